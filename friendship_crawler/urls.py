@@ -1,0 +1,87 @@
+"""What the site's URLs mean: article ids, canonical forms, and which hosts belong to the site.
+
+MasterCMS appends queries with `&` and no `?` (`/huu-nghi&s_cond=&BRSR=16`, `...-194335.html&mobile=yes&amp=1`),
+so these helpers read the path and the query by hand where `urllib` would misread them.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from w3lib.url import url_query_cleaner
+
+SITE_HOSTS = frozenset({"thoidai.com.vn", "www.thoidai.com.vn", "tacnghiep.thoidai.com.vn"})
+"""Hosts that serve the section (same path, same id); any other subdomain is a foreign-language subsite."""
+CANONICAL_ROOT = "https://thoidai.com.vn"
+
+_ARTICLE_PATH = re.compile(r"^/(?P<slug>[a-z0-9][a-z0-9-]*?)-(?P<id>\d{3,})\.html$")
+_PRINT_PATH = re.compile(r"^/apicenter@/print_article$")
+_PRINT_ID = re.compile(r"(?:^|&)i=(?P<id>\d+)(?:&|$)")
+_TRACKING = re.compile(r"^(?:utm_[a-z_]+|fbclid|gclid|zarsrc|_gl)$", re.I)
+
+
+def split_mastercms(url: str) -> tuple[str, str, str, str]:
+    """Split a URL into (scheme, host, path, query), reading `&` after the path as the query start."""
+    parts = urlsplit(url)
+    path, query = parts.path, parts.query
+    if "&" in path:
+        path, extra = path.split("&", 1)
+        query = f"{extra}&{query}" if query else extra
+    return parts.scheme, (parts.hostname or "").lower(), path, query
+
+
+def article_id(url: str) -> int | None:
+    """The numeric id of an article URL (any host, variant or print view); None for other pages."""
+    _, _, path, query = split_mastercms(url)
+    match = _ARTICLE_PATH.match(path)
+    if match:
+        return int(match["id"])
+    if _PRINT_PATH.match(path):
+        printed = _PRINT_ID.search(query)
+        return int(printed["id"]) if printed else None
+    return None
+
+
+def is_article_url(url: str) -> bool:
+    """True for an article page, its AMP/mobile variant or its print view."""
+    return article_id(url) is not None
+
+
+def canonical_article_url(url: str, root: str = CANONICAL_ROOT) -> str:
+    """Fold hosts, AMP/mobile and tracking parameters into `<root>/<slug>-<id>.html`.
+
+    A print view carries no slug; it maps to `<root>/<id>.html` only as a last resort, and the
+    extractor prefers the page's own `<link rel=canonical>` when there is one.
+    """
+    _, _, path, query = split_mastercms(url)
+    if _ARTICLE_PATH.match(path):
+        return f"{root.rstrip('/')}{path}"
+    aid = article_id(url)
+    if aid is None:
+        raise ValueError(f"not an article URL: {url!r}")
+    return f"{root.rstrip('/')}/{aid}.html"
+
+
+def strip_tracking(url: str) -> str:
+    """Drop `utm_*`, `fbclid` and similar parameters, keeping every other query parameter."""
+    scheme, host, path, query = split_mastercms(url)
+    if not query:
+        return url
+    kept = [p for p in query.split("&") if p and not _TRACKING.match(p.split("=", 1)[0])]
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "&" in parts.path:
+        return urlunsplit((scheme, netloc, path, "", "")) + ("&" + "&".join(kept) if kept else "")
+    return url_query_cleaner(urlunsplit((scheme, netloc, path, "&".join(kept), "")), keep_fragments=False)
+
+
+def host_of(url: str) -> str:
+    """Lower-case host name of a URL, without port."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def is_site_host(host: str, extra_hosts: frozenset[str] = frozenset()) -> bool:
+    """True for the site's own hosts (and `extra_hosts`, e.g. a local replica's names)."""
+    host = host.lower()
+    return host in SITE_HOSTS or host in extra_hosts
