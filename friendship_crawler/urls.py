@@ -1,15 +1,14 @@
 """What the site's URLs mean: article ids, canonical forms, and which hosts belong to the site.
 
-MasterCMS appends queries with `&` and no `?` (`/huu-nghi&s_cond=&BRSR=16`, `...-194335.html&mobile=yes&amp=1`),
-so these helpers read the path and the query by hand where `urllib` would misread them.
+MasterCMS appends queries with `&` and no `?` (`/huu-nghi&s_cond=&BRSR=16`,
+`...-194335.html&mobile=yes&amp=1`), so these helpers read the path and the query by hand
+where `urllib` would misread them.
 """
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit, urlunsplit
-
-from w3lib.url import url_query_cleaner
 
 SITE_HOSTS = frozenset({"thoidai.com.vn", "www.thoidai.com.vn", "tacnghiep.thoidai.com.vn"})
 """Hosts that serve the section (same path, same id); any other subdomain is a foreign-language subsite."""
@@ -73,7 +72,7 @@ def strip_tracking(url: str) -> str:
     netloc = parts.netloc
     if "&" in parts.path:
         return urlunsplit((scheme, netloc, path, "", "")) + ("&" + "&".join(kept) if kept else "")
-    return url_query_cleaner(urlunsplit((scheme, netloc, path, "&".join(kept), "")), keep_fragments=False)
+    return urlunsplit((scheme, netloc, path, "&".join(kept), ""))
 
 
 def host_of(url: str) -> str:

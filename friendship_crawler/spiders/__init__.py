@@ -1,0 +1,1 @@
+"""Spiders: they only navigate; extraction lives in `friendship_crawler.extract`."""

@@ -1,0 +1,178 @@
+"""The `friendship` spider: walks the section's listings and hands each article page to the extractor.
+
+It only navigates. What a page says is the extractor's business (`friendship_crawler.extract`); what is a
+duplicate is the dedup stage's; the spider decides which URLs to fetch: the section page, its subsections
+(discovered from the page's own menu), each listing to its end, and each article once, on its one URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response
+
+from friendship_crawler.extract import ArticleExtractor, NotAnArticle
+from friendship_crawler.hosts import HostPolicy
+from friendship_crawler.listing import ListingPage, listing_offset, parse_listing
+from friendship_crawler.spiders.params import (
+    KNOWN_SUBSECTIONS,
+    SECTION_PATH,
+    SECTION_SLUG,
+    CrawlParams,
+)
+from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, strip_tracking
+
+STAT = "friendship"
+
+
+class FriendshipSpider(scrapy.Spider):
+    """Crawl "Hữu nghị" and its subsections on thoidai.com.vn (or a replica given as `base_url`)."""
+
+    name = "friendship"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        spider_kwargs = {k: kwargs.pop(k) for k in ("_job",) if k in kwargs}
+        super().__init__(*args, **spider_kwargs)
+        self.params = CrawlParams.parse(**kwargs)
+        self.base_url = self.params.base_url
+        self.hosts = HostPolicy(self.base_url)
+        self.run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        self.extractor: ArticleExtractor | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> FriendshipSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        root = crawler.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT)
+        spider.extractor = ArticleExtractor(canonical_root=root)
+        return spider
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        yield scrapy.Request(f"{self.base_url}{SECTION_PATH}", callback=self.parse_section)
+
+    def parse_section(self, response: Response) -> Iterator[scrapy.Request | Any]:
+        """The section page: discover subsections from its menu, then read it as the first listing."""
+        subsections = self._discover_subsections(response)
+        for slug in subsections:
+            if self.params.wants(slug):
+                url = f"{self.base_url}{SECTION_PATH}/{slug}"
+                yield scrapy.Request(
+                    url, callback=self.parse_listing, cb_kwargs={"slug": slug, "page": 1}
+                )
+        if self.params.wants(SECTION_SLUG):
+            yield from self.parse_listing(response, slug=SECTION_SLUG, page=1)
+
+    def _discover_subsections(self, response: Response) -> list[str]:
+        prefix = f"{SECTION_PATH}/"
+        found: list[str] = []
+        for href in response.css("a::attr(href)").getall():
+            path = urlsplit(response.urljoin(href)).path.split("&", 1)[0].rstrip("/")
+            slug = path.removeprefix(prefix)
+            is_subsection = path.startswith(prefix) and "/" not in slug and not slug.endswith(".html")
+            if is_subsection and slug and slug not in found:
+                found.append(slug)
+        self.crawler.stats.set_value(f"{STAT}/sections/discovered", len(found))
+        if not found:
+            self.logger.warning(
+                "No subsection links on %s; falling back to the known subsections", response.url
+            )
+            return list(KNOWN_SUBSECTIONS)
+        return found
+
+    def parse_listing(self, response: Response, slug: str, page: int) -> Iterator[scrapy.Request]:
+        """A listing page: request its articles and, unless the listing ends here, its next page."""
+        stats = self.crawler.stats
+        stats.inc_value(f"{STAT}/listing/pages")
+        listing = parse_listing(response.text, response.url)
+        if listing.markup is None:
+            stats.inc_value(f"{STAT}/listing/unrecognised")
+            self.logger.warning("No listing entries recognised on %s", response.url)
+        seen: set[str] = response.meta.setdefault("listing_seen", set())
+        fresh = 0
+        for entry in listing.entries:
+            url = self._article_request_url(entry.url)
+            if url is None:
+                continue
+            if url in seen:
+                continue
+            seen.add(url)
+            fresh += 1
+            if not self.params.in_window(entry.published):
+                stats.inc_value(f"{STAT}/filter/outside_window")
+                continue
+            yield scrapy.Request(url, callback=self.parse_article, priority=1)
+        if self._stop_paging(listing, fresh, page, response.url):
+            return
+        assert listing.next_url is not None
+        yield scrapy.Request(
+            self.hosts.on_base(listing.next_url),
+            callback=self.parse_listing,
+            cb_kwargs={"slug": slug, "page": page + 1},
+            meta={"listing_seen": seen},
+        )
+
+    def _stop_paging(self, listing: ListingPage, fresh: int, page: int, url: str) -> bool:
+        stats = self.crawler.stats
+        if listing.next_url is None or not listing.entries:
+            return True
+        if fresh == 0:
+            stats.inc_value(f"{STAT}/listing/stopped/no_new_entries")
+            self.logger.warning("Listing %s repeats earlier entries; paging stops here", url)
+            return True
+        if listing_offset(listing.next_url) <= listing_offset(url):
+            stats.inc_value(f"{STAT}/listing/stopped/offset_not_advancing")
+            return True
+        if self.params.max_pages is not None and page >= self.params.max_pages:
+            stats.inc_value(f"{STAT}/listing/stopped/max_pages")
+            return True
+        dated = [e.published for e in listing.entries if e.published]
+        if self.params.since and dated and max(dated) < self.params.since:
+            stats.inc_value(f"{STAT}/listing/stopped/since")
+            return True
+        return False
+
+    def _article_request_url(self, url: str) -> str | None:
+        """The one URL to fetch for an article link, or None when the link is not to be followed."""
+        stats = self.crawler.stats
+        if not self.hosts.allows(url):
+            stats.inc_value(f"{STAT}/links/offsite")
+            return None
+        aid = article_id(url)
+        if aid is None:
+            stats.inc_value(f"{STAT}/links/not_article")
+            return None
+        try:
+            canonical = canonical_article_url(strip_tracking(url), self.base_url)
+        except ValueError:
+            return None
+        if not canonical.endswith(f"-{aid}.html"):
+            stats.inc_value(f"{STAT}/links/print_view")
+            return None
+        return canonical
+
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        """An article page: extract it, or count why it is not an article."""
+        assert self.extractor is not None
+        stats = self.crawler.stats
+        try:
+            extraction = self.extractor.extract(response.body, response.url)
+        except NotAnArticle as exc:
+            stats.inc_value(f"{STAT}/drop/{exc.reason}")
+            self.logger.info("Not an article (%s): %s", exc.reason, response.url)
+            return
+        if extraction.fallback:
+            stats.inc_value(f"{STAT}/extract/fallback")
+            self.logger.warning(
+                "Extraction fell back to generic content detection on %s: selectors did not match",
+                response.url,
+            )
+        article = extraction.article
+        published = article.published_at[:10] if article.published_at else None
+        if published and not self.params.in_window(datetime.fromisoformat(published).date()):
+            stats.inc_value(f"{STAT}/filter/outside_window")
+            return
+        article.crawled_at = datetime.now(UTC).replace(microsecond=0).isoformat()
+        yield article

@@ -1,0 +1,48 @@
+from datetime import date
+
+import pytest
+
+from friendship_crawler.spiders.params import CrawlParams, SpiderArgumentError
+
+
+def test_defaults_target_the_live_site() -> None:
+    params = CrawlParams.parse()
+    assert params.base_url == "https://thoidai.com.vn"
+    assert params.sections is None and params.max_pages is None and not params.full
+
+
+def test_valid_arguments() -> None:
+    params = CrawlParams.parse(
+        base_url="http://127.0.0.1:8000/",
+        sections="bon-phuong-ket-ban, huu-nghi/chan-dung-be-ban",
+        max_pages="3",
+        since="2020-01-01",
+        until="2024-12-31",
+        recheck_days="7",
+        full="1",
+    )
+    assert params.base_url == "http://127.0.0.1:8000"
+    assert params.sections == {"bon-phuong-ket-ban", "chan-dung-be-ban"}
+    assert (params.max_pages, params.recheck_days, params.full) == (3, 7, True)
+    assert params.in_window(date(2022, 5, 1)) and not params.in_window(date(2019, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"since": "2024-13-01"}, "since must be a date as YYYY-MM-DD"),
+        ({"until": "yesterday"}, "until must be a date as YYYY-MM-DD"),
+        ({"since": "2024-02-01", "until": "2024-01-01"}, "is after until"),
+        ({"sections": "the-gioi"}, "allowed: huu-nghi, bon-phuong-ket-ban, chan-dung-be-ban"),
+        ({"base_url": "thoidai.com.vn"}, "base_url must be an http(s) site root"),
+        ({"base_url": "ftp://thoidai.com.vn"}, "base_url must be an http(s) site root"),
+        ({"base_url": "https://thoidai.com.vn/huu-nghi"}, "without path or query"),
+        ({"max_pages": "0"}, "max_pages must be a whole number of 1 or more"),
+        ({"max_pages": "many"}, "max_pages must be a whole number"),
+        ({"full": "maybe"}, "full must be one of"),
+        ({"colour": "red"}, "unknown argument"),
+    ],
+)
+def test_bad_arguments_name_the_allowed_values(raw: dict[str, str], message: str) -> None:
+    with pytest.raises(SpiderArgumentError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        CrawlParams.parse(**raw)

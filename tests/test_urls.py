@@ -1,0 +1,65 @@
+import pytest
+
+from friendship_crawler.urls import (
+    article_id,
+    canonical_article_url,
+    is_article_url,
+    split_mastercms,
+    strip_tracking,
+)
+
+ARTICLE = "https://thoidai.com.vn/lien-hiep-huu-nghi-tinh-bac-giang-194335.html"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        ARTICLE,
+        "https://www.thoidai.com.vn/lien-hiep-huu-nghi-tinh-bac-giang-194335.html",
+        "https://tacnghiep.thoidai.com.vn/lien-hiep-huu-nghi-tinh-bac-giang-194335.html",
+        ARTICLE + "&mobile=yes&amp=1",
+        ARTICLE + "?fbclid=IwAR0abc",
+        ARTICLE + "?utm_source=facebook&utm_medium=social",
+        "http://thoidai.com.vn/lien-hiep-huu-nghi-tinh-bac-giang-194335.html#comments",
+    ],
+)
+def test_variants_fold_into_one_canonical_url(url: str) -> None:
+    assert canonical_article_url(url) == ARTICLE
+    assert article_id(url) == 194335
+
+
+def test_print_view_carries_the_id() -> None:
+    url = "https://thoidai.com.vn/apicenter@/print_article&i=194335"
+    assert article_id(url) == 194335
+    assert canonical_article_url(url) == "https://thoidai.com.vn/194335.html"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://thoidai.com.vn/huu-nghi",
+        "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16",
+        "https://thoidai.com.vn/huu-nghi/bon-phuong-ket-ban",
+        "https://thoidai.com.vn/stores/news_dataimages/a-20250729.jpg",
+    ],
+)
+def test_non_articles_have_no_id(url: str) -> None:
+    assert not is_article_url(url)
+    with pytest.raises(ValueError, match="not an article URL"):
+        canonical_article_url(url)
+
+
+def test_mastercms_query_after_ampersand() -> None:
+    assert split_mastercms("https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=32") == (
+        "https",
+        "thoidai.com.vn",
+        "/huu-nghi",
+        "s_cond=&BRSR=32",
+    )
+
+
+def test_strip_tracking_keeps_other_parameters() -> None:
+    assert strip_tracking("https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16&utm_source=x") == (
+        "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16"
+    )
+    assert strip_tracking(ARTICLE + "?fbclid=abc&page=2") == ARTICLE + "?page=2"
