@@ -1,0 +1,1 @@
+"""Project commands (`scrapy cleantext`, `scrapy export`, `scrapy reprocess`, ...)."""

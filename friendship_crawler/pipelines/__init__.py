@@ -1,0 +1,1 @@
+"""Item pipelines, in the order they run: cleaning, then deduplication."""
