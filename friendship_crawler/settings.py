@@ -34,3 +34,7 @@ FEEDS = {
 
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
+
+DOWNLOADER_MIDDLEWARES = {
+    "friendship_crawler.middlewares.site_hosts.SiteHostsMiddleware": 50,
+}

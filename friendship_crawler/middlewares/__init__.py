@@ -1,0 +1,1 @@
+"""Downloader middlewares: where the crawl may go, and how it backs off."""
