@@ -1,0 +1,112 @@
+"""`WarcArchive`: a Scrapy extension that appends every fetched article page to the run's WARC file.
+
+One gzipped WARC per run, named like the run file (`<spider>-<run_id>.warc.gz` under
+`FRIENDSHIP_ARCHIVE_DIR`), opened when the spider opens and flushed after each record, so a crash
+leaves a readable prefix. Settings: `FRIENDSHIP_ARCHIVE_ENABLED` (default True),
+`FRIENDSHIP_ARCHIVE_DIR` (default `output/archive`), `FRIENDSHIP_ARCHIVE_LISTINGS` (default False:
+listing pages are not needed to rebuild records).
+
+The payload is the body as Scrapy handed it to the spider: already decompressed, so the stored headers
+drop `Content-Encoding` and `Transfer-Encoding` and give the stored length.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from http import HTTPStatus
+from io import BytesIO
+from pathlib import Path
+from typing import IO, Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+from scrapy.statscollectors import StatsCollector
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from friendship_crawler.urls import is_article_url
+
+logger = logging.getLogger(__name__)
+
+STAT = "friendship/archive"
+DEFAULT_DIR = "output/archive"
+_DROPPED_HEADERS = frozenset({b"content-encoding", b"transfer-encoding", b"content-length"})
+
+
+def archive_name(spider_name: str, run_id: str) -> str:
+    """The WARC file name of a run, matching its run file `<spider>-<run_id>.jsonl`."""
+    return f"{spider_name}-{run_id}.warc.gz"
+
+
+class WarcArchive:
+    """Appends one WARC response record per fetched article page (and listing page, if asked)."""
+
+    def __init__(self, directory: Path, stats: StatsCollector, include_listings: bool = False) -> None:
+        self.directory = directory
+        self.stats = stats
+        self.include_listings = include_listings
+        self.path: Path | None = None
+        self._file: IO[bytes] | None = None
+        self._writer: WARCWriter | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WarcArchive:
+        settings = crawler.settings
+        if not settings.getbool("FRIENDSHIP_ARCHIVE_ENABLED", True):
+            raise NotConfigured("FRIENDSHIP_ARCHIVE_ENABLED is off")
+        assert crawler.stats is not None
+        archive = cls(
+            Path(settings.get("FRIENDSHIP_ARCHIVE_DIR", DEFAULT_DIR)),
+            crawler.stats,
+            include_listings=settings.getbool("FRIENDSHIP_ARCHIVE_LISTINGS", False),
+        )
+        crawler.signals.connect(archive.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(archive.response_received, signal=signals.response_received)
+        crawler.signals.connect(archive.spider_closed, signal=signals.spider_closed)
+        return archive
+
+    def spider_opened(self, spider: Spider) -> None:
+        run_id = getattr(spider, "run_id", None) or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.path = self.directory / archive_name(spider.name, run_id)
+        self._file = self.path.open("ab")
+        self._writer = WARCWriter(self._file, gzip=True)
+        info = {"software": "friendship_crawler (warcio)", "format": "WARC File Format 1.1",
+                "description": f"pages fetched by spider {spider.name}, run {run_id}"}
+        self._write(self._writer.create_warcinfo_record(self.path.name, info))
+        logger.info("Archiving fetched pages to %s", self.path)
+
+    def response_received(self, response: Response) -> None:
+        if self._writer is None or response.status != 200:
+            return
+        if not (is_article_url(response.url) or self.include_listings):
+            return
+        headers = [
+            (name.decode("latin-1"), value.decode("latin-1"))
+            for name, values in response.headers.items() if name.lower() not in _DROPPED_HEADERS
+            for value in values
+        ]
+        headers.append(("Content-Length", str(len(response.body))))
+        reason = HTTPStatus(response.status).phrase
+        http_headers = StatusAndHeaders(f"{response.status} {reason}", headers, protocol="HTTP/1.1")
+        record = self._writer.create_warc_record(
+            response.url, "response", payload=BytesIO(response.body), length=len(response.body),
+            http_headers=http_headers,
+        )
+        self._write(record)
+        self.stats.inc_value(f"{STAT}/records")
+        self.stats.inc_value(f"{STAT}/bytes", len(response.body))
+
+    def spider_closed(self, spider: Spider) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = self._writer = None
+            logger.info("Archive %s closed", self.path)
+
+    def _write(self, record: Any) -> None:
+        assert self._writer is not None and self._file is not None
+        self._writer.write_record(record)
+        self._file.flush()

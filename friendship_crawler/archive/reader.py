@@ -1,0 +1,92 @@
+"""Reading the run archives back: every stored article capture, and the newest one per article.
+
+A WARC cut short by a crash is read up to its last whole record; the damage is logged with the file
+name and the number of records read, and reading goes on with the next file.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from friendship_crawler.urls import article_id
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One stored response: the URL fetched, when, and the body the spider saw."""
+
+    url: str
+    captured_at: str
+    """ISO 8601 in UTC with offset (`2026-11-23T08:00:00+00:00`), like `Article.crawled_at`."""
+    body: bytes
+    archive: Path
+    position: int
+    """Index of the record in its archive, for a stable tie-break."""
+
+    @property
+    def article_id(self) -> int | None:
+        return article_id(self.url)
+
+
+def find_archives(directory: Path) -> list[Path]:
+    """The WARC files of a directory, in name (that is run) order."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.name.endswith((".warc.gz", ".warc")) and p.is_file())
+
+
+def read_captures(path: Path) -> Iterator[Capture]:
+    """Every HTTP 200 response record of a WARC file, up to the first unreadable byte."""
+    count = 0
+    size = path.stat().st_size
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for position, record in enumerate(records):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                if record.http_headers.get_statuscode() != "200":
+                    continue
+                body = record.content_stream().read()
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                captured = _utc_iso(record.rec_headers.get_header("WARC-Date"))
+                count += 1
+                yield Capture(url, captured, body, path, position)
+        except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+            logger.warning("Archive %s is damaged after %s readable captures (%s); the rest is skipped",
+                           path, count, exc)
+            return
+        if records.offset < size:
+            logger.warning("Archive %s ends in a cut-off record after %s readable captures (%s bytes unread)",
+                           path, count, size - records.offset)
+
+
+def newest_captures(captures: Iterable[Capture]) -> dict[int, Capture]:
+    """The newest capture of each article id (latest capture time, then later archive and record)."""
+    newest: dict[int, Capture] = {}
+    for capture in captures:
+        aid = capture.article_id
+        if aid is None:
+            continue
+        current = newest.get(aid)
+        if current is None or _recency(capture) > _recency(current):
+            newest[aid] = capture
+    return newest
+
+
+def _recency(capture: Capture) -> tuple[str, str, int]:
+    return (capture.captured_at, capture.archive.name, capture.position)
+
+
+def _utc_iso(warc_date: str) -> str:
+    return datetime.fromisoformat(warc_date.replace("Z", "+00:00")).replace(microsecond=0).isoformat()

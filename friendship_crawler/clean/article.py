@@ -1,0 +1,81 @@
+"""The cleaning chain in one place: an article's text lines in, the article's own lines out.
+
+Used by the item pipeline (on extracted text, which should already be clean and must come out
+unchanged) and by the page-text cleaner (on raw page dumps). The first line, when it is the title,
+is kept as it is; every rule sees the body lines only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from friendship_crawler.clean.lines import (
+    Removal,
+    clean_markdown,
+    cut_trailer,
+    drop_header_lines,
+    drop_image_alts,
+    drop_related_lines,
+    removed_part,
+    split_byline,
+    strip_markdown_images,
+)
+from friendship_crawler.clean.rules import EDGE_BARS
+from friendship_crawler.textnorm import normalize_line
+
+RULES = ("header", "trailer", "markdown", "related", "image_alt", "source", "article_footer", "byline")
+"""Every rule name a `Removal` can carry (the `friendship/clean/.../<rule>` stats keys)."""
+
+
+@dataclass(frozen=True)
+class CleanedLines:
+    """The article's lines (title first when it was given first) and what was taken out, by rule."""
+
+    lines: list[str]
+    removals: list[Removal] = field(default_factory=list)
+    author: str | None = None
+    """The byline found at the end of the body, without a "(...)" suffix."""
+    source: str | None = None
+    """The value of a "Nguồn:" line; None when empty or absent."""
+
+    @property
+    def body(self) -> list[str]:
+        return self.lines[1:]
+
+
+def clean_article_lines(lines: Iterable[str], title: str, author: str | None = None) -> CleanedLines:
+    """Normalise the lines (NFC, spaces) and remove the site's boilerplate, keeping page order.
+
+    `author`, when known, is the only byline taken off the end; otherwise a name-like line before a
+    "Nguồn:" line or right before a trailer box is.
+    """
+    title = normalize_line(title)
+    normalised = [line for line in map(normalize_line, lines) if line]
+    head = normalised[:1] if normalised and normalised[0] == title else []
+    body = normalised[len(head) :]
+    removals: list[Removal] = []
+
+    body, removed = drop_header_lines(body)
+    removals += removed
+    body, removed = cut_trailer(body)
+    removals += removed
+    before_trailer = bool(removed)
+    for rule in (clean_markdown, drop_related_lines):
+        body, removed = rule(body)
+        removals += removed
+    body, removed = drop_image_alts(body, title)
+    removals += removed
+    byline = split_byline(body, author, before_trailer)
+    removals += byline.removals
+    return CleanedLines([*head, *byline.lines], removals, byline.author, byline.source)
+
+
+def clean_inline(text: str) -> tuple[str, list[Removal]]:
+    """One field of running text (sapo, caption): normalised, markdown images and edge bars removed."""
+    line = normalize_line(text)
+    stripped, _ = strip_markdown_images(line)
+    stripped = EDGE_BARS.sub("", stripped).strip()
+    if stripped == line:
+        return line, []
+    return stripped, [Removal("markdown", removed_part(line, stripped))]

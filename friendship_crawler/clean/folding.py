@@ -1,0 +1,29 @@
+"""Comparing Vietnamese with its ASCII folding, as the site writes image alt text ("Liên hiệp" -> "Lien hiep")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold_ascii(text: str) -> str:
+    """Diacritics dropped and đ/Đ made d/D, the way the site folds titles into alt text."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slug_key(text: str) -> str:
+    """Folded, lower case, punctuation removed, words joined by one space: equal for a title and its alt."""
+    return " ".join(_NON_WORD.sub(" ", fold_ascii(text).lower()).split())
+
+
+def is_ascii(text: str) -> bool:
+    return text.isascii()
+
+
+def has_vietnamese_letters(text: str) -> bool:
+    """True when folding changes the text: it carries diacritics or đ."""
+    return fold_ascii(text) != unicodedata.normalize("NFC", text)

@@ -1,0 +1,288 @@
+"""The cleaning rules: small pure functions from body lines to the lines kept and what each removed.
+
+Every rule takes the body lines (the title line is never passed in) and returns `(kept, removals)`;
+`article.py` chains them. A marker counts only where it stands alone on its line, so a paragraph
+that mentions "Video" or "Tin bài" mid-sentence is never touched.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from friendship_crawler.clean import rules
+from friendship_crawler.clean.folding import has_vietnamese_letters, slug_key
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What one rule took out: a whole line, or the part of a line it stripped."""
+
+    rule: str
+    text: str
+
+
+RuleResult = tuple[list[str], list[Removal]]
+
+
+@dataclass(frozen=True)
+class Byline:
+    """The byline and "Nguồn:" found at the end of a body, and the lines that remain."""
+
+    lines: list[str]
+    removals: list[Removal]
+    author: str | None = None
+    source: str | None = None
+
+
+# --- header ----------------------------------------------------------------------------------------
+def is_breadcrumb(line: str) -> bool:
+    """`Trang chủ Hữu nghị ...`: the root name then a few section names, no sentence."""
+    if not line.startswith(rules.BREADCRUMB_ROOT):
+        return False
+    return len(line.split()) <= rules.BREADCRUMB_MAX_WORDS and not rules.SENTENCE_END.search(line)
+
+
+def is_header_line(line: str) -> bool:
+    """Breadcrumb, date line, "Theo dõi thoidai.com.vn trên", or the "aa" font-size control."""
+    return bool(
+        is_breadcrumb(line)
+        or rules.DATE_LINE.match(line)
+        or rules.FOLLOW_LINE.match(line)
+        or rules.FONT_SIZE_CONTROL.match(line)
+    )
+
+
+def drop_header_lines(lines: Sequence[str]) -> RuleResult:
+    """Header lines that slipped into the body (a generic extraction of the whole page)."""
+    return _partition(lines, is_header_line, "header")
+
+
+# --- trailer boxes ---------------------------------------------------------------------------------
+def trailer_start(lines: Sequence[str]) -> int | None:
+    """Index of the first line of the trailer: a box title, a rail title no paragraph follows, or a rail."""
+    for index, line in enumerate(lines):
+        key = rules.marker_key(rules.EDGE_BARS.sub("", line))
+        if key in rules.TRAILER_BOXES:
+            return index
+        if key in rules.RAIL_TITLES and not _paragraph_follows(lines, index):
+            return index
+        if _starts_rail(lines, index):
+            return index
+    return None
+
+
+def cut_trailer(lines: Sequence[str]) -> RuleResult:
+    """Everything from the first trailer box on."""
+    start = trailer_start(lines)
+    if start is None:
+        return list(lines), []
+    return list(lines[:start]), [Removal("trailer", line) for line in lines[start:]]
+
+
+def _paragraph_follows(lines: Sequence[str], index: int) -> bool:
+    """True when the next line reads as a body paragraph, so the word before it is a subheading."""
+    if index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    return ends_sentence(following) and len(following.split()) >= 8 and not is_media_item(following)
+
+
+def _starts_rail(lines: Sequence[str], index: int) -> bool:
+    run = lines[index : index + rules.RAIL_RUN]
+    if len(run) < rules.RAIL_RUN:
+        return False
+    return all(is_media_item(line) for line in run) or all(rules.SLUG_LINE.match(line) for line in run)
+
+
+def is_media_item(line: str) -> bool:
+    return bool(rules.MEDIA_ITEM.match(line))
+
+
+# --- markdown-like remnants ------------------------------------------------------------------------
+def clean_markdown(lines: Sequence[str]) -> RuleResult:
+    """Drop `![]() |`, `| |` and image lines; unwrap caption rows; drop `| title |` related rows.
+
+    A row wrapped in bars is a caption when it follows an image row (or is a photo credit), and a
+    related-article row otherwise; a bar at one end only is a remnant around a caption or paragraph.
+    """
+    kept: list[str] = []
+    removals: list[Removal] = []
+    after_image = False
+    for line in lines:
+        text, stripped_images = strip_markdown_images(line)
+        if rules.EMPTY_CELL.match(text):
+            removals.append(Removal("markdown", line))
+            after_image = after_image or stripped_images or "|" in line
+            continue
+        wrapped = text.startswith("|") and text.endswith("|") and len(text) > 1
+        inner = rules.EDGE_BARS.sub("", text).strip()
+        if wrapped and not (after_image or rules.PHOTO_CREDIT.match(inner)):
+            removals.append(Removal("related", line))
+            continue
+        if inner != line:
+            removals.append(Removal("markdown", removed_part(line, inner)))
+        kept.append(inner)
+        after_image = wrapped
+    return kept, removals
+
+
+def strip_markdown_images(line: str) -> tuple[str, bool]:
+    """The line without `![alt](url)` images and with `[text](url)` links as their text; had it images?"""
+    text = rules.MARKDOWN_IMAGE.sub("", line)
+    had_images = text != line
+    text = rules.MARKDOWN_LINK.sub(lambda match: match["text"], text)
+    return " ".join(text.split()), had_images
+
+
+def removed_part(before: str, after: str) -> str:
+    """What cleaning a line took away (bars, image syntax), for the character counts."""
+    remaining = Counter(after)
+    removed = []
+    for char in before:
+        if remaining[char]:
+            remaining[char] -= 1
+        else:
+            removed.append(char)
+    return "".join(removed).strip() or before[: len(before) - len(after)]
+
+
+# --- inline related articles -----------------------------------------------------------------------
+def is_related_line(line: str) -> bool:
+    """The related box rendered in one line: the title twice, or its ASCII alt then the title."""
+    words = line.split()
+    half, odd = divmod(len(words), 2)
+    if half >= 2 and not odd and words[:half] == words[half:]:
+        return True
+    for split in range(2, len(words) - 1):
+        alt = words[:split]
+        if not all(word.isascii() for word in alt):
+            break
+        title = " ".join(words[split:])
+        if has_vietnamese_letters(title) and slug_key(" ".join(alt)) == slug_key(title) != "":
+            return True
+    return False
+
+
+def drop_related_lines(lines: Sequence[str]) -> RuleResult:
+    """Inline related-article boxes and single "[Video] ..." items inside the body."""
+    return _partition(lines, lambda line: is_related_line(line) or is_media_item(line), "related")
+
+
+# --- image alt text --------------------------------------------------------------------------------
+def drop_image_alts(lines: Sequence[str], title: str) -> RuleResult:
+    """Alt text of body images: the title, the title folded to ASCII, or an SEO sentence repeated before captions."""
+    title_key, title_slug = title.casefold(), slug_key(title)
+    counts = Counter(lines)
+
+    def is_alt(line: str) -> bool:
+        if line.casefold() == title_key:
+            return True
+        if line.isascii() and title_slug and slug_key(line) == title_slug:
+            return True
+        return counts[line] > 1 and is_repeated_alt(line)
+
+    return _partition(lines, is_alt, "image_alt")
+
+
+def is_repeated_alt(line: str) -> bool:
+    """A line that may be an alt sentence when it repeats: no sentence end, not a photo credit."""
+    return (
+        len(line.split()) >= rules.ALT_MIN_WORDS
+        and not ends_sentence(line)
+        and not rules.PHOTO_CREDIT.match(line)
+    )
+
+
+# --- byline and source -----------------------------------------------------------------------------
+def split_byline(lines: Sequence[str], author: str | None = None, before_trailer: bool = False) -> Byline:
+    """Take the "Nguồn:" line (and what follows it) and the byline off the end of the body.
+
+    With a "Nguồn:" line the byline is the line before it when it starts with a name; without one,
+    only a bare name right before the trailer (`before_trailer`) or the known `author` is a byline,
+    so a real last paragraph is never taken.
+    """
+    body = list(lines)
+    removals: list[Removal] = []
+    source: str | None = None
+    found_source = False
+    start = max(0, len(body) - rules.SOURCE_SEARCH_LINES)
+    for index in range(len(body) - 1, start - 1, -1):
+        match = rules.SOURCE_LINE.match(body[index])
+        if match:
+            source = match["value"].strip() or None
+            removals.append(Removal("source", body[index]))
+            removals += [Removal("article_footer", line) for line in body[index + 1 :]]
+            del body[index:]
+            found_source = True
+            break
+    byline: str | None = None
+    if body:
+        last = body[-1]
+        if found_source:
+            byline = last if is_byline(last, author, with_role=True) else None
+        elif (author is not None or before_trailer) and is_byline(last, author, with_role=False):
+            byline = last
+    if byline is not None:
+        removals.append(Removal("byline", body.pop()))
+    found = author_name(byline) if byline is not None else None
+    return Byline(body, removals, found, source)
+
+
+def is_byline(line: str, author: str | None = None, with_role: bool = False) -> bool:
+    """A byline: the known `author`, else a name of a few capitalised words, with a role when `with_role`."""
+    if author:
+        name = author_name(author)
+        rest = line[len(name) :]
+        return line.startswith(name) and (not rest or bool(rules.BYLINE_SEPARATOR.match(rest)))
+    words = line.split()
+    if not words or len(words) > rules.BYLINE_MAX_WORDS or any(char.isdigit() for char in line):
+        return False
+    if words[0].casefold() in rules.HONORIFICS or " ".join(words[:2]).casefold() in rules.HONORIFICS:
+        return False
+    size = _name_size(words)
+    if size == 0 or size > rules.BYLINE_MAX_NAME_WORDS or (size == 1 and not words[0].rstrip(",").isupper()):
+        return False
+    rest = " ".join(words[size:])
+    if words[size - 1].endswith(","):
+        return with_role and bool(rest)
+    if not rest:
+        return not ends_sentence(line)
+    if rules.AUTHOR_SUFFIX.fullmatch(" " + rest):
+        return True
+    return with_role and bool(rules.BYLINE_SEPARATOR.match(rest))
+
+
+def _name_size(words: Sequence[str]) -> int:
+    """How many leading words look like a personal name (capitalised words, a comma ends it)."""
+    size = 0
+    for word in words[: rules.BYLINE_MAX_NAME_WORDS + 1]:
+        core = word.rstrip(",")
+        if not (core[:1].isupper() and core.replace("-", "").isalpha()):
+            break
+        size += 1
+        if word.endswith(","):
+            break
+    return size
+
+
+def author_name(byline: str) -> str:
+    """The author as written, without a parenthesised suffix such as "(tổng hợp)"."""
+    return rules.AUTHOR_SUFFIX.sub("", byline).strip() or byline
+
+
+# --- shared ----------------------------------------------------------------------------------------
+def ends_sentence(line: str) -> bool:
+    return bool(rules.SENTENCE_END.search(line.rstrip(rules.CLOSING_QUOTES).rstrip()))
+
+
+def _partition(lines: Sequence[str], remove: Callable[[str], bool], rule: str) -> RuleResult:
+    kept: list[str] = []
+    removals: list[Removal] = []
+    for line in lines:
+        if remove(line):
+            removals.append(Removal(rule, line))
+        else:
+            kept.append(line)
+    return kept, removals

@@ -1,0 +1,101 @@
+"""Boilerplate markers of thoidai.com.vn page text, kept as data and grouped by what they stand for.
+
+The cleaning functions (`lines.py`, `page.py`) hold no site strings of their own: when the site renames
+a box or adds a rail, the change is one entry here. Markers are compared with `marker_key()` (NFC,
+case-folded, trailing ":" and ellipsis dropped), so "TIN LIÊN QUAN:" matches "Tin liên quan".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# --- header: what stands above the title ---------------------------------------------------------
+BREADCRUMB_ROOT = "Trang chủ"
+BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
+SECTION_NAMES = (
+    "Hữu nghị",
+    "Bốn phương kết bạn",
+    "Chân dung bè bạn",
+    "Thân gửi Việt Nam",
+    "Nhịp cầu hữu nghị",
+)
+"""Names the breadcrumb is split into; an unknown remainder becomes one more name as written."""
+BREADCRUMB_MAX_WORDS = 12
+DATE_LINE = re.compile(
+    r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*\|\s*(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
+    r"(?:\s*GMT\s*\+\s*7)?\s*\|?$",
+    re.IGNORECASE,
+)
+"""`16:43 | 09/08/2023 GMT+7` (the print view has no `GMT+7`; some copies keep a trailing `|`)."""
+SITE_OFFSET = "+07:00"
+FOLLOW_LINE = re.compile(r"^Theo dõi (?:thoidai\.com\.vn|Thời Đại|Báo Thời Đại)\b", re.IGNORECASE)
+FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
+"""The two-letter font-size control rendered as "aa" between title and sapo."""
+HEADER_SCAN_LINES = 8
+"""How far into a full page text the breadcrumb, date, follow line and "aa" are looked for."""
+
+# --- trailer boxes: everything from the first of these on is not the article ---------------------
+TRAILER_BOXES = frozenset(
+    {
+        "tin bài liên quan", "bài liên quan", "tin liên quan", "các tin liên quan",
+        "các tin bài khác", "tin bài khác", "các tin khác", "tin khác", "bài viết khác",
+        "tin cùng chuyên mục", "cùng chuyên mục",
+        "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất", "tin đọc nhiều",
+        "tin mới", "tin mới nhất", "tin mới cập nhật", "xem thêm", "có thể bạn quan tâm",
+        "bờ cõi biển đảo",
+        "xin chờ trong giây lát",
+        "phiên bản di động", "in bài viết", "gửi bài viết", "bình luận",
+    }
+)  # fmt: skip
+"""Box titles that end the article wherever they stand alone on a line."""
+RAIL_TITLES = frozenset(
+    {
+        "multimedia", "video", "videos", "infographic", "infographics", "podcast", "emagazine",
+        "e-magazine", "longform", "photo", "ảnh", "thời tiết", "truyền hình", "quảng cáo",
+        "advertisement", "chuyên đề", "ấn phẩm đặc biệt", "số đặc biệt",
+    }
+)  # fmt: skip
+"""Rail titles that are ordinary words too: they end the article only when no paragraph follows them."""
+MEDIA_ITEM = re.compile(r"^\[(?:video|infographics?|podcast|emagazine|e-magazine|longform|ảnh|photo)\]\s*\S", re.I)
+"""A multimedia rail item: "[Video] ...", "[Infographic] ..."; a run of them is a rail."""
+SLUG_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}$")
+"""An ASCII slug line of a rail ("infographic 6 danh hieu cua viet nam ...")."""
+RAIL_RUN = 2
+"""Consecutive media items or slug lines that make a rail (one alone is an inline box, not a rail)."""
+
+# --- markdown-like remnants of the second text style ---------------------------------------------
+MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
+"""`![alt](url)`, also `![]()` and `![[Video] title](url)`; the alt text of a remnant is never article text."""
+MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]+)\]\((?:https?://|/)[^)]*\)")
+"""`[text](url)`: the text stays, the link goes."""
+EMPTY_CELL = re.compile(r"^\|?(?:\s*\|)*\s*$")
+"""A row with no text between its bars: `| |`, `|`."""
+EDGE_BARS = re.compile(r"^\|\s*|\s*\|$")
+
+# --- images: captions and credits ----------------------------------------------------------------
+PHOTO_CREDIT = re.compile(r"^\(?\s*(?:Ảnh|Nguồn ảnh|Photo|Ảnh minh họa|Ảnh minh hoạ)\s*:", re.IGNORECASE)
+"""A caption's photo-credit part: "(Ảnh: Báo Bắc Giang)."."""
+ALT_MIN_WORDS = 3
+"""An SEO alt sentence repeated before captions has at least this many words."""
+
+# --- byline and source ---------------------------------------------------------------------------
+SOURCE_LINE = re.compile(r"^Nguồn\s*:\s*(?P<value>.{0,120})$", re.IGNORECASE)
+SOURCE_SEARCH_LINES = 4
+"""The "Nguồn:" line is looked for among the last lines of the body only."""
+BYLINE_MAX_NAME_WORDS = 5
+BYLINE_MAX_WORDS = 40
+BYLINE_SEPARATOR = re.compile(r"^\s*(?:[-–—,]|\()")
+"""What may follow the name in a byline with a role: " - Phó Bí thư ...", ", phóng viên", " (tổng hợp)"."""
+AUTHOR_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
+"""A parenthesised suffix of the author heading, "(tổng hợp)"; the author is the name without it."""
+HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "các", "những", "tại", "theo"})
+"""Words that start a caption or a sentence about someone, never a bare byline."""
+SENTENCE_END = re.compile(r"[.!?…:;]$")
+CLOSING_QUOTES = "\"'”’»)"
+
+
+def marker_key(line: str) -> str:
+    """A line as markers are compared: NFC, case-folded, without trailing colon, dots or ellipsis."""
+    text = unicodedata.normalize("NFC", line).casefold().strip()
+    return text.rstrip(" :.…").strip()

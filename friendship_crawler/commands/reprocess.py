@@ -1,0 +1,76 @@
+"""`scrapy reprocess`: rebuild records from the archived pages with today's extraction and cleaning rules.
+
+Nothing is fetched. The rebuilt records that differ from what the runs hold are written to
+`<output>/reprocess-<run_id>.jsonl` with higher versions, so the next `scrapy export` uses them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+from pathlib import Path
+
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+from scrapy.utils.log import configure_logging
+
+from friendship_crawler.archive.extension import DEFAULT_DIR
+from friendship_crawler.archive.rebuild import Cleaner, rebuild_records
+from friendship_crawler.extract import ArticleExtractor
+from friendship_crawler.urls import CANONICAL_ROOT
+
+logger = logging.getLogger(__name__)
+
+CLEANER = ("friendship_crawler.clean", "clean_article")
+"""Where the cleaning stage's pure function lives (module, name)."""
+
+
+def project_cleaner() -> Cleaner:
+    """The cleaning stage the crawl applies, as a function of one Article."""
+    module_name, function_name = CLEANER
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise UsageError(f"the cleaning stage {module_name} cannot be imported ({exc})", print_help=False) from exc
+    cleaner = getattr(module, function_name, None)
+    if not callable(cleaner):
+        raise UsageError(f"{module_name} has no function {function_name}(article)", print_help=False)
+    return cleaner  # type: ignore[no-any-return]
+
+
+class Command(ScrapyCommand):
+    """Re-extract and re-clean every archived article page, fetching nothing."""
+
+    requires_project = True
+    requires_crawler_process = False
+    default_settings = {"LOG_LEVEL": "INFO"}
+
+    def syntax(self) -> str:
+        return "[options]"
+
+    def short_desc(self) -> str:
+        return "Rebuild records from archived pages with the current extraction and cleaning rules"
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        group = parser.add_argument_group("Reprocess options")
+        group.add_argument("--archive", metavar="DIR", default=None,
+                           help=f"directory of WARC archives (default: FRIENDSHIP_ARCHIVE_DIR or {DEFAULT_DIR})")
+        group.add_argument("--output", metavar="DIR", default="output",
+                           help="directory of run files, where the new run file is written (default: output)")
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        assert self.settings is not None
+        configure_logging(self.settings)
+        if args:
+            raise UsageError(f"unexpected arguments: {' '.join(args)}", print_help=False)
+        archive_dir = Path(opts.archive or self.settings.get("FRIENDSHIP_ARCHIVE_DIR", DEFAULT_DIR))
+        if not archive_dir.is_dir():
+            raise UsageError(f"archive directory {archive_dir} does not exist", print_help=False)
+        extractor = ArticleExtractor(canonical_root=self.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT))
+        report = rebuild_records(archive_dir, Path(opts.output), project_cleaner(), extractor)
+        if report.path is None:
+            logger.info("Nothing changed: no run file written")
+        else:
+            logger.info("Wrote %s records to %s", report.written, report.path)

@@ -1,0 +1,167 @@
+"""The snapshot's dataset card (`README.md`): what is inside, where it came from, and the schema.
+
+Everything in the card is computed from the snapshot's own records and input runs; it carries no
+build time, so the same inputs give the same card.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from friendship_crawler.dataset.fields import record_fields
+from friendship_crawler.dataset.runs import BadLine, RunFile
+from friendship_crawler.dataset.select import ArticleFilter, Selection, published_date
+from friendship_crawler.items import Article
+
+TOP_AUTHORS = 15
+LENGTH_BUCKETS = (0, 500, 1000, 2000, 5000, 10000)
+"""Lower bounds (characters) of the text-length histogram rows."""
+CHART_FILE = "articles_per_month.png"
+
+
+@dataclass
+class CardInputs:
+    """What the card describes besides the records themselves."""
+
+    selection: Selection
+    runs: Sequence[RunFile]
+    records_per_run: dict[RunFile, int]
+    duplicates_reports: Sequence[str] = ()
+    bad_lines: Sequence[BadLine] = ()
+    article_filter: ArticleFilter = field(default_factory=ArticleFilter)
+    files: Sequence[str] = ()
+
+
+def articles_per_month(articles: Sequence[Article]) -> Counter[str]:
+    """`YYYY-MM` -> number of articles published that month (site's local dates)."""
+    return Counter(d.strftime("%Y-%m") for d in map(published_date, articles) if d)
+
+
+def render_card(inputs: CardInputs) -> str:
+    """The whole card as Markdown, with a Hugging Face YAML header pointing at the data file."""
+    articles = inputs.selection.articles
+    parts = [
+        _front_matter(inputs.files),
+        "# Thời Đại: Hữu nghị (friendship section) articles\n",
+        "Articles of the friendship section (\"Hữu nghị\" and its subsections) of the Vietnamese magazine "
+        "thoidai.com.vn, one record per article in its newest crawled version, sorted by publication time "
+        "then article id.\n",
+        _overview(inputs),
+        _counter_table("Articles per subsection", "section", _section_counts(articles)),
+        _counter_table("Articles per year", "year", _year_counts(articles), sort_by_key=True),
+        _counter_table(f"Top {TOP_AUTHORS} authors", "author", _author_counts(articles), limit=TOP_AUTHORS),
+        _length_section(articles),
+        f"## Articles per month\n\n![Articles per month]({CHART_FILE})\n",
+        _schema_section(),
+        _runs_section(inputs),
+    ]
+    return "\n".join(parts)
+
+
+def _front_matter(files: Sequence[str]) -> str:
+    preferred = next((f for f in ("data.parquet", "data.jsonl", "data.csv") if f in files), "data.jsonl")
+    return (
+        "---\nlanguage:\n- vi\npretty_name: Thời Đại Hữu nghị articles\ntask_categories:\n- text-generation\n"
+        f"configs:\n- config_name: default\n  data_files: {preferred}\n---\n"
+    )
+
+
+def _overview(inputs: CardInputs) -> str:
+    articles = inputs.selection.articles
+    dates = sorted(d for d in map(published_date, articles) if d)
+    date_range = f"{dates[0].isoformat()} to {dates[-1].isoformat()}" if dates else "no dated articles"
+    keep = inputs.article_filter
+    filters = [
+        f"published on or after {keep.since}" if keep.since else "",
+        f"published on or before {keep.until}" if keep.until else "",
+        f"section in {', '.join(keep.sections)}" if keep.sections else "",
+        f"text of at least {keep.min_chars} characters" if keep.min_chars else "",
+    ]
+    chosen = "; ".join(f for f in filters if f) or "none"
+    sel = inputs.selection
+    lines = [
+        "## Overview\n",
+        "| | |\n|---|---|",
+        f"| articles | {len(articles)} |",
+        f"| publication dates | {date_range} |",
+        f"| undated articles | {len(articles) - len(dates)} |",
+        f"| files | {', '.join(inputs.files)} |",
+        f"| filters | {chosen} |",
+        f"| records read | {sel.records_read} |",
+        f"| older versions set aside | {sel.older_versions} |",
+        f"| articles dropped as duplicates | {sel.excluded_duplicates} |",
+        f"| articles filtered out | {sel.filtered_out} |",
+        f"| unreadable run-file lines skipped | {len(inputs.bad_lines)} |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _section_counts(articles: Sequence[Article]) -> Counter[str]:
+    return Counter(" / ".join(a.section) if a.section else "(no section)" for a in articles)
+
+
+def _year_counts(articles: Sequence[Article]) -> Counter[str]:
+    return Counter(str(d.year) if d else "(undated)" for d in map(published_date, articles))
+
+
+def _author_counts(articles: Sequence[Article]) -> Counter[str]:
+    return Counter(a.author or "(no byline)" for a in articles)
+
+
+def _counter_table(title: str, label: str, counts: Counter[str], limit: int | None = None,
+                   sort_by_key: bool = False) -> str:
+    rows = sorted(counts.items()) if sort_by_key else sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    lines = [f"## {title}\n", f"| {label} | articles |", "|---|---:|"]
+    lines += [f"| {_cell(name)} | {count} |" for name, count in rows[:limit]]
+    return "\n".join(lines) + "\n"
+
+
+def _length_section(articles: Sequence[Article]) -> str:
+    lengths = sorted(len(a.text) for a in articles)
+    lines = ["## Text length (characters of `text`)\n"]
+    if not lengths:
+        return lines[0] + "No articles.\n"
+    points = [("min", 0), ("10th percentile", 10), ("25th percentile", 25), ("median", 50),
+              ("75th percentile", 75), ("90th percentile", 90), ("max", 100)]
+    lines += ["| statistic | characters |", "|---|---:|"]
+    lines += [f"| {name} | {_percentile(lengths, p)} |" for name, p in points]
+    lines += [f"| mean | {round(sum(lengths) / len(lengths))} |", "", "| length | articles |", "|---|---:|"]
+    bounds = [*LENGTH_BUCKETS, None]
+    for low, high in zip(bounds, bounds[1:], strict=False):
+        count = sum(1 for n in lengths if n >= low and (high is None or n < high))  # type: ignore[operator]
+        label = f"{low}-{high - 1}" if high is not None else f"{low} or more"
+        lines.append(f"| {label} | {count} |")
+    return "\n".join(lines) + "\n"
+
+
+def _percentile(sorted_values: Sequence[int], percent: int) -> int:
+    """Nearest-rank percentile: exact integers, no interpolation, so the card is reproducible."""
+    rank = max(1, -(-percent * len(sorted_values) // 100))
+    return sorted_values[min(rank, len(sorted_values)) - 1]
+
+
+def _schema_section() -> str:
+    lines = ["## Schema\n", "One JSON object per line (`data.jsonl`); the same columns in CSV (lists as JSON text) "
+             "and Parquet (lists and structs).\n", "| field | type | description |", "|---|---|---|"]
+    lines += [f"| `{f.name}` | `{_cell(f.type_name)}` | {_cell(f.description)} |" for f in record_fields()]
+    return "\n".join(lines) + "\n"
+
+
+def _runs_section(inputs: CardInputs) -> str:
+    lines = ["## Source runs\n", "| run | spider | started (UTC) | records read | articles kept |",
+             "|---|---|---|---:|---:|"]
+    for run in sorted(inputs.runs):
+        lines.append(
+            f"| {run.run_id} | {run.spider} | {run.started_at.isoformat()} | "
+            f"{inputs.records_per_run.get(run, 0)} | {inputs.selection.kept_per_run.get(run.run_id, 0)} |"
+        )
+    if inputs.duplicates_reports:
+        lines += ["", "Duplicates reports applied: " + ", ".join(f"`{n}`" for n in inputs.duplicates_reports) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

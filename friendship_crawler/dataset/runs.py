@@ -1,0 +1,184 @@
+"""Reading what crawls left in `output/`: run files, their records, and the dedup stage's drop lists.
+
+Run files are written by the feed export as `<spider>-<run_id>.jsonl` and may end in a line cut short by
+a crash; such a line is reported with its file and line number and skipped, so one bad run never stops
+an export. Duplicates reports (`<spider>-<run_id>.duplicates.jsonl`) name articles that must never come
+back; run reports under `output/runs/` are not run files and are not read.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from friendship_crawler.items import Article
+from friendship_crawler.urls import article_id
+
+logger = logging.getLogger(__name__)
+
+RUN_FILE = re.compile(r"^(?P<spider>[A-Za-z0-9_.]+?)-(?P<run_id>\d{8}T\d{6}Z)\.jsonl$")
+DUPLICATES_FILE = re.compile(r"^(?P<spider>[A-Za-z0-9_.]+?)-(?P<run_id>\d{8}T\d{6}Z)\.duplicates\.jsonl$")
+RUN_ID_FORMAT = "%Y%m%dT%H%M%SZ"
+
+
+@dataclass(frozen=True, order=True)
+class RunFile:
+    """One run file; ordered by run id, so older runs come first."""
+
+    run_id: str
+    spider: str
+    path: Path
+
+    @property
+    def started_at(self) -> datetime:
+        """When the run started (UTC), read from its id."""
+        return datetime.strptime(self.run_id, RUN_ID_FORMAT).replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class BadLine:
+    """A run-file line that could not be read as a record."""
+
+    path: Path
+    line_number: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line_number}: {self.reason}; line skipped"
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """An article as one run exported it, with where it came from (for stable tie-breaks)."""
+
+    article: Article
+    run: RunFile
+    line_number: int
+
+
+@dataclass
+class RunReadLog:
+    """What reading the run files met: bad lines and records read per run."""
+
+    bad_lines: list[BadLine] = field(default_factory=list)
+    records_per_run: dict[RunFile, int] = field(default_factory=dict)
+
+
+def find_run_files(input_dir: Path) -> list[RunFile]:
+    """Run files directly under `input_dir`, oldest first; other files (reports, archives) are ignored."""
+    found = []
+    for path in input_dir.iterdir():
+        match = RUN_FILE.match(path.name)
+        if match and path.is_file():
+            found.append(RunFile(match["run_id"], match["spider"], path))
+    return sorted(found)
+
+
+def find_duplicates_reports(input_dir: Path) -> list[Path]:
+    """Duplicates reports directly under `input_dir`, in name order."""
+    return sorted(p for p in input_dir.iterdir() if DUPLICATES_FILE.match(p.name) and p.is_file())
+
+
+def read_run_records(runs: list[RunFile], log: RunReadLog) -> Iterator[RunRecord]:
+    """Every readable record of `runs`, in run then line order; unreadable lines go to `log`."""
+    for run in runs:
+        count = 0
+        for line_number, data in _json_lines(run.path, log):
+            try:
+                article = _article_from(data)
+            except ValueError as exc:
+                _bad_line(log, run.path, line_number, str(exc))
+                continue
+            count += 1
+            yield RunRecord(article, run, line_number)
+        log.records_per_run[run] = count
+
+
+def read_excluded_ids(reports: list[Path], log: RunReadLog) -> set[int]:
+    """Article ids the dedup stage dropped or marked superseded: they never come back in a dataset."""
+    excluded: set[int] = set()
+    for path in reports:
+        for line_number, data in _json_lines(path, log):
+            dropped = _dropped_id(data)
+            if dropped is None:
+                _bad_line(log, path, line_number, "duplicates record names no dropped article")
+                continue
+            if dropped != _kept_id(data):
+                excluded.add(dropped)
+    return excluded
+
+
+def _json_lines(path: Path, log: RunReadLog) -> Iterator[tuple[int, dict[str, Any]]]:
+    with path.open("rb") as lines:
+        for line_number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                _bad_line(log, path, line_number, "not UTF-8 (truncated?)")
+                continue
+            except json.JSONDecodeError as exc:
+                _bad_line(log, path, line_number, f"truncated or invalid JSON ({exc.msg} at column {exc.colno})")
+                continue
+            if not isinstance(data, dict):
+                _bad_line(log, path, line_number, f"a JSON {type(data).__name__}, not a record")
+                continue
+            yield line_number, data
+
+
+def _article_from(data: dict[str, Any]) -> Article:
+    for name, kind in (("url", str), ("title", str), ("article_id", int), ("version", int)):
+        value = data.get(name, 1 if name == "version" else None)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ValueError(f"field {name!r} missing or not a {kind.__name__}")
+    try:
+        return Article.from_dict(data)
+    except TypeError as exc:
+        raise ValueError(f"not an Article record ({exc})") from exc
+
+
+def _bad_line(log: RunReadLog, path: Path, line_number: int, reason: str) -> None:
+    bad = BadLine(path, line_number, reason)
+    log.bad_lines.append(bad)
+    logger.warning("%s", bad)
+
+
+def _id_of(value: Any) -> int | None:
+    """An article id given as a number, a URL, or a record with `article_id`/`url`."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        return int(value) if value.isdigit() else article_id(value)
+    if isinstance(value, dict):
+        return _id_of(value.get("article_id")) or _id_of(value.get("url"))
+    return None
+
+
+def _dropped_id(data: dict[str, Any]) -> int | None:
+    superseded = data.get("superseded")
+    if superseded not in (None, False, True):
+        found = _id_of(superseded)
+        if found is not None:
+            return found
+    for key in ("dropped_article_id", "dropped_id", "dropped", "dropped_url"):
+        found = _id_of(data.get(key))
+        if found is not None:
+            return found
+    return None
+
+
+def _kept_id(data: dict[str, Any]) -> int | None:
+    for key in ("kept_article_id", "kept_id", "kept", "kept_url"):
+        found = _id_of(data.get(key))
+        if found is not None:
+            return found
+    return None

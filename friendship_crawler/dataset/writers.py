@@ -1,0 +1,80 @@
+"""Writing the chosen articles as `data.jsonl`, `data.csv` and `data.parquet`.
+
+JSON Lines and CSV go through Scrapy's item exporters, so a snapshot's records are serialised exactly
+as the crawl's feed export wrote them; CSV cells that hold lists carry them as JSON text. Parquet uses
+pyarrow with list and struct types derived from the `Article` dataclass.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, fields, is_dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from scrapy.exporters import BaseItemExporter, CsvItemExporter, JsonLinesItemExporter
+
+from friendship_crawler.dataset.fields import arrow_schema
+from friendship_crawler.items import Article
+
+RECORD_FIELDS = [f.name for f in fields(Article)]
+
+
+class JsonCellCsvItemExporter(CsvItemExporter):
+    """CSV with one column per field; lists (and nested records) as JSON text, empty cell for None."""
+
+    def serialize_field(self, field: Mapping[str, Any], name: str, value: Any) -> Any:
+        if isinstance(value, list):
+            return json.dumps([asdict(v) if is_dataclass(v) else v for v in value], ensure_ascii=False)  # type: ignore[arg-type]
+        return super().serialize_field(field, name, value)
+
+
+def write_jsonl(articles: Iterable[Article], path: Path) -> None:
+    """One record a line, UTF-8, fields in record order."""
+    _export(articles, path, lambda out: JsonLinesItemExporter(out, encoding="utf-8", fields_to_export=RECORD_FIELDS))
+
+
+def write_csv(articles: Iterable[Article], path: Path) -> None:
+    """A header line, then one row a record (UTF-8, RFC 4180 quoting)."""
+    _export(articles, path, lambda out: JsonCellCsvItemExporter(out, encoding="utf-8", fields_to_export=RECORD_FIELDS))
+
+
+def write_parquet(articles: Iterable[Article], path: Path) -> None:
+    """One Parquet file with the record schema (lists as lists, images as structs)."""
+    table = pa.Table.from_pylist([asdict(a) for a in articles], schema=arrow_schema(Article))
+    pq.write_table(table, path, compression="zstd")
+
+
+WRITERS: dict[str, tuple[str, Callable[[Iterable[Article], Path], None]]] = {
+    "jsonl": ("data.jsonl", write_jsonl),
+    "csv": ("data.csv", write_csv),
+    "parquet": ("data.parquet", write_parquet),
+}
+"""Format name -> (file name in the snapshot, writer)."""
+
+
+def parse_formats(values: Iterable[str]) -> list[str]:
+    """Format names from repeated and comma-separated options, in the order given, without repeats."""
+    chosen: list[str] = []
+    for value in values:
+        for name in (part.strip().lower() for part in value.split(",")):
+            if not name:
+                continue
+            if name not in WRITERS:
+                allowed = ", ".join(WRITERS)
+                raise ValueError(f"unknown format {name!r}; allowed formats: {allowed}")
+            if name not in chosen:
+                chosen.append(name)
+    return chosen or ["jsonl"]
+
+
+def _export(articles: Iterable[Article], path: Path, make: Callable[[BinaryIO], BaseItemExporter]) -> None:
+    with path.open("wb") as out:
+        exporter = make(out)
+        exporter.start_exporting()
+        for article in articles:
+            exporter.export_item(article)
+        exporter.finish_exporting()

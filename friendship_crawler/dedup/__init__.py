@@ -1,0 +1,1 @@
+"""Deduplication of articles within and across crawls: a pure rule, MinHash signatures, persistent state."""

@@ -1,0 +1,219 @@
+"""Reading an article body container into text blocks, images with captions and inline related links.
+
+One walk over the container's subtree, in document order: block elements end a line, inline elements
+add to it, boilerplate (scripts, ads, inline related boxes) is skipped, and text inside an image box
+becomes both a text line and that image's caption. Each line remembers whether it was a caption and
+whether it was a right-aligned bold paragraph (the 2016-2020 byline), so bylines can be split off after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from friendship_crawler.extract import selectors
+from friendship_crawler.items import Image
+from friendship_crawler.extract.linenorm import clean_line
+
+_HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
+MAX_DEPTH = 150
+"""Deeper markup is read as flat text: hostile nesting must not exhaust the stack."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of body text."""
+
+    text: str
+    caption: bool = False
+    """Part of an image caption."""
+    right_bold: bool = False
+    """A right-aligned paragraph written wholly in bold: the byline of 2016-2020 pages."""
+
+
+@dataclass
+class Body:
+    """What the body container holds, in page order."""
+
+    blocks: list[Block] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    related_hrefs: list[str] = field(default_factory=list)
+    """`href`s of the inline related-article boxes, unresolved."""
+
+    @property
+    def has_text(self) -> bool:
+        """Any line that is not an image caption."""
+        return any(not block.caption for block in self.blocks)
+
+
+def visible_text(element: HtmlElement) -> str:
+    """The text a reader sees in an element (scripts and styles left out), as one normalised line."""
+    parts: list[str] = []
+    _collect_visible(element, parts, 0)
+    return html_line("".join(parts))
+
+
+def html_line(raw: str) -> str:
+    """Text from HTML as one normalised line: newlines in markup are only spaces."""
+    return clean_line(_HTML_NEWLINES.sub(" ", raw))
+
+
+def _collect_visible(element: HtmlElement, parts: list[str], depth: int) -> None:
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in selectors.SKIP_TAGS:
+            if child.tag in selectors.BLOCK_TAGS or child.tag == "br":
+                parts.append(" ")
+            if depth < MAX_DEPTH:
+                _collect_visible(child, parts, depth + 1)
+            else:
+                parts.append(child.text_content())
+        if child.tail:
+            parts.append(child.tail)
+
+
+def read_body(container: HtmlElement, base_url: str) -> Body:
+    """Blocks, images and inline related links of a body container."""
+    walker = _BodyWalker(base_url)
+    walker.walk(container, 0)
+    walker.flush()
+    return walker.finish()
+
+
+def _classes(element: HtmlElement) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _is_related_box(classes: set[str]) -> bool:
+    if classes & selectors.RELATED_BOX_CLASSES:
+        return True
+    return any(fragment in name.lower() for name in classes for fragment in selectors.RELATED_CLASS_FRAGMENTS)
+
+
+def _is_wholly_bold(element: HtmlElement) -> bool:
+    bold = clean_line("".join(t for b in element.iter("strong", "b") for t in b.itertext()))
+    return bool(bold) and bold == clean_line(element.text_content())
+
+
+class _BodyWalker:
+    """State of one walk: the line being built, lines so far, the image box being read."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.body = Body()
+        self._buffer: list[str] = []
+        self._image_box_depth = 0
+        self._right_bold_depth = 0
+        self._box_images: list[Image] = []
+        self._captions: dict[int, list[str]] = {}
+        self._pending_caption: list[str] = []
+
+    def walk(self, element: HtmlElement, depth: int) -> None:
+        if element.text:
+            self._buffer.append(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                self._element(child, depth + 1)
+            if child.tail:
+                self._buffer.append(child.tail)
+
+    def flush(self) -> None:
+        raw = "".join(self._buffer)
+        self._buffer.clear()
+        line = html_line(raw) if raw and not raw.isspace() else ""
+        if not line:
+            return
+        in_box = self._image_box_depth > 0
+        self.body.blocks.append(Block(line, caption=in_box, right_bold=self._right_bold_depth > 0))
+        if not in_box:
+            return
+        if self._box_images:
+            self._captions.setdefault(id(self._box_images[-1]), []).append(line)
+        else:
+            self._pending_caption.append(line)
+
+    def finish(self) -> Body:
+        for image in self.body.images:
+            image.caption = " ".join(self._captions.get(id(image), []))
+        return self.body
+
+    def _element(self, element: HtmlElement, depth: int) -> None:
+        tag = element.tag
+        if tag in selectors.SKIP_TAGS:
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag in selectors.IMAGE_TAGS:
+            self._image(element)
+            return
+        classes = _classes(element)
+        block = tag in selectors.BLOCK_TAGS
+        if classes & (selectors.AD_CLASSES | selectors.BOILERPLATE_CLASSES):
+            if block:
+                self.flush()
+            return
+        if _is_related_box(classes):
+            if block:
+                self.flush()
+            self.body.related_hrefs.extend(a.get("href") or "" for a in element.iter("a"))
+            if tag == "a":
+                self.body.related_hrefs.append(element.get("href") or "")
+            return
+        if depth > MAX_DEPTH:
+            self._buffer.append(element.text_content())
+            return
+        image_box = tag == "figure" or bool(classes & selectors.IMAGE_BOX_CLASSES)
+        if not image_box and tag == "table":
+            image_box = next(element.iter(*selectors.IMAGE_TAGS), None) is not None
+        right_bold = (
+            tag in {"p", "div"}
+            and selectors.RIGHT_ALIGNED.search(element.get("style") or "") is not None
+            and _is_wholly_bold(element)
+        )
+        if block or image_box:
+            self.flush()
+        self._enter(image_box, right_bold)
+        self.walk(element, depth)
+        if block or image_box:
+            self.flush()
+        self._leave(image_box, right_bold)
+
+    def _enter(self, image_box: bool, right_bold: bool) -> None:
+        if image_box:
+            if self._image_box_depth == 0:
+                self._box_images = []
+                self._pending_caption = []
+            self._image_box_depth += 1
+        self._right_bold_depth += right_bold
+
+    def _leave(self, image_box: bool, right_bold: bool) -> None:
+        if image_box:
+            self._image_box_depth -= 1
+        self._right_bold_depth -= right_bold
+
+    def _image(self, element: HtmlElement) -> None:
+        source = next(
+            (
+                value.strip()
+                for value in (element.get(attr) for attr in selectors.LAZY_SRC_ATTRS)
+                if value and value.strip() and not value.strip().lower().startswith("data:")
+            ),
+            None,
+        )
+        if source is None:
+            return
+        try:
+            image = Image(url=urljoin(self.base_url, source))
+        except ValueError:
+            return
+        self.body.images.append(image)
+        if self._image_box_depth > 0:
+            self._box_images.append(image)
+            if self._pending_caption:
+                self._captions[id(image)] = self._pending_caption
+                self._pending_caption = []

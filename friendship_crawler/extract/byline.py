@@ -1,0 +1,97 @@
+"""Bylines and "Nguồn:" lines that end up inside the body, and author names as the record keeps them.
+
+2016-2020 pages put the byline in the body as a right-aligned bold last paragraph; other pages end the
+body with a short paragraph that is just a name. Both become `author` and leave the text. A name keeps
+no role suffix in parentheses ("Anh Vũ (tổng hợp)" -> "Anh Vũ").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from friendship_crawler.extract import selectors
+from friendship_crawler.extract.body import Block
+from friendship_crawler.extract.linenorm import clean_line
+
+_AUTHOR_PREFIX = re.compile(r"^(?:bài\s*(?:và|&)\s*ảnh|bài|tác giả|phóng viên|pv|by)\s*:\s*", re.I)
+_NAME_SEPARATORS = re.compile(r"[\s,&/–-]+")
+_SENTENCE_END = re.compile(r"[.:;!?…\"”»]$")
+_ATTRIBUTION = re.compile(r"^theo\s+", re.I)
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 50
+
+
+@dataclass(frozen=True)
+class SplitBody:
+    """Body lines with the trailing byline and source line taken out."""
+
+    blocks: list[Block]
+    author: str | None
+    source: str | None
+
+
+def clean_author(raw: str | None) -> str | None:
+    """An author name without "Bài:"-style prefixes or a parenthetical role suffix; None when empty."""
+    if not raw:
+        return None
+    name = _AUTHOR_PREFIX.sub("", clean_line(raw))
+    while True:
+        stripped = selectors.ROLE_SUFFIX.sub("", name)
+        if stripped == name or not stripped:
+            break
+        name = stripped
+    name = name.strip(" -–,;")
+    return name or None
+
+
+def clean_source(raw: str | None) -> str | None:
+    """The value of a "Nguồn:" line; None when the line is empty."""
+    if raw is None:
+        return None
+    value = selectors.SOURCE_PREFIX.sub("", clean_line(raw)).strip()
+    return value or None
+
+
+def looks_like_name(text: str) -> bool:
+    """A short line of capitalised words with no sentence punctuation: a byline, not a paragraph."""
+    name = clean_author(text) or ""
+    if not name or len(name) > MAX_NAME_CHARS or _SENTENCE_END.search(name) or ":" in name:
+        return False
+    if any(c.isdigit() for c in name):
+        return False
+    words = [w for w in _NAME_SEPARATORS.split(name) if w]
+    return 0 < len(words) <= MAX_NAME_WORDS and all(w[0].isupper() for w in words)
+
+
+def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
+    """Take trailing byline and "Nguồn:" lines out of the body.
+
+    A right-aligned bold last paragraph is always a byline. A last short name-like paragraph is one only
+    when the page names no author elsewhere or names the same one, and at least two lines remain.
+    """
+    kept = list(blocks)
+    author: str | None = None
+    source: str | None = None
+    known = clean_author(known_author)
+    for _ in range(3):
+        if not kept or kept[-1].caption:
+            break
+        last = kept[-1].text
+        if selectors.SOURCE_PREFIX.match(last):
+            source = source or clean_source(last)
+        elif kept[-1].right_bold and _ATTRIBUTION.match(last):
+            source = source or _ATTRIBUTION.sub("", last)
+        elif kept[-1].right_bold:
+            author = author or clean_author(last)
+        elif (
+            author is None
+            and len(kept) > 2
+            and looks_like_name(last)
+            and (known is None or clean_author(last) == known)
+        ):
+            author = clean_author(last)
+        else:
+            break
+        kept.pop()
+    return SplitBody(kept, author, source)

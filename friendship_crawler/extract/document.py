@@ -1,0 +1,69 @@
+"""Turning fetched bytes or text into one lxml tree, whatever the page claims about its encoding.
+
+The site serves UTF-8, but saved and proxied copies come with a BOM, a wrong or missing charset
+declaration, NUL bytes or an XML declaration. Valid UTF-8 is trusted over any declaration (a wrong
+declaration would garble every Vietnamese letter); only bytes that are not UTF-8 are decoded by their
+declaration or, without one, by detection.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+from lxml import etree, html
+from w3lib.encoding import html_body_declared_encoding, resolve_encoding
+
+from friendship_crawler.extract.errors import NotAnArticle
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MARKUP = re.compile(r"<\s*[a-zA-Z!?/]")
+_PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+"""`huge_tree` lifts libxml2's depth limit, which would otherwise drop everything after deep nesting."""
+
+
+def decode_page(data: str | bytes) -> str:
+    """The page as text: BOM first, then strict UTF-8, then the declared charset, then detection."""
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = html_body_declared_encoding(data)
+    encoding = resolve_encoding(declared) if declared else None
+    if encoding and encoding != "utf-8":
+        try:
+            return data.decode(encoding, errors="replace")
+        except LookupError:
+            pass
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        return data.decode(best.encoding, errors="replace")
+    return data.decode("utf-8", errors="replace")
+
+
+def parse_page(data: str | bytes) -> html.HtmlElement:
+    """One lxml tree of the page, or NotAnArticle("not_html") when there is no HTML to parse."""
+    text = _CONTROL.sub("", _XML_DECLARATION.sub("", decode_page(data), count=1))
+    if not _MARKUP.search(text[:4096]):
+        raise NotAnArticle("not_html", "no markup in the document" if text.strip() else "empty document")
+    try:
+        root = html.document_fromstring(text.encode("utf-8", errors="replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise NotAnArticle("not_html", str(exc)) from exc
+    if root is None or not isinstance(root.tag, str):
+        raise NotAnArticle("not_html", "no root element")
+    return root

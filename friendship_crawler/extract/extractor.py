@@ -1,0 +1,304 @@
+"""`ArticleExtractor`: one article page (HTML and URL) in, one `Article` record out, or `NotAnArticle`.
+
+Three layers, most specific first: the page head (JSON-LD `NewsArticle`, meta tags) for title, dates,
+author and description; the MasterCMS selectors of the matching template generation for the visible parts
+and the body; the generic main-content layer when no selector finds a body. The result says which
+generation matched, whether the generic layer was used, and which layer produced each field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+from friendship_crawler.extract import selectors
+from friendship_crawler.extract.body import Block, Body, read_body, visible_text
+from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
+from friendship_crawler.extract.dates import parse_date_line, parse_iso
+from friendship_crawler.extract.document import parse_page
+from friendship_crawler.extract.errors import NotAnArticle
+from friendship_crawler.extract.generic import generic_blocks
+from friendship_crawler.extract.kinds import is_listing, media_kind, says_not_found
+from friendship_crawler.extract.links import LinkFolder, related_box_hrefs
+from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic
+from friendship_crawler.extract.structured import HeadData, read_head
+from friendship_crawler.items import Article
+from friendship_crawler.extract.linenorm import clean_line
+from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, strip_tracking
+
+HEAD, META, SELECTORS, GENERIC, URL = "json-ld", "meta", "selectors", "generic", "url"
+"""Names of the layers a field can come from (`Extraction.sources`)."""
+
+
+@dataclass
+class Extraction:
+    """An extracted article and how it was obtained."""
+
+    article: Article
+    """The record; `crawled_at` is left empty for the caller to fill."""
+    generation: str
+    """Template generation whose selectors matched ("v2021", "v2019", "amp") or "generic"."""
+    fallback: bool
+    """True when the generic layer produced the body: the caller counts and logs it."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Field name -> layer that produced it: "json-ld", "meta", "selectors", "generic" or "url"."""
+    notes: list[str] = field(default_factory=list)
+    """Problems met that did not stop extraction (unparseable JSON-LD and the like)."""
+
+
+class ArticleExtractor:
+    """Extracts article records from MasterCMS pages of thoidai.com.vn; no I/O, no Scrapy."""
+
+    def __init__(self, canonical_root: str = CANONICAL_ROOT) -> None:
+        self.canonical_root = canonical_root.rstrip("/")
+
+    def extract(self, html: str | bytes, url: str) -> Extraction:
+        """The article of a page, or NotAnArticle(reason, detail) when the page is not one."""
+        root = parse_page(html)
+        return _PageReading(root, url, self.canonical_root).extract()
+
+
+def detect_generation(root: HtmlElement) -> type[Generation]:
+    """The first generation, most specific first, whose signature markup the page carries."""
+    for generation in DETECTION_ORDER:
+        if generation.detector is not None and generation.detector(root):
+            return generation
+    return Generic
+
+
+def _first(root: HtmlElement, xpaths: Iterable[XPath]) -> list[HtmlElement]:
+    """The matches of the first selector that matches anything."""
+    for xpath in xpaths:
+        found = [node for node in xpath(root) if isinstance(node, HtmlElement)]
+        if found:
+            return found
+    return []
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+class _PageReading:
+    """One extraction: the parsed page, its head evidence, and the fields as they are decided."""
+
+    def __init__(self, root: HtmlElement, url: str, canonical_root: str) -> None:
+        self.root = root
+        self.fetched_url = url
+        self.canonical_root = canonical_root
+        self.head: HeadData = read_head(root)
+        self.generation = detect_generation(root)
+        self.sources: dict[str, str] = {}
+
+    def select(self, name: str) -> list[HtmlElement]:
+        return _first(self.root, self.generation.compiled[name])
+
+    def select_text(self, name: str) -> str | None:
+        for node in self.select(name):
+            text = visible_text(node)
+            if text:
+                return text
+        return None
+
+    def extract(self) -> Extraction:
+        containers = self.select("body")
+        container = containers[0] if containers else None
+        title = self._title(has_body=container is not None)
+        if container is None and says_not_found(self.root, title, self.head.html_title):
+            raise NotAnArticle("soft_404", "the page says it does not exist")
+        if container is None and is_listing(self.root):
+            raise NotAnArticle("listing", "listing entries and no article body")
+        if not title:
+            raise NotAnArticle("no_title", "no headline in JSON-LD, meta or the title selectors")
+        url, aid = self._url()
+        folder = LinkFolder(self.canonical_root, self.fetched_url)
+        body = read_body(container, url) if container is not None else Body()
+        kind = media_kind(title, body, container, by_title_only=True)
+        if kind is not None:
+            raise NotAnArticle(kind, f"{kind} page without text: {title!r}")
+        fallback = not body.has_text
+        blocks = generic_blocks(self.root, self.fetched_url) if fallback else body.blocks
+        body_layer = GENERIC if fallback else SELECTORS
+        sapo = self._sapo()
+        author = self._visible_author()
+        split = split_byline(blocks, author)
+        if author is None and split.author:
+            author, self.sources["author"] = split.author, body_layer
+        author = author or self._head_author()
+        lines = self._text_lines(title, sapo, split.blocks)
+        if len(lines) <= (2 if sapo else 1):
+            kind = media_kind(title, body, container)
+            if kind is not None:
+                raise NotAnArticle(kind, f"{kind} page without text: {title!r}")
+            raise NotAnArticle("no_text", "no body text, even from the generic layer")
+        self.sources["text"] = body_layer
+        text = "\n".join(clean_line(line) for line in lines)  # every line is already clean: a fast check
+        if body.images:
+            self.sources["images"] = SELECTORS
+        article = Article(
+            url=url,
+            article_id=aid,
+            title=title,
+            sapo=sapo,
+            text=text,
+            content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+            author=author,
+            source=self._source(split.source, body_layer),
+            published_at=self._published(),
+            modified_at=self._modified(),
+            section=self._section(title),
+            tags=self._tags(),
+            images=body.images,
+            related_urls=folder.article_urls([*body.related_hrefs, *related_box_hrefs(self.root)], exclude=url),
+        )
+        name = Generic.name if container is None else self.generation.name
+        return Extraction(article, name, fallback, self.sources, list(self.head.notes))
+
+    # --- fields ---------------------------------------------------------------------------------
+    def _title(self, has_body: bool) -> str | None:
+        visible = self.select_text("title")
+        headline = self.head.headline
+        og_title = self.head.text(self.head.meta.get("og:title"))
+        if og_title:
+            og_title = selectors.SITE_TITLE_SUFFIX.sub("", og_title) or None
+        if headline and visible and visible != headline and visible.startswith(headline.rstrip(".… ")):
+            headline = visible  # JSON-LD headlines are often cut at 110 characters
+        candidates: list[tuple[str | None, str]] = [(headline, HEAD)]
+        if self.head.is_article or visible:
+            candidates.append((og_title, META))
+        candidates.append((visible, SELECTORS))
+        if has_body:
+            candidates.append((selectors.SITE_TITLE_SUFFIX.sub("", self.head.html_title), META))
+        for value, layer in candidates:
+            if value:
+                self.sources["title"] = layer
+                return value
+        return None
+
+    def _url(self) -> tuple[str, int]:
+        folder = LinkFolder(self.canonical_root, self.fetched_url)
+        for candidate, layer in (
+            (self.head.canonical, META),
+            (self.head.meta.get("og:url"), META),
+            (self.head.ld_url, HEAD),
+        ):
+            url = folder.article_url(candidate)
+            aid = article_id(url) if url else None
+            if url and aid is not None:
+                self.sources["url"] = layer
+                return url, aid
+        try:
+            url = canonical_article_url(strip_tracking(self.fetched_url), self.canonical_root)
+        except ValueError as exc:
+            raise NotAnArticle("listing", f"no article id in the URL or canonical link: {exc}") from exc
+        aid = article_id(url) or article_id(self.fetched_url)
+        if aid is None:
+            raise NotAnArticle("listing", "no article id in the URL or canonical link")
+        self.sources["url"] = URL
+        return url, aid
+
+    def _sapo(self) -> str:
+        for value, layer in (
+            (self.select_text("sapo"), SELECTORS),
+            (self.head.text(self.head.article.get("description")), HEAD),
+            (self.head.text(self.head.meta.get("og:description")), META),
+            (self.head.text(self.head.meta.get("description")), META),
+        ):
+            if value:
+                self.sources["sapo"] = layer
+                return value
+        return ""
+
+    def _visible_author(self) -> str | None:
+        names = _unique(clean_author(visible_text(node)) for node in self.select("author"))
+        if names:
+            self.sources["author"] = SELECTORS
+            return ", ".join(names)
+        return None
+
+    def _head_author(self) -> str | None:
+        for value, layer in ((self.head.ld_author, HEAD), (self.head.meta.get("author"), META)):
+            name = clean_author(self.head.text(value))
+            if name and not selectors.SITE_TITLE_SUFFIX.search(f"| {name}"):
+                self.sources["author"] = layer
+                return name
+        return None
+
+    def _source(self, from_body: str | None, body_layer: str) -> str | None:
+        nodes = self.select("source")
+        if nodes:
+            self.sources["source"] = SELECTORS
+            return clean_source(visible_text(nodes[0]))
+        if from_body:
+            self.sources["source"] = body_layer
+        return from_body
+
+    def _published(self) -> str | None:
+        for value, layer in (
+            (self.head.article.get("datePublished"), HEAD),
+            (self.head.meta.get("article:published_time"), META),
+            (self.head.meta.get("datepublished"), META),
+            (self.head.meta.get("pubdate"), META),
+        ):
+            parsed = parse_iso(value)
+            if parsed:
+                self.sources["published_at"] = layer
+                return parsed
+        for node in self.select("date"):
+            parsed = parse_iso(node.get("datetime")) or parse_date_line(visible_text(node))
+            if parsed:
+                self.sources["published_at"] = SELECTORS
+                return parsed
+        return None
+
+    def _modified(self) -> str | None:
+        for value, layer in (
+            (self.head.article.get("dateModified"), HEAD),
+            (self.head.meta.get("article:modified_time"), META),
+            (self.head.meta.get("og:updated_time"), META),
+        ):
+            parsed = parse_iso(value)
+            if parsed:
+                self.sources["modified_at"] = layer
+                return parsed
+        return None
+
+    def _section(self, title: str) -> list[str]:
+        crumbs = [visible_text(node) for node in self.select("breadcrumb")]
+        layer = SELECTORS
+        if not crumbs:
+            crumbs, layer = list(self.head.breadcrumb), HEAD
+        if not crumbs and self.head.meta.get("article:section"):
+            crumbs, layer = [self.head.text(self.head.meta["article:section"]) or ""], META
+        names = [c for c in _unique(crumbs) if c.casefold() not in selectors.HOME_CRUMBS and c != title]
+        if names:
+            self.sources["section"] = layer
+        return names
+
+    def _tags(self) -> list[str]:
+        tags = _unique(clean_line(visible_text(node).lstrip("#")) for node in self.select("tags"))
+        if tags:
+            self.sources["tags"] = SELECTORS
+            return tags
+        keywords = self.head.meta.get("keywords") or self.head.meta.get("news_keywords") or ""
+        tags = _unique(self.head.text(word) for word in keywords.split(","))
+        if tags:
+            self.sources["tags"] = META
+            return tags
+        tags = _unique(self.head.ld_keywords)
+        if tags:
+            self.sources["tags"] = HEAD
+        return tags
+
+    @staticmethod
+    def _text_lines(title: str, sapo: str, blocks: list[Block]) -> list[str]:
+        """Title, sapo, then body lines; a body that repeats the title or sapo first does not repeat it."""
+        lines = [title, sapo] if sapo else [title]
+        body = [block.text for block in blocks]
+        while body and body[0] in {title, sapo}:
+            body.pop(0)
+        return lines + body

@@ -1,0 +1,45 @@
+"""Pages that look like articles to a crawler but must never become records, and how to tell them.
+
+Listing pages, video and infographic pages (a title prefix and a body with a player or an image but no
+text), and soft-404 pages (HTTP 200 with a "Không tìm thấy trang" message and no article title).
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from friendship_crawler.extract import selectors
+from friendship_crawler.extract.body import Body, visible_text
+
+
+def is_listing(root: HtmlElement) -> bool:
+    """The page carries a listing of article entries (current or 2020 markup)."""
+    return any(xpath(root) for xpath in selectors.LISTING_ENTRIES)
+
+
+def says_not_found(root: HtmlElement, *titles: str | None) -> bool:
+    """The page's title or headings say the page does not exist."""
+    if any(title and selectors.NOT_FOUND.search(title) for title in titles):
+        return True
+    return any(selectors.NOT_FOUND.search(visible_text(node)) for node in selectors.HEADINGS(root)[:20])
+
+
+def media_kind(title: str, body: Body, container: HtmlElement | None, by_title_only: bool = False) -> str | None:
+    """"video" or "infographic" when the body has no text of its own, else None.
+
+    The title prefix ("[Video] ...", "[Infographic] ...") decides first; with `by_title_only` false, a
+    body holding only a player or only images decides too (used once the generic layer found no text).
+    """
+    if body.has_text:
+        return None
+    if selectors.VIDEO_TITLE.search(title):
+        return "video"
+    if selectors.INFOGRAPHIC_TITLE.search(title):
+        return "infographic"
+    if by_title_only:
+        return None
+    if container is not None and any(xpath(container) for xpath in selectors.PLAYERS):
+        return "video"
+    if body.images:
+        return "infographic"
+    return None

@@ -1,0 +1,95 @@
+"""Article URLs as the record keeps them: the page's own URL and the related articles it links.
+
+Every link is folded to `<canonical root>/<slug>-<id>.html` (hosts, AMP/mobile, tracking parameters),
+and only links on the site's hosts count; a page fetched from a local replica also trusts the replica's
+loopback aliases, which stand in for the site's hosts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from friendship_crawler.extract import selectors
+from friendship_crawler.extract.body import visible_text
+from friendship_crawler.hosts import is_loopback_host
+from friendship_crawler.urls import SITE_HOSTS, article_id, canonical_article_url, strip_tracking
+
+RELATED_BOX_CLIMB = 3
+"""How many ancestors above a "Tin bài liên quan" heading may hold the box's links."""
+
+
+class LinkFolder:
+    """Folds the links of one page onto canonical article URLs."""
+
+    def __init__(self, canonical_root: str, page_url: str) -> None:
+        self.canonical_root = canonical_root
+        self.page_url = page_url
+        self.page_host = _host(page_url)
+
+    def on_site(self, url: str) -> bool:
+        """Is this absolute URL on the site (or, for a replica page, on one of its loopback aliases)?"""
+        host = _host(url)
+        if host in SITE_HOSTS or (host and host == self.page_host):
+            return True
+        return is_loopback_host(self.page_host) and is_loopback_host(host)
+
+    def article_url(self, href: str | None) -> str | None:
+        """The canonical URL of an article link, or None for other links and other hosts."""
+        if not href or not href.strip():
+            return None
+        return _fold(self.canonical_root, self.page_url, href.strip())
+
+    def article_urls(self, hrefs: Iterable[str | None], exclude: str | None = None) -> list[str]:
+        """Canonical article URLs of `hrefs`, in order, without repeats and without `exclude`."""
+        seen = {exclude} if exclude else set()
+        urls: list[str] = []
+        for href in hrefs:
+            url = self.article_url(href)
+            if url and url not in seen:
+                seen.add(url)
+                urls.append(url)
+        return urls
+
+
+def related_box_hrefs(root: HtmlElement) -> list[str]:
+    """`href`s of the "Tin bài liên quan" box(es) after the article, in page order."""
+    hrefs: list[str] = []
+    for heading in selectors.BOX_TITLES(root):
+        if visible_text(heading).casefold() not in selectors.RELATED_BOX_TITLES:
+            continue
+        own = {id(a) for a in heading.iter("a")}
+        box = heading.getparent()
+        for _ in range(RELATED_BOX_CLIMB):
+            if box is None:
+                break
+            links = [a for a in box.iter("a") if id(a) not in own and a.get("href")]
+            if links:
+                hrefs.extend(a.get("href", "") for a in links)
+                break
+            box = box.getparent()
+    return hrefs
+
+
+@lru_cache(maxsize=8192)
+def _fold(canonical_root: str, page_url: str, href: str) -> str | None:
+    """Pure and cached: trailer boxes repeat the same links on every page of a crawl."""
+    try:
+        absolute = urljoin(page_url, href)
+        if urlsplit(absolute).scheme not in {"http", "https"}:
+            return None
+        if not LinkFolder(canonical_root, page_url).on_site(absolute) or article_id(absolute) is None:
+            return None
+        return canonical_article_url(strip_tracking(absolute), canonical_root)
+    except ValueError:
+        return None
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

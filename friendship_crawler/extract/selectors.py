@@ -1,0 +1,173 @@
+"""Where each part of a MasterCMS article page lives, per template generation, and the boilerplate markers.
+
+Generations are versions in the fundus manner: `V2019` is the base, with every selector as a class
+attribute; later generations override only what changed. A selector is a tuple of CSS expressions tried in
+order (first match wins), compiled once to XPath when the class is defined. Markers that are not
+selectors (class names of related boxes and image boxes, trailer box titles, title prefixes) are grouped
+below by what they stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from lxml.cssselect import CSSSelector
+from lxml.etree import XPath
+
+from friendship_crawler.listing import ENTRY_SELECTORS
+
+SELECTOR_FIELDS = ("signature", "title", "sapo", "date", "body", "author", "source", "breadcrumb", "tags")
+
+
+def compile_css(*expressions: str) -> tuple[XPath, ...]:
+    """CSS expressions compiled once to XPath objects."""
+    return tuple(XPath(CSSSelector(css).path) for css in expressions)
+
+
+class Generation:
+    """Base of the template generations: selectors as data, compiled by `__init_subclass__`."""
+
+    name: ClassVar[str] = "generation"
+    compiled: ClassVar[dict[str, tuple[XPath, ...]]] = {}
+    detector: ClassVar[XPath | None] = None
+    """One query for the whole signature: true when any of its selectors matches."""
+
+    signature: ClassVar[tuple[str, ...]] = ()
+    """Markup that identifies the generation; detection tries generations in `DETECTION_ORDER`."""
+    title: ClassVar[tuple[str, ...]] = ()
+    sapo: ClassVar[tuple[str, ...]] = ()
+    date: ClassVar[tuple[str, ...]] = ()
+    body: ClassVar[tuple[str, ...]] = ()
+    author: ClassVar[tuple[str, ...]] = ()
+    source: ClassVar[tuple[str, ...]] = ()
+    breadcrumb: ClassVar[tuple[str, ...]] = ()
+    tags: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.compiled = {name: compile_css(*getattr(cls, name)) for name in SELECTOR_FIELDS}
+        signature = " | ".join(CSSSelector(css).path for css in cls.signature)
+        cls.detector = XPath(f"boolean({signature})") if signature else None
+
+
+class V2019(Generation):
+    """2016-2020 pages: the body wrapped as on sister sites, byline as a right-aligned bold paragraph."""
+
+    name = "v2019"
+    signature = ("div.__MB_CONTENT_FOR_PRINTER", "div.__MB_MASTERCMS_EL", ".__mb_article_in_image")
+    title = ("h1.article-detail-title", ".article-detail-title", "h1.title-detail", "h1.article-title")
+    sapo = ("div.article-detail-desc", ".article-detail-desc", ".article-sapo", ".sapo")
+    date = ("span.article-detail-date", ".article-detail-date", ".article-date", ".date-detail")
+    body = (
+        "div.__MB_CONTENT_FOR_PRINTER",
+        "div.__MASTERCMS_CONTENT",
+        "div.__MB_MASTERCMS_EL",
+        "[itemprop=articleBody]",
+    )
+    author = ("div.article-detail-author", "a.article-author", ".article-author", "[rel=author]")
+    source = ("div.article-detail-source", ".article-detail-source", ".article-source")
+    breadcrumb = ("div.breadcrumbs a", ".breadcrumbs a", ".breadcrumb a", "ol.breadcrumb li")
+    tags = ("div.article-tags a", ".article-tags a", ".article-tag a", ".box-tags a", ".tags a")
+
+
+class V2021(V2019):
+    """2021-2026 pages: plain `__MASTERCMS_CONTENT`, byline in `h2.author-title`."""
+
+    name = "v2021"
+    signature = ("div.__MASTERCMS_CONTENT",)
+    body = ("div.__MASTERCMS_CONTENT", *V2019.body)
+    author = ("h2.author-title a", "h2.author-title", ".author-title", *V2019.author)
+
+
+class Amp(V2021):
+    """AMP / mobile variant (`&mobile=yes&amp=1`): lighter markup, `amp-img`, simplified class names."""
+
+    name = "amp"
+    signature = ("html[amp]", "amp-img", "script[src*='cdn.ampproject.org']")
+    title = (*V2021.title, "article h1", "h1")
+    sapo = (*V2021.sapo, ".article-desc", ".desc", ".lead")
+    date = (*V2021.date, ".article-time", ".date", "time")
+    body = (*V2021.body, ".article-content", ".article-body", ".content-detail", "article .content")
+    author = (*V2021.author, ".author")
+    source = (*V2021.source, ".source")
+
+
+class Generic(V2021):
+    """No known body container: the page's other parts are read liberally, the body by the generic layer."""
+
+    name = "generic"
+    signature = ()
+    title = Amp.title
+    sapo = Amp.sapo
+    date = Amp.date
+    body = ()
+    author = Amp.author
+
+
+DETECTION_ORDER: tuple[type[Generation], ...] = (Amp, V2019, V2021)
+"""Most specific signature first: 2019 pages also carry the 2021 container class."""
+
+
+# --- the page head -------------------------------------------------------------------------------
+META = XPath("//meta[@content]")
+LINKS = XPath("//link[@rel][@href]")
+JSON_LD = XPath("//script[translate(@type, 'LDJSONAPLICTR+', 'ldjsonaplictr+')='application/ld+json']")
+HTML_TITLE = XPath("//title")
+ARTICLE_LD_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPageElement"}
+)
+SITE_TITLE_SUFFIX = re.compile(r"\s*[|\-–—]\s*(?:Tạp chí\s+)?Thời\s+Đại(?:\s+Online)?\s*$", re.I)
+
+# --- inside the body: what is skipped, what is a block, what is an image box -----------------------
+SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "iframe", "object", "embed", "video", "audio", "form", "button",
+        "input", "select", "textarea", "svg", "template", "head", "ins", "amp-ad", "amp-analytics",
+        "amp-video", "amp-youtube", "amp-iframe", "amp-social-share",
+    }
+)  # fmt: skip
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "table", "tbody",
+        "thead", "tfoot", "tr", "td", "th", "caption", "section", "article", "header", "footer", "main",
+        "figure", "figcaption", "pre", "dl", "dt", "dd", "center", "hr", "address", "aside", "nav",
+    }
+)  # fmt: skip
+IMAGE_TAGS = frozenset({"img", "amp-img"})
+LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-echo", "src")
+
+RELATED_BOX_CLASSES = frozenset({"tpl_CMS_ARTICLE_EMBED", "__mb_article_in_image", "__MB_ARTICLE_A"})
+"""Inline related-article boxes inside the body (current and sister-site markup)."""
+RELATED_CLASS_FRAGMENTS = ("related", "relate", "lienquan", "tinlienquan")
+AD_CLASSES = frozenset({"ads", "ad", "adv", "advert", "advertisement", "banner", "qc", "quangcao", "zone-ads"})
+BOILERPLATE_CLASSES = frozenset(
+    {"font-size-tool", "follow-news", "share", "social", "article-tools", "print", "__MB_PRINT"}
+)
+IMAGE_BOX_CLASSES = frozenset({"MASTERCMS_TPL_TABLE", "image", "picture", "img-box", "expNoEdit"})
+"""Boxes holding an image and its caption (MasterCMS tables, sister-site variants)."""
+
+# --- around the body ---------------------------------------------------------------------------
+RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.I)
+BOX_TITLES = XPath(
+    "//*[self::h2 or self::h3 or self::h4 or ((self::div or self::span or self::p)"
+    " and (contains(@class, 'title') or contains(@class, 'heading')))]"
+)
+RELATED_BOX_TITLES = frozenset({"tin bài liên quan", "tin liên quan", "bài liên quan", "bài viết liên quan"})
+SOURCE_PREFIX = re.compile(r"^\s*Nguồn\s*:\s*", re.I)
+HOME_CRUMBS = frozenset({"trang chủ", "home", "thời đại"})
+ROLE_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
+
+# --- kinds of pages that are not articles ----------------------------------------------------
+LISTING = compile_css(*(css.split(" ")[0] for css in ENTRY_SELECTORS))
+LISTING_ENTRIES = compile_css(*ENTRY_SELECTORS)
+VIDEO_TITLE = re.compile(r"^\s*[\[(]\s*video\s*[\])]|^\s*video\s*:", re.I)
+INFOGRAPHIC_TITLE = re.compile(r"^\s*[\[(]\s*infographics?\s*[\])]|^\s*infographics?\s*:", re.I)
+PLAYERS = compile_css(
+    "video", "iframe", "amp-video", "amp-youtube", "amp-iframe", "object", "embed",
+    ".video-player", ".player", "[data-video]", "[data-vid]",
+)  # fmt: skip
+NOT_FOUND = re.compile(
+    r"không tìm thấy|không tồn tại|đã bị xóa|page not found|not found|\b404\b|lỗi truy cập", re.I
+)
+HEADINGS = XPath("//h1 | //h2 | //title | //*[contains(@class, 'error') or contains(@class, 'notfound')]")

@@ -1,0 +1,147 @@
+"""What the page states about itself in its head: JSON-LD `NewsArticle`, meta tags, the canonical link.
+
+This is the most specific evidence for titles and dates, and it survives template changes of the body,
+so the extractor reads it first and falls back to the visible markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from friendship_crawler.extract import selectors
+from friendship_crawler.extract.linenorm import clean_line
+
+_TAGS = re.compile(r"<[^>]*>")
+
+
+@dataclass
+class HeadData:
+    """Head evidence of one page; absent values are None or empty."""
+
+    canonical: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    """Meta tags by lower-cased `property`, `name` or `itemprop`; the first of each name wins."""
+    article: dict[str, Any] = field(default_factory=dict)
+    """The first JSON-LD node typed as an article (`NewsArticle` and kin)."""
+    breadcrumb: list[str] = field(default_factory=list)
+    """Names of a JSON-LD `BreadcrumbList`, in position order."""
+    html_title: str = ""
+    notes: list[str] = field(default_factory=list)
+    """Problems met on the way (unparseable JSON-LD), for the caller to log."""
+
+    def text(self, value: object) -> str | None:
+        """A JSON-LD or meta string as plain NFC text (entities decoded, stray tags dropped)."""
+        if not isinstance(value, str):
+            return None
+        cleaned = clean_line(_TAGS.sub(" ", html.unescape(value)))
+        return cleaned or None
+
+    @property
+    def headline(self) -> str | None:
+        return self.text(self.article.get("headline") or self.article.get("name"))
+
+    @property
+    def is_article(self) -> bool:
+        """The head itself says this is an article page."""
+        return bool(self.article) or self.meta.get("og:type", "").lower() == "article"
+
+    @property
+    def ld_author(self) -> str | None:
+        """The first `Person` author of the JSON-LD article (organisations are the publisher, not a byline)."""
+        authors = self.article.get("author")
+        for author in authors if isinstance(authors, list) else [authors]:
+            if isinstance(author, str):
+                return self.text(author)
+            if isinstance(author, dict) and _types(author) & {"Person"}:
+                return self.text(author.get("name"))
+        return None
+
+    @property
+    def ld_url(self) -> str | None:
+        page = self.article.get("mainEntityOfPage")
+        if isinstance(page, dict):
+            page = page.get("@id") or page.get("url")
+        candidate = page if isinstance(page, str) else self.article.get("url")
+        return candidate.strip() if isinstance(candidate, str) else None
+
+    @property
+    def ld_keywords(self) -> list[str]:
+        keywords = self.article.get("keywords")
+        if isinstance(keywords, str):
+            keywords = keywords.split(",")
+        if not isinstance(keywords, list):
+            return []
+        return [k for k in (self.text(word) for word in keywords) if k]
+
+
+def read_head(root: HtmlElement) -> HeadData:
+    """Collect canonical link, meta tags and JSON-LD of a parsed page."""
+    data = HeadData()
+    for meta in selectors.META(root):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key and key not in data.meta:
+            data.meta[key] = meta.get("content", "")
+    for link in selectors.LINKS(root):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            data.canonical = (link.get("href") or "").strip() or None
+            break
+    for title in selectors.HTML_TITLE(root)[:1]:
+        data.html_title = clean_line(title.text_content())
+    for script in selectors.JSON_LD(root):
+        _read_json_ld(script.text or "", data)
+    return data
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    declared = node.get("@type")
+    names = declared if isinstance(declared, list) else [declared]
+    return {name.rsplit("/", 1)[-1] for name in names if isinstance(name, str)}
+
+
+def _nodes(value: Any) -> list[dict[str, Any]]:
+    """Every object of a JSON-LD document, `@graph` members and list items included."""
+    if isinstance(value, list):
+        return [node for item in value for node in _nodes(item)]
+    if not isinstance(value, dict):
+        return []
+    return [value, *_nodes(value.get("@graph", []))]
+
+
+def _read_json_ld(raw: str, data: HeadData) -> None:
+    raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
+    if not raw:
+        return
+    try:
+        document = json.loads(raw, strict=False)
+    except (ValueError, RecursionError) as exc:
+        data.notes.append(f"unparseable JSON-LD: {exc}")
+        return
+    for node in _nodes(document):
+        types = _types(node)
+        if not data.article and types & selectors.ARTICLE_LD_TYPES:
+            data.article = node
+        elif not data.breadcrumb and "BreadcrumbList" in types:
+            data.breadcrumb = _breadcrumb_names(node, data)
+
+
+def _breadcrumb_names(node: dict[str, Any], data: HeadData) -> list[str]:
+    items = node.get("itemListElement")
+    if not isinstance(items, list):
+        return []
+    ranked: list[tuple[float, str]] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        named = item.get("item") if isinstance(item.get("item"), dict) else item
+        name = data.text(item.get("name") or named.get("name"))
+        position = item.get("position")
+        rank = float(position) if isinstance(position, int | float) else float(index)
+        if name:
+            ranked.append((rank, name))
+    return [name for _, name in sorted(ranked)]

@@ -1,0 +1,38 @@
+"""The replica's settings: which corpus to serve, where, and which faults to inject."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from friendship_crawler.replica.corpus import MIN_ARTICLES
+from friendship_crawler.replica.faults import FAULT_MODES
+
+
+@dataclass(frozen=True)
+class ReplicaConfig:
+    """Everything a replica server is built from; invalid values raise `ValueError` at once."""
+
+    seed: int = 2026
+    articles: int = 240
+    """Distinct stories before any `advance` (10_000 for load tests)."""
+    host: str = "127.0.0.1"
+    port: int = 0
+    """0 picks a free port."""
+    aliases: bool = True
+    """Also listen on 127.0.0.2 (the stand-in for `tacnghiep.`); `localhost` needs no socket of its own."""
+    faults: dict[str, float] = field(default_factory=dict)
+    """Fault mode name -> probability per request (0..1); see `faults.FAULT_MODES`."""
+    fault_seed: int = 0
+
+    def __post_init__(self) -> None:
+        if self.articles < MIN_ARTICLES:
+            raise ValueError(f"articles must be at least {MIN_ARTICLES} (got {self.articles})")
+        if not 0 <= self.port <= 65535:
+            raise ValueError(f"port must be 0..65535 (got {self.port})")
+        for mode, probability in self.faults.items():
+            if mode not in FAULT_MODES:
+                raise ValueError(
+                    f"unknown fault mode {mode!r}; known modes: {', '.join(sorted(FAULT_MODES))}"
+                )
+            if not 0.0 <= probability <= 1.0:
+                raise ValueError(f"fault {mode!r} probability must be within 0..1 (got {probability})")

@@ -1,0 +1,86 @@
+"""The WARC archive extension and its reader: what is stored, and what a crash leaves readable."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from scrapy import Spider
+from scrapy.exceptions import NotConfigured
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
+
+from friendship_crawler.archive.extension import WarcArchive
+from friendship_crawler.archive.reader import Capture, find_archives, newest_captures, read_captures
+
+ARTICLE = "http://127.0.0.1:8000/giao-luu-huu-nghi-194335.html"
+LISTING = "http://127.0.0.1:8000/huu-nghi&s_cond=&BRSR=16"
+
+
+class RunSpider(Spider):
+    name = "friendship"
+    run_id = "20261123T080000Z"
+
+
+def page(url: str, text: str, status: int = 200) -> HtmlResponse:
+    return HtmlResponse(url, status=status, body=f"<html><p>{text}</p></html>".encode(), encoding="utf-8",
+                        headers={"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"},
+                        request=Request(url))
+
+
+def archive_run(directory: Path, responses: list[HtmlResponse], **settings: object) -> WarcArchive:
+    crawler = get_crawler(RunSpider, {"FRIENDSHIP_ARCHIVE_DIR": str(directory), **settings})
+    archive = WarcArchive.from_crawler(crawler)
+    spider = RunSpider()
+    archive.spider_opened(spider)
+    for response in responses:
+        archive.response_received(response)
+    archive.spider_closed(spider)
+    return archive
+
+
+def test_article_pages_are_archived_per_run_and_read_back(tmp_path: Path) -> None:
+    archive = archive_run(tmp_path, [page(ARTICLE, "Hữu nghị"), page(LISTING, "danh sách"),
+                                     page(ARTICLE.replace("194335", "194336"), "lỗi", status=500)])
+    assert archive.path == tmp_path / "friendship-20261123T080000Z.warc.gz"
+    assert archive.stats.get_value("friendship/archive/records") == 1
+    (capture,) = read_captures(archive.path)
+    assert capture.url == ARTICLE and capture.article_id == 194335
+    assert capture.body.decode("utf-8") == "<html><p>Hữu nghị</p></html>"  # stored decoded, read back as is
+    assert capture.captured_at.endswith("+00:00")
+
+
+def test_listing_pages_are_archived_when_asked(tmp_path: Path) -> None:
+    archive = archive_run(tmp_path, [page(ARTICLE, "a"), page(LISTING, "b")], FRIENDSHIP_ARCHIVE_LISTINGS=True)
+    assert archive.path is not None
+    assert [c.url for c in read_captures(archive.path)] == [ARTICLE, LISTING]
+
+
+def test_disabled_archive_is_not_configured(tmp_path: Path) -> None:
+    crawler = get_crawler(RunSpider, {"FRIENDSHIP_ARCHIVE_ENABLED": False})
+    with pytest.raises(NotConfigured):
+        WarcArchive.from_crawler(crawler)
+
+
+def test_a_crash_leaves_every_whole_record_readable(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    urls = [ARTICLE.replace("194335", str(194335 + i)) for i in range(3)]
+    archive = archive_run(tmp_path / "full", [page(url, f"bài {i}") for i, url in enumerate(urls)])
+    assert archive.path is not None
+    cut = tmp_path / "friendship-20261123T090000Z.warc.gz"
+    cut.write_bytes(archive.path.read_bytes()[:-120])
+    with caplog.at_level(logging.WARNING):
+        assert [c.url for c in read_captures(cut)] == urls[:2]
+    assert f"Archive {cut} ends in a cut-off record after 2 readable captures" in caplog.text
+
+
+def test_newest_capture_per_article_wins(tmp_path: Path) -> None:
+    older = Capture(ARTICLE, "2026-11-01T08:00:00+00:00", b"old", tmp_path / "a.warc.gz", 1)
+    newer = Capture(ARTICLE.replace("127.0.0.1", "127.0.0.2"), "2026-11-08T08:00:00+00:00", b"new",
+                    tmp_path / "a.warc.gz", 0)
+    listing = Capture(LISTING, "2026-11-09T08:00:00+00:00", b"list", tmp_path / "a.warc.gz", 2)
+    assert newest_captures([newer, older, listing]) == {194335: newer}
+    (tmp_path / "b.warc.gz").touch()
+    (tmp_path / "a.warc.gz").touch()
+    (tmp_path / "notes.txt").touch()
+    assert [p.name for p in find_archives(tmp_path)] == ["a.warc.gz", "b.warc.gz"]

@@ -1,0 +1,234 @@
+"""`scrapy export` and the snapshot it builds, from synthetic run files written from Article objects."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from friendship_crawler.dataset import writers
+from friendship_crawler.dataset.atomic import DestinationExists
+from friendship_crawler.dataset.select import ArticleFilter, parse_date, section_slug
+from friendship_crawler.dataset.snapshot import SnapshotRequest, build_snapshot
+from friendship_crawler.dataset.writers import parse_formats
+from friendship_crawler.items import Article, Image
+
+PROJECT_ROOT = Path(__file__).parents[1]
+
+
+def article(aid: int, published: str | None, *, version: int = 1, crawled: str = "2026-11-01T08:00:00+00:00",
+            section: tuple[str, ...] = ("Hữu nghị", "Bốn phương kết bạn"), author: str | None = "Anh Vũ",
+            body: str = "Đoạn văn đầu tiên của bài.") -> Article:
+    title = f"Bài số {aid}"
+    return Article(
+        url=f"https://thoidai.com.vn/bai-so-{aid}-{aid}.html", article_id=aid, title=title, sapo="Sapo.",
+        text=f"{title}\nSapo.\n{body}", author=author, published_at=published, section=list(section),
+        tags=["hữu nghị"], images=[Image(f"https://tacnghiep.thoidai.com.vn/stores/{aid}.jpg", "Chú thích (Ảnh: TĐ).")],
+        crawled_at=crawled, version=version,
+    )
+
+
+def write_run(output: Path, run_id: str, articles: list[Article], spider: str = "friendship",
+              tail: str = "") -> Path:
+    """A run file as the feed export writes it, optionally ending in a crash-truncated line."""
+    output.mkdir(parents=True, exist_ok=True)
+    path = output / f"{spider}-{run_id}.jsonl"
+    lines = [json.dumps(asdict(a), ensure_ascii=False) + "\n" for a in articles]
+    path.write_text("".join(lines) + tail, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def runs(tmp_path: Path) -> Path:
+    """Three runs: a re-crawl with a newer version, a superseded duplicate, a truncated last line."""
+    output = tmp_path / "output"
+    write_run(output, "20261101T080000Z", [
+        article(101, "2023-08-09T16:43:00+07:00"),
+        article(102, "2019-01-05T09:00:00+07:00", section=("Hữu nghị", "Chân dung bè bạn"), author="Minh Anh"),
+        article(103, "2023-08-09T16:43:00+07:00", body="Ngắn."),
+        article(104, "2021-12-31T23:30:00+07:00"),
+    ])
+    write_run(output, "20261108T080000Z", [
+        article(101, "2023-08-09T16:43:00+07:00", version=2, crawled="2026-11-08T08:00:00+00:00",
+                body="Bản đã sửa của bài."),
+        article(105, None, section=("Hữu nghị",)),
+    ], tail='{"url": "https://thoidai.com.vn/bai-106.html", "article_id": 106, "tit')
+    (output / "friendship-20261108T080000Z.duplicates.jsonl").write_text(json.dumps({
+        "kept_url": "https://thoidai.com.vn/bai-so-101-101.html", "dropped_url": "https://thoidai.com.vn/bai-so-104-104.html",
+        "reason": "near", "similarity": 0.97, "superseded": True}) + "\n", encoding="utf-8")
+    (output / "runs").mkdir()
+    (output / "runs" / "friendship-20261108T080000Z.json").write_text("{}", encoding="utf-8")
+    return output
+
+
+def build(runs: Path, dest: Path, formats: tuple[str, ...] = ("jsonl",), **filters: object) -> list[dict]:
+    build_snapshot(SnapshotRequest(runs, dest, formats, ArticleFilter(**filters)))  # type: ignore[arg-type]
+    return [json.loads(line) for line in (dest / "data.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_every_article_once_in_its_newest_version_and_stable_order(runs: Path, tmp_path: Path) -> None:
+    records = build(runs, tmp_path / "snap")
+    assert [r["article_id"] for r in records] == [102, 101, 103, 105]  # 104 superseded; undated last
+    newest = records[1]
+    assert newest["version"] == 2 and "Bản đã sửa của bài." in newest["text"]
+    assert list(newest) == [f.name for f in writers.fields(Article)]
+
+
+def test_version_tie_goes_to_the_latest_crawl(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    write_run(output, "20261101T080000Z", [article(7, "2024-01-01T08:00:00+07:00", crawled="2026-11-02T00:00:00+00:00", body="Sau.")])
+    write_run(output, "20261102T080000Z", [article(7, "2024-01-01T08:00:00+07:00", crawled="2026-11-01T00:00:00+00:00", body="Trước.")])
+    (record,) = build(output, tmp_path / "snap")
+    assert record["text"].endswith("Sau.")
+
+
+def test_same_inputs_give_byte_identical_snapshots(runs: Path, tmp_path: Path) -> None:
+    build(runs, tmp_path / "a")
+    build(runs, tmp_path / "b")
+    for name in ("data.jsonl", "README.md", "articles_per_month.png"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    ({"since": date(2020, 1, 1)}, [101, 103]),
+    ({"until": date(2019, 12, 31)}, [102]),
+    ({"since": date(2023, 8, 9), "until": date(2023, 8, 9)}, [101, 103]),
+    ({"sections": ("Chân dung bè bạn",)}, [102]),
+    ({"sections": ("bon-phuong-ket-ban",)}, [101, 103]),
+    ({"sections": ("huu-nghi",)}, [102, 101, 103, 105]),
+    ({"min_chars": 40}, [102, 105]),
+])
+def test_filters(runs: Path, tmp_path: Path, filters: dict, expected: list[int]) -> None:
+    assert [r["article_id"] for r in build(runs, tmp_path / "snap", **filters)] == expected
+
+
+def test_a_truncated_line_is_reported_with_file_and_line_and_skipped(runs: Path, tmp_path: Path,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    result = build_snapshot(SnapshotRequest(runs, tmp_path / "snap"))
+    (bad,) = result.bad_lines
+    assert bad.path.name == "friendship-20261108T080000Z.jsonl" and bad.line_number == 3
+    assert "friendship-20261108T080000Z.jsonl:3: truncated or invalid JSON" in caplog.text
+    assert len(result.selection.articles) == 4
+
+
+def test_csv_and_parquet_read_back_as_the_records(runs: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "snap"
+    records = build(runs, dest, formats=("jsonl", "csv", "parquet"))
+    with (dest / "data.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [int(r["article_id"]) for r in rows] == [r["article_id"] for r in records]
+    assert json.loads(rows[0]["images"]) == records[0]["images"]
+    assert json.loads(rows[0]["section"]) == ["Hữu nghị", "Chân dung bè bạn"]
+    assert rows[0]["text"] == records[0]["text"] and rows[3]["published_at"] == ""
+    assert pq.read_table(dest / "data.parquet").to_pylist() == records
+
+
+def test_jsonl_and_parquet_load_with_hugging_face_datasets(runs: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    datasets = pytest.importorskip("datasets")
+    dest = tmp_path / "snap"
+    records = build(runs, dest, formats=("jsonl", "parquet"))
+    cache = str(tmp_path / "hf-cache")
+    for builder, name in (("json", "data.jsonl"), ("parquet", "data.parquet")):
+        loaded = datasets.load_dataset(builder, data_files=str(dest / name), split="train", cache_dir=cache)
+        assert loaded.num_rows == len(records), builder
+        assert loaded[1]["text"] == records[1]["text"] and loaded[1]["images"] == records[1]["images"]
+
+
+def test_card_describes_the_snapshot(runs: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "snap"
+    build(runs, dest)
+    card = (dest / "README.md").read_text(encoding="utf-8")
+    assert "| articles | 4 |" in card
+    assert "| publication dates | 2019-01-05 to 2023-08-09 |" in card
+    assert "| Hữu nghị / Bốn phương kết bạn | 2 |" in card and "| 2023 | 2 |" in card
+    assert "| Anh Vũ | 3 |" in card and "| Minh Anh | 1 |" in card
+    assert "| `published_at` | `str | null` |" not in card  # pipes in cells are escaped
+    assert "Publication time, ISO 8601 with the site's offset" in card
+    assert "| 20261101T080000Z | friendship | 2026-11-01T08:00:00+00:00 | 4 | 2 |" in card
+    assert "![Articles per month](articles_per_month.png)" in card
+    assert (dest / "articles_per_month.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_existing_destination_needs_overwrite_and_is_replaced_whole(runs: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "snap"
+    build(runs, dest, formats=("jsonl", "csv"))
+    with pytest.raises(DestinationExists, match="--overwrite"):
+        build_snapshot(SnapshotRequest(runs, dest))
+    build_snapshot(SnapshotRequest(runs, dest, ("parquet",), overwrite=True))
+    assert sorted(p.name for p in dest.iterdir()) == ["README.md", "articles_per_month.png", "data.parquet"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "snap"]
+
+
+def test_an_interrupted_export_leaves_the_previous_snapshot_untouched(runs: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    dest = tmp_path / "snap"
+    build(runs, dest)
+    before = {p.name: p.read_bytes() for p in dest.iterdir()}
+
+    def crash(articles: object, path: Path) -> None:
+        path.write_text("half a file", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(writers.WRITERS, "csv", ("data.csv", crash))
+    with pytest.raises(KeyboardInterrupt):
+        build_snapshot(SnapshotRequest(runs, dest, ("jsonl", "csv"), ArticleFilter(min_chars=40), overwrite=True))
+    assert {p.name: p.read_bytes() for p in dest.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "snap"]
+
+
+def test_option_values_are_checked_with_clear_messages() -> None:
+    assert parse_formats(["jsonl,csv", "parquet", "csv"]) == ["jsonl", "csv", "parquet"]
+    assert parse_formats([]) == ["jsonl"]
+    with pytest.raises(ValueError, match="unknown format 'xlsx'; allowed formats: jsonl, csv, parquet"):
+        parse_formats(["jsonl,xlsx"])
+    with pytest.raises(ValueError, match=r"--since '09/08/2023' is not a date; expected YYYY-MM-DD"):
+        parse_date("09/08/2023", "--since")
+    with pytest.raises(ValueError, match="after --until"):
+        ArticleFilter(since=date(2024, 1, 2), until=date(2024, 1, 1))
+    assert section_slug("Thân gửi Việt Nam") == "than-gui-viet-nam"
+
+
+def scrapy_export(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SCRAPY_SETTINGS_MODULE="friendship_crawler.settings")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    return subprocess.run([sys.executable, "-m", "scrapy", "export", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_command_builds_a_snapshot_in_every_format(runs: Path, tmp_path: Path) -> None:
+    done = scrapy_export("snap", "--input", str(runs), "--format", "jsonl,csv", "--format", "parquet",
+                         "--since", "2019-01-01", "--section", "Hữu nghị", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "snap").iterdir()) == [
+        "README.md", "articles_per_month.png", "data.csv", "data.jsonl", "data.parquet"]
+    assert "friendship-20261108T080000Z.jsonl:3: truncated or invalid JSON" in done.stderr
+    assert len((tmp_path / "snap" / "data.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--format", "jsonl,xml"), "unknown format 'xml'; allowed formats: jsonl, csv, parquet"),
+    (("--until", "2024-02-30"), "--until '2024-02-30' is not a date; expected YYYY-MM-DD"),
+    (("--input", "nowhere"), "input directory nowhere does not exist"),
+])
+def test_command_rejects_bad_input_with_a_clear_message(runs: Path, tmp_path: Path, args: tuple[str, ...],
+                                                       message: str) -> None:
+    done = scrapy_export("snap", *args, cwd=runs.parent)
+    assert done.returncode == 2 and message in done.stderr, done.stderr
+    assert not (runs.parent / "snap").exists()
+
+
+def test_command_refuses_an_existing_destination(runs: Path, tmp_path: Path) -> None:
+    (runs.parent / "snap").mkdir()
+    done = scrapy_export("snap", cwd=runs.parent)
+    assert done.returncode == 2 and "snap exists; pass --overwrite to replace it" in done.stderr, done.stderr

@@ -1,0 +1,406 @@
+import http.client
+import json
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict
+from urllib.parse import urlsplit
+
+import pytest
+from protego import Protego
+
+from friendship_crawler.items import Article, content_hash
+from friendship_crawler.listing import parse_listing
+from friendship_crawler.replica import SECTIONS, Corpus, ReplicaConfig, ReplicaServer, render_page_text
+from friendship_crawler.replica.__main__ import main
+from friendship_crawler.replica.chrome import Hosts
+from friendship_crawler.replica.site import ReplicaSite
+from friendship_crawler.replica.stories import ImageBlock, InlineRelated, Story
+from friendship_crawler.replica.templates import amp_path, print_path
+from friendship_crawler.urls import article_id, canonical_article_url, strip_tracking
+
+FIXED_BASE = "http://127.0.0.1:8000"
+
+
+def fetch(url: str) -> tuple[int, dict[str, str], str]:
+    """GET without following redirects."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    target = url[url.index("/", len(parts.scheme) + 3) :]
+    connection.request("GET", target)
+    response = connection.getresponse()
+    body = response.read().decode("utf-8")
+    connection.close()
+    return response.status, dict(response.getheaders()), body
+
+
+def crawl_listing(start_url: str) -> tuple[list[str], list[str], str | None]:
+    """Follow a listing's next links to its end: (entry URLs, page URLs, markup of the first page)."""
+    entries: list[str] = []
+    pages: list[str] = []
+    url: str | None = start_url
+    markup = None
+    while url is not None:
+        status, _, body = fetch(url)
+        assert status == 200, url
+        page = parse_listing(body, url)
+        markup = markup or page.markup
+        pages.append(url)
+        entries += [e.url for e in page.entries]
+        url = page.next_url
+        assert len(pages) < 100, "listing does not end"
+    return entries, pages, markup
+
+
+@pytest.fixture(scope="module")
+def listings(replica: ReplicaServer) -> dict[str, tuple[list[str], list[str], str | None]]:
+    return {s.path: crawl_listing(f"{replica.base_url}{s.path}") for s in SECTIONS}
+
+
+def test_listings_paginate_in_both_markups_and_end(replica: ReplicaServer, listings) -> None:
+    markups = {path: markup for path, (_, _, markup) in listings.items()}
+    assert markups["/huu-nghi"] == "current"
+    assert set(markups.values()) == {"current", "2020"}
+    assert sum(m == "2020" for m in markups.values()) == 2
+    for section in SECTIONS:
+        entries, pages, _ = listings[section.path]
+        size = 16 if section.markup == "current" else 15
+        assert len(entries) == len(replica.corpus.listed(section))
+        assert len(pages) == -(-len(entries) // size) > 1
+        offsets = [int(p.rsplit("BRSR=", 1)[1]) for p in pages[1:]]
+        assert offsets == [size * n for n in range(1, len(pages))]
+    past_end = f"{replica.base_url}/huu-nghi/chan-dung-be-ban&s_cond=&BRSR=9990"
+    status, _, body = fetch(past_end)
+    page = parse_listing(body, past_end)
+    assert status == 200 and page.entries == () and page.next_url is None and "_MB_CATEGORY_LIST" in body
+
+
+def test_section_page_menu_alone_shows_the_hidden_subsection(replica: ReplicaServer) -> None:
+    hidden = [s for s in SECTIONS if not s.in_site_menu]
+    assert len(hidden) == 1 and len(SECTIONS) == 5
+    _, _, section_page = fetch(f"{replica.base_url}/huu-nghi")
+    _, _, sub_page = fetch(f"{replica.base_url}/huu-nghi/bon-phuong-ket-ban")
+    article = next(s for s in replica.corpus.stories.values() if s.section != hidden[0])
+    _, _, article_page = fetch(f"{replica.base_url}{article.path}")
+    assert hidden[0].path in section_page
+    assert hidden[0].path not in sub_page and hidden[0].path not in article_page
+
+
+def test_every_article_page_is_reachable_from_listings(replica: ReplicaServer, listings) -> None:
+    listed_ids = {article_id(url) for entries, _, _ in listings.values() for url in entries}
+    assert set(replica.corpus.stories) <= listed_ids
+    assert set(replica.corpus.specials) <= listed_ids
+    assert {a.article_id for a in replica.corpus.truth()} <= listed_ids
+
+
+def test_truth_spans_years_and_both_generations() -> None:
+    corpus = Corpus()
+    truth = corpus.truth()
+    assert len(truth) == 240
+    published = [a.published_at or "" for a in truth]
+    assert {int(p[:4]) for p in published} >= set(range(2016, 2027))
+    assert {s.generation for s in corpus.stories.values()} == {"v2019", "v2021"}
+    for record in truth:
+        assert record.text.split("\n")[:2] == [record.title, record.sapo]
+        assert record.content_hash == content_hash(record.text)
+        assert (
+            record.url
+            == f"https://thoidai.com.vn/{corpus.stories[record.article_id].slug}-{record.article_id}.html"
+        )
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:00\+07:00", record.published_at or "")
+        assert record.section[0] == "Hữu nghị" and record.crawled_at == ""
+    assert any(a.source for a in truth) and any(a.source is None for a in truth)
+    assert any(a.modified_at for a in truth) and any(a.author is None for a in truth)
+    assert any(a.sapo.startswith("TĐO - ") for a in truth)
+    assert not any(a.sapo.startswith("TĐO - ") for a, p in zip(truth, published, strict=True) if p >= "2020")
+
+
+def test_same_seed_same_bytes() -> None:
+    first, second = (ReplicaSite(Corpus(seed=7, articles=60), Hosts(FIXED_BASE)) for _ in range(2))
+    other = ReplicaSite(Corpus(seed=8, articles=60), Hosts(FIXED_BASE))
+    paths = ["/huu-nghi", "/huu-nghi/than-gui-viet-nam&s_cond=&BRSR=15"]
+    paths += [s.path for s in list(first.corpus.stories.values())[::7]]
+    for path in paths:
+        assert first.respond(path).body == second.respond(path).body
+    assert first.respond("/huu-nghi").body != other.respond("/huu-nghi").body
+    assert first.corpus.truth() == second.corpus.truth()
+    first.advance(2)
+    second.advance(2)
+    assert first.corpus.truth() == second.corpus.truth()
+
+
+def test_links_on_other_hosts_and_with_tracking_parameters(replica: ReplicaServer, listings) -> None:
+    hosts = {urlsplit(url).hostname for entries, _, _ in listings.values() for url in entries}
+    assert hosts == {"127.0.0.1", "localhost", "127.0.0.2"}
+    entries = [url for e, _, _ in listings.values() for url in e]
+    assert any("fbclid=" in url for url in entries) and any("utm_source=" in url for url in entries)
+    story = replica.corpus.stories[replica.corpus.planted()["listing_variants"]["tacnghiep"][0]]
+    bodies = [
+        fetch(f"{base}{story.path}") for base in (replica.base_url, replica.hosts.www, replica.hosts.newsroom)
+    ]
+    assert [status for status, _, _ in bodies] == [200, 200, 200]
+    assert bodies[0][2] == bodies[1][2] == bodies[2][2]
+    status, _, tracked = fetch(f"{replica.base_url}{story.path}?fbclid=IwAR0abc&utm_source=facebook")
+    assert status == 200 and tracked == bodies[0][2]
+    for url in entries:
+        if article_id(url) in replica.corpus.stories and "/huu-nghi" not in url:
+            assert canonical_article_url(strip_tracking(url)).startswith("https://thoidai.com.vn/")
+
+
+def test_one_story_under_two_ids(replica: ReplicaServer, listings) -> None:
+    original, copy = replica.corpus.planted()["renumbered"][0]
+    assert (original, copy) == (194335, 757920)
+    first, second = replica.corpus.expected(original), replica.corpus.expected(copy)
+    assert first.text == second.text and first.url != second.url
+    truth_ids = {a.article_id for a in replica.corpus.truth()}
+    assert original in truth_ids and copy not in truth_ids
+    listed = {article_id(url) for entries, _, _ in listings.values() for url in entries}
+    assert {original, copy} <= listed
+    _, _, body = fetch(f"{replica.base_url}{replica.corpus.stories[copy].path}")
+    assert 'href="https://thoidai.com.vn/' in body and "-757920.html" in body
+
+
+def test_amp_and_print_views_robots(replica: ReplicaServer) -> None:
+    story = next(s for s in replica.corpus.stories.values() if s.generation == "v2021")
+    _, _, page = fetch(f"{replica.base_url}{story.path}")
+    amp_url, print_url = replica.hosts.link(amp_path(story)), replica.hosts.link(print_path(story))
+    assert f'href="{amp_url.replace("&", "&amp;")}"' in page and print_url.replace("&", "&amp;") in page
+    status, _, amp = fetch(amp_url)
+    assert status == 200 and story.title in amp and "box-other-news" not in amp and len(amp) < len(page)
+    status, _, printed = fetch(print_url)
+    assert status == 200 and re.search(r'article-detail-date">\d\d:\d\d \| \d\d/\d\d/\d{4}</span>', printed)
+    _, _, robots_txt = fetch(f"{replica.base_url}/robots.txt")
+    robots = Protego.parse(robots_txt)
+    assert not robots.can_fetch(print_url, "friendship_crawler")
+    assert not robots.can_fetch(f"{replica.base_url}/apiservice@/x", "friendship_crawler")
+    assert robots.can_fetch(amp_url, "friendship_crawler") and robots.can_fetch(
+        f"{replica.base_url}/huu-nghi", "x"
+    )
+
+
+def test_soft_404_redirect_video_and_infographic(replica: ReplicaServer, listings) -> None:
+    planted = replica.corpus.planted()
+    entries = [url for e, _, _ in listings.values() for url in e]
+    soft = planted["soft_404"][0]
+    assert any(soft in url for url in entries)
+    status, _, body = fetch(f"{replica.base_url}{soft}")
+    assert status == 200 and "Không tìm thấy trang" in body and "article-detail-title" not in body
+    old_path, target = next(iter(planted["redirects"].items()))
+    assert any(old_path in url for url in entries)
+    status, headers, _ = fetch(f"{replica.base_url}{old_path}")
+    assert status == 301 and headers["Location"] == replica.hosts.link(replica.corpus.stories[target].path)
+    for kind, prefix in (("video", "[Video] "), ("infographic", "[Infographic] ")):
+        page = replica.corpus.specials[planted[kind][0]]
+        assert any(page.path in url for url in entries)
+        status, _, body = fetch(f"{replica.base_url}{page.path}")
+        text = render_page_text(body)
+        assert status == 200 and f">{prefix}" in body
+        content = body.split('class="__MASTERCMS_CONTENT"')[1].split("</div>\n</div>")[0]
+        assert "<p>" not in content
+    assert text.endswith("In bài viết\nTruyền hình")
+    assert fetch(f"{replica.base_url}/khong-co-bai-nay-123.html")[0] == 404
+
+
+def test_planted_duplicates_and_lookalikes() -> None:
+    corpus = Corpus()
+    planted = corpus.planted()
+    assert len(planted["near_duplicates"]) == 2
+    for original, copy in planted["near_duplicates"]:
+        first, second = corpus.expected(original), corpus.expected(copy)
+        assert original < copy and first.title == second.title and first.text != second.text
+        changed = set(first.text.split("\n")) ^ set(second.text.split("\n"))
+        assert len(changed) == 2
+    family = planted["lookalike_families"]["provincial_congress"]
+    records = [corpus.expected(i) for i in family]
+    assert len(family) == 8 and len({r.title for r in records}) == 8
+    assert all(
+        re.match(r"Liên hiệp các tổ chức hữu nghị tỉnh .+: Đại hội .+ nhiệm kỳ \d{4}-\d{4}$", r.title)
+        for r in records
+    )
+    truth_ids = {a.article_id for a in corpus.truth()}
+    assert set(family) <= truth_ids
+    with pytest.raises(KeyError):
+        corpus.expected(planted["video"][0])
+    assert not {copy for _, copy in planted["near_duplicates"]} & truth_ids
+
+
+def test_advance_adds_on_top_and_edits_one(replica_factory) -> None:
+    server = replica_factory(seed=11, articles=60)
+    before_truth = {a.article_id: a for a in server.corpus.truth()}
+    entries_before, _, _ = crawl_listing(f"{server.base_url}/huu-nghi")
+    added = server.advance(1)
+    assert len(added) == 3 and server.corpus.edited_ids
+    edited = server.corpus.edited_ids[-1]
+    entries_after, _, _ = crawl_listing(f"{server.base_url}/huu-nghi")
+    assert {article_id(u) for u in entries_after[:3]} == set(added)
+    assert entries_after[3:] == entries_before
+    truth = {a.article_id: a for a in server.corpus.truth()}
+    assert set(truth) - set(before_truth) == set(added)
+    assert truth[edited].text != before_truth[edited].text
+    assert truth[edited].modified_at > before_truth[edited].modified_at
+    _, _, page = fetch(f"{server.base_url}{server.corpus.stories[edited].path}")
+    assert f'"dateModified": "{truth[edited].modified_at}"' in page
+
+
+def test_every_page_shows_its_truth_lines_in_order() -> None:
+    corpus = Corpus()
+    site = ReplicaSite(corpus, Hosts(FIXED_BASE))
+    for article_id_ in corpus.stories:
+        lines = render_page_text(site.respond(corpus.stories[article_id_].path).body.decode()).split("\n")
+        position = 0
+        for line in corpus.expected(article_id_).text.split("\n"):
+            position = lines.index(line, position) + 1
+
+
+def _story_with_everything(corpus: Corpus, generation: str) -> Story:
+    return next(
+        s
+        for s in corpus.stories.values()
+        if s.generation == generation
+        and s.author
+        and s.related
+        and any(isinstance(p, InlineRelated) for p in s.body[:1])
+        and any(isinstance(p, ImageBlock) and p.caption for p in s.body)
+    )
+
+
+@pytest.mark.parametrize("generation", ["v2019", "v2021"])
+def test_page_text_has_the_parts_of_the_saved_pages_in_order(generation: str) -> None:
+    corpus = Corpus()
+    story = _story_with_everything(corpus, generation)
+    lines = render_page_text(ReplicaSite(corpus, Hosts(FIXED_BASE)).respond(story.path).body.decode()).split(
+        "\n"
+    )
+    first_link = next(p for p in story.body if isinstance(p, InlineRelated)).links[0]
+    related_title = corpus.stories[first_link.article_id].title
+    image = next(p for p in story.body if isinstance(p, ImageBlock) and p.caption)
+    byline = story.author if generation == "v2019" else f"{story.author} {story.author_suffix}".strip()
+    markers = [
+        lambda line: line.startswith("Trang chủ Hữu nghị"),
+        lambda line: re.fullmatch(r"\d\d:\d\d \| \d\d/\d\d/\d{4} GMT\+7 \|", line),
+        lambda line: line == story.title,
+        lambda line: line == "aa",
+        lambda line: line == story.sapo,
+        lambda line: line.endswith(f" {related_title}") and line != related_title,
+        lambda line: line == image.alt,
+        lambda line: line == image.caption[0],
+        lambda line: line == byline,
+        lambda line: line.startswith("Nguồn:"),
+        lambda line: line == "Tin bài liên quan",
+        lambda line: line == "Các tin bài khác",
+        lambda line: line == "Đọc nhiều",
+        lambda line: line == "Bờ cõi biển đảo",
+        lambda line: line == "Multimedia",
+        lambda line: line.startswith("[Video] ") or line.startswith("[Infographic] "),
+        lambda line: line == "Xin chờ trong giây lát...",
+        lambda line: line == "Phiên bản di động",
+    ]
+    position = 0
+    for number, marker in enumerate(markers):
+        found = next((n for n in range(position, len(lines)) if marker(lines[n])), None)
+        assert found is not None, (
+            f"part {number} missing after line {position}: {lines[position : position + 3]}"
+        )
+        position = found + 1
+    assert lines[-1] == "Phiên bản di động" and lines[2] == story.title
+
+
+def test_request_log_counts_kinds_and_concurrent_requests(replica_factory) -> None:
+    server = replica_factory(articles=40)
+    stories = list(server.corpus.stories.values())[:32]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(lambda s: fetch(f"{server.base_url}{s.path}")[0], stories))
+    assert statuses == [200] * 32
+    for path in (
+        "/robots.txt",
+        "/huu-nghi",
+        "/huu-nghi&s_cond=&BRSR=16",
+        amp_path(stories[0]),
+        print_path(stories[0]),
+    ):
+        fetch(f"{server.base_url}{path}")
+    counts = server.stats.counts
+    assert (counts["article"], counts["listing"], counts["amp"], counts["robots"], counts["other"]) == (
+        32,
+        2,
+        1,
+        1,
+        1,
+    )
+    assert "/huu-nghi&s_cond=&BRSR=16" in server.stats.paths
+    server.stats.reset()
+    assert server.stats.paths == [] and server.stats.count("article") == 0
+
+
+def test_fault_hook(replica_factory) -> None:
+    server = replica_factory(articles=40, faults={"http_503": 1.0})
+    status, headers, _ = fetch(f"{server.base_url}/huu-nghi")
+    assert status == 503 and headers["Retry-After"] == "1"
+    assert server.stats.requests[-1].status == 503
+    with pytest.raises(ValueError, match="known modes: http_503"):
+        ReplicaConfig(faults={"meltdown": 0.5})
+    with pytest.raises(ValueError, match="within 0..1"):
+        ReplicaConfig(faults={"http_503": 2.0})
+
+
+def test_cli_writes_truth_and_planted(tmp_path) -> None:
+    truth_path, planted_path = tmp_path / "truth.jsonl", tmp_path / "planted.json"
+    assert (
+        main(
+            [
+                "--articles",
+                "50",
+                "--seed",
+                "3",
+                "--advance",
+                "1",
+                "--truth",
+                str(truth_path),
+                "--planted",
+                str(planted_path),
+            ]
+        )
+        == 0
+    )
+    records = [
+        Article.from_dict(json.loads(line)) for line in truth_path.read_text(encoding="utf-8").splitlines()
+    ]
+    corpus = Corpus(seed=3, articles=50)
+    corpus.advance(1)
+    assert [asdict(r) for r in records] == [asdict(a) for a in corpus.truth()]
+    assert json.loads(planted_path.read_text(encoding="utf-8"))["renumbered"][0][1] == 757920
+    with pytest.raises(SystemExit):
+        main(["--articles", "5", "--truth", str(truth_path)])
+
+
+def test_ids_follow_time_at_scale() -> None:
+    corpus = Corpus(seed=5, articles=3000)
+    plain = [s for s in corpus.stories.values() if s.article_id not in corpus.duplicates]
+    ordered = sorted(plain, key=lambda s: (s.published, s.article_id))
+    assert [s.article_id for s in ordered] == sorted(s.article_id for s in plain)
+    assert len(corpus.truth()) == 3000
+
+
+@pytest.mark.slow
+def test_ten_thousand_articles_generate() -> None:
+    corpus = Corpus(articles=10_000)
+    assert len(corpus.stories) == 10_003 and len({s.slug for s in corpus.stories.values()}) >= 10_000 - 2
+
+
+def test_page_text_renders_blocks_alt_text_and_cells() -> None:
+    page = (
+        "<html><head><title>t</title><script>x()</script></head><body><header><a>Menu</a></header>"
+        "<div>Trang chủ <a>Hữu nghị</a></div><table><tr><td><a><img alt='Tiêu đề'></a> <a>Tiêu đề</a></td></tr>"
+        "<tr><td><p>Chú thích</p><p>(Ảnh: TTXVN).</p></td></tr></table><p>Đoạn   một<br>dòng hai</p>"
+        "<ul><li>Một</li><li>Hai</li></ul><footer><a>Phiên bản di động</a></footer></body></html>"
+    )
+    assert render_page_text(page).split("\n") == [
+        "Trang chủ Hữu nghị",
+        "Tiêu đề Tiêu đề",
+        "Chú thích",
+        "(Ảnh: TTXVN).",
+        "Đoạn một",
+        "dòng hai",
+        "Một",
+        "Hai",
+        "Phiên bản di động",
+    ]

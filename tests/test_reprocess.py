@@ -1,0 +1,111 @@
+"""Reprocessing: crawl the replica with the archive on, change a cleaning rule, rebuild offline, export."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from crawling import crawl_env, run_crawl
+from scrapy.exceptions import UsageError
+
+from friendship_crawler.archive.rebuild import rebuild_records
+from friendship_crawler.commands.reprocess import project_cleaner
+from friendship_crawler.items import Article
+from friendship_crawler.replica import ReplicaConfig, ReplicaServer
+
+ARCHIVE_ON = {"EXTENSIONS": json.dumps({"friendship_crawler.archive.extension.WarcArchive": 500})}
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A working directory after one crawl of a small replica (first listing page of each section)."""
+    workdir = tmp_path_factory.mktemp("reprocess")
+    with ReplicaServer(ReplicaConfig(articles=40)).start() as server:
+        run = run_crawl(workdir, server.base_url, "-a", "max_pages=1", settings=ARCHIVE_ON)
+    assert run.returncode == 0 and run.items, run.log[-3000:]
+    return workdir
+
+
+@pytest.fixture
+def network_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any attempt to open a connection fails loudly."""
+    def refuse(self: socket.socket, address: object) -> None:
+        raise AssertionError(f"reprocess tried to connect to {address}")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+
+
+def scrapy(command: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "scrapy", command, *args], cwd=cwd, env=crawl_env(),
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def exported(workdir: Path, dest: str) -> dict[int, dict]:
+    done = scrapy("export", dest, cwd=workdir)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = (workdir / dest / "data.jsonl").read_text(encoding="utf-8").splitlines()
+    return {record["article_id"]: record for record in map(json.loads, lines)}
+
+
+def todays_cleaner() -> Callable[[Article], Article]:
+    """The project's cleaning stage; the test is skipped while the project has none to call."""
+    try:
+        return project_cleaner()
+    except UsageError as exc:
+        pytest.skip(str(exc))
+
+
+def rules_the_crawl_applied() -> Callable[[Article], Article]:
+    """What the crawl's records went through: the cleaning stage when it exists, else nothing."""
+    try:
+        return project_cleaner()
+    except UsageError:
+        return lambda article: article
+
+
+def test_every_fetched_article_page_is_archived(crawled: Path) -> None:
+    (archive,) = (crawled / "output" / "archive").glob("friendship-*.warc.gz")
+    (run_file,) = (crawled / "output").glob("friendship-*.jsonl")
+    assert archive.name.removesuffix(".warc.gz") == run_file.name.removesuffix(".jsonl")
+
+
+def test_a_changed_cleaning_rule_reaches_the_dataset_without_fetching(crawled: Path, network_off: None) -> None:
+    before = exported(crawled, "before")
+    clean = rules_the_crawl_applied()
+
+    def clean_with_new_rule(article: Article) -> Article:
+        cleaned = clean(article)
+        return replace(cleaned, text="\n".join(line.upper() for line in cleaned.text.splitlines()))
+
+    report = rebuild_records(crawled / "output" / "archive", crawled / "output", clean_with_new_rule,
+                             run_id="20991231T000000Z")
+    assert report.written == len(before) and report.unchanged == 0
+    after = exported(crawled, "after")
+    assert after.keys() == before.keys()
+    for aid, record in after.items():
+        assert record["text"] == before[aid]["text"].upper(), aid
+        assert record["version"] == before[aid]["version"] + 1
+        assert record["title"] == before[aid]["title"]
+    again = rebuild_records(crawled / "output" / "archive", crawled / "output", clean_with_new_rule,
+                            run_id="20991231T000001Z")
+    assert again.written == 0 and again.path is None
+
+
+def test_reprocess_command_with_todays_rules_matches_the_crawl(crawled: Path) -> None:
+    todays_cleaner()
+    done = scrapy("reprocess", "--output", "output", cwd=crawled)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Nothing changed: no run file written" in done.stderr, done.stderr[-3000:]
+
+
+def test_reprocess_command_names_a_missing_archive(tmp_path: Path) -> None:
+    done = scrapy("reprocess", "--archive", "no-archive", cwd=tmp_path)
+    assert done.returncode == 2 and "archive directory no-archive does not exist" in done.stderr
+    assert not os.listdir(tmp_path)
