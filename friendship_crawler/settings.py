@@ -34,7 +34,12 @@ FEEDS = {
 
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
     "friendship_crawler.middlewares.site_hosts.SiteHostsMiddleware": 50,
+}
+
+EXTENSIONS = {
+    "friendship_crawler.archive.extension.WarcArchive": 500,
 }

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{2,}")
 
 
 def normalize_line(line: str) -> str:
     """NFC, zero-width characters removed, every run of spaces (NBSP included) made one space."""
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    line = _INVISIBLE.sub("", unicodedata.normalize("NFC", line))
     return _SPACES.sub(" ", line).strip()
 
 

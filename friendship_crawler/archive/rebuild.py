@@ -58,7 +58,8 @@ def rebuild_records(
     report = RebuildReport()
     captures = newest_captures(chain.from_iterable(read_captures(p) for p in find_archives(archive_dir)))
     report.captures = len(captures)
-    existing = newest_records(read_run_records(find_run_files(output_dir), RunReadLog())) if output_dir.is_dir() else {}
+    runs = find_run_files(output_dir) if output_dir.is_dir() else []
+    existing = newest_records(read_run_records(runs, RunReadLog()))
     rebuilt: list[Article] = []
     for aid in sorted(captures):
         capture = captures[aid]

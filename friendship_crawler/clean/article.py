@@ -15,6 +15,7 @@ from friendship_crawler.clean.lines import (
     clean_markdown,
     cut_trailer,
     drop_header_lines,
+    drop_alts_before_credits,
     drop_image_alts,
     drop_related_lines,
     removed_part,
@@ -44,11 +45,15 @@ class CleanedLines:
         return self.lines[1:]
 
 
-def clean_article_lines(lines: Iterable[str], title: str, author: str | None = None) -> CleanedLines:
+def clean_article_lines(
+    lines: Iterable[str], title: str, author: str | None = None, shows_alt_text: bool = False
+) -> CleanedLines:
     """Normalise the lines (NFC, spaces) and remove the site's boilerplate, keeping page order.
 
     `author`, when known, is the only byline taken off the end; otherwise a name-like line before a
-    "Nguồn:" line or right before a trailer box is.
+    "Nguồn:" line or right before a trailer box is. `shows_alt_text` says the lines come from a page
+    dump where every image left its alt line (full page text), so a headline-like line right before
+    a credited caption is an alt, not a subheading.
     """
     title = normalize_line(title)
     normalised = [line for line in map(normalize_line, lines) if line]
@@ -63,6 +68,9 @@ def clean_article_lines(lines: Iterable[str], title: str, author: str | None = N
     before_trailer = bool(removed)
     for rule in (clean_markdown, drop_related_lines):
         body, removed = rule(body)
+        removals += removed
+    if shows_alt_text:  # before the other alt rules, so only a line the caption directly follows is taken
+        body, removed = drop_alts_before_credits(body)
         removals += removed
     body, removed = drop_image_alts(body, title)
     removals += removed

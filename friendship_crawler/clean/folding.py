@@ -16,8 +16,12 @@ def fold_ascii(text: str) -> str:
 
 
 def slug_key(text: str) -> str:
-    """Folded, lower case, punctuation removed, words joined by one space: equal for a title and its alt."""
-    return " ".join(_NON_WORD.sub(" ", fold_ascii(text).lower()).split())
+    """Folded, lower case, punctuation removed, words joined by one space: equal for a title and its alt.
+
+    Characters folding cannot map ("’", "“", "–") are dropped, not spaced, as the site's alt text drops them.
+    """
+    ascii_only = fold_ascii(text).encode("ascii", "ignore").decode()
+    return " ".join(_NON_WORD.sub(" ", ascii_only.lower()).split())
 
 
 def is_ascii(text: str) -> bool:

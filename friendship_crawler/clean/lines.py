@@ -96,10 +96,6 @@ def _starts_rail(lines: Sequence[str], index: int) -> bool:
     return all(is_media_item(line) for line in run) or all(rules.SLUG_LINE.match(line) for line in run)
 
 
-def is_media_item(line: str) -> bool:
-    return bool(rules.MEDIA_ITEM.match(line))
-
-
 # --- markdown-like remnants ------------------------------------------------------------------------
 def clean_markdown(lines: Sequence[str]) -> RuleResult:
     """Drop `![]() |`, `| |` and image lines; unwrap caption rows; drop `| title |` related rows.
@@ -145,7 +141,7 @@ def removed_part(before: str, after: str) -> str:
             remaining[char] -= 1
         else:
             removed.append(char)
-    return "".join(removed).strip() or before[: len(before) - len(after)]
+    return "".join(removed).strip()
 
 
 # --- inline related articles -----------------------------------------------------------------------
@@ -167,7 +163,16 @@ def is_related_line(line: str) -> bool:
 
 def drop_related_lines(lines: Sequence[str]) -> RuleResult:
     """Inline related-article boxes and single "[Video] ..." items inside the body."""
-    return _partition(lines, lambda line: is_related_line(line) or is_media_item(line), "related")
+    return _partition(lines, lambda line: is_related_line(line) or is_media_title(line), "related")
+
+
+def is_media_item(line: str) -> bool:
+    return bool(rules.MEDIA_ITEM.match(line))
+
+
+def is_media_title(line: str) -> bool:
+    """A "[Video] ..." link standing alone: a headline, not a paragraph that happens to start so."""
+    return is_media_item(line) and not ends_sentence(line) and len(line.split()) <= rules.HEADLINE_MAX_WORDS
 
 
 # --- image alt text --------------------------------------------------------------------------------
@@ -184,6 +189,31 @@ def drop_image_alts(lines: Sequence[str], title: str) -> RuleResult:
         return counts[line] > 1 and is_repeated_alt(line)
 
     return _partition(lines, is_alt, "image_alt")
+
+
+def drop_alts_before_credits(lines: Sequence[str]) -> RuleResult:
+    """In page text that shows alt text: a headline-like line right before a caption with a photo credit.
+
+    Only for text-browser dumps, where every image leaves its alt line; extracted text has no alt
+    lines, and there a subheading may well stand before a caption.
+    """
+    kept: list[str] = []
+    removals: list[Removal] = []
+    for index, line in enumerate(lines):
+        if is_repeated_alt(line) and _credited_caption_follows(lines, index):
+            removals.append(Removal("image_alt", line))
+        else:
+            kept.append(line)
+    return kept, removals
+
+
+def _credited_caption_follows(lines: Sequence[str], index: int) -> bool:
+    following = lines[index + 1 : index + 3]
+    if not following:
+        return False
+    if rules.PHOTO_CREDIT.match(following[0]) or rules.TRAILING_CREDIT.search(following[0]):
+        return True
+    return len(following) == 2 and bool(rules.PHOTO_CREDIT.match(following[1])) and ends_sentence(following[0])
 
 
 def is_repeated_alt(line: str) -> bool:

@@ -61,6 +61,7 @@ MEDIA_ITEM = re.compile(r"^\[(?:video|infographics?|podcast|emagazine|e-magazine
 """A multimedia rail item: "[Video] ...", "[Infographic] ..."; a run of them is a rail."""
 SLUG_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}$")
 """An ASCII slug line of a rail ("infographic 6 danh hieu cua viet nam ...")."""
+HEADLINE_MAX_WORDS = 40
 RAIL_RUN = 2
 """Consecutive media items or slug lines that make a rail (one alone is an inline box, not a rail)."""
 
@@ -76,6 +77,8 @@ EDGE_BARS = re.compile(r"^\|\s*|\s*\|$")
 # --- images: captions and credits ----------------------------------------------------------------
 PHOTO_CREDIT = re.compile(r"^\(?\s*(?:Ảnh|Nguồn ảnh|Photo|Ảnh minh họa|Ảnh minh hoạ)\s*:", re.IGNORECASE)
 """A caption's photo-credit part: "(Ảnh: Báo Bắc Giang)."."""
+TRAILING_CREDIT = re.compile(r"[(\s.](?:Ảnh|Photo|Nguồn ảnh)\s*:\s*[^()]{1,80}\)?\s*\.?$", re.IGNORECASE)
+"""A credit at the end of a one-line caption: "... tại Sóc Trăng (Ảnh: TTXVN).", "... Ảnh: Báo Bạc Liêu"."""
 ALT_MIN_WORDS = 3
 """An SEO alt sentence repeated before captions has at least this many words."""
 

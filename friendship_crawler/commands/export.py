@@ -44,9 +44,9 @@ class Command(ScrapyCommand):
         group.add_argument("--input", metavar="DIR", default="output",
                            help="directory holding the run files (default: output)")
         group.add_argument("--format", action="append", default=[], metavar="NAMES",
-                           help=f"comma-separated, repeatable; one or more of {', '.join(WRITERS)} (default: jsonl)")
-        group.add_argument("--since", metavar="YYYY-MM-DD", help="keep articles published on or after this date")
-        group.add_argument("--until", metavar="YYYY-MM-DD", help="keep articles published on or before this date")
+                           help=f"comma-separated, repeatable: {', '.join(WRITERS)} (default: jsonl)")
+        group.add_argument("--since", metavar="YYYY-MM-DD", help="keep articles published on/after this date")
+        group.add_argument("--until", metavar="YYYY-MM-DD", help="keep articles published until this date")
         group.add_argument("--section", action="append", default=[], metavar="NAME",
                            help="keep articles of this section or subsection (name or slug; repeatable)")
         group.add_argument("--min-chars", type=int, default=0, metavar="N",

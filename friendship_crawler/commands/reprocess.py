@@ -22,21 +22,25 @@ from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)
 
-CLEANER = ("friendship_crawler.clean", "clean_article")
-"""Where the cleaning stage's pure function lives (module, name)."""
+CLEANERS = (
+    ("friendship_crawler.clean", "clean_article"),
+    ("friendship_crawler.pipelines.clean", "clean_article"),
+)
+"""Where the cleaning stage's pure function `clean_article(article) -> Article` may live (module, name)."""
 
 
 def project_cleaner() -> Cleaner:
     """The cleaning stage the crawl applies, as a function of one Article."""
-    module_name, function_name = CLEANER
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise UsageError(f"the cleaning stage {module_name} cannot be imported ({exc})", print_help=False) from exc
-    cleaner = getattr(module, function_name, None)
-    if not callable(cleaner):
-        raise UsageError(f"{module_name} has no function {function_name}(article)", print_help=False)
-    return cleaner  # type: ignore[no-any-return]
+    for module_name, function_name in CLEANERS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        cleaner = getattr(module, function_name, None)
+        if callable(cleaner):
+            return cleaner  # type: ignore[no-any-return]
+    places = " or ".join(f"{m}.{f}(article)" for m, f in CLEANERS)
+    raise UsageError(f"no cleaning stage found: expected {places}", print_help=False)
 
 
 class Command(ScrapyCommand):
@@ -56,7 +60,7 @@ class Command(ScrapyCommand):
         super().add_options(parser)
         group = parser.add_argument_group("Reprocess options")
         group.add_argument("--archive", metavar="DIR", default=None,
-                           help=f"directory of WARC archives (default: FRIENDSHIP_ARCHIVE_DIR or {DEFAULT_DIR})")
+                           help=f"WARC archive directory (default: FRIENDSHIP_ARCHIVE_DIR or {DEFAULT_DIR})")
         group.add_argument("--output", metavar="DIR", default="output",
                            help="directory of run files, where the new run file is written (default: output)")
 
@@ -68,7 +72,8 @@ class Command(ScrapyCommand):
         archive_dir = Path(opts.archive or self.settings.get("FRIENDSHIP_ARCHIVE_DIR", DEFAULT_DIR))
         if not archive_dir.is_dir():
             raise UsageError(f"archive directory {archive_dir} does not exist", print_help=False)
-        extractor = ArticleExtractor(canonical_root=self.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT))
+        root = self.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT)
+        extractor = ArticleExtractor(canonical_root=root)
         report = rebuild_records(archive_dir, Path(opts.output), project_cleaner(), extractor)
         if report.path is None:
             logger.info("Nothing changed: no run file written")

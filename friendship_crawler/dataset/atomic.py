@@ -51,7 +51,7 @@ def _check_destination(dest: Path, overwrite: bool) -> None:
     if not overwrite:
         raise DestinationExists(f"destination {dest} exists; pass --overwrite to replace it")
     if not dest.is_dir() or dest.is_symlink():
-        raise DestinationExists(f"destination {dest} exists and is not a snapshot directory; not replacing it")
+        raise DestinationExists(f"destination {dest} is not a directory; not replacing it")
 
 
 def _move_into_place(staging: Path, dest: Path) -> None:

@@ -144,8 +144,9 @@ def _percentile(sorted_values: Sequence[int], percent: int) -> int:
 
 
 def _schema_section() -> str:
-    lines = ["## Schema\n", "One JSON object per line (`data.jsonl`); the same columns in CSV (lists as JSON text) "
-             "and Parquet (lists and structs).\n", "| field | type | description |", "|---|---|---|"]
+    lines = ["## Schema\n", "One JSON object per line (`data.jsonl`); the same columns in CSV "
+             "(lists as JSON text) and Parquet (lists and structs).\n",
+             "| field | type | description |", "|---|---|---|"]
     lines += [f"| `{f.name}` | `{_cell(f.type_name)}` | {_cell(f.description)} |" for f in record_fields()]
     return "\n".join(lines) + "\n"
 
@@ -159,7 +160,8 @@ def _runs_section(inputs: CardInputs) -> str:
             f"{inputs.records_per_run.get(run, 0)} | {inputs.selection.kept_per_run.get(run.run_id, 0)} |"
         )
     if inputs.duplicates_reports:
-        lines += ["", "Duplicates reports applied: " + ", ".join(f"`{n}`" for n in inputs.duplicates_reports) + "."]
+        applied = ", ".join(f"`{name}`" for name in inputs.duplicates_reports)
+        lines += ["", f"Duplicates reports applied: {applied}."]
     return "\n".join(lines) + "\n"
 
 

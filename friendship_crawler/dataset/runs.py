@@ -125,7 +125,8 @@ def _json_lines(path: Path, log: RunReadLog) -> Iterator[tuple[int, dict[str, An
                 _bad_line(log, path, line_number, "not UTF-8 (truncated?)")
                 continue
             except json.JSONDecodeError as exc:
-                _bad_line(log, path, line_number, f"truncated or invalid JSON ({exc.msg} at column {exc.colno})")
+                reason = f"truncated or invalid JSON ({exc.msg} at column {exc.colno})"
+                _bad_line(log, path, line_number, reason)
                 continue
             if not isinstance(data, dict):
                 _bad_line(log, path, line_number, f"a JSON {type(data).__name__}, not a record")

@@ -86,4 +86,5 @@ def build_snapshot(request: SnapshotRequest) -> SnapshotResult:
         request.dest, len(selection.articles), len(runs), selection.older_versions,
         selection.excluded_duplicates, selection.filtered_out, len(read_log.bad_lines),
     )
-    return SnapshotResult(request.dest, [*files, CHART_FILE, "README.md"], selection, read_log.bad_lines, len(runs))
+    written = [*files, CHART_FILE, "README.md"]
+    return SnapshotResult(request.dest, written, selection, read_log.bad_lines, len(runs))

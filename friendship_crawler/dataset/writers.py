@@ -21,6 +21,7 @@ from friendship_crawler.dataset.fields import arrow_schema
 from friendship_crawler.items import Article
 
 RECORD_FIELDS = [f.name for f in fields(Article)]
+_OPTIONS: dict[str, Any] = {"encoding": "utf-8", "fields_to_export": RECORD_FIELDS}
 
 
 class JsonCellCsvItemExporter(CsvItemExporter):
@@ -34,12 +35,12 @@ class JsonCellCsvItemExporter(CsvItemExporter):
 
 def write_jsonl(articles: Iterable[Article], path: Path) -> None:
     """One record a line, UTF-8, fields in record order."""
-    _export(articles, path, lambda out: JsonLinesItemExporter(out, encoding="utf-8", fields_to_export=RECORD_FIELDS))
+    _export(articles, path, lambda out: JsonLinesItemExporter(out, **_OPTIONS))
 
 
 def write_csv(articles: Iterable[Article], path: Path) -> None:
     """A header line, then one row a record (UTF-8, RFC 4180 quoting)."""
-    _export(articles, path, lambda out: JsonCellCsvItemExporter(out, encoding="utf-8", fields_to_export=RECORD_FIELDS))
+    _export(articles, path, lambda out: JsonCellCsvItemExporter(out, **_OPTIONS))
 
 
 def write_parquet(articles: Iterable[Article], path: Path) -> None:

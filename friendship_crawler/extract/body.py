@@ -15,8 +15,8 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
-from friendship_crawler.items import Image
 from friendship_crawler.extract.linenorm import clean_line
+from friendship_crawler.items import Image
 
 _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
 MAX_DEPTH = 150
@@ -58,7 +58,9 @@ def visible_text(element: HtmlElement) -> str:
 
 def html_line(raw: str) -> str:
     """Text from HTML as one normalised line: newlines in markup are only spaces."""
-    return clean_line(_HTML_NEWLINES.sub(" ", raw))
+    if "\n" in raw or "\r" in raw or "\f" in raw or "\v" in raw:
+        raw = _HTML_NEWLINES.sub(" ", raw)
+    return clean_line(raw)
 
 
 def _collect_visible(element: HtmlElement, parts: list[str], depth: int) -> None:

@@ -45,7 +45,7 @@ def parse_iso(value: object) -> str | None:
 
 
 def parse_date_line(text: str) -> str | None:
-    """The page's date line ("16:43 | 09/08/2023 GMT+7 |", or "09/08/2023 16:43") normalised; None if absent."""
+    """The page's date line ("16:43 | 09/08/2023 GMT+7 |", "09/08/2023 16:43") normalised, or None."""
     match = _TIME_THEN_DATE.search(text) or _DATE_THEN_TIME.search(text)
     if match is None:
         return None
@@ -56,7 +56,8 @@ def parse_date_line(text: str) -> str | None:
         delta = timedelta(hours=int(offset["h"]), minutes=int(offset["mi"] or 0))
         zone = timezone(delta if offset["sign"] == "+" else -delta)
     try:
-        moment = datetime(int(match["y"]), int(match["m"]), int(match["d"]), hour, minute, second, tzinfo=zone)
+        day = (int(match["y"]), int(match["m"]), int(match["d"]))
+        moment = datetime(*day, hour, minute, second, tzinfo=zone)
     except ValueError:
         return None
     return iso_vietnam(moment)

@@ -25,8 +25,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_MARKUP = re.compile(r"<\s*[a-zA-Z!?/]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_MARKUP = re.compile(rb"<\s*[a-zA-Z!?/]")
 _PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 """`huge_tree` lifts libxml2's depth limit, which would otherwise drop everything after deep nesting."""
 
@@ -57,11 +57,14 @@ def decode_page(data: str | bytes) -> str:
 
 def parse_page(data: str | bytes) -> html.HtmlElement:
     """One lxml tree of the page, or NotAnArticle("not_html") when there is no HTML to parse."""
-    text = _CONTROL.sub("", _XML_DECLARATION.sub("", decode_page(data), count=1))
-    if not _MARKUP.search(text[:4096]):
-        raise NotAnArticle("not_html", "no markup in the document" if text.strip() else "empty document")
+    text = decode_page(data)
+    if text[:200].lstrip()[:5].lower() == "<?xml":
+        text = _XML_DECLARATION.sub("", text, count=1)
+    raw = text.encode("utf-8", errors="replace").translate(None, _CONTROL_BYTES)
+    if not _MARKUP.search(raw[:8192]):
+        raise NotAnArticle("not_html", "no markup in the document" if raw.strip() else "empty document")
     try:
-        root = html.document_fromstring(text.encode("utf-8", errors="replace"), parser=_PARSER)
+        root = html.document_fromstring(raw, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise NotAnArticle("not_html", str(exc)) from exc
     if root is None or not isinstance(root.tag, str):

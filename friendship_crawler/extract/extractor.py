@@ -23,11 +23,11 @@ from friendship_crawler.extract.document import parse_page
 from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks
 from friendship_crawler.extract.kinds import is_listing, media_kind, says_not_found
+from friendship_crawler.extract.linenorm import clean_line
 from friendship_crawler.extract.links import LinkFolder, related_box_hrefs
 from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic
 from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article
-from friendship_crawler.extract.linenorm import clean_line
 from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, strip_tracking
 
 HEAD, META, SELECTORS, GENERIC, URL = "json-ld", "meta", "selectors", "generic", "url"
@@ -153,7 +153,9 @@ class _PageReading:
             section=self._section(title),
             tags=self._tags(),
             images=body.images,
-            related_urls=folder.article_urls([*body.related_hrefs, *related_box_hrefs(self.root)], exclude=url),
+            related_urls=folder.article_urls(
+                [*body.related_hrefs, *related_box_hrefs(self.root)], exclude=url
+            ),
         )
         name = Generic.name if container is None else self.generation.name
         return Extraction(article, name, fallback, self.sources, list(self.head.notes))

@@ -24,7 +24,9 @@ def says_not_found(root: HtmlElement, *titles: str | None) -> bool:
     return any(selectors.NOT_FOUND.search(visible_text(node)) for node in selectors.HEADINGS(root)[:20])
 
 
-def media_kind(title: str, body: Body, container: HtmlElement | None, by_title_only: bool = False) -> str | None:
+def media_kind(
+    title: str, body: Body, container: HtmlElement | None, by_title_only: bool = False
+) -> str | None:
     """"video" or "infographic" when the body has no text of its own, else None.
 
     The title prefix ("[Video] ...", "[Infographic] ...") decides first; with `by_title_only` false, a

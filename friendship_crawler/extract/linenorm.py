@@ -13,7 +13,7 @@ import unicodedata
 
 from friendship_crawler.textnorm import normalize_line
 
-_NEEDS_WORK = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u00ad]|  ")
+_ODD_CHARACTERS = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u00ad]")
 
 
 def clean_line(line: str) -> str:
@@ -21,6 +21,11 @@ def clean_line(line: str) -> str:
     if not line or line.isspace():
         return ""
     edges_clean = not (line[0].isspace() or line[-1].isspace())
-    if edges_clean and unicodedata.is_normalized("NFC", line) and _NEEDS_WORK.search(line) is None:
+    if (
+        edges_clean
+        and "  " not in line
+        and unicodedata.is_normalized("NFC", line)
+        and _ODD_CHARACTERS.search(line) is None
+    ):
         return line
     return normalize_line(line)

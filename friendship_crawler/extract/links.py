@@ -70,8 +70,18 @@ def related_box_hrefs(root: HtmlElement) -> list[str]:
             if links:
                 hrefs.extend(a.get("href", "") for a in links)
                 break
+            if _is_whole_box(box):
+                break  # an empty related box: its neighbours are other boxes, not its links
             box = box.getparent()
     return hrefs
+
+
+def _is_whole_box(element: HtmlElement) -> bool:
+    """A box of its own (not a mere wrapper around the heading), or the page itself."""
+    if element.tag in {"body", "html", "article", "main", "section"} or len(element) > 1:
+        return True
+    classes = (element.get("class") or "").lower()
+    return any(word in classes for word in ("box", "related", "relate", "lienquan"))
 
 
 @lru_cache(maxsize=8192)

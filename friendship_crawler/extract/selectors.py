@@ -110,10 +110,10 @@ DETECTION_ORDER: tuple[type[Generation], ...] = (Amp, V2019, V2021)
 
 
 # --- the page head -------------------------------------------------------------------------------
-META = XPath("//meta[@content]")
-LINKS = XPath("//link[@rel][@href]")
+META = XPath("/html/head//meta[@content]")
+LINKS = XPath("/html/head//link[@rel][@href]")
 JSON_LD = XPath("//script[translate(@type, 'LDJSONAPLICTR+', 'ldjsonaplictr+')='application/ld+json']")
-HTML_TITLE = XPath("//title")
+HTML_TITLE = XPath("/html/head/title")
 ARTICLE_LD_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPageElement"}
 )
@@ -140,7 +140,9 @@ LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-echo", "sr
 RELATED_BOX_CLASSES = frozenset({"tpl_CMS_ARTICLE_EMBED", "__mb_article_in_image", "__MB_ARTICLE_A"})
 """Inline related-article boxes inside the body (current and sister-site markup)."""
 RELATED_CLASS_FRAGMENTS = ("related", "relate", "lienquan", "tinlienquan")
-AD_CLASSES = frozenset({"ads", "ad", "adv", "advert", "advertisement", "banner", "qc", "quangcao", "zone-ads"})
+AD_CLASSES = frozenset(
+    {"ads", "ad", "adv", "advert", "advertisement", "banner", "qc", "quangcao", "zone-ads"}
+)
 BOILERPLATE_CLASSES = frozenset(
     {"font-size-tool", "follow-news", "share", "social", "article-tools", "print", "__MB_PRINT"}
 )
@@ -152,7 +154,9 @@ RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.I)
 BOX_TITLES = XPath(
     "//*[self::h2 or self::h3 or self::h4 or ((self::div or self::span or self::p)"
     " and (contains(@class, 'title') or contains(@class, 'heading')))]"
+    "[contains(., 'liên quan') or contains(., 'Liên quan') or contains(., 'LIÊN QUAN')]"
 )
+"""Box headings that may read "Tin bài liên quan" (checked exactly in Python)."""
 RELATED_BOX_TITLES = frozenset({"tin bài liên quan", "tin liên quan", "bài liên quan", "bài viết liên quan"})
 SOURCE_PREFIX = re.compile(r"^\s*Nguồn\s*:\s*", re.I)
 HOME_CRUMBS = frozenset({"trang chủ", "home", "thời đại"})

@@ -53,7 +53,7 @@ class HeadData:
 
     @property
     def ld_author(self) -> str | None:
-        """The first `Person` author of the JSON-LD article (organisations are the publisher, not a byline)."""
+        """The first `Person` author in JSON-LD (an organisation is the publisher, not a byline)."""
         authors = self.article.get("author")
         for author in authors if isinstance(authors, list) else [authors]:
             if isinstance(author, str):

@@ -96,7 +96,9 @@ class ReplicaServer:
         self.site = ReplicaSite(self.corpus, Hosts(self.base_url))
         for listener in self._listeners:
             listener.replica = self
-            thread = threading.Thread(target=listener.serve_forever, name=f"replica-{port}", daemon=True)
+            thread = threading.Thread(
+                target=listener.serve_forever, args=(0.05,), name=f"replica-{port}", daemon=True
+            )
             thread.start()
             self._threads.append(thread)
         logger.info("Replica serving on %s (%s articles)", self.base_url, len(self.corpus.stories))

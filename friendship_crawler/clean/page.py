@@ -1,0 +1,171 @@
+"""Raw page text (a text-browser dump of an article page, or its markdown-like copy) to a clean record.
+
+Two styles exist. Full page text starts with the breadcrumb and date lines, then the title, the "aa"
+font-size control and the sapo. Markdown-like text starts with the title itself. Both then run
+through the same chain as the crawler's item pipeline (`clean_article_lines`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from friendship_crawler.clean import rules
+from friendship_crawler.clean.article import clean_article_lines
+from friendship_crawler.clean.lines import Removal, is_breadcrumb, is_header_line, strip_markdown_images
+from friendship_crawler.items import content_hash
+from friendship_crawler.textnorm import normalize_line
+
+PAGE_TEXT_ERRORS = frozenset({"empty", "no_title", "no_text"})
+TITLE_MAX_WORDS = 60
+
+
+class PageTextError(ValueError):
+    """The text holds no article; `reason` is one of `PAGE_TEXT_ERRORS`."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        if reason not in PAGE_TEXT_ERRORS:
+            raise ValueError(f"unknown reason {reason!r}; allowed: {', '.join(sorted(PAGE_TEXT_ERRORS))}")
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class CleanedPage:
+    """The record fields a page text gives, and what cleaning removed."""
+
+    title: str
+    text: str
+    """Title, sapo, body paragraphs, subheadings and captions, one per line."""
+    author: str | None = None
+    source: str | None = None
+    published_at: str | None = None
+    """From the date line, ISO 8601 with `+07:00`; None without a date line."""
+    section: list[str] | None = None
+    """Breadcrumb names without "Trang chủ"; None without a breadcrumb."""
+    removals: list[Removal] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    def record(self) -> dict[str, object]:
+        """The fields `scrapy cleantext` writes (the caller adds `file`)."""
+        return {
+            "title": self.title,
+            "text": self.text,
+            "author": self.author,
+            "source": self.source,
+            "published_at": self.published_at,
+            "section": self.section,
+        }
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """What stands above the sapo: title, breadcrumb, date, and where the body starts."""
+
+    title: str
+    body_start: int
+    section: list[str] | None = None
+    published_at: str | None = None
+    skipped: list[str] = field(default_factory=list)
+
+
+def clean_page_text(raw: str) -> CleanedPage:
+    """Clean one page text; raises `PageTextError` when it holds no article."""
+    lines = [line for line in map(normalize_line, raw.splitlines()) if line]
+    if not lines:
+        raise PageTextError("empty", "the text has no visible characters")
+    header = read_header(lines)
+    full_page = header.section is not None or header.published_at is not None
+    cleaned = clean_article_lines(
+        [header.title, *lines[header.body_start :]], header.title, shows_alt_text=full_page
+    )
+    if not cleaned.body:
+        raise PageTextError("no_text", f"no article text after the title {header.title!r}")
+    return CleanedPage(
+        title=header.title,
+        text="\n".join(cleaned.lines),
+        author=cleaned.author,
+        source=cleaned.source,
+        published_at=header.published_at,
+        section=header.section,
+        removals=[*(Removal("header", line) for line in header.skipped), *cleaned.removals],
+    )
+
+
+def read_header(lines: list[str]) -> PageHeader:
+    """Find the title: the line before "aa" in full page text, else the first line that is not a header line."""
+    scan = lines[: rules.HEADER_SCAN_LINES]
+    control = next((n for n, line in enumerate(scan) if rules.FONT_SIZE_CONTROL.match(line)), None)
+    header_end = control if control is not None else len(scan)
+    section = published_at = None
+    for line in scan[:header_end]:
+        if section is None and is_breadcrumb(line):
+            section = breadcrumb_names(line)
+        match = rules.DATE_LINE.match(line)
+        if published_at is None and match:
+            published_at = _iso(match)
+    candidates = [n for n, line in enumerate(scan[:header_end]) if not is_header_line(line)]
+    if control is not None:
+        if not candidates:
+            raise PageTextError("no_title", "nothing between the header lines and the font-size control")
+        title_at, body_start = candidates[-1], control + 1
+    else:
+        if not candidates:
+            raise PageTextError("no_title", "the text holds header lines only")
+        title_at = candidates[0]
+        body_start = title_at + 1
+        if (section is not None or title_at > 0) and published_at is None:
+            raise PageTextError("no_title", "a page header without a date line or a font-size control")
+    title = _title(lines[title_at])
+    skipped = [line for n, line in enumerate(lines[:body_start]) if n != title_at]
+    return PageHeader(title, body_start, section, published_at, skipped)
+
+
+def _title(line: str) -> str:
+    title, _ = strip_markdown_images(line)
+    title = rules.EDGE_BARS.sub("", title).strip()
+    key = rules.marker_key(title)
+    if (
+        not any(char.isalpha() for char in title)
+        or len(title.split()) > TITLE_MAX_WORDS
+        or key in rules.TRAILER_BOXES
+        or key in rules.RAIL_TITLES
+    ):
+        raise PageTextError("no_title", f"no recognisable title (first line {line[:80]!r})")
+    return title
+
+
+def breadcrumb_names(line: str) -> list[str]:
+    """`Trang chủ Hữu nghị Bốn phương kết bạn` -> `["Hữu nghị", "Bốn phương kết bạn"]`."""
+    rest = line[len(rules.BREADCRUMB_ROOT) :].strip()
+    if rules.BREADCRUMB_SEPARATORS.search(rest):
+        return [name for name in rules.BREADCRUMB_SEPARATORS.split(rest) if name]
+    names: list[str] = []
+    while rest:
+        known = next((name for name in rules.SECTION_NAMES if _starts_with_name(rest, name)), None)
+        if known is None:
+            names.append(rest)
+            break
+        names.append(rest[: len(known)])
+        rest = rest[len(known) :].strip()
+    return names
+
+
+def _starts_with_name(text: str, name: str) -> bool:
+    return text[: len(name)].casefold() == name.casefold() and text[len(name) : len(name) + 1] in ("", " ")
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    """`16:43 | 09/08/2023` -> `2023-08-09T16:43:00+07:00`; None for an impossible date."""
+    try:
+        moment = datetime(
+            int(match["year"]), int(match["month"]), int(match["day"]), int(match["hour"]), int(match["minute"])
+        )
+    except ValueError:
+        return None
+    return moment.strftime("%Y-%m-%dT%H:%M:00") + rules.SITE_OFFSET

@@ -1,0 +1,172 @@
+"""The run checks: each a pure function of the run's stats, item tally and thresholds -> `CheckResult`.
+
+A run is healthy when every check passes. The thresholds come from `FRIENDSHIP_MONITOR_*` settings (and
+`FRIENDSHIP_MAX_FALLBACK_RATE`); the defaults fail a run on any error, any page given up on, any fallback
+to generic extraction (the site's markup drifted) and any item that misses the schema or a required field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from scrapy.settings import BaseSettings
+
+from friendship_crawler.monitor.tally import ItemTally
+
+Stats = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one check, as written to the run report."""
+
+    name: str
+    passed: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Limits a healthy run stays within."""
+
+    max_errors: int = 0
+    """`log_count/ERROR` at most."""
+    max_retry_giveups: int = 0
+    """Requests given up after all retries (`retry/max_reached`) at most."""
+    max_retry_rate: float = 0.5
+    """Retries per downloaded response at most; above it the site is struggling or refusing us."""
+    max_http_error_rate: float = 0.02
+    """Share of responses that reached the spider with a 4xx/5xx status (after retries) at most."""
+    max_fallback_rate: float = 0.0
+    """Share of extracted articles that needed the generic fallback at most: any fallback means drift."""
+    max_invalid_items: int = 0
+    """Items failing the JSON Schema at most."""
+    min_coverage: float = 1.0
+    """Share of items with title, text and published_at at least."""
+    min_items: int = 0
+    """Items exported at least (0: an incremental run with nothing new is healthy)."""
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> Thresholds:
+        return cls(
+            max_errors=settings.getint("FRIENDSHIP_MONITOR_MAX_ERRORS", cls.max_errors),
+            max_retry_giveups=settings.getint("FRIENDSHIP_MONITOR_MAX_RETRY_GIVEUPS", cls.max_retry_giveups),
+            max_retry_rate=settings.getfloat("FRIENDSHIP_MONITOR_MAX_RETRY_RATE", cls.max_retry_rate),
+            max_http_error_rate=settings.getfloat(
+                "FRIENDSHIP_MONITOR_MAX_HTTP_ERROR_RATE", cls.max_http_error_rate
+            ),
+            max_fallback_rate=settings.getfloat("FRIENDSHIP_MAX_FALLBACK_RATE", cls.max_fallback_rate),
+            max_invalid_items=settings.getint("FRIENDSHIP_MONITOR_MAX_INVALID_ITEMS", cls.max_invalid_items),
+            min_coverage=settings.getfloat("FRIENDSHIP_MONITOR_MIN_COVERAGE", cls.min_coverage),
+            min_items=settings.getint("FRIENDSHIP_MONITOR_MIN_ITEMS", cls.min_items),
+        )
+
+
+def finish_reason(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    reason = stats.get("finish_reason")
+    return CheckResult("finish_reason", reason == "finished", f"finish_reason={reason!r}")
+
+
+def errors(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    count = int(stats.get("log_count/ERROR", 0))
+    return CheckResult("errors", count <= limits.max_errors, f"{count} errors logged (max {limits.max_errors})")
+
+
+def retries(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    gave_up = int(stats.get("retry/max_reached", 0))
+    count = int(stats.get("retry/count", 0))
+    rate = _rate(count, int(stats.get("downloader/response_count", 0)))
+    passed = gave_up <= limits.max_retry_giveups and rate <= limits.max_retry_rate
+    detail = (
+        f"{count} retries ({rate:.1%} of responses, max {limits.max_retry_rate:.1%}), "
+        f"{gave_up} requests given up (max {limits.max_retry_giveups})"
+    )
+    return CheckResult("retries", passed, detail)
+
+
+def http_errors(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    by_status = _status_counts(stats)
+    client = sum(n for status, n in by_status.items() if 400 <= status < 500)
+    server = sum(n for status, n in by_status.items() if status >= 500)
+    final = int(stats.get("httperror/response_ignored_count", 0))
+    rate = _rate(final, int(stats.get("response_received_count", 0)))
+    detail = (
+        f"{client} 4xx and {server} 5xx responses downloaded; {final} left after retries "
+        f"({rate:.1%}, max {limits.max_http_error_rate:.1%})"
+    )
+    return CheckResult("http_errors", rate <= limits.max_http_error_rate, detail)
+
+
+def extraction_fallback(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    fallbacks = int(stats.get("friendship/extract/fallback", 0))
+    extracted = int(stats.get("item_scraped_count", 0)) + int(stats.get("item_dropped_count", 0))
+    rate = _rate(fallbacks, max(extracted, fallbacks))
+    detail = (
+        f"{fallbacks} of {extracted} extracted articles needed the generic fallback "
+        f"({rate:.1%}, max {limits.max_fallback_rate:.1%})"
+    )
+    if fallbacks and rate > limits.max_fallback_rate:
+        detail += ": the site's article markup no longer matches the selectors"
+    return CheckResult("extraction_fallback", rate <= limits.max_fallback_rate, detail)
+
+
+def listing_markup(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    pages = int(stats.get("friendship/listing/pages", 0))
+    unrecognised = int(stats.get("friendship/listing/unrecognised", 0))
+    passed = pages > 0 and unrecognised == 0
+    detail = f"{pages} listing pages read, {unrecognised} without recognised entries"
+    if not passed:
+        detail += ": the site's listing markup no longer matches, or the section was unreachable"
+    return CheckResult("listing_markup", passed, detail)
+
+
+def item_schema(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    detail = f"{tally.invalid} of {tally.items} items fail the JSON Schema (max {limits.max_invalid_items})"
+    return CheckResult("item_schema", tally.invalid <= limits.max_invalid_items, detail)
+
+
+def field_coverage(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    coverage = tally.coverage()
+    short = {name: share for name, share in coverage.items() if share < limits.min_coverage}
+    shares = ", ".join(f"{name} {share:.1%}" for name, share in coverage.items())
+    detail = f"{shares} (min {limits.min_coverage:.1%})"
+    return CheckResult("field_coverage", not short, detail)
+
+
+def item_count(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    count = int(stats.get("item_scraped_count", 0))
+    return CheckResult("item_count", count >= limits.min_items, f"{count} items exported (min {limits.min_items})")
+
+
+Check = Callable[[Stats, ItemTally, Thresholds], CheckResult]
+CHECKS: tuple[Check, ...] = (
+    finish_reason,
+    errors,
+    retries,
+    http_errors,
+    extraction_fallback,
+    listing_markup,
+    item_schema,
+    field_coverage,
+    item_count,
+)
+"""Every check a run goes through, in report order."""
+
+
+def run_checks(stats: Stats, tally: ItemTally, limits: Thresholds) -> list[CheckResult]:
+    return [check(stats, tally, limits) for check in CHECKS]
+
+
+def _rate(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _status_counts(stats: Stats) -> dict[int, int]:
+    prefix = "downloader/response_status_count/"
+    return {
+        int(key.removeprefix(prefix)): int(value)
+        for key, value in stats.items()
+        if key.startswith(prefix) and key.removeprefix(prefix).isdigit()
+    }

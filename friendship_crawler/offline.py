@@ -1,0 +1,47 @@
+"""The main job, offline: serve the bundled replica on a free port and crawl it with the project's settings.
+
+    python -m friendship_crawler.offline [--articles N] [scrapy crawl options such as -s NAME=VALUE]
+
+It runs `scrapy crawl friendship -a base_url=http://127.0.0.1:PORT` against the live site's stand-in:
+the records land in `output/friendship-<run>.jsonl`, the run report in `output/runs/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import subprocess
+import sys
+from collections.abc import Sequence
+
+from friendship_crawler.replica import ReplicaConfig, ReplicaServer
+
+logger = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m friendship_crawler.offline",
+        description="Crawl the bundled replica of the friendship section, offline.",
+    )
+    parser.add_argument("--articles", type=int, default=240, help="stories in the replica")
+    parser.add_argument("--seed", type=int, default=2026, help="replica seed")
+    args, crawl_options = parser.parse_known_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    with ReplicaServer(ReplicaConfig(seed=args.seed, articles=args.articles)) as replica:
+        logger.info("Replica serving on %s", replica.base_url)
+        command = [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "friendship",
+            "-a",
+            f"base_url={replica.base_url}",
+            *crawl_options,
+        ]
+        return subprocess.call(command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
