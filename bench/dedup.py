@@ -22,8 +22,9 @@ from typing import Any
 from datasketch import MinHashLSH
 
 from friendship_crawler.dedup.minhash import ShingleConfig
-from friendship_crawler.dedup.rule import Fingerprint, NearRule, same_article
+from friendship_crawler.dedup.rule import LSH_WEIGHTS, Fingerprint, NearRule, same_article
 
+NO_ANCHOR_CHECK = 1_000_000
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "data" / "dedup_pairs.jsonl"
 
 
@@ -54,22 +55,22 @@ def load_pairs(path: Path = PAIRS) -> list[dict[str, Any]]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def score(pairs: list[dict[str, Any]], config: ShingleConfig, near: NearRule) -> Score:
+def fingerprints(pairs: list[dict[str, Any]], config: ShingleConfig) -> list[tuple[Fingerprint, Fingerprint]]:
+    return [(Fingerprint.of(p["a"], config), Fingerprint.of(p["b"], config)) for p in pairs]
+
+
+def score(
+    pairs: list[dict[str, Any]], prints: list[tuple[Fingerprint, Fingerprint]], config: ShingleConfig, near: NearRule
+) -> Score:
     """Index every pair's first record in one LSH, query with the second, and apply the rule to candidates."""
-    lsh = MinHashLSH(threshold=near.threshold, num_perm=config.num_perm, weights=(0.3, 0.7))
-    firsts: dict[str, Fingerprint] = {}
-    for pair in pairs:
-        first = Fingerprint.of(pair["a"], config)
-        firsts[first.url] = first
+    lsh = MinHashLSH(threshold=near.threshold, num_perm=config.num_perm, weights=LSH_WEIGHTS)
+    for first, _ in prints:
         lsh.insert(first.url, first.signature)
     true_merges = false_merges = missed = 0
     false_kinds: list[str] = []
-    for pair in pairs:
-        second = Fingerprint.of(pair["b"], config)
-        partner = firsts[pair["a"]["url"]]
-        candidates = set(lsh.query(second.signature))
-        exact = partner.content_hash == second.content_hash
-        merged = (exact or partner.url in candidates) and same_article(partner, second, near) is not None
+    for pair, (first, second) in zip(pairs, prints, strict=True):
+        candidate = first.content_hash == second.content_hash or first.url in set(lsh.query(second.signature))
+        merged = candidate and same_article(first, second, near) is not None
         if pair["label"] == "duplicate":
             true_merges += merged
             missed += not merged
@@ -84,16 +85,17 @@ def calibrate(pairs: list[dict[str, Any]]) -> list[Score]:
     for shingle_words in (3, 4, 5):
         for num_perm in (64, 128, 256):
             config = ShingleConfig(shingle_words, num_perm)
+            prints = fingerprints(pairs, config)
             for threshold in (0.3, 0.4, 0.5, 0.6):
-                for max_conflict in (3, 5, 7, 1000):
-                    scores.append(score(pairs, config, NearRule(threshold, max_conflict)))
+                for max_conflict in (3, 5, 7, NO_ANCHOR_CHECK):
+                    scores.append(score(pairs, prints, config, NearRule(threshold, max_conflict)))
     return scores
 
 
 def print_calibration(scores: Iterable[Score]) -> None:
     print(f"{'words':>5} {'perm':>5} {'thresh':>6} {'conflict':>8} {'prec':>6} {'recall':>6} {'false':>5}  kinds")
     for s in scores:
-        conflict = "off" if s.near.max_anchor_conflict >= 1000 else str(s.near.max_anchor_conflict)
+        conflict = "off" if s.near.max_anchor_conflict >= NO_ANCHOR_CHECK else str(s.near.max_anchor_conflict)
         kinds = ",".join(sorted(set(s.false_merge_kinds)))
         print(
             f"{s.config.shingle_words:>5} {s.config.num_perm:>5} {s.near.threshold:>6.2f} {conflict:>8} "

@@ -191,7 +191,7 @@ def newspaper4k() -> System:
     newspaper = _import_quietly("newspaper")
 
     def run(page: Page) -> Output:
-        article = newspaper.article(page.url, language="vi", input_html=page.html)
+        article = newspaper.article(page.url, language="vi", input_html=page.html, fetch_images=False)
         published = article.publish_date.isoformat() if article.publish_date else None
         return Output(with_title(article.title, article.text), ", ".join(article.authors) or None, published)
 

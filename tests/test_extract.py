@@ -359,3 +359,16 @@ def test_body_walk_lines_images_and_inline_related() -> None:
 def test_decode_prefers_valid_utf8_over_a_wrong_declaration() -> None:
     raw = '<meta charset="iso-8859-1"><p>Thời Đại</p>'.encode()
     assert "Thời Đại" in decode_page(raw)
+
+
+def test_newlines_inside_a_paragraph_are_spaces() -> None:
+    body = _v2021_variant("<p>Nhiệm kỳ qua, Liên hiệp", "<p>Nhiệm kỳ\n   qua,\r\nLiên hiệp")
+    assert EXTRACTOR.extract(body, V2021_URL).article.text == extracted("v2021_bac_giang").article.text
+
+
+def test_content_hash_is_textnorm_hash_of_the_text() -> None:
+    from friendship_crawler.items import content_hash
+
+    for name in ARTICLE_CASES:
+        article = extracted(name).article
+        assert article.content_hash == content_hash(article.text), name

@@ -1,4 +1,8 @@
+import re
 import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from friendship_crawler.items import Article, content_hash
 from friendship_crawler.textnorm import normalize_line, normalize_text
@@ -24,3 +28,16 @@ def test_quotes_and_dashes_are_kept_and_blank_lines_dropped() -> None:
 def test_article_hash_follows_its_text() -> None:
     article = Article(url="https://thoidai.com.vn/a-1234.html", article_id=1234, title="A", text=TEXT)
     assert article.content_hash == content_hash(TEXT)
+
+
+def _rewrite(line: str) -> str:
+    """The normalisation without the fast path: what `normalize_line` must always equal."""
+    line = unicodedata.normalize("NFC", line)
+    line = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", line)
+    return re.sub(r"[ \t\n\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", line).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aă\u0301 \t\u00a0\u200b\u00ad\u3000\nĐđ́x")), max_size=30))
+def test_fast_path_equals_the_full_rewrite(line: str) -> None:
+    assert normalize_line(line) == _rewrite(line)

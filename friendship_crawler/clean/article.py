@@ -86,4 +86,4 @@ def clean_inline(text: str) -> tuple[str, list[Removal]]:
     stripped = EDGE_BARS.sub("", stripped).strip()
     if stripped == line:
         return line, []
-    return stripped, [Removal("markdown", removed_part(line, stripped))]
+    return stripped, [Removal("markdown", removed_part(line, stripped), whole_line=False)]

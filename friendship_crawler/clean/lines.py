@@ -21,6 +21,8 @@ class Removal:
 
     rule: str
     text: str
+    whole_line: bool = True
+    """False when the rule stripped part of a line (edge bars, image syntax) and kept the rest."""
 
 
 RuleResult = tuple[list[str], list[Removal]]
@@ -118,7 +120,7 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
             removals.append(Removal("related", line))
             continue
         if inner != line:
-            removals.append(Removal("markdown", removed_part(line, inner)))
+            removals.append(Removal("markdown", removed_part(line, inner), whole_line=False))
         kept.append(inner)
         after_image = wrapped
     return kept, removals
@@ -208,18 +210,24 @@ def drop_alts_before_credits(lines: Sequence[str]) -> RuleResult:
 
 
 def _credited_caption_follows(lines: Sequence[str], index: int) -> bool:
+    """A caption follows: one line ending in its credit, or a caption line then a credit line."""
     following = lines[index + 1 : index + 3]
-    if not following:
+    if not following or is_credit_line(following[0]):
         return False
-    if rules.PHOTO_CREDIT.match(following[0]) or rules.TRAILING_CREDIT.search(following[0]):
+    if rules.TRAILING_CREDIT.search(following[0]):
         return True
-    return len(following) == 2 and bool(rules.PHOTO_CREDIT.match(following[1])) and ends_sentence(following[0])
+    return len(following) == 2 and is_credit_line(following[1])
+
+
+def is_credit_line(line: str) -> bool:
+    """A caption's credit standing on its own line: "(Ảnh: Báo Bắc Giang)."."""
+    return bool(rules.PHOTO_CREDIT.match(line)) and len(line.split()) <= rules.CREDIT_MAX_WORDS
 
 
 def is_repeated_alt(line: str) -> bool:
     """A line that may be an alt sentence when it repeats: no sentence end, not a photo credit."""
     return (
-        len(line.split()) >= rules.ALT_MIN_WORDS
+        rules.ALT_MIN_WORDS <= len(line.split()) <= rules.HEADLINE_MAX_WORDS
         and not ends_sentence(line)
         and not rules.PHOTO_CREDIT.match(line)
     )

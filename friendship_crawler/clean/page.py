@@ -17,7 +17,7 @@ from friendship_crawler.clean.lines import Removal, is_breadcrumb, is_header_lin
 from friendship_crawler.items import content_hash
 from friendship_crawler.textnorm import normalize_line
 
-PAGE_TEXT_ERRORS = frozenset({"empty", "no_title", "no_text"})
+PAGE_TEXT_ERRORS = frozenset({"empty", "no_title", "no_text", "not_found"})
 TITLE_MAX_WORDS = 60
 
 
@@ -98,29 +98,28 @@ def clean_page_text(raw: str) -> CleanedPage:
 
 
 def read_header(lines: list[str]) -> PageHeader:
-    """Find the title: the line before "aa" in full page text, else the first line that is not a header line."""
+    """Find the title: the line before "aa" in full page text, else the line after the leading header lines.
+
+    Without "aa", a leading header must include a date line (the print and mobile views), so a listing
+    or an error page that starts with a breadcrumb gives no title.
+    """
     scan = lines[: rules.HEADER_SCAN_LINES]
     control = next((n for n, line in enumerate(scan) if rules.FONT_SIZE_CONTROL.match(line)), None)
-    header_end = control if control is not None else len(scan)
-    section = published_at = None
-    for line in scan[:header_end]:
-        if section is None and is_breadcrumb(line):
-            section = breadcrumb_names(line)
-        match = rules.DATE_LINE.match(line)
-        if published_at is None and match:
-            published_at = _iso(match)
-    candidates = [n for n, line in enumerate(scan[:header_end]) if not is_header_line(line)]
     if control is not None:
+        header = scan[:control]
+        candidates = [n for n, line in enumerate(header) if not is_header_line(line)]
         if not candidates:
             raise PageTextError("no_title", "nothing between the header lines and the font-size control")
         title_at, body_start = candidates[-1], control + 1
     else:
-        if not candidates:
+        title_at = next((n for n, line in enumerate(lines) if not is_header_line(line)), len(lines))
+        header, body_start = lines[:title_at], title_at + 1
+        if title_at == len(lines):
             raise PageTextError("no_title", "the text holds header lines only")
-        title_at = candidates[0]
-        body_start = title_at + 1
-        if (section is not None or title_at > 0) and published_at is None:
-            raise PageTextError("no_title", "a page header without a date line or a font-size control")
+    section = next((breadcrumb_names(line) for line in header if is_breadcrumb(line)), None)
+    published_at = next((_iso(match) for match in map(rules.DATE_LINE.match, header) if match), None)
+    if control is None and header and published_at is None:
+        raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
     skipped = [line for n, line in enumerate(lines[:body_start]) if n != title_at]
     return PageHeader(title, body_start, section, published_at, skipped)
@@ -130,6 +129,8 @@ def _title(line: str) -> str:
     title, _ = strip_markdown_images(line)
     title = rules.EDGE_BARS.sub("", title).strip()
     key = rules.marker_key(title)
+    if key in rules.NOT_FOUND_TITLES:
+        raise PageTextError("not_found", f"the page says it does not exist ({title!r})")
     if (
         not any(char.isalpha() for char in title)
         or len(title.split()) > TITLE_MAX_WORDS

@@ -35,6 +35,11 @@ FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 HEADER_SCAN_LINES = 8
 """How far into a full page text the breadcrumb, date, follow line and "aa" are looked for."""
 
+NOT_FOUND_TITLES = frozenset(
+    {"không tìm thấy trang", "trang không tồn tại", "không tìm thấy nội dung", "lỗi 404", "404", "page not found"}
+)
+"""Headings of the site's error pages (served with HTTP 200): such a text holds no article."""
+
 # --- trailer boxes: everything from the first of these on is not the article ---------------------
 TRAILER_BOXES = frozenset(
     {
@@ -61,7 +66,8 @@ MEDIA_ITEM = re.compile(r"^\[(?:video|infographics?|podcast|emagazine|e-magazine
 """A multimedia rail item: "[Video] ...", "[Infographic] ..."; a run of them is a rail."""
 SLUG_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}$")
 """An ASCII slug line of a rail ("infographic 6 danh hieu cua viet nam ...")."""
-HEADLINE_MAX_WORDS = 40
+HEADLINE_MAX_WORDS = 30
+"""Longer lines are paragraphs, never a headline, rail item or alt sentence."""
 RAIL_RUN = 2
 """Consecutive media items or slug lines that make a rail (one alone is an inline box, not a rail)."""
 
@@ -79,6 +85,7 @@ PHOTO_CREDIT = re.compile(r"^\(?\s*(?:Ảnh|Nguồn ảnh|Photo|Ảnh minh họa
 """A caption's photo-credit part: "(Ảnh: Báo Bắc Giang)."."""
 TRAILING_CREDIT = re.compile(r"[(\s.](?:Ảnh|Photo|Nguồn ảnh)\s*:\s*[^()]{1,80}\)?\s*\.?$", re.IGNORECASE)
 """A credit at the end of a one-line caption: "... tại Sóc Trăng (Ảnh: TTXVN).", "... Ảnh: Báo Bạc Liêu"."""
+CREDIT_MAX_WORDS = 12
 ALT_MIN_WORDS = 3
 """An SEO alt sentence repeated before captions has at least this many words."""
 

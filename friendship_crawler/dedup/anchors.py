@@ -22,10 +22,10 @@ NUMBER_WEIGHT = 2
 """A differing figure weighs twice a differing name: copy edits rarely touch figures, look-alikes always do."""
 
 
-def anchors(text: str) -> frozenset[int]:
-    """Hashes of the text's capitalised words and numbers (lowest bit set for numbers)."""
+def anchors(tokens: list[str] | str) -> frozenset[int]:
+    """Hashes of a text's capitalised words and numbers (lowest bit set for numbers); text or its words."""
     found: set[int] = set()
-    for word in _WORD.findall(normalize_text(text)):
+    for word in _WORD.findall(normalize_text(tokens)) if isinstance(tokens, str) else tokens:
         first = word[0]
         if first.isdigit():
             found.add(zlib.crc32(word.encode("utf-8")) | 1)

@@ -1,7 +1,8 @@
 """Word shingles and compact MinHash signatures of an article's text, for near-duplicate detection.
 
-The signature is datasketch's `affine32` MinHash, whose hash values fit in uint32, so one article's
-signature is `4 * num_perm` bytes in the state. Shingle size and permutation count were chosen by
+The signature is datasketch's `affine32` MinHash over xxHash32 of each shingle (a third of SHA-1's
+cost); its values fit in uint32, so one article's signature is `4 * num_perm` bytes in the state.
+Changing the hash function or the seed invalidates stored signatures (`rebuildstate` recomputes them). Shingle size and permutation count were chosen by
 measurement on `tests/data/dedup_pairs.jsonl` (see `bench/dedup.py calibrate`).
 """
 
@@ -9,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
+import xxhash
 from datasketch import LeanMinHash, MinHash
 
 from friendship_crawler.textnorm import normalize_text
@@ -36,16 +39,16 @@ class ShingleConfig:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case word tokens of the normalised text; punctuation and line breaks only separate words."""
-    return _WORD.findall(normalize_text(text).lower())
+    """Word tokens of the normalised text, case kept; punctuation and line breaks only separate words."""
+    return _WORD.findall(normalize_text(text))
 
 
-def shingles(text: str, size: int) -> set[str]:
-    """The set of `size`-word shingles; a text shorter than one shingle is a single shingle."""
-    tokens = words(text)
-    if len(tokens) <= size:
-        return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+def shingles(tokens: list[str] | str, size: int) -> set[str]:
+    """The set of lower-cased `size`-word shingles; a text shorter than one shingle is a single shingle."""
+    lowered = [t.lower() for t in (words(tokens) if isinstance(tokens, str) else tokens)]
+    if len(lowered) <= size:
+        return {" ".join(lowered)} if lowered else set()
+    return {" ".join(lowered[i : i + size]) for i in range(len(lowered) - size + 1)}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -55,10 +58,16 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def signature(text: str, config: ShingleConfig) -> LeanMinHash:
-    """The MinHash signature of the text's shingles."""
-    minhash = MinHash(num_perm=config.num_perm, seed=SEED, scheme=SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in shingles(text, config.shingle_words)])
+@cache
+def _empty_minhash(num_perm: int) -> MinHash:
+    # Drawing the permutations costs far more than hashing one article: draw them once per setting.
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=xxhash.xxh32_intdigest)
+
+
+def signature(tokens: list[str] | str, config: ShingleConfig) -> LeanMinHash:
+    """The MinHash signature of a text's shingles (give the text, or its `words` to save tokenising twice)."""
+    minhash = _empty_minhash(config.num_perm).copy()
+    minhash.update_batch([s.encode("utf-8") for s in shingles(tokens, config.shingle_words)])
     return LeanMinHash(minhash)
 
 

@@ -14,11 +14,14 @@ from datasketch import LeanMinHash
 from itemadapter import ItemAdapter
 
 from friendship_crawler.dedup.anchors import anchors, conflict
-from friendship_crawler.dedup.minhash import ShingleConfig, estimated_similarity, signature
+from friendship_crawler.dedup.minhash import ShingleConfig, estimated_similarity, signature, words
 from friendship_crawler.items import content_hash
+from friendship_crawler.textnorm import normalize_text
 from friendship_crawler.urls import CANONICAL_ROOT, host_of
 
 Reason = Literal["url", "id", "exact", "near"]
+LSH_WEIGHTS = (0.3, 0.7)
+"""datasketch's false-positive/false-negative weights for choosing bands: favour recall, the rule verifies."""
 REASONS: tuple[Reason, ...] = ("url", "id", "exact", "near")
 """Strongest first: a pair that matches on several is reported under the first."""
 
@@ -56,17 +59,18 @@ class Fingerprint:
     def of(cls, item: Any, config: ShingleConfig) -> Fingerprint:
         """Fingerprint an `Article` (or any item with the same fields), hashing its text if needed."""
         adapter = ItemAdapter(item)
-        text = adapter.get("text") or ""
         if not adapter.get("url") or adapter.get("article_id") is None:
             raise ValueError("a record needs `url` and `article_id` to be deduplicated")
+        text = normalize_text(adapter.get("text") or "")
+        tokens = words(text)
         return cls(
             url=adapter["url"],
             article_id=int(adapter["article_id"]),
             content_hash=adapter.get("content_hash") or content_hash(text),
             modified_at=adapter.get("modified_at"),
             version=int(adapter.get("version") or 1),
-            signature=signature(text, config),
-            anchors=anchors(text),
+            signature=signature(tokens, config),
+            anchors=anchors(tokens),
         )
 
 

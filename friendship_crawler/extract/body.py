@@ -15,8 +15,8 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
-from friendship_crawler.extract.linenorm import clean_line
 from friendship_crawler.items import Image
+from friendship_crawler.textnorm import normalize_line
 
 _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
 MAX_DEPTH = 150
@@ -60,7 +60,7 @@ def html_line(raw: str) -> str:
     """Text from HTML as one normalised line: newlines in markup are only spaces."""
     if "\n" in raw or "\r" in raw or "\f" in raw or "\v" in raw:
         raw = _HTML_NEWLINES.sub(" ", raw)
-    return clean_line(raw)
+    return normalize_line(raw)
 
 
 def _collect_visible(element: HtmlElement, parts: list[str], depth: int) -> None:
@@ -97,8 +97,8 @@ def _is_related_box(classes: set[str]) -> bool:
 
 
 def _is_wholly_bold(element: HtmlElement) -> bool:
-    bold = clean_line("".join(t for b in element.iter("strong", "b") for t in b.itertext()))
-    return bool(bold) and bold == clean_line(element.text_content())
+    bold = normalize_line("".join(t for b in element.iter("strong", "b") for t in b.itertext()))
+    return bool(bold) and bold == normalize_line(element.text_content())
 
 
 class _BodyWalker:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import Block
-from friendship_crawler.extract.linenorm import clean_line
+from friendship_crawler.textnorm import normalize_line
 
 _AUTHOR_PREFIX = re.compile(r"^(?:bài\s*(?:và|&)\s*ảnh|bài|tác giả|phóng viên|pv|by)\s*:\s*", re.I)
 _NAME_SEPARATORS = re.compile(r"[\s,&/–-]+")
@@ -35,7 +35,7 @@ def clean_author(raw: str | None) -> str | None:
     """An author name without "Bài:"-style prefixes or a parenthetical role suffix; None when empty."""
     if not raw:
         return None
-    name = _AUTHOR_PREFIX.sub("", clean_line(raw))
+    name = _AUTHOR_PREFIX.sub("", normalize_line(raw))
     while True:
         stripped = selectors.ROLE_SUFFIX.sub("", name)
         if stripped == name or not stripped:
@@ -49,7 +49,7 @@ def clean_source(raw: str | None) -> str | None:
     """The value of a "Nguồn:" line; None when the line is empty."""
     if raw is None:
         return None
-    value = selectors.SOURCE_PREFIX.sub("", clean_line(raw)).strip()
+    value = selectors.SOURCE_PREFIX.sub("", normalize_line(raw)).strip()
     return value or None
 
 

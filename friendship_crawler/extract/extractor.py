@@ -23,11 +23,11 @@ from friendship_crawler.extract.document import parse_page
 from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks
 from friendship_crawler.extract.kinds import is_listing, media_kind, says_not_found
-from friendship_crawler.extract.linenorm import clean_line
 from friendship_crawler.extract.links import LinkFolder, related_box_hrefs
 from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic
 from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article
+from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, strip_tracking
 
 HEAD, META, SELECTORS, GENERIC, URL = "json-ld", "meta", "selectors", "generic", "url"
@@ -136,7 +136,7 @@ class _PageReading:
                 raise NotAnArticle(kind, f"{kind} page without text: {title!r}")
             raise NotAnArticle("no_text", "no body text, even from the generic layer")
         self.sources["text"] = body_layer
-        text = "\n".join(clean_line(line) for line in lines)  # every line is already clean: a fast check
+        text = "\n".join(normalize_line(line) for line in lines)  # every line is already clean: a fast check
         if body.images:
             self.sources["images"] = SELECTORS
         article = Article(
@@ -282,7 +282,7 @@ class _PageReading:
         return names
 
     def _tags(self) -> list[str]:
-        tags = _unique(clean_line(visible_text(node).lstrip("#")) for node in self.select("tags"))
+        tags = _unique(normalize_line(visible_text(node).lstrip("#")) for node in self.select("tags"))
         if tags:
             self.sources["tags"] = SELECTORS
             return tags

@@ -15,7 +15,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
-from friendship_crawler.extract.linenorm import clean_line
+from friendship_crawler.textnorm import normalize_line
 
 _TAGS = re.compile(r"<[^>]*>")
 
@@ -39,7 +39,7 @@ class HeadData:
         """A JSON-LD or meta string as plain NFC text (entities decoded, stray tags dropped)."""
         if not isinstance(value, str):
             return None
-        cleaned = clean_line(_TAGS.sub(" ", html.unescape(value)))
+        cleaned = normalize_line(_TAGS.sub(" ", html.unescape(value)))
         return cleaned or None
 
     @property
@@ -92,7 +92,7 @@ def read_head(root: HtmlElement) -> HeadData:
             data.canonical = (link.get("href") or "").strip() or None
             break
     for title in selectors.HTML_TITLE(root)[:1]:
-        data.html_title = clean_line(title.text_content())
+        data.html_title = normalize_line(title.text_content())
     for script in selectors.JSON_LD(root):
         _read_json_ld(script.text or "", data)
     return data

@@ -71,7 +71,8 @@ def finish_reason(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckRe
 
 def errors(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
     count = int(stats.get("log_count/ERROR", 0))
-    return CheckResult("errors", count <= limits.max_errors, f"{count} errors logged (max {limits.max_errors})")
+    detail = f"{count} errors logged (max {limits.max_errors})"
+    return CheckResult("errors", count <= limits.max_errors, detail)
 
 
 def retries(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
@@ -137,7 +138,8 @@ def field_coverage(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckR
 
 def item_count(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
     count = int(stats.get("item_scraped_count", 0))
-    return CheckResult("item_count", count >= limits.min_items, f"{count} items exported (min {limits.min_items})")
+    detail = f"{count} items exported (min {limits.min_items})"
+    return CheckResult("item_count", count >= limits.min_items, detail)
 
 
 Check = Callable[[Stats, ItemTally, Thresholds], CheckResult]

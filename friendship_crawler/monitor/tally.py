@@ -1,4 +1,4 @@
-"""`ItemTally`: what the run's exported items looked like (schema failures, field coverage), without Scrapy."""
+"""`ItemTally`: what the run's exported items looked like (schema failures, field coverage); no Scrapy."""
 
 from __future__ import annotations
 

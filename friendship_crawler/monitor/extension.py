@@ -1,0 +1,104 @@
+"""`RunMonitor`: validates every scraped item, checks the run when the spider closes, writes the run report.
+
+Settings (all optional): `FRIENDSHIP_MONITOR_ENABLED` (default True), `FRIENDSHIP_MONITOR_REPORTS_DIR`
+(default `output/runs`), the thresholds of `checks.Thresholds` (`FRIENDSHIP_MONITOR_MAX_ERRORS`,
+`..._MAX_RETRY_GIVEUPS`, `..._MAX_RETRY_RATE`, `..._MAX_HTTP_ERROR_RATE`, `..._MAX_INVALID_ITEMS`,
+`..._MIN_COVERAGE`, `..._MIN_ITEMS`, and `FRIENDSHIP_MAX_FALLBACK_RATE`).
+
+The verdict is left in the stats (`friendship/monitor/checks_failed`), where the project's `crawl` command
+reads it to exit non-zero.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.extensions.feedexport import FeedExporter
+from scrapy.statscollectors import StatsCollector
+
+from friendship_crawler.monitor.checks import Thresholds, run_checks
+from friendship_crawler.monitor.report import ExportedFeed, build_report, report_path, write_report
+from friendship_crawler.monitor.tally import ItemTally
+from friendship_crawler.schema import ArticleValidator
+
+logger = logging.getLogger(__name__)
+
+STAT = "friendship/monitor"
+FAILED_CHECKS_STAT = f"{STAT}/checks_failed"
+DEFAULT_REPORTS_DIR = "output/runs"
+
+
+class RunMonitor:
+    """Decides whether a run was healthy and says so in `output/runs/<spider>-<run_id>.json` and the log."""
+
+    def __init__(self, crawler: Crawler, directory: Path, limits: Thresholds) -> None:
+        assert crawler.stats is not None
+        self.crawler = crawler
+        self.stats: StatsCollector = crawler.stats
+        self.directory = directory
+        self.limits = limits
+        self.tally = ItemTally(ArticleValidator())
+        self.report_file: Path | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunMonitor:
+        settings = crawler.settings
+        if not settings.getbool("FRIENDSHIP_MONITOR_ENABLED", True):
+            raise NotConfigured("FRIENDSHIP_MONITOR_ENABLED is off")
+        directory = Path(settings.get("FRIENDSHIP_MONITOR_REPORTS_DIR", DEFAULT_REPORTS_DIR))
+        monitor = cls(crawler, directory, Thresholds.from_settings(settings))
+        crawler.signals.connect(monitor.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(monitor.spider_closed, signal=signals.spider_closed)
+        return monitor
+
+    def item_scraped(self, item: Any) -> None:
+        record = ItemAdapter(item).asdict()
+        errors = self.tally.add(record)
+        if errors:
+            self.stats.inc_value(f"{STAT}/invalid_items")
+            logger.warning("Item fails the JSON Schema (%s): %s", record.get("url"), "; ".join(errors[:3]))
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        stats = dict(self.stats.get_stats())
+        stats.setdefault("finish_reason", reason)
+        checks = run_checks(stats, self.tally, self.limits)
+        failed = [check for check in checks if not check.passed]
+        self.stats.set_value(FAILED_CHECKS_STAT, len(failed))
+        run_id = str(getattr(spider, "run_id", "") or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
+        report = build_report(
+            spider_name=spider.name,
+            run_id=run_id,
+            base_url=getattr(spider, "base_url", None),
+            checks=checks,
+            stats=stats,
+            tally=self.tally,
+            feeds=self._exported_feeds(),
+        )
+        self.report_file = report_path(self.directory, spider.name, run_id)
+        write_report(self.report_file, report)
+        for check in failed:
+            logger.error("Run check failed: %s: %s", check.name, check.detail)
+        if failed:
+            logger.error(
+                "Run unhealthy: %s of %s checks failed; report: %s",
+                len(failed),
+                len(checks),
+                self.report_file,
+            )
+        else:
+            logger.info("Run healthy: all %s checks passed; report: %s", len(checks), self.report_file)
+
+    def _exported_feeds(self) -> list[ExportedFeed]:
+        exporters = [ext for ext in self.crawler.extensions.middlewares if isinstance(ext, FeedExporter)]
+        return [
+            ExportedFeed(uri=slot.uri, format=slot.format, items=slot.itemcount)
+            for exporter in exporters
+            for slot in exporter.slots
+        ]

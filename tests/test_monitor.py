@@ -1,0 +1,167 @@
+"""Run checks as pure functions of stats and item tallies, the report file, and the thresholds' settings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.settings import Settings
+
+from friendship_crawler.items import Article
+from friendship_crawler.monitor import CHECKS, ItemTally, Thresholds, run_checks
+from friendship_crawler.monitor.report import ExportedFeed, build_report, report_path, write_report
+from friendship_crawler.schema import ArticleValidator
+
+HEALTHY_STATS: dict[str, Any] = {
+    "finish_reason": "finished",
+    "start_time": datetime(2026, 11, 23, 8, 0, tzinfo=UTC),
+    "downloader/response_count": 100,
+    "downloader/response_status_count/200": 98,
+    "downloader/response_status_count/503": 2,
+    "response_received_count": 98,
+    "retry/count": 2,
+    "item_scraped_count": 80,
+    "friendship/listing/pages": 6,
+    "log_count/INFO": 10,
+}
+
+
+def _record(**changes: Any) -> dict[str, Any]:
+    article = Article(
+        url="https://thoidai.com.vn/gap-mat-ban-be-194335.html",
+        article_id=194335,
+        title="Gặp mặt bạn bè",
+        text="Gặp mặt bạn bè\nĐoạn một.",
+        published_at="2023-08-09T16:43:00+07:00",
+        crawled_at="2026-11-23T08:00:00+00:00",
+    )
+    return {**asdict(article), **changes}
+
+
+def _tally(*records: dict[str, Any]) -> ItemTally:
+    tally = ItemTally(ArticleValidator())
+    for record in records:
+        tally.add(record)
+    return tally
+
+
+def _verdicts(stats: dict[str, Any], tally: ItemTally | None = None, **limits: Any) -> dict[str, bool]:
+    results = run_checks(stats, tally or _tally(_record()), Thresholds(**limits))
+    return {result.name: result.passed for result in results}
+
+
+def test_a_healthy_run_passes_every_check() -> None:
+    verdicts = _verdicts(HEALTHY_STATS)
+    assert verdicts == dict.fromkeys((check.__name__ for check in CHECKS), True)
+
+
+@pytest.mark.parametrize(
+    ("changes", "failing"),
+    [
+        ({"finish_reason": "shutdown"}, "finish_reason"),
+        ({"finish_reason": "closespider_errorcount"}, "finish_reason"),
+        ({"log_count/ERROR": 1}, "errors"),
+        ({"retry/max_reached": 1}, "retries"),
+        ({"retry/count": 60}, "retries"),
+        ({"httperror/response_ignored_count": 3}, "http_errors"),
+        ({"friendship/extract/fallback": 1}, "extraction_fallback"),
+        ({"friendship/listing/pages": 0}, "listing_markup"),
+        ({"friendship/listing/unrecognised": 1}, "listing_markup"),
+    ],
+)
+def test_each_stats_check_fails_on_its_own_symptom(changes: dict[str, Any], failing: str) -> None:
+    verdicts = _verdicts({**HEALTHY_STATS, **changes})
+    assert [name for name, passed in verdicts.items() if not passed] == [failing]
+
+
+def test_fallback_rate_threshold_allows_drift_when_asked() -> None:
+    stats = {**HEALTHY_STATS, "friendship/extract/fallback": 4}
+    assert not _verdicts(stats)["extraction_fallback"]
+    assert _verdicts(stats, max_fallback_rate=0.05)["extraction_fallback"]
+    assert not _verdicts(stats, max_fallback_rate=0.04)["extraction_fallback"]
+
+
+def test_fallback_detail_says_the_markup_drifted() -> None:
+    stats = {**HEALTHY_STATS, "friendship/extract/fallback": 2}
+    [result] = [r for r in run_checks(stats, _tally(), Thresholds()) if r.name == "extraction_fallback"]
+    assert "2 of 80" in result.detail
+    assert "markup no longer matches" in result.detail
+
+
+def test_invalid_item_fails_the_schema_check_and_is_quoted() -> None:
+    tally = _tally(_record(), _record(published_at="09/08/2023"))
+    assert tally.invalid == 1
+    assert tally.examples[0].errors[0].startswith("published_at: ")
+    verdicts = _verdicts(HEALTHY_STATS, tally)
+    assert not verdicts["item_schema"]
+    assert verdicts["field_coverage"]
+
+
+def test_missing_required_field_fails_coverage() -> None:
+    tally = _tally(_record(), _record(published_at=None), _record(), _record())
+    assert tally.coverage() == {"title": 1.0, "text": 1.0, "published_at": 0.75}
+    assert tally.invalid == 0
+    assert not _verdicts(HEALTHY_STATS, tally)["field_coverage"]
+    assert _verdicts(HEALTHY_STATS, tally, min_coverage=0.75)["field_coverage"]
+
+
+def test_no_items_is_healthy_unless_a_minimum_is_set() -> None:
+    stats = {**HEALTHY_STATS, "item_scraped_count": 0}
+    assert all(_verdicts(stats, _tally()).values())
+    assert not _verdicts(stats, _tally(), min_items=1)["item_count"]
+
+
+def test_thresholds_come_from_settings() -> None:
+    settings = Settings(
+        {
+            "FRIENDSHIP_MAX_FALLBACK_RATE": "0.1",
+            "FRIENDSHIP_MONITOR_MAX_ERRORS": "3",
+            "FRIENDSHIP_MONITOR_MIN_ITEMS": "5",
+            "FRIENDSHIP_MONITOR_MIN_COVERAGE": "0.9",
+        }
+    )
+    limits = Thresholds.from_settings(settings)
+    assert (limits.max_fallback_rate, limits.max_errors, limits.min_items, limits.min_coverage) == (
+        0.1,
+        3,
+        5,
+        0.9,
+    )
+    assert Thresholds.from_settings(Settings()) == Thresholds()
+
+
+def test_report_is_written_whole_and_json_ready(tmp_path: Path) -> None:
+    tally = _tally(_record(), _record(title=""))
+    checks = run_checks(HEALTHY_STATS, tally, Thresholds())
+    report = build_report(
+        spider_name="friendship",
+        run_id="20261123T080000Z",
+        base_url="https://thoidai.com.vn",
+        checks=checks,
+        stats=HEALTHY_STATS,
+        tally=tally,
+        feeds=[ExportedFeed("output/friendship-20261123T080000Z.jsonl", "jsonlines", 80)],
+    )
+    path = report_path(tmp_path / "runs", "friendship", "20261123T080000Z")
+    write_report(path, report)
+    assert [p.name for p in path.parent.iterdir()] == ["friendship-20261123T080000Z.json"]
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["healthy"] is False
+    assert saved["failed_checks"] == ["item_schema", "field_coverage"]
+    assert saved["stats"]["start_time"] == "2026-11-23T08:00:00+00:00"
+    assert saved["exported"] == {
+        "items": 80,
+        "feeds": [{"uri": "output/friendship-20261123T080000Z.jsonl", "format": "jsonlines", "items": 80}],
+    }
+    assert saved["items"]["invalid_examples"][0]["errors"][0].startswith("title: ")
+
+
+def test_report_write_failure_leaves_no_partial_file(tmp_path: Path) -> None:
+    path = tmp_path / "friendship-x.json"
+    with pytest.raises(TypeError):
+        write_report(path, {"unserialisable": object()})
+    assert list(tmp_path.iterdir()) == []
