@@ -35,7 +35,8 @@ UNPOLITE = {
 }
 """Politeness off for a local server; robots.txt is still read (one request), as on the live site."""
 _SERVING = re.compile(r"serving on (http://\S+)")
-_STATS_DUMP = re.compile(r"Dumping Scrapy stats:\s*(\{.*?\n\})", re.S)
+_STATS_DUMP = "Dumping Scrapy stats:"
+_LOG_LINE_START = re.compile(r"\n\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} ")
 _STAT_NUMBER = re.compile(r"'(?P<key>[^']+)':\s*(?P<value>-?\d+(?:\.\d+)?)\s*[,}]")
 
 
@@ -67,10 +68,10 @@ class CrawlResult:
 
 def stats_from_log(log: str) -> dict[str, float]:
     """The numeric entries of the last stats dump in a Scrapy log."""
-    dumps = _STATS_DUMP.findall(log)
-    if not dumps:
+    if _STATS_DUMP not in log:
         return {}
-    return {m["key"]: float(m["value"]) for m in _STAT_NUMBER.finditer(dumps[-1])}
+    dump = _LOG_LINE_START.split(log.rsplit(_STATS_DUMP, 1)[1], maxsplit=1)[0]
+    return {m["key"]: float(m["value"]) for m in _STAT_NUMBER.finditer(dump)}
 
 
 def stats_from_report(workdir: Path) -> dict[str, float]:
@@ -92,10 +93,19 @@ class ReplicaProcess:
         self._process: subprocess.Popen[str] | None = None
 
     def __enter__(self) -> ReplicaProcess:
-        command = [sys.executable, "-m", "friendship_crawler.replica", "--port", "0",
-                   "--articles", str(self.articles), "--seed", str(self.seed)]
+        command = [
+            sys.executable,
+            "-m",
+            "friendship_crawler.replica",
+            "--port",
+            "0",
+            "--articles",
+            str(self.articles),
+            "--seed",
+            str(self.seed),
+        ]
         self._process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_project_env()
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=project_env()
         )
         assert self._process.stdout is not None
         line = self._process.stdout.readline()
@@ -106,14 +116,16 @@ class ReplicaProcess:
         self.base_url = match[1].rstrip("/")
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self._process is not None:
             self._process.terminate()
-            self._process.wait(timeout=10)
+            self._process.communicate(timeout=10)  # reaps the process and closes its stdout pipe
             self._process = None
 
 
-def _project_env() -> dict[str, str]:
+def project_env() -> dict[str, str]:
     env = dict(os.environ)
     env["SCRAPY_SETTINGS_MODULE"] = "friendship_crawler.settings"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
@@ -127,11 +139,15 @@ def _bare_env() -> dict[str, str]:
     return env
 
 
-def _run(name: str, command: list[str], cwd: Path, env: dict[str, str], timeout: float) -> tuple[CrawlResult, str]:
+def _run(
+    name: str, command: list[str], cwd: Path, env: dict[str, str], timeout: float
+) -> tuple[CrawlResult, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     try:
-        process = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+        process = subprocess.run(
+            command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired as expired:
         log = expired.stderr.decode() if isinstance(expired.stderr, bytes) else expired.stderr or ""
         return CrawlResult(name, 0, 0, 0.0, timeout, 0.0, -1, f"timed out after {timeout:.0f} s"), log
@@ -139,7 +155,11 @@ def _run(name: str, command: list[str], cwd: Path, env: dict[str, str], timeout:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stats = stats_from_report(cwd) or stats_from_log(process.stderr)
-    error = "" if process.returncode == 0 and stats else f"exit {process.returncode}; log tail: {process.stderr[-400:]!r}"
+    error = (
+        ""
+        if process.returncode == 0 and stats
+        else f"exit {process.returncode}; log tail: {process.stderr[-400:]!r}"
+    )
     result = CrawlResult(
         name=name,
         pages=int(stats.get("downloader/response_count", 0)),
@@ -156,10 +176,18 @@ def _run(name: str, command: list[str], cwd: Path, env: dict[str, str], timeout:
 def crawl_replica(articles: int, timeout: float = 600) -> CrawlResult:
     """`scrapy crawl friendship` over a replica of `articles` stories, politeness off."""
     with ReplicaProcess(articles) as replica, tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
-        command = [sys.executable, "-m", "scrapy", "crawl", "friendship", "-a", f"base_url={replica.base_url}"]
+        command = [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "friendship",
+            "-a",
+            f"base_url={replica.base_url}",
+        ]
         for name, value in UNPOLITE.items():
             command += ["-s", f"{name}={value}"]
-        result, log = _run("scrapy crawl friendship", command, Path(tmp), _project_env(), timeout)
+        result, log = _run("scrapy crawl friendship", command, Path(tmp), project_env(), timeout)
         exported = _exported_items(Path(tmp))
         if exported and exported != result.items:
             logger.info("Feed holds %s records, stats say %s scraped", exported, result.items)
@@ -174,11 +202,10 @@ def _exported_items(workdir: Path) -> int:
 
 
 def scrapy_bench(seconds: int = 10, timeout: float = 120) -> CrawlResult:
-    """`scrapy bench` (Scrapy's own engine and link-following spider on its local server), outside the project."""
+    """`scrapy bench` (Scrapy's engine and link-following spider on its own local server), no project."""
     with tempfile.TemporaryDirectory(prefix="bench-scrapy-") as tmp:
         command = [sys.executable, "-m", "scrapy", "bench", "-s", f"CLOSESPIDER_TIMEOUT={seconds}"]
         result, _ = _run("scrapy bench", command, Path(tmp), _bare_env(), timeout)
         if result.error:
             logger.warning("scrapy bench failed: %s", result.error)
         return result
-

@@ -64,12 +64,12 @@ def score(
 ) -> Score:
     """Index every pair's first record in one LSH, query with the second, and apply the rule to candidates."""
     lsh = MinHashLSH(threshold=near.threshold, num_perm=config.num_perm, weights=LSH_WEIGHTS)
-    for first, _ in prints:
-        lsh.insert(first.url, first.signature)
+    for number, (first, _) in enumerate(prints):
+        lsh.insert(number, first.signature)
     true_merges = false_merges = missed = 0
     false_kinds: list[str] = []
-    for pair, (first, second) in zip(pairs, prints, strict=True):
-        candidate = first.content_hash == second.content_hash or first.url in set(lsh.query(second.signature))
+    for number, (pair, (first, second)) in enumerate(zip(pairs, prints, strict=True)):
+        candidate = first.content_hash == second.content_hash or number in set(lsh.query(second.signature))
         merged = candidate and same_article(first, second, near) is not None
         if pair["label"] == "duplicate":
             true_merges += merged
@@ -88,17 +88,20 @@ def calibrate(pairs: list[dict[str, Any]]) -> list[Score]:
             prints = fingerprints(pairs, config)
             for threshold in (0.3, 0.4, 0.5, 0.6):
                 for max_conflict in (3, 5, 7, NO_ANCHOR_CHECK):
-                    scores.append(score(pairs, prints, config, NearRule(threshold, max_conflict)))
+                    for share in (0.05, 0.1, 0.2, float(NO_ANCHOR_CHECK)):
+                        near = NearRule(threshold, max_conflict, share)
+                        scores.append(score(pairs, prints, config, near))
     return scores
 
 
 def print_calibration(scores: Iterable[Score]) -> None:
-    print(f"{'words':>5} {'perm':>5} {'thresh':>6} {'conflict':>8} {'prec':>6} {'recall':>6} {'false':>5}  kinds")
+    print(f"{'words':>5} {'perm':>5} {'thresh':>6} {'conflict':>8} {'share':>5} {'prec':>6} {'recall':>6} {'false':>5}  kinds")
     for s in scores:
         conflict = "off" if s.near.max_anchor_conflict >= NO_ANCHOR_CHECK else str(s.near.max_anchor_conflict)
+        share = "off" if s.near.max_anchor_conflict_share >= NO_ANCHOR_CHECK else f"{s.near.max_anchor_conflict_share:.2f}"
         kinds = ",".join(sorted(set(s.false_merge_kinds)))
         print(
-            f"{s.config.shingle_words:>5} {s.config.num_perm:>5} {s.near.threshold:>6.2f} {conflict:>8} "
+            f"{s.config.shingle_words:>5} {s.config.num_perm:>5} {s.near.threshold:>6.2f} {conflict:>8} {share:>5} "
             f"{s.precision:>6.3f} {s.recall:>6.3f} {s.false_merges:>5}  {kinds}"
         )
 

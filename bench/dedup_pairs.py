@@ -15,10 +15,13 @@ import json
 import random
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from itertools import combinations
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from friendship_crawler.replica.corpus import Corpus
 from friendship_crawler.replica.stories import ImageBlock, TextBlock
 from friendship_crawler.replica.vocab import COUNTRIES, PROVINCES, sentences
 from friendship_crawler.replica.writer import StoryWriter, Words, family_title
@@ -61,6 +64,17 @@ def congress_lines(
         skeleton = [line for line in body if province in line]
         body = skeleton[:1] + shared + skeleton[1:]
     return [title, sapo, *body]
+
+
+def short_brief(writer: StoryWriter, rng: random.Random, words: Words) -> Lines:
+    """A two-paragraph news brief: title, lead and one closing line with figures."""
+    published = datetime(rng.randint(2016, 2025), rng.randint(1, 12), rng.randint(1, 28), 9, 30)
+    return [
+        f"Trao quà hữu nghị cho bạn bè {words.country} tại {words.province}",
+        writer.sapo(words, published, dateline=published.year < 2020),
+        f"Nhân dịp này, {words.org} đã trao tặng {rng.randint(2, 40)} suất quà và "
+        f"{rng.randint(2, 30)} suất học bổng cho đại diện bạn bè {words.country}.",
+    ]
 
 
 # Edits a republication makes: each takes lines and returns edited lines.
@@ -171,6 +185,7 @@ def pairs(seed: int) -> Iterator[dict[str, Any]]:
         first, second = next(ids), next(ids)
         return {"kind": kind, "label": label, "edits": edits or [], "a": record(first, a), "b": record(second, b)}
 
+    yield from replica_pairs()
     real = [json.loads(p.read_text(encoding="utf-8"))["text"].split("\n") for p in sorted(EXPECTED_DIR.glob("*.json"))]
     for lines in real:
         for _ in range(4):
@@ -188,6 +203,17 @@ def pairs(seed: int) -> Iterator[dict[str, Any]]:
         copy, edits = edited_copy(rng, lines)
         yield pair("republished_congress", "duplicate", lines, copy, edits)
 
+    for _ in range(20):
+        brief = short_brief(writer, rng, writer.words())
+        copy = strip_dateline(rng, brief) if brief[1].startswith("TĐO - ") else change_words(rng, brief, 0.03)
+        yield pair("republished_brief", "duplicate", brief, copy)
+
+    for _ in range(20):
+        base = writer.words()
+        other = Words(rng.choice(PROVINCES), base.country, base.person, base.friend, base.event,
+                      base.org.replace(base.province, "{p}"), base.role)  # fmt: skip
+        other = replace(other, org=other.org.replace("{p}", other.province))
+        yield pair("brief_other_province", "distinct", short_brief(writer, rng, base), short_brief(writer, rng, other))
     for _ in range(60):
         p, q = rng.sample(PROVINCES, 2)
         term = rng.choice(((2017, 2022), (2022, 2027), (2018, 2023)))
@@ -215,6 +241,25 @@ def pairs(seed: int) -> Iterator[dict[str, Any]]:
         follow_up = story_lines(writer, rng)
         quoted = earlier[2 : 2 + rng.randint(1, 2)]
         yield pair("follow_up_quoting", "distinct", earlier, follow_up[:3] + quoted + follow_up[3:])
+
+
+def replica_pairs(seed: int = 2026, articles: int = 240) -> Iterator[dict[str, Any]]:
+    """The replica's planted duplicates, and every pair of its look-alike families, as served."""
+    corpus = Corpus(seed=seed, articles=articles)
+    planted = corpus.planted()
+
+    def served(article_id: int) -> dict[str, Any]:
+        article = corpus.expected(article_id)
+        return {"url": article.url, "article_id": article.article_id, "text": article.text}
+
+    for kind, pairs_of_ids in (("replica_renumbered", planted["renumbered"]),
+                               ("replica_near_duplicate", planted["near_duplicates"])):  # fmt: skip
+        for first, second in pairs_of_ids:
+            yield {"kind": kind, "label": "duplicate", "edits": [], "a": served(first), "b": served(second)}
+    for family, ids in sorted(planted["lookalike_families"].items()):
+        for first, second in combinations(ids, 2):
+            yield {"kind": f"replica_{family}", "label": "distinct", "edits": [], "a": served(first),
+                   "b": served(second)}  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -83,7 +83,9 @@ def sample_pages(shared_dir: Path = SHARED_DIR) -> list[Page]:
         record = json.loads(record_path.read_text(encoding="utf-8"))
         text_path = texts_dir / record.get("source_file", f"{record_path.stem}.txt")
         if not text_path.is_file():
-            logger.warning("Expected record %s has no page text %s; skipped", record_path.name, text_path.name)
+            logger.warning(
+                "Expected record %s has no page text %s; skipped", record_path.name, text_path.name
+            )
             continue
         page_text = text_path.read_text(encoding="utf-8")
         pages.append(
@@ -101,5 +103,7 @@ def sample_pages(shared_dir: Path = SHARED_DIR) -> list[Page]:
 
 def wrap_as_html(page_text: str) -> str:
     """Minimal HTML of a page text: one `<p>` per non-empty line, nothing else."""
-    paragraphs = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in page_text.splitlines() if line.strip())
+    paragraphs = "".join(
+        f"<p>{html.escape(line.strip())}</p>\n" for line in page_text.splitlines() if line.strip()
+    )
     return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{paragraphs}</body></html>\n'

@@ -52,7 +52,9 @@ def tokenize(text: str | None) -> list[str]:
 def shingles(text: str | None, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
     """Multiset of `size`-token shingles; a text shorter than `size` tokens is one shingle."""
     tokens = tokenize(text)
-    return Counter(tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1)) if tokens[i : i + size])
+    return Counter(
+        tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1)) if tokens[i : i + size]
+    )
 
 
 def shingle_match(true: str | None, pred: str | None, size: int = SHINGLE_SIZE) -> Match:

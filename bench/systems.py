@@ -1,4 +1,4 @@
-"""The systems compared: ours (extraction + cleaning) and general-purpose extractors, called as their docs say.
+"""The systems compared: ours (extraction + cleaning) and general-purpose extractors, as their docs say.
 
 Each system turns a `Page` into an `Output` (text, author, date). Peers are called the way the
 ScrapingHub article-extraction-benchmark calls them (`extractors/run_*.py`), with the page's language
@@ -14,21 +14,23 @@ import logging
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from types import ModuleType
-from typing import Any
 
 import lxml.html
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.settings import Settings
+from scrapy.spiders import Spider
+from scrapy.statscollectors import MemoryStatsCollector
 
 from bench.pages import Page
+from friendship_crawler.clean import PageTextError, clean_page_text
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.items import Article
+from friendship_crawler.pipelines.clean import CleanPipeline
 
 logger = logging.getLogger(__name__)
-
-CLEAN_MODULE = "friendship_crawler.clean"
-ARTICLE_CLEANERS = ("clean_article", "clean_record", "clean")
-"""Names the cleaning stage's pure `Article -> Article` function may have, in order of preference."""
-PAGE_TEXT_CLEANER = "clean_page_text"
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,6 @@ def _import_quietly(name: str) -> ModuleType:
 
 
 def _version(distribution: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version(distribution)
     except PackageNotFoundError:
@@ -87,43 +87,26 @@ def _version(distribution: str) -> str:
 
 
 # --- ours ---------------------------------------------------------------------------------------
-def _find_cleaners() -> tuple[Callable[[Article], Any] | None, Callable[[str], Any] | None]:
-    try:
-        module = importlib.import_module(CLEAN_MODULE)
-    except ImportError:
-        return None, None
-    article_cleaner = next((getattr(module, n) for n in ARTICLE_CLEANERS if callable(getattr(module, n, None))), None)
-    page_text_cleaner = getattr(module, PAGE_TEXT_CLEANER, None)
-    return article_cleaner, page_text_cleaner if callable(page_text_cleaner) else None
-
-
-def _as_output(result: Any) -> Output:
-    """A cleaner's result as an Output: a plain string is the text; a record gives text, author, date."""
-    if isinstance(result, str):
-        return Output(result)
-    record = getattr(result, "article", result)
-    return Output(record.text, getattr(record, "author", None), getattr(record, "published_at", None))
+def _cleaning_stage() -> Callable[[Article], Article]:
+    """The cleaning stage exactly as a crawl runs it: `CleanPipeline.process_item`, with its own stats."""
+    crawler = Crawler(Spider, Settings({"STATS_DUMP": False}))
+    return CleanPipeline(MemoryStatsCollector(crawler)).process_item
 
 
 def ours() -> System:
-    """Our extractor, then our cleaning stage; sample texts go to the page-text cleaner."""
+    """Our extractor, then our cleaning stage; sample texts go to the page-text cleaner instead."""
     extractor = ArticleExtractor()
-    clean_article, clean_page_text = _find_cleaners()
-    notes = []
-    if clean_article is None:
-        notes.append(f"no cleaning stage in {CLEAN_MODULE}: extraction only")
-    if clean_page_text is None:
-        notes.append(f"no {PAGE_TEXT_CLEANER} in {CLEAN_MODULE}: sample texts get empty output")
+    clean = _cleaning_stage()
 
     def run(page: Page) -> Output:
         if page.page_text is not None:
-            if clean_page_text is None:
-                return Output("")
-            return _as_output(clean_page_text(page.page_text))
-        article = extractor.extract(page.html, page.url).article
-        return _as_output(clean_article(article) if clean_article else article)
+            cleaned = clean_page_text(page.page_text)
+            return Output(cleaned.text, cleaned.author, cleaned.published_at)
+        article = clean(extractor.extract(page.html, page.url).article)
+        return Output(article.text, article.author, article.published_at)
 
-    return System("ours", run, True, (NotAnArticle,), _version("friendship_crawler"), "; ".join(notes))
+    errors = (NotAnArticle, PageTextError, DropItem)
+    return System("ours", run, True, errors, _version("friendship_crawler"), "extraction + cleaning")
 
 
 # --- peers --------------------------------------------------------------------------------------
@@ -136,7 +119,9 @@ def trafilatura_full() -> System:
     trafilatura = _import_quietly("trafilatura")
 
     def run(page: Page) -> Output:
-        document = trafilatura.bare_extraction(page.html, url=page.url, include_comments=False, with_metadata=True)
+        document = trafilatura.bare_extraction(
+            page.html, url=page.url, include_comments=False, with_metadata=True
+        )
         if document is None:
             return Output("")
         return Output(with_title(document.title, document.text), document.author, document.date)
@@ -150,7 +135,9 @@ def trafilatura_text() -> System:
     def run(page: Page) -> Output:
         return Output(trafilatura.extract(page.html, include_comments=False) or "")
 
-    return System("trafilatura (text only)", run, False, _ANY_FAILURE, _version("trafilatura"), "its fastest call")
+    return System(
+        "trafilatura (text only)", run, False, _ANY_FAILURE, _version("trafilatura"), "its fastest call"
+    )
 
 
 def readability_lxml() -> System:

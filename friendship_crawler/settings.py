@@ -38,8 +38,12 @@ REMOTE_CONTROL_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
     "friendship_crawler.middlewares.site_hosts.SiteHostsMiddleware": 50,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "friendship_crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
 }
+FRIENDSHIP_RETRY_AFTER_MAX = 300
 
 EXTENSIONS = {
     "friendship_crawler.archive.extension.WarcArchive": 500,
+    "friendship_crawler.monitor.RunMonitor": 500,
 }

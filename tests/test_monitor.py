@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy.exceptions import NotConfigured
 from scrapy.settings import Settings
+from scrapy.utils.test import get_crawler
 
 from friendship_crawler.items import Article
-from friendship_crawler.monitor import CHECKS, ItemTally, Thresholds, run_checks
+from friendship_crawler.monitor import CHECKS, ItemTally, RunMonitor, Thresholds, run_checks
 from friendship_crawler.monitor.report import ExportedFeed, build_report, report_path, write_report
 from friendship_crawler.schema import ArticleValidator
 
@@ -165,3 +167,13 @@ def test_report_write_failure_leaves_no_partial_file(tmp_path: Path) -> None:
     with pytest.raises(TypeError):
         write_report(path, {"unserialisable": object()})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_monitor_can_be_switched_off() -> None:
+    crawler = get_crawler(settings_dict={"FRIENDSHIP_MONITOR_ENABLED": False})
+    with pytest.raises(NotConfigured):
+        RunMonitor.from_crawler(crawler)
+    monitor = RunMonitor.from_crawler(
+        get_crawler(settings_dict={"FRIENDSHIP_MONITOR_REPORTS_DIR": "reports"})
+    )
+    assert monitor.directory == Path("reports")

@@ -15,7 +15,6 @@ from friendship_crawler.clean.lines import (
     clean_markdown,
     cut_trailer,
     drop_header_lines,
-    drop_alts_before_credits,
     drop_image_alts,
     drop_related_lines,
     removed_part,
@@ -69,10 +68,7 @@ def clean_article_lines(
     for rule in (clean_markdown, drop_related_lines):
         body, removed = rule(body)
         removals += removed
-    if shows_alt_text:  # before the other alt rules, so only a line the caption directly follows is taken
-        body, removed = drop_alts_before_credits(body)
-        removals += removed
-    body, removed = drop_image_alts(body, title)
+    body, removed = drop_image_alts(body, title, shows_alt_text)
     removals += removed
     byline = split_byline(body, author, before_trailer)
     removals += byline.removals

@@ -1,4 +1,4 @@
-"""Comparing Vietnamese with its ASCII folding, as the site writes image alt text ("Liên hiệp" -> "Lien hiep")."""
+"""Vietnamese against its ASCII folding, as the site writes image alt text ("Liên hiệp" -> "Lien hiep")."""
 
 from __future__ import annotations
 

@@ -88,7 +88,11 @@ def _paragraph_follows(lines: Sequence[str], index: int) -> bool:
     if index + 1 >= len(lines):
         return False
     following = lines[index + 1]
-    return ends_sentence(following) and len(following.split()) >= 8 and not is_media_item(following)
+    return (
+        ends_sentence(following)
+        and len(following.split()) >= rules.PARAGRAPH_MIN_WORDS
+        and not is_media_item(following)
+    )
 
 
 def _starts_rail(lines: Sequence[str], index: int) -> bool:
@@ -135,7 +139,7 @@ def strip_markdown_images(line: str) -> tuple[str, bool]:
 
 
 def removed_part(before: str, after: str) -> str:
-    """What cleaning a line took away (bars, image syntax), for the character counts."""
+    """The visible characters cleaning took off a line (bars, image syntax), for the character counts."""
     remaining = Counter(after)
     removed = []
     for char in before:
@@ -143,7 +147,7 @@ def removed_part(before: str, after: str) -> str:
             remaining[char] -= 1
         else:
             removed.append(char)
-    return "".join(removed).strip()
+    return "".join(char for char in removed if not char.isspace())
 
 
 # --- inline related articles -----------------------------------------------------------------------
@@ -151,9 +155,9 @@ def is_related_line(line: str) -> bool:
     """The related box rendered in one line: the title twice, or its ASCII alt then the title."""
     words = line.split()
     half, odd = divmod(len(words), 2)
-    if half >= 2 and not odd and words[:half] == words[half:]:
+    if half >= rules.RELATED_MIN_WORDS and not odd and words[:half] == words[half:]:
         return True
-    for split in range(2, len(words) - 1):
+    for split in range(rules.RELATED_MIN_WORDS, len(words) - rules.RELATED_MIN_WORDS + 1):
         alt = words[:split]
         if not all(word.isascii() for word in alt):
             break
@@ -178,31 +182,30 @@ def is_media_title(line: str) -> bool:
 
 
 # --- image alt text --------------------------------------------------------------------------------
-def drop_image_alts(lines: Sequence[str], title: str) -> RuleResult:
-    """Alt text of body images: the title, the title folded to ASCII, or an SEO sentence repeated before captions."""
+def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = False) -> RuleResult:
+    """Alt text of body images: the title, the title folded to ASCII, an SEO sentence repeated before images.
+
+    With `shows_alt_text` (a text-browser dump, where every image leaves its alt line) a headline-like
+    line right before a caption with a photo credit is an alt too. Extracted text has no alt lines, and
+    there a subheading may well stand before a caption, so that test is off by default. Every test
+    looks at the lines as given, so removing one alt never makes a subheading look like another.
+    """
     title_key, title_slug = title.casefold(), slug_key(title)
     counts = Counter(lines)
 
-    def is_alt(line: str) -> bool:
+    def is_alt(index: int, line: str) -> bool:
         if line.casefold() == title_key:
             return True
         if line.isascii() and title_slug and slug_key(line) == title_slug:
             return True
-        return counts[line] > 1 and is_repeated_alt(line)
+        if not is_alt_like(line):
+            return False
+        return counts[line] > 1 or (shows_alt_text and _credited_caption_follows(lines, index))
 
-    return _partition(lines, is_alt, "image_alt")
-
-
-def drop_alts_before_credits(lines: Sequence[str]) -> RuleResult:
-    """In page text that shows alt text: a headline-like line right before a caption with a photo credit.
-
-    Only for text-browser dumps, where every image leaves its alt line; extracted text has no alt
-    lines, and there a subheading may well stand before a caption.
-    """
     kept: list[str] = []
     removals: list[Removal] = []
     for index, line in enumerate(lines):
-        if is_repeated_alt(line) and _credited_caption_follows(lines, index):
+        if is_alt(index, line):
             removals.append(Removal("image_alt", line))
         else:
             kept.append(line)
@@ -215,7 +218,7 @@ def _credited_caption_follows(lines: Sequence[str], index: int) -> bool:
     if not following or is_credit_line(following[0]):
         return False
     if rules.TRAILING_CREDIT.search(following[0]):
-        return True
+        return len(following[0].split()) <= rules.CAPTION_MAX_WORDS
     return len(following) == 2 and is_credit_line(following[1])
 
 
@@ -224,8 +227,8 @@ def is_credit_line(line: str) -> bool:
     return bool(rules.PHOTO_CREDIT.match(line)) and len(line.split()) <= rules.CREDIT_MAX_WORDS
 
 
-def is_repeated_alt(line: str) -> bool:
-    """A line that may be an alt sentence when it repeats: no sentence end, not a photo credit."""
+def is_alt_like(line: str) -> bool:
+    """A line that may be an alt sentence: headline length, no sentence end, not a photo credit."""
     return (
         rules.ALT_MIN_WORDS <= len(line.split()) <= rules.HEADLINE_MAX_WORDS
         and not ends_sentence(line)

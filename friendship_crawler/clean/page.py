@@ -165,7 +165,11 @@ def _iso(match: re.Match[str]) -> str | None:
     """`16:43 | 09/08/2023` -> `2023-08-09T16:43:00+07:00`; None for an impossible date."""
     try:
         moment = datetime(
-            int(match["year"]), int(match["month"]), int(match["day"]), int(match["hour"]), int(match["minute"])
+            int(match["year"]),
+            int(match["month"]),
+            int(match["day"]),
+            int(match["hour"]),
+            int(match["minute"]),
         )
     except ValueError:
         return None

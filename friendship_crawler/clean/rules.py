@@ -29,14 +29,24 @@ DATE_LINE = re.compile(
 )
 """`16:43 | 09/08/2023 GMT+7` (the print view has no `GMT+7`; some copies keep a trailing `|`)."""
 SITE_OFFSET = "+07:00"
-FOLLOW_LINE = re.compile(r"^Theo dõi (?:thoidai\.com\.vn|Thời Đại|Báo Thời Đại)\b", re.IGNORECASE)
+FOLLOW_LINE = re.compile(
+    r"^Theo dõi (?:thoidai\.com\.vn|(?:Tạp chí |Báo )?Thời Đại) trên(?:\s+\S+){0,4}$", re.IGNORECASE
+)
+"""`Theo dõi thoidai.com.vn trên` (some copies add the service: "Google News")."""
 FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
 HEADER_SCAN_LINES = 8
 """How far into a full page text the breadcrumb, date, follow line and "aa" are looked for."""
 
 NOT_FOUND_TITLES = frozenset(
-    {"không tìm thấy trang", "trang không tồn tại", "không tìm thấy nội dung", "lỗi 404", "404", "page not found"}
+    {
+        "không tìm thấy trang",
+        "trang không tồn tại",
+        "không tìm thấy nội dung",
+        "lỗi 404",
+        "404",
+        "page not found",
+    }
 )
 """Headings of the site's error pages (served with HTTP 200): such a text holds no article."""
 
@@ -62,10 +72,16 @@ RAIL_TITLES = frozenset(
     }
 )  # fmt: skip
 """Rail titles that are ordinary words too: they end the article only when no paragraph follows them."""
-MEDIA_ITEM = re.compile(r"^\[(?:video|infographics?|podcast|emagazine|e-magazine|longform|ảnh|photo)\]\s*\S", re.I)
+PARAGRAPH_MIN_WORDS = 8
+"""A line after a rail title that ends a sentence and has this many words makes the title a subheading."""
+MEDIA_ITEM = re.compile(
+    r"^\[(?:video|infographics?|podcast|emagazine|e-magazine|longform|ảnh|photo)\]\s*\S", re.I
+)
 """A multimedia rail item: "[Video] ...", "[Infographic] ..."; a run of them is a rail."""
 SLUG_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}$")
 """An ASCII slug line of a rail ("infographic 6 danh hieu cua viet nam ...")."""
+RELATED_MIN_WORDS = 3
+"""Words of a related title; a shorter phrase said twice ("Hà Nội Hà Nội") is left alone."""
 HEADLINE_MAX_WORDS = 30
 """Longer lines are paragraphs, never a headline, rail item or alt sentence."""
 RAIL_RUN = 2
@@ -73,7 +89,7 @@ RAIL_RUN = 2
 
 # --- markdown-like remnants of the second text style ---------------------------------------------
 MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
-"""`![alt](url)`, also `![]()` and `![[Video] title](url)`; the alt text of a remnant is never article text."""
+"""`![alt](url)`, also `![]()` and `![[Video] title](url)`; a remnant's alt text is never article text."""
 MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]+)\]\((?:https?://|/)[^)]*\)")
 """`[text](url)`: the text stays, the link goes."""
 EMPTY_CELL = re.compile(r"^\|?(?:\s*\|)*\s*$")
@@ -86,6 +102,8 @@ PHOTO_CREDIT = re.compile(r"^\(?\s*(?:Ảnh|Nguồn ảnh|Photo|Ảnh minh họa
 TRAILING_CREDIT = re.compile(r"[(\s.](?:Ảnh|Photo|Nguồn ảnh)\s*:\s*[^()]{1,80}\)?\s*\.?$", re.IGNORECASE)
 """A credit at the end of a one-line caption: "... tại Sóc Trăng (Ảnh: TTXVN).", "... Ảnh: Báo Bạc Liêu"."""
 CREDIT_MAX_WORDS = 12
+CAPTION_MAX_WORDS = 60
+"""A line ending in a photo credit but longer than this is a paragraph, not a caption."""
 ALT_MIN_WORDS = 3
 """An SEO alt sentence repeated before captions has at least this many words."""
 

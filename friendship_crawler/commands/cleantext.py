@@ -39,7 +39,9 @@ def read_page_text(path: Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UnreadableText(f"not valid UTF-8 (byte {error.start}: {data[error.start:error.start + 1]!r})") from error
+        raise UnreadableText(
+            f"not valid UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r})"
+        ) from error
     controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f\v")
     if controls > max(2, len(text) // 100):
         raise UnreadableText(f"binary file ({controls} control characters), not page text")
@@ -54,7 +56,7 @@ def clean_file(path: Path) -> dict[str, object]:
 
 
 class Command(ScrapyCommand):
-    """Clean raw page-text files into JSON records (title, text, author, source, published_at, section, file)."""
+    """Clean page-text files into JSON records: title, text, author, source, published_at, section, file."""
 
     requires_project = False
     requires_crawler_process = False

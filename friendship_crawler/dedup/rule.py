@@ -13,7 +13,7 @@ from typing import Any, Literal
 from datasketch import LeanMinHash
 from itemadapter import ItemAdapter
 
-from friendship_crawler.dedup.anchors import anchors, conflict
+from friendship_crawler.dedup.anchors import anchors, conflict, weight
 from friendship_crawler.dedup.minhash import ShingleConfig, estimated_similarity, signature, words
 from friendship_crawler.items import content_hash
 from friendship_crawler.textnorm import normalize_text
@@ -31,16 +31,23 @@ REASONS: tuple[Reason, ...] = ("url", "id", "exact", "near")
 class NearRule:
     """When two texts under different identities are one story; chosen on tests/data/dedup_pairs.jsonl."""
 
-    threshold: float = 0.5
+    threshold: float = 0.4
     """Estimated Jaccard of word shingles at or above which two texts may be one story."""
     max_anchor_conflict: int = 5
-    """Largest disagreement on names and figures (see `anchors.conflict`) a republication may show."""
+    """Largest disagreement on names and figures (see `anchors.conflict`) a republication may show..."""
+    max_anchor_conflict_share: float = 0.1
+    """...and at most this share of the shorter text's names and figures, so short look-alikes stay apart."""
+
+    def allows(self, a: frozenset[int], b: frozenset[int]) -> bool:
+        """Do two texts agree enough on names and figures to be one story?"""
+        limit = min(self.max_anchor_conflict, self.max_anchor_conflict_share * min(weight(a), weight(b)))
+        return conflict(a, b) <= limit
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"near-duplicate threshold must be in (0, 1], got {self.threshold}")
-        if self.max_anchor_conflict < 0:
-            raise ValueError(f"max_anchor_conflict must be >= 0, got {self.max_anchor_conflict}")
+        if self.max_anchor_conflict < 0 or self.max_anchor_conflict_share < 0:
+            raise ValueError("anchor conflict limits must be >= 0")
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ class Fingerprint:
 
     @classmethod
     def of(cls, item: Any, config: ShingleConfig) -> Fingerprint:
-        """Fingerprint an `Article` (or any item with the same fields), hashing its text if needed."""
+        """Fingerprint an `Article` (or any item with the same fields) from its URL, id and text."""
         adapter = ItemAdapter(item)
         if not adapter.get("url") or adapter.get("article_id") is None:
             raise ValueError("a record needs `url` and `article_id` to be deduplicated")
@@ -66,7 +73,7 @@ class Fingerprint:
         return cls(
             url=adapter["url"],
             article_id=int(adapter["article_id"]),
-            content_hash=adapter.get("content_hash") or content_hash(text),
+            content_hash=content_hash(text),
             modified_at=adapter.get("modified_at"),
             version=int(adapter.get("version") or 1),
             signature=signature(tokens, config),
@@ -105,7 +112,7 @@ def same_article(a: Fingerprint, b: Fingerprint, near: NearRule = NearRule()) ->
         return Match("id", alike)
     if a.content_hash == b.content_hash:
         return Match("exact", 1.0)
-    if alike >= near.threshold and conflict(a.anchors, b.anchors) <= near.max_anchor_conflict:
+    if alike >= near.threshold and near.allows(a.anchors, b.anchors):
         return Match("near", alike)
     return None
 

@@ -13,7 +13,7 @@ honours `Retry-After`. This middleware replaces RetryMiddleware (same `RETRY_*` 
   when off, each healthy response from the slot takes 10% off, down to the slot's delay before back-off.
 
 Waiting is an asyncio/Twisted sleep (`scrapy.utils.asyncio.sleep`): the reactor keeps serving other
-requests. Stats: `friendship/backoff/waits`, `friendship/backoff/waited_seconds`,
+requests. Stats: `friendship/backoff/waits`, `friendship/backoff/waited_ms`,
 `friendship/backoff/retry_after`, `friendship/backoff/slot_delay_max`.
 """
 
@@ -83,7 +83,10 @@ class RetryAfterMiddleware(RetryMiddleware):
         middleware.crawler = crawler
         return middleware
 
-    async def process_response(self, request: Request, response: Response) -> Request | Response:
+    # A coroutine where RetryMiddleware has a plain method: Scrapy awaits either, and the wait must not block.
+    async def process_response(  # type: ignore[override]
+        self, request: Request, response: Response
+    ) -> Request | Response:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             self._recover_slot(request)
             return response
@@ -114,7 +117,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         stats = self.crawler.stats
         assert stats is not None
         stats.inc_value(f"{STAT}/waits")
-        stats.inc_value(f"{STAT}/waited_seconds", wait)
+        stats.inc_value(f"{STAT}/waited_ms", round(wait * 1000))
 
     def _slot(self, request: Request) -> tuple[str, Slot] | None:
         engine = getattr(self.crawler, "engine", None)

@@ -21,8 +21,12 @@ class ReplicaConfig:
     aliases: bool = True
     """Also listen on 127.0.0.2 (the stand-in for `tacnghiep.`); `localhost` needs no socket of its own."""
     faults: dict[str, float] = field(default_factory=dict)
-    """Fault mode name -> probability per request (0..1); see `faults.FAULT_MODES`."""
+    """Fault mode name -> share of the pages it may hit that it selects (0..1); see `faults.FAULT_MODES`."""
     fault_seed: int = 0
+    fault_slow_seconds: float = 3.0
+    """How long the `slow` mode stalls: more than the crawl's DOWNLOAD_TIMEOUT."""
+    fault_oversize_bytes: int = 9 * 1024 * 1024
+    """How large the `oversized` mode makes a page: more than the crawl's DOWNLOAD_MAXSIZE."""
 
     def __post_init__(self) -> None:
         if self.articles < MIN_ARTICLES:
@@ -31,8 +35,8 @@ class ReplicaConfig:
             raise ValueError(f"port must be 0..65535 (got {self.port})")
         for mode, probability in self.faults.items():
             if mode not in FAULT_MODES:
-                raise ValueError(
-                    f"unknown fault mode {mode!r}; known modes: {', '.join(sorted(FAULT_MODES))}"
-                )
+                raise ValueError(f"unknown fault mode {mode!r}; known modes: {', '.join(FAULT_MODES)}")
             if not 0.0 <= probability <= 1.0:
                 raise ValueError(f"fault {mode!r} probability must be within 0..1 (got {probability})")
+        if self.fault_slow_seconds < 0 or self.fault_oversize_bytes < 0:
+            raise ValueError("fault_slow_seconds and fault_oversize_bytes must not be negative")

@@ -28,12 +28,18 @@ Disallow: /
 """
 
 
-def listing_page(section: Section, offset: int, corpus: Corpus, hosts: Hosts) -> str:
-    """One page of a listing from `offset`; past the end the page is an empty listing, not an error."""
+def listing_page(section: Section, offset: int, corpus: Corpus, hosts: Hosts, endless: bool = False) -> str:
+    """One page of a listing from `offset`; past the end the page is an empty listing, not an error.
+
+    `endless` is a pagination trap: from its last page on, the listing shows that page's entries again
+    and again, each time with a link to a further offset.
+    """
     size = PAGE_SIZES[section.markup]
     items = corpus.listed(section)
-    shown = items[offset : offset + size] if offset >= 0 else []
-    more = offset + size < len(items)
+    last_page = max(0, (len(items) - 1) // size * size)
+    start = min(offset, last_page) if endless else offset
+    shown = items[start : start + size] if offset >= 0 else []
+    more = endless or offset + size < len(items)
     if section.markup == "current":
         entries = "\n".join(_current_entry(item, hosts) for item in shown)
         listing = f'<div class="_BX_LISTING">\n{entries}\n</div>\n'
@@ -43,7 +49,7 @@ def listing_page(section: Section, offset: int, corpus: Corpus, hosts: Hosts) ->
     else:
         entries = "\n".join(_older_entry(item, hosts) for item in shown)
         listing = f'<div class="_MB_CATEGORY_LIST">\n{entries}\n</div>\n' + _paging(
-            section, offset, len(items), hosts
+            section, offset, len(items), hosts, more
         )
     return (
         head(section.name)
@@ -97,10 +103,10 @@ def _older_entry(item: Listed, hosts: Hosts) -> str:
     )
 
 
-def _paging(section: Section, offset: int, total: int, hosts: Hosts) -> str:
+def _paging(section: Section, offset: int, total: int, hosts: Hosts, more: bool) -> str:
     """Numbered links around the current page, and "Sau" while a next page exists."""
     size = PAGE_SIZES[section.markup]
-    pages = max(1, -(-total // size))
+    pages = max(1, -(-total // size), offset // size + 2 if more else 0)
     current = offset // size + 1
     links: list[str] = []
     for number in range(max(1, current - 3), min(pages, current + 3) + 1):
@@ -108,9 +114,9 @@ def _paging(section: Section, offset: int, total: int, hosts: Hosts) -> str:
             links.append(f'<span class="active">{number}</span>')
         else:
             links.append(f'<a href="{attr(_page_url(section, (number - 1) * size, hosts))}">{number}</a>')
-    if offset + size < total:
+    if more:
         links.append(f'<a href="{attr(_page_url(section, offset + size, hosts))}">Sau</a>')
-    if offset >= total:
+    elif offset >= total:
         links = []
     return f'<div class="__MB_ARTICLE_PAGING">{" ".join(links)}</div>\n'
 

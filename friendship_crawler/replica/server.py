@@ -8,16 +8,28 @@ One `ThreadingHTTPServer` per listening address, all answering from one `Replica
 from __future__ import annotations
 
 import logging
-import random
+import socket
+import struct
+import sys
 import threading
+import time
+from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
 from friendship_crawler.replica.chrome import Hosts
 from friendship_crawler.replica.config import ReplicaConfig
-from friendship_crawler.replica.corpus import Corpus
-from friendship_crawler.replica.faults import FAULT_MODES, FaultRequest
+from friendship_crawler.replica.corpus import SECTION, Corpus
+from friendship_crawler.replica.faults import (
+    ARTICLE_KINDS,
+    FAULT_MODES,
+    LISTING_TRAPS,
+    FaultRequest,
+    FaultResponse,
+    fault_key,
+    selects,
+)
 from friendship_crawler.replica.requestlog import LoggedRequest, RequestLog
 from friendship_crawler.replica.site import ReplicaSite, Response, path_kind
 
@@ -38,14 +50,33 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, send_body: bool) -> None:
         response = self.server.replica.handle(self.path, self.headers.get("Host", ""))
-        self.send_response(response.status)
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
-        for name, value in response.headers:
-            self.send_header(name, value)
-        self.end_headers()
-        if send_body:
-            self.wfile.write(response.body)
+        wire = response if isinstance(response, FaultResponse) else FaultResponse(response.status)
+        if wire.reset:
+            self._reset()
+            return
+        if wire.delay:
+            time.sleep(wire.delay)
+        length = len(response.body) if wire.declared_length is None else wire.declared_length
+        try:
+            self.send_response(response.status)
+            self.send_header("Content-Type", response.content_type)
+            self.send_header("Content-Length", str(length))
+            for name, value in response.headers:
+                self.send_header(name, value)
+            self.end_headers()
+            if send_body:
+                self.wfile.write(response.body)
+        except OSError as error:  # the client gave up (a timeout fault) before the answer was sent
+            logger.debug("Client went away from %s: %s", self.path, error)
+            self.close_connection = True
+        if length != len(response.body):
+            self.close_connection = True
+
+    def _reset(self) -> None:
+        """Abort the connection with a TCP reset (linger 0), as an overloaded proxy does."""
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
 
     def log_message(self, format: str, *args: Any) -> None:
         logger.debug("%s " + format, self.address_string(), *args)
@@ -55,6 +86,13 @@ class _Listener(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 256
     replica: ReplicaServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up (a timeout, an oversized page it refused) is no server error."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            logger.debug("Client %s hung up", client_address)
+            return
+        super().handle_error(request, client_address)
 
 
 class ReplicaServer:
@@ -66,8 +104,10 @@ class ReplicaServer:
         self.stats = RequestLog()
         self._listeners: list[_Listener] = []
         self._threads: list[threading.Thread] = []
-        self._fault_rng = random.Random(self.config.fault_seed)
         self._fault_lock = threading.Lock()
+        self._fault_attempts: Counter[tuple[str, str]] = Counter()
+        self.faults_injected: Counter[str] = Counter()
+        """Faulty answers served, per mode."""
         self.site: ReplicaSite | None = None
 
     @property
@@ -130,15 +170,89 @@ class ReplicaServer:
         """Answer one request: log it, maybe inject a fault, else serve the page."""
         assert self.site is not None
         kind = path_kind(raw_path)
-        response = self._maybe_fault(FaultRequest(raw_path, kind, host)) or self.site.respond(raw_path)
+        response = self._maybe_fault(FaultRequest(raw_path, kind, host)) if self.config.faults else None
+        response = response or self.site.respond(raw_path)
         self.stats.record(LoggedRequest(raw_path, kind, host.split(":")[0], response.status))
         return response
 
     def _maybe_fault(self, request: FaultRequest) -> Response | None:
-        """The one place faults are decided: each configured mode fires with its probability."""
+        """The one place faults are decided: the first configured mode that selects the page answers."""
+        assert self.site is not None
+        site, raw = self.site, request.path
         for mode, probability in self.config.faults.items():
+            spec = FAULT_MODES[mode]
+            if request.kind not in spec.kinds:
+                continue
+            key = fault_key(raw, request.kind, spec.per_listing)
+            if not self._selected(mode, key, probability):
+                continue
             with self._fault_lock:
-                fires = self._fault_rng.random() < probability
-            if fires:
-                return FAULT_MODES[mode](request)
+                self._fault_attempts[mode, key] += 1
+                attempt = self._fault_attempts[mode, key]
+                if spec.attempts is not None and attempt > spec.attempts:
+                    continue
+                self.faults_injected[mode] += 1
+            if mode in LISTING_TRAPS:
+                return site.respond(raw, trap=mode)  # type: ignore[arg-type]
+            return spec.answer(
+                FaultRequest(
+                    raw,
+                    request.kind,
+                    request.host,
+                    attempt,
+                    original=lambda: site.respond(raw),
+                    canonical=self.base_url,
+                    slow_seconds=self.config.fault_slow_seconds,
+                    oversize_bytes=self.config.fault_oversize_bytes,
+                )
+            )
         return None
+
+    def _selected(self, mode: str, key: str, probability: float) -> bool:
+        spec = FAULT_MODES[mode]
+        if spec.per_listing and key == f"listing:{SECTION.path}":
+            return False  # the section's own listing stays sound: it lists every subsection's articles
+        if not spec.recoverable and key.removeprefix("article:") not in self._plain_keys():
+            return False
+        return selects(mode, key, probability, self.config.fault_seed)
+
+    def _plain_keys(self) -> set[str]:
+        """Ids (as text) that unrecoverable modes may take: stories outside every planted duplicate pair."""
+        corpus = self.corpus
+        paired = set(corpus.duplicates) | set(corpus.duplicates.values())
+        return {str(i) for i in corpus.stories if i not in paired}
+
+    def faulted_ids(self, mode: str) -> set[int]:
+        """Ids of the article pages `mode` answers for (on every request, or on its first attempts).
+
+        A page several modes select is answered by the first permanent one in config order; transient
+        modes come first while their attempts last, so they are counted here regardless.
+        """
+        spec = FAULT_MODES[mode]
+        if mode not in self.config.faults or not spec.kinds & ARTICLE_KINDS:
+            return set()
+        ids = {*self.corpus.stories, *self.corpus.specials}
+        if spec.transient:
+            return {i for i in ids if self._selected(mode, f"article:{i}", self.config.faults[mode])}
+        return {i for i in ids if self._first_permanent(f"article:{i}") == mode}
+
+    def _first_permanent(self, key: str) -> str | None:
+        for mode, probability in self.config.faults.items():
+            spec = FAULT_MODES[mode]
+            if spec.transient or not spec.kinds & ARTICLE_KINDS:
+                continue
+            if self._selected(mode, key, probability):
+                return mode
+        return None
+
+    def lost_ids(self) -> set[int]:
+        """Article ids no crawl can export: those whose first permanent fault is unrecoverable."""
+        return {
+            int(key)
+            for key in self._plain_keys()
+            if (mode := self._first_permanent(f"article:{key}")) and not FAULT_MODES[mode].recoverable
+        }
+
+    def expected_ids(self) -> set[int]:
+        """Ids of the records a perfect crawl of this faulty replica exports: ground truth minus lost."""
+        return {article.article_id for article in self.corpus.truth()} - self.lost_ids()

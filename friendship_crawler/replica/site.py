@@ -24,6 +24,7 @@ from friendship_crawler.replica.listing_pages import (
 from friendship_crawler.replica.templates import amp_page, article_page, print_page
 
 PathKind = Literal["listing", "article", "amp", "robots", "other"]
+ListingTrap = Literal["listing_endless", "listing_first_page"]
 PATH_KINDS: tuple[PathKind, ...] = ("listing", "article", "amp", "robots", "other")
 _ARTICLE = re.compile(r"^/(?P<slug>[a-z0-9][a-z0-9-]*?)-(?P<id>\d+)\.html$")
 _SECTION_PATHS = {section.path: section for section in SECTIONS}
@@ -79,15 +80,28 @@ class ReplicaSite:
         self.lock = threading.RLock()
         self._cache: dict[str, Response] = {}
 
-    def respond(self, raw: str) -> Response:
+    def respond(self, raw: str, trap: ListingTrap | None = None) -> Response:
+        """The answer for a raw request path; `trap` turns a subsection listing into a pagination trap."""
+        key = f"{trap}:{raw}" if trap else raw
         with self.lock:
-            cached = self._cache.get(raw)
+            cached = self._cache.get(key)
             if cached is None:
-                cached = self._route(parse_path(raw))
+                parsed = parse_path(raw)
+                cached = self._trapped(parsed, trap) if trap else None
+                cached = cached or self._route(parsed)
                 if len(self._cache) >= _CACHE_LIMIT:
                     self._cache.clear()
-                self._cache[raw] = cached
+                self._cache[key] = cached
             return cached
+
+    def _trapped(self, parsed: ParsedPath, trap: ListingTrap) -> Response | None:
+        section = _SECTION_PATHS.get(parsed.path.rstrip("/"))
+        offset = parsed.params.get("BRSR", "0")
+        if section is None or not offset.isdigit():
+            return None
+        if trap == "listing_first_page":
+            return _html(listing_page(section, 0, self.corpus, self.hosts))
+        return _html(listing_page(section, int(offset), self.corpus, self.hosts, endless=True))
 
     def advance(self, steps: int) -> list[int]:
         with self.lock:

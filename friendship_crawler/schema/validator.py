@@ -6,14 +6,14 @@ import json
 from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-ARTICLE_SCHEMA_PATH = Path(str(files("friendship_crawler.schema").joinpath("article.schema.json")))
-"""Where the schema file lives inside the installed package."""
+ARTICLE_SCHEMA_PATH: Traversable = files("friendship_crawler.schema").joinpath("article.schema.json")
+"""The schema file inside the installed package (a zipped egg under Scrapyd included)."""
 
 
 @cache

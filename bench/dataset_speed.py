@@ -1,0 +1,149 @@
+"""Dedup and export throughput: items per second at 10k and 100k articles.
+
+Export: `scrapy export DEST` is run as a user runs it (a subprocess in a project directory, start-up
+included) on one synthetic run file of N distinct articles. Dedup: the dedup stage's own benchmark
+(`bench.dedup`, speed part) when it offers a function that returns its figures; otherwise the table
+says "not available". Synthetic articles are seeded shuffles of the replica's sentence pool, so any
+two share few shingles and none is a duplicate.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bench.crawl import project_env
+from friendship_crawler.items import Article
+from friendship_crawler.replica.vocab import headlines, sentences
+
+logger = logging.getLogger(__name__)
+
+RUN_FILE_NAME = "friendship-20260101T000000Z.jsonl"
+SENTENCES_PER_ARTICLE = 12
+DEDUP_SPEED_FUNCTIONS = (("bench.dedup_speed", "measure_speed"), ("bench.dedup", "measure_speed"))
+"""Where the dedup benchmark's figures may be had: (module, function(sizes) -> rows with size and items/s)."""
+
+
+@dataclass(frozen=True)
+class ThroughputRow:
+    """Items per second of one stage at one size; `note` says why there is no figure."""
+
+    stage: str
+    articles: int
+    seconds: float | None
+    note: str = ""
+
+    @property
+    def items_per_second(self) -> float | None:
+        return self.articles / self.seconds if self.seconds else None
+
+
+def synthetic_articles(count: int, seed: int = 7) -> Iterator[Article]:
+    """`count` distinct articles with realistic fields, from the replica's sentence and headline pools."""
+    rng = random.Random(seed)
+    pool, titles = sentences(), headlines()
+    first_day = datetime(2016, 1, 1, 8, 0)
+    for number in range(count):
+        article_id = 100_000 + number
+        title = f"{rng.choice(titles)} ({number})"
+        body = [" ".join(rng.sample(pool, 3)) for _ in range(SENTENCES_PER_ARTICLE // 3)]
+        published = first_day + timedelta(minutes=97 * number)
+        yield Article(
+            url=f"https://thoidai.com.vn/bai-{article_id}.html",
+            article_id=article_id,
+            title=title,
+            sapo=body[0],
+            text="\n".join([title, *body]),
+            author=rng.choice(("Minh Anh", "Phương Lê", "Anh Vũ", None)),
+            published_at=published.strftime("%Y-%m-%dT%H:%M:00+07:00"),
+            section=["Hữu nghị"],
+            crawled_at="2026-01-01T00:00:00+00:00",
+        )
+
+
+def write_run_file(directory: Path, count: int) -> Path:
+    """One run file of `count` synthetic articles, as the feed export writes it."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / RUN_FILE_NAME
+    with path.open("w", encoding="utf-8") as out:
+        for article in synthetic_articles(count):
+            out.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
+    return path
+
+
+def export_available() -> bool:
+    try:
+        importlib.import_module("friendship_crawler.commands.export")
+    except ImportError:
+        return False
+    return True
+
+
+def time_export(count: int, timeout: float = 900) -> ThroughputRow:
+    """Wall time of `scrapy export snapshot --input runs` over `count` articles."""
+    if not export_available():
+        return ThroughputRow("export (scrapy export)", count, None, "not available")
+    with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp:
+        workdir = Path(tmp)
+        write_run_file(workdir / "runs", count)
+        command = [sys.executable, "-m", "scrapy", "export", "snapshot", "--input", "runs"]
+        started = time.perf_counter()
+        process = subprocess.run(
+            command,
+            cwd=workdir,
+            env=project_env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            logger.warning("scrapy export failed at %s articles: %s", count, process.stderr[-400:])
+            return ThroughputRow("export (scrapy export)", count, None, f"failed (exit {process.returncode})")
+        return ThroughputRow("export (scrapy export)", count, seconds, "start-up included")
+
+
+def dedup_speed_function() -> Callable[[list[int]], Any] | None:
+    """The dedup benchmark's figure-returning function, if its module offers one."""
+    for module_name, function_name in DEDUP_SPEED_FUNCTIONS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        function = getattr(module, function_name, None)
+        if callable(function):
+            return function
+    return None
+
+
+def time_dedup(sizes: list[int]) -> list[ThroughputRow]:
+    """Items per second of the dedup stage at each size, from its own benchmark."""
+    measure = dedup_speed_function()
+    if measure is None:
+        return [ThroughputRow("dedup", size, None, "not available") for size in sizes]
+    rows = []
+    for result in measure(sizes):
+        size = int(_field(result, "size", "articles"))
+        rate = float(_field(result, "items_per_second", "rate"))
+        rows.append(ThroughputRow("dedup", size, size / rate if rate else None, "bench.dedup"))
+    return rows
+
+
+def _field(result: Any, *names: str) -> Any:
+    for name in names:
+        value = result.get(name) if isinstance(result, dict) else getattr(result, name, None)
+        if value is not None:
+            return value
+    raise ValueError(f"dedup benchmark result {result!r} has none of {names}")

@@ -1,0 +1,113 @@
+"""One benchmark run: which parts, on how much, and everything they measured, side by side."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bench.crawl import CrawlResult, crawl_replica, scrapy_bench
+from bench.dataset_speed import ThroughputRow, time_dedup, time_export
+from bench.pages import Page, replica_pages, sample_pages
+from bench.profiling import Profile, profile_system
+from bench.quality import QualityRow, measure_quality
+from bench.speed import SpeedRow, measure_speed
+from bench.systems import System, Unavailable, load_systems, lxml_floor, ours
+from bench.targets import OURS, TargetCheck, crawl_targets, quality_targets, speed_targets
+
+logger = logging.getLogger(__name__)
+
+PARTS = ("quality", "speed", "crawl", "dataset")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much to measure; `full()` and `quick()` are the two the command line offers."""
+
+    name: str
+    replica_articles: int
+    speed_pages: int | None
+    """How many of the replica pages to time (None: all)."""
+    repeats: int
+    crawl_articles: int
+    scrapy_bench_seconds: int
+    dataset_sizes: tuple[int, ...]
+    parts: tuple[str, ...] = PARTS
+    peers: bool = True
+
+    @classmethod
+    def full(cls) -> Plan:
+        return cls("full", 240, None, 3, 2000, 10, (10_000, 100_000))
+
+    @classmethod
+    def quick(cls) -> Plan:
+        return cls("quick", 40, 10, 3, 120, 4, (1_000,))
+
+    def __post_init__(self) -> None:
+        unknown = set(self.parts) - set(PARTS)
+        if unknown:
+            raise ValueError(f"unknown part(s) {sorted(unknown)}; allowed: {', '.join(PARTS)}")
+        if self.repeats < 1:
+            raise ValueError(f"repeats must be at least 1 (got {self.repeats})")
+
+
+@dataclass
+class Results:
+    """Everything one run measured."""
+
+    plan: Plan
+    started: datetime
+    systems: list[System] = field(default_factory=list)
+    unavailable: list[Unavailable] = field(default_factory=list)
+    quality: list[QualityRow] = field(default_factory=list)
+    speed: list[SpeedRow] = field(default_factory=list)
+    speed_pages: int = 0
+    profile: Profile | None = None
+    crawl: CrawlResult | None = None
+    baseline: CrawlResult | None = None
+    dataset: list[ThroughputRow] = field(default_factory=list)
+    samples_found: bool = False
+
+    @property
+    def targets(self) -> list[TargetCheck]:
+        return [
+            *quality_targets(self.quality),
+            *speed_targets(self.speed),
+            *crawl_targets(self.crawl, self.baseline),
+        ]
+
+
+def run_benchmark(plan: Plan) -> Results:
+    """Measure every part of `plan`, in order: quality, speed, crawl, dedup and export."""
+    results = Results(plan, datetime.now(UTC))
+    systems, unavailable = load_systems() if plan.peers else ([ours()], [])
+    results.systems, results.unavailable = systems, unavailable
+    pages: list[Page] = []
+    if {"quality", "speed"} & set(plan.parts):
+        pages = replica_pages(plan.replica_articles)
+    if "quality" in plan.parts:
+        samples = sample_pages()
+        results.samples_found = bool(samples)
+        results.quality = measure_quality(systems, [*pages, *samples])
+    if "speed" in plan.parts:
+        timed = spread(pages, plan.speed_pages) if plan.speed_pages else pages
+        results.speed_pages = len(timed)
+        results.speed = measure_speed([*systems, lxml_floor()], timed, plan.repeats)
+        results.profile = profile_system(next(s for s in systems if s.name == OURS), timed)
+    if "crawl" in plan.parts:
+        results.crawl = crawl_replica(plan.crawl_articles)
+        results.baseline = scrapy_bench(plan.scrapy_bench_seconds)
+    if "dataset" in plan.parts:
+        results.dataset = [
+            *time_dedup(list(plan.dataset_sizes)),
+            *(time_export(n) for n in plan.dataset_sizes),
+        ]
+    return results
+
+
+def spread(pages: list[Page], count: int) -> list[Page]:
+    """`count` pages taken evenly across the list (oldest to newest), so both templates are timed."""
+    if count >= len(pages):
+        return pages
+    step = len(pages) / count
+    return [pages[int(index * step)] for index in range(count)]

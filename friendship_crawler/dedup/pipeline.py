@@ -1,0 +1,271 @@
+"""`DedupPipeline`: each article exported once across runs, duplicates dropped with a reason, updates versioned.
+
+The pipeline owns the state; what counts as "the same article" is `rule.same_article`. An export is
+recorded as pending before the item can reach the feed, and confirmed once the feed is closed and
+read back; a run killed before that is settled by the next run from its feed files (see `state`).
+
+Within a run pages arrive in any order. When a copy arrives that should be kept (canonical host,
+earlier id) over one already exported, it is exported too, the earlier export is recorded as replaced
+(`supersedes`) in the state and in the duplicates report (`"superseded": true`), and later arrivals of
+either copy are dropped in favour of the kept one. A dataset built from the feeds drops replaced copies.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.extensions.feedexport import FeedExporter
+
+from friendship_crawler.dedup import feeds
+from friendship_crawler.dedup.minhash import ShingleConfig
+from friendship_crawler.dedup.report import DuplicatesReport, Merge, report_path
+from friendship_crawler.dedup.rule import REASONS, Fingerprint, Match, NearRule, is_update, keep_order, same_article
+from friendship_crawler.dedup.state import DedupState, StoredExport
+from friendship_crawler.urls import CANONICAL_ROOT, host_of
+
+logger = logging.getLogger(__name__)
+
+STAT = "friendship/dedup"
+QUIET_REASONS = frozenset({"url", "id"})
+"""Re-seen articles are the normal case of a periodic crawl: their drops are logged at DEBUG."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """Export the record as `version`; `replaces` is an exported copy it supersedes as the kept one."""
+
+    version: int
+    update: bool = False
+    replaces: StoredExport | None = None
+    match: Match | None = None
+
+
+@dataclass(frozen=True)
+class Drop:
+    """Drop the record: it is a copy of `kept`."""
+
+    kept: StoredExport
+    match: Match
+
+
+def decide(
+    fingerprint: Fingerprint,
+    candidates: list[StoredExport],
+    kept_of: dict[str, StoredExport],
+    near: NearRule,
+    canonical_host: str,
+) -> Export | Drop:
+    """What to do with a record, given the stored copies the state found and each one's kept copy."""
+    matches = [(m, c) for c in candidates if (m := same_article(fingerprint, c.fingerprint, near)) is not None]
+    if not matches:
+        return Export(version=1)
+    matches.sort(key=lambda mc: (REASONS.index(mc[0].reason), -mc[0].similarity, keep_order(mc[1].fingerprint)))
+    match, known = matches[0]
+    kept = kept_of[known.url]
+    if match.reason in ("url", "id"):
+        if kept.url == known.url and is_update(fingerprint, known.fingerprint):
+            latest = max(c.fingerprint.version for m, c in matches if m.reason in ("url", "id"))
+            return Export(version=latest + 1, update=True, match=match)
+        return Drop(kept, match)
+    if keep_order(fingerprint, canonical_host) < keep_order(kept.fingerprint, canonical_host):
+        return Export(version=1, replaces=kept, match=match)
+    return Drop(kept, match)
+
+
+class DedupPipeline:
+    """Drops copies of articles already exported (this run or earlier ones) and versions updated articles."""
+
+    def __init__(
+        self,
+        crawler: Crawler,
+        state_dir: Path,
+        config: ShingleConfig,
+        near: NearRule,
+        canonical_host: str,
+        report_dir: Path,
+    ) -> None:
+        self.crawler = crawler
+        self.state_dir = state_dir
+        self.config = config
+        self.near = near
+        self.canonical_host = canonical_host
+        self.report_dir = report_dir
+        self.state: DedupState | None = None
+        self.report: DuplicatesReport | None = None
+        self.run_id = ""
+        self._exporter: FeedExporter | None = None
+        self._feeds: set[Path] = set()
+        self._warned_unchecked = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DedupPipeline:
+        settings = crawler.settings
+        if not settings.getbool("FRIENDSHIP_DEDUP_ENABLED", True):
+            raise NotConfigured("FRIENDSHIP_DEDUP_ENABLED is off")
+        pipeline = cls(
+            crawler,
+            state_dir=Path(settings.get("FRIENDSHIP_STATE_DIR", "state")),
+            config=ShingleConfig(
+                shingle_words=settings.getint("FRIENDSHIP_DEDUP_SHINGLE_WORDS", ShingleConfig.shingle_words),
+                num_perm=settings.getint("FRIENDSHIP_DEDUP_NUM_PERM", ShingleConfig.num_perm),
+            ),
+            near=NearRule(
+                threshold=settings.getfloat("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", NearRule.threshold),
+                max_anchor_conflict=settings.getint(
+                    "FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT", NearRule.max_anchor_conflict
+                ),
+            ),
+            canonical_host=host_of(settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT)),
+            report_dir=Path(settings.get("FRIENDSHIP_OUTPUT_DIR", "output")),
+        )
+        crawler.signals.connect(pipeline.feeds_closed, signal=signals.feed_exporter_closed)
+        return pipeline
+
+    # Opening: settle earlier runs, then start this one.
+
+    async def open_spider(self) -> None:
+        spider = self.crawler.spider
+        self.run_id = str(getattr(spider, "run_id", "") or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
+        feed_dirs = feeds.configured_feed_dirs(self.crawler.settings.getdict("FEEDS"))
+        self.state = DedupState.open(
+            self.state_dir, self.config, self.near, exported_before=feeds.exported_feeds(feed_dirs)
+        )
+        for run_id, paths in self.state.unsettled_runs():
+            written = feeds.written_versions(paths, trim=True)
+            settled = self.state.settle_run(run_id, written)
+            self._stat("settled/confirmed", settled.confirmed)
+            self._stat("settled/released", settled.released)
+            logger.warning(
+                "Run %s ended without a clean close: %s exports found in its feeds were confirmed, %s that "
+                "never reached them were released to be exported again",
+                run_id,
+                settled.confirmed,
+                settled.released,
+            )
+        self.state.begin_run(self.run_id)
+        self._exporter = feeds.feed_exporter(self.crawler)
+
+    # Items
+
+    def process_item(self, item: Any) -> Any:
+        assert self.state is not None, "the pipeline is not open"
+        try:
+            fingerprint = Fingerprint.of(item, self.config)
+        except (ValueError, TypeError) as exc:
+            self._stat("invalid")
+            raise DropItem(f"Cannot deduplicate this record: {exc}") from exc
+        self._note_feeds()
+        candidates = self.state.candidates(fingerprint)
+        kept_of = {c.url: self._kept(c) for c in candidates}
+        decision = decide(fingerprint, candidates, kept_of, self.near, self.canonical_host)
+        if isinstance(decision, Drop):
+            self._drop(fingerprint, decision)
+        assert isinstance(decision, Export)
+        exported = replace(fingerprint, version=decision.version)
+        replaced = decision.replaces
+        self.state.record_export(self.run_id, exported, supersedes=replaced.url if replaced else None)
+        ItemAdapter(item)["version"] = decision.version
+        if decision.update:
+            self._stat("updated")
+            logger.info("Updated article %s exported as version %s", exported.url, exported.version)
+        else:
+            self._stat("exported")
+        if replaced is not None and decision.match is not None:
+            self._stat(decision.match.reason)
+            self._stat("superseded")
+            self._report(
+                Merge(exported.url, exported.article_id, replaced.url, replaced.fingerprint.article_id,
+                      decision.match.reason, decision.match.similarity, superseded=True)
+            )  # fmt: skip
+            logger.info("%s replaces the exported copy %s (%s)", exported.url, replaced.url, decision.match.reason)
+        return item
+
+    def _drop(self, fingerprint: Fingerprint, drop: Drop) -> None:
+        reason, kept = drop.match.reason, drop.kept
+        self._stat(reason)
+        self._report(
+            Merge(kept.url, kept.fingerprint.article_id, fingerprint.url, fingerprint.article_id,
+                  reason, drop.match.similarity)
+        )  # fmt: skip
+        raise DropItem(
+            f"Duplicate of {kept.url} ({reason}, similarity {drop.match.similarity:.2f}): {fingerprint.url}",
+            log_level="DEBUG" if reason in QUIET_REASONS else "INFO",
+        )
+
+    def _kept(self, export: StoredExport) -> StoredExport:
+        assert self.state is not None
+        kept_url = self.state.kept_url(export.url)
+        if kept_url == export.url:
+            return export
+        return self.state.latest(kept_url) or export
+
+    def _note_feeds(self) -> None:
+        """Record the feed files this run writes before an item can reach a new one."""
+        if self._exporter is None:
+            return
+        assert self.state is not None
+        paths = set(feeds.open_feed_paths(self._exporter))
+        if paths - self._feeds:
+            self.state.add_feeds(self.run_id, paths - self._feeds)
+            self._feeds |= paths
+        if not self._warned_unchecked and (unchecked := feeds.unchecked_feeds(self._exporter)):
+            self._warned_unchecked = True
+            logger.warning(
+                "The dedup stage cannot read back these feeds after a crash (only local, uncompressed "
+                "JSON Lines): %s",
+                ", ".join(unchecked),
+            )
+
+    def _report(self, merge: Merge) -> None:
+        if self.report is None:
+            first_feed = min(self._feeds) if self._feeds else None
+            spider_name = getattr(self.crawler.spider, "name", "crawl")
+            path = report_path(first_feed, self.report_dir.absolute(), spider_name, self.run_id)
+            self.report = DuplicatesReport(path, self.run_id)
+        self.report.write(merge)
+
+    def _stat(self, name: str, count: int = 1) -> None:
+        if count:
+            self.crawler.stats.inc_value(f"{STAT}/{name}", count)
+
+    # Closing: confirm this run against its feeds once they are closed.
+
+    async def close_spider(self) -> None:
+        if self._exporter is None:
+            self._settle_and_close()
+
+    def feeds_closed(self) -> None:
+        """`feed_exporter_closed`: the feeds are complete on disk, so what they hold is exported for good."""
+        self._settle_and_close()
+
+    def _settle_and_close(self) -> None:
+        if self.state is None:
+            return
+        paths = self.state.feeds_of(self.run_id)
+        if paths:
+            feeds.sync(paths)
+            settled = self.state.settle_run(self.run_id, feeds.written_versions(paths))
+            if settled.released:
+                logger.warning(
+                    "%s exports of run %s are missing from its feeds %s and were released",
+                    settled.released,
+                    self.run_id,
+                    ", ".join(map(str, paths)),
+                )
+                self._stat("released", settled.released)
+        else:
+            settled = self.state.settle_run(self.run_id, None)
+        self._stat("confirmed", settled.confirmed)
+        self.state.close()
+        self.state = None
+        if self.report is not None:
+            self.report.close()
+            logger.info("Duplicates report: %s (%s merges)", self.report.path, self.report.lines)

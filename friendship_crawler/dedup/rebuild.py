@@ -1,0 +1,113 @@
+"""Rebuild the dedup state from exported feeds, when the state file is lost or corrupt.
+
+The feeds are the truth about what was exported: every complete record becomes a confirmed export
+(its URL, id, version, text fingerprint), and the duplicates reports beside them restore which copies
+were replaced. A state file in the way is moved aside, never deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from friendship_crawler.dedup.feeds import REPORT_SUFFIX, read_feed
+from friendship_crawler.dedup.minhash import ShingleConfig
+from friendship_crawler.dedup.report import read_report
+from friendship_crawler.dedup.rule import Fingerprint, NearRule
+from friendship_crawler.dedup.state import STATE_FILE, DedupState
+
+logger = logging.getLogger(__name__)
+
+_RUN_FILE = re.compile(r"^.+?-(?P<run_id>\d{8}T\d{6}Z)$")
+
+
+@dataclass
+class RebuildSummary:
+    """What a rebuild read and recorded."""
+
+    feeds: int = 0
+    exports: int = 0
+    repeated: int = 0
+    invalid: int = 0
+    superseded: int = 0
+    moved_aside: Path | None = None
+
+
+def feed_files(sources: Iterable[Path]) -> list[Path]:
+    """JSON Lines feeds named by `sources` (files, or directories searched for `*.jsonl`), oldest run first."""
+    found: set[Path] = set()
+    for source in sources:
+        if source.is_dir():
+            found.update(p for p in source.glob("*.jsonl") if not p.name.endswith(REPORT_SUFFIX))
+        elif source.is_file():
+            found.add(source)
+        else:
+            raise FileNotFoundError(f"no feed file or directory at {source}")
+    return sorted(found, key=lambda p: (run_id_of(p), p.name))
+
+
+def run_id_of(feed: Path) -> str:
+    """The run id in a feed's name (`friendship-20261123T080000Z.jsonl`), else the file's name."""
+    match = _RUN_FILE.match(feed.name.removesuffix(feed.suffix))
+    return match["run_id"] if match else feed.name
+
+
+def rebuild_state(
+    state_dir: Path, sources: Iterable[Path], config: ShingleConfig = ShingleConfig(), near: NearRule = NearRule()
+) -> RebuildSummary:
+    """Replace the state in `state_dir` by one rebuilt from the feeds found in `sources`."""
+    feeds = feed_files(sources)
+    summary = RebuildSummary(feeds=len(feeds))
+    summary.moved_aside = _move_aside(state_dir)
+    state = DedupState.open(state_dir, config, near)
+    try:
+        seen: set[tuple[str, int]] = set()
+        for feed in feeds:
+            run_id = run_id_of(feed)
+            state.begin_run(run_id)
+            state.add_feeds(run_id, [feed.absolute()])
+            for record in read_feed(feed).records:
+                try:
+                    fingerprint = Fingerprint.of(record, config)
+                except (ValueError, TypeError) as exc:
+                    summary.invalid += 1
+                    logger.warning("Skipping a record of %s: %s", feed, exc)
+                    continue
+                if (fingerprint.url, fingerprint.version) in seen:
+                    summary.repeated += 1
+                    continue
+                seen.add((fingerprint.url, fingerprint.version))
+                state.record_export(run_id, fingerprint, confirmed=True)
+                summary.exports += 1
+            state.settle_run(run_id, None)
+        for report in sorted({f.with_name(f"{f.name.removesuffix(f.suffix)}{REPORT_SUFFIX}") for f in feeds}):
+            if report.exists():
+                for entry in read_report(report):
+                    if entry.get("superseded") and state.mark_superseded(entry["dropped_url"], entry["kept_url"]):
+                        summary.superseded += 1
+    finally:
+        state.close()
+    logger.info(
+        "Rebuilt %s from %s feeds: %s exports, %s replaced copies, %s repeated and %s invalid records skipped",
+        state_dir / STATE_FILE, summary.feeds, summary.exports, summary.superseded, summary.repeated,
+        summary.invalid,
+    )  # fmt: skip
+    return summary
+
+
+def _move_aside(state_dir: Path) -> Path | None:
+    current = state_dir / STATE_FILE
+    if not current.exists():
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = current.with_name(f"{STATE_FILE}.replaced-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = state_dir / f"{STATE_FILE}{suffix}"
+        if part.exists():
+            part.rename(aside.with_name(aside.name + suffix))
+    logger.warning("Moved the old dedup state aside to %s", aside)
+    return aside

@@ -1,0 +1,78 @@
+"""The duplicates report: one JSON line per merge, so a person can audit every decision of a run.
+
+Written next to the run's feed as `<feed name>.duplicates.jsonl`, one line per dropped (or replaced)
+copy, flushed as it is written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+from friendship_crawler.dedup.feeds import REPORT_SUFFIX
+from friendship_crawler.dedup.rule import Reason
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One copy set aside in favour of the kept copy of the same article."""
+
+    kept_url: str
+    kept_id: int
+    dropped_url: str
+    dropped_id: int
+    reason: Reason
+    similarity: float
+    superseded: bool = False
+    """True when the set-aside copy had been exported already and the kept copy replaces it."""
+
+
+def report_path(feed: Path | None, fallback_dir: Path, spider_name: str, run_id: str) -> Path:
+    """`<feed>.duplicates.jsonl` beside the feed, or `<fallback_dir>/<spider>-<run_id>.duplicates.jsonl`."""
+    if feed is not None:
+        return feed.with_name(f"{feed.name.removesuffix(feed.suffix)}{REPORT_SUFFIX}")
+    return fallback_dir / f"{spider_name}-{run_id}{REPORT_SUFFIX}"
+
+
+class DuplicatesReport:
+    """Appends merges to one report file, opened on the first merge."""
+
+    def __init__(self, path: Path, run_id: str) -> None:
+        self.path = path
+        self.run_id = run_id
+        self._file: IO[str] | None = None
+        self.lines = 0
+
+    def write(self, merge: Merge) -> None:
+        if self._file is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = self.path.open("a", encoding="utf-8")
+        entry = {
+            "run_id": self.run_id,
+            "at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+            **asdict(merge),
+            "similarity": round(merge.similarity, 4),
+        }
+        self._file.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._file.flush()
+        self.lines += 1
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def read_report(path: Path) -> list[dict]:
+    """The complete entries of a duplicates report."""
+    entries = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            try:
+                entries.append(json.loads(line))
+            except json.JSONDecodeError:
+                break
+    return entries

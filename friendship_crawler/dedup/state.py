@@ -1,0 +1,393 @@
+"""What earlier runs exported, in SQLite: lookups by URL, id, content hash and MinHash band, and run bookkeeping.
+
+One row per exported version of an article holds what the rule needs (`Fingerprint`); a band table
+indexes the MinHash signatures for LSH candidate lookup, so a lookup costs a few B-tree seeks whatever
+the state's size and opening costs nothing. Rows are written *pending* for the run that exports them
+and only count as exported for good once the run is confirmed against its feed files (`confirm_run`);
+a run killed before that is settled by the next run from what its feed files hold.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+import xxhash
+from datasketch import MinHashLSH
+
+from friendship_crawler.dedup.anchors import anchors_bytes, anchors_from_bytes
+from friendship_crawler.dedup.minhash import ShingleConfig, signature_bytes, signature_from_bytes
+from friendship_crawler.dedup.rule import LSH_WEIGHTS, Fingerprint, NearRule
+
+logger = logging.getLogger(__name__)
+
+STATE_FILE = "dedup.sqlite3"
+LOCK_FILE = "dedup.lock"
+SCHEMA_VERSION = 1
+REBUILD_COMMAND = "scrapy rebuild_state --state-dir {state_dir} {feeds}"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE runs (
+    run_id TEXT PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    settled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE run_feeds (
+    run_id TEXT NOT NULL REFERENCES runs(run_id),
+    path TEXT NOT NULL,
+    PRIMARY KEY (run_id, path)
+);
+CREATE TABLE exports (
+    seq INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    url TEXT NOT NULL,
+    article_id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    content_hash BLOB NOT NULL,
+    modified_at TEXT,
+    signature BLOB NOT NULL,
+    anchors BLOB NOT NULL,
+    supersedes TEXT,
+    confirmed INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (url, version)
+);
+CREATE INDEX exports_article_id ON exports(article_id);
+CREATE INDEX exports_content_hash ON exports(content_hash);
+CREATE INDEX exports_supersedes ON exports(supersedes) WHERE supersedes IS NOT NULL;
+CREATE INDEX exports_pending ON exports(run_id) WHERE confirmed = 0;
+CREATE TABLE bands (
+    bucket INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (bucket, seq)
+) WITHOUT ROWID;
+"""
+_COLUMNS = "seq, run_id, url, article_id, version, content_hash, modified_at, signature, anchors, confirmed"
+
+
+class StateError(RuntimeError):
+    """The dedup state cannot be used as it is; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class StoredExport:
+    """One exported version of an article, as the state holds it."""
+
+    seq: int
+    run_id: str
+    fingerprint: Fingerprint
+    confirmed: bool
+
+    @property
+    def url(self) -> str:
+        return self.fingerprint.url
+
+
+@dataclass(frozen=True)
+class SettledRun:
+    """What settling one run against its feed files decided."""
+
+    run_id: str
+    confirmed: int
+    released: int
+
+
+def rebuild_hint(state_dir: Path, feeds: str = "output/") -> str:
+    return REBUILD_COMMAND.format(state_dir=state_dir, feeds=feeds)
+
+
+class DedupState:
+    """The persistent record of exported articles; one crawl at a time holds it (a lock file says so)."""
+
+    def __init__(
+        self, connection: sqlite3.Connection, state_dir: Path, config: ShingleConfig, near: NearRule, lock: IO[str]
+    ) -> None:
+        self._db = connection
+        self.state_dir = state_dir
+        self.config = config
+        self.near = near
+        self._lock = lock
+        bands = MinHashLSH(threshold=near.threshold, num_perm=config.num_perm, weights=LSH_WEIGHTS)
+        self._hashranges: list[tuple[int, int]] = list(bands.hashranges)
+
+    # Opening and closing
+
+    @classmethod
+    def open(
+        cls,
+        state_dir: Path,
+        config: ShingleConfig = ShingleConfig(),
+        near: NearRule = NearRule(),
+        *,
+        exported_before: Iterable[Path] = (),
+    ) -> DedupState:
+        """Open (or, on a first run, create) the state in `state_dir`.
+
+        `exported_before` are feed files found where this crawl writes: if any exists while the state file
+        does not, the state was lost, and starting afresh would export everything again, so this refuses.
+        """
+        state_dir.mkdir(parents=True, exist_ok=True)
+        lock = _take_lock(state_dir)
+        path = state_dir / STATE_FILE
+        try:
+            if not path.exists():
+                found = sorted(str(p) for p in exported_before)
+                if found:
+                    raise StateError(
+                        f"The dedup state {path} is missing, but feeds were exported before ({', '.join(found[:3])}"
+                        f"{' ...' if len(found) > 3 else ''}). Starting afresh would export every article again. "
+                        f"Rebuild the state from the exported feeds: `{rebuild_hint(state_dir, _dirs(found))}`, "
+                        "or move the old feeds away to start a new dataset on purpose."
+                    )
+                connection = _connect(path)
+                _create(connection, config)
+                logger.info("Created a new dedup state in %s", path)
+            else:
+                try:
+                    connection = _connect(path)
+                except sqlite3.DatabaseError as exc:
+                    raise StateError(
+                        f"The dedup state {path} is corrupt ({exc}). Rebuild it: `{rebuild_hint(state_dir)}`."
+                    ) from exc
+                _check(connection, path, config)
+        except BaseException:
+            lock.close()
+            raise
+        return cls(connection, state_dir, config, near, lock)
+
+    def close(self) -> None:
+        self._db.close()
+        self._lock.close()
+
+    # Runs
+
+    def begin_run(self, run_id: str) -> None:
+        started = datetime.now(UTC).replace(microsecond=0).isoformat()
+        with self._db:
+            self._db.execute("INSERT OR IGNORE INTO runs(run_id, started_at) VALUES (?, ?)", (run_id, started))
+
+    def add_feeds(self, run_id: str, paths: Iterable[Path]) -> None:
+        """Remember where `run_id` writes its feeds, before any of its exports can reach them."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO run_feeds(run_id, path) VALUES (?, ?)", ((run_id, str(p)) for p in paths)
+            )
+
+    def unsettled_runs(self, but: str | None = None) -> list[tuple[str, list[Path]]]:
+        """Runs that ended without being settled (killed or crashed), with their feed files."""
+        rows = self._db.execute("SELECT run_id FROM runs WHERE settled = 0 ORDER BY run_id").fetchall()
+        return [(run_id, self.feeds_of(run_id)) for (run_id,) in rows if run_id != but]
+
+    def feeds_of(self, run_id: str) -> list[Path]:
+        rows = self._db.execute("SELECT path FROM run_feeds WHERE run_id = ? ORDER BY path", (run_id,))
+        return [Path(path) for (path,) in rows]
+
+    def settle_run(self, run_id: str, written: set[tuple[str, int]] | None) -> SettledRun:
+        """Confirm the run's exports found in its feeds (`written` (url, version) pairs) and release the rest.
+
+        `written=None` confirms every export of the run (a run without feed files has nothing to check).
+        """
+        pending = self._db.execute(
+            f"SELECT {_COLUMNS} FROM exports WHERE run_id = ? AND confirmed = 0", (run_id,)
+        ).fetchall()
+        confirmed = released = 0
+        with self._db:
+            for row in pending:
+                export = _export(row)
+                if written is None or (export.url, export.fingerprint.version) in written:
+                    self._db.execute("UPDATE exports SET confirmed = 1 WHERE seq = ?", (export.seq,))
+                    confirmed += 1
+                else:
+                    self._delete(export)
+                    released += 1
+            self._db.execute("UPDATE runs SET settled = 1 WHERE run_id = ?", (run_id,))
+        return SettledRun(run_id, confirmed, released)
+
+    # Lookups
+
+    def candidates(self, fingerprint: Fingerprint) -> list[StoredExport]:
+        """Latest stored version of every article that shares a URL, id, content hash or LSH band with it."""
+        seqs: set[int] = set()
+        db = self._db
+        seqs.update(s for (s,) in db.execute("SELECT seq FROM exports WHERE url = ?", (fingerprint.url,)))
+        seqs.update(s for (s,) in db.execute("SELECT seq FROM exports WHERE article_id = ?", (fingerprint.article_id,)))
+        digest = bytes.fromhex(fingerprint.content_hash)
+        seqs.update(s for (s,) in db.execute("SELECT seq FROM exports WHERE content_hash = ?", (digest,)))
+        if fingerprint.signature is not None:
+            buckets = self.buckets(signature_bytes(fingerprint.signature))
+            marks = ",".join("?" * len(buckets))
+            seqs.update(s for (s,) in db.execute(f"SELECT seq FROM bands WHERE bucket IN ({marks})", buckets))
+        if not seqs:
+            return []
+        marks = ",".join("?" * len(seqs))
+        urls = {u for (u,) in db.execute(f"SELECT DISTINCT url FROM exports WHERE seq IN ({marks})", list(seqs))}
+        return [latest for url in sorted(urls) if (latest := self.latest(url)) is not None]
+
+    def latest(self, url: str) -> StoredExport | None:
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM exports WHERE url = ? ORDER BY version DESC LIMIT 1", (url,)
+        ).fetchone()
+        return _export(row) if row else None
+
+    def superseded_by(self, url: str) -> str | None:
+        """The URL of the copy that replaced `url` as the kept copy of its article, if any."""
+        row = self._db.execute("SELECT url FROM exports WHERE supersedes = ? LIMIT 1", (url,)).fetchone()
+        return row[0] if row else None
+
+    def kept_url(self, url: str) -> str:
+        """Follow replacements from `url` to the copy kept now."""
+        seen = {url}
+        while (successor := self.superseded_by(url)) is not None and successor not in seen:
+            seen.add(successor)
+            url = successor
+        return url
+
+    def superseded(self) -> Iterator[tuple[str, str]]:
+        """(replaced URL, replacing URL) of every confirmed replacement."""
+        yield from self._db.execute(
+            "SELECT supersedes, url FROM exports WHERE supersedes IS NOT NULL AND confirmed = 1 ORDER BY seq"
+        )
+
+    # Writing
+
+    def record_export(
+        self, run_id: str, fingerprint: Fingerprint, *, supersedes: str | None = None, confirmed: bool = False
+    ) -> None:
+        """Record one export (pending unless `confirmed`), committed before the item can reach a feed."""
+        if fingerprint.signature is None:
+            raise ValueError(f"cannot record {fingerprint.url} without a signature")
+        packed = signature_bytes(fingerprint.signature)
+        with self._db:
+            cursor = self._db.execute(
+                "INSERT INTO exports(run_id, url, article_id, version, content_hash, modified_at, signature, "
+                "anchors, supersedes, confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    run_id,
+                    fingerprint.url,
+                    fingerprint.article_id,
+                    fingerprint.version,
+                    bytes.fromhex(fingerprint.content_hash),
+                    fingerprint.modified_at,
+                    packed,
+                    anchors_bytes(fingerprint.anchors),
+                    supersedes,
+                    int(confirmed),
+                ),
+            )
+            seq = cursor.lastrowid
+            self._db.executemany(
+                "INSERT OR IGNORE INTO bands(bucket, seq) VALUES (?, ?)", ((b, seq) for b in self.buckets(packed))
+            )
+
+    def mark_superseded(self, replaced_url: str, kept_url: str) -> bool:
+        """Record that `kept_url` replaced `replaced_url` (used when rebuilding from reports)."""
+        latest = self.latest(kept_url)
+        if latest is None or self.latest(replaced_url) is None:
+            return False
+        with self._db:
+            self._db.execute("UPDATE exports SET supersedes = ? WHERE seq = ?", (replaced_url, latest.seq))
+        return True
+
+    def _delete(self, export: StoredExport) -> None:
+        assert export.fingerprint.signature is not None
+        buckets = self.buckets(signature_bytes(export.fingerprint.signature))
+        self._db.executemany("DELETE FROM bands WHERE bucket = ? AND seq = ?", ((b, export.seq) for b in buckets))
+        self._db.execute("DELETE FROM exports WHERE seq = ?", (export.seq,))
+
+    def buckets(self, packed_signature: bytes) -> list[int]:
+        """One signed 64-bit bucket key per LSH band (band number mixed in, so bands never collide)."""
+        return [
+            xxhash.xxh64_intdigest(packed_signature[start * 4 : end * 4], seed=band) - (1 << 63)
+            for band, (start, end) in enumerate(self._hashranges)
+        ]
+
+    # Size
+
+    def article_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(DISTINCT url) FROM exports").fetchone()[0])
+
+    def size_bytes(self) -> int:
+        """Bytes the state takes on disk (database plus write-ahead log)."""
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return sum(p.stat().st_size for p in self.state_dir.glob(f"{STATE_FILE}*"))
+
+
+def _dirs(paths: Iterable[str]) -> str:
+    return " ".join(sorted({str(Path(p).parent) for p in paths}))
+
+
+def _take_lock(state_dir: Path) -> IO[str]:
+    lock = (state_dir / LOCK_FILE).open("a", encoding="utf-8")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        raise StateError(
+            f"Another crawl is using the dedup state in {state_dir}; wait for it to end "
+            "or give this crawl its own FRIENDSHIP_STATE_DIR."
+        ) from None
+    return lock
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level="DEFERRED")
+    # WAL with synchronous=NORMAL survives a killed process (not a power cut) at a small cost per commit.
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    return connection
+
+
+def _create(connection: sqlite3.Connection, config: ShingleConfig) -> None:
+    with connection:
+        connection.executescript(_SCHEMA)
+        connection.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", _meta(config).items())
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _meta(config: ShingleConfig) -> dict[str, str]:
+    return {
+        "shingle_words": str(config.shingle_words),
+        "num_perm": str(config.num_perm),
+        "signature": "datasketch affine32 MinHash of xxh32 word shingles, seed 1",
+    }
+
+
+def _check(connection: sqlite3.Connection, path: Path, config: ShingleConfig) -> None:
+    hint = rebuild_hint(path.parent)
+    try:
+        verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError as exc:
+        connection.close()
+        raise StateError(f"The dedup state {path} is corrupt ({exc}). Rebuild it: `{hint}`.") from exc
+    if verdict != "ok" or version != SCHEMA_VERSION:
+        connection.close()
+        problem = f"integrity check says {verdict!r}" if verdict != "ok" else f"schema version {version}"
+        raise StateError(f"The dedup state {path} cannot be used ({problem}). Rebuild it: `{hint}`.")
+    if stored != _meta(config):
+        connection.close()
+        raise StateError(
+            f"The dedup state {path} was built with other signature settings ({stored}); "
+            f"rebuild it with the current ones: `{hint}`."
+        )
+
+
+def _export(row: tuple) -> StoredExport:
+    seq, run_id, url, article_id, version, digest, modified_at, packed, anchors, confirmed = row
+    fingerprint = Fingerprint(
+        url=url,
+        article_id=article_id,
+        content_hash=bytes(digest).hex(),
+        modified_at=modified_at,
+        version=version,
+        signature=signature_from_bytes(packed),
+        anchors=anchors_from_bytes(anchors),
+    )
+    return StoredExport(seq, run_id, fingerprint, bool(confirmed))

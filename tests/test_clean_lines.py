@@ -1,0 +1,270 @@
+"""One test per cleaning rule: input lines -> kept lines, and what the rule must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from friendship_crawler.clean.lines import (
+    Removal,
+    author_name,
+    clean_markdown,
+    cut_trailer,
+    drop_header_lines,
+    drop_image_alts,
+    drop_related_lines,
+    is_byline,
+    is_related_line,
+    split_byline,
+    trailer_start,
+)
+
+TITLE = "Liên hiệp Hữu nghị tỉnh Bắc Giang: “Chủ động, linh hoạt, sáng tạo, hiệu quả”"
+PARAGRAPH = "Nhiệm kỳ qua, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang đã triển khai hiệu quả công tác đối ngoại nhân dân."
+CAPTION = "Ông Trần Công Thắng tiếp tục được bầu làm Chủ tịch Liên hiệp Các tổ chức hữu nghị tỉnh Bắc Giang"
+CREDIT = "(Ảnh: Báo Bắc Giang)."
+
+
+# --- header ------------------------------------------------------------------------------------------
+def test_header_lines_are_dropped() -> None:
+    lines = [
+        "Trang chủ Hữu nghị Bốn phương kết bạn",
+        "07:12 | 23/01/2023 GMT+7",
+        "Theo dõi thoidai.com.vn trên",
+        "aa",
+        PARAGRAPH,
+    ]
+    kept, removed = drop_header_lines(lines)
+    assert kept == [PARAGRAPH]
+    assert [r.rule for r in removed] == ["header"] * 4
+
+
+def test_header_rule_keeps_sentences_that_start_like_a_breadcrumb() -> None:
+    line = "Trang chủ của Liên hiệp đã đăng tải toàn văn báo cáo tổng kết năm 2023."
+    assert drop_header_lines([line]) == ([line], [])
+
+
+# --- trailer -----------------------------------------------------------------------------------------
+def test_everything_from_the_first_trailer_box_goes() -> None:
+    lines = [PARAGRAPH, "Tin bài liên quan", "Các tin bài khác", "Một bài khác", "Đọc nhiều", "Bài đọc nhiều"]
+    kept, removed = cut_trailer(lines)
+    assert kept == [PARAGRAPH]
+    assert [r.text for r in removed] == lines[1:] and {r.rule for r in removed} == {"trailer"}
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["Tin liên quan", "TIN LIÊN QUAN:", "Tin khác", "Xem thêm", "Tin mới", "Đọc nhiều", "Bờ cõi biển đảo",
+     "Xin chờ trong giây lát...", "Phiên bản di động", "In bài viết", "| Tin bài liên quan |"],
+)  # fmt: skip
+def test_box_titles_end_the_article_wherever_they_stand_alone(marker: str) -> None:
+    assert trailer_start([PARAGRAPH, marker, PARAGRAPH]) == 1
+
+
+@pytest.mark.parametrize(
+    "rail", ["Multimedia", "Video", "Infographic", "Podcast", "Emagazine", "Thời tiết", "Truyền hình"]
+)
+def test_rail_titles_end_the_article_when_no_paragraph_follows(rail: str) -> None:
+    assert (
+        trailer_start([PARAGRAPH, rail, "[Infographic] Quan hệ Đối tác toàn diện giữa Việt Nam và Hungary"])
+        == 1
+    )
+    assert trailer_start([PARAGRAPH, rail]) == 1
+
+
+def test_a_rail_word_used_as_a_subheading_stays() -> None:
+    lines = [
+        PARAGRAPH,
+        "Video",
+        "Đoạn video ghi lại buổi giao lưu hữu nghị giữa thanh niên hai nước tại Bắc Giang.",
+    ]
+    assert trailer_start(lines) is None
+
+
+def test_markers_mid_sentence_are_not_markers() -> None:
+    lines = [
+        "Chương trình Multimedia của Liên hiệp giới thiệu các Video và Tin bài liên quan đến đối ngoại nhân dân.",
+        "Đọc nhiều sách về lịch sử giúp thanh niên hiểu thêm về tình hữu nghị.",
+    ]
+    assert cut_trailer(lines) == (lines, [])
+
+
+def test_a_run_of_media_items_or_slug_lines_is_a_rail() -> None:
+    media = [
+        "[Video] Người truyền cảm hứng về tình yêu nước",
+        "[Infographic] Quan hệ Đối tác chiến lược toàn diện Việt Nam - Pháp",
+    ]
+    slugs = [
+        "infographic 6 danh hieu cua viet nam duoc unesco ghi danh nam 2025",
+        "viet nam khang dinh vi the va dau an noi bat tai unesco",
+    ]
+    assert trailer_start([PARAGRAPH, *media]) == 1
+    assert trailer_start([PARAGRAPH, *slugs]) == 1
+
+
+# --- markdown ----------------------------------------------------------------------------------------
+def test_markdown_image_rows_and_bars_are_removed_and_captions_kept() -> None:
+    lines = [
+        "![]() |",
+        "Ông Phan Anh Sơn tặng Cờ lưu niệm cho Liên hiệp. |",
+        "| |",
+        "| Liên hiệp Bình Dương tặng quà |",
+        PARAGRAPH + " |",
+    ]
+    kept, removed = clean_markdown(lines)
+    assert kept == [
+        "Ông Phan Anh Sơn tặng Cờ lưu niệm cho Liên hiệp.",
+        "Liên hiệp Bình Dương tặng quà",
+        PARAGRAPH,
+    ]
+    assert {r.rule for r in removed} == {"markdown"}
+    assert [r.text for r in removed if r.whole_line] == ["![]() |", "| |"]
+
+
+def test_bar_wrapped_rows_outside_images_are_related_articles() -> None:
+    lines = [PARAGRAPH, "| Ấn Độ tìm kiếm cơ hội hợp tác công nghệ số tại Cần Thơ |", PARAGRAPH]
+    kept, removed = clean_markdown(lines)
+    assert kept == [PARAGRAPH, PARAGRAPH]
+    assert removed == [Removal("related", lines[1])]
+
+
+def test_inline_markdown_images_go_and_links_keep_their_text() -> None:
+    line = "Xem ![[Video] Người truyền cảm hứng](https://www.thoidai.com.vn/a.jpg?rt=1) bài [Giao lưu hữu nghị](https://thoidai.com.vn/a-1.html) hôm nay."
+    kept, _ = clean_markdown([line])
+    assert kept == ["Xem bài Giao lưu hữu nghị hôm nay."]
+
+
+def test_an_image_only_line_is_dropped() -> None:
+    line = "![[Video] 60 phút - Hành trình thay đổi cuộc đời](https://www.thoidai.com.vn/stores/x.png?250325023758)"
+    assert clean_markdown([line, PARAGRAPH])[0] == [PARAGRAPH]
+
+
+# --- related -----------------------------------------------------------------------------------------
+def test_title_twice_and_ascii_alt_plus_title_are_related_lines() -> None:
+    twice = "Nâng cao chất lượng mọi mặt công tác Nâng cao chất lượng mọi mặt công tác"
+    folded = "Hoi huu nghi Viet Nam - Lien bang Duc tinh Bac Giang ky niem 25 nam Hội hữu nghị Việt Nam - Liên bang Đức tỉnh Bắc Giang kỷ niệm 25 năm"
+    apostrophe = "Samaritans Purse va Plan International Viet Nam ho tro Samaritan’s Purse và Plan International Việt Nam hỗ trợ"
+    kept, removed = drop_related_lines(
+        [twice, PARAGRAPH, folded, apostrophe, "[Video] Người truyền cảm hứng về tình yêu nước"]
+    )
+    assert kept == [PARAGRAPH]
+    assert len(removed) == 4 and {r.rule for r in removed} == {"related"}
+
+
+def test_ordinary_lines_are_not_related_lines() -> None:
+    assert not is_related_line(PARAGRAPH)
+    assert not is_related_line("Việt Nam - Cuba: Việt Nam")
+    assert not is_related_line("Hà Nội Hà Nội")  # two words each side are too few for a box title
+    paragraph = "[Video] Đại sứ Lào tại Việt Nam phát biểu. Phối hợp với các ngành, địa phương tổ chức nhiều hoạt động."
+    assert drop_related_lines([paragraph]) == ([paragraph], [])
+
+
+# --- image alt ---------------------------------------------------------------------------------------
+def test_alt_equal_to_title_or_its_ascii_folding_goes() -> None:
+    folded = "Lien hiep Huu nghi tinh Bac Giang: Chu dong, linh hoat, sang tao, hieu qua"
+    kept, removed = drop_image_alts([TITLE, CAPTION, folded, PARAGRAPH, folded.lower()], TITLE)
+    assert kept == [CAPTION, PARAGRAPH]
+    assert {r.rule for r in removed} == {"image_alt"}
+
+
+def test_an_seo_sentence_repeated_before_captions_goes() -> None:
+    seo = "Liên hiệp Hữu nghị tỉnh Bắc Giang giữ đúng phương châm của công tác đối ngoại nhân dân"
+    kept, removed = drop_image_alts(
+        [seo, CAPTION, CREDIT, PARAGRAPH, seo, "Một chú thích khác.", CREDIT], TITLE
+    )
+    assert kept == [CAPTION, CREDIT, PARAGRAPH, "Một chú thích khác.", CREDIT]
+    assert [r.text for r in removed] == [seo, seo]
+
+
+def test_repeated_sentences_and_credits_stay() -> None:
+    lines = [PARAGRAPH, CREDIT, PARAGRAPH, CREDIT]
+    assert drop_image_alts(lines, TITLE) == (lines, [])
+
+
+def test_a_headline_right_before_a_credited_caption_is_an_alt_in_page_text() -> None:
+    seo, other = "Vui Xuân mới trên đảo Trường Sa", "Thiêng liêng Lễ chào cờ đầu năm mới"
+    one_line = "Các đại biểu chụp ảnh lưu niệm tại gặp mặt hữu nghị (Ảnh: LHHN tỉnh)."
+    lines = [PARAGRAPH, seo, CAPTION, CREDIT, PARAGRAPH, other, one_line]
+    kept, removed = drop_image_alts(lines, TITLE, shows_alt_text=True)
+    assert kept == [PARAGRAPH, CAPTION, CREDIT, PARAGRAPH, one_line]
+    assert [r.text for r in removed] == [seo, other]
+    assert drop_image_alts(lines, TITLE) == (lines, []), (
+        "extracted text has no alt lines: a subheading may precede a caption"
+    )
+
+
+def test_the_caption_before_its_credit_line_is_never_taken_for_an_alt() -> None:
+    lines = [PARAGRAPH, CAPTION, CREDIT, PARAGRAPH]
+    assert drop_image_alts(lines, TITLE, shows_alt_text=True) == (lines, [])
+
+
+def test_a_subheading_before_an_image_with_an_ascii_alt_stays() -> None:
+    subheading = "Nhiều hoạt động nổi bật trong năm 2022"
+    folded = "Lien hiep Huu nghi tinh Bac Giang: Chu dong, linh hoat, sang tao, hieu qua"
+    kept, removed = drop_image_alts(
+        [PARAGRAPH, subheading, folded, CAPTION, CREDIT], TITLE, shows_alt_text=True
+    )
+    assert kept == [PARAGRAPH, subheading, CAPTION, CREDIT]
+    assert [r.text for r in removed] == [folded]
+
+
+# --- byline and source -------------------------------------------------------------------------------
+def test_byline_before_source_becomes_author_and_empty_source_is_none() -> None:
+    byline = "Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh Vĩnh Phúc."
+    found = split_byline([PARAGRAPH, byline, "Nguồn:"])
+    assert found.lines == [PARAGRAPH]
+    assert found.author == byline and found.source is None
+    assert [r.rule for r in found.removals] == ["source", "byline"]
+
+
+def test_source_value_and_what_follows_it_are_taken() -> None:
+    found = split_byline([PARAGRAPH, "Anh Vũ (tổng hợp)", "Nguồn: TTXVN", "đối ngoại nhân dân hữu nghị"])
+    assert found.lines == [PARAGRAPH]
+    assert (found.author, found.source) == ("Anh Vũ", "TTXVN")
+    assert "article_footer" in {r.rule for r in found.removals}
+
+
+def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
+    found = split_byline([PARAGRAPH, "Phương Lê"], before_trailer=True)
+    assert (found.lines, found.author) == ([PARAGRAPH], "Phương Lê")
+
+
+def test_a_real_last_paragraph_is_never_a_byline() -> None:
+    last = (
+        "Nhân dịp này, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang đã trao tặng 12 suất quà cho bạn bè Lào."
+    )
+    for lines in ([PARAGRAPH, last, "Nguồn:"], [PARAGRAPH, last]):
+        found = split_byline(lines, before_trailer=True)
+        assert found.lines == [PARAGRAPH, last] and found.author is None
+
+
+def test_without_a_trailer_or_known_author_a_name_like_last_line_stays() -> None:
+    assert split_byline([PARAGRAPH, "Phương Lê"]).lines == [PARAGRAPH, "Phương Lê"]
+
+
+def test_the_known_author_is_taken_off_the_end() -> None:
+    found = split_byline([PARAGRAPH, "Thu Hà (theo TTXVN)"], author="Thu Hà")
+    assert (found.lines, found.author) == ([PARAGRAPH], "Thu Hà")
+
+
+@pytest.mark.parametrize(
+    ("line", "with_role", "expected"),
+    [
+        ("Phương Lê", False, True),
+        ("PV", False, True),
+        ("Kim Min-jun", False, True),
+        ("Anh Vũ (tổng hợp)", False, True),
+        ("Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy", False, False),
+        ("Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy", True, True),
+        ("Ông Trần Công Thắng", False, False),
+        ("Hội nghị kết thúc.", False, False),
+        ("Quang cảnh hội nghị", True, False),
+        ("Ngày 16/7 Hà Nội", False, False),
+    ],
+)
+def test_what_reads_as_a_byline(line: str, with_role: bool, expected: bool) -> None:
+    assert is_byline(line, with_role=with_role) is expected
+
+
+def test_author_name_drops_a_parenthesised_suffix_only() -> None:
+    assert author_name("Anh Vũ (tổng hợp)") == "Anh Vũ"
+    assert author_name("Phạm Hoàng Anh - Chủ tịch") == "Phạm Hoàng Anh - Chủ tịch"

@@ -1,0 +1,221 @@
+"""Page text to record: the saved sample pages, both text styles, bad input, and the replica's pages."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from friendship_crawler.clean import CleanedPage, PageTextError, clean_page_text
+from friendship_crawler.clean.lines import is_media_item, is_related_line
+from friendship_crawler.clean.page import breadcrumb_names
+from friendship_crawler.replica import ReplicaServer, render_page_text
+from friendship_crawler.replica.stories import ImageBlock, Story
+from friendship_crawler.replica.vocab import sentences
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
+SAMPLES = sorted(FIXTURES.glob("*.txt"))
+EXPECTED = sorted(FIXTURES.glob("[0-9]*.json"))
+CASES: dict[str, dict[str, Any]] = json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8"))
+EXACT_FIELDS = ("title", "text", "author", "published_at", "section")
+
+
+def clean_sample(name: str) -> CleanedPage:
+    return clean_page_text((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("expected_file", EXPECTED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("field", EXACT_FIELDS)
+def test_expected_records_field_by_field(expected_file: Path, field: str) -> None:
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    record = clean_sample(expected["source_file"]).record()
+    assert record[field] == expected[field]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_sample_must_contain(name: str) -> None:
+    text = clean_sample(name).text
+    for wanted in CASES[name]["with"]:
+        assert wanted in text
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_sample_must_not_contain(name: str) -> None:
+    text = "\n" + clean_sample(name).text + "\n"
+    for unwanted in CASES[name]["without"]:
+        assert unwanted not in text
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_sample_metadata_and_size(name: str) -> None:
+    page, case = clean_sample(name), CASES[name]
+    assert (page.author, page.source, page.published_at, page.section) == (
+        case["author"], case["source"], case["published_at"], case["section"],
+    )  # fmt: skip
+    assert len(page.text.split("\n")) == case["lines"]
+
+
+def test_every_sample_has_a_case() -> None:
+    assert sorted(p.name for p in SAMPLES) == sorted(CASES)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_composed_and_decomposed_text_give_the_same_record(sample: Path) -> None:
+    raw = sample.read_text(encoding="utf-8")
+    composed = clean_page_text(unicodedata.normalize("NFC", raw))
+    decomposed_raw = unicodedata.normalize("NFD", raw)
+    assert decomposed_raw != raw
+    decomposed = clean_page_text(decomposed_raw)
+    assert decomposed.record() == composed.record()
+    assert decomposed.content_hash == composed.content_hash
+
+
+def test_invisible_and_non_breaking_spaces_are_removed() -> None:
+    raw = "Tiêu\u00a0đề   bài\u200b viết\nĐoạn\u00a0mở đầu\ufeff của bài viết.\nNội dung\u200d chính."
+    page = clean_page_text(raw)
+    assert page.text == "Tiêu đề bài viết\nĐoạn mở đầu của bài viết.\nNội dung chính."
+
+
+def test_quotes_dashes_and_the_old_dateline_stay_as_written() -> None:
+    raw = "Tiêu đề – “một” bài\nTĐO - Ngày 5/6, “hội nghị” — “tổng kết” diễn ra ‘sôi nổi’.\nNội dung."
+    assert clean_page_text(raw).text == raw
+
+
+# --- bad input ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("raw", ["", "\n\n  \n", "\u200b\u00a0\n"])
+def test_empty_text_is_an_error(raw: str) -> None:
+    with pytest.raises(PageTextError) as caught:
+        clean_page_text(raw)
+    assert caught.value.reason == "empty"
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("Tin bài liên quan\nĐọc nhiều\nMột bài khác", "no_title"),
+        ("Trang chủ Hữu nghị\nHữu nghị\nBài một\n16:40 | 21/01/2026\nMô tả bài một.", "no_title"),
+        ("Trang chủ Hữu nghị\n16:43 | 09/08/2023 GMT+7\naa\nĐoạn văn.", "no_title"),
+        ("Không tìm thấy trang\nTrang bạn tìm kiếm không tồn tại hoặc đã bị xóa.", "not_found"),
+        ("[Video] Giao lưu hữu nghị Việt Nam - Lào\nTin bài liên quan\nBài khác", "no_text"),
+        (
+            "Trang chủ Hữu nghị\n10:00 | 01/02/2024 GMT+7\n[Infographic] Số liệu\naa\nIn bài viết\nTruyền hình",
+            "no_text",
+        ),
+    ],
+    ids=["only-trailer", "listing", "nothing-before-aa", "soft-404", "video", "infographic"],
+)
+def test_a_page_with_no_article_is_an_error(raw: str, reason: str) -> None:
+    with pytest.raises(PageTextError) as caught:
+        clean_page_text(raw)
+    assert caught.value.reason == reason
+
+
+def test_unknown_error_reasons_are_refused() -> None:
+    with pytest.raises(ValueError, match="allowed"):
+        PageTextError("bad", "x")
+
+
+# --- header ------------------------------------------------------------------------------------------
+def test_title_is_found_however_blank_lines_and_follow_line_vary() -> None:
+    raw = (
+        "\n\nTrang chủ Hữu nghị Chân dung bè bạn\n\n\n09:05 | 02/03/2019 GMT+7 |\nTheo dõi thoidai.com.vn trên Google News\n"
+        "\n\nNgười bạn thủy chung\n\n\n\naa\n\nTĐO - Sapo của bài.\nĐoạn một."
+    )
+    page = clean_page_text(raw)
+    assert page.title == "Người bạn thủy chung"
+    assert page.text == "Người bạn thủy chung\nTĐO - Sapo của bài.\nĐoạn một."
+    assert page.published_at == "2019-03-02T09:05:00+07:00"
+    assert page.section == ["Hữu nghị", "Chân dung bè bạn"]
+
+
+def test_print_view_without_font_size_control_reads_the_title_after_the_date() -> None:
+    page = clean_page_text("16:43 | 09/08/2023\nTiêu đề bài in\nSapo.\nĐoạn một.")
+    assert (page.title, page.published_at, page.section) == (
+        "Tiêu đề bài in",
+        "2023-08-09T16:43:00+07:00",
+        None,
+    )
+
+
+def test_markdown_style_title_is_the_first_line() -> None:
+    page = clean_page_text(
+        "Tiêu đề\nSapo của bài.\n![]() |\nChú thích ảnh. |\nĐoạn cuối. |\nTin bài liên quan\nBài khác"
+    )
+    assert page.text == "Tiêu đề\nSapo của bài.\nChú thích ảnh.\nĐoạn cuối."
+    assert page.published_at is None and page.section is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Trang chủ Hữu nghị", ["Hữu nghị"]),
+        ("Trang chủ Hữu nghị Bốn phương kết bạn", ["Hữu nghị", "Bốn phương kết bạn"]),
+        ("Trang chủ Hữu nghị Một mục mới", ["Hữu nghị", "Một mục mới"]),
+        ("Trang chủ > Hữu nghị > Thân gửi Việt Nam", ["Hữu nghị", "Thân gửi Việt Nam"]),
+    ],
+)
+def test_breadcrumb_names(line: str, names: list[str]) -> None:
+    assert breadcrumb_names(line) == names
+
+
+def test_an_impossible_date_gives_no_published_at() -> None:
+    assert (
+        clean_page_text("Trang chủ Hữu nghị\n25:61 | 31/02/2023 GMT+7\nTiêu đề\naa\nĐoạn.").published_at
+        is None
+    )
+
+
+# --- replica pages -----------------------------------------------------------------------------------
+BOILERPLATE_SENTENCES = frozenset(s for s in sentences() if is_related_line(s) or is_media_item(s))
+"""Replica sentences copied from real pages together with their boilerplate (a related line, a rail item).
+
+A paragraph made of one of them is the very boilerplate this stage removes, so its truth cannot hold.
+"""
+
+
+def _alts(story: Story) -> set[str]:
+    return {part.alt for part in story.body if isinstance(part, ImageBlock)}
+
+
+@pytest.fixture(scope="module")
+def replica_pages(replica: ReplicaServer) -> list[tuple[Story, CleanedPage]]:
+    pages = []
+    for story in sorted(replica.corpus.stories.values(), key=lambda s: s.article_id):
+        with urllib.request.urlopen(replica.base_url + story.path, timeout=10) as response:
+            html = response.read().decode("utf-8")
+        pages.append((story, clean_page_text(render_page_text(html))))
+    return pages
+
+
+def test_replica_page_text_metadata_equals_truth(
+    replica: ReplicaServer, replica_pages: list[tuple[Story, CleanedPage]]
+) -> None:
+    for story, page in replica_pages:
+        truth = replica.corpus.expected(story.article_id)
+        assert (page.title, page.author, page.source, page.published_at, page.section) == (
+            truth.title, truth.author, truth.source, truth.published_at, truth.section,
+        ), story.path  # fmt: skip
+
+
+def test_replica_page_text_equals_truth(
+    replica: ReplicaServer, replica_pages: list[tuple[Story, CleanedPage]]
+) -> None:
+    """Exact, but for the two differences the page text cannot resolve (named in the assertion)."""
+    exact = 0
+    for story, page in replica_pages:
+        truth = replica.corpus.expected(story.article_id).text.split("\n")
+        got = page.text.split("\n")
+        if got == truth:
+            exact += 1
+            continue
+        alts = _alts(story)
+        missing = [line for line in truth if line not in got]
+        extra = [line for line in got if line not in truth]
+        # an SEO alt before an image without a credited caption reads exactly like a subheading
+        assert all(line in alts for line in extra), (story.path, extra)
+        assert all(line in BOILERPLATE_SENTENCES or line in alts for line in missing), (story.path, missing)
+    assert exact >= 0.85 * len(replica_pages)

@@ -1,0 +1,186 @@
+"""deploy/: the lock of run-periodic.sh, and the systemd units and crontab line it is started by."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+DEPLOY = Path(__file__).parents[1] / "deploy"
+SCRIPT = DEPLOY / "run-periodic.sh"
+LOCKED_EXIT = 75
+
+KNOWN_KEYS = {
+    "Unit": {"Description", "Documentation", "Wants", "Requires", "After", "Before", "OnFailure"},
+    "Service": {
+        "Type",
+        "User",
+        "Group",
+        "WorkingDirectory",
+        "Environment",
+        "EnvironmentFile",
+        "ExecStart",
+        "SuccessExitStatus",
+        "TimeoutStartSec",
+        "Nice",
+        "NoNewPrivileges",
+        "PrivateTmp",
+    },
+    "Timer": {"OnCalendar", "Persistent", "RandomizedDelaySec", "Unit", "AccuracySec", "OnBootSec"},
+    "Install": {"WantedBy"},
+}
+"""The systemd.unit / .service / .exec / .timer keys the units may use; a typo is an unknown key."""
+
+
+def _unit(path: Path) -> dict[str, dict[str, list[str]]]:
+    """Parse a unit file: section -> key -> values (systemd allows repeated keys, configparser does not)."""
+    sections: dict[str, dict[str, list[str]]] = {}
+    current: dict[str, list[str]] | None = None
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        header = re.fullmatch(r"\[(\w+)\]", line)
+        if header:
+            current = sections.setdefault(header[1], defaultdict(list))
+            continue
+        key, equals, value = line.partition("=")
+        assert current is not None and equals, f"{path.name}:{number}: not `Key=value` in a section: {raw!r}"
+        current[key.strip()].append(value.strip())
+    return sections
+
+
+def _script_env(tmp_path: Path, command: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "FRIENDSHIP_PROJECT_DIR": str(tmp_path),
+        "FRIENDSHIP_LOCK_FILE": str(tmp_path / "crawl.lock"),
+        "FRIENDSHIP_CRAWL_COMMAND": command,
+    }
+
+
+def _wait_for(path: Path, process: subprocess.Popen[str]) -> None:
+    for _ in range(500):
+        if path.exists() or process.poll() is not None:
+            break
+        time.sleep(0.01)
+    assert path.exists(), "the first run never started its command"
+
+
+@pytest.mark.skipif(shutil.which("flock") is None, reason="flock(1) is not installed")
+def test_a_second_run_is_refused_while_the_first_holds_the_lock(tmp_path: Path) -> None:
+    started, release = tmp_path / "started", tmp_path / "release"
+    command = f"touch {started}; while [ ! -e {release} ]; do sleep 0.02; done; echo crawled"
+    env = _script_env(tmp_path, command)
+    first = subprocess.Popen(
+        ["bash", str(SCRIPT)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        _wait_for(started, first)
+        second = subprocess.run(["bash", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=30)
+    finally:
+        release.touch()
+        out, _ = first.communicate(timeout=30)
+
+    assert second.returncode == LOCKED_EXIT
+    assert "another run holds" in second.stderr
+    assert "crawled" not in second.stdout
+    assert first.returncode == 0
+    assert out.strip() == "crawled"
+
+    third = subprocess.run(
+        ["bash", str(SCRIPT)],
+        env=_script_env(tmp_path, "echo again"),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert (third.returncode, third.stdout.strip()) == (0, "again"), "the lock is released when a run ends"
+
+
+def test_the_crawl_exit_status_is_passed_on(tmp_path: Path) -> None:
+    run = subprocess.run(
+        ["bash", str(SCRIPT)], env=_script_env(tmp_path, "exit 3"), capture_output=True, text=True, timeout=30
+    )
+    assert run.returncode == 3
+
+
+def test_the_script_runs_the_crawl_in_the_project_venv(tmp_path: Path) -> None:
+    text = SCRIPT.read_text(encoding="utf-8")
+    assert os.access(SCRIPT, os.X_OK)
+    assert "flock -n" in text
+    assert '. "$venv/bin/activate"' in text
+    assert 'exec scrapy crawl friendship "$@"' in text
+    assert subprocess.run(["bash", "-n", str(SCRIPT)], check=False).returncode == 0
+
+
+def test_unit_files_use_only_known_keys() -> None:
+    for name in ("friendship-crawl.service", "friendship-crawl.timer"):
+        for section, keys in _unit(DEPLOY / name).items():
+            assert section in KNOWN_KEYS, f"{name}: unknown section [{section}]"
+            assert set(keys) <= KNOWN_KEYS[section], f"{name} [{section}]: {set(keys) - KNOWN_KEYS[section]}"
+
+
+def test_service_runs_the_periodic_script_once_per_start() -> None:
+    service = _unit(DEPLOY / "friendship-crawl.service")["Service"]
+    assert service["Type"] == ["oneshot"]
+    [exec_start] = service["ExecStart"]
+    assert Path(exec_start).name == SCRIPT.name
+    assert Path(exec_start).parent.name == "deploy"
+    assert str(LOCKED_EXIT) in service["SuccessExitStatus"][0].split()
+
+
+def test_timer_fires_every_six_hours_and_catches_up() -> None:
+    timer = _unit(DEPLOY / "friendship-crawl.timer")
+    assert timer["Timer"]["Unit"] == ["friendship-crawl.service"]
+    assert timer["Timer"]["Persistent"] == ["true"]
+    assert re.fullmatch(r"\d+(min|h|s)", timer["Timer"]["RandomizedDelaySec"][0])
+    [calendar] = timer["Timer"]["OnCalendar"]
+    assert calendar == "*-*-* 00/6:00:00"
+    assert timer["Install"]["WantedBy"] == ["timers.target"]
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
+def test_systemd_accepts_the_units(tmp_path: Path) -> None:
+    for name in ("friendship-crawl.service", "friendship-crawl.timer"):
+        text = (
+            (DEPLOY / name).read_text(encoding="utf-8").replace("/opt/friendship_crawler", str(DEPLOY.parent))
+        )
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    calendar = subprocess.run(
+        ["systemd-analyze", "calendar", "*-*-* 00/6:00:00"], capture_output=True, text=True, check=False
+    )
+    assert calendar.returncode == 0, calendar.stderr
+    verify = subprocess.run(
+        [
+            "systemd-analyze",
+            "verify",
+            "--man=no",
+            str(tmp_path / "friendship-crawl.service"),
+            str(tmp_path / "friendship-crawl.timer"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert verify.returncode == 0, verify.stderr
+
+
+def test_crontab_line_runs_the_script_every_six_hours() -> None:
+    lines = [
+        line
+        for line in (DEPLOY / "crontab").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    [line] = lines
+    minute, hour, day, month, weekday, command = line.split(maxsplit=5)
+    assert 0 <= int(minute) <= 59
+    assert hour == "*/6"
+    assert (day, month, weekday) == ("*", "*", "*")
+    assert command.split()[0].endswith("/deploy/run-periodic.sh")
