@@ -28,10 +28,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--repeats", type=int, help="timing repeats per page (default: 3)")
     parser.add_argument(
+        "--dedup-sizes",
+        help="comma-separated article counts for the dedup stage (full default: 10000; "
+        "100000 takes several minutes)",
+    )
+    parser.add_argument(
         "--out", type=Path, help=f"where to write the report (default: {RESULTS_FILE.name} for the full plan)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log each measurement as it is taken")
     return parser
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError as error:
+        raise ValueError(f"--dedup-sizes takes comma-separated whole numbers (got {text!r})") from error
+    if not sizes or min(sizes) < 1:
+        raise ValueError(f"--dedup-sizes needs positive sizes (got {text!r})")
+    return sizes
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         plan = replace(
             plan,
             parts=tuple(part.strip() for part in args.parts.split(",") if part.strip()),
-            repeats=args.repeats or plan.repeats,
+            repeats=plan.repeats if args.repeats is None else args.repeats,
+            dedup_sizes=_sizes(args.dedup_sizes) if args.dedup_sizes else plan.dedup_sizes,
         )
     except ValueError as error:
         parser.error(str(error))

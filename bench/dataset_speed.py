@@ -2,9 +2,8 @@
 
 Export: `scrapy export DEST` is run as a user runs it (a subprocess in a project directory, start-up
 included) on one synthetic run file of N distinct articles. Dedup: the dedup stage's own benchmark
-(`bench.dedup`, speed part) when it offers a function that returns its figures; otherwise the table
-says "not available". Synthetic articles are seeded shuffles of the replica's sentence pool, so any
-two share few shingles and none is a duplicate.
+(`bench.dedup.measure_speed`, its state fed as the pipeline feeds it); "not available" without it.
+Synthetic articles are seeded shuffles of the replica's sentence pool, so no two are duplicates.
 """
 
 from __future__ import annotations
@@ -17,11 +16,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from bench.crawl import project_env
 from friendship_crawler.items import Article
@@ -31,8 +29,6 @@ logger = logging.getLogger(__name__)
 
 RUN_FILE_NAME = "friendship-20260101T000000Z.jsonl"
 SENTENCES_PER_ARTICLE = 12
-DEDUP_SPEED_FUNCTIONS = (("bench.dedup_speed", "measure_speed"), ("bench.dedup", "measure_speed"))
-"""Where the dedup benchmark's figures may be had: (module, function(sizes) -> rows with size and items/s)."""
 
 
 @dataclass(frozen=True)
@@ -115,35 +111,16 @@ def time_export(count: int, timeout: float = 900) -> ThroughputRow:
         return ThroughputRow("export (scrapy export)", count, seconds, "start-up included")
 
 
-def dedup_speed_function() -> Callable[[list[int]], Any] | None:
-    """The dedup benchmark's figure-returning function, if its module offers one."""
-    for module_name, function_name in DEDUP_SPEED_FUNCTIONS:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        function = getattr(module, function_name, None)
-        if callable(function):
-            return function
-    return None
-
-
 def time_dedup(sizes: list[int]) -> list[ThroughputRow]:
-    """Items per second of the dedup stage at each size, from its own benchmark."""
-    measure = dedup_speed_function()
-    if measure is None:
-        return [ThroughputRow("dedup", size, None, "not available") for size in sizes]
+    """Items per second of the dedup stage at each size, from its own benchmark (`bench.dedup`)."""
+    try:
+        dedup_bench = importlib.import_module("bench.dedup")
+    except ImportError as error:
+        return [ThroughputRow("dedup", size, None, f"not available ({error})") for size in sizes]
     rows = []
-    for result in measure(sizes):
-        size = int(_field(result, "size", "articles"))
-        rate = float(_field(result, "items_per_second", "rate"))
-        rows.append(ThroughputRow("dedup", size, size / rate if rate else None, "bench.dedup"))
+    for size in sizes:
+        measured = dedup_bench.measure_speed(size)
+        first, last = measured.first_block_rate, measured.last_block_rate
+        note = f"bench.dedup; first/last 10%: {first:,.0f}/{last:,.0f} items/s"
+        rows.append(ThroughputRow("dedup", size, size / measured.overall_rate, note))
     return rows
-
-
-def _field(result: Any, *names: str) -> Any:
-    for name in names:
-        value = result.get(name) if isinstance(result, dict) else getattr(result, name, None)
-        if value is not None:
-            return value
-    raise ValueError(f"dedup benchmark result {result!r} has none of {names}")

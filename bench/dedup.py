@@ -1,7 +1,7 @@
 """Measure the dedup stage: near-duplicate calibration on the labelled pairs, and speed and state size.
 
     python -m bench.dedup                 # items/s and state bytes per article at 10k and 100k articles
-    python -m bench.dedup calibrate       # precision and recall of each setting on tests/data/dedup_pairs.jsonl
+    python -m bench.dedup calibrate       # precision and recall of each setting on the labelled pairs
 
 The benchmark feeds synthetic articles (one in ten a near or exact duplicate) through `DedupState`
 as the pipeline does, in blocks, and prints each block's rate, so a cost per item that grows with
@@ -12,17 +12,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import tempfile
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from datasketch import MinHashLSH
 
 from friendship_crawler.dedup.minhash import ShingleConfig
+from friendship_crawler.dedup.pipeline import Export, decide
 from friendship_crawler.dedup.rule import LSH_WEIGHTS, Fingerprint, NearRule, same_article
+from friendship_crawler.dedup.state import DedupState
+from friendship_crawler.items import Article
+from friendship_crawler.replica.vocab import COUNTRIES, PROVINCES, sentences
 
 NO_ANCHOR_CHECK = 1_000_000
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "data" / "dedup_pairs.jsonl"
@@ -60,7 +65,10 @@ def fingerprints(pairs: list[dict[str, Any]], config: ShingleConfig) -> list[tup
 
 
 def score(
-    pairs: list[dict[str, Any]], prints: list[tuple[Fingerprint, Fingerprint]], config: ShingleConfig, near: NearRule
+    pairs: list[dict[str, Any]],
+    prints: list[tuple[Fingerprint, Fingerprint]],
+    config: ShingleConfig,
+    near: NearRule,
 ) -> Score:
     """Index every pair's first record in one LSH, query with the second, and apply the rule to candidates."""
     lsh = MinHashLSH(threshold=near.threshold, num_perm=config.num_perm, weights=LSH_WEIGHTS)
@@ -95,15 +103,104 @@ def calibrate(pairs: list[dict[str, Any]]) -> list[Score]:
 
 
 def print_calibration(scores: Iterable[Score]) -> None:
-    print(f"{'words':>5} {'perm':>5} {'thresh':>6} {'conflict':>8} {'share':>5} {'prec':>6} {'recall':>6} {'false':>5}  kinds")
+    print(
+        f"{'words':>5} {'perm':>5} {'thresh':>6} {'conflict':>8} {'share':>5} "
+        f"{'prec':>6} {'recall':>6} {'false':>5}  kinds"
+    )
     for s in scores:
         conflict = "off" if s.near.max_anchor_conflict >= NO_ANCHOR_CHECK else str(s.near.max_anchor_conflict)
-        share = "off" if s.near.max_anchor_conflict_share >= NO_ANCHOR_CHECK else f"{s.near.max_anchor_conflict_share:.2f}"
+        share = (
+            "off"
+            if s.near.max_anchor_conflict_share >= NO_ANCHOR_CHECK
+            else f"{s.near.max_anchor_conflict_share:.2f}"
+        )
         kinds = ",".join(sorted(set(s.false_merge_kinds)))
         print(
-            f"{s.config.shingle_words:>5} {s.config.num_perm:>5} {s.near.threshold:>6.2f} {conflict:>8} {share:>5} "
+            f"{s.config.shingle_words:>5} {s.config.num_perm:>5} {s.near.threshold:>6.2f} "
+            f"{conflict:>8} {share:>5} "
             f"{s.precision:>6.3f} {s.recall:>6.3f} {s.false_merges:>5}  {kinds}"
         )
+
+
+# Speed and size
+
+
+def synthetic_articles(count: int, seed: int = 7) -> Iterator[Article]:
+    """Distinct articles from the section's real sentences; a tenth copy earlier ones."""
+    rng = random.Random(seed)
+    pool = sentences()
+    made: list[Article] = []
+    for number in range(count):
+        article_id = 100_000 + number
+        if made and rng.random() < 0.1:
+            source = rng.choice(made[-5000:])
+            text = source.text if rng.random() < 0.5 else f"{source.text}\n(Theo TTXVN)"
+        else:
+            province, country = rng.choice(PROVINCES), rng.choice(COUNTRIES)
+            lines = [f"{province} giao lưu hữu nghị với {country} lần thứ {number}",
+                     f"Ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}, tại {province}, "
+                     f"{rng.randint(20, 400)} "
+                     f"đại biểu đã gặp mặt bạn bè {country}.",
+                     *rng.sample(pool, 8)]  # fmt: skip
+            text = "\n".join(lines)
+        article = Article(url=f"https://thoidai.com.vn/bai-{article_id}.html", article_id=article_id,
+                          title=text.split("\n", 1)[0], text=text)  # fmt: skip
+        made.append(article)
+        yield article
+
+
+@dataclass(frozen=True)
+class SpeedRow:
+    size: int
+    first_block_rate: float
+    last_block_rate: float
+    overall_rate: float
+    exported: int
+    bytes_per_article: float
+    open_seconds: float
+
+
+def measure_speed(size: int, blocks: int = 10) -> SpeedRow:
+    """Feed `size` synthetic articles through the state as the pipeline does; time each block."""
+    config, near, host = ShingleConfig(), NearRule(), "thoidai.com.vn"
+    with tempfile.TemporaryDirectory() as tmp:
+        state_dir = Path(tmp)
+        state = DedupState.open(state_dir, config, near)
+        state.begin_run("20261101T080000Z")
+        rates: list[float] = []
+        exported = 0
+        block = max(1, size // blocks)
+        started = block_start = time.perf_counter()
+        for number, article in enumerate(synthetic_articles(size), start=1):
+            fingerprint = Fingerprint.of(article, config)
+            candidates = state.candidates(fingerprint)
+            decision = decide(fingerprint, candidates, {c.url: c for c in candidates}, near, host)
+            if isinstance(decision, Export):
+                state.record_export("20261101T080000Z", replace(fingerprint, version=decision.version))
+                exported += 1
+            if number % block == 0:
+                now = time.perf_counter()
+                rates.append(block / (now - block_start))
+                block_start = now
+        total = time.perf_counter() - started
+        state.settle_run("20261101T080000Z", None)
+        size_bytes = state.size_bytes()
+        articles = state.article_count()
+        state.close()
+        opened = time.perf_counter()
+        DedupState.open(state_dir, config, near).close()
+        open_seconds = time.perf_counter() - opened
+    return SpeedRow(size, rates[0], rates[-1], size / total, exported, size_bytes / articles, open_seconds)
+
+
+def print_speed(sizes: list[int]) -> None:
+    print(f"{'articles':>9} {'exported':>9} {'items/s':>8} {'first 10%':>10} {'last 10%':>9} "
+          f"{'bytes/article':>14} {'open s':>7}")  # fmt: skip
+    for size in sizes:
+        row = measure_speed(size)
+        print(f"{row.size:>9} {row.exported:>9} {row.overall_rate:>8.0f} {row.first_block_rate:>10.0f} "
+              f"{row.last_block_rate:>9.0f} {row.bytes_per_article:>14.0f} "
+              f"{row.open_seconds:>7.2f}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -114,8 +211,6 @@ def main(argv: list[str] | None = None) -> None:
     if args.what == "calibrate":
         print_calibration(calibrate(load_pairs()))
         return
-    from bench.dedup_speed import print_speed  # noqa: PLC0415
-
     print_speed([int(size) for size in args.sizes.split(",")])
 
 

@@ -16,8 +16,8 @@ import random
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from itertools import combinations
 from datetime import datetime
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,7 @@ def story_lines(writer: StoryWriter, rng: random.Random, words: Words | None = N
 def congress_lines(
     writer: StoryWriter, rng: random.Random, province: str, term: tuple[int, int], shared: Lines | None
 ) -> Lines:
-    """A provincial congress report; with `shared`, its filler paragraphs are exactly those of another report."""
+    """A provincial congress report; with `shared`, the same filler paragraphs as another report."""
     words = writer.words()
     words = Words(province, words.country, words.person, words.friend, words.event, words.org, words.role)
     congress = rng.randint(2, 6)
@@ -183,10 +183,19 @@ def pairs(seed: int) -> Iterator[dict[str, Any]]:
 
     def pair(kind: str, label: str, a: Lines, b: Lines, edits: list[str] | None = None) -> dict[str, Any]:
         first, second = next(ids), next(ids)
-        return {"kind": kind, "label": label, "edits": edits or [], "a": record(first, a), "b": record(second, b)}
+        return {
+            "kind": kind,
+            "label": label,
+            "edits": edits or [],
+            "a": record(first, a),
+            "b": record(second, b),
+        }
 
     yield from replica_pairs()
-    real = [json.loads(p.read_text(encoding="utf-8"))["text"].split("\n") for p in sorted(EXPECTED_DIR.glob("*.json"))]
+    real = [
+        json.loads(p.read_text(encoding="utf-8"))["text"].split("\n")
+        for p in sorted(EXPECTED_DIR.glob("*.json"))
+    ]
     for lines in real:
         for _ in range(4):
             copy, edits = edited_copy(rng, lines)
@@ -213,7 +222,12 @@ def pairs(seed: int) -> Iterator[dict[str, Any]]:
         other = Words(rng.choice(PROVINCES), base.country, base.person, base.friend, base.event,
                       base.org.replace(base.province, "{p}"), base.role)  # fmt: skip
         other = replace(other, org=other.org.replace("{p}", other.province))
-        yield pair("brief_other_province", "distinct", short_brief(writer, rng, base), short_brief(writer, rng, other))
+        yield pair(
+            "brief_other_province",
+            "distinct",
+            short_brief(writer, rng, base),
+            short_brief(writer, rng, other),
+        )
     for _ in range(60):
         p, q = rng.sample(PROVINCES, 2)
         term = rng.choice(((2017, 2022), (2022, 2027), (2018, 2023)))
@@ -233,7 +247,9 @@ def pairs(seed: int) -> Iterator[dict[str, Any]]:
         base = writer.words()
         other = Words(rng.choice(PROVINCES), rng.choice(COUNTRIES), writer.person(), base.friend,
                       base.event, base.org, base.role)  # fmt: skip
-        yield pair("same_template", "distinct", story_lines(writer, rng, base), story_lines(writer, rng, other))
+        yield pair(
+            "same_template", "distinct", story_lines(writer, rng, base), story_lines(writer, rng, other)
+        )
     for _ in range(25):
         yield pair("random_stories", "distinct", story_lines(writer, rng), story_lines(writer, rng))
     for _ in range(30):

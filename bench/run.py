@@ -31,17 +31,18 @@ class Plan:
     repeats: int
     crawl_articles: int
     scrapy_bench_seconds: int
-    dataset_sizes: tuple[int, ...]
+    export_sizes: tuple[int, ...]
+    dedup_sizes: tuple[int, ...]
     parts: tuple[str, ...] = PARTS
     peers: bool = True
 
     @classmethod
     def full(cls) -> Plan:
-        return cls("full", 240, None, 3, 2000, 10, (10_000, 100_000))
+        return cls("full", 240, None, 3, 2000, 10, (10_000, 100_000), (10_000,))
 
     @classmethod
     def quick(cls) -> Plan:
-        return cls("quick", 40, 10, 3, 120, 4, (1_000,))
+        return cls("quick", 40, 10, 3, 120, 4, (1_000,), (1_000,))
 
     def __post_init__(self) -> None:
         unknown = set(self.parts) - set(PARTS)
@@ -99,8 +100,8 @@ def run_benchmark(plan: Plan) -> Results:
         results.baseline = scrapy_bench(plan.scrapy_bench_seconds)
     if "dataset" in plan.parts:
         results.dataset = [
-            *time_dedup(list(plan.dataset_sizes)),
-            *(time_export(n) for n in plan.dataset_sizes),
+            *time_dedup(list(plan.dedup_sizes)),
+            *(time_export(n) for n in plan.export_sizes),
         ]
     return results
 

@@ -1,8 +1,9 @@
 """Speed: milliseconds per page of each system on one core, with a bare lxml parse as the floor.
 
 Every system runs in this one process over the same HTML pages, `repeats` times after a warm-up on a
-few pages; a page's time is its median over the repeats, and the table gives the median and 95th
-percentile of those page times. Pages a system fails on are timed like any other.
+few pages, the systems taking turns page by page; a page's time is its median over the repeats, and
+the table gives the median and 95th percentile of those page times. Pages a system fails on are timed
+like any other.
 """
 
 from __future__ import annotations
@@ -43,26 +44,34 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def page_times(system: System, pages: Sequence[Page], repeats: int) -> list[float]:
-    """Each page's median time in milliseconds over `repeats` passes, after a warm-up on a few pages."""
-    for page in pages[: min(len(pages), 5)]:
-        run_system(system, page)
-    samples: list[list[float]] = [[] for _ in pages]
+def page_times(systems: Sequence[System], pages: Sequence[Page], repeats: int) -> dict[str, list[float]]:
+    """Each system's per-page median time in milliseconds over `repeats` passes.
+
+    Systems take turns on each page, so a change in the machine's load hits all of them alike.
+    """
+    for system in systems:
+        for page in pages[: min(len(pages), 5)]:
+            run_system(system, page)
+    samples = {system.name: [[] for _ in pages] for system in systems}
     gc.collect()
     for _ in range(repeats):
         for index, page in enumerate(pages):
-            started = time.perf_counter()
-            run_system(system, page)
-            samples[index].append((time.perf_counter() - started) * 1000)
-    return [statistics.median(times) for times in samples]
+            for system in systems:
+                started = time.perf_counter()
+                run_system(system, page)
+                samples[system.name][index].append((time.perf_counter() - started) * 1000)
+    return {name: [statistics.median(times) for times in per_page] for name, per_page in samples.items()}
 
 
 def measure_speed(systems: Sequence[System], pages: Sequence[Page], repeats: int) -> list[SpeedRow]:
     """Time per page of every system over the same pages."""
+    times = page_times(systems, pages, repeats)
     rows = []
     for system in systems:
-        times = page_times(system, pages, repeats)
-        row = SpeedRow(system.name, len(pages), repeats, statistics.median(times), percentile(times, 0.95))
+        page_medians = times[system.name]
+        row = SpeedRow(
+            system.name, len(pages), repeats, statistics.median(page_medians), percentile(page_medians, 0.95)
+        )
         logger.info("speed %-24s median %.2f ms  p95 %.2f ms", system.name, row.median_ms, row.p95_ms)
         rows.append(row)
     return rows

@@ -27,6 +27,12 @@ RETRY_ENABLED = True
 RETRY_TIMES = 4
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 
+ITEM_PIPELINES = {
+    "friendship_crawler.pipelines.clean.CleanPipeline": 300,
+    "friendship_crawler.dedup.pipeline.DedupPipeline": 800,
+}
+FRIENDSHIP_STATE_DIR = "state"
+
 FEED_EXPORT_ENCODING = "utf-8"
 FEEDS = {
     "output/%(name)s-%(run_id)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},

@@ -166,7 +166,7 @@ def test_crawl_of_a_small_replica_reports_pages_items_and_cpu():
 
 # --- the whole harness --------------------------------------------------------------------------
 def test_tiny_run_renders_every_measured_part(tmp_path):
-    plan = Plan("tiny", 40, 3, 1, 40, 1, (), parts=("quality", "speed"), peers=False)
+    plan = Plan("tiny", 40, 3, 1, 40, 1, (), (), parts=("quality", "speed"), peers=False)
     results = run_benchmark(plan)
     ours_rows = [row for row in results.quality if row.system == "ours" and row.group.startswith("replica")]
     assert {row.group for row in ours_rows} == {"replica v2019", "replica v2021"}
@@ -179,7 +179,8 @@ def test_tiny_run_renders_every_measured_part(tmp_path):
     assert "## 3. Crawl" not in report
 
 
-def test_command_line_rejects_an_unknown_part():
+@pytest.mark.parametrize("args", [["--parts", "quality,bogus"], ["--dedup-sizes", "10k"], ["--repeats", "0"]])
+def test_command_line_rejects_bad_arguments_before_measuring(args):
     with pytest.raises(SystemExit) as exit_info:
-        main(["--quick", "--parts", "quality,bogus"])
+        main(["--quick", *args])
     assert exit_info.value.code == 2

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from friendship_crawler.clean import RULES, clean_article_lines, clean_inline
+from friendship_crawler.clean import (
+    RULES,
+    clean_article,
+    clean_article_fields,
+    clean_article_lines,
+    clean_inline,
+)
+from friendship_crawler.items import Article, content_hash
 
 TITLE = "Hội hữu nghị Việt Nam - Lào tỉnh Bắc Giang kỷ niệm 25 năm thành lập"
 SAPO = "TĐO - Ngày 6/7, Hội hữu nghị Việt Nam - Lào tỉnh Bắc Giang đã tổ chức gặp mặt hữu nghị."
@@ -98,3 +105,33 @@ def test_clean_inline_strips_remnants_from_sapo_and_captions() -> None:
     assert text == "Các đại biểu chụp ảnh"
     assert [r.rule for r in removed] == ["markdown"] and not removed[0].whole_line
     assert clean_inline(SAPO) == (SAPO, [])
+
+
+def make_article(text: str, sapo: str = SAPO, author: str | None = None) -> Article:
+    return Article(
+        url="https://thoidai.com.vn/a-1.html", article_id=1, title=TITLE, sapo=sapo, text=text, author=author
+    )
+
+
+def test_clean_article_returns_a_correct_record_itself() -> None:
+    article = make_article("\n".join(CLEAN))
+    assert clean_article(article) is article
+
+
+def test_clean_article_cleans_the_record_and_hashes_it_again() -> None:
+    article = make_article("\n".join([*CLEAN, "Thu Hà", "Nguồn: TTXVN", "Tin bài liên quan", "Bài khác"]))
+    cleaned = clean_article(article)
+    assert cleaned.text == "\n".join(CLEAN)
+    assert cleaned.content_hash == content_hash(cleaned.text) != article.content_hash
+    assert (cleaned.author, cleaned.source) == ("Thu Hà", "TTXVN")
+    assert article.text.endswith("Bài khác"), "the input record is not modified"
+
+
+def test_an_article_with_only_title_and_sapo_left_has_no_body() -> None:
+    assert not clean_article_fields(make_article(f"{TITLE}\n{SAPO}\nTin bài liên quan\nBài khác")).has_body
+    assert clean_article_fields(make_article(f"{TITLE}\n{BODY[0]}")).has_body
+
+
+def test_text_that_does_not_start_with_the_title_keeps_its_first_line() -> None:
+    cleaned = clean_article_lines([SAPO, *BODY], TITLE)
+    assert cleaned.lines == [SAPO, *BODY] and cleaned.body == [SAPO, *BODY]

@@ -38,9 +38,12 @@ def test_header_lines_are_dropped() -> None:
     assert [r.rule for r in removed] == ["header"] * 4
 
 
-def test_header_rule_keeps_sentences_that_start_like_a_breadcrumb() -> None:
-    line = "Trang chủ của Liên hiệp đã đăng tải toàn văn báo cáo tổng kết năm 2023."
-    assert drop_header_lines([line]) == ([line], [])
+def test_header_rule_keeps_sentences_that_start_like_header_lines() -> None:
+    lines = [
+        "Trang chủ của Liên hiệp đã đăng tải toàn văn báo cáo tổng kết năm 2023.",
+        "Theo dõi Thời Đại, bạn đọc biết thêm nhiều hoạt động hữu nghị của các tỉnh.",
+    ]
+    assert drop_header_lines(lines) == (lines, [])
 
 
 # --- trailer -----------------------------------------------------------------------------------------
@@ -148,6 +151,15 @@ def test_title_twice_and_ascii_alt_plus_title_are_related_lines() -> None:
     )
     assert kept == [PARAGRAPH]
     assert len(removed) == 4 and {r.rule for r in removed} == {"related"}
+
+
+def test_labelled_related_links_go() -> None:
+    link = "Xem thêm: Giao lưu hữu nghị Việt Nam - Nhật Bản tại Cà Mau"
+    other = "Tin liên quan >> Hội hữu nghị Việt - Lào kỷ niệm 25 năm thành lập"
+    sentence = "Xem thêm: " + PARAGRAPH + " " + PARAGRAPH
+    kept, removed = drop_related_lines([link, PARAGRAPH, other, sentence])
+    assert kept == [PARAGRAPH, sentence]
+    assert [r.text for r in removed] == [link, other]
 
 
 def test_ordinary_lines_are_not_related_lines() -> None:
@@ -259,6 +271,10 @@ def test_the_known_author_is_taken_off_the_end() -> None:
         ("Hội nghị kết thúc.", False, False),
         ("Quang cảnh hội nghị", True, False),
         ("Ngày 16/7 Hà Nội", False, False),
+        ("Thu Hà - Minh Anh", False, True),
+        ("Thu Hà và Minh Anh", False, True),
+        ("Thu Hà - Minh Anh (tổng hợp)", False, True),
+        ("Việt Nam - các nước", False, False),
     ],
 )
 def test_what_reads_as_a_byline(line: str, with_role: bool, expected: bool) -> None:

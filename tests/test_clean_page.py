@@ -132,6 +132,16 @@ def test_title_is_found_however_blank_lines_and_follow_line_vary() -> None:
     assert page.section == ["Hữu nghị", "Chân dung bè bạn"]
 
 
+def test_a_site_menu_above_the_breadcrumb_is_not_the_title() -> None:
+    menu = ["Trang chủ", "Thời sự", "Hữu nghị", "Bốn phương kết bạn", "Bờ cõi biển đảo"]
+    raw = "\n".join(
+        [*menu, "Trang chủ Hữu nghị", "10:00 | 01/02/2024 GMT+7", "Tiêu đề thật", "aa", "Sapo.", "Đoạn."]
+    )
+    page = clean_page_text(raw)
+    assert (page.title, page.text) == ("Tiêu đề thật", "Tiêu đề thật\nSapo.\nĐoạn.")
+    assert page.section == ["Hữu nghị"]
+
+
 def test_print_view_without_font_size_control_reads_the_title_after_the_date() -> None:
     page = clean_page_text("16:43 | 09/08/2023\nTiêu đề bài in\nSapo.\nĐoạn một.")
     assert (page.title, page.published_at, page.section) == (

@@ -50,12 +50,16 @@ def story(aid: int, *, province: str | None = None, extra: str = "") -> Article:
     picked = [pool[(aid * 7 + k * 13) % len(pool)] for k in range(6)]
     title = f"Liên hiệp hữu nghị tỉnh {place} gặp mặt bạn bè quốc tế lần thứ {aid % 97}"
     text = "\n".join([title, f"Ngày {aid % 28 + 1}/5, tại {place}, buổi gặp mặt đã diễn ra.", *picked, extra])
-    return Article(url=f"https://thoidai.com.vn/bai-{aid}.html", article_id=aid, title=title, text=text.strip())
+    return Article(
+        url=f"https://thoidai.com.vn/bai-{aid}.html", article_id=aid, title=title, text=text.strip()
+    )
 
 
 def copy_of(item: Article, aid: int, *, edit: bool = False) -> Article:
     text = item.text + ("\n(Theo TTXVN)" if edit else "")
-    return Article(url=f"https://thoidai.com.vn/ban-sao-{aid}.html", article_id=aid, title=item.title, text=text)
+    return Article(
+        url=f"https://thoidai.com.vn/ban-sao-{aid}.html", article_id=aid, title=item.title, text=text
+    )
 
 
 def crawl(workdir: Path, items: list[Article], run_id: str, **settings: Any) -> Run:
@@ -65,7 +69,9 @@ def crawl(workdir: Path, items: list[Article], run_id: str, **settings: Any) -> 
         ItemsSpider,
         {
             "ITEM_PIPELINES": {PIPELINE: 300},
-            "FEEDS": {str(output / "%(name)s-%(run_id)s.jsonl"): {"format": "jsonlines", "encoding": "utf-8"}},
+            "FEEDS": {
+                str(output / "%(name)s-%(run_id)s.jsonl"): {"format": "jsonlines", "encoding": "utf-8"}
+            },
             "FRIENDSHIP_STATE_DIR": str(workdir / "state"),
             "LOG_LEVEL": "INFO",
             "DOWNLOAD_HANDLERS": NO_DOWNLOADS,
@@ -75,20 +81,37 @@ def crawl(workdir: Path, items: list[Article], run_id: str, **settings: Any) -> 
     asyncio.run(crawler.crawl_async(items=items, run_id=run_id))
     feed = output / f"friendship-{run_id}.jsonl"
     report = output / f"friendship-{run_id}.duplicates.jsonl"
-    read = lambda p: [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines()] if p.exists() else []  # noqa: E731
-    return Run(crawler.stats.get_stats(), read(feed), read(report))
+    return Run(crawler.stats.get_stats(), read_lines(feed), read_lines(report))
+
+
+def read_lines(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def test_within_one_run_each_kind_of_duplicate_is_dropped_reported_and_counted(tmp_path: Path) -> None:
     a, b = story(120001), story(120002)
-    items = [a, b, story(120001), copy_of(a, 757920), copy_of(b, 130000, edit=True),
-             Article(url="https://thoidai.com.vn/ten-moi-120002.html", article_id=120002, title=b.title, text=b.text)]
+    items = [
+        a,
+        b,
+        story(120001),
+        copy_of(a, 757920),
+        copy_of(b, 130000, edit=True),
+        Article(
+            url="https://thoidai.com.vn/ten-moi-120002.html", article_id=120002, title=b.title, text=b.text
+        ),
+    ]
     run = crawl(tmp_path, items, "20261101T080000Z")
     assert [r["article_id"] for r in run.exported] == [120001, 120002]
     assert all(r["version"] == 1 for r in run.exported)
     stats = run.stats
-    assert (stats["friendship/dedup/url"], stats["friendship/dedup/exact"], stats["friendship/dedup/near"],
-            stats["friendship/dedup/id"]) == (1, 1, 1, 1)
+    assert (
+        stats["friendship/dedup/url"],
+        stats["friendship/dedup/exact"],
+        stats["friendship/dedup/near"],
+        stats["friendship/dedup/id"],
+    ) == (1, 1, 1, 1)
     assert stats["friendship/dedup/confirmed"] == 2
     by_dropped = {r["dropped_url"]: r for r in run.report if r["dropped_url"] != r["kept_url"]}
     assert by_dropped["https://thoidai.com.vn/ban-sao-757920.html"]["reason"] == "exact"
@@ -99,7 +122,9 @@ def test_within_one_run_each_kind_of_duplicate_is_dropped_reported_and_counted(t
 def congress_report(aid: int, province: str, chair: str, members: int, projects: int) -> Article:
     """A provincial congress report: shared skeleton and filler, its own province, people and figures."""
     filler = [sentences()[k] for k in (3, 17, 29, 41)]
-    title = f"Liên hiệp các tổ chức hữu nghị tỉnh {province}: Đại hội đại biểu lần thứ III, nhiệm kỳ 2022-2027"
+    title = (
+        f"Liên hiệp các tổ chức hữu nghị tỉnh {province}: Đại hội đại biểu lần thứ III, nhiệm kỳ 2022-2027"
+    )
     lines = [
         title,
         f"Ngày {members % 28 + 1}/6, Liên hiệp các tổ chức hữu nghị tỉnh {province} tổ chức Đại hội đại biểu.",
@@ -108,13 +133,17 @@ def congress_report(aid: int, province: str, chair: str, members: int, projects:
         *filler,
         f"Trong 5 năm qua, tỉnh {province} đã có {projects} dự án của các tổ chức phi chính phủ nước ngoài.",
     ]
-    return Article(url=f"https://thoidai.com.vn/dai-hoi-{aid}.html", article_id=aid, title=title, text="\n".join(lines))
+    return Article(
+        url=f"https://thoidai.com.vn/dai-hoi-{aid}.html", article_id=aid, title=title, text="\n".join(lines)
+    )
 
 
 def test_congress_reports_of_other_provinces_are_all_exported(tmp_path: Path) -> None:
-    reports = [congress_report(50001, "Bắc Giang", "Nguyễn Văn Thắng", 31, 45),
-               congress_report(50002, "Vĩnh Phúc", "Trần Thị Lan", 27, 18),
-               congress_report(50003, "Cà Mau", "Lê Minh Hùng", 35, 62)]
+    reports = [
+        congress_report(50001, "Bắc Giang", "Nguyễn Văn Thắng", 31, 45),
+        congress_report(50002, "Vĩnh Phúc", "Trần Thị Lan", 27, 18),
+        congress_report(50003, "Cà Mau", "Lê Minh Hùng", 35, 62),
+    ]
     run = crawl(tmp_path, reports, "20261101T080000Z")
     assert len(run.exported) == 3, run.report
 
@@ -185,14 +214,18 @@ def test_a_killed_run_is_settled_from_its_feed_by_the_next_run(tmp_path: Path) -
     assert [r["article_id"] for r in run.exported] == [90003, 90004]
     assert run.stats["friendship/dedup/settled/confirmed"] == 2
     assert run.stats["friendship/dedup/settled/released"] == 2
-    assert killed.read_text(encoding="utf-8").count("\n") == 2 and killed.read_text(encoding="utf-8").endswith("\n")
+    assert killed.read_text(encoding="utf-8").count("\n") == 2 and killed.read_text(
+        encoding="utf-8"
+    ).endswith("\n")
 
 
 def test_missing_state_with_earlier_feeds_refuses_with_the_way_out(tmp_path: Path) -> None:
     crawl(tmp_path, [story(91001)], "20261101T080000Z")
     (tmp_path / "state" / STATE_FILE).unlink()
     with pytest.raises(StateError, match="rebuild_state"):
-        DedupState.open(tmp_path / "state", exported_before=[tmp_path / "output" / "friendship-20261101T080000Z.jsonl"])
+        DedupState.open(
+            tmp_path / "state", exported_before=[tmp_path / "output" / "friendship-20261101T080000Z.jsonl"]
+        )
     with pytest.raises(StateError, match="missing"):
         crawl(tmp_path, [story(91001)], "20261108T080000Z")
     assert not (tmp_path / "output" / "friendship-20261108T080000Z.jsonl").exists()

@@ -20,7 +20,12 @@ def test_rebuilt_state_exports_only_what_the_feeds_lack(tmp_path: Path) -> None:
 
     result = subprocess.run(
         [sys.executable, "-m", "scrapy", "rebuild_state", "--state-dir", "state", "output"],
-        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=120, check=False,
+        cwd=tmp_path,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "5 exports" in result.stdout
@@ -40,7 +45,10 @@ def test_rebuild_restores_replaced_copies_from_the_reports(tmp_path: Path) -> No
 
 
 def test_feed_files_are_read_oldest_run_first_and_reports_are_left_out(tmp_path: Path) -> None:
-    for name in ("friendship-20261108T080000Z.jsonl", "friendship-20261101T080000Z.jsonl",
-                 "friendship-20261101T080000Z.duplicates.jsonl"):
+    for name in (
+        "friendship-20261108T080000Z.jsonl",
+        "friendship-20261101T080000Z.jsonl",
+        "friendship-20261101T080000Z.duplicates.jsonl",
+    ):
         (tmp_path / name).write_text("", encoding="utf-8")
     assert [run_id_of(p) for p in feed_files([tmp_path])] == ["20261101T080000Z", "20261108T080000Z"]

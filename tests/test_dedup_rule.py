@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from friendship_crawler.dedup.minhash import ShingleConfig, shingles, signature, signature_bytes, signature_from_bytes
+from friendship_crawler.dedup.minhash import (
+    ShingleConfig,
+    shingles,
+    signature,
+    signature_bytes,
+    signature_from_bytes,
+)
 from friendship_crawler.dedup.rule import Fingerprint, Match, NearRule, is_update, keeper, same_article
 from friendship_crawler.items import Article
 
@@ -26,10 +32,21 @@ TITLE = "Bắc Giang tăng cường hợp tác nhân dân với các địa phư
 SAPO = "Ngày 9/8, tại Bắc Giang, Liên hiệp hữu nghị tỉnh đã tổ chức gặp mặt hữu nghị với bạn bè Lào."
 
 
-def article(aid: int, lines: list[str], *, slug: str = "bai", host: str = "thoidai.com.vn",
-            modified_at: str | None = None) -> Article:
-    return Article(url=f"https://{host}/{slug}-{aid}.html", article_id=aid, title=lines[0], text="\n".join(lines),
-                   modified_at=modified_at)
+def article(
+    aid: int,
+    lines: list[str],
+    *,
+    slug: str = "bai",
+    host: str = "thoidai.com.vn",
+    modified_at: str | None = None,
+) -> Article:
+    return Article(
+        url=f"https://{host}/{slug}-{aid}.html",
+        article_id=aid,
+        title=lines[0],
+        text="\n".join(lines),
+        modified_at=modified_at,
+    )
 
 
 def fp(item: Article) -> Fingerprint:
@@ -71,8 +88,16 @@ def test_republication_with_small_edits_is_near() -> None:
 
 def test_province_lookalike_is_distinct() -> None:
     """Same skeleton, another province, other people and figures: two congress reports, not one."""
-    swaps = {"Bắc Giang": "Vĩnh Phúc", "Nguyễn Văn Thắng": "Trần Thị Lan", "Lào": "Campuchia", "25": "31",
-             "12": "19", "2017": "2019", "9/8": "14/3", "700": "450"}
+    swaps = {
+        "Bắc Giang": "Vĩnh Phúc",
+        "Nguyễn Văn Thắng": "Trần Thị Lan",
+        "Lào": "Campuchia",
+        "25": "31",
+        "12": "19",
+        "2017": "2019",
+        "9/8": "14/3",
+        "700": "450",
+    }
     lookalike = []
     for line in ORIGINAL:
         for old, new in swaps.items():
@@ -80,20 +105,30 @@ def test_province_lookalike_is_distinct() -> None:
         lookalike.append(line)
     a, b = fp(article(100, ORIGINAL)), fp(article(200, lookalike))
     assert same_article(a, b) is None
-    assert same_article(a, b, NearRule(max_anchor_conflict=10_000, max_anchor_conflict_share=10_000.0)) is not None, (
-        "the texts must be alike enough that only names and figures tell them apart"
-    )
+    assert (
+        same_article(a, b, NearRule(max_anchor_conflict=10_000, max_anchor_conflict_share=10_000.0))
+        is not None
+    ), "the texts must be alike enough that only names and figures tell them apart"
 
 
 def test_short_briefs_of_two_provinces_are_distinct() -> None:
-    first = ["Trao quà hữu nghị cho bạn bè Lào tại Bắc Giang", "Liên hiệp hữu nghị tỉnh Bắc Giang trao 20 suất quà."]
-    second = ["Trao quà hữu nghị cho bạn bè Lào tại Hà Nam", "Liên hiệp hữu nghị tỉnh Hà Nam trao 20 suất quà."]
+    first = [
+        "Trao quà hữu nghị cho bạn bè Lào tại Bắc Giang",
+        "Liên hiệp hữu nghị tỉnh Bắc Giang trao 20 suất quà.",
+    ]
+    second = [
+        "Trao quà hữu nghị cho bạn bè Lào tại Hà Nam",
+        "Liên hiệp hữu nghị tỉnh Hà Nam trao 20 suất quà.",
+    ]
     assert same_article(fp(article(1, first)), fp(article(2, second))) is None
 
 
 def test_unrelated_articles_are_distinct() -> None:
-    other = ["Gặp mặt cựu chuyên gia Cuba", "Các cựu chuyên gia Cuba kể lại những năm tháng làm việc tại Việt Nam.",
-             "Buổi gặp mặt diễn ra ấm cúng tại Hà Nội với sự tham dự của Đại sứ Cuba."]
+    other = [
+        "Gặp mặt cựu chuyên gia Cuba",
+        "Các cựu chuyên gia Cuba kể lại những năm tháng làm việc tại Việt Nam.",
+        "Buổi gặp mặt diễn ra ấm cúng tại Hà Nội với sự tham dự của Đại sứ Cuba.",
+    ]
     assert same_article(fp(article(1, ORIGINAL)), fp(article(2, other))) is None
 
 

@@ -8,7 +8,7 @@ is kept as it is; every rule sees the body lines only.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from friendship_crawler.clean.lines import (
     Removal,
@@ -22,6 +22,7 @@ from friendship_crawler.clean.lines import (
     strip_markdown_images,
 )
 from friendship_crawler.clean.rules import EDGE_BARS
+from friendship_crawler.items import Article, Image, content_hash
 from friendship_crawler.textnorm import normalize_line
 
 RULES = ("header", "trailer", "markdown", "related", "image_alt", "source", "article_footer", "byline")
@@ -38,10 +39,12 @@ class CleanedLines:
     """The byline found at the end of the body, without a "(...)" suffix."""
     source: str | None = None
     """The value of a "Nguồn:" line; None when empty or absent."""
+    starts_with_title: bool = True
 
     @property
     def body(self) -> list[str]:
-        return self.lines[1:]
+        """The lines after the title."""
+        return self.lines[1:] if self.starts_with_title else self.lines
 
 
 def clean_article_lines(
@@ -72,7 +75,7 @@ def clean_article_lines(
     removals += removed
     byline = split_byline(body, author, before_trailer)
     removals += byline.removals
-    return CleanedLines([*head, *byline.lines], removals, byline.author, byline.source)
+    return CleanedLines([*head, *byline.lines], removals, byline.author, byline.source, bool(head))
 
 
 def clean_inline(text: str) -> tuple[str, list[Removal]]:
@@ -83,3 +86,53 @@ def clean_inline(text: str) -> tuple[str, list[Removal]]:
     if stripped == line:
         return line, []
     return stripped, [Removal("markdown", removed_part(line, stripped), whole_line=False)]
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    """An Article after cleaning, what was removed, and whether any article text is left."""
+
+    article: Article
+    removals: list[Removal] = field(default_factory=list)
+    has_body: bool = True
+    """False when nothing but the title (and sapo) is left: such an item is not an article."""
+
+
+def clean_article_fields(article: Article) -> CleanedArticle:
+    """Clean `text`, `sapo` and image captions; fill `author`/`source` from a byline found in the text.
+
+    The same object comes back when nothing changed, so correct records pass through untouched.
+    """
+    removals: list[Removal] = []
+    sapo, removed = clean_inline(article.sapo)
+    removals += removed
+    images = []
+    for image in article.images:
+        caption, removed = clean_inline(image.caption)
+        removals += removed
+        images.append(Image(url=image.url, caption=caption))
+    cleaned = clean_article_lines(article.text.split("\n"), article.title, author=article.author)
+    removals += cleaned.removals
+    has_body = any(line != sapo for line in cleaned.body)
+    text = "\n".join(cleaned.lines)
+    if text == article.text and sapo == article.sapo and images == article.images:
+        return CleanedArticle(article, removals, has_body)
+    changed = replace(
+        article,
+        text=text,
+        sapo=sapo,
+        images=images,
+        author=article.author or cleaned.author,
+        source=article.source or cleaned.source,
+        content_hash=content_hash(text),
+    )
+    return CleanedArticle(changed, removals, has_body)
+
+
+def clean_article(article: Article) -> Article:
+    """The cleaning stage as one pure function of an Article (for `scrapy reprocess`).
+
+    An article left without body text comes back with its title (and sapo) only; the item pipeline
+    drops such items, a caller without a pipeline checks `clean_article_fields(...).has_body`.
+    """
+    return clean_article_fields(article).article

@@ -168,8 +168,15 @@ def is_related_line(line: str) -> bool:
 
 
 def drop_related_lines(lines: Sequence[str]) -> RuleResult:
-    """Inline related-article boxes and single "[Video] ..." items inside the body."""
-    return _partition(lines, lambda line: is_related_line(line) or is_media_title(line), "related")
+    """Inline related-article boxes, "Xem thêm: <title>" links and single "[Video] ..." items in the body."""
+    return _partition(
+        lines, lambda line: is_related_line(line) or is_media_title(line) or is_labelled_link(line), "related"
+    )
+
+
+def is_labelled_link(line: str) -> bool:
+    """ "Xem thêm: <title>": a related link with its label, headline length."""
+    return bool(rules.RELATED_PREFIX.match(line)) and len(line.split()) <= rules.HEADLINE_MAX_WORDS + 3
 
 
 def is_media_item(line: str) -> bool:
@@ -286,13 +293,22 @@ def is_byline(line: str, author: str | None = None, with_role: bool = False) -> 
     if size == 0 or size > rules.BYLINE_MAX_NAME_WORDS or (size == 1 and not words[0].rstrip(",").isupper()):
         return False
     rest = " ".join(words[size:])
-    if words[size - 1].endswith(","):
+    if words[size - 1].endswith(",") and not _co_authors(line):
         return with_role and bool(rest)
-    if not rest:
+    if not rest or _co_authors(line):
         return not ends_sentence(line)
     if rules.AUTHOR_SUFFIX.fullmatch(" " + rest):
         return True
     return with_role and bool(rules.BYLINE_SEPARATOR.match(rest))
+
+
+def _co_authors(line: str) -> bool:
+    """A shared byline: two or more names, each of a few capitalised words ("Thu Hà - Minh Anh")."""
+    names = rules.CO_AUTHOR_SEPARATOR.split(rules.AUTHOR_SUFFIX.sub("", line))
+    return len(names) > 1 and all(
+        0 < len(name.split()) <= rules.BYLINE_MAX_NAME_WORDS and _name_size(name.split()) == len(name.split())
+        for name in names
+    )
 
 
 def _name_size(words: Sequence[str]) -> int:

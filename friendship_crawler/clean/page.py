@@ -116,7 +116,8 @@ def read_header(lines: list[str]) -> PageHeader:
         header, body_start = lines[:title_at], title_at + 1
         if title_at == len(lines):
             raise PageTextError("no_title", "the text holds header lines only")
-    section = next((breadcrumb_names(line) for line in header if is_breadcrumb(line)), None)
+    crumbs = [names for names in (breadcrumb_names(line) for line in header if is_breadcrumb(line)) if names]
+    section = crumbs[-1] if crumbs else None
     published_at = next((_iso(match) for match in map(rules.DATE_LINE.match, header) if match), None)
     if control is None and header and published_at is None:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")

@@ -35,7 +35,7 @@ FOLLOW_LINE = re.compile(
 """`Theo dõi thoidai.com.vn trên` (some copies add the service: "Google News")."""
 FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
-HEADER_SCAN_LINES = 8
+HEADER_SCAN_LINES = 15
 """How far into a full page text the breadcrumb, date, follow line and "aa" are looked for."""
 
 NOT_FOUND_TITLES = frozenset(
@@ -82,6 +82,10 @@ SLUG_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}$")
 """An ASCII slug line of a rail ("infographic 6 danh hieu cua viet nam ...")."""
 RELATED_MIN_WORDS = 3
 """Words of a related title; a shorter phrase said twice ("Hà Nội Hà Nội") is left alone."""
+RELATED_PREFIX = re.compile(
+    r"^(?:>>\s*)?(?:Xem thêm|Đọc thêm|Tin liên quan|Bài liên quan|Tin bài liên quan)\s*[:>»]+\s*\S", re.I
+)
+"""An inline related link written with its label: "Xem thêm: <title>", "Tin liên quan >> <title>"."""
 HEADLINE_MAX_WORDS = 30
 """Longer lines are paragraphs, never a headline, rail item or alt sentence."""
 RAIL_RUN = 2
@@ -115,6 +119,8 @@ BYLINE_MAX_NAME_WORDS = 5
 BYLINE_MAX_WORDS = 40
 BYLINE_SEPARATOR = re.compile(r"^\s*(?:[-–—,]|\()")
 """What may follow the name in a byline with a role: " - Phó Bí thư ...", ", phóng viên", " (tổng hợp)"."""
+CO_AUTHOR_SEPARATOR = re.compile(r"\s*(?: - | – |, | và | & )\s*")
+"""Between the names of a shared byline: "Thu Hà - Minh Anh", "Thu Hà và Minh Anh"."""
 AUTHOR_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 """A parenthesised suffix of the author heading, "(tổng hợp)"; the author is the name without it."""
 HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "các", "những", "tại", "theo"})

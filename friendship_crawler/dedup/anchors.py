@@ -19,7 +19,7 @@ _WORD = re.compile(r"\w+")
 _DTYPE = np.dtype("<u4")
 NAME_WEIGHT = 1
 NUMBER_WEIGHT = 2
-"""A differing figure weighs twice a differing name: copy edits rarely touch figures, look-alikes always do."""
+"""A differing figure weighs twice a differing name: copy edits rarely touch figures; look-alikes do."""
 
 
 def anchors(tokens: list[str] | str) -> frozenset[int]:

@@ -2,8 +2,9 @@
 
 The signature is datasketch's `affine32` MinHash over xxHash32 of each shingle (a third of SHA-1's
 cost); its values fit in uint32, so one article's signature is `4 * num_perm` bytes in the state.
-Changing the hash function or the seed invalidates stored signatures (`rebuildstate` recomputes them). Shingle size and permutation count were chosen by
-measurement on `tests/data/dedup_pairs.jsonl` (see `bench/dedup.py calibrate`).
+Changing the hash function or the seed invalidates stored signatures (`scrapy rebuild_state`
+recomputes them). Shingle size and permutation count were chosen by measurement on
+`tests/data/dedup_pairs.jsonl` (see `python -m bench.dedup calibrate`).
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ def jaccard(a: set[str], b: set[str]) -> float:
     if not a and not b:
         return 1.0
     return len(a & b) / len(a | b)
+
+
+DEFAULT_CONFIG = ShingleConfig()
+"""4-word shingles, 128 permutations: chosen on tests/data/dedup_pairs.jsonl (bench/dedup.py calibrate)."""
 
 
 @cache

@@ -1,4 +1,4 @@
-"""`DedupPipeline`: each article exported once across runs, duplicates dropped with a reason, updates versioned.
+"""`DedupPipeline`: each article exported once across runs, copies dropped, updates versioned.
 
 The pipeline owns the state; what counts as "the same article" is `rule.same_article`. An export is
 recorded as pending before the item can reach the feed, and confirmed once the feed is closed and
@@ -27,8 +27,16 @@ from scrapy.extensions.feedexport import FeedExporter
 from friendship_crawler.dedup import feeds
 from friendship_crawler.dedup.minhash import ShingleConfig
 from friendship_crawler.dedup.report import DuplicatesReport, Merge, report_path
-from friendship_crawler.dedup.rule import REASONS, Fingerprint, Match, NearRule, is_update, keep_order, same_article
-from friendship_crawler.dedup.state import DedupState, StoredExport
+from friendship_crawler.dedup.rule import (
+    REASONS,
+    Fingerprint,
+    Match,
+    NearRule,
+    is_update,
+    keep_order,
+    same_article,
+)
+from friendship_crawler.dedup.state import DedupState, StateError, StoredExport
 from friendship_crawler.urls import CANONICAL_ROOT, host_of
 
 logger = logging.getLogger(__name__)
@@ -64,10 +72,14 @@ def decide(
     canonical_host: str,
 ) -> Export | Drop:
     """What to do with a record, given the stored copies the state found and each one's kept copy."""
-    matches = [(m, c) for c in candidates if (m := same_article(fingerprint, c.fingerprint, near)) is not None]
+    matches = [
+        (m, c) for c in candidates if (m := same_article(fingerprint, c.fingerprint, near)) is not None
+    ]
     if not matches:
         return Export(version=1)
-    matches.sort(key=lambda mc: (REASONS.index(mc[0].reason), -mc[0].similarity, keep_order(mc[1].fingerprint)))
+    matches.sort(
+        key=lambda mc: (REASONS.index(mc[0].reason), -mc[0].similarity, keep_order(mc[1].fingerprint))
+    )
     match, known = matches[0]
     kept = kept_of[known.url]
     if match.reason in ("url", "id"):
@@ -135,9 +147,13 @@ class DedupPipeline:
         spider = self.crawler.spider
         self.run_id = str(getattr(spider, "run_id", "") or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
         feed_dirs = feeds.configured_feed_dirs(self.crawler.settings.getdict("FEEDS"))
-        self.state = DedupState.open(
-            self.state_dir, self.config, self.near, exported_before=feeds.exported_feeds(feed_dirs)
-        )
+        try:
+            self.state = DedupState.open(
+                self.state_dir, self.config, self.near, exported_before=feeds.exported_feeds(feed_dirs)
+            )
+        except StateError as exc:
+            logger.error("Dedup stage cannot start: %s", exc)
+            raise
         for run_id, paths in self.state.unsettled_runs():
             written = feeds.written_versions(paths, trim=True)
             settled = self.state.settle_run(run_id, written)
@@ -185,7 +201,9 @@ class DedupPipeline:
                 Merge(exported.url, exported.article_id, replaced.url, replaced.fingerprint.article_id,
                       decision.match.reason, decision.match.similarity, superseded=True)
             )  # fmt: skip
-            logger.info("%s replaces the exported copy %s (%s)", exported.url, replaced.url, decision.match.reason)
+            logger.info(
+                "%s replaces the exported copy %s (%s)", exported.url, replaced.url, decision.match.reason
+            )
         return item
 
     def _drop(self, fingerprint: Fingerprint, drop: Drop) -> None:

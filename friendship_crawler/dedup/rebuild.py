@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from friendship_crawler.dedup.feeds import REPORT_SUFFIX, read_feed
-from friendship_crawler.dedup.minhash import ShingleConfig
+from friendship_crawler.dedup.minhash import DEFAULT_CONFIG, ShingleConfig
 from friendship_crawler.dedup.report import read_report
-from friendship_crawler.dedup.rule import Fingerprint, NearRule
+from friendship_crawler.dedup.rule import DEFAULT_NEAR, Fingerprint, NearRule
 from friendship_crawler.dedup.state import STATE_FILE, DedupState
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ class RebuildSummary:
 
 
 def feed_files(sources: Iterable[Path]) -> list[Path]:
-    """JSON Lines feeds named by `sources` (files, or directories searched for `*.jsonl`), oldest run first."""
+    """JSON Lines feeds named by `sources` (files, or directories holding `*.jsonl`), oldest run first."""
     found: set[Path] = set()
     for source in sources:
         if source.is_dir():
@@ -57,7 +57,10 @@ def run_id_of(feed: Path) -> str:
 
 
 def rebuild_state(
-    state_dir: Path, sources: Iterable[Path], config: ShingleConfig = ShingleConfig(), near: NearRule = NearRule()
+    state_dir: Path,
+    sources: Iterable[Path],
+    config: ShingleConfig = DEFAULT_CONFIG,
+    near: NearRule = DEFAULT_NEAR,
 ) -> RebuildSummary:
     """Replace the state in `state_dir` by one rebuilt from the feeds found in `sources`."""
     feeds = feed_files(sources)
@@ -87,12 +90,14 @@ def rebuild_state(
         for report in sorted({f.with_name(f"{f.name.removesuffix(f.suffix)}{REPORT_SUFFIX}") for f in feeds}):
             if report.exists():
                 for entry in read_report(report):
-                    if entry.get("superseded") and state.mark_superseded(entry["dropped_url"], entry["kept_url"]):
+                    if entry.get("superseded") and state.mark_superseded(
+                        entry["dropped_url"], entry["kept_url"]
+                    ):
                         summary.superseded += 1
     finally:
         state.close()
     logger.info(
-        "Rebuilt %s from %s feeds: %s exports, %s replaced copies, %s repeated and %s invalid records skipped",
+        "Rebuilt %s from %s feeds: %s exports, %s replaced copies; skipped %s repeated, %s invalid records",
         state_dir / STATE_FILE, summary.feeds, summary.exports, summary.superseded, summary.repeated,
         summary.invalid,
     )  # fmt: skip

@@ -26,7 +26,6 @@ REASONS: tuple[Reason, ...] = ("url", "id", "exact", "near")
 """Strongest first: a pair that matches on several is reported under the first."""
 
 
-
 @dataclass(frozen=True)
 class NearRule:
     """When two texts under different identities are one story; chosen on tests/data/dedup_pairs.jsonl."""
@@ -48,6 +47,9 @@ class NearRule:
             raise ValueError(f"near-duplicate threshold must be in (0, 1], got {self.threshold}")
         if self.max_anchor_conflict < 0 or self.max_anchor_conflict_share < 0:
             raise ValueError("anchor conflict limits must be >= 0")
+
+
+DEFAULT_NEAR = NearRule()
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def similarity(a: Fingerprint, b: Fingerprint) -> float:
     return estimated_similarity(a.signature, b.signature)
 
 
-def same_article(a: Fingerprint, b: Fingerprint, near: NearRule = NearRule()) -> Match | None:
+def same_article(a: Fingerprint, b: Fingerprint, near: NearRule = DEFAULT_NEAR) -> Match | None:
     """The strongest reason the two records are one article, or None when they are distinct articles.
 
     `url` and `id` say the records are one article whatever their texts (an edited article is still
@@ -135,7 +137,9 @@ def _later(candidate: str | None, reference: str | None) -> bool:
         return False
 
 
-def keep_order(fingerprint: Fingerprint, canonical_host: str = host_of(CANONICAL_ROOT)) -> tuple[bool, int, str]:
+def keep_order(
+    fingerprint: Fingerprint, canonical_host: str = host_of(CANONICAL_ROOT)
+) -> tuple[bool, int, str]:
     """Sort key of copies of one article: the canonical host first, then the earliest id, then the URL."""
     return (host_of(fingerprint.url) != canonical_host, fingerprint.article_id, fingerprint.url)
 

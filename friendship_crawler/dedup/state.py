@@ -1,4 +1,4 @@
-"""What earlier runs exported, in SQLite: lookups by URL, id, content hash and MinHash band, and run bookkeeping.
+"""What earlier runs exported, in SQLite: lookups by URL, id, content hash and MinHash band, and runs.
 
 One row per exported version of an article holds what the rule needs (`Fingerprint`); a band table
 indexes the MinHash signatures for LSH candidate lookup, so a lookup costs a few B-tree seeks whatever
@@ -22,8 +22,13 @@ import xxhash
 from datasketch import MinHashLSH
 
 from friendship_crawler.dedup.anchors import anchors_bytes, anchors_from_bytes
-from friendship_crawler.dedup.minhash import ShingleConfig, signature_bytes, signature_from_bytes
-from friendship_crawler.dedup.rule import LSH_WEIGHTS, Fingerprint, NearRule
+from friendship_crawler.dedup.minhash import (
+    DEFAULT_CONFIG,
+    ShingleConfig,
+    signature_bytes,
+    signature_from_bytes,
+)
+from friendship_crawler.dedup.rule import DEFAULT_NEAR, LSH_WEIGHTS, Fingerprint, NearRule
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +111,12 @@ class DedupState:
     """The persistent record of exported articles; one crawl at a time holds it (a lock file says so)."""
 
     def __init__(
-        self, connection: sqlite3.Connection, state_dir: Path, config: ShingleConfig, near: NearRule, lock: IO[str]
+        self,
+        connection: sqlite3.Connection,
+        state_dir: Path,
+        config: ShingleConfig,
+        near: NearRule,
+        lock: IO[str],
     ) -> None:
         self._db = connection
         self.state_dir = state_dir
@@ -122,8 +132,8 @@ class DedupState:
     def open(
         cls,
         state_dir: Path,
-        config: ShingleConfig = ShingleConfig(),
-        near: NearRule = NearRule(),
+        config: ShingleConfig = DEFAULT_CONFIG,
+        near: NearRule = DEFAULT_NEAR,
         *,
         exported_before: Iterable[Path] = (),
     ) -> DedupState:
@@ -140,9 +150,10 @@ class DedupState:
                 found = sorted(str(p) for p in exported_before)
                 if found:
                     raise StateError(
-                        f"The dedup state {path} is missing, but feeds were exported before ({', '.join(found[:3])}"
-                        f"{' ...' if len(found) > 3 else ''}). Starting afresh would export every article again. "
-                        f"Rebuild the state from the exported feeds: `{rebuild_hint(state_dir, _dirs(found))}`, "
+                        f"The dedup state {path} is missing, but feeds were exported before "
+                        f"({', '.join(found[:3])}{' ...' if len(found) > 3 else ''}). Starting afresh would "
+                        "export every article again. Rebuild the state from the exported feeds: "
+                        f"`{rebuild_hint(state_dir, _dirs(found))}`, "
                         "or move the old feeds away to start a new dataset on purpose."
                     )
                 connection = _connect(path)
@@ -170,13 +181,16 @@ class DedupState:
     def begin_run(self, run_id: str) -> None:
         started = datetime.now(UTC).replace(microsecond=0).isoformat()
         with self._db:
-            self._db.execute("INSERT OR IGNORE INTO runs(run_id, started_at) VALUES (?, ?)", (run_id, started))
+            self._db.execute(
+                "INSERT OR IGNORE INTO runs(run_id, started_at) VALUES (?, ?)", (run_id, started)
+            )
 
     def add_feeds(self, run_id: str, paths: Iterable[Path]) -> None:
         """Remember where `run_id` writes its feeds, before any of its exports can reach them."""
         with self._db:
             self._db.executemany(
-                "INSERT OR IGNORE INTO run_feeds(run_id, path) VALUES (?, ?)", ((run_id, str(p)) for p in paths)
+                "INSERT OR IGNORE INTO run_feeds(run_id, path) VALUES (?, ?)",
+                ((run_id, str(p)) for p in paths),
             )
 
     def unsettled_runs(self, but: str | None = None) -> list[tuple[str, list[Path]]]:
@@ -216,7 +230,10 @@ class DedupState:
         seqs: set[int] = set()
         db = self._db
         seqs.update(s for (s,) in db.execute("SELECT seq FROM exports WHERE url = ?", (fingerprint.url,)))
-        seqs.update(s for (s,) in db.execute("SELECT seq FROM exports WHERE article_id = ?", (fingerprint.article_id,)))
+        seqs.update(
+            s
+            for (s,) in db.execute("SELECT seq FROM exports WHERE article_id = ?", (fingerprint.article_id,))
+        )
         digest = bytes.fromhex(fingerprint.content_hash)
         seqs.update(s for (s,) in db.execute("SELECT seq FROM exports WHERE content_hash = ?", (digest,)))
         if fingerprint.signature is not None:
@@ -226,7 +243,9 @@ class DedupState:
         if not seqs:
             return []
         marks = ",".join("?" * len(seqs))
-        urls = {u for (u,) in db.execute(f"SELECT DISTINCT url FROM exports WHERE seq IN ({marks})", list(seqs))}
+        urls = {
+            u for (u,) in db.execute(f"SELECT DISTINCT url FROM exports WHERE seq IN ({marks})", list(seqs))
+        }
         return [latest for url in sorted(urls) if (latest := self.latest(url)) is not None]
 
     def latest(self, url: str) -> StoredExport | None:
@@ -282,7 +301,8 @@ class DedupState:
             )
             seq = cursor.lastrowid
             self._db.executemany(
-                "INSERT OR IGNORE INTO bands(bucket, seq) VALUES (?, ?)", ((b, seq) for b in self.buckets(packed))
+                "INSERT OR IGNORE INTO bands(bucket, seq) VALUES (?, ?)",
+                ((b, seq) for b in self.buckets(packed)),
             )
 
     def mark_superseded(self, replaced_url: str, kept_url: str) -> bool:
@@ -297,7 +317,9 @@ class DedupState:
     def _delete(self, export: StoredExport) -> None:
         assert export.fingerprint.signature is not None
         buckets = self.buckets(signature_bytes(export.fingerprint.signature))
-        self._db.executemany("DELETE FROM bands WHERE bucket = ? AND seq = ?", ((b, export.seq) for b in buckets))
+        self._db.executemany(
+            "DELETE FROM bands WHERE bucket = ? AND seq = ?", ((b, export.seq) for b in buckets)
+        )
         self._db.execute("DELETE FROM exports WHERE seq = ?", (export.seq,))
 
     def buckets(self, packed_signature: bytes) -> list[int]:

@@ -9,14 +9,13 @@ text untouched, recomputes `content_hash`, and counts what it removed per rule i
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
-from friendship_crawler.clean import Removal, clean_article_lines, clean_inline
-from friendship_crawler.items import Article, Image, content_hash
+from friendship_crawler.clean import Removal, clean_article_fields
+from friendship_crawler.items import Article
 
 logger = logging.getLogger(__name__)
 
@@ -39,33 +38,14 @@ class CleanPipeline:
     def process_item(self, item: Article) -> Article:
         if not isinstance(item, Article):
             return item
-        removals: list[Removal] = []
-        sapo, removed = clean_inline(item.sapo)
-        removals += removed
-        images = []
-        for image in item.images:
-            caption, removed = clean_inline(image.caption)
-            removals += removed
-            images.append(Image(url=image.url, caption=caption))
-        cleaned = clean_article_lines(item.text.split("\n"), item.title, author=item.author)
-        removals += cleaned.removals
-        self._count(removals, item.url)
-        text = "\n".join(cleaned.lines)
-        if not cleaned.body:
+        cleaned = clean_article_fields(item)
+        self._count(cleaned.removals, item.url)
+        if not cleaned.has_body:
             self.stats.inc_value(f"{STATS_PREFIX}/dropped/no_text")
             raise DropItem(f"no article text left after cleaning: {item.url}")
-        if text == item.text and sapo == item.sapo and images == item.images:
-            return item
-        self.stats.inc_value(f"{STATS_PREFIX}/items_changed")
-        return replace(
-            item,
-            text=text,
-            sapo=sapo,
-            images=images,
-            author=item.author or cleaned.author,
-            source=item.source or cleaned.source,
-            content_hash=content_hash(text),
-        )
+        if cleaned.article is not item:
+            self.stats.inc_value(f"{STATS_PREFIX}/items_changed")
+        return cleaned.article
 
     def _count(self, removals: list[Removal], url: str) -> None:
         for removal in removals:

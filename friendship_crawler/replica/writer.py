@@ -148,7 +148,8 @@ class StoryWriter:
         if rng.random() < 0.4:
             kind: TextKind = rng.choice(("h2", "h3", "strong"))
             spot = rng.randint(2, len(parts))
-            parts[spot:spot] = [TextBlock(kind, rng.choice(headlines())), TextBlock("p", self.paragraph())]
+            heading = rng.choice([h for h in headlines() if h != title])
+            parts[spot:spot] = [TextBlock(kind, heading), TextBlock("p", self.paragraph())]
         if rng.random() < 0.25:
             spot = rng.randint(1, len(parts))
             parts[spot:spot] = [TextBlock("li", s) for s in rng.sample(sentences(), rng.randint(2, 4))]

@@ -1,0 +1,142 @@
+"""End to end: real `scrapy crawl friendship` runs against the replica, through the dedup stage.
+
+Two consecutive crawls (the second exports nothing); a crawl after the replica moves on (exactly the
+new stories and one update); and crawls killed with SIGKILL at several points, after which the next
+run exports every article the killed runs did not finish writing, and none twice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from friendship_crawler import settings as project_settings
+from friendship_crawler.dedup.feeds import read_feed
+from friendship_crawler.replica import ReplicaServer
+from tests.crawling import CrawlRun, crawl_command, crawl_env, run_crawl
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = 60
+PIPELINES = json.dumps(
+    {
+        **getattr(project_settings, "ITEM_PIPELINES", {}),
+        "friendship_crawler.dedup.pipeline.DedupPipeline": 900,
+    }
+)
+DEDUP = {"ITEM_PIPELINES": PIPELINES}
+
+
+def feeds(workdir: Path) -> list[Path]:
+    return sorted(p for p in (workdir / "output").glob("*.jsonl") if not p.name.endswith(".duplicates.jsonl"))
+
+
+def exported(workdir: Path) -> list[dict[str, Any]]:
+    """Every complete record of every feed in the work directory."""
+    return [record for feed in feeds(workdir) for record in read_feed(feed).records]
+
+
+def superseded_ids(workdir: Path) -> set[int]:
+    ids = set()
+    for report in (workdir / "output").glob("*.duplicates.jsonl"):
+        for line in report.read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            if entry["superseded"]:
+                ids.add(entry["dropped_id"])
+    return ids
+
+
+def dataset_ids(workdir: Path) -> list[int]:
+    """Article ids of the dataset the feeds make: latest versions, replaced copies left out."""
+    dropped = superseded_ids(workdir)
+    return sorted({r["article_id"] for r in exported(workdir)} - dropped)
+
+
+def crawl(workdir: Path, replica: ReplicaServer) -> CrawlRun:
+    run = run_crawl(workdir, replica.base_url, settings=DEDUP)
+    assert run.returncode == 0, run.log[-3000:]
+    return run
+
+
+@pytest.fixture
+def small_replica(replica_factory: Callable[..., ReplicaServer]) -> ReplicaServer:
+    return replica_factory(articles=ARTICLES)
+
+
+def truth_ids(replica: ReplicaServer) -> list[int]:
+    return sorted(a.article_id for a in replica.corpus.truth())
+
+
+def test_second_crawl_exports_nothing_new(small_replica: ReplicaServer, tmp_path: Path) -> None:
+    first = crawl(tmp_path, small_replica)
+    assert dataset_ids(tmp_path) == truth_ids(small_replica)
+    assert first.stats.get("friendship/dedup/exact", 0) + first.stats.get("friendship/dedup/near", 0) >= 1
+    time.sleep(1.1)  # run ids have one-second resolution
+    second = crawl(tmp_path, small_replica)
+    assert second.items == []
+    assert second.stats["friendship/dedup/url"] >= len(truth_ids(small_replica))
+
+
+def test_crawl_after_the_site_moves_on_exports_new_stories_and_one_update(
+    small_replica: ReplicaServer, tmp_path: Path
+) -> None:
+    crawl(tmp_path, small_replica)
+    added = small_replica.advance(1)
+    edited = small_replica.corpus.edited_ids[-1]
+    time.sleep(1.1)
+    second = crawl(tmp_path, small_replica)
+    got = sorted((r["article_id"], r["version"]) for r in second.items)
+    assert got == sorted([*((a, 1) for a in added), (edited, 2)])
+    assert second.stats["friendship/dedup/updated"] == 1
+
+
+def _crawl_until_killed(workdir: Path, replica: ReplicaServer, lines: int, timeout: float = 60) -> None:
+    """Start a crawl and SIGKILL it once its feed holds `lines` complete lines (0: once the state exists)."""
+    before = set(feeds(workdir))
+    process = subprocess.Popen(
+        crawl_command(replica.base_url, settings=DEDUP),
+        cwd=workdir,
+        env=crawl_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline and process.poll() is None:
+            new = [f for f in feeds(workdir) if f not in before]
+            written = sum(f.read_bytes().count(b"\n") for f in new)
+            started = (workdir / "state" / "dedup.sqlite3").exists()
+            if (lines == 0 and started) or (lines and written >= lines):
+                break
+            time.sleep(0.02)
+        assert process.poll() is None, f"the crawl ended before it was killed at {lines} lines"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    time.sleep(1.1)
+
+
+@pytest.mark.parametrize("kill_points", [(0, 4, 25)])
+def test_killed_crawls_lose_nothing_and_repeat_nothing(
+    small_replica: ReplicaServer, tmp_path: Path, kill_points: tuple[int, ...]
+) -> None:
+    tmp_path.mkdir(exist_ok=True)
+    for lines in kill_points:
+        _crawl_until_killed(tmp_path, small_replica, lines)
+    final = crawl(tmp_path, small_replica)
+    assert final.stats.get("friendship/dedup/settled/released", 0) >= 1, "a kill lost buffered records"
+    records = exported(tmp_path)
+    repeated = [key for key, n in Counter((r["url"], r["version"]) for r in records).items() if n > 1]
+    assert repeated == []
+    assert dataset_ids(tmp_path) == truth_ids(small_replica)
+    assert all(text.endswith(b"\n") for text in (f.read_bytes() for f in feeds(tmp_path)) if text)
+    assert os.path.getsize(tmp_path / "state" / "dedup.sqlite3") > 0

@@ -1,0 +1,77 @@
+"""The SQLite state and the feed reading it trusts: trimming cut-off lines, locking, settings checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from friendship_crawler.dedup.feeds import read_feed, written_versions
+from friendship_crawler.dedup.minhash import ShingleConfig
+from friendship_crawler.dedup.rule import Fingerprint
+from friendship_crawler.dedup.state import DedupState, StateError
+from friendship_crawler.items import Article
+
+
+def record(aid: int, version: int = 1) -> str:
+    return json.dumps(
+        {"url": f"https://thoidai.com.vn/bai-{aid}.html", "article_id": aid, "version": version}
+    )
+
+
+def test_a_cut_off_last_line_is_not_a_record_and_is_trimmed(tmp_path: Path) -> None:
+    feed = tmp_path / "friendship-20261101T080000Z.jsonl"
+    feed.write_text(f"{record(1)}\n{record(2, 2)}\n{record(3)[:20]}", encoding="utf-8")
+    assert written_versions([feed]) == {
+        ("https://thoidai.com.vn/bai-1.html", 1),
+        ("https://thoidai.com.vn/bai-2.html", 2),
+    }
+    assert feed.read_text(encoding="utf-8").endswith(record(3)[:20]), "reading alone changes nothing"
+    result = read_feed(feed, trim=True)
+    assert result.trimmed_bytes == 20 and len(result.records) == 2
+    assert feed.read_text(encoding="utf-8") == f"{record(1)}\n{record(2, 2)}\n"
+
+
+def test_a_complete_last_line_without_newline_is_kept_and_ended(tmp_path: Path) -> None:
+    feed = tmp_path / "f.jsonl"
+    feed.write_text(f"{record(1)}\n{record(2)}", encoding="utf-8")
+    assert len(read_feed(feed, trim=True).records) == 2
+    assert feed.read_text(encoding="utf-8") == f"{record(1)}\n{record(2)}\n"
+
+
+def test_a_missing_feed_holds_no_record(tmp_path: Path) -> None:
+    assert read_feed(tmp_path / "gone.jsonl").records == []
+
+
+def test_one_crawl_at_a_time_holds_the_state(tmp_path: Path) -> None:
+    first = DedupState.open(tmp_path)
+    try:
+        with pytest.raises(StateError, match="Another crawl"):
+            DedupState.open(tmp_path)
+    finally:
+        first.close()
+    DedupState.open(tmp_path).close()
+
+
+def test_a_state_built_with_other_signature_settings_is_refused(tmp_path: Path) -> None:
+    DedupState.open(tmp_path).close()
+    with pytest.raises(StateError, match="other signature settings"):
+        DedupState.open(tmp_path, ShingleConfig(shingle_words=5))
+
+
+def test_settling_confirms_what_the_feed_holds_and_releases_the_rest(tmp_path: Path) -> None:
+    state = DedupState.open(tmp_path)
+    config = ShingleConfig()
+    state.begin_run("r1")
+    items = [Article(url=f"https://thoidai.com.vn/bai-{n}.html", article_id=n, title="t", text=f"Bài số {n} về hữu nghị")
+             for n in (1, 2)]  # fmt: skip
+    for item in items:
+        state.record_export("r1", Fingerprint.of(item, config))
+    assert [r for r, _ in state.unsettled_runs()] == ["r1"]
+    settled = state.settle_run("r1", {(items[0].url, 1)})
+    assert (settled.confirmed, settled.released) == (1, 1)
+    assert state.latest(items[0].url) is not None and state.latest(items[1].url) is None
+    assert state.unsettled_runs() == []
+    assert state.candidates(Fingerprint.of(items[1], config)) == []
+    state.close()
