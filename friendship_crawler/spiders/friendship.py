@@ -8,16 +8,21 @@ duplicate is the dedup stage's; the spider decides which URLs to fetch: the sect
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import DropItem
 from scrapy.http import Response
 
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
+from friendship_crawler.frontier import Frontier
 from friendship_crawler.hosts import HostPolicy
-from friendship_crawler.listing import ListingPage, listing_offset, parse_listing
+from friendship_crawler.items import Article
+from friendship_crawler.listing import ListingEntry, ListingPage, listing_offset, parse_listing
 from friendship_crawler.spiders.params import (
     KNOWN_SUBSECTIONS,
     SECTION_PATH,
@@ -42,16 +47,35 @@ class FriendshipSpider(scrapy.Spider):
         self.hosts = HostPolicy(self.base_url)
         self.run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         self.extractor: ArticleExtractor | None = None
+        self.frontier: Frontier | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> FriendshipSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         root = crawler.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT)
         spider.extractor = ArticleExtractor(canonical_root=root)
+        crawler.signals.connect(spider.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(spider.closed_frontier, signal=signals.spider_closed)
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        # Opened here, after the pipelines: the dedup stage has settled any run a crash left behind.
+        settings = self.crawler.settings
+        if settings.getbool("FRIENDSHIP_INCREMENTAL", True) and settings.getbool(
+            "FRIENDSHIP_DEDUP_ENABLED", True
+        ):
+            self.frontier = Frontier(Path(settings.get("FRIENDSHIP_STATE_DIR", "state")))
+            self.crawler.stats.set_value(f"{STAT}/incremental/known_at_start", len(self.frontier))
         yield scrapy.Request(f"{self.base_url}{SECTION_PATH}", callback=self.parse_section)
+
+    def item_dropped(self, item: Any, response: Response, exception: BaseException) -> None:
+        """A dropped article (a duplicate, or nothing left after cleaning) need not be fetched again."""
+        if self.frontier is not None and isinstance(item, Article) and isinstance(exception, DropItem):
+            self.frontier.remember(item.article_id, "dropped")
+
+    def closed_frontier(self) -> None:
+        if self.frontier is not None:
+            self.frontier.close()
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request | Any]:
         """The section page: discover subsections from its menu, then read it as the first listing."""
@@ -59,9 +83,7 @@ class FriendshipSpider(scrapy.Spider):
         for slug in subsections:
             if self.params.wants(slug):
                 url = f"{self.base_url}{SECTION_PATH}/{slug}"
-                yield scrapy.Request(
-                    url, callback=self.parse_listing, cb_kwargs={"slug": slug, "page": 1}
-                )
+                yield scrapy.Request(url, callback=self.parse_listing, cb_kwargs={"slug": slug, "page": 1})
         if self.params.wants(SECTION_SLUG):
             yield from self.parse_listing(response, slug=SECTION_SLUG, page=1)
 
@@ -91,19 +113,23 @@ class FriendshipSpider(scrapy.Spider):
             stats.inc_value(f"{STAT}/listing/unrecognised")
             self.logger.warning("No listing entries recognised on %s", response.url)
         seen: set[str] = response.meta.setdefault("listing_seen", set())
-        fresh = 0
+        fresh = known = 0
         for entry in listing.entries:
             url = self._article_request_url(entry.url)
-            if url is None:
-                continue
-            if url in seen:
+            if url is None or url in seen:
                 continue
             seen.add(url)
             fresh += 1
             if not self.params.in_window(entry.published):
                 stats.inc_value(f"{STAT}/filter/outside_window")
                 continue
+            if self._known(url, entry):
+                known += 1
+                continue
             yield scrapy.Request(url, callback=self.parse_article, priority=1)
+        if known and not self.params.full:
+            stats.inc_value(f"{STAT}/listing/stopped/known")
+            return
         if self._stop_paging(listing, fresh, page, response.url):
             return
         assert listing.next_url is not None
@@ -113,6 +139,18 @@ class FriendshipSpider(scrapy.Spider):
             cb_kwargs={"slug": slug, "page": page + 1},
             meta={"listing_seen": seen},
         )
+
+    def _known(self, url: str, entry: ListingEntry) -> bool:
+        """Is this article already exported (and not due for a recheck)? Then it is not fetched again."""
+        aid = article_id(url)
+        if self.frontier is None or self.params.full or aid is None or not self.frontier.knows(aid):
+            return False
+        recheck_from = datetime.now(UTC).date() - timedelta(days=self.params.recheck_days)
+        if self.params.recheck_days and (entry.published is None or entry.published >= recheck_from):
+            self.crawler.stats.inc_value(f"{STAT}/incremental/recheck")
+            return False
+        self.crawler.stats.inc_value(f"{STAT}/incremental/known")
+        return True
 
     def _stop_paging(self, listing: ListingPage, fresh: int, page: int, url: str) -> bool:
         stats = self.crawler.stats
@@ -162,6 +200,9 @@ class FriendshipSpider(scrapy.Spider):
         except NotAnArticle as exc:
             stats.inc_value(f"{STAT}/drop/{exc.reason}")
             self.logger.info("Not an article (%s): %s", exc.reason, response.url)
+            aid = article_id(response.url)
+            if self.frontier is not None and aid is not None:
+                self.frontier.remember(aid, exc.reason)
             return
         if extraction.fallback:
             stats.inc_value(f"{STAT}/extract/fallback")

@@ -1,0 +1,75 @@
+"""What earlier runs already know, so a periodic run fetches only what is new.
+
+An article counts as known once the dedup state holds it as exported for good (confirmed against the feed
+files, so an article whose export a crash lost is fetched again), or once its page turned out not to be an
+article, or a duplicate of one: those outcomes are remembered here, in `frontier.sqlite3` beside the dedup
+state (the dedup stage owns its own file; this module only reads it).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from friendship_crawler.dedup.state import STATE_FILE
+
+logger = logging.getLogger(__name__)
+
+FRONTIER_FILE = "frontier.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outcomes (
+    article_id INTEGER PRIMARY KEY,
+    outcome TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+);
+"""
+
+
+class Frontier:
+    """Article ids known when the run started: confirmed exports plus remembered non-article outcomes.
+
+    What this run learns is written down for the next run but does not change `knows()`: within a run,
+    Scrapy's duplicate filter already keeps each URL to one fetch, and a listing must not stop paging at an
+    entry that was new when the run began.
+    """
+
+    def __init__(self, state_dir: Path) -> None:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(state_dir / FRONTIER_FILE)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(_SCHEMA)
+        self._known = {aid for (aid,) in self._db.execute("SELECT article_id FROM outcomes")}
+        self._known |= confirmed_exports(state_dir / STATE_FILE)
+
+    def __len__(self) -> int:
+        return len(self._known)
+
+    def knows(self, article_id: int) -> bool:
+        return article_id in self._known
+
+    def remember(self, article_id: int, outcome: str) -> None:
+        """Record that a page is not (or not another) article: `duplicate`, `video`, `soft_404`, ..."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO outcomes VALUES (?, ?, ?)",
+                (article_id, outcome, datetime.now(UTC).replace(microsecond=0).isoformat()),
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def confirmed_exports(path: Path) -> set[int]:
+    """Article ids the dedup state holds as exported for good, read without taking its lock."""
+    if not path.exists():
+        return set()
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {aid for (aid,) in db.execute("SELECT DISTINCT article_id FROM exports WHERE confirmed = 1")}
+    except sqlite3.DatabaseError as exc:
+        logger.warning("Cannot read exported articles from %s (%s): every listing is walked", path, exc)
+        return set()
+    finally:
+        db.close()
