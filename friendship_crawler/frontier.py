@@ -24,6 +24,10 @@ CREATE TABLE IF NOT EXISTS outcomes (
     outcome TEXT NOT NULL,
     seen_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS listings (
+    slug TEXT PRIMARY KEY,
+    walked_at TEXT NOT NULL
+);
 """
 
 
@@ -42,6 +46,7 @@ class Frontier:
         self._db.executescript(_SCHEMA)
         self._known = {aid for (aid,) in self._db.execute("SELECT article_id FROM outcomes")}
         self._known |= confirmed_exports(state_dir / STATE_FILE)
+        self._walked = {slug for (slug,) in self._db.execute("SELECT slug FROM listings")}
 
     def __len__(self) -> int:
         return len(self._known)
@@ -49,12 +54,22 @@ class Frontier:
     def knows(self, article_id: int) -> bool:
         return article_id in self._known
 
+    def walked(self, slug: str) -> bool:
+        """Had a finished run read this listing to its end? Only then may a known entry stop its paging."""
+        return slug in self._walked
+
+    def mark_walked(self, slugs: set[str]) -> None:
+        """Record listings read to their end by a run that finished (a killed run never gets here)."""
+        now = _now()
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO listings VALUES (?, ?)", [(s, now) for s in slugs])
+
     def remember(self, article_id: int, outcome: str) -> None:
         """Record that a page is not (or not another) article: `duplicate`, `video`, `soft_404`, ..."""
         with self._db:
             self._db.execute(
                 "INSERT OR REPLACE INTO outcomes VALUES (?, ?, ?)",
-                (article_id, outcome, datetime.now(UTC).replace(microsecond=0).isoformat()),
+                (article_id, outcome, _now()),
             )
 
     def close(self) -> None:
@@ -73,3 +88,7 @@ def confirmed_exports(path: Path) -> set[int]:
         return set()
     finally:
         db.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

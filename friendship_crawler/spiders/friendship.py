@@ -32,6 +32,8 @@ from friendship_crawler.spiders.params import (
 from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, strip_tracking
 
 STAT = "friendship"
+WALKED_TO_END = frozenset({"end", "no_new_entries", "offset_not_advancing"})
+"""Paging stops that mean the listing was read to its end (a trap's repeats included)."""
 
 
 class FriendshipSpider(scrapy.Spider):
@@ -48,6 +50,8 @@ class FriendshipSpider(scrapy.Spider):
         self.run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         self.extractor: ArticleExtractor | None = None
         self.frontier: Frontier | None = None
+        self._requested: set[str] = set()
+        self._walked: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> FriendshipSpider:
@@ -55,7 +59,6 @@ class FriendshipSpider(scrapy.Spider):
         root = crawler.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT)
         spider.extractor = ArticleExtractor(canonical_root=root)
         crawler.signals.connect(spider.item_dropped, signal=signals.item_dropped)
-        crawler.signals.connect(spider.closed_frontier, signal=signals.spider_closed)
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -66,16 +69,23 @@ class FriendshipSpider(scrapy.Spider):
         ):
             self.frontier = Frontier(Path(settings.get("FRIENDSHIP_STATE_DIR", "state")))
             self.crawler.stats.set_value(f"{STAT}/incremental/known_at_start", len(self.frontier))
-        yield scrapy.Request(f"{self.base_url}{SECTION_PATH}", callback=self.parse_section)
+        # Listings and articles bypass the persisted duplicate filter (JOBDIR): after a crash, pages the
+        # killed run fetched but never exported must be fetched again. Within a run, `_requested` and each
+        # listing's own entry set keep every URL to one request.
+        yield scrapy.Request(f"{self.base_url}{SECTION_PATH}", callback=self.parse_section, dont_filter=True)
 
     def item_dropped(self, item: Any, response: Response, exception: BaseException) -> None:
         """A dropped article (a duplicate, or nothing left after cleaning) need not be fetched again."""
         if self.frontier is not None and isinstance(item, Article) and isinstance(exception, DropItem):
             self.frontier.remember(item.article_id, "dropped")
 
-    def closed_frontier(self) -> None:
-        if self.frontier is not None:
-            self.frontier.close()
+    def closed(self, reason: str) -> None:
+        """Remember the listings walked to their end, if the run finished with nothing given up."""
+        if self.frontier is None:
+            return
+        if reason == "finished" and not self.crawler.stats.get_value("retry/max_reached"):
+            self.frontier.mark_walked(self._walked)
+        self.frontier.close()
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request | Any]:
         """The section page: discover subsections from its menu, then read it as the first listing."""
@@ -83,7 +93,12 @@ class FriendshipSpider(scrapy.Spider):
         for slug in subsections:
             if self.params.wants(slug):
                 url = f"{self.base_url}{SECTION_PATH}/{slug}"
-                yield scrapy.Request(url, callback=self.parse_listing, cb_kwargs={"slug": slug, "page": 1})
+                yield scrapy.Request(
+                    url,
+                    callback=self.parse_listing,
+                    cb_kwargs={"slug": slug, "page": 1},
+                    dont_filter=True,
+                )
         if self.params.wants(SECTION_SLUG):
             yield from self.parse_listing(response, slug=SECTION_SLUG, page=1)
 
@@ -126,11 +141,19 @@ class FriendshipSpider(scrapy.Spider):
             if self._known(url, entry):
                 known += 1
                 continue
-            yield scrapy.Request(url, callback=self.parse_article, priority=1)
-        if known and not self.params.full:
+            if url not in self._requested:
+                self._requested.add(url)
+                yield scrapy.Request(url, callback=self.parse_article, priority=1, dont_filter=True)
+        walked_before = self.frontier is not None and self.frontier.walked(slug)
+        if known and walked_before and not self.params.full:
+            # Newest first: everything below a known entry was known when this listing was last walked.
             stats.inc_value(f"{STAT}/listing/stopped/known")
+            self._walked.add(slug)
             return
-        if self._stop_paging(listing, fresh, page, response.url):
+        stop = self._stop_paging(listing, fresh, page, response.url)
+        if stop:
+            if stop in WALKED_TO_END:
+                self._walked.add(slug)
             return
         assert listing.next_url is not None
         yield scrapy.Request(
@@ -138,6 +161,7 @@ class FriendshipSpider(scrapy.Spider):
             callback=self.parse_listing,
             cb_kwargs={"slug": slug, "page": page + 1},
             meta={"listing_seen": seen},
+            dont_filter=True,
         )
 
     def _known(self, url: str, entry: ListingEntry) -> bool:
@@ -152,25 +176,25 @@ class FriendshipSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"{STAT}/incremental/known")
         return True
 
-    def _stop_paging(self, listing: ListingPage, fresh: int, page: int, url: str) -> bool:
-        stats = self.crawler.stats
-        if listing.next_url is None or not listing.entries:
-            return True
-        if fresh == 0:
-            stats.inc_value(f"{STAT}/listing/stopped/no_new_entries")
-            self.logger.warning("Listing %s repeats earlier entries; paging stops here", url)
-            return True
-        if listing_offset(listing.next_url) <= listing_offset(url):
-            stats.inc_value(f"{STAT}/listing/stopped/offset_not_advancing")
-            return True
-        if self.params.max_pages is not None and page >= self.params.max_pages:
-            stats.inc_value(f"{STAT}/listing/stopped/max_pages")
-            return True
+    def _stop_paging(self, listing: ListingPage, fresh: int, page: int, url: str) -> str | None:
+        """Why paging this listing stops after `url` (None: it goes on), counted in stats."""
+        reason: str | None = None
         dated = [e.published for e in listing.entries if e.published]
-        if self.params.since and dated and max(dated) < self.params.since:
-            stats.inc_value(f"{STAT}/listing/stopped/since")
-            return True
-        return False
+        if listing.next_url is None or not listing.entries:
+            reason = "end"
+        elif fresh == 0:
+            reason = "no_new_entries"
+            self.logger.warning("Listing %s repeats earlier entries; paging stops here", url)
+        elif listing_offset(listing.next_url) <= listing_offset(url):
+            reason = "offset_not_advancing"
+            self.logger.warning("Listing %s offers a next page that does not advance", url)
+        elif self.params.max_pages is not None and page >= self.params.max_pages:
+            reason = "max_pages"
+        elif self.params.since and dated and max(dated) < self.params.since:
+            reason = "since"
+        if reason is not None:
+            self.crawler.stats.inc_value(f"{STAT}/listing/stopped/{reason}")
+        return reason
 
     def _article_request_url(self, url: str) -> str | None:
         """The one URL to fetch for an article link, or None when the link is not to be followed."""
