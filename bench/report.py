@@ -235,7 +235,7 @@ def closing_note(results: Results, checks: Sequence[TargetCheck]) -> str:
         return "## Closing note\n\nEvery target checked in this run is met."
     lines = ["## Closing note", ""]
     for check in missed:
-        lines.append(f"- {check.target}: missed by {check.margin.lstrip('+')} ({check.measured}).")
+        lines.append(f"- {check.target}: not met; measured {check.measured}, margin {check.margin}.")
     if results.profile and any("faster" in c.target or "parse" in c.target for c in missed):
         spots = ", ".join(f"`{h.where}` {h.share:.0%}" for h in results.profile.project_inclusive[:4])
         lines.append(f"- Hot spots of ours (with callees): {spots}.")

@@ -46,6 +46,11 @@ DOWNLOADER_MIDDLEWARES = {
     "friendship_crawler.middlewares.site_hosts.SiteHostsMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "friendship_crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
+    "friendship_crawler.middlewares.failures.FailureReasonsMiddleware": 40,
+    "friendship_crawler.middlewares.failures.EmptyBodyRetryMiddleware": 560,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "friendship_crawler.middlewares.failures.CountingHttpCompressionMiddleware": 590,
+    "friendship_crawler.middlewares.redirects.RedirectGuardMiddleware": 610,
 }
 FRIENDSHIP_RETRY_AFTER_MAX = 300
 

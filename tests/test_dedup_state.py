@@ -75,3 +75,22 @@ def test_settling_confirms_what_the_feed_holds_and_releases_the_rest(tmp_path: P
     assert state.unsettled_runs() == []
     assert state.candidates(Fingerprint.of(items[1], config)) == []
     state.close()
+
+
+def test_band_index_finds_near_signatures_and_forgets_removed_ones() -> None:
+    from friendship_crawler.dedup.bands import BandIndex
+    from friendship_crawler.dedup.minhash import signature, signature_bytes
+    from friendship_crawler.dedup.rule import LSH_WEIGHTS
+
+    config = ShingleConfig()
+    words = " ".join(f"từ{n}" for n in range(300))
+    edited = words.replace("từ150", "chữ")
+    other = " ".join(f"khác{n}" for n in range(300))
+    packed = [signature_bytes(signature(text, config)) for text in (words, edited, other)]
+    index = BandIndex(0.4, config.num_perm, LSH_WEIGHTS)
+    index.load([(1, packed[0])])
+    index.add(2, packed[2])
+    assert index.query(packed[1]) == {1}
+    assert index.query(packed[2]) == {2}
+    index.remove(1, packed[0])
+    assert index.query(packed[1]) == set()

@@ -24,9 +24,9 @@ from bench.faults import (
     failed_by_reason,
     fault_config,
     fault_settings,
-    final_stats,
     run_matrix,
 )
+from friendship_crawler.monitor.command import UNHEALTHY_EXIT_CODE
 from friendship_crawler.replica import SECTIONS, ReplicaServer
 from friendship_crawler.replica.faults import (
     FAULT_MODES,
@@ -55,8 +55,9 @@ def crawl_with_faults(
         run = run_crawl(workdir, server.base_url, settings=fault_settings())
     finally:
         server.stop()
-    assert run.returncode == 0, run.log[-3000:]
-    return FaultCrawl(server, run, final_stats(run.log))
+    assert run.returncode in (0, UNHEALTHY_EXIT_CODE), run.log[-3000:]
+    assert run.stats["finish_reason"] == "finished"
+    return FaultCrawl(server, run, run.stats)
 
 
 TRANSIENT = {
@@ -276,7 +277,8 @@ def matrix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MatrixReport]:
 
 
 def test_matrix_loses_nothing_recoverable(matrix: MatrixReport) -> None:
-    assert matrix.run.returncode == 0
+    assert matrix.stats["finish_reason"] == "finished"
+    assert matrix.run.returncode == UNHEALTHY_EXIT_CODE  # pages were lost for good: the run says so
     assert sum(matrix.injected.values()) > 0 and matrix.lost_expected > 0
     assert sorted(matrix.missing) == []
     assert sum(matrix.failed.values()) == matrix.lost_expected, matrix.table()
@@ -288,7 +290,7 @@ def test_matrix_exports_each_article_once(matrix: MatrixReport) -> None:
     assert matrix.duplicates == 0, matrix.table()
 
 
-def test_matrix_run_report_counts_lost_pages_by_reason(matrix: MatrixReport) -> None:
-    """Needs the monitoring extension: the run report carries the same counters as Scrapy's stats."""
-    report_stats = matrix.run.stats
-    assert failed_by_reason(report_stats) == matrix.failed
+def test_matrix_run_report_names_what_went_wrong(matrix: MatrixReport) -> None:
+    report = matrix.run.report
+    assert report["healthy"] is False and report["failed_checks"]
+    assert failed_by_reason(report["stats"])["oversized"] == matrix.planted["oversized"]

@@ -1,8 +1,9 @@
 """What earlier runs exported, in SQLite: lookups by URL, id, content hash and MinHash band, and runs.
 
-One row per exported version of an article holds what the rule needs (`Fingerprint`); a band table
-indexes the MinHash signatures for LSH candidate lookup, so a lookup costs a few B-tree seeks whatever
-the state's size and opening costs nothing. Rows are written *pending* for the run that exports them
+One row per exported version of an article holds what the rule needs (`Fingerprint`); lookups by URL,
+id and hash are index seeks, and near-duplicate candidates come from an in-memory LSH band index built
+from the stored signatures when the state opens (`bands.BandIndex`), so each item costs the same
+whatever the state's size and writes a single row. Rows are written *pending* for the run that exports them
 and only count as exported for good once the run is confirmed against its feed files (`confirm_run`);
 a run killed before that is settled by the next run from what its feed files hold.
 """
@@ -18,10 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-import xxhash
-from datasketch import MinHashLSH
-
 from friendship_crawler.dedup.anchors import anchors_bytes, anchors_from_bytes
+from friendship_crawler.dedup.bands import BandIndex
 from friendship_crawler.dedup.minhash import (
     DEFAULT_CONFIG,
     ShingleConfig,
@@ -67,11 +66,6 @@ CREATE INDEX exports_article_id ON exports(article_id);
 CREATE INDEX exports_content_hash ON exports(content_hash);
 CREATE INDEX exports_supersedes ON exports(supersedes) WHERE supersedes IS NOT NULL;
 CREATE INDEX exports_pending ON exports(run_id) WHERE confirmed = 0;
-CREATE TABLE bands (
-    bucket INTEGER NOT NULL,
-    seq INTEGER NOT NULL,
-    PRIMARY KEY (bucket, seq)
-) WITHOUT ROWID;
 """
 _COLUMNS = "seq, run_id, url, article_id, version, content_hash, modified_at, signature, anchors, confirmed"
 
@@ -123,8 +117,8 @@ class DedupState:
         self.config = config
         self.near = near
         self._lock = lock
-        bands = MinHashLSH(threshold=near.threshold, num_perm=config.num_perm, weights=LSH_WEIGHTS)
-        self._hashranges: list[tuple[int, int]] = list(bands.hashranges)
+        self.bands = BandIndex(near.threshold, config.num_perm, LSH_WEIGHTS)
+        self.bands.load(connection.execute("SELECT seq, signature FROM exports"))
 
     # Opening and closing
 
@@ -237,9 +231,7 @@ class DedupState:
         digest = bytes.fromhex(fingerprint.content_hash)
         seqs.update(s for (s,) in db.execute("SELECT seq FROM exports WHERE content_hash = ?", (digest,)))
         if fingerprint.signature is not None:
-            buckets = self.buckets(signature_bytes(fingerprint.signature))
-            marks = ",".join("?" * len(buckets))
-            seqs.update(s for (s,) in db.execute(f"SELECT seq FROM bands WHERE bucket IN ({marks})", buckets))
+            seqs.update(self.bands.query(signature_bytes(fingerprint.signature)))
         if not seqs:
             return []
         marks = ",".join("?" * len(seqs))
@@ -300,10 +292,8 @@ class DedupState:
                 ),
             )
             seq = cursor.lastrowid
-            self._db.executemany(
-                "INSERT OR IGNORE INTO bands(bucket, seq) VALUES (?, ?)",
-                ((b, seq) for b in self.buckets(packed)),
-            )
+        assert seq is not None
+        self.bands.add(seq, packed)
 
     def mark_superseded(self, replaced_url: str, kept_url: str) -> bool:
         """Record that `kept_url` replaced `replaced_url` (used when rebuilding from reports)."""
@@ -316,18 +306,8 @@ class DedupState:
 
     def _delete(self, export: StoredExport) -> None:
         assert export.fingerprint.signature is not None
-        buckets = self.buckets(signature_bytes(export.fingerprint.signature))
-        self._db.executemany(
-            "DELETE FROM bands WHERE bucket = ? AND seq = ?", ((b, export.seq) for b in buckets)
-        )
         self._db.execute("DELETE FROM exports WHERE seq = ?", (export.seq,))
-
-    def buckets(self, packed_signature: bytes) -> list[int]:
-        """One signed 64-bit bucket key per LSH band (band number mixed in, so bands never collide)."""
-        return [
-            xxhash.xxh64_intdigest(packed_signature[start * 4 : end * 4], seed=band) - (1 << 63)
-            for band, (start, end) in enumerate(self._hashranges)
-        ]
+        self.bands.remove(export.seq, signature_bytes(export.fingerprint.signature))
 
     # Size
 

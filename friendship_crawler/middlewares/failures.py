@@ -127,9 +127,13 @@ class CountingHttpCompressionMiddleware(HttpCompressionMiddleware):
     where no other downloader middleware can see it.
     """
 
-    def process_response(self, request: Request, response: Response) -> Request | Response:
+    # Without the deprecated `spider` argument, so Scrapy calls it the current way.
+    def process_response(  # type: ignore[override]
+        self, request: Request, response: Response
+    ) -> Request | Response:
         try:
             return super().process_response(request, response)
         except IgnoreRequest:
+            assert self.stats is not None
             self.stats.inc_value(f"{FAILED}/decompression_bomb")
             raise

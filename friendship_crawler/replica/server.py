@@ -8,6 +8,7 @@ One `ThreadingHTTPServer` per listening address, all answering from one `Replica
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import struct
 import sys
@@ -35,6 +36,7 @@ from friendship_crawler.replica.site import ReplicaSite, Response, path_kind
 
 logger = logging.getLogger(__name__)
 NEWSROOM_ALIAS = "127.0.0.2"
+_ABSOLUTE_FORM = re.compile(r"^https?://(?P<host>[^/]+)")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -49,7 +51,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(send_body=False)
 
     def _answer(self, send_body: bool) -> None:
-        response = self.server.replica.handle(self.path, self.headers.get("Host", ""))
+        path, host = self.path, self.headers.get("Host", "")
+        absolute = _ABSOLUTE_FORM.match(path)
+        if absolute:  # a client using the replica as its HTTP proxy (security tests of proxy credentials)
+            path, host = path[absolute.end() :] or "/", absolute["host"]
+            self.server.replica.proxied.append(self.headers.get("Proxy-Authorization", ""))
+        response = self.server.replica.handle(path, host)
         wire = response if isinstance(response, FaultResponse) else FaultResponse(response.status)
         if wire.reset:
             self._reset()
@@ -108,6 +115,8 @@ class ReplicaServer:
         self._fault_attempts: Counter[tuple[str, str]] = Counter()
         self.faults_injected: Counter[str] = Counter()
         """Faulty answers served, per mode."""
+        self.proxied: list[str] = []
+        """`Proxy-Authorization` of each request that came through as to a proxy (absolute URL)."""
         self.site: ReplicaSite | None = None
 
     @property
