@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 
 from scrapy import Spider
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
@@ -38,9 +39,24 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         return crawler
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        logging.getLogger("scrapy.crawler").addFilter(_MaskSecrets())
         super().run(args, opts)
         if self.exitcode:
             return
         failed = sum(int(crawler.stats.get_value(FAILED_CHECKS_STAT, 0)) for crawler in self._crawlers)
         if failed:
             self.exitcode = UNHEALTHY_EXIT_CODE
+
+
+class _MaskSecrets(logging.Filter):
+    """Mask credential-like settings (and passwords inside URLs) in Scrapy's "Overridden settings" line."""
+
+    _NAMED = re.compile(r"('[A-Z0-9_]*(?:PASSWORD|SECRET|TOKEN|KEY|AUTH)[A-Z0-9_]*': )'[^']*'")
+    _URL = re.compile(r"(://[^:/@\s']+:)[^@\s']+@")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = self._URL.sub(r"\1***@", self._NAMED.sub(r"\1'***'", message))
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
