@@ -72,7 +72,7 @@ def rules_the_crawl_applied() -> Callable[[Article], Article]:
 
 def test_every_fetched_article_page_is_archived(crawled: Path) -> None:
     (archive,) = (crawled / "output" / "archive").glob("friendship-*.warc.gz")
-    (run_file,) = (crawled / "output").glob("friendship-*.jsonl")
+    (run_file,) = (crawled / "output").glob("friendship-*Z.jsonl")
     assert archive.name.removesuffix(".warc.gz") == run_file.name.removesuffix(".jsonl")
 
 
