@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -76,24 +77,33 @@ def test_every_fetched_article_page_is_archived(crawled: Path) -> None:
     assert archive.name.removesuffix(".warc.gz") == run_file.name.removesuffix(".jsonl")
 
 
-def test_a_changed_cleaning_rule_reaches_the_dataset_without_fetching(crawled: Path, network_off: None) -> None:
-    before = exported(crawled, "before")
+@pytest.fixture
+def workdir(crawled: Path, tmp_path: Path) -> Path:
+    """A private copy of the crawled directory, for a test that writes run files into it."""
+    return Path(shutil.copytree(crawled, tmp_path / "work"))
+
+
+def test_a_changed_cleaning_rule_reaches_the_dataset_without_fetching(workdir: Path, network_off: None) -> None:
+    before = exported(workdir, "before")
+    (duplicates_report,) = (workdir / "output").glob("friendship-*.duplicates.jsonl")
+    dropped = len(duplicates_report.read_text(encoding="utf-8").splitlines())
     clean = rules_the_crawl_applied()
 
     def clean_with_new_rule(article: Article) -> Article:
         cleaned = clean(article)
         return replace(cleaned, text="\n".join(line.upper() for line in cleaned.text.splitlines()))
 
-    report = rebuild_records(crawled / "output" / "archive", crawled / "output", clean_with_new_rule,
+    report = rebuild_records(workdir / "output" / "archive", workdir / "output", clean_with_new_rule,
                              run_id="20991231T000000Z")
     assert report.written == len(before) and report.unchanged == 0
-    after = exported(crawled, "after")
+    assert report.duplicates == dropped > 0
+    after = exported(workdir, "after")
     assert after.keys() == before.keys()
     for aid, record in after.items():
         assert record["text"] == before[aid]["text"].upper(), aid
         assert record["version"] == before[aid]["version"] + 1
         assert record["title"] == before[aid]["title"]
-    again = rebuild_records(crawled / "output" / "archive", crawled / "output", clean_with_new_rule,
+    again = rebuild_records(workdir / "output" / "archive", workdir / "output", clean_with_new_rule,
                             run_id="20991231T000001Z")
     assert again.written == 0 and again.path is None
 

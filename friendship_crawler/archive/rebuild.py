@@ -1,6 +1,7 @@
 """Rebuilding records from archived pages with the current extraction and cleaning rules, fetching nothing.
 
-For each article, the newest stored capture is extracted and cleaned again. A record is written only
+For each article, the newest stored capture is extracted and cleaned again. Articles the dedup stage
+dropped (named in the runs' duplicates reports) stay dropped. A record is written only
 when it differs from the newest record the runs already hold (ignoring `crawled_at` and `version`), with
 a version one higher, so `scrapy export` picks it; running it twice with the same rules writes nothing
 new the second time.
@@ -19,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from friendship_crawler.archive.reader import find_archives, newest_captures, read_captures
-from friendship_crawler.dataset.runs import RUN_ID_FORMAT, RunReadLog, find_run_files, read_run_records
+from friendship_crawler.dataset.runs import (
+    RUN_ID_FORMAT,
+    RunReadLog,
+    find_duplicates_reports,
+    find_run_files,
+    read_excluded_ids,
+    read_run_records,
+)
 from friendship_crawler.dataset.select import newest_records
 from friendship_crawler.dataset.writers import write_jsonl
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
@@ -43,6 +51,8 @@ class RebuildReport:
     written: int = 0
     unchanged: int = 0
     not_article: Counter[str] = field(default_factory=Counter)
+    duplicates: int = 0
+    """Captures of articles the dedup stage dropped, left out again."""
     path: Path | None = None
 
 
@@ -59,9 +69,15 @@ def rebuild_records(
     captures = newest_captures(chain.from_iterable(read_captures(p) for p in find_archives(archive_dir)))
     report.captures = len(captures)
     runs = find_run_files(output_dir) if output_dir.is_dir() else []
-    existing = newest_records(read_run_records(runs, RunReadLog()))
+    reports = find_duplicates_reports(output_dir) if output_dir.is_dir() else []
+    read_log = RunReadLog()
+    existing = newest_records(read_run_records(runs, read_log))
+    dropped = read_excluded_ids(reports, read_log)
     rebuilt: list[Article] = []
     for aid in sorted(captures):
+        if aid in dropped:
+            report.duplicates += 1
+            continue
         capture = captures[aid]
         try:
             article = extractor.extract(capture.body, capture.url).article
@@ -82,8 +98,9 @@ def rebuild_records(
     if rebuilt:
         run_id = run_id or datetime.now(UTC).strftime(RUN_ID_FORMAT)
         report.path = _write_run_file(rebuilt, output_dir / f"{SPIDER_NAME}-{run_id}.jsonl")
-    logger.info("Rebuilt %s archived articles: %s changed records written, %s unchanged, %s not articles",
-                report.captures, report.written, report.unchanged, sum(report.not_article.values()))
+    logger.info("Rebuilt %s archived articles: %s changed records written, %s unchanged, %s not articles, "
+                "%s dropped duplicates left out", report.captures, report.written, report.unchanged,
+                sum(report.not_article.values()), report.duplicates)
     return report
 
 
