@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 import types
 import typing
 from dataclasses import asdict, fields
+from pathlib import Path
 from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from friendship_crawler.items import Article, Image
+from friendship_crawler.items import Article, Image, content_hash
 from friendship_crawler.replica import Corpus
 from friendship_crawler.schema import ARTICLE_SCHEMA_PATH, ArticleValidator, load_article_schema
 
@@ -121,3 +124,15 @@ def test_missing_and_unknown_keys_are_errors() -> None:
     assert any("'text' is a required property" in e for e in errors)
     assert any("'extra' was unexpected" in e for e in errors)
     assert not ArticleValidator().is_valid(record)
+
+
+def test_the_readme_example_record_is_valid_and_consistent() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The record", 1)[1]
+    block = re.search(r"```json\n(.*?)\n```", section, re.DOTALL)
+    assert block, "README's record section has no JSON example"
+    record = json.loads(block.group(1))
+    assert ArticleValidator().errors(record) == []
+    assert asdict(Article.from_dict(record)) == record
+    assert record["content_hash"] == content_hash(record["text"])
+    assert record["text"].splitlines()[:2] == [record["title"], record["sapo"]]

@@ -60,7 +60,7 @@ class Command(ScrapyCommand):
         super().add_options(parser)
         group = parser.add_argument_group("Reprocess options")
         group.add_argument("--archive", metavar="DIR", default=None,
-                           help=f"WARC archive directory (default: FRIENDSHIP_ARCHIVE_DIR or {DEFAULT_DIR})")
+                           help=f"directory of WARC archives (FRIENDSHIP_ARCHIVE_DIR, else {DEFAULT_DIR})")
         group.add_argument("--output", metavar="DIR", default="output",
                            help="directory of run files, where the new run file is written (default: output)")
 
