@@ -3,7 +3,8 @@
     python -m friendship_crawler.offline [--articles N] [scrapy crawl options such as -s NAME=VALUE]
 
 It runs `scrapy crawl friendship -a base_url=http://127.0.0.1:PORT` against the live site's stand-in:
-the records land in `output/friendship-<run>.jsonl`, the run report in `output/runs/`.
+the records land in `output/friendship-<run>.jsonl`, the run report in `output/runs/`. The replica is
+this machine's own server, so the live site's delays are switched off (`-s` options given here win).
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ from friendship_crawler.replica import ReplicaConfig, ReplicaServer
 
 logger = logging.getLogger(__name__)
 
+LOCAL_SETTINGS = {
+    "AUTOTHROTTLE_ENABLED": "0",
+    "DOWNLOAD_DELAY": "0",
+    "CONCURRENT_REQUESTS": "16",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+}
+"""Politeness toward the live site is pointless against a local server; waiting only slows the demo."""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
@@ -28,7 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026, help="replica seed")
     args, crawl_options = parser.parse_known_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    with ReplicaServer(ReplicaConfig(seed=args.seed, articles=args.articles)) as replica:
+    try:
+        config = ReplicaConfig(seed=args.seed, articles=args.articles)
+    except ValueError as exc:
+        parser.error(str(exc))
+    with ReplicaServer(config) as replica:
         logger.info("Replica serving on %s", replica.base_url)
         command = [
             sys.executable,
@@ -38,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "friendship",
             "-a",
             f"base_url={replica.base_url}",
+            *(option for name, value in LOCAL_SETTINGS.items() for option in ("-s", f"{name}={value}")),
             *crawl_options,
         ]
         return subprocess.call(command)

@@ -115,8 +115,16 @@ def test_a_truncated_line_is_reported_with_file_and_line_and_skipped(runs: Path,
     result = build_snapshot(SnapshotRequest(runs, tmp_path / "snap"))
     (bad,) = result.bad_lines
     assert bad.path.name == "friendship-20261108T080000Z.jsonl" and bad.line_number == 3
-    assert "friendship-20261108T080000Z.jsonl:3: truncated or invalid JSON" in caplog.text
+    assert "friendship-20261108T080000Z.jsonl:3: truncated or invalid JSON (Unterminated string starting, column" \
+        in caplog.text
     assert len(result.selection.articles) == 4
+
+
+def test_the_snapshot_is_readable_like_any_directory(runs: Path, tmp_path: Path) -> None:
+    build(runs, tmp_path / "snap")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert (tmp_path / "snap").stat().st_mode & 0o777 == 0o777 & ~mask
 
 
 def test_csv_and_parquet_read_back_as_the_records(runs: Path, tmp_path: Path) -> None:
@@ -220,6 +228,8 @@ def test_command_builds_a_snapshot_in_every_format(runs: Path, tmp_path: Path) -
     (("--format", "jsonl,xml"), "unknown format 'xml'; allowed formats: jsonl, csv, parquet"),
     (("--until", "2024-02-30"), "--until '2024-02-30' is not a date; expected YYYY-MM-DD"),
     (("--input", "nowhere"), "input directory nowhere does not exist"),
+    (("--section", "Bốn phương", "--section", "huu-nghi"),
+     "no article is in section 'Bốn phương'; the runs hold: Bốn phương kết bạn, Chân dung bè bạn, Hữu nghị"),
 ])
 def test_command_rejects_bad_input_with_a_clear_message(runs: Path, tmp_path: Path, args: tuple[str, ...],
                                                        message: str) -> None:

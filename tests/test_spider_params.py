@@ -1,8 +1,12 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from friendship_crawler.spiders.friendship import FriendshipSpider
 from friendship_crawler.spiders.params import CrawlParams, SpiderArgumentError
+from friendship_crawler.urls import CANONICAL_ROOT
+from tests.crawling import run_crawl
 
 
 def test_defaults_target_the_live_site() -> None:
@@ -46,3 +50,23 @@ def test_valid_arguments() -> None:
 def test_bad_arguments_name_the_allowed_values(raw: dict[str, str], message: str) -> None:
     with pytest.raises(SpiderArgumentError, match=message.replace("(", r"\(").replace(")", r"\)")):
         CrawlParams.parse(**raw)
+
+
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [("since=yesterday", "since must be a date"), ("sections=foo", "unknown section(s) ['foo']")],
+)
+def test_scrapy_crawl_reports_a_bad_argument_as_a_usage_error(
+    tmp_path: Path, argument: str, message: str
+) -> None:
+    run = run_crawl(tmp_path, CANONICAL_ROOT, "-a", argument)
+    assert run.returncode == 2
+    assert f"spider friendship: {message}" in run.log
+    assert "Traceback" not in run.log
+    assert not (tmp_path / "output").exists() and not (tmp_path / "state").exists()
+
+
+def test_scheduler_arguments_are_not_crawl_parameters() -> None:
+    FriendshipSpider.check_arguments(_job="0123abcd", max_pages="2")
+    with pytest.raises(SpiderArgumentError, match="unknown argument"):
+        FriendshipSpider.check_arguments(_job="0123abcd", pages="2")

@@ -36,6 +36,7 @@ def publish_directory(dest: Path, overwrite: bool = False) -> Iterator[Path]:
     _check_destination(dest, overwrite)
     dest.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.partial-", dir=dest.parent))
+    staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a published dataset reads like any directory
     try:
         yield staging
         _check_destination(dest, overwrite)
@@ -43,6 +44,12 @@ def publish_directory(dest: Path, overwrite: bool = False) -> Iterator[Path]:
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _check_destination(dest: Path, overwrite: bool) -> None:

@@ -125,7 +125,7 @@ def _json_lines(path: Path, log: RunReadLog) -> Iterator[tuple[int, dict[str, An
                 _bad_line(log, path, line_number, "not UTF-8 (truncated?)")
                 continue
             except json.JSONDecodeError as exc:
-                reason = f"truncated or invalid JSON ({exc.msg} at column {exc.colno})"
+                reason = f"truncated or invalid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno})"
                 _bad_line(log, path, line_number, reason)
                 continue
             if not isinstance(data, dict):

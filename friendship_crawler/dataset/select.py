@@ -51,6 +51,10 @@ class ArticleFilter:
                 return False
         return len(article.text) >= self.min_chars
 
+    def unknown_sections(self, seen: dict[str, str]) -> list[str]:
+        """The requested sections that no article names (slug -> name of those seen), in request order."""
+        return [name for name in self.sections if section_slug(name) not in seen]
+
 
 @dataclass
 class Selection:
@@ -59,6 +63,8 @@ class Selection:
     articles: list[Article] = field(default_factory=list)
     kept_per_run: Counter[str] = field(default_factory=Counter)
     """Run id -> how many of the chosen articles come from that run."""
+    sections_seen: dict[str, str] = field(default_factory=dict)
+    """Slug -> name of every section or subsection the candidate articles name, before filtering."""
     records_read: int = 0
     older_versions: int = 0
     excluded_duplicates: int = 0
@@ -93,7 +99,10 @@ def select_articles(records: Iterable[RunRecord], excluded_ids: set[int], keep: 
     for aid, record in newest.items():
         if aid in excluded_ids:
             selection.excluded_duplicates += 1
-        elif not keep.keeps(record.article):
+            continue
+        for name in record.article.section:
+            selection.sections_seen.setdefault(section_slug(name), name)
+        if not keep.keeps(record.article):
             selection.filtered_out += 1
         else:
             selection.articles.append(record.article)

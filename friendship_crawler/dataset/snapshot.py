@@ -65,6 +65,10 @@ def build_snapshot(request: SnapshotRequest) -> SnapshotResult:
     read_log = RunReadLog()
     excluded = read_excluded_ids(reports, read_log)
     selection = select_articles(read_run_records(runs, read_log), excluded, request.article_filter)
+    unknown = request.article_filter.unknown_sections(selection.sections_seen)
+    if unknown:
+        known = ", ".join(sorted(selection.sections_seen.values())) or "none"
+        raise ValueError(f"no article is in section {', '.join(map(repr, unknown))}; the runs hold: {known}")
     files = [WRITERS[name][0] for name in request.formats]
     with publish_directory(request.dest, overwrite=request.overwrite) as staging:
         for name in request.formats:

@@ -14,6 +14,7 @@ import re
 from scrapy import Spider
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.crawler import Crawler
+from scrapy.exceptions import UsageError
 
 from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT
 
@@ -40,12 +41,30 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         logging.getLogger("scrapy.crawler").addFilter(_MaskSecrets())
+        if args:
+            self._check_spider_arguments(args[0], opts.spargs)
         super().run(args, opts)
         if self.exitcode:
             return
         failed = sum(int(crawler.stats.get_value(FAILED_CHECKS_STAT, 0)) for crawler in self._crawlers)
         if failed:
             self.exitcode = UNHEALTHY_EXIT_CODE
+
+
+    def _check_spider_arguments(self, name: str, spargs: dict[str, str]) -> None:
+        """A spider's own argument check, as a usage error (exit 2) instead of a traceback mid-start."""
+        assert self.crawler_process is not None
+        try:
+            spidercls = self.crawler_process.spider_loader.load(name)
+        except KeyError:
+            return  # Scrapy's own command reports an unknown spider
+        check = getattr(spidercls, "check_arguments", None)
+        if check is None:
+            return
+        try:
+            check(**spargs)
+        except ValueError as exc:
+            raise UsageError(f"spider {name}: {exc}", print_help=False) from exc
 
 
 class _MaskSecrets(logging.Filter):

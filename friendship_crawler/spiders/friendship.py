@@ -32,6 +32,8 @@ from friendship_crawler.spiders.params import (
 from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, strip_tracking
 
 STAT = "friendship"
+SCHEDULER_ARGUMENTS = ("_job",)
+"""Arguments that schedulers (Scrapyd) pass to every spider; they are not crawl parameters."""
 WALKED_TO_END = frozenset({"end", "no_new_entries", "offset_not_advancing"})
 """Paging stops that mean the listing was read to its end (a trap's repeats included)."""
 
@@ -42,7 +44,7 @@ class FriendshipSpider(scrapy.Spider):
     name = "friendship"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        spider_kwargs = {k: kwargs.pop(k) for k in ("_job",) if k in kwargs}
+        spider_kwargs = {k: kwargs.pop(k) for k in SCHEDULER_ARGUMENTS if k in kwargs}
         super().__init__(*args, **spider_kwargs)
         self.params = CrawlParams.parse(**kwargs)
         self.base_url = self.params.base_url
@@ -52,6 +54,11 @@ class FriendshipSpider(scrapy.Spider):
         self.frontier: Frontier | None = None
         self._requested: set[str] = set()
         self._walked: set[str] = set()
+
+    @classmethod
+    def check_arguments(cls, **kwargs: str) -> None:
+        """Validate `-a` arguments before the crawl starts; raises SpiderArgumentError."""
+        CrawlParams.parse(**{k: v for k, v in kwargs.items() if k not in SCHEDULER_ARGUMENTS})
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> FriendshipSpider:
