@@ -19,9 +19,9 @@ from friendship_crawler.clean.lines import (
     drop_related_lines,
     removed_part,
     split_byline,
+    strip_edge_bars,
     strip_markdown_images,
 )
-from friendship_crawler.clean.rules import EDGE_BARS
 from friendship_crawler.items import Article, Image, content_hash
 from friendship_crawler.textnorm import normalize_line
 
@@ -82,7 +82,7 @@ def clean_inline(text: str) -> tuple[str, list[Removal]]:
     """One field of running text (sapo, caption): normalised, markdown images and edge bars removed."""
     line = normalize_line(text)
     stripped, _ = strip_markdown_images(line)
-    stripped = EDGE_BARS.sub("", stripped).strip()
+    stripped = strip_edge_bars(stripped).strip()
     if stripped == line:
         return line, []
     return stripped, [Removal("markdown", removed_part(line, stripped), whole_line=False)]

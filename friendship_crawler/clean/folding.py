@@ -20,8 +20,17 @@ def slug_key(text: str) -> str:
 
     Characters folding cannot map ("’", "“", "–") are dropped, not spaced, as the site's alt text drops them.
     """
+    return " ".join(slug_words(text))
+
+
+def slug_words(text: str) -> list[str]:
+    """The words of `slug_key(text)`.
+
+    Folding maps each character on its own and a space always separates words, so the slug words of
+    texts joined by spaces are the slug words of each text, one after the other.
+    """
     ascii_only = fold_ascii(text).encode("ascii", "ignore").decode()
-    return " ".join(_NON_WORD.sub(" ", ascii_only.lower()).split())
+    return _NON_WORD.sub(" ", ascii_only.lower()).split()
 
 
 def is_ascii(text: str) -> bool:

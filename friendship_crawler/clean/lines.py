@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from friendship_crawler.clean import rules
-from friendship_crawler.clean.folding import has_vietnamese_letters, slug_key
+from friendship_crawler.clean.folding import has_vietnamese_letters, slug_key, slug_words
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def drop_header_lines(lines: Sequence[str]) -> RuleResult:
 def trailer_start(lines: Sequence[str]) -> int | None:
     """Index of the first line of the trailer: a box title, a rail title no paragraph follows, or a rail."""
     for index, line in enumerate(lines):
-        key = rules.marker_key(rules.EDGE_BARS.sub("", line))
+        key = rules.marker_key(strip_edge_bars(line))
         if key in rules.TRAILER_BOXES:
             return index
         if key in rules.RAIL_TITLES and not _paragraph_follows(lines, index):
@@ -119,7 +119,7 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
             after_image = after_image or stripped_images or "|" in line
             continue
         wrapped = text.startswith("|") and text.endswith("|") and len(text) > 1
-        inner = rules.EDGE_BARS.sub("", text).strip()
+        inner = strip_edge_bars(text).strip()
         if wrapped and not (after_image or rules.PHOTO_CREDIT.match(inner)):
             removals.append(Removal("related", line))
             continue
@@ -132,10 +132,17 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
 
 def strip_markdown_images(line: str) -> tuple[str, bool]:
     """The line without `![alt](url)` images and with `[text](url)` links as their text; had it images?"""
+    if "[" not in line:  # most lines: neither pattern can match, so skip both scans
+        return " ".join(line.split()), False
     text = rules.MARKDOWN_IMAGE.sub("", line)
     had_images = text != line
     text = rules.MARKDOWN_LINK.sub(lambda match: match["text"], text)
     return " ".join(text.split()), had_images
+
+
+def strip_edge_bars(text: str) -> str:
+    """The text without a table bar (and the spaces next to it) at either end."""
+    return rules.EDGE_BARS.sub("", text) if "|" in text else text
 
 
 def removed_part(before: str, after: str) -> str:
@@ -157,13 +164,27 @@ def is_related_line(line: str) -> bool:
     half, odd = divmod(len(words), 2)
     if half >= rules.RELATED_MIN_WORDS and not odd and words[:half] == words[half:]:
         return True
-    for split in range(rules.RELATED_MIN_WORDS, len(words) - rules.RELATED_MIN_WORDS + 1):
-        alt = words[:split]
-        if not all(word.isascii() for word in alt):
-            break
-        title = " ".join(words[split:])
-        if has_vietnamese_letters(title) and slug_key(" ".join(alt)) == slug_key(title) != "":
+    return _alt_then_title(words)
+
+
+def _alt_then_title(words: list[str]) -> bool:
+    """Leading ASCII words (at least `RELATED_MIN_WORDS`) whose slug is that of the Vietnamese rest.
+
+    Each split moves one word's slug words from the title to the alt (`slug_words` of joined text is
+    the words' slug words in turn), so a long line is folded once, not once per split.
+    """
+    shortest = rules.RELATED_MIN_WORDS
+    ascii_lead = next((n for n, word in enumerate(words) if not word.isascii()), len(words))
+    last = min(ascii_lead, len(words) - shortest)
+    if last < shortest:
+        return False
+    alt, title = slug_words(" ".join(words[:shortest])), slug_words(" ".join(words[shortest:]))
+    for split in range(shortest, last + 1):
+        if title and alt == title and has_vietnamese_letters(" ".join(words[split:])):
             return True
+        moved = slug_words(words[split])
+        alt += moved
+        del title[: len(moved)]
     return False
 
 
@@ -237,7 +258,7 @@ def is_credit_line(line: str) -> bool:
 def is_alt_like(line: str) -> bool:
     """A line that may be an alt sentence: headline length, no sentence end, not a photo credit."""
     return (
-        rules.ALT_MIN_WORDS <= len(line.split()) <= rules.HEADLINE_MAX_WORDS
+        rules.ALT_MIN_WORDS <= word_count(line, rules.HEADLINE_MAX_WORDS) <= rules.HEADLINE_MAX_WORDS
         and not ends_sentence(line)
         and not rules.PHOTO_CREDIT.match(line)
     )
@@ -331,7 +352,13 @@ def author_name(byline: str) -> str:
 
 # --- shared ----------------------------------------------------------------------------------------
 def ends_sentence(line: str) -> bool:
-    return bool(rules.SENTENCE_END.search(line.rstrip(rules.CLOSING_QUOTES).rstrip()))
+    # SENTENCE_END is one character at the end and rstrip() left no newline: the last character decides.
+    return bool(rules.SENTENCE_END.search(line.rstrip(rules.CLOSING_QUOTES).rstrip()[-1:]))
+
+
+def word_count(line: str, limit: int) -> int:
+    """How many words the line has, counted up to `limit` + 1: a long paragraph is not split whole."""
+    return len(line.split(maxsplit=limit))
 
 
 def _partition(lines: Sequence[str], remove: Callable[[str], bool], rule: str) -> RuleResult:

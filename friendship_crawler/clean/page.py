@@ -13,7 +13,13 @@ from datetime import datetime
 
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.article import clean_article_lines
-from friendship_crawler.clean.lines import Removal, is_breadcrumb, is_header_line, strip_markdown_images
+from friendship_crawler.clean.lines import (
+    Removal,
+    is_breadcrumb,
+    is_header_line,
+    strip_edge_bars,
+    strip_markdown_images,
+)
 from friendship_crawler.items import content_hash
 from friendship_crawler.textnorm import normalize_line
 
@@ -128,7 +134,7 @@ def read_header(lines: list[str]) -> PageHeader:
 
 def _title(line: str) -> str:
     title, _ = strip_markdown_images(line)
-    title = rules.EDGE_BARS.sub("", title).strip()
+    title = strip_edge_bars(title).strip()
     key = rules.marker_key(title)
     if key in rules.NOT_FOUND_TITLES:
         raise PageTextError("not_found", f"the page says it does not exist ({title!r})")

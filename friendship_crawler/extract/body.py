@@ -21,6 +21,8 @@ from friendship_crawler.textnorm import normalize_line
 _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
 MAX_DEPTH = 150
 """Deeper markup is read as flat text: hostile nesting must not exhaust the stack."""
+_SKIPPED_CLASSES = selectors.AD_CLASSES | selectors.BOILERPLATE_CLASSES
+_NO_CLASSES: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,14 @@ def read_body(container: HtmlElement, base_url: str) -> Body:
     return walker.finish()
 
 
-def _classes(element: HtmlElement) -> set[str]:
-    return set((element.get("class") or "").split())
+def _classes(element: HtmlElement) -> frozenset[str]:
+    value = element.get("class")
+    return frozenset(value.split()) if value else _NO_CLASSES
 
 
-def _is_related_box(classes: set[str]) -> bool:
+def _is_related_box(classes: frozenset[str]) -> bool:
+    if not classes:
+        return False
     if classes & selectors.RELATED_BOX_CLASSES:
         return True
     return any(fragment in name.lower() for name in classes for fragment in selectors.RELATED_CLASS_FRAGMENTS)
@@ -155,7 +160,7 @@ class _BodyWalker:
             return
         classes = _classes(element)
         block = tag in selectors.BLOCK_TAGS
-        if classes & (selectors.AD_CLASSES | selectors.BOILERPLATE_CLASSES):
+        if classes & _SKIPPED_CLASSES:
             if block:
                 self.flush()
             return

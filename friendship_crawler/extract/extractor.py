@@ -12,7 +12,6 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
@@ -24,7 +23,7 @@ from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks
 from friendship_crawler.extract.kinds import is_listing, media_kind, says_not_found
 from friendship_crawler.extract.links import LinkFolder, related_box_hrefs
-from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic
+from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector, page_classes
 from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article
 from friendship_crawler.textnorm import normalize_line
@@ -62,18 +61,21 @@ class ArticleExtractor:
         return _PageReading(root, url, self.canonical_root).extract()
 
 
-def detect_generation(root: HtmlElement) -> type[Generation]:
-    """The first generation, most specific first, whose signature markup the page carries."""
+def detect_generation(root: HtmlElement, classes: str) -> type[Generation]:
+    """The first generation, most specific first, whose signature markup the page carries.
+
+    `classes` is `page_classes(root)`.
+    """
     for generation in DETECTION_ORDER:
-        if generation.detector is not None and generation.detector(root):
+        if generation.detects(root, classes):
             return generation
     return Generic
 
 
-def _first(root: HtmlElement, xpaths: Iterable[XPath]) -> list[HtmlElement]:
-    """The matches of the first selector that matches anything."""
-    for xpath in xpaths:
-        found = [node for node in xpath(root) if isinstance(node, HtmlElement)]
+def _first(root: HtmlElement, candidates: Iterable[Selector], classes: str) -> list[HtmlElement]:
+    """The matches of the first selector that matches anything; `classes` is `page_classes(root)`."""
+    for selector in candidates:
+        found = [node for node in selector.select(root, classes) if isinstance(node, HtmlElement)]
         if found:
             return found
     return []
@@ -91,11 +93,12 @@ class _PageReading:
         self.fetched_url = url
         self.canonical_root = canonical_root
         self.head: HeadData = read_head(root)
-        self.generation = detect_generation(root)
+        self.classes = page_classes(root)
+        self.generation = detect_generation(root, self.classes)
         self.sources: dict[str, str] = {}
 
     def select(self, name: str) -> list[HtmlElement]:
-        return _first(self.root, self.generation.compiled[name])
+        return _first(self.root, self.generation.compiled[name], self.classes)
 
     def select_text(self, name: str) -> str | None:
         for node in self.select(name):

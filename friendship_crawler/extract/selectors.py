@@ -10,14 +10,19 @@ below by what they stand for.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
+from cssselect import parse as parse_css
+from cssselect.parser import Attrib, Class, CombinedSelector, Tree
 from lxml.cssselect import CSSSelector
 from lxml.etree import XPath
+from lxml.html import HtmlElement
 
 from friendship_crawler.listing import ENTRY_SELECTORS
 
 SELECTOR_FIELDS = ("signature", "title", "sapo", "date", "body", "author", "source", "breadcrumb", "tags")
+CLASS_ATTRIBUTES = XPath("//@class", smart_strings=False)
 
 
 def compile_css(*expressions: str) -> tuple[XPath, ...]:
@@ -25,11 +30,57 @@ def compile_css(*expressions: str) -> tuple[XPath, ...]:
     return tuple(XPath(CSSSelector(css).path) for css in expressions)
 
 
+def page_classes(root: HtmlElement) -> str:
+    """Every class attribute of the page in one string, read once per page for `Selector`."""
+    return " ".join(CLASS_ATTRIBUTES(root))
+
+
+def required_classes(css: str) -> tuple[str, ...]:
+    """Class names that some element of the page must carry for the CSS expression to match."""
+    groups = parse_css(css)
+    return tuple(_classes_in(groups[0].parsed_tree)) if len(groups) == 1 else ()
+
+
+def _classes_in(tree: Tree) -> Iterator[str]:
+    """Classes of the compound and combined parts; other parts (negations and the like) add none."""
+    if isinstance(tree, Class):
+        yield tree.class_name
+    if isinstance(tree, Class | Attrib | CombinedSelector):
+        yield from _classes_in(tree.selector)
+    if isinstance(tree, CombinedSelector):
+        yield from _classes_in(tree.subselector)
+
+
+class Selector:
+    """One CSS expression compiled once to XPath, run only on pages that carry the classes it needs.
+
+    libxml2 tests a class predicate on every element of the page, so a selector that cannot match
+    costs as much as one that does; most fallbacks name classes a given page does not have at all.
+    """
+
+    def __init__(self, css: str) -> None:
+        self.css = css
+        self.path = CSSSelector(css).path
+        self.xpath = XPath(self.path)
+        self.classes = required_classes(css)
+
+    def __repr__(self) -> str:
+        return f"Selector({self.css!r})"
+
+    def may_match(self, classes: str) -> bool:
+        """False when a class the expression needs is absent from the page's `page_classes`."""
+        return all(name in classes for name in self.classes)
+
+    def select(self, root: HtmlElement, classes: str) -> list[object]:
+        """The matches under `root`; `classes` is `page_classes(root)`."""
+        return self.xpath(root) if self.may_match(classes) else []
+
+
 class Generation:
     """Base of the template generations: selectors as data, compiled by `__init_subclass__`."""
 
     name: ClassVar[str] = "generation"
-    compiled: ClassVar[dict[str, tuple[XPath, ...]]] = {}
+    compiled: ClassVar[dict[str, tuple[Selector, ...]]] = {}
     detector: ClassVar[XPath | None] = None
     """One query for the whole signature: true when any of its selectors matches."""
 
@@ -46,9 +97,19 @@ class Generation:
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
-        cls.compiled = {name: compile_css(*getattr(cls, name)) for name in SELECTOR_FIELDS}
-        signature = " | ".join(CSSSelector(css).path for css in cls.signature)
+        cls.compiled = {name: tuple(map(Selector, getattr(cls, name))) for name in SELECTOR_FIELDS}
+        signature = " | ".join(selector.path for selector in cls.compiled["signature"])
         cls.detector = XPath(f"boolean({signature})") if signature else None
+
+    @classmethod
+    def detects(cls, root: HtmlElement, classes: str) -> bool:
+        """The page carries any of the signature markup; `classes` is `page_classes(root)`.
+
+        The query is not run when no part of the signature can match the page's classes.
+        """
+        if cls.detector is None or not any(s.may_match(classes) for s in cls.compiled["signature"]):
+            return False
+        return bool(cls.detector(root))
 
 
 class V2019(Generation):
@@ -152,11 +213,14 @@ IMAGE_BOX_CLASSES = frozenset({"MASTERCMS_TPL_TABLE", "image", "picture", "img-b
 # --- around the body ---------------------------------------------------------------------------
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.I)
 BOX_TITLES = XPath(
-    "//*[self::h2 or self::h3 or self::h4 or ((self::div or self::span or self::p)"
-    " and (contains(@class, 'title') or contains(@class, 'heading')))]"
+    "(//h2 | //h3 | //h4 | //@class[contains(., 'title') or contains(., 'heading')]"
+    "/parent::*[self::div or self::span or self::p])"
     "[contains(., 'liên quan') or contains(., 'Liên quan') or contains(., 'LIÊN QUAN')]"
 )
-"""Box headings that may read "Tin bài liên quan" (checked exactly in Python)."""
+"""Box headings that may read "Tin bài liên quan" (checked exactly in Python).
+
+Headings by tag, titled boxes through their class attributes: a predicate on `//*` would be tested
+on every element of the page, which costs libxml2 several times more."""
 RELATED_BOX_TITLES = frozenset({"tin bài liên quan", "tin liên quan", "bài liên quan", "bài viết liên quan"})
 SOURCE_PREFIX = re.compile(r"^\s*Nguồn\s*:\s*", re.I)
 HOME_CRUMBS = frozenset({"trang chủ", "home", "thời đại"})
