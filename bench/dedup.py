@@ -4,8 +4,11 @@
     python -m bench.dedup calibrate       # precision and recall of each setting on the labelled pairs
 
 The benchmark feeds synthetic articles (one in ten a near or exact duplicate) through `DedupState`
-as the pipeline does, in blocks, and prints each block's rate, so a cost per item that grows with
-the state shows as a falling rate.
+as the pipeline does and times the stage alone (not the making of the articles) in tenths. It prints
+the rate overall and of the first and last tenth, and the processor time per item of both, whose
+ratio ("growth") is about 1.0 when the cost per item stays flat as the state grows; processor time
+is the steadier figure on a busy machine. Bytes per article are the state's size on disk (database
+and write-ahead log) over the articles it holds.
 """
 
 from __future__ import annotations
@@ -164,69 +167,120 @@ def _reworded(rng: random.Random, sentence: str, vocabulary: list[str]) -> str:
     return " ".join(words)
 
 
+RUN_ID = "20261101T080000Z"
+CANONICAL_HOST = "thoidai.com.vn"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One tenth of a run: how long the stage took on its items (making the articles excluded)."""
+
+    items: int
+    seconds: float
+    cpu_seconds: float
+    candidates: int
+    """Stored copies the state returned for these items: flat when lookups stay selective."""
+
+    @property
+    def rate(self) -> float:
+        return self.items / self.seconds
+
+    @property
+    def cpu_micros(self) -> float:
+        """Processor time per item, in microseconds: unlike the rate, not slowed by other processes."""
+        return 1e6 * self.cpu_seconds / self.items
+
+    @property
+    def candidates_per_item(self) -> float:
+        return self.candidates / self.items
+
+
 @dataclass(frozen=True)
 class SpeedRow:
     size: int
-    first_block_rate: float
-    last_block_rate: float
-    overall_rate: float
     exported: int
+    blocks: tuple[Block, ...]
     bytes_per_article: float
     open_seconds: float
-    candidates_first: float
-    """Stored copies the state returned per item, first and last tenth: flat when lookups stay selective."""
-    candidates_last: float
+
+    @property
+    def overall_rate(self) -> float:
+        return self.size / sum(block.seconds for block in self.blocks)
+
+    @property
+    def first_block_rate(self) -> float:
+        return self.blocks[0].rate
+
+    @property
+    def last_block_rate(self) -> float:
+        return self.blocks[-1].rate
+
+    @property
+    def cost_growth(self) -> float:
+        """Processor time per item of the last tenth over the first: about 1.0 when the cost stays flat."""
+        return self.blocks[-1].cpu_micros / self.blocks[0].cpu_micros
+
+
+def dedup_one(state: DedupState, article: Article, config: ShingleConfig, near: NearRule) -> tuple[int, bool]:
+    """What the pipeline does with one item: fingerprint, look up, decide, record. (Candidates, exported?)"""
+    fingerprint = Fingerprint.of(article, config)
+    candidates = state.candidates(fingerprint)
+    decision = decide(fingerprint, candidates, {c.url: c for c in candidates}, near, CANONICAL_HOST)
+    if isinstance(decision, Export):
+        state.record_export(RUN_ID, replace(fingerprint, version=decision.version))
+        return len(candidates), True
+    return len(candidates), False
+
+
+def timed_blocks(state: DedupState, size: int, blocks: int) -> tuple[list[Block], int]:
+    """Feed `size` synthetic articles through the state, timing only the stage; the blocks and exports."""
+    config, near = state.config, state.near
+    per_block = max(1, size // blocks)
+    timed: list[Block] = []
+    exported = candidates = 0
+    seconds = cpu_seconds = 0.0
+    for number, article in enumerate(synthetic_articles(size), start=1):
+        wall, cpu = time.perf_counter(), time.process_time()
+        found, was_exported = dedup_one(state, article, config, near)
+        seconds += time.perf_counter() - wall
+        cpu_seconds += time.process_time() - cpu
+        candidates += found
+        exported += was_exported
+        if number % per_block == 0:
+            timed.append(Block(per_block, seconds, cpu_seconds, candidates))
+            seconds, cpu_seconds, candidates = 0.0, 0.0, 0
+    return timed, exported
 
 
 def measure_speed(size: int, blocks: int = 10) -> SpeedRow:
-    """Feed `size` synthetic articles through the state as the pipeline does; time each block."""
-    config, near, host = ShingleConfig(), NearRule(), "thoidai.com.vn"
+    """Feed `size` synthetic articles through a new state as the pipeline does; time each tenth."""
     with tempfile.TemporaryDirectory() as tmp:
         state_dir = Path(tmp)
-        state = DedupState.open(state_dir, config, near)
-        state.begin_run("20261101T080000Z")
-        rates: list[float] = []
-        candidates_per_item: list[float] = []
-        block_candidates = 0
-        exported = 0
-        block = max(1, size // blocks)
-        started = block_start = time.perf_counter()
-        for number, article in enumerate(synthetic_articles(size), start=1):
-            fingerprint = Fingerprint.of(article, config)
-            candidates = state.candidates(fingerprint)
-            block_candidates += len(candidates)
-            decision = decide(fingerprint, candidates, {c.url: c for c in candidates}, near, host)
-            if isinstance(decision, Export):
-                state.record_export("20261101T080000Z", replace(fingerprint, version=decision.version))
-                exported += 1
-            if number % block == 0:
-                now = time.perf_counter()
-                rates.append(block / (now - block_start))
-                candidates_per_item.append(block_candidates / block)
-                block_start, block_candidates = now, 0
-        total = time.perf_counter() - started
-        state.settle_run("20261101T080000Z", None)
-        size_bytes = state.size_bytes()
-        articles = state.article_count()
+        state = DedupState.open(state_dir, ShingleConfig(), NearRule())
+        state.begin_run(RUN_ID)
+        timed, exported = timed_blocks(state, size, blocks)
+        state.settle_run(RUN_ID, None)
+        bytes_per_article = state.size_bytes() / state.article_count()
         state.close()
         opened = time.perf_counter()
-        DedupState.open(state_dir, config, near).close()
+        DedupState.open(state_dir).close()
         open_seconds = time.perf_counter() - opened
-    return SpeedRow(
-        size, rates[0], rates[-1], size / total, exported, size_bytes / articles, open_seconds,
-        candidates_per_item[0], candidates_per_item[-1],
-    )  # fmt: skip
+    return SpeedRow(size, exported, tuple(timed), bytes_per_article, open_seconds)
 
 
 def print_speed(sizes: list[int]) -> None:
+    """One line per size: rates overall and of the first and last tenth, processor time, state size."""
     print(f"{'articles':>9} {'exported':>9} {'items/s':>8} {'first 10%':>10} {'last 10%':>9} "
-          f"{'cand. first/last':>17} {'bytes/article':>14} {'open s':>7}")  # fmt: skip
+          f"{'cpu us/item first/last':>23} {'growth':>6} {'cand. first/last':>17} {'bytes/article':>14} "
+          f"{'open s':>7}")  # fmt: skip
     for size in sizes:
         row = measure_speed(size)
-        candidates = f"{row.candidates_first:.2f}/{row.candidates_last:.2f}"
+        first, last = row.blocks[0], row.blocks[-1]
+        cpu = f"{first.cpu_micros:.0f}/{last.cpu_micros:.0f}"
+        candidates = f"{first.candidates_per_item:.2f}/{last.candidates_per_item:.2f}"
         print(f"{row.size:>9} {row.exported:>9} {row.overall_rate:>8.0f} {row.first_block_rate:>10.0f} "
-              f"{row.last_block_rate:>9.0f} {candidates:>17} {row.bytes_per_article:>14.0f} "
-              f"{row.open_seconds:>7.2f}")  # fmt: skip
+              f"{row.last_block_rate:>9.0f} {cpu:>23} {row.cost_growth:>5.2f}x {candidates:>17} "
+              f"{row.bytes_per_article:>14.0f} {row.open_seconds:>7.2f}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> None:

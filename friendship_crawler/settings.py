@@ -57,4 +57,5 @@ FRIENDSHIP_RETRY_AFTER_MAX = 300
 EXTENSIONS = {
     "friendship_crawler.archive.extension.WarcArchive": 500,
     "friendship_crawler.monitor.RunMonitor": 500,
+    "friendship_crawler.jobdir.CrashSafeJobDir": 0,
 }

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,3 +82,54 @@ def run_crawl(
     )
     items = [json.loads(line) for feed in feeds for line in feed.read_text(encoding="utf-8").splitlines() if line]
     return CrawlRun(proc.returncode, proc.stderr, workdir, items, feeds)
+
+
+def feed_files(workdir: Path) -> list[Path]:
+    """The run feeds under workdir/output, without the duplicates reports."""
+    return sorted(p for p in (workdir / "output").glob("*.jsonl") if not p.name.endswith(".duplicates.jsonl"))
+
+
+def superseded_ids(workdir: Path) -> set[int]:
+    """Ids of exported articles that a later record superseded (a copy with an earlier id came in)."""
+    ids = set()
+    for report in (workdir / "output").glob("*.duplicates.jsonl"):
+        for line in report.read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            if entry["superseded"]:
+                ids.add(entry["dropped_id"])
+    return ids
+
+
+def crawl_until(
+    workdir: Path,
+    base_url: str,
+    lines: int,
+    *,
+    settings: dict[str, str] | None = None,
+    stop: signal.Signals = signal.SIGKILL,
+    timeout: float = 60,
+) -> int:
+    """Start a crawl and send it `stop` once its new feeds hold `lines` complete lines (0: once the dedup
+    state exists); return its exit status. Fails when the crawl ends before that point."""
+    before = set(feed_files(workdir))
+    process = subprocess.Popen(
+        crawl_command(base_url, settings=settings),
+        cwd=workdir,
+        env=crawl_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline and process.poll() is None:
+            written = sum(f.read_bytes().count(b"\n") for f in feed_files(workdir) if f not in before)
+            started = (workdir / "state" / "dedup.sqlite3").exists()
+            if (lines == 0 and started) or (lines and written >= lines):
+                break
+            time.sleep(0.02)
+        assert process.poll() is None, f"the crawl ended before it was stopped at {lines} lines"
+    finally:
+        process.send_signal(stop)
+        status = process.wait(timeout=120)
+    time.sleep(1.1)  # run ids have one-second resolution
+    return status

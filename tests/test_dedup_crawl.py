@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -22,7 +20,7 @@ import pytest
 from friendship_crawler import settings as project_settings
 from friendship_crawler.dedup.feeds import read_feed
 from friendship_crawler.replica import ReplicaServer
-from tests.crawling import CrawlRun, crawl_command, crawl_env, run_crawl
+from tests.crawling import CrawlRun, crawl_until, feed_files, run_crawl, superseded_ids
 
 pytestmark = pytest.mark.slow
 
@@ -36,23 +34,9 @@ PIPELINES = json.dumps(
 DEDUP = {"ITEM_PIPELINES": PIPELINES}
 
 
-def feeds(workdir: Path) -> list[Path]:
-    return sorted(p for p in (workdir / "output").glob("*.jsonl") if not p.name.endswith(".duplicates.jsonl"))
-
-
 def exported(workdir: Path) -> list[dict[str, Any]]:
     """Every complete record of every feed in the work directory."""
-    return [record for feed in feeds(workdir) for record in read_feed(feed).records]
-
-
-def superseded_ids(workdir: Path) -> set[int]:
-    ids = set()
-    for report in (workdir / "output").glob("*.duplicates.jsonl"):
-        for line in report.read_text(encoding="utf-8").splitlines():
-            entry = json.loads(line)
-            if entry["superseded"]:
-                ids.add(entry["dropped_id"])
-    return ids
+    return [record for feed in feed_files(workdir) for record in read_feed(feed).records]
 
 
 def dataset_ids(workdir: Path) -> list[int]:
@@ -99,39 +83,13 @@ def test_crawl_after_the_site_moves_on_exports_new_stories_and_one_update(
     assert second.stats["friendship/dedup/updated"] == 1
 
 
-def _crawl_until_killed(workdir: Path, replica: ReplicaServer, lines: int, timeout: float = 60) -> None:
-    """Start a crawl and SIGKILL it once its feed holds `lines` complete lines (0: once the state exists)."""
-    before = set(feeds(workdir))
-    process = subprocess.Popen(
-        crawl_command(replica.base_url, settings=DEDUP),
-        cwd=workdir,
-        env=crawl_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline and process.poll() is None:
-            new = [f for f in feeds(workdir) if f not in before]
-            written = sum(f.read_bytes().count(b"\n") for f in new)
-            started = (workdir / "state" / "dedup.sqlite3").exists()
-            if (lines == 0 and started) or (lines and written >= lines):
-                break
-            time.sleep(0.02)
-        assert process.poll() is None, f"the crawl ended before it was killed at {lines} lines"
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-    time.sleep(1.1)
-
-
 @pytest.mark.parametrize("kill_points", [(0, 3, 12)])
 def test_killed_crawls_lose_nothing_and_repeat_nothing(
     small_replica: ReplicaServer, tmp_path: Path, kill_points: tuple[int, ...]
 ) -> None:
     tmp_path.mkdir(exist_ok=True)
     for lines in kill_points:
-        _crawl_until_killed(tmp_path, small_replica, lines)
+        crawl_until(tmp_path, small_replica.base_url, lines, settings=DEDUP)
     killed_records = len(exported(tmp_path))
     assert 0 < killed_records < len(truth_ids(small_replica)), (
         "the kills must fall in the middle of the crawl"
@@ -143,5 +101,5 @@ def test_killed_crawls_lose_nothing_and_repeat_nothing(
     repeated = [key for key, n in Counter((r["url"], r["version"]) for r in records).items() if n > 1]
     assert repeated == []
     assert dataset_ids(tmp_path) == truth_ids(small_replica)
-    assert all(text.endswith(b"\n") for text in (f.read_bytes() for f in feeds(tmp_path)) if text)
+    assert all(text.endswith(b"\n") for text in (f.read_bytes() for f in feed_files(tmp_path)) if text)
     assert os.path.getsize(tmp_path / "state" / "dedup.sqlite3") > 0

@@ -10,6 +10,7 @@ import pytest
 from friendship_crawler.dedup.feeds import read_feed, written_versions
 from friendship_crawler.dedup.minhash import ShingleConfig
 from friendship_crawler.dedup.rule import Fingerprint
+from friendship_crawler.dedup import state as state_module
 from friendship_crawler.dedup.state import DedupState, StateError
 from friendship_crawler.items import Article
 
@@ -94,3 +95,19 @@ def test_band_index_finds_near_signatures_and_forgets_removed_ones() -> None:
     assert index.query(packed[2]) == {2}
     index.remove(1, packed[0])
     assert index.query(packed[1]) == set()
+
+
+def test_a_state_whose_creation_was_interrupted_is_created_afresh(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def killed(config: ShingleConfig) -> dict[str, str]:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(state_module, "_meta", killed)
+        with pytest.raises(KeyboardInterrupt):
+            DedupState.open(tmp_path / "state")
+    assert not (tmp_path / "state" / state_module.STATE_FILE).exists()
+    DedupState.open(tmp_path / "state").close()
+    reopened = DedupState.open(tmp_path / "state")
+    reopened.close()
+    assert sorted(p.name for p in (tmp_path / "state").iterdir() if "partial" in p.name) == []

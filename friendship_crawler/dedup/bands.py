@@ -3,7 +3,9 @@
 Each signature is cut into `b` bands of `r` values (datasketch's choice for the threshold); two texts
 are candidates when any band is equal. Keys of stored signatures sit in one sorted numpy array
 (12 bytes per band per article, rebuilt from the state's signatures when it opens); keys added
-during the run sit in a dict. A lookup is `b` binary searches whatever the state's size.
+during the run sit in a dict until it holds an eighth as many keys as the arrays, then move into
+them. A lookup is `b` binary searches whatever the state's size, and a long run's additions cost
+the arrays' 12 bytes per key, not a dict entry and a list each.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from datasketch import MinHashLSH
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _SIGNATURE_DTYPE = np.dtype("<u4")
+MERGE_SHARE = 8
+"""Recent keys move into the sorted arrays once they number 1/MERGE_SHARE of them: a bounded share."""
+MERGE_MIN_KEYS = 1 << 16
+"""...but not before this many, so a small state is not merged after every few exports."""
 
 
 class BandIndex:
@@ -28,6 +34,7 @@ class BandIndex:
         self._seqs = np.empty(0, dtype=np.int64)
         self._recent: dict[int, list[int]] = {}
         self._removed: set[int] = set()
+        self._last: tuple[bytes, list[int]] = (b"", [])
 
     def band_keys(self, signatures: np.ndarray) -> np.ndarray:
         """(n, bands) uint64 keys of an (n, num_perm) array of signatures; the band number is mixed in."""
@@ -56,6 +63,10 @@ class BandIndex:
     def add(self, seq: int, packed: bytes) -> None:
         for key in self._keys_of(packed):
             self._recent.setdefault(key, []).append(seq)
+        # SQLite gives a released export's seq to the next export when it was the highest one.
+        self._removed.discard(seq)
+        if len(self._recent) >= max(MERGE_MIN_KEYS, len(self._keys) // MERGE_SHARE):
+            self._merge_recent()
 
     def remove(self, seq: int, packed: bytes) -> None:
         for key in self._keys_of(packed):
@@ -76,6 +87,20 @@ class BandIndex:
             found.update(self._recent.get(key, ()))
         return found - self._removed
 
+    def _merge_recent(self) -> None:
+        """Move the keys added during the run into the sorted arrays (one pass over them, no re-sort)."""
+        owners = [(key, seq) for key, seqs in self._recent.items() for seq in seqs]
+        keys = np.fromiter((key for key, _ in owners), dtype=np.uint64, count=len(owners))
+        seqs = np.fromiter((seq for _, seq in owners), dtype=np.int64, count=len(owners))
+        order = np.argsort(keys, kind="stable")
+        at = np.searchsorted(self._keys, keys[order])
+        self._keys = np.insert(self._keys, at, keys[order])
+        self._seqs = np.insert(self._seqs, at, seqs[order])
+        self._recent.clear()
+
     def _keys_of(self, packed: bytes) -> list[int]:
-        signature = np.frombuffer(packed, dtype=_SIGNATURE_DTYPE).reshape(1, self.num_perm)
-        return self.band_keys(signature)[0].tolist()
+        """Band keys of one packed signature, kept for the next call: an export's `add` follows its query."""
+        if packed != self._last[0]:
+            signature = np.frombuffer(packed, dtype=_SIGNATURE_DTYPE).reshape(1, self.num_perm)
+            self._last = (packed, self.band_keys(signature)[0].tolist())
+        return self._last[1]

@@ -23,6 +23,7 @@ SEED = 1
 SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
 _SIGNATURE_DTYPE = np.dtype("<u4")
+_SPACE = ord(" ")
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,31 @@ def _empty_minhash(num_perm: int) -> MinHash:
     return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=xxhash.xxh32_intdigest)
 
 
+def _shingle_bytes(tokens: list[str] | str, size: int) -> list[bytes]:
+    """The UTF-8 of every `shingles` member, repeats included, cut from one encoded string.
+
+    Encoding the text once and slicing it at its spaces costs a fraction of joining and encoding each
+    shingle; a repeat changes no MinHash minimum, so there is no need to drop repeats first.
+    """
+    word_list = words(tokens) if isinstance(tokens, str) else tokens
+    if not word_list:
+        return []
+    # Lower-casing the joined words lower-cases each word alike: a space is neither cased nor
+    # case-ignorable, so it stops the context look-up of the final sigma, the one context-dependent case.
+    data = " ".join(word_list).lower().encode("utf-8")
+    if len(word_list) <= size:
+        return [data]
+    # UTF-8 never uses byte 0x20 inside a multi-byte character, so these are the word boundaries.
+    spaces = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == _SPACE).tolist()
+    starts = [0, *(position + 1 for position in spaces)]
+    ends = [*spaces[size - 1 :], len(data)]
+    return [data[start:end] for start, end in zip(starts, ends, strict=False)]
+
+
 def signature(tokens: list[str] | str, config: ShingleConfig) -> LeanMinHash:
     """The MinHash signature of a text's shingles (give the text, or its `words` to save tokenising twice)."""
     minhash = _empty_minhash(config.num_perm).copy()
-    minhash.update_batch([s.encode("utf-8") for s in shingles(tokens, config.shingle_words)])
+    minhash.update_batch(_shingle_bytes(tokens, config.shingle_words))
     return LeanMinHash(minhash)
 
 

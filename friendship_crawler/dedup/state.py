@@ -150,8 +150,8 @@ class DedupState:
                         f"`{rebuild_hint(state_dir, _dirs(found))}`, "
                         "or move the old feeds away to start a new dataset on purpose."
                     )
+                _create(path, config)
                 connection = _connect(path)
-                _create(connection, config)
                 logger.info("Created a new dedup state in %s", path)
             else:
                 try:
@@ -345,11 +345,25 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _create(connection: sqlite3.Connection, config: ShingleConfig) -> None:
-    with connection:
-        connection.executescript(_SCHEMA)
-        connection.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", _meta(config).items())
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+def _create(path: Path, config: ShingleConfig) -> None:
+    """Build an empty state under a temporary name and rename it into place.
+
+    A crawl killed while creating the state then leaves no file that looks like a state without being
+    one; the next crawl finds none and creates it again. The temporary file uses a rollback journal, so
+    once closed it is complete on its own (WAL is switched on when the state is opened).
+    """
+    partial = path.with_name(f"{path.name}.partial")
+    for leftover in (partial, partial.with_name(f"{partial.name}-journal")):
+        leftover.unlink(missing_ok=True)
+    connection = sqlite3.connect(partial)
+    try:
+        with connection:
+            connection.executescript(_SCHEMA)
+            connection.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", _meta(config).items())
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    finally:
+        connection.close()
+    partial.replace(path)
 
 
 def _meta(config: ShingleConfig) -> dict[str, str]:

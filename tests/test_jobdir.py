@@ -1,0 +1,52 @@
+"""Pause and resume with JOBDIR, through real crawls of the replica: after Ctrl-C and after kill -9."""
+
+from __future__ import annotations
+
+import signal
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from friendship_crawler.dedup.feeds import read_feed
+from friendship_crawler.jobdir import QUEUE_DIR, RUNNING_MARK
+from friendship_crawler.replica import ReplicaServer
+from tests.crawling import crawl_until, feed_files, run_crawl, superseded_ids
+
+pytestmark = pytest.mark.slow
+
+JOB = {"JOBDIR": "crawls/friendship-1"}
+
+
+def exported_urls(workdir: Path) -> Counter[str]:
+    """Exported articles, less those a copy with an earlier id superseded."""
+    superseded = superseded_ids(workdir)
+    return Counter(record["url"] for feed in feed_files(workdir) for record in read_feed(feed).records
+                   if record["article_id"] not in superseded)
+
+
+@pytest.fixture
+def replica(replica_factory: Callable[..., ReplicaServer]) -> ReplicaServer:
+    return replica_factory(articles=60)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
+def test_a_stopped_crawl_resumes_and_exports_every_article_once(
+    replica: ReplicaServer, tmp_path: Path, stop: signal.Signals
+) -> None:
+    crawl_until(tmp_path, replica.base_url, 10, settings=JOB, stop=stop)
+    job = tmp_path / JOB["JOBDIR"]
+    assert (job / QUEUE_DIR).is_dir()
+    assert (job / RUNNING_MARK).exists() == (stop == signal.SIGKILL)
+    before = exported_urls(tmp_path)
+    assert 10 <= sum(before.values()) < len(replica.corpus.truth())
+
+    resumed = run_crawl(tmp_path, replica.base_url, settings=JOB)
+    assert resumed.returncode == 0, resumed.log[-3000:]
+    assert resumed.stats.get("friendship/jobdir/discarded_queue", 0) == (stop == signal.SIGKILL)
+    assert "struct.error" not in resumed.log
+    after = exported_urls(tmp_path)
+    assert set(after) == {article.url for article in replica.corpus.truth()}
+    assert max(after.values()) == 1
+    assert not (job / RUNNING_MARK).exists()
