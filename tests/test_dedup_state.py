@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from friendship_crawler.dedup import state as state_module
 from friendship_crawler.dedup.feeds import read_feed, written_versions
 from friendship_crawler.dedup.minhash import ShingleConfig
 from friendship_crawler.dedup.rule import Fingerprint
-from friendship_crawler.dedup import state as state_module
 from friendship_crawler.dedup.state import DedupState, StateError
 from friendship_crawler.items import Article
 
