@@ -224,8 +224,31 @@ def test_byline_before_source_becomes_author_and_empty_source_is_none() -> None:
     byline = "Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh Vĩnh Phúc."
     found = split_byline([PARAGRAPH, byline, "Nguồn:"])
     assert found.lines == [PARAGRAPH]
-    assert found.author == byline and found.source is None
+    assert found.author == "Phạm Hoàng Anh" and found.source is None
     assert [r.rule for r in found.removals] == ["source", "byline"]
+
+
+def test_a_name_with_a_role_before_the_trailer_is_a_byline_without_a_source_line() -> None:
+    byline = "Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh Vĩnh Phúc."
+    found = split_byline([PARAGRAPH, byline], before_trailer=True)
+    assert (found.lines, found.author) == ([PARAGRAPH], "Phạm Hoàng Anh")
+
+
+def test_a_last_paragraph_opening_with_place_names_is_not_a_byline() -> None:
+    last = "Việt Nam - Lào, tình hữu nghị đặc biệt mãi mãi xanh tươi, đời đời bền vững."
+    found = split_byline([PARAGRAPH, last], before_trailer=True)
+    assert found.lines == [PARAGRAPH, last] and found.author is None
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("Bài và ảnh: Phương Lê", "Phương Lê"),
+    ("Bài: Anh Vũ", "Anh Vũ"),
+    ("Thu Hà - Minh Anh", "Thu Hà - Minh Anh"),
+    ("Minh Anh, phóng viên", "Minh Anh"),
+])
+def test_byline_prefixes_and_roles_are_not_part_of_the_author(byline: str, author: str) -> None:
+    found = split_byline([PARAGRAPH, byline, "Nguồn:"])
+    assert (found.lines, found.author) == ([PARAGRAPH], author)
 
 
 def test_source_value_and_what_follows_it_are_taken() -> None:
@@ -281,6 +304,8 @@ def test_what_reads_as_a_byline(line: str, with_role: bool, expected: bool) -> N
     assert is_byline(line, with_role=with_role) is expected
 
 
-def test_author_name_drops_a_parenthesised_suffix_only() -> None:
+def test_author_name_drops_suffixes_and_roles_but_keeps_shared_bylines() -> None:
     assert author_name("Anh Vũ (tổng hợp)") == "Anh Vũ"
-    assert author_name("Phạm Hoàng Anh - Chủ tịch") == "Phạm Hoàng Anh - Chủ tịch"
+    assert author_name("Phạm Hoàng Anh - Chủ tịch") == "Phạm Hoàng Anh"
+    assert author_name("Thu Hà và Minh Anh") == "Thu Hà và Minh Anh"
+    assert author_name("Nguyễn Văn An") == "Nguyễn Văn An"

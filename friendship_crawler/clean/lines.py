@@ -269,8 +269,8 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
     """Take the "Nguồn:" line (and what follows it) and the byline off the end of the body.
 
     With a "Nguồn:" line the byline is the line before it when it starts with a name; without one,
-    only a bare name right before the trailer (`before_trailer`) or the known `author` is a byline,
-    so a real last paragraph is never taken.
+    only a name right before the trailer (`before_trailer`), bare or followed by a role ("- Phó Bí
+    thư ..."), or the known `author` is a byline, so a real last paragraph is never taken.
     """
     body = list(lines)
     removals: list[Removal] = []
@@ -291,8 +291,8 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
         last = body[-1]
         if found_source:
             byline = last if is_byline(last, author, with_role=True) else None
-        elif (author is not None or before_trailer) and is_byline(last, author, with_role=False):
-            byline = last
+        elif author is not None or before_trailer:
+            byline = last if is_byline(last, author, with_role=_names_a_role(last)) else None
     if byline is not None:
         removals.append(Removal("byline", body.pop()))
     found = author_name(byline) if byline is not None else None
@@ -300,7 +300,11 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
 
 
 def is_byline(line: str, author: str | None = None, with_role: bool = False) -> bool:
-    """A byline: the known `author`, else a name of a few capitalised words, with a role when `with_role`."""
+    """A byline: the known `author`, else a name of a few capitalised words, with a role when `with_role`.
+
+    A "Bài:" / "Bài và ảnh:" prefix marks a byline and is not part of the name.
+    """
+    line = rules.AUTHOR_PREFIX.sub("", line)
     if author:
         name = author_name(author)
         rest = line[len(name) :]
@@ -346,8 +350,28 @@ def _name_size(words: Sequence[str]) -> int:
 
 
 def author_name(byline: str) -> str:
-    """The author as written, without a parenthesised suffix such as "(tổng hợp)"."""
-    return rules.AUTHOR_SUFFIX.sub("", byline).strip() or byline
+    """The author's name: no "Bài:" prefix, no "(tổng hợp)" suffix, no role after a single name.
+
+    "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
+    stays whole.
+    """
+    name = rules.AUTHOR_PREFIX.sub("", byline)
+    name = rules.AUTHOR_SUFFIX.sub("", name).strip() or name
+    if _co_authors(name):
+        return name
+    words = name.split()
+    size = _name_size(words)
+    role = " ".join(words[size:])
+    if 0 < size < len(words) and (words[size - 1].endswith(",") or rules.BYLINE_SEPARATOR.match(role)):
+        return " ".join(words[:size]).rstrip(",")
+    return name
+
+
+def _names_a_role(line: str) -> bool:
+    """The words after the leading name start with a role ("- Phó Bí thư ...", ", phóng viên")."""
+    words = rules.AUTHOR_PREFIX.sub("", line).split()
+    size = _name_size(words)
+    return 0 < size < len(words) and bool(rules.ROLE_START.match(" ".join(words[size:]).lstrip(",")))
 
 
 # --- shared ----------------------------------------------------------------------------------------

@@ -121,6 +121,14 @@ BYLINE_SEPARATOR = re.compile(r"^\s*(?:[-–—,]|\()")
 """What may follow the name in a byline with a role: " - Phó Bí thư ...", ", phóng viên", " (tổng hợp)"."""
 CO_AUTHOR_SEPARATOR = re.compile(r"\s*(?: - | – |, | và | & )\s*")
 """Between the names of a shared byline: "Thu Hà - Minh Anh", "Thu Hà và Minh Anh"."""
+AUTHOR_PREFIX = re.compile(r"^(?:bài\s*(?:và|&)\s*ảnh|bài|tác giả|phóng viên|pv|by)\s*:\s*", re.I)
+"""What may stand before the name in a byline: "Bài và ảnh: Phương Lê", "Bài: Anh Vũ"."""
+ROLE_START = re.compile(
+    r"^[-–—,(]?\s*(?:nguyên\s+)?(?:phó|chủ tịch|bí thư|ủy viên|uỷ viên|giám đốc|tổng|trưởng|đại sứ|thư ký|"
+    r"phóng viên|pv|ctv|cộng tác viên|nhà báo|gs|pgs|ts|ths|giáo sư|tiến sĩ|thạc sĩ|chuyên gia|đại diện)\b",
+    re.I,
+)
+"""A role after the name ("- Phó Bí thư ...", ", phóng viên"): enough for a byline with no "Nguồn:" line."""
 AUTHOR_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 """A parenthesised suffix of the author heading, "(tổng hợp)"; the author is the name without it."""
 HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "các", "những", "tại", "theo"})

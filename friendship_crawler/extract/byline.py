@@ -2,7 +2,7 @@
 
 2016-2020 pages put the byline in the body as a right-aligned bold last paragraph; other pages end the
 body with a short paragraph that is just a name. Both become `author` and leave the text. A name keeps
-no role suffix in parentheses ("Anh Vũ (tổng hợp)" -> "Anh Vũ").
+no role suffix ("Anh Vũ (tổng hợp)" -> "Anh Vũ", "Phạm Hoàng Anh - Phó Bí thư ..." -> "Phạm Hoàng Anh").
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from friendship_crawler.clean import rules
+from friendship_crawler.clean.lines import author_name
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import Block
 from friendship_crawler.textnorm import normalize_line
 
-_AUTHOR_PREFIX = re.compile(r"^(?:bài\s*(?:và|&)\s*ảnh|bài|tác giả|phóng viên|pv|by)\s*:\s*", re.I)
 _NAME_SEPARATORS = re.compile(r"[\s,&/–-]+")
 _SENTENCE_END = re.compile(r"[.:;!?…\"”»]$")
 _ATTRIBUTION = re.compile(r"^theo\s+", re.I)
@@ -32,17 +33,17 @@ class SplitBody:
 
 
 def clean_author(raw: str | None) -> str | None:
-    """An author name without "Bài:"-style prefixes or a parenthetical role suffix; None when empty."""
+    """An author name without "Bài:"-style prefixes or role suffixes, as the cleaning stage keeps it."""
     if not raw:
         return None
-    name = _AUTHOR_PREFIX.sub("", normalize_line(raw))
+    name = rules.AUTHOR_PREFIX.sub("", normalize_line(raw))
     while True:
         stripped = selectors.ROLE_SUFFIX.sub("", name)
         if stripped == name or not stripped:
             break
         name = stripped
     name = name.strip(" -–,;")
-    return name or None
+    return author_name(name) if name else None
 
 
 def clean_source(raw: str | None) -> str | None:
