@@ -5,24 +5,54 @@ Scrapyd runs jobs in the background, so the lock of run-periodic.sh cannot cover
 script asks `listjobs.json` first. Exit status: 0 scheduled (the job id is printed), 75 a job is still
 pending or running, 1 Scrapyd refused or could not be reached. Arguments after the URL are `-a name=value`
 spider arguments and `-s NAME=value` settings, as for `scrapy crawl`.
+
+A `user:password@` in the URL is sent as HTTP Basic authentication (urllib ignores it in a URL) and never
+printed: messages show the URL with the password as `***`.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from base64 import b64encode
+from dataclasses import dataclass, field
 from urllib.error import URLError
-from urllib.parse import urlencode
-from urllib.request import urlopen
+from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
+from urllib.request import Request, urlopen
 
 PROJECT = "friendship_crawler"
 SPIDER = "friendship"
 BUSY_EXIT = 75
 
 
-def _call(url: str, data: list[tuple[str, str]] | None = None) -> dict[str, object]:
+@dataclass(frozen=True)
+class Scrapyd:
+    """A Scrapyd's URL with its credentials taken out into a header."""
+
+    url: str
+    """Without user and password."""
+    shown: str
+    """For messages: the password as `***`."""
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_url(cls, url: str) -> Scrapyd:
+        """Split `http://user:password@host:port` into the bare URL and a Basic `Authorization` header."""
+        parts = urlsplit(url.rstrip("/"))
+        host = parts.netloc.rpartition("@")[2]
+        bare = urlunsplit(parts._replace(netloc=host))
+        if parts.username is None:
+            return cls(bare, bare)
+        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
+        shown = urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+        return cls(bare, shown, {"Authorization": f"Basic {b64encode(credentials).decode()}"})
+
+
+def _call(scrapyd: Scrapyd, endpoint: str, data: list[tuple[str, str]] | None = None) -> dict[str, object]:
+    """Call a Scrapyd endpoint (POST when `data` is given); raises RuntimeError unless it answers ok."""
     body = urlencode(data).encode() if data is not None else None
-    with urlopen(url, data=body, timeout=30) as response:  # noqa: S310 (the URL is the operator's Scrapyd)
+    request = Request(f"{scrapyd.url}/{endpoint}", data=body, headers=scrapyd.headers)
+    with urlopen(request, timeout=30) as response:  # noqa: S310 (the URL is the operator's Scrapyd)
         answer: dict[str, object] = json.load(response)
     if answer.get("status") != "ok":
         raise RuntimeError(f"Scrapyd answered {answer}")
@@ -30,6 +60,7 @@ def _call(url: str, data: list[tuple[str, str]] | None = None) -> dict[str, obje
 
 
 def _form(arguments: list[str]) -> list[tuple[str, str]]:
+    """schedule.json's form fields from `-a name=value` and `-s NAME=value` arguments."""
     form = [("project", PROJECT), ("spider", SPIDER)]
     flags = iter(arguments)
     for flag in flags:
@@ -44,12 +75,13 @@ def _form(arguments: list[str]) -> list[tuple[str, str]]:
 
 
 def main(argv: list[str]) -> int:
+    """Schedule a crawl on the Scrapyd at argv[1]; returns the exit status."""
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 1
-    base = argv[1].rstrip("/")
+    scrapyd = Scrapyd.from_url(argv[1])
     try:
-        jobs = _call(f"{base}/listjobs.json?project={PROJECT}")
+        jobs = _call(scrapyd, f"listjobs.json?project={PROJECT}")
         busy = [
             job
             for state in ("pending", "running")
@@ -60,9 +92,9 @@ def main(argv: list[str]) -> int:
             ids = ", ".join(sorted(str(job.get("id")) for job in busy))
             print(f"a {SPIDER} job is still pending or running ({ids}): not scheduling")
             return BUSY_EXIT
-        answer = _call(f"{base}/schedule.json", _form(argv[2:]))
+        answer = _call(scrapyd, "schedule.json", _form(argv[2:]))
     except (URLError, RuntimeError, OSError) as error:
-        print(f"cannot schedule on {base}: {error}", file=sys.stderr)
+        print(f"cannot schedule on {scrapyd.shown}: {error}", file=sys.stderr)
         return 1
     print(answer["jobid"])
     return 0

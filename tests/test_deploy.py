@@ -1,20 +1,30 @@
-"""deploy/: the lock of run-periodic.sh, and the systemd units and crontab line it is started by."""
+"""deploy/: the lock of run-periodic.sh, the systemd units and crontab line it is started by, and
+schedule_scrapyd.py against a stand-in Scrapyd that requires HTTP Basic authentication."""
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import re
 import shutil
 import subprocess
+import sys
+import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 
 DEPLOY = Path(__file__).parents[1] / "deploy"
 SCRIPT = DEPLOY / "run-periodic.sh"
+SCHEDULE = DEPLOY / "schedule_scrapyd.py"
 LOCKED_EXIT = 75
+SCRAPYD_USER, SCRAPYD_SECRET = "ops", "Scr4pydS3cret"
 
 KNOWN_KEYS = {
     "Unit": {"Description", "Documentation", "Wants", "Requires", "After", "Before", "OnFailure"},
@@ -184,3 +194,87 @@ def test_crontab_line_runs_the_script_every_six_hours() -> None:
     assert hour == "*/6"
     assert (day, month, weekday) == ("*", "*", "*")
     assert command.split()[0].endswith("/deploy/run-periodic.sh")
+
+
+class _Scrapyd(BaseHTTPRequestHandler):
+    """listjobs.json and schedule.json of a Scrapyd with no jobs, behind Basic authentication."""
+
+    expected = "Basic " + base64.b64encode(f"{SCRAPYD_USER}:{SCRAPYD_SECRET}".encode()).decode()
+    seen: list[tuple[str, str | None]]
+    scheduled: list[dict[str, list[str]]]
+
+    def do_GET(self) -> None:
+        self._answer({"status": "ok", "pending": [], "running": [], "finished": []})
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length", 0))
+        self.scheduled.append(parse_qs(self.rfile.read(length).decode()))
+        self._answer({"status": "ok", "jobid": "job-1"})
+
+    def _answer(self, answer: dict[str, object]) -> None:
+        authorization = self.headers.get("Authorization")
+        self.seen.append((self.path, authorization))
+        status, body = (200, answer) if authorization == self.expected else (401, {"status": "error"})
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the test reads what the server saw from `seen`."""
+
+
+@pytest.fixture
+def scrapyd() -> Iterator[tuple[str, type[_Scrapyd]]]:
+    """A stand-in Scrapyd on 127.0.0.1: its URL (no credentials) and its handler class, which records calls."""
+    handler = type("Handler", (_Scrapyd,), {"seen": [], "scheduled": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", handler
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _schedule_on(url: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SCHEDULE), url, "-a", "max_pages=1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_schedule_scrapyd_authenticates_with_the_urls_credentials(
+    scrapyd: tuple[str, type[_Scrapyd]],
+) -> None:
+    url, handler = scrapyd
+    run = _schedule_on(url.replace("://", f"://{SCRAPYD_USER}:{SCRAPYD_SECRET}@"))
+
+    assert (run.returncode, run.stdout.strip()) == (0, "job-1"), run.stderr
+    assert [path for path, _ in handler.seen] == [
+        "/listjobs.json?project=friendship_crawler",
+        "/schedule.json",
+    ]
+    assert {authorization for _, authorization in handler.seen} == {handler.expected}
+    assert handler.scheduled == [
+        {"project": ["friendship_crawler"], "spider": ["friendship"], "max_pages": ["1"]}
+    ]
+    assert SCRAPYD_SECRET not in run.stdout + run.stderr
+
+
+def test_schedule_scrapyd_never_prints_the_password(scrapyd: tuple[str, type[_Scrapyd]]) -> None:
+    url, handler = scrapyd
+    wrong = "Wr0ngS3cret"
+    run = _schedule_on(url.replace("://", f"://{SCRAPYD_USER}:{wrong}@"))
+
+    assert run.returncode == 1
+    assert handler.seen and all(authorization != handler.expected for _, authorization in handler.seen)
+    shown = url.replace("://", f"://{SCRAPYD_USER}:***@")
+    assert f"cannot schedule on {shown}: HTTP Error 401" in run.stderr
+    assert wrong not in run.stdout + run.stderr

@@ -15,7 +15,13 @@ from scrapy.utils.test import get_crawler
 
 from friendship_crawler.items import Article
 from friendship_crawler.monitor import CHECKS, ItemTally, RunMonitor, Thresholds, run_checks
-from friendship_crawler.monitor.report import ExportedFeed, build_report, report_path, write_report
+from friendship_crawler.monitor.report import (
+    ExportedFeed,
+    build_report,
+    feed_status,
+    report_path,
+    write_report,
+)
 from friendship_crawler.schema import ArticleValidator
 
 HEALTHY_STATS: dict[str, Any] = {
@@ -28,6 +34,7 @@ HEALTHY_STATS: dict[str, Any] = {
     "retry/count": 2,
     "item_scraped_count": 80,
     "friendship/listing/pages": 6,
+    "feedexport/success_count/FileFeedStorage": 1,
     "log_count/INFO": 10,
 }
 
@@ -73,6 +80,7 @@ def test_a_healthy_run_passes_every_check() -> None:
         ({"friendship/extract/fallback": 1}, "extraction_fallback"),
         ({"friendship/listing/pages": 0}, "listing_markup"),
         ({"friendship/listing/unrecognised": 1}, "listing_markup"),
+        ({"feedexport/failed_count/FTPFeedStorage": 1}, "feeds"),
     ],
 )
 def test_each_stats_check_fails_on_its_own_symptom(changes: dict[str, Any], failing: str) -> None:
@@ -146,7 +154,10 @@ def test_report_is_written_whole_and_json_ready(tmp_path: Path) -> None:
         checks=checks,
         stats=HEALTHY_STATS,
         tally=tally,
-        feeds=[ExportedFeed("output/friendship-20261123T080000Z.jsonl", "jsonlines", 80)],
+        feeds=[
+            ExportedFeed("output/friendship-20261123T080000Z.jsonl", "jsonlines", 80),
+            ExportedFeed("ftp://bot:FtpS3cretPW@ftp.example/x.jsonl", "jsonlines", 80, status="failed"),
+        ],
     )
     path = report_path(tmp_path / "runs", "friendship", "20261123T080000Z")
     write_report(path, report)
@@ -157,9 +168,41 @@ def test_report_is_written_whole_and_json_ready(tmp_path: Path) -> None:
     assert saved["stats"]["start_time"] == "2026-11-23T08:00:00+00:00"
     assert saved["exported"] == {
         "items": 80,
-        "feeds": [{"uri": "output/friendship-20261123T080000Z.jsonl", "format": "jsonlines", "items": 80}],
+        "feeds": [
+            {
+                "uri": "output/friendship-20261123T080000Z.jsonl",
+                "format": "jsonlines",
+                "items": 80,
+                "status": "stored",
+            }
+        ],
+        "not_stored": [
+            {
+                "uri": "ftp://bot:***@ftp.example/x.jsonl",
+                "format": "jsonlines",
+                "items": 80,
+                "status": "failed",
+            }
+        ],
     }
     assert saved["items"]["invalid_examples"][0]["errors"][0].startswith("title: ")
+
+
+@pytest.mark.parametrize(
+    ("counts", "status"),
+    [
+        ({"success_count": 1}, "stored"),
+        ({"failed_count": 2}, "failed"),
+        ({"success_count": 1, "failed_count": 1}, "unknown"),
+        ({}, "not_stored"),
+    ],
+)
+def test_feed_status_comes_from_the_store_counts_of_its_storage_class(
+    counts: dict[str, int], status: str
+) -> None:
+    stats = {f"feedexport/{name}/FTPFeedStorage": n for name, n in counts.items()}
+    stats["feedexport/failed_count/FileFeedStorage"] = 1
+    assert feed_status(stats, "FTPFeedStorage") == status
 
 
 def test_report_write_failure_leaves_no_partial_file(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 A run is healthy when every check passes. The thresholds come from `FRIENDSHIP_MONITOR_*` settings (and
 `FRIENDSHIP_MAX_FALLBACK_RATE`); the defaults fail a run on any error, any page given up on, any fallback
-to generic extraction (the site's markup drifted) and any item that misses the schema or a required field.
+to generic extraction (the site's markup drifted), any item that misses the schema or a required field and
+any feed Scrapy failed to store.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from scrapy.settings import BaseSettings
 from friendship_crawler.monitor.tally import ItemTally
 
 Stats = Mapping[str, Any]
+
+FEED_STORED_PREFIX = "feedexport/success_count/"
+FEED_FAILED_PREFIX = "feedexport/failed_count/"
+"""Scrapy's feed store outcomes, counted per storage class (`FileFeedStorage`, `FTPFeedStorage` ...)."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,15 @@ def field_coverage(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckR
     return CheckResult("field_coverage", not short, detail)
 
 
+def feeds(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    stored = _counts(stats, FEED_STORED_PREFIX)
+    failed = _counts(stats, FEED_FAILED_PREFIX)
+    detail = f"{sum(stored.values())} feeds stored, {sum(failed.values())} failed to store"
+    if failed:
+        detail += f" ({', '.join(sorted(failed))}): their items are not where the feed says"
+    return CheckResult("feeds", not failed, detail)
+
+
 def item_count(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
     count = int(stats.get("item_scraped_count", 0))
     detail = f"{count} items exported (min {limits.min_items})"
@@ -152,6 +166,7 @@ CHECKS: tuple[Check, ...] = (
     listing_markup,
     item_schema,
     field_coverage,
+    feeds,
     item_count,
 )
 """Every check a run goes through, in report order."""
@@ -163,6 +178,15 @@ def run_checks(stats: Stats, tally: ItemTally, limits: Thresholds) -> list[Check
 
 def _rate(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
+
+
+def _counts(stats: Stats, prefix: str) -> dict[str, int]:
+    """Non-zero stats under `prefix`, by the rest of their name."""
+    return {
+        key.removeprefix(prefix): int(value)
+        for key, value in stats.items()
+        if key.startswith(prefix) and int(value)
+    }
 
 
 def _status_counts(stats: Stats) -> dict[int, int]:

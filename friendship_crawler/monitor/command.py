@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
 
 from scrapy import Spider
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
@@ -17,6 +16,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 
 from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT
+from friendship_crawler.monitor.masking import mask_all_log_records
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         return crawler
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        logging.getLogger("scrapy.crawler").addFilter(_MaskSecrets())
+        mask_all_log_records()
         if args:
             self._check_spider_arguments(args[0], opts.spargs)
         super().run(args, opts)
@@ -49,7 +49,6 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         failed = sum(int(crawler.stats.get_value(FAILED_CHECKS_STAT, 0)) for crawler in self._crawlers)
         if failed:
             self.exitcode = UNHEALTHY_EXIT_CODE
-
 
     def _check_spider_arguments(self, name: str, spargs: dict[str, str]) -> None:
         """A spider's own argument check, as a usage error (exit 2) instead of a traceback mid-start."""
@@ -65,17 +64,3 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
             check(**spargs)
         except ValueError as exc:
             raise UsageError(f"spider {name}: {exc}", print_help=False) from exc
-
-
-class _MaskSecrets(logging.Filter):
-    """Mask credential-like settings (and passwords inside URLs) in Scrapy's "Overridden settings" line."""
-
-    _NAMED = re.compile(r"('[A-Z0-9_]*(?:PASSWORD|SECRET|TOKEN|KEY|AUTH)[A-Z0-9_]*': )'[^']*'")
-    _URL = re.compile(r"(://[^:/@\s']+:)[^@\s']+@")
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = self._URL.sub(r"\1***@", self._NAMED.sub(r"\1'***'", message))
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True

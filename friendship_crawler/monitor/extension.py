@@ -1,4 +1,7 @@
-"""`RunMonitor`: validates every scraped item, checks the run when the spider closes, writes the run report.
+"""`RunMonitor`: validates every scraped item, checks the run when the engine stops, writes the run report.
+
+The checks wait for `engine_stopped`: Scrapy stores the feeds while `spider_closed` is being handled, and a
+feed that failed to store must fail the run (`feedexport/failed_count/*`) and not count as exported.
 
 Settings (all optional): `FRIENDSHIP_MONITOR_ENABLED` (default True), `FRIENDSHIP_MONITOR_REPORTS_DIR`
 (default `output/runs`), the thresholds of `checks.Thresholds` (`FRIENDSHIP_MONITOR_MAX_ERRORS`,
@@ -12,6 +15,7 @@ reads it to exit non-zero.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +28,13 @@ from scrapy.extensions.feedexport import FeedExporter
 from scrapy.statscollectors import StatsCollector
 
 from friendship_crawler.monitor.checks import Thresholds, run_checks
-from friendship_crawler.monitor.report import ExportedFeed, build_report, report_path, write_report
+from friendship_crawler.monitor.report import (
+    ExportedFeed,
+    build_report,
+    feed_status,
+    report_path,
+    write_report,
+)
 from friendship_crawler.monitor.tally import ItemTally
 from friendship_crawler.schema import ArticleValidator
 
@@ -46,6 +56,7 @@ class RunMonitor:
         self.limits = limits
         self.tally = ItemTally(ArticleValidator())
         self.report_file: Path | None = None
+        self.closed: tuple[Spider, str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunMonitor:
@@ -56,6 +67,7 @@ class RunMonitor:
         monitor = cls(crawler, directory, Thresholds.from_settings(settings))
         crawler.signals.connect(monitor.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(monitor.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(monitor.engine_stopped, signal=signals.engine_stopped)
         return monitor
 
     def item_scraped(self, item: Any) -> None:
@@ -66,6 +78,14 @@ class RunMonitor:
             logger.warning("Item fails the JSON Schema (%s): %s", record.get("url"), "; ".join(errors[:3]))
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
+        """Remember how the spider closed: the feeds are stored after this signal, so the checks wait."""
+        self.closed = (spider, reason)
+
+    def engine_stopped(self) -> None:
+        """Check the run and write its report, now that every feed is stored or has failed to be."""
+        if self.closed is None:
+            return
+        spider, reason = self.closed
         stats = dict(self.stats.get_stats())
         stats.setdefault("finish_reason", reason)
         checks = run_checks(stats, self.tally, self.limits)
@@ -79,7 +99,7 @@ class RunMonitor:
             checks=checks,
             stats=stats,
             tally=self.tally,
-            feeds=self._exported_feeds(),
+            feeds=self._exported_feeds(stats),
         )
         self.report_file = report_path(self.directory, spider.name, run_id)
         write_report(self.report_file, report)
@@ -95,10 +115,16 @@ class RunMonitor:
         else:
             logger.info("Run healthy: all %s checks passed; report: %s", len(checks), self.report_file)
 
-    def _exported_feeds(self) -> list[ExportedFeed]:
+    def _exported_feeds(self, stats: Mapping[str, Any]) -> list[ExportedFeed]:
+        """Every feed slot of the run, with how its storage fared."""
         exporters = [ext for ext in self.crawler.extensions.middlewares if isinstance(ext, FeedExporter)]
         return [
-            ExportedFeed(uri=slot.uri, format=slot.format, items=slot.itemcount)
+            ExportedFeed(
+                uri=slot.uri,
+                format=slot.format,
+                items=slot.itemcount,
+                status=feed_status(stats, type(slot.storage).__name__),
+            )
             for exporter in exporters
             for slot in exporter.slots
         ]

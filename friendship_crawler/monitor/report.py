@@ -1,6 +1,7 @@
 """The run report: one JSON file per run (`<dir>/<spider>-<run_id>.json`), written atomically.
 
-A scheduler reads `healthy`; a person reads `checks`, then `stats` and `items` for the details.
+A scheduler reads `healthy`; a person reads `checks`, then `stats` and `items` for the details. Every
+string in it goes through `mask_secrets`: a feed URI or base URL with a password shows `user:***@`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from friendship_crawler.monitor.checks import CheckResult
+from friendship_crawler.monitor.checks import FEED_FAILED_PREFIX, FEED_STORED_PREFIX, CheckResult
+from friendship_crawler.monitor.masking import mask_data
 from friendship_crawler.monitor.tally import ItemTally
 
-REPORT_FORMAT = 1
-"""Bumped when a key of the report changes meaning."""
+REPORT_FORMAT = 2
+"""Bumped when a key of the report changes meaning (2: `exported.feeds` lists only stored feeds)."""
+STORED = "stored"
+"""The status of a feed Scrapy stored; only such feeds are listed under `exported.feeds`."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,23 @@ class ExportedFeed:
     uri: str
     format: str
     items: int
+    status: str = STORED
+    """`stored`, `failed`, `unknown` or `not_stored`: see `feed_status`."""
+
+
+def feed_status(stats: Mapping[str, Any], storage: str) -> str:
+    """How the feeds of one storage class (`FileFeedStorage` ...) fared, from Scrapy's store counts.
+
+    Scrapy counts outcomes per storage class, not per feed: when feeds of one class both stored and failed,
+    which one failed is `unknown`; `not_stored` when none was stored (no items and FEED_STORE_EMPTY off).
+    """
+    stored = int(stats.get(f"{FEED_STORED_PREFIX}{storage}", 0))
+    failed = int(stats.get(f"{FEED_FAILED_PREFIX}{storage}", 0))
+    if stored and failed:
+        return "unknown"
+    if failed:
+        return "failed"
+    return STORED if stored else "not_stored"
 
 
 def report_path(directory: Path, spider_name: str, run_id: str) -> Path:
@@ -44,8 +65,8 @@ def build_report(
     tally: ItemTally,
     feeds: Sequence[ExportedFeed],
 ) -> dict[str, Any]:
-    """The report as a JSON-ready dict."""
-    return {
+    """The report as a JSON-ready dict, credentials masked; only stored feeds count as exported."""
+    report = {
         "format": REPORT_FORMAT,
         "spider": spider_name,
         "run_id": run_id,
@@ -55,7 +76,8 @@ def build_report(
         "checks": [asdict(check) for check in checks],
         "exported": {
             "items": int(stats.get("item_scraped_count", 0)),
-            "feeds": [asdict(feed) for feed in feeds],
+            "feeds": [asdict(feed) for feed in feeds if feed.status == STORED],
+            "not_stored": [asdict(feed) for feed in feeds if feed.status != STORED],
         },
         "items": {
             "seen": tally.items,
@@ -65,6 +87,8 @@ def build_report(
         },
         "stats": {key: _json_value(value) for key, value in sorted(stats.items())},
     }
+    masked: dict[str, Any] = mask_data(report)
+    return masked
 
 
 def write_report(path: Path, report: Mapping[str, Any]) -> None:
