@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,43 @@ def test_a_complete_last_line_without_newline_is_kept_and_ended(tmp_path: Path) 
 
 def test_a_missing_feed_holds_no_record(tmp_path: Path) -> None:
     assert read_feed(tmp_path / "gone.jsonl").records == []
+
+
+def test_settling_trims_a_cut_off_last_line_and_ends_the_last_record(tmp_path: Path) -> None:
+    cut, unended = tmp_path / "cut.jsonl", tmp_path / "unended.jsonl"
+    cut.write_text(f"{record(1)}\n{record(2)[:20]}", encoding="utf-8")
+    unended.write_text(record(3), encoding="utf-8")
+    assert written_versions([cut, unended], trim=True) == {
+        ("https://thoidai.com.vn/bai-1.html", 1),
+        ("https://thoidai.com.vn/bai-3.html", 1),
+    }
+    assert cut.read_text(encoding="utf-8") == f"{record(1)}\n"
+    assert unended.read_text(encoding="utf-8") == f"{record(3)}\n"
+
+
+def test_an_unreadable_line_in_the_middle_is_skipped_not_trimmed(tmp_path: Path) -> None:
+    feed = tmp_path / "f.jsonl"
+    content = f"{record(1)}\n{record(2)[:20]}\n\n{record(3)}\n"
+    feed.write_text(content, encoding="utf-8")
+    result = read_feed(feed, trim=True)
+    assert [r["article_id"] for r in result.records] == [1, 3] and result.trimmed_bytes == 0
+    assert feed.read_text(encoding="utf-8") == content
+
+
+def test_the_written_versions_of_a_feed_are_read_one_line_at_a_time(tmp_path: Path) -> None:
+    feed = tmp_path / "big.jsonl"
+    text = "Hữu nghị " * 2500
+    with feed.open("w", encoding="utf-8") as out:
+        for aid in range(200):
+            out.write(json.dumps({"url": f"https://thoidai.com.vn/bai-{aid}.html", "text": text}) + "\n")
+    tracemalloc.start()
+    try:
+        written = written_versions([feed], trim=True)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(written) == 200
+    assert peak < feed.stat().st_size / 8, f"reading {feed.stat().st_size} bytes peaked at {peak} bytes"
 
 
 def test_one_crawl_at_a_time_holds_the_state(tmp_path: Path) -> None:

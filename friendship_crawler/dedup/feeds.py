@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from scrapy.crawler import Crawler
@@ -32,6 +32,25 @@ class FeedRecords:
     path: Path
     records: list[dict[str, Any]]
     trimmed_bytes: int = 0
+
+
+@dataclass
+class FeedScan:
+    """How far the complete lines of a feed reach, learnt while its records are read."""
+
+    size: int = 0
+    """Bytes read, including a cut-off last line."""
+    good_end: int = 0
+    """Offset just past the last complete line."""
+    ends_with_newline: bool = False
+    """Whether the last complete line ends with a newline."""
+    records: int = 0
+    """Complete records (JSON objects) read."""
+
+    @property
+    def trimmed_bytes(self) -> int:
+        """Bytes of a cut-off last line, to trim so the file stays valid JSON Lines."""
+        return self.size - self.good_end
 
 
 def local_path(uri: str) -> Path | None:
@@ -97,49 +116,68 @@ def exported_feeds(directories: Iterable[Path]) -> list[Path]:
     return found
 
 
+def iter_records(path: Path, scan: FeedScan | None = None) -> Iterator[dict[str, Any]]:
+    """The complete records of a feed, read one line at a time; `scan` learns where they end.
+
+    Only the last line may be cut off by a kill: an unreadable line there ends the records, one
+    anywhere else is skipped with a warning.
+    """
+    scan = FeedScan() if scan is None else scan
+    if not path.exists():
+        return
+    with path.open("rb") as feed:
+        for line, last in _lines(feed):
+            scan.size += len(line)
+            stripped = line.strip()
+            record: Any = None
+            if stripped:
+                try:
+                    record = json.loads(stripped)
+                except (json.JSONDecodeError, UnicodeDecodeError):
+                    if last:
+                        return
+                    logger.warning("Skipping an unreadable line in the middle of %s", path)
+            scan.good_end, scan.ends_with_newline = scan.size, line.endswith(b"\n")
+            if isinstance(record, dict):
+                scan.records += 1
+                yield record
+
+
 def read_feed(path: Path, *, trim: bool = False) -> FeedRecords:
     """The complete records of a feed; with `trim`, cut a partial last line off the file itself."""
-    if not path.exists():
-        return FeedRecords(path, [])
-    data = path.read_bytes()
-    records: list[dict[str, Any]] = []
-    good_end = 0
-    offset = 0
-    for line in data.splitlines(keepends=True):
-        offset += len(line)
-        stripped = line.strip()
-        if not stripped:
-            good_end = offset
-            continue
-        try:
-            record = json.loads(stripped)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            if offset == len(data):  # only the last line may be cut off by a kill
-                break
-            logger.warning("Skipping an unreadable line in the middle of %s", path)
-            good_end = offset
-            continue
-        if isinstance(record, dict):
-            records.append(record)
-        good_end = offset
-    trimmed = len(data) - good_end
-    if trim and trimmed:
-        _truncate(path, good_end)
-        logger.warning("Trimmed a cut-off last line (%s bytes) from %s", trimmed, path)
-    if trim and records and not data[:good_end].endswith(b"\n"):
-        with path.open("ab") as feed:
-            feed.write(b"\n")
-    return FeedRecords(path, records, trimmed)
+    scan = FeedScan()
+    records = list(iter_records(path, scan))
+    if trim:
+        repair(path, scan)
+    return FeedRecords(path, records, scan.trimmed_bytes)
 
 
 def written_versions(paths: Iterable[Path], *, trim: bool = False) -> set[tuple[str, int]]:
-    """(url, version) of every complete record in the given feeds."""
+    """(url, version) of every complete record in the given feeds, read one record at a time.
+
+    With `trim`, a cut-off last line is also cut off each file (see `repair`).
+    """
     written: set[tuple[str, int]] = set()
     for path in paths:
-        for record in read_feed(path, trim=trim).records:
-            if "url" in record:
-                written.add((record["url"], int(record.get("version") or 1)))
+        scan = FeedScan()
+        written.update(
+            (record["url"], int(record.get("version") or 1))
+            for record in iter_records(path, scan)
+            if "url" in record
+        )
+        if trim:
+            repair(path, scan)
     return written
+
+
+def repair(path: Path, scan: FeedScan) -> None:
+    """Cut a scanned feed back to its complete lines, and end its last record with a newline."""
+    if scan.trimmed_bytes:
+        _truncate(path, scan.good_end)
+        logger.warning("Trimmed a cut-off last line (%s bytes) from %s", scan.trimmed_bytes, path)
+    if scan.records and not scan.ends_with_newline:
+        with path.open("ab") as feed:
+            feed.write(b"\n")
 
 
 def sync(paths: Iterable[Path]) -> None:
@@ -158,8 +196,10 @@ def _truncate(path: Path, size: int) -> None:
         feed.truncate(size)
 
 
-def records_in(paths: Iterable[Path]) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """Every complete record of the given feeds, in file order."""
-    for path in paths:
-        for record in read_feed(path).records:
-            yield path, record
+def _lines(feed: BinaryIO) -> Iterator[tuple[bytes, bool]]:
+    """Each line of a binary file (with its newline, if any), and whether it is the file's last."""
+    line = feed.readline()
+    while line:
+        following = feed.readline()
+        yield line, not following
+        line = following

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from friendship_crawler.dedup.feeds import REPORT_SUFFIX, read_feed
+from friendship_crawler.dedup.feeds import REPORT_SUFFIX, iter_records
 from friendship_crawler.dedup.minhash import DEFAULT_CONFIG, ShingleConfig
 from friendship_crawler.dedup.report import read_report
 from friendship_crawler.dedup.rule import DEFAULT_NEAR, Fingerprint, NearRule
@@ -73,7 +73,7 @@ def rebuild_state(
             run_id = run_id_of(feed)
             state.begin_run(run_id)
             state.add_feeds(run_id, [feed.absolute()])
-            for record in read_feed(feed).records:
+            for record in iter_records(feed):
                 try:
                     fingerprint = Fingerprint.of(record, config)
                 except (ValueError, TypeError) as exc:
