@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-from friendship_crawler.urls import CANONICAL_ROOT
+from friendship_crawler.hosts import is_loopback_host
+from friendship_crawler.urls import CANONICAL_ROOT, SITE_HOSTS
 
 SECTION_PATH = "/huu-nghi"
 KNOWN_SUBSECTIONS: dict[str, str] = {
@@ -86,6 +87,12 @@ def _base_url(value: str | None) -> str:
         )
     if parts.path not in {"", "/"} or parts.query or parts.fragment:
         raise SpiderArgumentError(f"base_url must be a site root without path or query, got {value!r}")
+    host = parts.hostname.lower()
+    if host not in SITE_HOSTS and not is_loopback_host(host):
+        raise SpiderArgumentError(
+            f"base_url must be on the site's hosts ({', '.join(sorted(SITE_HOSTS))}) or a local replica "
+            f"(127.0.0.1, localhost), got {value!r}"
+        )
     return f"{parts.scheme}://{parts.netloc}"
 
 
