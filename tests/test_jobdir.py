@@ -11,6 +11,7 @@ import pytest
 
 from friendship_crawler.dedup.feeds import read_feed
 from friendship_crawler.jobdir import QUEUE_DIR, RUNNING_MARK
+from friendship_crawler.monitor.command import UNHEALTHY_EXIT_CODE
 from friendship_crawler.replica import ReplicaServer
 from tests.crawling import crawl_until, feed_files, run_crawl, superseded_ids
 
@@ -35,7 +36,8 @@ def replica(replica_factory: Callable[..., ReplicaServer]) -> ReplicaServer:
 def test_a_stopped_crawl_resumes_and_exports_every_article_once(
     replica: ReplicaServer, tmp_path: Path, stop: signal.Signals
 ) -> None:
-    crawl_until(tmp_path, replica.base_url, 10, settings=JOB, stop=stop)
+    status = crawl_until(tmp_path, replica.base_url, 10, settings=JOB, stop=stop)
+    assert status == (UNHEALTHY_EXIT_CODE if stop == signal.SIGINT else -signal.SIGKILL)
     job = tmp_path / JOB["JOBDIR"]
     assert (job / QUEUE_DIR).is_dir()
     assert (job / RUNNING_MARK).exists() == (stop == signal.SIGKILL)
