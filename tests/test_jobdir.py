@@ -42,7 +42,7 @@ def test_a_stopped_crawl_resumes_and_exports_every_article_once(
     assert (job / QUEUE_DIR).is_dir()
     assert (job / RUNNING_MARK).exists() == (stop == signal.SIGKILL)
     before = exported_urls(tmp_path)
-    assert 10 <= sum(before.values()) < len(replica.corpus.truth())
+    assert 0 < sum(before.values()) < len(replica.corpus.truth()), "the stop must fall mid-crawl"
 
     resumed = run_crawl(tmp_path, replica.base_url, settings=JOB)
     assert resumed.returncode == 0, resumed.log[-3000:]
