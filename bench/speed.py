@@ -52,7 +52,7 @@ def page_times(systems: Sequence[System], pages: Sequence[Page], repeats: int) -
     for system in systems:
         for page in pages[: min(len(pages), 5)]:
             run_system(system, page)
-    samples = {system.name: [[] for _ in pages] for system in systems}
+    samples: dict[str, list[list[float]]] = {system.name: [[] for _ in pages] for system in systems}
     gc.collect()
     for _ in range(repeats):
         for index, page in enumerate(pages):

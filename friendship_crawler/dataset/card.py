@@ -129,9 +129,9 @@ def _length_section(articles: Sequence[Article]) -> str:
     lines += ["| statistic | characters |", "|---|---:|"]
     lines += [f"| {name} | {_percentile(lengths, p)} |" for name, p in points]
     lines += [f"| mean | {round(sum(lengths) / len(lengths))} |", "", "| length | articles |", "|---|---:|"]
-    bounds = [*LENGTH_BUCKETS, None]
-    for low, high in zip(bounds, bounds[1:], strict=False):
-        count = sum(1 for n in lengths if n >= low and (high is None or n < high))  # type: ignore[operator]
+    highs: list[int | None] = [*LENGTH_BUCKETS[1:], None]
+    for low, high in zip(LENGTH_BUCKETS, highs, strict=True):
+        count = sum(1 for n in lengths if n >= low and (high is None or n < high))
         label = f"{low}-{high - 1}" if high is not None else f"{low} or more"
         lines.append(f"| {label} | {count} |")
     return "\n".join(lines) + "\n"

@@ -35,12 +35,12 @@ class JsonCellCsvItemExporter(CsvItemExporter):
 
 def write_jsonl(articles: Iterable[Article], path: Path) -> None:
     """One record a line, UTF-8, fields in record order."""
-    _export(articles, path, lambda out: JsonLinesItemExporter(out, **_OPTIONS))
+    _export(articles, path, lambda out: JsonLinesItemExporter(out, **_OPTIONS))  # type: ignore[arg-type]
 
 
 def write_csv(articles: Iterable[Article], path: Path) -> None:
     """A header line, then one row a record (UTF-8, RFC 4180 quoting)."""
-    _export(articles, path, lambda out: JsonCellCsvItemExporter(out, **_OPTIONS))
+    _export(articles, path, lambda out: JsonCellCsvItemExporter(out, **_OPTIONS))  # type: ignore[arg-type]
 
 
 def write_parquet(articles: Iterable[Article], path: Path) -> None:
@@ -73,6 +73,7 @@ def parse_formats(values: Iterable[str]) -> list[str]:
 
 
 def _export(articles: Iterable[Article], path: Path, make: Callable[[BinaryIO], BaseItemExporter]) -> None:
+    """Write through a Scrapy exporter: typed for BytesIO, it takes any binary file (hence the ignores)."""
     with path.open("wb") as out:
         exporter = make(out)
         exporter.start_exporting()

@@ -43,10 +43,10 @@ def decode_page(data: str | bytes) -> str:
     except UnicodeDecodeError:
         pass
     declared = html_body_declared_encoding(data)
-    encoding = resolve_encoding(declared) if declared else None
-    if encoding and encoding != "utf-8":
+    declared_encoding = resolve_encoding(declared) if declared else None
+    if declared_encoding and declared_encoding != "utf-8":
         try:
-            return data.decode(encoding, errors="replace")
+            return data.decode(declared_encoding, errors="replace")
         except LookupError:
             pass
     best = charset_normalizer.from_bytes(data[:200_000]).best()

@@ -76,6 +76,10 @@ class Selector:
         return self.xpath(root) if self.may_match(classes) else []
 
 
+Css = tuple[str, ...]
+"""CSS expressions of one field, most specific first."""
+
+
 class Generation:
     """Base of the template generations: selectors as data, compiled by `__init_subclass__`."""
 
@@ -116,42 +120,73 @@ class V2019(Generation):
     """2016-2020 pages: the body wrapped as on sister sites, byline as a right-aligned bold paragraph."""
 
     name = "v2019"
-    signature = ("div.__MB_CONTENT_FOR_PRINTER", "div.__MB_MASTERCMS_EL", ".__mb_article_in_image")
-    title = ("h1.article-detail-title", ".article-detail-title", "h1.title-detail", "h1.article-title")
-    sapo = ("div.article-detail-desc", ".article-detail-desc", ".article-sapo", ".sapo")
-    date = ("span.article-detail-date", ".article-detail-date", ".article-date", ".date-detail")
-    body = (
+    signature: ClassVar[Css] = (
+        "div.__MB_CONTENT_FOR_PRINTER",
+        "div.__MB_MASTERCMS_EL",
+        ".__mb_article_in_image",
+    )
+    title: ClassVar[Css] = (
+        "h1.article-detail-title",
+        ".article-detail-title",
+        "h1.title-detail",
+        "h1.article-title",
+    )
+    sapo: ClassVar[Css] = ("div.article-detail-desc", ".article-detail-desc", ".article-sapo", ".sapo")
+    date: ClassVar[Css] = (
+        "span.article-detail-date",
+        ".article-detail-date",
+        ".article-date",
+        ".date-detail",
+    )
+    body: ClassVar[Css] = (
         "div.__MB_CONTENT_FOR_PRINTER",
         "div.__MASTERCMS_CONTENT",
         "div.__MB_MASTERCMS_EL",
         "[itemprop=articleBody]",
     )
-    author = ("div.article-detail-author", "a.article-author", ".article-author", "[rel=author]")
-    source = ("div.article-detail-source", ".article-detail-source", ".article-source")
-    breadcrumb = ("div.breadcrumbs a", ".breadcrumbs a", ".breadcrumb a", "ol.breadcrumb li")
-    tags = ("div.article-tags a", ".article-tags a", ".article-tag a", ".box-tags a", ".tags a")
+    author: ClassVar[Css] = (
+        "div.article-detail-author",
+        "a.article-author",
+        ".article-author",
+        "[rel=author]",
+    )
+    source: ClassVar[Css] = ("div.article-detail-source", ".article-detail-source", ".article-source")
+    breadcrumb: ClassVar[Css] = ("div.breadcrumbs a", ".breadcrumbs a", ".breadcrumb a", "ol.breadcrumb li")
+    tags: ClassVar[Css] = (
+        "div.article-tags a",
+        ".article-tags a",
+        ".article-tag a",
+        ".box-tags a",
+        ".tags a",
+    )
 
 
 class V2021(V2019):
     """2021-2026 pages: plain `__MASTERCMS_CONTENT`, byline in `h2.author-title`."""
 
     name = "v2021"
-    signature = ("div.__MASTERCMS_CONTENT",)
-    body = ("div.__MASTERCMS_CONTENT", *V2019.body)
-    author = ("h2.author-title a", "h2.author-title", ".author-title", *V2019.author)
+    signature: ClassVar[Css] = ("div.__MASTERCMS_CONTENT",)
+    body: ClassVar[Css] = ("div.__MASTERCMS_CONTENT", *V2019.body)
+    author: ClassVar[Css] = ("h2.author-title a", "h2.author-title", ".author-title", *V2019.author)
 
 
 class Amp(V2021):
     """AMP / mobile variant (`&mobile=yes&amp=1`): lighter markup, `amp-img`, simplified class names."""
 
     name = "amp"
-    signature = ("html[amp]", "amp-img", "script[src*='cdn.ampproject.org']")
-    title = (*V2021.title, "article h1", "h1")
-    sapo = (*V2021.sapo, ".article-desc", ".desc", ".lead")
-    date = (*V2021.date, ".article-time", ".date", "time")
-    body = (*V2021.body, ".article-content", ".article-body", ".content-detail", "article .content")
-    author = (*V2021.author, ".author")
-    source = (*V2021.source, ".source")
+    signature: ClassVar[Css] = ("html[amp]", "amp-img", "script[src*='cdn.ampproject.org']")
+    title: ClassVar[Css] = (*V2021.title, "article h1", "h1")
+    sapo: ClassVar[Css] = (*V2021.sapo, ".article-desc", ".desc", ".lead")
+    date: ClassVar[Css] = (*V2021.date, ".article-time", ".date", "time")
+    body: ClassVar[Css] = (
+        *V2021.body,
+        ".article-content",
+        ".article-body",
+        ".content-detail",
+        "article .content",
+    )
+    author: ClassVar[Css] = (*V2021.author, ".author")
+    source: ClassVar[Css] = (*V2021.source, ".source")
 
 
 class Generic(V2021):

@@ -138,7 +138,8 @@ def _breadcrumb_names(node: dict[str, Any], data: HeadData) -> list[str]:
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             continue
-        named = item.get("item") if isinstance(item.get("item"), dict) else item
+        inner = item.get("item")
+        named = inner if isinstance(inner, dict) else item
         name = data.text(item.get("name") or named.get("name"))
         position = item.get("position")
         rank = float(position) if isinstance(position, int | float) else float(index)
