@@ -25,6 +25,7 @@ from typing import Any
 
 from datasketch import MinHashLSH
 
+from bench.dedup_pairs import labelled_pairs
 from friendship_crawler.dedup.minhash import ShingleConfig
 from friendship_crawler.dedup.pipeline import Export, decide
 from friendship_crawler.dedup.rule import LSH_WEIGHTS, Fingerprint, NearRule, same_article
@@ -33,7 +34,6 @@ from friendship_crawler.items import Article
 from friendship_crawler.replica.vocab import COUNTRIES, PROVINCES, sentences
 
 NO_ANCHOR_CHECK = 1_000_000
-PAIRS = Path(__file__).resolve().parents[1] / "tests" / "data" / "dedup_pairs.jsonl"
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,10 @@ class Score:
         return self.true_merges / wanted if wanted else 1.0
 
 
-def load_pairs(path: Path = PAIRS) -> list[dict[str, Any]]:
+def load_pairs(path: Path | None = None) -> list[dict[str, Any]]:
+    """The labelled pairs: built by `bench.dedup_pairs`, or read from a file it wrote."""
+    if path is None:
+        return labelled_pairs()
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 

@@ -1,11 +1,12 @@
-"""Build the labelled pairs the near-duplicate setting is chosen on: `tests/data/dedup_pairs.jsonl`.
+"""Build the labelled pairs the near-duplicate setting is chosen on (tests/test_dedup_pairs.py, calibrate).
 
 Duplicates are republications with small edits (words changed, a paragraph dropped or added, a new
 title, captions changed, a dateline removed) and the same story under a second id; hard negatives are
 look-alike distinct articles: provincial congress reports sharing one skeleton, the same template
 story of two provinces, one organisation's yearly reports, a follow-up quoting its predecessor.
-Stories are written by the replica's seeded writer, plus the project's real sample texts, so the
-file is reproducible: `python -m bench.dedup_pairs [--out PATH] [--seed N]`.
+Stories are written by the replica's seeded writer, plus the real sample texts in ../shared/expected
+when it is there, so the set is rebuilt the same wherever it is needed rather than stored; to read it,
+`python -m bench.dedup_pairs [--out PATH] [--seed N]` writes it as JSON Lines.
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from bench.pages import SHARED_DIR
 from friendship_crawler.replica.corpus import Corpus
 from friendship_crawler.replica.stories import ImageBlock, TextBlock
 from friendship_crawler.replica.vocab import COUNTRIES, PROVINCES, sentences
 from friendship_crawler.replica.writer import StoryWriter, Words, family_title
 from friendship_crawler.textnorm import normalize_text
 
-DEFAULT_OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "dedup_pairs.jsonl"
-EXPECTED_DIR = Path("/work/shared/expected")
+DEFAULT_SEED = 20261123
+EXPECTED_DIR = SHARED_DIR / "expected"
 _NUMBER = re.compile(r"\d+")
 
 Lines = list[str]
@@ -176,6 +178,11 @@ def record(article_id: int, lines: Lines) -> dict[str, Any]:
     }
 
 
+def labelled_pairs(seed: int = DEFAULT_SEED) -> list[dict[str, Any]]:
+    """Every labelled pair, numbered in order."""
+    return [{"pair": number, **row} for number, row in enumerate(pairs(seed))]
+
+
 def pairs(seed: int) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
     writer = StoryWriter(rng)
@@ -280,14 +287,14 @@ def replica_pairs(seed: int = 2026, articles: int = 240) -> Iterator[dict[str, A
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--out", type=Path, default=Path("dedup_pairs.jsonl"))
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     args = parser.parse_args(argv)
-    rows = list(pairs(args.seed))
+    rows = labelled_pairs(args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as out:
-        for number, row in enumerate(rows):
-            out.write(json.dumps({"pair": number, **row}, ensure_ascii=False) + "\n")
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
     counts: dict[str, int] = {}
     for row in rows:
         counts[f"{row['label']}/{row['kind']}"] = counts.get(f"{row['label']}/{row['kind']}", 0) + 1

@@ -1,6 +1,6 @@
 """The chosen near-duplicate setting on the labelled pairs: no false merge, and the recall it is chosen for.
 
-The pairs (`tests/data/dedup_pairs.jsonl`, built by `python -m bench.dedup_pairs`) hold republications
+The pairs (built by `bench.dedup_pairs`, seeded) hold republications
 with small edits, renumbered copies and the replica's planted duplicates, against look-alike distinct
 articles: provincial congress reports, the same template for two provinces, follow-ups, short briefs.
 """

@@ -21,7 +21,7 @@ from friendship_crawler.extract.document import decode_page, parse_page
 from friendship_crawler.items import Article
 
 CASES = Path(__file__).parent / "fixtures" / "article"
-SHARED_EXPECTED = Path("/work/shared/expected")
+SHARED_EXPECTED = Path(__file__).resolve().parents[2] / "shared" / "expected"
 FIELDS = [f for f in Article.__dataclass_fields__ if f != "crawled_at"]
 EXTRACTOR = ArticleExtractor(canonical_root="https://thoidai.com.vn")
 V2021_URL = "https://thoidai.com.vn/lien-hiep-huu-nghi-tinh-bac-giang-chu-dong-linh-hoat-sang-tao-hieu-qua-194335.html"

@@ -4,7 +4,7 @@ The signature is datasketch's `affine32` MinHash over xxHash32 of each shingle (
 cost); its values fit in uint32, so one article's signature is `4 * num_perm` bytes in the state.
 Changing the hash function or the seed invalidates stored signatures (`scrapy rebuild_state`
 recomputes them). Shingle size and permutation count were chosen by measurement on
-`tests/data/dedup_pairs.jsonl` (see `python -m bench.dedup calibrate`).
+the labelled pairs of `bench/dedup_pairs.py` (see `python -m bench.dedup calibrate`).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 DEFAULT_CONFIG = ShingleConfig()
-"""4-word shingles, 128 permutations: chosen on tests/data/dedup_pairs.jsonl (bench/dedup.py calibrate)."""
+"""4-word shingles, 128 permutations: chosen on the labelled pairs (`python -m bench.dedup calibrate`)."""
 
 
 @cache

@@ -28,7 +28,7 @@ REASONS: tuple[Reason, ...] = ("url", "id", "exact", "near")
 
 @dataclass(frozen=True)
 class NearRule:
-    """When two texts under different identities are one story; chosen on tests/data/dedup_pairs.jsonl."""
+    """When two texts under different identities are one story; chosen on bench/dedup_pairs.py's pairs."""
 
     threshold: float = 0.4
     """Estimated Jaccard of word shingles at or above which two texts may be one story."""
