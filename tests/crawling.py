@@ -8,9 +8,12 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from friendship_crawler.replica import Corpus
 
 FAST = {
     "AUTOTHROTTLE_ENABLED": "0",
@@ -89,15 +92,18 @@ def feed_files(workdir: Path) -> list[Path]:
     return sorted(p for p in (workdir / "output").glob("*.jsonl") if not p.name.endswith(".duplicates.jsonl"))
 
 
-def superseded_ids(workdir: Path) -> set[int]:
-    """Ids of exported articles that a later record superseded (a copy with an earlier id came in)."""
-    ids = set()
-    for report in (workdir / "output").glob("*.duplicates.jsonl"):
-        for line in report.read_text(encoding="utf-8").splitlines():
-            entry = json.loads(line)
-            if entry["superseded"]:
-                ids.add(entry["dropped_id"])
-    return ids
+def stories(records: list[dict[str, Any]], corpus: Corpus) -> Counter[int]:
+    """How often each replica story is in the records, a duplicate page counted as its original story."""
+    return Counter(corpus.duplicates.get(r["article_id"], r["article_id"]) for r in records)
+
+
+def aliases(workdir: Path) -> dict[int, int]:
+    """Dropped id -> kept id, from the duplicates reports under workdir/output."""
+    return {
+        entry["dropped_id"]: entry["kept_id"]
+        for report in (workdir / "output").glob("*.duplicates.jsonl")
+        for entry in map(json.loads, report.read_text(encoding="utf-8").splitlines())
+    }
 
 
 def crawl_until(

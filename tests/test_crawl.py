@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from friendship_crawler.replica import ReplicaServer
-from tests.crawling import CrawlRun, run_crawl
+from tests.crawling import CrawlRun, aliases, run_crawl, stories
 
 TRAILER_MARKERS = (
     "Tin bài liên quan",
@@ -36,7 +36,9 @@ def crawl(replica: ReplicaServer, tmp_path_factory: pytest.TempPathFactory) -> C
 
 @pytest.fixture(scope="module")
 def truth(replica: ReplicaServer) -> dict[int, dict[str, Any]]:
-    return {a.article_id: asdict(a) for a in replica.corpus.truth()}
+    """The expected record of every article page served, duplicate pages included."""
+    corpus = replica.corpus
+    return {i: asdict(corpus.expected(i)) for i in (*corpus.stories, *corpus.duplicates)}
 
 
 def test_crawl_finishes_cleanly(crawl: CrawlRun) -> None:
@@ -46,19 +48,20 @@ def test_crawl_finishes_cleanly(crawl: CrawlRun) -> None:
     assert len(crawl.feeds) == 1 and crawl.feeds[0].name.startswith("friendship-")
 
 
-def superseded(crawl: CrawlRun) -> dict[int, int]:
-    """Exported copies that a later arrival with an earlier id replaced: dropped id -> kept id."""
-    reports = [p.with_name(p.name.replace(".jsonl", ".duplicates.jsonl")) for p in crawl.feeds]
-    rows = [json.loads(line) for p in reports if p.exists() for line in p.read_text("utf-8").splitlines()]
-    return {r["dropped_id"]: r["kept_id"] for r in rows if r["superseded"]}
-
-
-def test_every_article_exported_exactly_once(crawl: CrawlRun, truth: dict[int, dict[str, Any]]) -> None:
+def test_every_article_exported_exactly_once(crawl: CrawlRun, replica: ReplicaServer) -> None:
     ids = [item["article_id"] for item in crawl.items]
     assert len(ids) == len(set(ids)), "an article id was exported twice"
-    replaced = superseded(crawl)
-    assert all(kept in truth for kept in replaced.values())
-    assert sorted(i for i in ids if i not in replaced) == sorted(truth)
+    assert stories(crawl.items, replica.corpus) == {a.article_id: 1 for a in replica.corpus.truth()}
+
+
+def test_each_dropped_copy_names_the_exported_one(crawl: CrawlRun, replica: ReplicaServer) -> None:
+    exported = {item["article_id"]: item["url"] for item in crawl.items}
+    dropped = aliases(crawl.workdir)
+    assert dropped, "the replica plants copies of stories"
+    for dropped_id, kept_id in dropped.items():
+        assert dropped_id not in exported and exported.get(kept_id), (dropped_id, kept_id)
+        story = replica.corpus.duplicates.get(kept_id, kept_id)
+        assert replica.corpus.duplicates.get(dropped_id, dropped_id) == story
 
 
 def test_no_extraction_fallback_and_non_articles_counted(crawl: CrawlRun) -> None:
@@ -72,7 +75,7 @@ def test_fields_equal_ground_truth(crawl: CrawlRun, truth: dict[int, dict[str, A
     wrong = {
         item["article_id"]: (item[field], truth[item["article_id"]][field])
         for item in crawl.items
-        if item["article_id"] in truth and item[field] != truth[item["article_id"]][field]
+        if item[field] != truth[item["article_id"]][field]
     }
     assert not wrong, f"{len(wrong)} articles differ in {field!r}, e.g. {next(iter(wrong.items()))}"
 

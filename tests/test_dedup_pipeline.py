@@ -14,6 +14,7 @@ import scrapy
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
+from friendship_crawler.dedup.feeds import exported_feeds
 from friendship_crawler.dedup.pipeline import DedupPipeline
 from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError
 from friendship_crawler.items import Article
@@ -107,13 +108,15 @@ def test_within_one_run_each_kind_of_duplicate_is_dropped_reported_and_counted(t
     assert all(r["version"] == 1 for r in run.exported)
     stats = run.stats
     assert (
-        stats["friendship/dedup/url"],
+        stats["friendship/dedup/unchanged"],
         stats["friendship/dedup/exact"],
         stats["friendship/dedup/near"],
         stats["friendship/dedup/id"],
     ) == (1, 1, 1, 1)
+    assert "friendship/dedup/url" not in stats
+    assert all(r["dropped_url"] != r["kept_url"] for r in run.report)
     assert stats["friendship/dedup/confirmed"] == 2
-    by_dropped = {r["dropped_url"]: r for r in run.report if r["dropped_url"] != r["kept_url"]}
+    by_dropped = {r["dropped_url"]: r for r in run.report}
     assert by_dropped["https://thoidai.com.vn/ban-sao-757920.html"]["reason"] == "exact"
     near = by_dropped["https://thoidai.com.vn/ban-sao-130000.html"]
     assert near["reason"] == "near" and near["kept_id"] == 120002 and 0.4 <= near["similarity"] < 1
@@ -154,7 +157,8 @@ def test_a_later_run_exports_nothing_it_exported_before(tmp_path: Path) -> None:
     second = crawl(tmp_path, list(reversed(items)), "20261108T080000Z")
     assert len(first.exported) == 10
     assert second.exported == []
-    assert second.stats["friendship/dedup/url"] == 10
+    assert second.stats["friendship/dedup/unchanged"] == 10
+    assert second.report == []
 
 
 def test_changed_text_is_exported_again_as_a_new_version(tmp_path: Path) -> None:
@@ -167,18 +171,27 @@ def test_changed_text_is_exported_again_as_a_new_version(tmp_path: Path) -> None
     assert third.exported == []
 
 
-def test_the_earliest_id_is_kept_whatever_the_arrival_order(tmp_path: Path) -> None:
-    """The later-numbered copy arrives first and is exported; the earlier id then replaces it, on record."""
+def test_the_first_exported_copy_is_kept_and_later_copies_are_reported_as_aliases(tmp_path: Path) -> None:
+    """The run file holds each article once: a later copy, even with an earlier id, is only reported."""
     original = story(80001)
     run = crawl(tmp_path, [copy_of(original, 99999), original, copy_of(original, 99998)], "20261101T080000Z")
-    assert [r["article_id"] for r in run.exported] == [99999, 80001]
-    replaced = [r for r in run.report if r["superseded"]]
-    assert [(r["kept_id"], r["dropped_id"]) for r in replaced] == [(80001, 99999)]
-    dropped = [r for r in run.report if not r["superseded"]]
-    assert [(r["kept_id"], r["dropped_id"]) for r in dropped] == [(80001, 99998)]
-    assert run.stats["friendship/dedup/superseded"] == 1
-    later = crawl(tmp_path, [copy_of(original, 99999)], "20261108T080000Z")
-    assert later.exported == [] and later.report[0]["kept_id"] == 80001
+    assert [r["article_id"] for r in run.exported] == [99999]
+    assert [(r["kept_id"], r["dropped_id"]) for r in run.report] == [(99999, 80001), (99999, 99998)]
+    assert {(r["kept_url"], r["dropped_url"]) for r in run.report} == {
+        ("https://thoidai.com.vn/ban-sao-99999.html", original.url),
+        ("https://thoidai.com.vn/ban-sao-99999.html", "https://thoidai.com.vn/ban-sao-99998.html"),
+    }
+    later = crawl(tmp_path, [original], "20261108T080000Z")
+    assert later.exported == [] and later.report[0]["kept_id"] == 99999
+
+
+def test_a_known_article_fetched_again_unchanged_is_counted_not_reported(tmp_path: Path) -> None:
+    items = [story(n) for n in range(81001, 81004)]
+    crawl(tmp_path, items, "20261101T080000Z")
+    again = crawl(tmp_path, [*items, copy_of(items[0], 81999)], "20261108T080000Z")
+    assert again.exported == []
+    assert again.stats["friendship/dedup/unchanged"] == 3
+    assert [(r["kept_id"], r["dropped_id"]) for r in again.report] == [(81001, 81999)]
 
 
 def test_records_without_identity_are_dropped_and_counted(tmp_path: Path) -> None:
@@ -237,3 +250,26 @@ def test_corrupt_state_refuses_with_the_way_out(tmp_path: Path) -> None:
     (tmp_path / "state" / STATE_FILE).write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
     with pytest.raises(StateError, match="corrupt|cannot be used"):
         DedupState.open(tmp_path / "state")
+
+
+def test_a_jsonl_file_the_project_did_not_write_does_not_stop_the_crawl(tmp_path: Path) -> None:
+    """A truth file or another dataset beside the feeds is no sign of a lost state; a run file is."""
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "truth.jsonl").write_text(json.dumps({"url": "https://thoidai.com.vn/a-1.html"}) + "\n", "utf-8")
+    run = crawl(tmp_path, [story(93001)], "20261101T080000Z")
+    assert [r["article_id"] for r in run.exported] == [93001]
+
+
+def test_a_feed_named_by_a_run_report_counts_as_an_earlier_export(tmp_path: Path) -> None:
+    output, reports = tmp_path / "output", tmp_path / "output" / "runs"
+    reports.mkdir(parents=True)
+    chosen = output / "mine.jsonl"
+    chosen.write_text(json.dumps({"url": "https://thoidai.com.vn/a-1.html", "article_id": 1}) + "\n", "utf-8")
+    (output / "other.jsonl").write_text("{}\n", "utf-8")
+    report = {"exported": {"feeds": [{"uri": chosen.as_uri(), "format": "jsonlines", "items": 1}]}}
+    (reports / "friendship-20261101T080000Z.json").write_text(json.dumps(report), "utf-8")
+    (reports / "broken.json").write_text("{", "utf-8")
+    assert exported_feeds([output], reports) == [chosen]
+    with pytest.raises(StateError, match="missing"):
+        crawl(tmp_path, [story(94001)], "20261108T080000Z", FRIENDSHIP_MONITOR_REPORTS_DIR=str(reports))

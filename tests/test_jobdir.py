@@ -13,18 +13,17 @@ from friendship_crawler.dedup.feeds import read_feed
 from friendship_crawler.jobdir import QUEUE_DIR, RUNNING_MARK
 from friendship_crawler.monitor.command import UNHEALTHY_EXIT_CODE
 from friendship_crawler.replica import ReplicaServer
-from tests.crawling import crawl_until, feed_files, run_crawl, superseded_ids
+from tests.crawling import crawl_until, feed_files, run_crawl, stories
 
 pytestmark = pytest.mark.slow
 
 JOB = {"JOBDIR": "crawls/friendship-1"}
 
 
-def exported_urls(workdir: Path) -> Counter[str]:
-    """Exported articles, less those a copy with an earlier id superseded."""
-    superseded = superseded_ids(workdir)
-    return Counter(record["url"] for feed in feed_files(workdir) for record in read_feed(feed).records
-                   if record["article_id"] not in superseded)
+def exported_stories(workdir: Path, replica: ReplicaServer) -> Counter[int]:
+    """How often each replica story was exported, whichever of its copies was the first exported."""
+    records = [record for feed in feed_files(workdir) for record in read_feed(feed).records]
+    return stories(records, replica.corpus)
 
 
 @pytest.fixture
@@ -41,14 +40,14 @@ def test_a_stopped_crawl_resumes_and_exports_every_article_once(
     job = tmp_path / JOB["JOBDIR"]
     assert (job / QUEUE_DIR).is_dir()
     assert (job / RUNNING_MARK).exists() == (stop == signal.SIGKILL)
-    before = exported_urls(tmp_path)
+    before = exported_stories(tmp_path, replica)
     assert 0 < sum(before.values()) < len(replica.corpus.truth()), "the stop must fall mid-crawl"
 
     resumed = run_crawl(tmp_path, replica.base_url, settings=JOB)
     assert resumed.returncode == 0, resumed.log[-3000:]
     assert resumed.stats.get("friendship/jobdir/discarded_queue", 0) == (stop == signal.SIGKILL)
     assert "struct.error" not in resumed.log
-    after = exported_urls(tmp_path)
-    assert set(after) == {article.url for article in replica.corpus.truth()}
+    after = exported_stories(tmp_path, replica)
+    assert set(after) == {article.article_id for article in replica.corpus.truth()}
     assert max(after.values()) == 1
     assert not (job / RUNNING_MARK).exists()

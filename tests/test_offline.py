@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from crawling import crawl_env, superseded_ids
+from crawling import aliases, crawl_env, stories
 
 from friendship_crawler.replica import Corpus
 
@@ -21,9 +21,10 @@ def test_offline_main_job_exports_the_whole_replica(tmp_path: Path) -> None:
     assert "Replica serving on http://127.0.0.1:" in done.stderr
     (feed,) = (tmp_path / "output").glob("friendship-*Z.jsonl")
     records = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
-    superseded = superseded_ids(tmp_path)  # a later copy with an earlier id replaced these
-    truth = Corpus(articles=40).truth()
-    assert sorted(r["url"] for r in records if r["article_id"] not in superseded) == sorted(a.url for a in truth)
+    corpus = Corpus(articles=40)
+    assert stories(records, corpus) == {a.article_id: 1 for a in corpus.truth()}
+    kept = {r["article_id"] for r in records}
+    assert all(kept_id in kept for kept_id in aliases(tmp_path).values())
     (report,) = (tmp_path / "output" / "runs").glob("friendship-*.json")
     run = json.loads(report.read_text(encoding="utf-8"))
     assert run["healthy"] is True

@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FeedExporter
 
+from friendship_crawler.dataset.runs import RUN_FILE
+
 logger = logging.getLogger(__name__)
 
 JSONLINES_FORMATS = frozenset({"jsonlines", "jsonl", "jl"})
@@ -103,17 +105,36 @@ def configured_feed_dirs(feeds: dict[str, Any]) -> list[Path]:
     return dirs
 
 
-def exported_feeds(directories: Iterable[Path]) -> list[Path]:
-    """Non-empty JSON Lines feeds already in the given directories (duplicates reports excluded)."""
+def exported_feeds(directories: Iterable[Path], reports_dir: Path | None = None) -> list[Path]:
+    """The project's own non-empty run files in the given directories.
+
+    A run file is named `<spider>-<run id>.jsonl`, or is a feed that a run report in `reports_dir`
+    names as stored (`-O FILE`); any other `*.jsonl` there (a truth file, another dataset) is not.
+    """
+    reported = reported_feeds(reports_dir) if reports_dir is not None else set()
     found = []
     for directory in directories:
         if directory.is_dir():
             found += [
                 p
                 for p in sorted(directory.glob("*.jsonl"))
-                if not p.name.endswith(REPORT_SUFFIX) and p.stat().st_size > 0
+                if (RUN_FILE.match(p.name) or p.absolute() in reported) and p.stat().st_size > 0
             ]
     return found
+
+
+def reported_feeds(reports_dir: Path) -> set[Path]:
+    """Local feed files that the run reports in `reports_dir` name as stored."""
+    paths = set()
+    for report in sorted(reports_dir.glob("*.json")) if reports_dir.is_dir() else ():
+        try:
+            stored = json.loads(report.read_text(encoding="utf-8"))["exported"]["feeds"]
+            uris = [str(feed["uri"]) for feed in stored]
+        except (OSError, ValueError, KeyError, TypeError):
+            logger.warning("Skipping an unreadable run report %s", report)
+            continue
+        paths.update(path for uri in uris if (path := local_path(uri)) is not None)
+    return paths
 
 
 def iter_records(path: Path, scan: FeedScan | None = None) -> Iterator[dict[str, Any]]:

@@ -2,12 +2,12 @@
 
 The pipeline owns the state; what counts as "the same article" is `rule.same_article`. An export is
 recorded as pending before the item can reach the feed, and confirmed once the feed is closed and
-read back; a run killed before that is settled by the next run from its feed files (see `state`).
+read back; a run killed before that is settled by the next run from its feeds (see `state`).
 
-Within a run pages arrive in any order. When a copy arrives that should be kept (canonical host,
-earlier id) over one already exported, it is exported too, the earlier export is recorded as replaced
-(`supersedes`) in the state and in the duplicates report (`"superseded": true`), and later arrivals of
-either copy are dropped in favour of the kept one. A dataset built from the feeds drops replaced copies.
+The first exported copy of an article is the one kept: a later copy (another host, id or a
+republication) is dropped and written to the duplicates report with both URLs and ids, so the run
+file is the dataset as it stands, each article once. A known article fetched again without a change
+is counted as `unchanged`; it is no duplicate and is not reported.
 """
 
 from __future__ import annotations
@@ -37,31 +37,30 @@ from friendship_crawler.dedup.rule import (
     same_article,
 )
 from friendship_crawler.dedup.state import DedupState, StateError, StoredExport
-from friendship_crawler.urls import CANONICAL_ROOT, host_of
+from friendship_crawler.paths import project_path
 
 logger = logging.getLogger(__name__)
 
 STAT = "friendship/dedup"
 QUIET_REASONS = frozenset({"url", "id"})
-"""Re-seen articles are the normal case of a periodic crawl: their drops are logged at DEBUG."""
+"""Aliases of known articles are the normal case of a periodic crawl: their drops are logged at DEBUG."""
 
 
 @dataclass(frozen=True)
 class Export:
-    """Export the record as `version`; `replaces` is an exported copy it supersedes as the kept one."""
+    """Export the record as `version` (above 1 for an update of a known article)."""
 
     version: int
     update: bool = False
-    replaces: StoredExport | None = None
-    match: Match | None = None
 
 
 @dataclass(frozen=True)
 class Drop:
-    """Drop the record: it is a copy of `kept`."""
+    """Drop the record: it is `kept` again, unchanged (`unchanged`), or a copy of it."""
 
     kept: StoredExport
     match: Match
+    unchanged: bool = False
 
 
 def decide(
@@ -69,9 +68,12 @@ def decide(
     candidates: list[StoredExport],
     kept_of: dict[str, StoredExport],
     near: NearRule,
-    canonical_host: str,
 ) -> Export | Drop:
-    """What to do with a record, given the stored copies the state found and each one's kept copy."""
+    """What to do with a record, given the stored copies the state found and each one's kept copy.
+
+    Whatever was exported first stays: a record matching it is an update of it (same identity, new
+    content), the same article again (`unchanged`), or a copy to drop.
+    """
     matches = [
         (m, c) for c in candidates if (m := same_article(fingerprint, c.fingerprint, near)) is not None
     ]
@@ -82,13 +84,12 @@ def decide(
     )
     match, known = matches[0]
     kept = kept_of[known.url]
-    if match.reason in ("url", "id"):
-        if kept.url == known.url and is_update(fingerprint, known.fingerprint):
+    if match.reason in ("url", "id") and kept.url == known.url:
+        if is_update(fingerprint, known.fingerprint):
             latest = max(c.fingerprint.version for m, c in matches if m.reason in ("url", "id"))
-            return Export(version=latest + 1, update=True, match=match)
-        return Drop(kept, match)
-    if keep_order(fingerprint, canonical_host) < keep_order(kept.fingerprint, canonical_host):
-        return Export(version=1, replaces=kept, match=match)
+            return Export(version=latest + 1, update=True)
+        same_identity = (kept.url, kept.fingerprint.article_id) == (fingerprint.url, fingerprint.article_id)
+        return Drop(kept, match, unchanged=same_identity)
     return Drop(kept, match)
 
 
@@ -101,15 +102,15 @@ class DedupPipeline:
         state_dir: Path,
         config: ShingleConfig,
         near: NearRule,
-        canonical_host: str,
         report_dir: Path,
+        run_reports_dir: Path,
     ) -> None:
         self.crawler = crawler
         self.state_dir = state_dir
         self.config = config
         self.near = near
-        self.canonical_host = canonical_host
         self.report_dir = report_dir
+        self.run_reports_dir = run_reports_dir
         self.state: DedupState | None = None
         self.report: DuplicatesReport | None = None
         self.run_id = ""
@@ -124,7 +125,7 @@ class DedupPipeline:
             raise NotConfigured("FRIENDSHIP_DEDUP_ENABLED is off")
         pipeline = cls(
             crawler,
-            state_dir=Path(settings.get("FRIENDSHIP_STATE_DIR", "state")),
+            state_dir=project_path(settings, "FRIENDSHIP_STATE_DIR"),
             config=ShingleConfig(
                 shingle_words=settings.getint("FRIENDSHIP_DEDUP_SHINGLE_WORDS", ShingleConfig.shingle_words),
                 num_perm=settings.getint("FRIENDSHIP_DEDUP_NUM_PERM", ShingleConfig.num_perm),
@@ -135,8 +136,8 @@ class DedupPipeline:
                     "FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT", NearRule.max_anchor_conflict
                 ),
             ),
-            canonical_host=host_of(settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT)),
-            report_dir=Path(settings.get("FRIENDSHIP_OUTPUT_DIR", "output")),
+            report_dir=project_path(settings, "FRIENDSHIP_OUTPUT_DIR"),
+            run_reports_dir=project_path(settings, "FRIENDSHIP_MONITOR_REPORTS_DIR"),
         )
         crawler.signals.connect(pipeline.feeds_closed, signal=signals.feed_exporter_closed)
         return pipeline
@@ -147,10 +148,9 @@ class DedupPipeline:
         spider = self.crawler.spider
         self.run_id = str(getattr(spider, "run_id", "") or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
         feed_dirs = feeds.configured_feed_dirs(self.crawler.settings.getdict("FEEDS"))
+        before = feeds.exported_feeds(feed_dirs, self.run_reports_dir)
         try:
-            self.state = DedupState.open(
-                self.state_dir, self.config, self.near, exported_before=feeds.exported_feeds(feed_dirs)
-            )
+            self.state = DedupState.open(self.state_dir, self.config, self.near, exported_before=before)
         except StateError as exc:
             logger.error("Dedup stage cannot start: %s", exc)
             raise
@@ -181,33 +181,26 @@ class DedupPipeline:
         self._note_feeds()
         candidates = self.state.candidates(fingerprint)
         kept_of = {c.url: self._kept(c) for c in candidates}
-        decision = decide(fingerprint, candidates, kept_of, self.near, self.canonical_host)
+        decision = decide(fingerprint, candidates, kept_of, self.near)
         if isinstance(decision, Drop):
             self._drop(fingerprint, decision)
         assert isinstance(decision, Export)
         exported = replace(fingerprint, version=decision.version)
-        replaced = decision.replaces
-        self.state.record_export(self.run_id, exported, supersedes=replaced.url if replaced else None)
+        self.state.record_export(self.run_id, exported)
         ItemAdapter(item)["version"] = decision.version
         if decision.update:
             self._stat("updated")
             logger.info("Updated article %s exported as version %s", exported.url, exported.version)
         else:
             self._stat("exported")
-        if replaced is not None and decision.match is not None:
-            self._stat(decision.match.reason)
-            self._stat("superseded")
-            self._report(
-                Merge(exported.url, exported.article_id, replaced.url, replaced.fingerprint.article_id,
-                      decision.match.reason, decision.match.similarity, superseded=True)
-            )  # fmt: skip
-            logger.info(
-                "%s replaces the exported copy %s (%s)", exported.url, replaced.url, decision.match.reason
-            )
         return item
 
     def _drop(self, fingerprint: Fingerprint, drop: Drop) -> None:
-        reason, kept = drop.match.reason, drop.kept
+        kept = drop.kept
+        if drop.unchanged:
+            self._stat("unchanged")
+            raise DropItem(f"Known article, unchanged: {fingerprint.url}", log_level="DEBUG")
+        reason = drop.match.reason
         self._stat(reason)
         self._report(
             Merge(kept.url, kept.fingerprint.article_id, fingerprint.url, fingerprint.article_id,

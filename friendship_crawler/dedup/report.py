@@ -1,6 +1,6 @@
 """The duplicates report: one JSON line per merge, so a person can audit every decision of a run.
 
-Written next to the run's feed as `<feed name>.duplicates.jsonl`, one line per dropped (or replaced)
+Written next to the run's feed as `<feed name>.duplicates.jsonl`, one line per dropped
 copy, flushed as it is written.
 """
 
@@ -26,8 +26,6 @@ class Merge:
     dropped_id: int
     reason: Reason
     similarity: float
-    superseded: bool = False
-    """True when the set-aside copy had been exported already and the kept copy replaces it."""
 
 
 def report_path(feed: Path | None, fallback_dir: Path, spider_name: str, run_id: str) -> Path:

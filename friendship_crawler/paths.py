@@ -1,0 +1,70 @@
+"""Where a crawl keeps its state and output: relative paths count from the project root, never the cwd.
+
+Scrapy resolves its own data directory (`.scrapy`, `HTTPCACHE_DIR`) against the directory of the closest
+`scrapy.cfg`; the crawl's state and output follow the same rule, so `scrapy crawl` started in a
+subdirectory uses the same dedup state and output directory as one started at the top. A Scrapyd job
+runs from an egg in Scrapyd's own directory with no `scrapy.cfg` near it: there the `FRIENDSHIP_HOME`
+setting (or environment variable) names the project root.
+
+Feed URIs typed on the command line (`-o`, `-O`, `-s FEEDS=...`) stay relative to the current directory,
+like any file named on a command line; only the project's configured `FEEDS` are moved under the root.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
+from scrapy.utils.conf import closest_scrapy_cfg
+
+HOME = "FRIENDSHIP_HOME"
+"""Setting, or environment variable, naming the project root when no `scrapy.cfg` is found above the cwd."""
+DIRECTORIES = {
+    "FRIENDSHIP_STATE_DIR": "state",
+    "FRIENDSHIP_OUTPUT_DIR": "output",
+    "FRIENDSHIP_MONITOR_REPORTS_DIR": "output/runs",
+    "FRIENDSHIP_ARCHIVE_DIR": "output/archive",
+}
+"""The directory settings a crawl writes to, with their defaults relative to the project root."""
+
+
+def project_root(settings: BaseSettings | None = None) -> Path:
+    """`FRIENDSHIP_HOME` (setting, then environment), else the closest scrapy.cfg's directory, else cwd."""
+    home = (settings.get(HOME) if settings is not None else None) or os.environ.get(HOME)
+    if home:
+        return Path(home).expanduser().absolute()
+    config = closest_scrapy_cfg()
+    return Path(config).parent if config else Path.cwd()
+
+
+def project_path(settings: BaseSettings, name: str) -> Path:
+    """The absolute directory a `DIRECTORIES` setting names, a relative value counting from the root."""
+    path = Path(settings.get(name) or DIRECTORIES[name]).expanduser()
+    return path if path.is_absolute() else project_root(settings) / path
+
+
+def resolve_project_paths(settings: BaseSettings) -> Path:
+    """Make the directory settings and the project's local `FEEDS` absolute in place; returns the root.
+
+    Called before a crawler copies the settings, so every component, the feed exporter included, sees
+    the same absolute paths. Each setting keeps the priority it had.
+    """
+    root = project_root(settings)
+    for name in DIRECTORIES:
+        settings.set(
+            name, str(project_path(settings, name)), priority=settings.getpriority(name) or "default"
+        )
+    priority = settings.getpriority("FEEDS")
+    if priority is not None and priority <= SETTINGS_PRIORITIES["project"]:
+        feeds = {_under(root, str(uri)): options for uri, options in settings.getdict("FEEDS").items()}
+        settings.set("FEEDS", feeds, priority=priority)
+    return root
+
+
+def _under(root: Path, uri: str) -> str:
+    """A relative local feed path moved under `root`; any other URI as it is."""
+    if urlsplit(uri).scheme or Path(uri).is_absolute():
+        return uri
+    return str(root / uri)
