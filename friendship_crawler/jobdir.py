@@ -43,7 +43,7 @@ class CrashSafeJobDir:
     def from_crawler(cls, crawler: Crawler) -> CrashSafeJobDir:
         directory = job_dir(crawler.settings)
         if not directory:
-            raise NotConfigured("no JOBDIR")
+            raise NotConfigured  # without a message: a crawl without JOBDIR is the usual case, not a warning
         assert crawler.stats is not None
         extension = cls(Path(directory), crawler.stats)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)

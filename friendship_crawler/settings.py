@@ -28,7 +28,6 @@ RETRY_TIMES = 4
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 
 ITEM_PIPELINES = {
-    "friendship_crawler.pipelines.clean.CleanPipeline": 300,
     "friendship_crawler.dedup.pipeline.DedupPipeline": 800,
 }
 FRIENDSHIP_STATE_DIR = "state"
@@ -39,6 +38,7 @@ FEEDS = {
 }
 
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "friendship_crawler.console.logformatter.ArticleLogFormatter"
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
@@ -58,4 +58,5 @@ EXTENSIONS = {
     "friendship_crawler.archive.extension.WarcArchive": 500,
     "friendship_crawler.monitor.RunMonitor": 500,
     "friendship_crawler.jobdir.CrashSafeJobDir": 0,
+    "friendship_crawler.console.progress.ProgressDisplay": 600,
 }

@@ -21,8 +21,9 @@ FAST = {
     "CONCURRENT_REQUESTS": "16",
     "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
     "LOG_LEVEL": "INFO",
+    "FRIENDSHIP_CONSOLE": "0",
 }
-"""Politeness off: the replica is local and tests must be quick."""
+"""Politeness off: the replica is local and tests must be quick; Scrapy's own log on stderr, to read."""
 
 
 @dataclass

@@ -8,16 +8,14 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from crawling import crawl_env, run_crawl
-from scrapy.exceptions import UsageError
 
+from friendship_crawler import read_article
 from friendship_crawler.archive.rebuild import rebuild_records
-from friendship_crawler.commands.reprocess import project_cleaner
 from friendship_crawler.items import Article
 from friendship_crawler.replica import ReplicaConfig, ReplicaServer
 
@@ -55,22 +53,6 @@ def exported(workdir: Path, dest: str) -> dict[int, dict]:
     return {record["article_id"]: record for record in map(json.loads, lines)}
 
 
-def todays_cleaner() -> Callable[[Article], Article]:
-    """The project's cleaning stage; the test is skipped while the project has none to call."""
-    try:
-        return project_cleaner()
-    except UsageError as exc:
-        pytest.skip(str(exc))
-
-
-def rules_the_crawl_applied() -> Callable[[Article], Article]:
-    """What the crawl's records went through: the cleaning stage when it exists, else nothing."""
-    try:
-        return project_cleaner()
-    except UsageError:
-        return lambda article: article
-
-
 def test_every_fetched_article_page_is_archived(crawled: Path) -> None:
     (archive,) = (crawled / "output" / "archive").glob("friendship-*.warc.gz")
     (run_file,) = (crawled / "output").glob("friendship-*Z.jsonl")
@@ -87,13 +69,12 @@ def test_a_changed_cleaning_rule_reaches_the_dataset_without_fetching(workdir: P
     before = exported(workdir, "before")
     (duplicates_report,) = (workdir / "output").glob("friendship-*.duplicates.jsonl")
     dropped = len(duplicates_report.read_text(encoding="utf-8").splitlines())
-    clean = rules_the_crawl_applied()
 
-    def clean_with_new_rule(article: Article) -> Article:
-        cleaned = clean(article)
-        return replace(cleaned, text="\n".join(line.upper() for line in cleaned.text.splitlines()))
+    def read_with_new_rule(page: bytes, url: str) -> Article:
+        article = read_article(page, url)
+        return replace(article, text="\n".join(line.upper() for line in article.text.splitlines()))
 
-    report = rebuild_records(workdir / "output" / "archive", workdir / "output", clean_with_new_rule,
+    report = rebuild_records(workdir / "output" / "archive", workdir / "output", read_with_new_rule,
                              run_id="20991231T000000Z")
     assert report.written == len(before) and report.unchanged == 0
     assert report.duplicates == dropped > 0
@@ -103,13 +84,12 @@ def test_a_changed_cleaning_rule_reaches_the_dataset_without_fetching(workdir: P
         assert record["text"] == before[aid]["text"].upper(), aid
         assert record["version"] == before[aid]["version"] + 1
         assert record["title"] == before[aid]["title"]
-    again = rebuild_records(workdir / "output" / "archive", workdir / "output", clean_with_new_rule,
+    again = rebuild_records(workdir / "output" / "archive", workdir / "output", read_with_new_rule,
                             run_id="20991231T000001Z")
     assert again.written == 0 and again.path is None
 
 
 def test_reprocess_command_with_todays_rules_matches_the_crawl(crawled: Path) -> None:
-    todays_cleaner()
     done = scrapy("reprocess", "--output", "output", cwd=crawled)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Nothing changed: no run file written" in done.stderr, done.stderr[-3000:]

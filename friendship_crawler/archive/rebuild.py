@@ -30,14 +30,14 @@ from friendship_crawler.dataset.runs import (
 )
 from friendship_crawler.dataset.select import newest_records
 from friendship_crawler.dataset.writers import write_jsonl
-from friendship_crawler.extract import ArticleExtractor, NotAnArticle
-from friendship_crawler.items import Article, content_hash
+from friendship_crawler.extract import NotAnArticle
+from friendship_crawler.items import Article
+from friendship_crawler.reader import read_article
 
 logger = logging.getLogger(__name__)
 
-Cleaner = Callable[[Article], Article]
-"""The cleaning stage as a pure function of one record."""
-
+PageReader = Callable[[bytes, str], Article]
+"""A page and its URL in, its clean record out (`read_article`), raising `NotAnArticle`."""
 SPIDER_NAME = "reprocess"
 """Rebuilt records go to `output/reprocess-<run_id>.jsonl`, read by export like any run file."""
 _UNCOMPARED = frozenset({"crawled_at", "version"})
@@ -59,12 +59,10 @@ class RebuildReport:
 def rebuild_records(
     archive_dir: Path,
     output_dir: Path,
-    clean: Cleaner,
-    extractor: ArticleExtractor | None = None,
+    read: PageReader = read_article,
     run_id: str | None = None,
 ) -> RebuildReport:
-    """Re-extract and re-clean the newest capture of every archived article; write the changed records."""
-    extractor = extractor or ArticleExtractor()
+    """Read the newest capture of every archived article again (`read`); write the changed records."""
     report = RebuildReport()
     captures = newest_captures(chain.from_iterable(read_captures(p) for p in find_archives(archive_dir)))
     report.captures = len(captures)
@@ -80,14 +78,12 @@ def rebuild_records(
             continue
         capture = captures[aid]
         try:
-            article = extractor.extract(capture.body, capture.url).article
+            article = read(capture.body, capture.url)
         except NotAnArticle as exc:
             report.not_article[exc.reason] += 1
             logger.info("Archived page is not an article (%s): %s", exc.reason, capture.url)
             continue
         article.crawled_at = capture.captured_at
-        article = clean(article)
-        article.content_hash = content_hash(article.text)
         previous = existing.get(article.article_id)
         if previous is not None and _comparable(previous.article) == _comparable(article):
             report.unchanged += 1

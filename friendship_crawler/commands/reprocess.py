@@ -7,7 +7,6 @@ Nothing is fetched. The rebuilt records that differ from what the runs hold are 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 from pathlib import Path
 
@@ -16,32 +15,13 @@ from scrapy.exceptions import UsageError
 from scrapy.utils.log import configure_logging
 
 from friendship_crawler.archive.extension import DEFAULT_DIR
-from friendship_crawler.archive.rebuild import Cleaner, rebuild_records
+from friendship_crawler.archive.rebuild import rebuild_records
 from friendship_crawler.extract import ArticleExtractor
+from friendship_crawler.items import Article
+from friendship_crawler.reader import read_page
 from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)
-
-CLEANERS = (
-    ("friendship_crawler.clean", "clean_article"),
-    ("friendship_crawler.pipelines.clean", "clean_article"),
-)
-"""Where the cleaning stage's pure function `clean_article(article) -> Article` may live (module, name)."""
-
-
-def project_cleaner() -> Cleaner:
-    """The cleaning stage the crawl applies, as a function of one Article."""
-    for module_name, function_name in CLEANERS:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        cleaner = getattr(module, function_name, None)
-        if callable(cleaner):
-            return cleaner  # type: ignore[no-any-return]
-    places = " or ".join(f"{m}.{f}(article)" for m, f in CLEANERS)
-    raise UsageError(f"no cleaning stage found: expected {places}", print_help=False)
-
 
 class Command(ScrapyCommand):
     """Re-extract and re-clean every archived article page, fetching nothing."""
@@ -72,9 +52,12 @@ class Command(ScrapyCommand):
         archive_dir = Path(opts.archive or self.settings.get("FRIENDSHIP_ARCHIVE_DIR", DEFAULT_DIR))
         if not archive_dir.is_dir():
             raise UsageError(f"archive directory {archive_dir} does not exist", print_help=False)
-        root = self.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT)
-        extractor = ArticleExtractor(canonical_root=root)
-        report = rebuild_records(archive_dir, Path(opts.output), project_cleaner(), extractor)
+        extractor = ArticleExtractor(self.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT))
+
+        def read(page: bytes, url: str) -> Article:
+            return read_page(page, url, extractor=extractor).article
+
+        report = rebuild_records(archive_dir, Path(opts.output), read)
         if report.path is None:
             logger.info("Nothing changed: no run file written")
         else:

@@ -18,11 +18,14 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.http import Response
 
+from friendship_crawler.clean.rules import SECTION_NAMES
+from friendship_crawler.console.session import RUN_ID_SETTING
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.frontier import Frontier
 from friendship_crawler.hosts import HostPolicy
 from friendship_crawler.items import Article
 from friendship_crawler.listing import ListingEntry, ListingPage, listing_offset, parse_listing
+from friendship_crawler.reader import Reading, read_page
 from friendship_crawler.spiders.params import (
     KNOWN_SUBSECTIONS,
     SECTION_PATH,
@@ -36,6 +39,13 @@ SCHEDULER_ARGUMENTS = ("_job",)
 """Arguments that schedulers (Scrapyd) pass to every spider; they are not crawl parameters."""
 WALKED_TO_END = frozenset({"end", "no_new_entries", "offset_not_advancing"})
 """Paging stops that mean the listing was read to its end (a trap's repeats included)."""
+
+
+def section_trail(slug: str) -> list[str]:
+    """The breadcrumb of a listing, given to the reader for an article page that shows none."""
+    section = SECTION_NAMES[0]
+    name = KNOWN_SUBSECTIONS.get(slug)
+    return [section, name] if name else [section]
 
 
 class FriendshipSpider(scrapy.Spider):
@@ -63,6 +73,7 @@ class FriendshipSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> FriendshipSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.run_id = crawler.settings.get(RUN_ID_SETTING) or spider.run_id
         root = crawler.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT)
         spider.extractor = ArticleExtractor(canonical_root=root)
         crawler.signals.connect(spider.item_dropped, signal=signals.item_dropped)
@@ -150,7 +161,9 @@ class FriendshipSpider(scrapy.Spider):
                 continue
             if url not in self._requested:
                 self._requested.add(url)
-                yield scrapy.Request(url, callback=self.parse_article, priority=1, dont_filter=True)
+                yield scrapy.Request(
+                    url, callback=self.parse_article, cb_kwargs={"slug": slug}, priority=1, dont_filter=True
+                )
         walked_before = self.frontier is not None and self.frontier.walked(slug)
         if known and walked_before and not self.params.full:
             # Newest first: everything below a known entry was known when this listing was last walked.
@@ -222,12 +235,13 @@ class FriendshipSpider(scrapy.Spider):
             return None
         return canonical
 
-    def parse_article(self, response: Response) -> Iterator[Any]:
-        """An article page: extract it, or count why it is not an article."""
-        assert self.extractor is not None
+    def parse_article(self, response: Response, slug: str = SECTION_SLUG) -> Iterator[Any]:
+        """An article page: read it into a record, or count why it is not an article."""
         stats = self.crawler.stats
         try:
-            extraction = self.extractor.extract(response.body, response.url)
+            reading = read_page(
+                response.body, response.url, listing=section_trail(slug), extractor=self.extractor
+            )
         except NotAnArticle as exc:
             stats.inc_value(f"{STAT}/drop/{exc.reason}")
             self.logger.info("Not an article (%s): %s", exc.reason, response.url)
@@ -235,16 +249,30 @@ class FriendshipSpider(scrapy.Spider):
             if self.frontier is not None and aid is not None:
                 self.frontier.remember(aid, exc.reason)
             return
-        if extraction.fallback:
-            stats.inc_value(f"{STAT}/extract/fallback")
+        self._count_reading(reading)
+        if reading.fallback:
             self.logger.warning(
                 "Extraction fell back to generic content detection on %s: selectors did not match",
                 response.url,
             )
-        article = extraction.article
+        article = reading.article
         published = article.published_at[:10] if article.published_at else None
         if published and not self.params.in_window(datetime.fromisoformat(published).date()):
             stats.inc_value(f"{STAT}/filter/outside_window")
             return
         article.crawled_at = datetime.now(UTC).replace(microsecond=0).isoformat()
         yield article
+
+    def _count_reading(self, reading: Reading) -> None:
+        """Per-field extraction layers, the generic fallback and what cleaning removed, as stats."""
+        stats = self.crawler.stats
+        if reading.fallback:
+            stats.inc_value(f"{STAT}/extract/fallback")
+        for field_name, layer in reading.sources.items():
+            stats.inc_value(f"{STAT}/extract/{field_name}/{layer}")
+        for removal in reading.removals:
+            if removal.whole_line:
+                stats.inc_value(f"{STAT}/clean/lines_removed/{removal.rule}")
+            stats.inc_value(f"{STAT}/clean/chars_removed/{removal.rule}", len(removal.text))
+        if reading.removals:
+            stats.inc_value(f"{STAT}/clean/items_changed")

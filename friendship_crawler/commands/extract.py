@@ -1,0 +1,86 @@
+"""`scrapy extract PAGE.html ...`: saved article pages in, JSON Lines records out, no crawl needed.
+
+Each page goes through `read_article`, exactly as the crawl reads it. A page's URL comes from its own
+canonical link (or og:url); `--url` names it for a page saved without one. A page that is not an
+article, or cannot be read, gets one line on stderr; the other pages are still read and the exit
+status is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+
+from friendship_crawler.extract import ArticleExtractor, NotAnArticle
+from friendship_crawler.reader import read_page
+from friendship_crawler.urls import CANONICAL_ROOT
+
+logger = logging.getLogger(__name__)
+
+
+class Command(ScrapyCommand):
+    """Read saved article pages into records, one JSON line each."""
+
+    requires_project = False
+    requires_crawler_process = False
+    default_settings = {"LOG_LEVEL": "WARNING"}
+
+    def syntax(self) -> str:
+        return "[options] PAGE.html ..."
+
+    def short_desc(self) -> str:
+        return "Read saved article pages into JSON Lines records, as the crawl reads them"
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        group = parser.add_argument_group("Extract options")
+        group.add_argument(
+            "--url", metavar="URL", help="the page's URL, for one page saved without a canonical link"
+        )
+        group.add_argument("-o", "--output", metavar="FILE", help="write the records to FILE (a new file)")
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        assert self.settings is not None
+        if not args:
+            raise UsageError("give at least one saved page PAGE.html", print_help=False)
+        if opts.url and len(args) > 1:
+            raise UsageError("--url names the URL of one page: give one PAGE with it", print_help=False)
+        output = Path(opts.output) if opts.output else None
+        if output is not None and (output.exists() or output.resolve() in {Path(a).resolve() for a in args}):
+            raise UsageError(f"{output} exists; give a new file to -o", print_help=False)
+        extractor = ArticleExtractor(self.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT))
+        lines, failed = [], 0
+        for name in args:
+            path = Path(name)
+            try:
+                page = path.read_bytes()
+                url = opts.url or path.absolute().as_uri()
+                article = read_page(page, url, extractor=extractor).article
+            except OSError as error:
+                failed += 1
+                sys.stderr.write(f"extract: {name}: cannot read: {error.strerror or error}\n")
+                continue
+            except NotAnArticle as error:
+                failed += 1
+                hint = "; name its URL with --url" if not opts.url and "article id" in error.detail else ""
+                sys.stderr.write(f"extract: {name}: not an article ({error.reason}){hint}\n")
+                continue
+            saved = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
+            article.crawled_at = saved.isoformat()
+            lines.append(json.dumps(asdict(article), ensure_ascii=False))
+        text = "".join(f"{line}\n" for line in lines)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+        logger.info("Read %d of %d pages", len(lines), len(args))
+        if failed:
+            self.exitcode = 1

@@ -1,0 +1,81 @@
+"""Console set-up of one crawl: Scrapy's full log to a file, errors on stderr in one line, start notes.
+
+With `FRIENDSHIP_CONSOLE` on (the default) a crawl writes Scrapy's log to
+`<FRIENDSHIP_MONITOR_REPORTS_DIR>/<spider>-<run id>.log` at `LOG_LEVEL` (`-L`), unless `LOG_FILE`
+(`--logfile`) names another file, and the terminal shows the progress display, errors and the summary.
+`-s FRIENDSHIP_CONSOLE=0` gives Scrapy's own console log back.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import urlsplit
+
+from scrapy.settings import BaseSettings
+
+from friendship_crawler.console.summary import shown
+from friendship_crawler.hosts import is_loopback_host
+from friendship_crawler.paths import project_path
+
+RUN_ID_SETTING = "FRIENDSHIP_RUN_ID"
+"""The run id a command chose before the crawl, so the log file and the feeds share it."""
+
+
+def new_run_id() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def console_enabled(settings: BaseSettings) -> bool:
+    return settings.getbool("FRIENDSHIP_CONSOLE", True)
+
+
+def route_log_to_file(settings: BaseSettings, spider_name: str, run_id: str) -> Path:
+    """Point Scrapy's log at the run's log file (unless the user chose one); returns the file."""
+    if settings.get("LOG_FILE"):
+        return Path(settings["LOG_FILE"]).absolute()
+    path = project_path(settings, "FRIENDSHIP_MONITOR_REPORTS_DIR") / f"{spider_name}-{run_id}.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    settings.set("LOG_FILE", str(path), priority="cmdline")
+    return path
+
+
+class OneLineFormatter(logging.Formatter):
+    """`LEVEL: message`, first line only: the traceback stays in the log file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage().strip().splitlines()
+        return f"{record.levelname}: {message[0] if message else ''}"
+
+    def formatException(self, ei: object) -> str:  # noqa: N802 (logging's own name)
+        return ""
+
+
+def show_errors_on_console(stream: TextIO = sys.stderr, level: int = logging.ERROR) -> logging.Handler:
+    """Add a root handler that shows errors on the console in one line each."""
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(level)
+    handler.setFormatter(OneLineFormatter())
+    logging.getLogger().addHandler(handler)
+    return handler
+
+
+def start_notes(settings: BaseSettings, base_url: str | None, log_path: Path | None) -> list[str]:
+    """What a person should know as the crawl starts: what is crawled, where the log is, any slowness."""
+    notes = [
+        f"Crawling {base_url or 'the live site'}" + (f"; full log: {shown(log_path)}" if log_path else "")
+    ]
+    host = urlsplit(base_url or "").hostname or ""
+    delay = settings.getfloat("DOWNLOAD_DELAY")
+    throttled = settings.getbool("AUTOTHROTTLE_ENABLED")
+    if is_loopback_host(host) and (delay > 0 or throttled):
+        notes.append(
+            f"Note: this local replica is crawled with the live site's delays (DOWNLOAD_DELAY={delay:g}, "
+            f"AutoThrottle {'on' if throttled else 'off'}): a full crawl takes minutes. "
+            "`-s AUTOTHROTTLE_ENABLED=0 -s DOWNLOAD_DELAY=0` (or `python -m friendship_crawler.offline`) "
+            "takes seconds."
+        )
+    return notes

@@ -1,0 +1,76 @@
+"""The closing summary of a crawl: what was exported, where the files are, is it healthy, what next."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from friendship_crawler.console.tally import Progress
+from friendship_crawler.dedup.feeds import REPORT_SUFFIX, local_path
+
+
+def summary_lines(
+    stats: Mapping[str, Any],
+    report: Mapping[str, Any] | None,
+    report_path: Path | None,
+    log_path: Path | None,
+) -> list[str]:
+    """A few lines for the console once the crawl has stopped."""
+    progress = Progress.of(stats)
+    reason = stats.get("finish_reason", "unknown")
+    lines = [f"Crawl {reason} in {_elapsed(stats)}: {progress.pages} pages fetched."]
+    feeds = [str(feed["uri"]) for feed in (report or {}).get("exported", {}).get("feeds", [])]
+    lines.append(
+        f"  Exported    {progress.new} new and {progress.updated} updated articles"
+        + (f" -> {shown(feeds[0])}" if feeds else "")
+    )
+    lines += [f"              also -> {shown(uri)}" for uri in feeds[1:]]
+    skipped = (
+        f"  Skipped     {progress.duplicates} duplicates, {progress.unchanged} unchanged, "
+        f"{progress.not_articles} not articles"
+    )
+    reports = [p for p in (_duplicates_report(uri) for uri in feeds) if p is not None]
+    lines.append(skipped + (f" (duplicates: {shown(str(reports[0]))})" if reports else ""))
+    if report is not None and report_path is not None:
+        failed = report.get("failed_checks", [])
+        verdict = "healthy" if report.get("healthy") else f"UNHEALTHY, failed: {', '.join(failed)}"
+        lines.append(f"  Run         {verdict} (report: {shown(str(report_path))})")
+    if log_path is not None:
+        lines.append(f"  Full log    {shown(str(log_path))}")
+    lines.append(_next_step(report, report_path))
+    return lines
+
+
+def _next_step(report: Mapping[str, Any] | None, report_path: Path | None) -> str:
+    if report is not None and not report.get("healthy"):
+        return f"Next: read the failed checks in {shown(str(report_path))} before trusting this run."
+    return "Next: `scrapy export dataset/` builds a dataset from every run so far."
+
+
+def _duplicates_report(uri: str) -> Path | None:
+    path = local_path(uri)
+    if path is None:
+        return None
+    report = path.with_name(f"{path.name.removesuffix(path.suffix)}{REPORT_SUFFIX}")
+    return report if report.exists() else None
+
+
+def _elapsed(stats: Mapping[str, Any]) -> str:
+    start, finish = stats.get("start_time"), stats.get("finish_time")
+    if not isinstance(start, datetime) or not isinstance(finish, datetime):
+        return "?"
+    seconds = (finish - start).total_seconds()
+    return f"{seconds:.1f} s" if seconds < 120 else f"{seconds / 60:.1f} min"
+
+
+def shown(uri: str | Path) -> str:
+    """A local path relative to the current directory when it is below it; anything else as it is."""
+    path = local_path(str(uri))
+    if path is None:
+        return str(uri)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,1 +1,0 @@
-"""Item pipelines, in the order they run: cleaning, then deduplication."""

@@ -1,0 +1,65 @@
+"""`read_article`: a page in, its clean record out. The one path from page to record.
+
+The spider, `scrapy reprocess`, `scrapy extract`, the benchmark and the tests all read pages here:
+extraction (the site's selectors, then structured data, then the generic layer), cleaning, the verdict
+on a page that cleaning leaves without a body, and the content hash, each once and in that order.
+No Scrapy and no I/O, in the manner of a web-poet page object's `to_item()`:
+
+    from friendship_crawler import read_article
+    article = read_article(html, url)        # raises NotAnArticle(reason)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from friendship_crawler.clean import Removal, clean_article_fields
+from friendship_crawler.extract import ArticleExtractor, NotAnArticle
+from friendship_crawler.items import Article, content_hash
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A page's record and how it was read: the spider turns these into stats."""
+
+    article: Article
+    generation: str
+    """Template generation whose selectors matched, or "generic"."""
+    fallback: bool
+    """True when the generic layer produced the body."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Field name -> the layer that produced it."""
+    removals: list[Removal] = field(default_factory=list)
+    """What cleaning removed."""
+
+
+_DEFAULT_EXTRACTOR = ArticleExtractor()
+
+
+def read_page(
+    html: str | bytes,
+    url: str,
+    *,
+    listing: Sequence[str] | None = None,
+    extractor: ArticleExtractor | None = None,
+) -> Reading:
+    """Read one page; `listing` is the section trail of the listing it was found on, for a page without one.
+
+    Raises `NotAnArticle(reason)`: the extractor's reasons, or `no_text` when cleaning leaves no body.
+    """
+    extraction = (extractor or _DEFAULT_EXTRACTOR).extract(html, url)
+    cleaned = clean_article_fields(extraction.article)
+    if not cleaned.has_body:
+        raise NotAnArticle("no_text", f"no article text left after cleaning: {url}")
+    article = cleaned.article
+    section = article.section or list(listing or ())
+    article = replace(article, section=section, content_hash=content_hash(article.text))
+    return Reading(
+        article, extraction.generation, extraction.fallback, dict(extraction.sources), cleaned.removals
+    )
+
+
+def read_article(html: str | bytes, url: str, *, listing: Sequence[str] | None = None) -> Article:
+    """The clean record of an article page; raises `NotAnArticle(reason)` for any other page."""
+    return read_page(html, url, listing=listing).article

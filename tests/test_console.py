@@ -1,0 +1,115 @@
+"""The console: progress lines, the closing summary, one-line errors, start notes and short drop messages."""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from scrapy import Spider
+from scrapy.exceptions import DropItem
+from scrapy.settings import Settings
+from scrapy.utils.test import get_crawler
+
+from friendship_crawler.console.logformatter import ArticleLogFormatter
+from friendship_crawler.console.progress import progress_line
+from friendship_crawler.console.session import OneLineFormatter, start_notes
+from friendship_crawler.console.summary import summary_lines
+from friendship_crawler.console.tally import Progress
+from friendship_crawler.items import Article
+
+STATS = {
+    "response_received_count": 120,
+    "friendship/dedup/exported": 95,
+    "friendship/dedup/updated": 2,
+    "friendship/dedup/near": 2,
+    "friendship/dedup/exact": 1,
+    "friendship/dedup/unchanged": 7,
+    "friendship/drop/video": 2,
+    "friendship/drop/soft_404": 1,
+}
+
+
+def test_progress_counts_come_from_the_stats() -> None:
+    assert Progress.of(STATS) == Progress(
+        pages=120, new=95, updated=2, duplicates=3, unchanged=7, not_articles=3, invalid=0
+    )
+
+
+def test_progress_line_has_rate_queue_and_eta_and_a_bar_on_a_terminal() -> None:
+    line = progress_line(Progress.of(STATS), pending=60, elapsed=60.0, bar=False)
+    assert line == (
+        "120 pages · 95 new · 2 updated · 3 duplicates · 3 not articles · 120 pages/min · 60 queued · ETA 0:30"
+    )
+    bar = progress_line(Progress.of(STATS), pending=60, elapsed=60.0, bar=True)
+    assert bar.startswith("[" + "#" * 13 + "." * 7 + "] 120 pages")
+    assert "ETA" not in progress_line(Progress(), pending=0, elapsed=0.0, bar=False)
+
+
+def test_summary_says_what_was_exported_where_and_whether_healthy(tmp_path: Path) -> None:
+    feed = tmp_path / "friendship-20261203T080000Z.jsonl"
+    feed.write_text("{}\n", encoding="utf-8")
+    (tmp_path / "friendship-20261203T080000Z.duplicates.jsonl").write_text("{}\n", encoding="utf-8")
+    start = datetime(2026, 12, 3, 8, tzinfo=UTC)
+    stats = {
+        **STATS,
+        "finish_reason": "finished",
+        "start_time": start,
+        "finish_time": start + timedelta(seconds=9),
+    }
+    report = {"healthy": True, "failed_checks": [], "exported": {"feeds": [{"uri": feed.as_uri()}]}}
+    lines = summary_lines(stats, report, tmp_path / "runs" / "r.json", tmp_path / "runs" / "r.log")
+    text = "\n".join(lines)
+    assert lines[0] == "Crawl finished in 9.0 s: 120 pages fetched."
+    assert f"95 new and 2 updated articles -> {feed}" in text
+    assert "3 duplicates, 7 unchanged, 3 not articles (duplicates: " in text
+    assert "healthy (report: " in text and "r.log" in text and "scrapy export dataset/" in text
+    assert len(lines) <= 8 and all(len(line) < 200 for line in lines)
+
+
+def test_summary_of_an_unhealthy_run_names_the_failed_checks() -> None:
+    report = {"healthy": False, "failed_checks": ["fallback_rate", "errors"], "exported": {"feeds": []}}
+    lines = summary_lines({"finish_reason": "finished"}, report, Path("output/runs/r.json"), None)
+    assert "UNHEALTHY, failed: fallback_rate, errors" in "\n".join(lines)
+    assert lines[-1].startswith("Next: read the failed checks")
+
+
+def test_errors_reach_the_console_in_one_line_without_traceback() -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(OneLineFormatter())
+    log = logging.getLogger("test_console.one_line")
+    log.addHandler(handler)
+    try:
+        try:
+            raise ValueError("deep inside")
+        except ValueError:
+            log.exception("The dedup state is corrupt.\nmore detail")
+    finally:
+        log.removeHandler(handler)
+    assert stream.getvalue() == "ERROR: The dedup state is corrupt.\n"
+
+
+def test_a_replica_crawled_with_live_delays_is_announced_with_the_way_out() -> None:
+    slow = Settings({"DOWNLOAD_DELAY": 1.0, "AUTOTHROTTLE_ENABLED": True})
+    notes = start_notes(slow, "http://127.0.0.1:8000", Path("/tmp/x.log"))
+    assert notes[0] == "Crawling http://127.0.0.1:8000; full log: /tmp/x.log"
+    assert "AUTOTHROTTLE_ENABLED=0" in notes[1] and "takes minutes" in notes[1]
+    fast = Settings({"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False})
+    assert len(start_notes(fast, "http://127.0.0.1:8000", None)) == 1
+    assert len(start_notes(slow, "https://thoidai.com.vn", None)) == 1
+
+
+def test_a_dropped_article_is_logged_by_its_message_not_its_whole_record() -> None:
+    crawler = get_crawler(settings_dict={"DEFAULT_DROPITEM_LOG_LEVEL": "INFO"})
+    article = Article(url="https://thoidai.com.vn/a-1.html", article_id=1, title="t", text="x" * 4000)
+    formatter = ArticleLogFormatter()
+    spider = Spider.from_crawler(crawler, "friendship")
+    dropped = formatter.dropped(
+        article, DropItem("Duplicate of https://thoidai.com.vn/b-2.html"), None, spider
+    )
+    message = dropped["msg"] % dropped["args"]
+    assert message == "Dropped: Duplicate of https://thoidai.com.vn/b-2.html"
+    error = formatter.item_error(article, ValueError("x"), None, spider)
+    assert error["msg"] % error["args"] == "Error processing https://thoidai.com.vn/a-1.html"

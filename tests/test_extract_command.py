@@ -1,0 +1,64 @@
+"""`scrapy extract`: saved pages in, the crawl's own records out, one clear line per page it cannot read."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from crawling import crawl_env
+
+from friendship_crawler import read_article
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "article"
+PAGE = FIXTURES / "v2019_binh_duong.html"
+
+
+def extract(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", "extract", *map(str, args)],
+        cwd=cwd, env=crawl_env(), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_pages_become_the_records_the_crawl_would_export() -> None:
+    done = extract(PAGE, FIXTURES / "video.html", FIXTURES / "v2021_bac_giang.html")
+    assert done.returncode == 1
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["article_id"] for r in records] == [55020, 194335]
+    expected = read_article(PAGE.read_bytes(), PAGE.as_uri())
+    assert {k: v for k, v in records[0].items() if k != "crawled_at"} == {
+        k: v for k, v in asdict(expected).items() if k != "crawled_at"
+    }
+    assert records[0]["crawled_at"].endswith("+00:00")
+    assert done.stderr.strip().splitlines()[-1].endswith("video.html: not an article (video)")
+    assert "Traceback" not in done.stderr
+
+
+def test_a_page_without_its_url_asks_for_url_and_url_reads_it(tmp_path: Path) -> None:
+    bare = tmp_path / "saved.html"
+    bare.write_text(
+        re.sub(r'<link rel="canonical"[^>]*>', "", PAGE.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    refused = extract(bare)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert "saved.html: not an article (listing); name its URL with --url" in refused.stderr
+    url = "https://thoidai.com.vn/lien-hiep-binh-duong-day-manh-hoat-dong-doi-ngoai-nam-2018-55020.html"
+    done = extract(bare, "--url", url, "-o", tmp_path / "out.jsonl")
+    assert done.returncode == 0, done.stderr
+    (record,) = map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())
+    assert (record["url"], record["article_id"]) == (url, 55020)
+
+
+def test_an_existing_output_or_a_second_page_with_url_is_a_usage_error(tmp_path: Path) -> None:
+    existing = tmp_path / "keep.jsonl"
+    existing.write_text("mine\n", encoding="utf-8")
+    done = extract(PAGE, "-o", existing)
+    assert done.returncode == 2 and "exists; give a new file to -o" in done.stderr
+    assert existing.read_text(encoding="utf-8") == "mine\n"
+    both = extract(PAGE, PAGE, "--url", "https://thoidai.com.vn/a-1.html")
+    assert both.returncode == 2 and "give one PAGE with it" in both.stderr
