@@ -1,9 +1,10 @@
 """The pages every system is scored and timed on, each with what a perfect extraction returns.
 
-Two kinds: replica article pages (HTML as the replica serves it, ground truth from the corpus, grouped
-by template generation), and the real sample page texts that have a hand-made expected record. Those
-are text, not HTML: our text cleaner reads the text itself, and the peers get it wrapped as minimal
-HTML, one `<p>` per line.
+Three kinds: replica article pages (HTML as the replica serves it, ground truth from the corpus, grouped
+by template generation); real article pages of MasterCMS sites (tests/fixtures/mastercms/, each with a
+hand-written truth), which nobody here wrote and which carry real page weight; and the real sample page
+texts that have a hand-made expected record. Those are text, not HTML: our text cleaner reads the text
+itself, and the peers get it wrapped as minimal HTML, one `<p>` per line.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLES_GROUP = "sample texts"
+MASTERCMS_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "mastercms"
+MASTERCMS_GROUP = "real MasterCMS"
 REPLICA_BASE_URL = "http://127.0.0.1:8000"
 """The address pages are rendered for; no server listens there, the site answers in memory."""
 
@@ -33,6 +36,8 @@ class Expected:
     text: str
     author: str | None
     published_at: str | None
+    title: str | None = None
+    """Set where the truth names it (the real MasterCMS pages), for the exact-title check."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,26 @@ def replica_pages(articles: int, seed: int = 2026) -> list[Page]:
                 url=hosts.link(story.path),
                 html=response.body.decode("utf-8"),
                 expected=Expected(truth.text, truth.author, truth.published_at),
+            )
+        )
+    return pages
+
+
+def mastercms_pages(directory: Path = MASTERCMS_DIR) -> list[Page]:
+    """The real MasterCMS article pages with their hand-written truth (listing pages left out)."""
+    pages: list[Page] = []
+    for truth_path in sorted(directory.glob("*.json")):
+        case = json.loads(truth_path.read_text(encoding="utf-8"))
+        truth = case.get("article")
+        if truth is None:
+            continue
+        pages.append(
+            Page(
+                name=f"mastercms/{truth_path.stem}",
+                group=MASTERCMS_GROUP,
+                url=case["fetched_url"],
+                html=truth_path.with_suffix(".html").read_text(encoding="utf-8"),
+                expected=Expected(truth["text"], truth["author"], truth["published_at"], truth["title"]),
             )
         )
     return pages

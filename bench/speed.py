@@ -4,6 +4,9 @@ Every system runs in this one process over the same HTML pages, `repeats` times 
 few pages, the systems taking turns page by page; a page's time is its median over the repeats, and
 the table gives the median and 95th percentile of those page times. Pages a system fails on are timed
 like any other.
+
+`python -m bench.speed` times ours, trafilatura and the bare parse side by side on the real MasterCMS
+pages, real-weight (≥ 80 KB) and small apart, and prints the ratios.
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ from __future__ import annotations
 import gc
 import logging
 import statistics
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bench.pages import Page
+from bench.pages import Page, mastercms_pages
 from bench.quality import run_system
-from bench.systems import System
+from bench.systems import System, lxml_floor, ours, trafilatura_full, trafilatura_text
 
 logger = logging.getLogger(__name__)
 
@@ -75,3 +79,41 @@ def measure_speed(systems: Sequence[System], pages: Sequence[Page], repeats: int
         logger.info("speed %-24s median %.2f ms  p95 %.2f ms", system.name, row.median_ms, row.p95_ms)
         rows.append(row)
     return rows
+
+
+REAL_WEIGHT = 80_000
+"""Bytes from which a page has the weight of a saved MasterCMS page."""
+
+
+def ratios(rows: Sequence[SpeedRow]) -> str:
+    """Ours against the bare parse and against trafilatura's faster call, by median."""
+    by_name = {row.system: row for row in rows}
+    mine, floor = by_name["ours"], by_name["bare lxml parse"]
+    fastest = min((by_name[n] for n in ("trafilatura", "trafilatura (text only)")), key=lambda r: r.median_ms)
+    return (
+        f"ours {mine.median_ms:.2f} ms = {mine.median_ms / floor.median_ms:.2f}x the bare parse "
+        f"({floor.median_ms:.2f} ms); {fastest.median_ms / mine.median_ms:.1f}x faster than "
+        f"{fastest.system} ({fastest.median_ms:.2f} ms)"
+    )
+
+
+def main(repeats: int = 15) -> int:
+    """Side by side on the real MasterCMS pages, real-weight and small apart."""
+    systems = [ours(), trafilatura_full(), trafilatura_text(), lxml_floor()]
+    pages = mastercms_pages()
+    for label, chosen in (
+        ("real weight (>= 80 KB)", [p for p in pages if len(p.html.encode()) >= REAL_WEIGHT]),
+        ("small (< 80 KB)", [p for p in pages if len(p.html.encode()) < REAL_WEIGHT]),
+    ):
+        if not chosen:
+            continue
+        rows = measure_speed(systems, chosen, repeats)
+        sys.stdout.write(f"{label}, {len(chosen)} pages, {repeats} repeats\n")
+        for row in rows:
+            sys.stdout.write(f"  {row.system:<24} median {row.median_ms:7.2f} ms  p95 {row.p95_ms:7.2f} ms\n")
+        sys.stdout.write(f"  {ratios(rows)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -18,17 +18,11 @@ from importlib.metadata import PackageNotFoundError, version
 from types import ModuleType
 
 import lxml.html
-from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
-from scrapy.settings import Settings
-from scrapy.spiders import Spider
-from scrapy.statscollectors import MemoryStatsCollector
 
 from bench.pages import Page
 from friendship_crawler.clean import PageTextError, clean_page_text
-from friendship_crawler.extract import ArticleExtractor, NotAnArticle
-from friendship_crawler.items import Article
-from friendship_crawler.pipelines.clean import CleanPipeline
+from friendship_crawler.extract import NotAnArticle
+from friendship_crawler.reader import read_article
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +34,7 @@ class Output:
     text: str
     author: str | None = None
     published_at: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,25 +82,17 @@ def _version(distribution: str) -> str:
 
 
 # --- ours ---------------------------------------------------------------------------------------
-def _cleaning_stage() -> Callable[[Article], Article]:
-    """The cleaning stage exactly as a crawl runs it: `CleanPipeline.process_item`, with its own stats."""
-    crawler = Crawler(Spider, Settings({"STATS_DUMP": False}))
-    return CleanPipeline(MemoryStatsCollector(crawler)).process_item
-
-
 def ours() -> System:
-    """Our extractor, then our cleaning stage; sample texts go to the page-text cleaner instead."""
-    extractor = ArticleExtractor()
-    clean = _cleaning_stage()
+    """Our reader (extraction + cleaning, as a crawl runs it); sample texts go to the page-text cleaner."""
 
     def run(page: Page) -> Output:
         if page.page_text is not None:
             cleaned = clean_page_text(page.page_text)
             return Output(cleaned.text, cleaned.author, cleaned.published_at)
-        article = clean(extractor.extract(page.html, page.url).article)
-        return Output(article.text, article.author, article.published_at)
+        article = read_article(page.html, page.url)
+        return Output(article.text, article.author, article.published_at, article.title)
 
-    errors = (NotAnArticle, PageTextError, DropItem)
+    errors = (NotAnArticle, PageTextError)
     return System("ours", run, True, errors, _version("friendship_crawler"), "extraction + cleaning")
 
 
@@ -124,7 +111,9 @@ def trafilatura_full() -> System:
         )
         if document is None:
             return Output("")
-        return Output(with_title(document.title, document.text), document.author, document.date)
+        return Output(
+            with_title(document.title, document.text), document.author, document.date, document.title
+        )
 
     return System("trafilatura", run, True, _ANY_FAILURE, _version("trafilatura"), "with metadata")
 

@@ -9,8 +9,10 @@
 #   FRIENDSHIP_PROJECT_DIR  project checkout (default: the parent of this script's directory)
 #   FRIENDSHIP_VENV         virtualenv to activate (default: $FRIENDSHIP_PROJECT_DIR/.venv)
 #   FRIENDSHIP_LOCK_FILE    lock file (default: $FRIENDSHIP_PROJECT_DIR/output/.friendship-crawl.lock)
+#   FRIENDSHIP_HOME         directory under which state/ and output/ live (default: the project checkout)
 #   FRIENDSHIP_SCRAPYD_URL  schedule the crawl on this Scrapyd (e.g. http://127.0.0.1:6800) instead of
-#                           running it here; deploy/schedule_scrapyd.py refuses while a job still runs
+#                           running it here; deploy/schedule_scrapyd.py checks the spider arguments first,
+#                           refuses while a job still runs, and points the job at the same state/ and output/
 #   FRIENDSHIP_CRAWL_COMMAND  run this shell command instead of the crawl (used by tests)
 # Arguments are passed on to `scrapy crawl friendship` (e.g. -a since=2026-01-01).
 set -euo pipefail

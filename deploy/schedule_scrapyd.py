@@ -3,8 +3,15 @@
 
 Scrapyd runs jobs in the background, so the lock of run-periodic.sh cannot cover the crawl itself; this
 script asks `listjobs.json` first. Exit status: 0 scheduled (the job id is printed), 75 a job is still
-pending or running, 1 Scrapyd refused or could not be reached. Arguments after the URL are `-a name=value`
-spider arguments and `-s NAME=value` settings, as for `scrapy crawl`.
+pending or running, 1 Scrapyd refused or could not be reached, 2 a spider argument is wrong (checked
+here, with the spider's own rules, before Scrapyd is asked: a job would only fail later, out of sight).
+Arguments after the URL are `-a name=value` spider arguments and `-s NAME=value` settings, as for
+`scrapy crawl`.
+
+A Scrapyd job runs from an egg in Scrapyd's directory, far from the project: each job gets the setting
+`FRIENDSHIP_HOME=<project root>` (the root this script finds, as a crawl would: `FRIENDSHIP_HOME`, else
+the closest scrapy.cfg), so it keeps its state and output in the same directories as `scrapy crawl` run
+in the project. A `-s FRIENDSHIP_HOME=...` given here wins.
 
 A `user:password@` in the URL is sent as HTTP Basic authentication (urllib ignores it in a URL) and never
 printed: messages show the URL with the password as `***`.
@@ -20,9 +27,13 @@ from urllib.error import URLError
 from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
+from friendship_crawler.paths import HOME, project_root
+from friendship_crawler.spiders.params import CrawlParams, SpiderArgumentError
+
 PROJECT = "friendship_crawler"
 SPIDER = "friendship"
 BUSY_EXIT = 75
+USAGE_EXIT = 2
 
 
 @dataclass(frozen=True)
@@ -60,18 +71,29 @@ def _call(scrapyd: Scrapyd, endpoint: str, data: list[tuple[str, str]] | None = 
 
 
 def _form(arguments: list[str]) -> list[tuple[str, str]]:
-    """schedule.json's form fields from `-a name=value` and `-s NAME=value` arguments."""
-    form = [("project", PROJECT), ("spider", SPIDER)]
+    """schedule.json's form fields from `-a name=value` and `-s NAME=value` arguments.
+
+    Raises SpiderArgumentError when the spider would refuse its arguments.
+    """
+    spider_arguments: dict[str, str] = {}
+    settings: dict[str, str] = {}
     flags = iter(arguments)
     for flag in flags:
         name, _, value = next(flags, "").partition("=")
         if flag == "-a":
-            form.append((name, value))
+            spider_arguments[name] = value
         elif flag == "-s":
-            form.append(("setting", f"{name}={value}"))
+            settings[name] = value
         else:
             raise SystemExit(f"unknown argument {flag!r}: use -a name=value or -s NAME=value")
-    return form
+    CrawlParams.parse(**spider_arguments)
+    settings.setdefault(HOME, str(project_root()))
+    return [
+        ("project", PROJECT),
+        ("spider", SPIDER),
+        *spider_arguments.items(),
+        *(("setting", f"{name}={value}") for name, value in settings.items()),
+    ]
 
 
 def main(argv: list[str]) -> int:
@@ -80,6 +102,11 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 1
     scrapyd = Scrapyd.from_url(argv[1])
+    try:
+        form = _form(argv[2:])
+    except SpiderArgumentError as error:
+        print(f"not scheduling: spider {SPIDER}: {error}", file=sys.stderr)
+        return USAGE_EXIT
     try:
         jobs = _call(scrapyd, f"listjobs.json?project={PROJECT}")
         busy = [
@@ -92,7 +119,7 @@ def main(argv: list[str]) -> int:
             ids = ", ".join(sorted(str(job.get("id")) for job in busy))
             print(f"a {SPIDER} job is still pending or running ({ids}): not scheduling")
             return BUSY_EXIT
-        answer = _call(scrapyd, "schedule.json", _form(argv[2:]))
+        answer = _call(scrapyd, "schedule.json", form)
     except (URLError, RuntimeError, OSError) as error:
         print(f"cannot schedule on {scrapyd.shown}: {error}", file=sys.stderr)
         return 1

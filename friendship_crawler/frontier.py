@@ -3,7 +3,8 @@
 An article counts as known once the dedup state holds it as exported for good (confirmed against the feed
 files, so an article whose export a crash lost is fetched again), or once its page turned out not to be an
 article, or a duplicate of one: those outcomes are remembered here, in `frontier.sqlite3` beside the dedup
-state (the dedup stage owns its own file; this module only reads it).
+state (the dedup stage owns its own file; this module only reads it). It is a cache of what crawls
+learnt: `scrapy rebuild_state` starts it afresh, and the next run walks every listing once.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from friendship_crawler.dedup.state import STATE_FILE
+from friendship_crawler.dedup.state import STATE_FILE, StateError, rebuild_hint
 
 logger = logging.getLogger(__name__)
 
@@ -41,12 +42,17 @@ class Frontier:
 
     def __init__(self, state_dir: Path) -> None:
         state_dir.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(state_dir / FRONTIER_FILE)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(_SCHEMA)
-        self._known = {aid for (aid,) in self._db.execute("SELECT article_id FROM outcomes")}
+        path = state_dir / FRONTIER_FILE
+        self._db = sqlite3.connect(path)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(_SCHEMA)
+            self._known = {aid for (aid,) in self._db.execute("SELECT article_id FROM outcomes")}
+            self._walked = {slug for (slug,) in self._db.execute("SELECT slug FROM listings")}
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise _corrupt(path, exc) from exc
         self._known |= confirmed_exports(state_dir / STATE_FILE)
-        self._walked = {slug for (slug,) in self._db.execute("SELECT slug FROM listings")}
 
     def __len__(self) -> int:
         return len(self._known)
@@ -74,6 +80,33 @@ class Frontier:
 
     def close(self) -> None:
         self._db.close()
+
+
+def check_frontier(state_dir: Path) -> None:
+    """Raise a `StateError` that says what to do if the frontier exists but cannot be read.
+
+    A crawl calls this before its engine starts; the spider opens the frontier only once the engine runs,
+    where an error ends the crawl with tracebacks and a run that fetched nothing.
+    """
+    path = state_dir / FRONTIER_FILE
+    if not path.exists():
+        return
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise _corrupt(path, exc) from exc
+    finally:
+        db.close()
+    if verdict != "ok":
+        raise _corrupt(path, f"integrity check says {verdict!r}")
+
+
+def _corrupt(path: Path, problem: object) -> StateError:
+    return StateError(
+        f"The crawl frontier {path} is corrupt ({problem}). Rebuild the state, which starts the frontier "
+        f"afresh: `{rebuild_hint(path.parent)}`."
+    )
 
 
 def confirmed_exports(path: Path) -> set[int]:

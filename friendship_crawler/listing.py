@@ -1,8 +1,14 @@
-"""Reading listing pages: article entries and the next page, in both listing markups the site has used.
+"""Reading listing pages: article entries and the next page, in the listing markups of the CMS family.
 
 Current markup: `div._BX_LISTING div.article` with a "view more" link `div.btn-viewmore a`.
 2020 markup: `div._MB_CATEGORY_LIST > div.bx-article` with paging `div.__MB_ARTICLE_PAGING` and a "Sau" link.
+Load-more markup: `div.__MB_LIST_ITEM article.article` with a "XEM THÊM" button that fetches the hidden
+`__MB_NEXT_URL`.
 Pages are addressed as `{section}&s_cond=&BRSR={offset}`.
+
+When no known markup matches, the fallback collects the links that look like articles of the site
+(`/<slug>-<id>.html`) from the page's main column, leaving out menus, headers, footers and rails such as
+"Đọc nhiều", and pages on with the load-more URL, the paging link or `&s_cond=&BRSR=N` (markup "fallback").
 """
 
 from __future__ import annotations
@@ -10,22 +16,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
+from lxml.html import HtmlElement
 from parsel import Selector
 
+from friendship_crawler.hosts import is_loopback_host
+from friendship_crawler.urls import SITE_HOSTS, article_id, host_of
+
+MARKUPS = ("current", "2020", "load-more")
 ENTRY_SELECTORS = (
     "div._BX_LISTING div.article",
     "div._MB_CATEGORY_LIST div.bx-article",
+    "div.__MB_LIST_ITEM article.article",
 )
 NEXT_LINK_SELECTORS = (
     "div.btn-viewmore a::attr(href)",
     "div.__MB_ARTICLE_PAGING a[rel=next]::attr(href)",
+    "input[name=__MB_NEXT_URL]::attr(value)",
 )
+FALLBACK = "fallback"
+MIN_FALLBACK_ENTRIES = 5
+"""Fewer article links than this in the main column make no listing: an article page links a few too."""
+CHROME_TAGS = frozenset({"header", "nav", "footer", "aside", "form"})
+CHROME_CLASS = re.compile(r"menu|nav|header|footer|sidebar|banner|\bads?\b", re.I)
+RAIL_TITLES = frozenset(
+    {"đọc nhiều", "xem nhiều", "tin đọc nhiều", "tin xem nhiều", "tin mới", "tin mới nhất", "mới nhất",
+     "bờ cõi biển đảo", "multimedia", "tin nổi bật", "có thể bạn quan tâm", "tin liên quan"}
+)  # fmt: skip
+"""Headings of the rails beside or below a listing, whose links are not the listing's entries."""
+RAIL_HEADINGS = "h2, h3, h4, .cat-name, .title, .box-title, .cat-title"
+_TEASER_TAGS = frozenset({"article", "li", "div"})
+_CLIMB = 12
 PAGING_LINKS = "div.__MB_ARTICLE_PAGING a"
 NEXT_WORDS = frozenset({"sau", "tiếp", "trang sau", "»", "›", "next"})
 _DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _OFFSET = re.compile(r"[&?]BRSR=(?P<n>\d+)")
+_API_PATH = re.compile(r"/api\w*@/")
+"""MasterCMS's service paths (`/apicenter@/`, `/apiservice@/`), which the sites' robots.txt disallow."""
 
 
 @dataclass(frozen=True)
@@ -69,14 +97,92 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def parse_listing(html: str, page_url: str) -> ListingPage:
-    """Entries and next link of a listing page; URLs made absolute against `page_url`."""
-    sel = Selector(text=html, base_url=page_url)
-    for markup, css in zip(("current", "2020"), ENTRY_SELECTORS, strict=True):
+def parse_listing(html: str | Selector, page_url: str) -> ListingPage:
+    """Entries and next link of a listing page; URLs made absolute against `page_url`.
+
+    `html` is the page's text or a parsel Selector over it (the extractor passes its own parsed tree).
+    """
+    sel = html if isinstance(html, Selector) else Selector(text=html, base_url=page_url)
+    for markup, css in zip(MARKUPS, ENTRY_SELECTORS, strict=True):
         nodes = sel.css(css)
         if nodes:
-            return ListingPage(_entries(nodes, page_url), _next_url(sel, page_url), markup)
-    return ListingPage((), _next_url(sel, page_url), None)
+            entries = _entries(nodes, page_url)
+            return ListingPage(entries, _crawlable(_next_url(sel, page_url), page_url, len(entries)), markup)
+    entries = fallback_entries(sel, page_url)
+    if len(entries) < MIN_FALLBACK_ENTRIES:
+        return ListingPage((), _next_url(sel, page_url), None)
+    next_url = _next_url(sel, page_url) or listing_url(page_url, listing_offset(page_url) + len(entries))
+    return ListingPage(entries, _crawlable(next_url, page_url, len(entries)), FALLBACK)
+
+
+def _crawlable(next_url: str | None, page_url: str, count: int) -> str | None:
+    """A load-more URL under the CMS's service paths (robots.txt disallows them) as the next `&BRSR=` page."""
+    if next_url and _API_PATH.search(urlsplit(next_url).path):
+        return listing_url(page_url, listing_offset(page_url) + count)
+    return next_url
+
+
+def fallback_entries(sel: Selector, page_url: str) -> tuple[ListingEntry, ...]:
+    """Links to articles of the site (the page's host or the site's) in the main column, in page order."""
+    page_host = host_of(page_url)
+    rails = _rail_boxes(sel)
+    entries: list[ListingEntry] = []
+    seen: set[str] = set()
+    for link in sel.css("a[href]"):
+        url = _absolute(page_url, link.attrib["href"])
+        if url in seen or article_id(url) is None or not _same_site(host_of(url), page_host):
+            continue
+        element = link.root
+        if not isinstance(element, HtmlElement) or _in_chrome(element, rails):
+            continue
+        seen.add(url)
+        entries.append(ListingEntry(url, parse_date(_teaser_text(element))))
+    return tuple(entries)
+
+
+def _same_site(host: str, page_host: str) -> bool:
+    """The page's own host, the site's hosts together, or a replica's loopback aliases together."""
+    if host == page_host:
+        return True
+    return (host in SITE_HOSTS and page_host in SITE_HOSTS) or (
+        is_loopback_host(host) and is_loopback_host(page_host)
+    )
+
+
+def _rail_boxes(sel: Selector) -> set[HtmlElement]:
+    """The boxes whose heading names a rail ("Đọc nhiều", "Tin mới" ...): the heading's parent box."""
+    boxes: set[HtmlElement] = set()
+    for heading in sel.css(RAIL_HEADINGS):
+        text = " ".join(" ".join(heading.css("::text").getall()).split()).casefold()
+        node = heading.root
+        if text in RAIL_TITLES and isinstance(node, HtmlElement):
+            parent = node.getparent()
+            while parent is not None and parent.getparent() is not None and len(parent) < 2:
+                parent = parent.getparent()
+            if parent is not None:
+                boxes.add(parent)
+    return boxes
+
+
+def _in_chrome(element: HtmlElement, rails: set[HtmlElement]) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.tag in CHROME_TAGS or ancestor in rails:
+            return True
+        if CHROME_CLASS.search(ancestor.get("class") or "") or CHROME_CLASS.search(ancestor.get("id") or ""):
+            return True
+    return False
+
+
+def _teaser_text(link: HtmlElement) -> str:
+    """The text of the teaser around a link (the nearest `article`, `li` or small `div`), for its date."""
+    node: HtmlElement | None = link
+    for _ in range(_CLIMB):
+        node = node.getparent() if node is not None else None
+        if node is None:
+            break
+        if node.tag in _TEASER_TAGS and len(node.findall(".//a[@href]")) <= 4:
+            return node.text_content()
+    return ""
 
 
 def _entries(nodes: list[Selector], page_url: str) -> tuple[ListingEntry, ...]:

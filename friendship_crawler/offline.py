@@ -17,8 +17,6 @@ from collections.abc import Sequence
 
 from friendship_crawler.replica import ReplicaConfig, ReplicaServer
 
-logger = logging.getLogger(__name__)
-
 LOCAL_SETTINGS = {
     "AUTOTHROTTLE_ENABLED": "0",
     "DOWNLOAD_DELAY": "0",
@@ -42,7 +40,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     with ReplicaServer(config) as replica:
-        logger.info("Replica serving on %s", replica.base_url)
         command = [
             sys.executable,
             "-m",

@@ -11,6 +11,7 @@ from friendship_crawler.clean.lines import (
     cut_trailer,
     drop_header_lines,
     drop_image_alts,
+    drop_lead_box,
     drop_related_lines,
     is_byline,
     is_related_line,
@@ -104,6 +105,26 @@ def test_a_run_of_media_items_or_slug_lines_is_a_rail() -> None:
     assert trailer_start([PARAGRAPH, *slugs]) == 1
 
 
+@pytest.mark.parametrize(
+    "marker",
+    ["Có liên quan", "Bài trước đó", "Bài sau đó", "Tin mới nhất", "Ý kiến bạn đọc", "Gửi bình luận",
+     "Tags: hòa bình, hữu nghị", "Từ khóa: Việt Nam - Lào"],
+)  # fmt: skip
+def test_the_cms_familys_trailer_and_widget_boxes_end_the_article(marker: str) -> None:
+    assert trailer_start([PARAGRAPH, marker, PARAGRAPH]) == 1
+
+
+def test_a_market_ticker_is_a_rail_and_a_market_subheading_stays() -> None:
+    ticker = ["Giá vàng", "SJC 79.000 81.000", "PNJ 78.500 80.200"]
+    assert trailer_start([PARAGRAPH, *ticker]) == 1
+    assert trailer_start([PARAGRAPH, "USD 25.450 25.820", "EUR 27.100 28.300"]) == 1
+    market = [
+        "Thị trường",
+        "Hàng Việt Nam được người tiêu dùng Lào tin dùng nhờ chất lượng và giá cả hợp lý.",
+    ]
+    assert trailer_start([PARAGRAPH, *market]) is None
+
+
 # --- markdown ----------------------------------------------------------------------------------------
 def test_markdown_image_rows_and_bars_are_removed_and_captions_kept() -> None:
     lines = [
@@ -130,6 +151,19 @@ def test_bar_wrapped_rows_outside_images_are_related_articles() -> None:
     assert removed == [Removal("related", lines[1])]
 
 
+def test_a_thumbnail_with_its_teaser_or_a_cell_cut_with_an_ellipsis_is_another_article() -> None:
+    thumbnail = (
+        "![]() Lãnh đạo Đảng, Chính phủ, Quốc hội Việt Nam đã gửi điện mừng tới những người đồng cấp. |"
+    )
+    cut = (
+        "Cảnh sát ở thủ đô Ulaanbaatar (Mông Cổ) vừa tiến hành chiến dịch đột kích đã bắt giữ 800 người ... |"
+    )
+    caption = "| Biểu diễn đàn Morin Khuur – một loại đàn truyền thống độc đáo của Mông Cổ. |"
+    kept, removed = clean_markdown([thumbnail, cut, "![]() |", caption, PARAGRAPH + " |"])
+    assert kept == [caption.strip("| "), PARAGRAPH]
+    assert [r.text for r in removed if r.rule == "related"] == [thumbnail, cut]
+
+
 def test_inline_markdown_images_go_and_links_keep_their_text() -> None:
     line = "Xem ![[Video] Người truyền cảm hứng](https://www.thoidai.com.vn/a.jpg?rt=1) bài [Giao lưu hữu nghị](https://thoidai.com.vn/a-1.html) hôm nay."
     kept, _ = clean_markdown([line])
@@ -151,6 +185,17 @@ def test_title_twice_and_ascii_alt_plus_title_are_related_lines() -> None:
     )
     assert kept == [PARAGRAPH]
     assert len(removed) == 4 and {r.rule for r in removed} == {"related"}
+
+
+def test_a_related_title_after_its_opening_or_a_shortened_ascii_alt_is_a_related_line() -> None:
+    opening = 'Ca khúc Ca khúc "Ngày Tết quê em" thu hút đặc biệt qua giọng hát của Đại sứ Israel'
+    shortened = (
+        "Ong Nguyen Van A 14 cong hien cho tinh huu nghi Ông Nguyễn Văn A: 14 năm cống hiến cho tình hữu nghị"
+    )
+    assert is_related_line(opening)
+    assert is_related_line(shortened)
+    assert not is_related_line("Hà Nội Hà Nội mùa thu, cây cơm nguội vàng, cây bàng lá đỏ.")
+    assert not is_related_line("Ong Nguyen Van A noi Việt Nam là quê hương thứ hai của ông")
 
 
 def test_labelled_related_links_go() -> None:
@@ -219,6 +264,75 @@ def test_a_subheading_before_an_image_with_an_ascii_alt_stays() -> None:
     assert [r.text for r in removed] == [folded]
 
 
+def test_a_caption_printed_twice_in_a_row_is_kept_once() -> None:
+    caption = (
+        "Một tiết mục văn nghệ do các hội viên Hội hữu nghị Việt Nam - Belarus biểu diễn. (Ảnh: Đinh Hòa)"
+    )
+    for shows_alt_text in (False, True):
+        kept, removed = drop_image_alts([PARAGRAPH, caption, caption, PARAGRAPH], TITLE, shows_alt_text)
+        assert kept == [PARAGRAPH, caption, PARAGRAPH]
+        assert [r.text for r in removed] == [caption]
+
+
+def test_an_alt_that_tells_the_caption_again_goes_in_page_text() -> None:
+    alt = "Hội Hữu nghị Việt Nam - Thái Lan và Hội Hữu nghị Thái Lan - Việt Nam đã tiến hành cuộc làm việc trực tuyến."
+    caption = (
+        "Cuộc làm việc trực tuyến của Hội Hữu nghị Việt Nam - Thái Lan và Hội Hữu nghị Thái Lan - Việt Nam."
+    )
+    lines = [PARAGRAPH, alt, caption, PARAGRAPH]
+    assert drop_image_alts(lines, TITLE, shows_alt_text=True)[0] == [PARAGRAPH, caption, PARAGRAPH]
+    assert drop_image_alts(lines, TITLE)[0] == lines
+    long_line = CAPTION + " và phát biểu tại Đại hội về phương hướng hoạt động trong nhiệm kỳ mới."
+    assert drop_image_alts([long_line, CAPTION], TITLE, shows_alt_text=True)[0] == [long_line, CAPTION], (
+        "an alt never outgrows its caption"
+    )
+
+
+def test_the_folded_title_before_another_title_and_a_cut_title_are_alts() -> None:
+    title = "Hơn 1000 đại biểu Nhật Bản dự đêm giao lưu văn hóa Việt - Nhật tại Đà Nẵng"
+    folded_then_other = (
+        "hon 1000 dai bieu nhat ban du dem giao luu van hoa viet nhat tai da nang "
+        "Đoàn đại biểu Nhật Bản quy mô nhất từ trước đến nay thăm Việt Nam"
+    )
+    cut = "Hơn 1000 đại biểu Nhật Bản dự đê"
+    kept, removed = drop_image_alts([PARAGRAPH, folded_then_other, PARAGRAPH, cut], title)
+    assert kept == [PARAGRAPH, PARAGRAPH]
+    assert {r.rule for r in removed} == {"image_alt"}
+    assert drop_image_alts(["Hơn 1000", PARAGRAPH], title)[0] == ["Hơn 1000", PARAGRAPH]
+
+
+# --- the related box under the sapo ------------------------------------------------------------------
+RELATED = "Hội hữu nghị Việt Nam, Thái Lan làm cầu nối thúc đẩy tình hữu nghị, hợp tác nhân dân"
+TEASER = (
+    "Ngày 19/12, tại Nhà Quốc hội, Phó Chủ tịch Quốc hội tiếp Đoàn Ủy ban Thường trực của Hạ viện Thái Lan."
+)
+
+
+def test_the_lead_box_takes_titles_shown_once_twice_or_run_together_and_their_teasers() -> None:
+    twice = "Nâng cao chất lượng mọi mặt công tác Nâng cao chất lượng mọi mặt công tác"
+    run = " ".join([RELATED, "Lãnh đạo VUFO, hội Việt Mỹ tiếp Đoàn Trợ lý Nghị sĩ Mỹ", twice])
+    block = [RELATED, twice, TEASER, run, "Quan hệ hữu nghị Việt Nam - Thái Lan: Sâu đậm từ quá khứ -"]
+    kept, removed = drop_lead_box(block, TITLE)
+    assert kept == []
+    assert [r.text for r in removed] == block and {r.rule for r in removed} == {"related"}
+
+
+def test_the_lead_box_ends_at_the_first_image_or_byline() -> None:
+    ascii_alt = "lien hiep huu nghi tinh bac giang chu dong linh hoat"
+    credited = "Quang cảnh gặp gỡ hữu nghị ngày 16/9. Ảnh: P.Y"
+    byline = "Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh."
+    seo_alt = "Vui Xuân mới trên đảo Trường Sa"
+    for image in ([ascii_alt, credited], [TITLE, CAPTION], [seo_alt, credited], ["(Ảnh: Báo Bắc Giang)."]):
+        assert drop_lead_box([RELATED, *image], TITLE)[0] == image
+    assert drop_lead_box([RELATED, byline], TITLE)[0] == [byline]
+
+
+def test_the_lead_box_leaves_a_paragraph_no_title_introduces_and_an_alt_printed_again() -> None:
+    assert drop_lead_box([PARAGRAPH, RELATED], TITLE)[0] == [PARAGRAPH, RELATED]
+    seo = "Liên hiệp Hữu nghị tỉnh Bắc Giang giữ đúng phương châm của công tác đối ngoại nhân dân"
+    assert drop_lead_box([RELATED, seo], TITLE, printed_again={seo})[0] == [seo]
+
+
 # --- byline and source -------------------------------------------------------------------------------
 def test_byline_before_source_becomes_author_and_empty_source_is_none() -> None:
     byline = "Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh Vĩnh Phúc."
@@ -240,12 +354,15 @@ def test_a_last_paragraph_opening_with_place_names_is_not_a_byline() -> None:
     assert found.lines == [PARAGRAPH, last] and found.author is None
 
 
-@pytest.mark.parametrize(("byline", "author"), [
-    ("Bài và ảnh: Phương Lê", "Phương Lê"),
-    ("Bài: Anh Vũ", "Anh Vũ"),
-    ("Thu Hà - Minh Anh", "Thu Hà - Minh Anh"),
-    ("Minh Anh, phóng viên", "Minh Anh"),
-])
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Bài và ảnh: Phương Lê", "Phương Lê"),
+        ("Bài: Anh Vũ", "Anh Vũ"),
+        ("Thu Hà - Minh Anh", "Thu Hà - Minh Anh"),
+        ("Minh Anh, phóng viên", "Minh Anh"),
+    ],
+)
 def test_byline_prefixes_and_roles_are_not_part_of_the_author(byline: str, author: str) -> None:
     found = split_byline([PARAGRAPH, byline, "Nguồn:"])
     assert (found.lines, found.author) == ([PARAGRAPH], author)

@@ -159,6 +159,80 @@ def test_markdown_style_title_is_the_first_line() -> None:
     assert page.published_at is None and page.section is None
 
 
+def test_print_view_with_the_date_under_the_title() -> None:
+    page = clean_page_text("Tiêu đề bài in\n\n10:14 | 10/11/2025\n\nSapo của bài.\nĐoạn một.")
+    assert (page.title, page.text, page.published_at) == (
+        "Tiêu đề bài in",
+        "Tiêu đề bài in\nSapo của bài.\nĐoạn một.",
+        "2025-11-10T10:14:00+07:00",
+    )
+
+
+def test_a_mirror_copy_with_markup_debris_and_no_font_size_control() -> None:
+    raw = (
+        "--> -->\nTrang chủ Hữu nghị\n07:51 | 13/01/2020 GMT+7\nTheo dõi thoidai.com.vn trên\n\n"
+        "Tiêu đề thật\n\nSapo của bài.\n\nĐoạn một."
+    )
+    page = clean_page_text(raw)
+    assert (page.title, page.text, page.section) == (
+        "Tiêu đề thật",
+        "Tiêu đề thật\nSapo của bài.\nĐoạn một.",
+        ["Hữu nghị"],
+    )
+    assert page.published_at == "2020-01-13T07:51:00+07:00"
+
+
+@pytest.mark.parametrize(
+    "date_line", ["Cập nhật: 10:30 | 12/05/2023", "12/05/2023 10:30", "Thứ hai, 12/05/2023 10:30"]
+)
+def test_date_lines_without_gmt(date_line: str) -> None:
+    page = clean_page_text(f"Trang chủ Hữu nghị\n{date_line}\nTiêu đề\naa\nSapo.\nĐoạn.")
+    assert (page.title, page.published_at) == ("Tiêu đề", "2023-05-12T10:30:00+07:00")
+
+
+LEAD_BOX_PAGE = (
+    "Trang chủ Hữu nghị Bốn phương kết bạn\n20:41 | 13/09/2023 GMT+7\n\nTiêu đề bài\n\naa\n"
+    "Sapo của bài viết.\n"
+    "Hội hữu nghị Việt Nam, Thái Lan làm cầu nối thúc đẩy tình hữu nghị, hợp tác nhân dân\n"
+    "Những hạt mầm xây dựng nền móng lâu dài cho quan hệ hữu nghị Việt Nam - Thái Lan\n\n"
+    "Nhiều hoạt động nổi bật\n\nĐoạn văn đầu tiên của bài viết.\n"
+)
+
+
+def test_related_titles_shown_once_under_the_sapo_go() -> None:
+    page = clean_page_text(LEAD_BOX_PAGE)
+    assert (
+        page.text
+        == "Tiêu đề bài\nSapo của bài viết.\nNhiều hoạt động nổi bật\nĐoạn văn đầu tiên của bài viết."
+    )
+    assert [r.rule for r in page.removals].count("related") == 2
+
+
+def test_a_dump_without_blank_lines_keeps_the_lines_under_the_sapo() -> None:
+    """Without blank lines nothing says where a box under the sapo would end: headlines there stay."""
+    dump = "\n".join(line for line in LEAD_BOX_PAGE.split("\n") if line)
+    assert "Những hạt mầm xây dựng nền móng" in clean_page_text(dump).text
+
+
+def test_the_cms_familys_widgets_after_the_article_go() -> None:
+    widgets = [
+        "Tags: hòa bình, hữu nghị",
+        "Bài trước đó",
+        "Hội hữu nghị Việt - Lào tổ chức gặp mặt",
+        "Ý kiến bạn đọc",
+        "Họ và tên",
+        "Gửi",
+        "Giá vàng",
+        "SJC 79.000 81.000",
+    ]
+    raw = "Trang chủ Hữu nghị\nCập nhật: 10:30 | 12/05/2023\nTiêu đề\naa\nSapo.\nĐoạn văn.\n" + "\n".join(
+        widgets
+    )
+    page = clean_page_text(raw)
+    assert page.text == "Tiêu đề\nSapo.\nĐoạn văn."
+    assert page.published_at == "2023-05-12T10:30:00+07:00"
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from friendship_crawler.clean import PageTextError
-from friendship_crawler.commands.cleantext import UnreadableText, clean_file, read_page_text
+from friendship_crawler.commands.cleantext import UnreadableText, clean_file, read_page_text, text_encoding
 from tests.crawling import crawl_env
 
 REPO = Path(__file__).resolve().parents[1]
@@ -134,3 +136,125 @@ def test_clean_file_raises_for_a_page_without_article(tmp_path: Path) -> None:
     with pytest.raises(PageTextError) as caught:
         clean_file(path)
     assert caught.value.reason == "not_found"
+
+
+# --- encodings and size -----------------------------------------------------------------------------
+def cp1258(text: str) -> bytes:
+    """Vietnamese as Windows-1258 writes it: precomposed where the code page has the letter, tone marks combining."""
+    out = bytearray()
+    for char in unicodedata.normalize("NFC", text):
+        base, *marks = unicodedata.normalize("NFD", char)
+        for mark in list(marks):
+            joined = unicodedata.normalize("NFC", base + mark)
+            if len(joined) == 1 and joined.encode("cp1258", errors="ignore"):
+                base = joined
+                marks.remove(mark)
+        out += (base + "".join(marks)).encode("cp1258")
+    return bytes(out)
+
+
+def same_record(result: subprocess.CompletedProcess[str], sample: Path) -> None:
+    assert result.returncode == 0, result.stderr
+    (record,) = records(result.stdout)
+    expected = clean_file(sample)
+    assert {k: record[k] for k in COMPARED} == {k: expected[k] for k in COMPARED}
+
+
+def test_a_utf16_file_with_a_byte_order_mark_is_cleaned_like_its_utf8_original(tmp_path: Path) -> None:
+    sample = SAMPLES[0]
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(sample.read_text(encoding="utf-8").encode("utf-16"))  # BOM + little-endian
+    assert path.read_bytes()[:2] == codecs.BOM_UTF16_LE
+    same_record(cleantext(str(path)), sample)
+
+
+def test_a_cp1258_file_is_refused_with_the_option_named_then_cleaned_with_it(tmp_path: Path) -> None:
+    sample = SAMPLES[0]
+    path = tmp_path / "cp1258.txt"
+    path.write_bytes(cp1258(sample.read_text(encoding="utf-8")))
+    refused = cleantext(str(path))
+    assert refused.returncode == 1
+    assert f"cleantext: {path}: not valid UTF-8 (byte " in refused.stderr
+    assert "pass --encoding NAME (e.g. cp1258)" in refused.stderr
+    same_record(cleantext("--encoding", "cp1258", str(path)), sample)
+
+
+def test_an_unknown_encoding_is_a_usage_error_naming_it() -> None:
+    for name in ("klingon", "rot13"):
+        result = cleantext("--encoding", name, str(SAMPLES[0]))
+        assert result.returncode == 2 and result.stdout == ""
+        assert f"--encoding: unknown encoding '{name}'" in result.stderr
+
+
+def max_rss_mb(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    """`scrapy cleantext ARGS` and the peak memory of its process."""
+    command = ["/usr/bin/time", "-f", "maxrss_kb=%M", sys.executable, "-m", "scrapy", "cleantext", *args]
+    result = subprocess.run(
+        command, cwd=REPO, env=crawl_env(), capture_output=True, text=True, timeout=60, check=False
+    )
+    return result, int(result.stderr.rsplit("maxrss_kb=", 1)[1]) / 1000
+
+
+def test_a_file_over_the_size_limit_is_refused_unread_and_the_others_cleaned(tmp_path: Path) -> None:
+    big = tmp_path / "dump.txt"
+    with big.open("wb") as handle:  # 50 MB of page text: cleaning one this size took 555 MB
+        handle.write(SAMPLES[0].read_bytes() * (50_000_000 // SAMPLES[0].stat().st_size + 1))
+    result, with_big = max_rss_mb(str(big), str(SAMPLES[0]))
+    assert result.returncode == 1
+    assert [r["file"] for r in records(result.stdout)] == [str(SAMPLES[0])]
+    assert f"cleantext: {big}: 50 MB, over the 5 MB limit for a page text (--max-size MB)" in result.stderr
+    _, alone = max_rss_mb(str(SAMPLES[0]))
+    assert with_big - alone < 20, (with_big, alone)  # the 50 MB are never read
+
+
+def test_the_size_limit_is_an_option() -> None:
+    size_kb = SAMPLES[0].stat().st_size / 1000
+    refused = cleantext("--max-size", "0.01", str(SAMPLES[0]))
+    assert refused.returncode == 1
+    assert f"{size_kb / 1000:.3g} MB, over the 0.01 MB limit for a page text" in refused.stderr
+    assert cleantext("--max-size", "0", str(SAMPLES[0])).returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("encoding", "mark"),
+    [
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-32-be", codecs.BOM_UTF32_BE),
+    ],
+)
+def test_read_page_text_follows_the_byte_order_mark(tmp_path: Path, encoding: str, mark: bytes) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(mark + "Tiêu đề\nNội dung.".encode(encoding))
+    assert read_page_text(path) == "Tiêu đề\nNội dung."
+    assert read_page_text(path, encoding="latin-1") == "Tiêu đề\nNội dung."  # the mark wins
+
+
+def test_read_page_text_decodes_latin1_when_asked_and_names_the_encoding_it_failed(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Café à Hà Nội".encode().replace("à".encode(), "à".encode("latin-1")))
+    with pytest.raises(UnreadableText, match=r"not valid UTF-8 \(byte 6: b'\\xe0'\); .* --encoding NAME"):
+        read_page_text(path)
+    path.write_bytes("Café à Paris".encode("latin-1"))
+    assert read_page_text(path, encoding=text_encoding("latin-1")) == "Café à Paris"
+    path.write_bytes(b"\xff\xfe\x00")  # a UTF-16 mark, then half a character
+    with pytest.raises(UnreadableText, match=r"not valid utf-16-le \(byte 2: b'\\x00'\)"):
+        read_page_text(path)
+
+
+def test_read_page_text_refuses_a_file_over_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 1_500_000)
+    with pytest.raises(
+        UnreadableText, match=r"^1.5 MB, over the 1 MB limit for a page text \(--max-size MB\)$"
+    ):
+        read_page_text(path, max_size_mb=1)
+    assert len(read_page_text(path, max_size_mb=2)) == 1_500_000
+
+
+def test_text_encoding_gives_the_canonical_codec_name() -> None:
+    assert text_encoding("CP1258") == "cp1258" and text_encoding("latin-1") == "iso8859-1"
+    with pytest.raises(ValueError, match="unknown encoding 'base64'"):
+        text_encoding("base64")

@@ -1,15 +1,21 @@
-"""`scrapy rebuild_state`: the way out of a lost or corrupt state, proven by the crawl that follows it."""
+"""`scrapy rebuild_state`: the way out of a lost or corrupt state or frontier, proven by the crawl that follows."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from friendship_crawler.dedup.rebuild import feed_files, rebuild_state, run_id_of
-from friendship_crawler.dedup.state import STATE_FILE
-from tests.crawling import crawl_env
+from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError
+from friendship_crawler.frontier import FRONTIER_FILE, Frontier
+from friendship_crawler.replica import ReplicaServer
+from tests.crawling import crawl_env, run_crawl
 from tests.test_dedup_pipeline import copy_of, crawl, story
+from tests.test_paths import SMALL
 
 
 def test_rebuilt_state_exports_only_what_the_feeds_lack(tmp_path: Path) -> None:
@@ -35,13 +41,28 @@ def test_rebuilt_state_exports_only_what_the_feeds_lack(tmp_path: Path) -> None:
     assert [r["article_id"] for r in again.exported] == [61006]
 
 
-def test_rebuild_restores_replaced_copies_from_the_reports(tmp_path: Path) -> None:
+def test_a_rebuilt_state_drops_later_copies_of_the_kept_article(tmp_path: Path) -> None:
     original = story(62001)
     crawl(tmp_path, [copy_of(original, 99002), original], "20261101T080000Z")
     summary = rebuild_state(tmp_path / "state", [tmp_path / "output"])
+    assert (summary.exports, summary.superseded) == (1, 0)
+    later = crawl(tmp_path, [original], "20261108T080000Z")
+    assert later.exported == [] and later.report[0]["kept_id"] == 99002
+
+
+def test_rebuild_restores_copies_that_older_reports_mark_as_replaced(tmp_path: Path) -> None:
+    original = story(62002)
+    copy = copy_of(original, 99003)
+    crawl(tmp_path, [copy], "20261101T080000Z")
+    crawl(tmp_path, [original], "20261102T080000Z", FRIENDSHIP_DEDUP_ENABLED=False)
+    (tmp_path / "output" / "friendship-20261102T080000Z.duplicates.jsonl").write_text(
+        json.dumps({"kept_url": original.url, "dropped_url": copy.url, "superseded": True}) + "\n",
+        encoding="utf-8",
+    )
+    summary = rebuild_state(tmp_path / "state", [tmp_path / "output"])
     assert (summary.exports, summary.superseded) == (2, 1)
-    later = crawl(tmp_path, [copy_of(original, 99002)], "20261108T080000Z")
-    assert later.exported == [] and later.report[0]["kept_id"] == 62001
+    later = crawl(tmp_path, [copy], "20261108T080000Z")
+    assert later.exported == [] and later.report[0]["kept_id"] == 62002
 
 
 def test_feed_files_are_read_oldest_run_first_and_reports_are_left_out(tmp_path: Path) -> None:
@@ -52,3 +73,74 @@ def test_feed_files_are_read_oldest_run_first_and_reports_are_left_out(tmp_path:
     ):
         (tmp_path / name).write_text("", encoding="utf-8")
     assert [run_id_of(p) for p in feed_files([tmp_path])] == ["20261101T080000Z", "20261108T080000Z"]
+
+
+def test_two_rebuilds_keep_one_replaced_copy_of_each_file(tmp_path: Path) -> None:
+    crawl(tmp_path, [story(n) for n in range(63001, 63004)], "20261101T080000Z")
+    state_dir = tmp_path / "state"
+    Frontier(state_dir).close()
+    stale = [
+        state_dir / f"{STATE_FILE}.replaced-20200101T000000Z",
+        state_dir / f"{FRONTIER_FILE}.replaced-x-wal",
+    ]
+    for path in stale:
+        path.write_bytes(b"an older copy")
+
+    first = rebuild_state(state_dir, [tmp_path / "output"])
+    second = rebuild_state(state_dir, [tmp_path / "output"])
+
+    assert first.exports == second.exports == 3
+    assert first.frontier_aside is not None and second.frontier_aside is None, "the frontier started afresh"
+    assert second.moved_aside is not None
+    assert sorted(p.name for p in state_dir.glob("*.replaced-*")) == sorted(
+        [second.moved_aside.name, first.frontier_aside.name]
+    )
+    assert (state_dir / STATE_FILE).exists() and not (state_dir / FRONTIER_FILE).exists()
+
+
+def test_rebuild_leaves_the_state_of_a_running_crawl_alone(tmp_path: Path) -> None:
+    crawl(tmp_path, [story(64001)], "20261101T080000Z")
+    running = DedupState.open(tmp_path / "state")
+    try:
+        with pytest.raises(StateError, match="Another crawl"):
+            rebuild_state(tmp_path / "state", [tmp_path / "output"])
+        assert list((tmp_path / "state").glob("*.replaced-*")) == []
+        assert running.article_count() == 1
+    finally:
+        running.close()
+
+
+@pytest.mark.parametrize(
+    ("broken", "says"),
+    [(STATE_FILE, "The dedup state"), (FRONTIER_FILE, "The crawl frontier")],
+)
+def test_a_corrupt_state_file_stops_the_crawl_in_one_line_until_rebuild_state_fixes_it(
+    replica: ReplicaServer, tmp_path: Path, broken: str, says: str
+) -> None:
+    first = run_crawl(tmp_path, replica.base_url, *SMALL)
+    assert first.returncode == 0, first.log[-3000:]
+    (tmp_path / "state" / broken).write_bytes(b"not a database at all" * 100)
+
+    refused = run_crawl(tmp_path, replica.base_url, *SMALL)
+    assert refused.returncode == 1, refused.log[-3000:]
+    assert "Traceback" not in refused.log
+    [error] = [line for line in refused.log.splitlines() if " ERROR: " in line]
+    assert f"{says} {tmp_path / 'state' / broken} is corrupt" in error
+    assert f"`scrapy rebuild_state --state-dir {tmp_path / 'state'}`" in error
+    assert refused.feeds == [] and len(list((tmp_path / "output" / "runs").glob("*.json"))) == 1
+
+    rebuilt = subprocess.run(
+        [sys.executable, "-m", "scrapy", "rebuild_state", "--state-dir", str(tmp_path / "state")],
+        cwd=tmp_path,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert rebuilt.returncode == 0, rebuilt.stderr[-2000:]
+
+    again = run_crawl(tmp_path, replica.base_url, *SMALL)
+    assert again.returncode == 0, again.log[-3000:]
+    assert again.items == [], "the rebuilt state knows every exported article"
+    assert again.stats["friendship/incremental/known_at_start"] == len(first.items)

@@ -12,7 +12,7 @@ from friendship_crawler.dedup import state as state_module
 from friendship_crawler.dedup.feeds import read_feed, written_versions
 from friendship_crawler.dedup.minhash import ShingleConfig
 from friendship_crawler.dedup.rule import Fingerprint
-from friendship_crawler.dedup.state import DedupState, StateError
+from friendship_crawler.dedup.state import DedupState, StateError, check_state
 from friendship_crawler.items import Article
 
 
@@ -135,8 +135,9 @@ def test_band_index_finds_near_signatures_and_forgets_removed_ones() -> None:
     assert index.query(packed[1]) == set()
 
 
-def test_a_state_whose_creation_was_interrupted_is_created_afresh(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_state_whose_creation_was_interrupted_is_created_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def killed(config: ShingleConfig) -> dict[str, str]:
         raise KeyboardInterrupt
 
@@ -149,3 +150,26 @@ def test_a_state_whose_creation_was_interrupted_is_created_afresh(tmp_path: Path
     reopened = DedupState.open(tmp_path / "state")
     reopened.close()
     assert sorted(p.name for p in (tmp_path / "state").iterdir() if "partial" in p.name) == []
+
+
+def test_checking_the_state_says_what_opening_it_would_say(tmp_path: Path) -> None:
+    config = ShingleConfig()
+    check_state(tmp_path, config)
+    assert (tmp_path / state_module.STATE_FILE).exists(), "a first run's state is created"
+    held = DedupState.open(tmp_path)
+    try:
+        with pytest.raises(StateError, match="Another crawl"):
+            check_state(tmp_path, config)
+    finally:
+        held.close()
+    (tmp_path / state_module.STATE_FILE).write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
+    with pytest.raises(StateError, match=r"corrupt|cannot be used") as refused:
+        check_state(tmp_path, config)
+    assert f"scrapy rebuild_state --state-dir {tmp_path}`" in str(refused.value)
+
+
+def test_checking_a_lost_state_refuses_when_feeds_were_exported(tmp_path: Path) -> None:
+    feed = tmp_path / "output" / "friendship-20261101T080000Z.jsonl"
+    with pytest.raises(StateError, match="missing"):
+        check_state(tmp_path / "state", ShingleConfig(), exported_before=[feed])
+    assert not (tmp_path / "state" / state_module.STATE_FILE).exists()

@@ -20,6 +20,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
+from friendship_crawler.paths import HOME
+
 DEPLOY = Path(__file__).parents[1] / "deploy"
 SCRIPT = DEPLOY / "run-periodic.sh"
 SCHEDULE = DEPLOY / "schedule_scrapyd.py"
@@ -240,21 +242,32 @@ def scrapyd() -> Iterator[tuple[str, type[_Scrapyd]]]:
         server.server_close()
 
 
-def _schedule_on(url: str) -> subprocess.CompletedProcess[str]:
+def _schedule_on(url: str, *arguments: str, home: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != HOME}
     return subprocess.run(
-        [sys.executable, str(SCHEDULE), url, "-a", "max_pages=1"],
+        [sys.executable, str(SCHEDULE), url, "-a", "max_pages=1", *arguments],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
+        cwd=home,
+        env=env,
     )
 
 
+def _project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "scrapy.cfg").write_text("[settings]\ndefault = friendship_crawler.settings\n", encoding="utf-8")
+    return root
+
+
 def test_schedule_scrapyd_authenticates_with_the_urls_credentials(
-    scrapyd: tuple[str, type[_Scrapyd]],
+    scrapyd: tuple[str, type[_Scrapyd]], tmp_path: Path
 ) -> None:
     url, handler = scrapyd
-    run = _schedule_on(url.replace("://", f"://{SCRAPYD_USER}:{SCRAPYD_SECRET}@"))
+    home = _project(tmp_path)
+    run = _schedule_on(url.replace("://", f"://{SCRAPYD_USER}:{SCRAPYD_SECRET}@"), home=home)
 
     assert (run.returncode, run.stdout.strip()) == (0, "job-1"), run.stderr
     assert [path for path, _ in handler.seen] == [
@@ -263,9 +276,53 @@ def test_schedule_scrapyd_authenticates_with_the_urls_credentials(
     ]
     assert {authorization for _, authorization in handler.seen} == {handler.expected}
     assert handler.scheduled == [
-        {"project": ["friendship_crawler"], "spider": ["friendship"], "max_pages": ["1"]}
+        {
+            "project": ["friendship_crawler"],
+            "spider": ["friendship"],
+            "max_pages": ["1"],
+            "setting": [f"{HOME}={home}"],
+        }
     ]
     assert SCRAPYD_SECRET not in run.stdout + run.stderr
+
+
+def test_a_scheduled_job_keeps_state_and_output_under_the_project_root(
+    scrapyd: tuple[str, type[_Scrapyd]], tmp_path: Path
+) -> None:
+    url, handler = scrapyd
+    url = url.replace("://", f"://{SCRAPYD_USER}:{SCRAPYD_SECRET}@")
+    home = _project(tmp_path)
+    (home / "deploy").mkdir()
+    assert _schedule_on(url, home=home / "deploy").returncode == 0
+    elsewhere = tmp_path / "data"
+    assert _schedule_on(url, "-s", f"{HOME}={elsewhere}", home=home).returncode == 0
+
+    settings = [form["setting"] for form in handler.scheduled]
+    assert settings == [[f"{HOME}={home}"], [f"{HOME}={elsewhere}"]], "a root given with -s wins"
+
+
+@pytest.mark.skipif(shutil.which("flock") is None, reason="flock(1) is not installed")
+def test_a_wrong_spider_argument_is_refused_before_anything_is_scheduled(
+    scrapyd: tuple[str, type[_Scrapyd]], tmp_path: Path
+) -> None:
+    url, handler = scrapyd
+    env = {
+        **os.environ,
+        "FRIENDSHIP_PROJECT_DIR": str(DEPLOY.parent),
+        "FRIENDSHIP_VENV": str(Path(sys.executable).parents[1]),
+        "FRIENDSHIP_LOCK_FILE": str(tmp_path / "crawl.lock"),
+        "FRIENDSHIP_SCRAPYD_URL": url,
+    }
+    run = subprocess.run(
+        ["bash", str(SCRIPT), "-a", "since=bogus"], env=env, capture_output=True, text=True, timeout=60
+    )
+
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.splitlines() == [
+        "not scheduling: spider friendship: since must be a date as YYYY-MM-DD, e.g. 2024-01-31, got 'bogus'"
+    ]
+    assert handler.seen == [] and handler.scheduled == []
 
 
 def test_schedule_scrapyd_never_prints_the_password(scrapyd: tuple[str, type[_Scrapyd]]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import asdict
@@ -16,6 +17,7 @@ import pytest
 
 from friendship_crawler.dataset import writers
 from friendship_crawler.dataset.atomic import DestinationExists
+from friendship_crawler.dataset.ownership import MARKER_FILE
 from friendship_crawler.dataset.select import ArticleFilter, parse_date, section_slug
 from friendship_crawler.dataset.snapshot import SnapshotRequest, build_snapshot
 from friendship_crawler.dataset.writers import parse_formats
@@ -23,21 +25,40 @@ from friendship_crawler.items import Article, Image
 
 PROJECT_ROOT = Path(__file__).parents[1]
 
+CHARTS = ("articles_per_country.png", "articles_per_month.png", "articles_per_year.png")
+"""The charts every snapshot carries, in file-name order."""
 
-def article(aid: int, published: str | None, *, version: int = 1, crawled: str = "2026-11-01T08:00:00+00:00",
-            section: tuple[str, ...] = ("Hữu nghị", "Bốn phương kết bạn"), author: str | None = "Anh Vũ",
-            body: str = "Đoạn văn đầu tiên của bài.") -> Article:
+
+def article(
+    aid: int,
+    published: str | None,
+    *,
+    version: int = 1,
+    crawled: str = "2026-11-01T08:00:00+00:00",
+    section: tuple[str, ...] = ("Hữu nghị", "Bốn phương kết bạn"),
+    author: str | None = "Anh Vũ",
+    body: str = "Đoạn văn đầu tiên của bài.",
+) -> Article:
     title = f"Bài số {aid}"
     return Article(
-        url=f"https://thoidai.com.vn/bai-so-{aid}-{aid}.html", article_id=aid, title=title, sapo="Sapo.",
-        text=f"{title}\nSapo.\n{body}", author=author, published_at=published, section=list(section),
-        tags=["hữu nghị"], images=[Image(f"https://tacnghiep.thoidai.com.vn/stores/{aid}.jpg", "Chú thích (Ảnh: TĐ).")],
-        crawled_at=crawled, version=version,
+        url=f"https://thoidai.com.vn/bai-so-{aid}-{aid}.html",
+        article_id=aid,
+        title=title,
+        sapo="Sapo.",
+        text=f"{title}\nSapo.\n{body}",
+        author=author,
+        published_at=published,
+        section=list(section),
+        tags=["hữu nghị"],
+        images=[Image(f"https://tacnghiep.thoidai.com.vn/stores/{aid}.jpg", "Chú thích (Ảnh: TĐ).")],
+        crawled_at=crawled,
+        version=version,
     )
 
 
-def write_run(output: Path, run_id: str, articles: list[Article], spider: str = "friendship",
-              tail: str = "") -> Path:
+def write_run(
+    output: Path, run_id: str, articles: list[Article], spider: str = "friendship", tail: str = ""
+) -> Path:
     """A run file as the feed export writes it, optionally ending in a crash-truncated line."""
     output.mkdir(parents=True, exist_ok=True)
     path = output / f"{spider}-{run_id}.jsonl"
@@ -50,20 +71,46 @@ def write_run(output: Path, run_id: str, articles: list[Article], spider: str = 
 def runs(tmp_path: Path) -> Path:
     """Three runs: a re-crawl with a newer version, a superseded duplicate, a truncated last line."""
     output = tmp_path / "output"
-    write_run(output, "20261101T080000Z", [
-        article(101, "2023-08-09T16:43:00+07:00"),
-        article(102, "2019-01-05T09:00:00+07:00", section=("Hữu nghị", "Chân dung bè bạn"), author="Minh Anh"),
-        article(103, "2023-08-09T16:43:00+07:00", body="Ngắn."),
-        article(104, "2021-12-31T23:30:00+07:00"),
-    ])
-    write_run(output, "20261108T080000Z", [
-        article(101, "2023-08-09T16:43:00+07:00", version=2, crawled="2026-11-08T08:00:00+00:00",
-                body="Bản đã sửa của bài."),
-        article(105, None, section=("Hữu nghị",)),
-    ], tail='{"url": "https://thoidai.com.vn/bai-106.html", "article_id": 106, "tit')
-    (output / "friendship-20261108T080000Z.duplicates.jsonl").write_text(json.dumps({
-        "kept_url": "https://thoidai.com.vn/bai-so-101-101.html", "dropped_url": "https://thoidai.com.vn/bai-so-104-104.html",
-        "reason": "near", "similarity": 0.97, "superseded": True}) + "\n", encoding="utf-8")
+    write_run(
+        output,
+        "20261101T080000Z",
+        [
+            article(101, "2023-08-09T16:43:00+07:00"),
+            article(
+                102, "2019-01-05T09:00:00+07:00", section=("Hữu nghị", "Chân dung bè bạn"), author="Minh Anh"
+            ),
+            article(103, "2023-08-09T16:43:00+07:00", body="Ngắn."),
+            article(104, "2021-12-31T23:30:00+07:00"),
+        ],
+    )
+    write_run(
+        output,
+        "20261108T080000Z",
+        [
+            article(
+                101,
+                "2023-08-09T16:43:00+07:00",
+                version=2,
+                crawled="2026-11-08T08:00:00+00:00",
+                body="Bản đã sửa của bài.",
+            ),
+            article(105, None, section=("Hữu nghị",)),
+        ],
+        tail='{"url": "https://thoidai.com.vn/bai-106.html", "article_id": 106, "tit',
+    )
+    (output / "friendship-20261108T080000Z.duplicates.jsonl").write_text(
+        json.dumps(
+            {
+                "kept_url": "https://thoidai.com.vn/bai-so-101-101.html",
+                "dropped_url": "https://thoidai.com.vn/bai-so-104-104.html",
+                "reason": "near",
+                "similarity": 0.97,
+                "superseded": True,
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     (output / "runs").mkdir()
     (output / "runs" / "friendship-20261108T080000Z.json").write_text("{}", encoding="utf-8")
     return output
@@ -84,8 +131,16 @@ def test_every_article_once_in_its_newest_version_and_stable_order(runs: Path, t
 
 def test_version_tie_goes_to_the_latest_crawl(tmp_path: Path) -> None:
     output = tmp_path / "output"
-    write_run(output, "20261101T080000Z", [article(7, "2024-01-01T08:00:00+07:00", crawled="2026-11-02T00:00:00+00:00", body="Sau.")])
-    write_run(output, "20261102T080000Z", [article(7, "2024-01-01T08:00:00+07:00", crawled="2026-11-01T00:00:00+00:00", body="Trước.")])
+    write_run(
+        output,
+        "20261101T080000Z",
+        [article(7, "2024-01-01T08:00:00+07:00", crawled="2026-11-02T00:00:00+00:00", body="Sau.")],
+    )
+    write_run(
+        output,
+        "20261102T080000Z",
+        [article(7, "2024-01-01T08:00:00+07:00", crawled="2026-11-01T00:00:00+00:00", body="Trước.")],
+    )
     (record,) = build(output, tmp_path / "snap")
     assert record["text"].endswith("Sau.")
 
@@ -97,26 +152,32 @@ def test_same_inputs_give_byte_identical_snapshots(runs: Path, tmp_path: Path) -
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    ({"since": date(2020, 1, 1)}, [101, 103]),
-    ({"until": date(2019, 12, 31)}, [102]),
-    ({"since": date(2023, 8, 9), "until": date(2023, 8, 9)}, [101, 103]),
-    ({"sections": ("Chân dung bè bạn",)}, [102]),
-    ({"sections": ("bon-phuong-ket-ban",)}, [101, 103]),
-    ({"sections": ("huu-nghi",)}, [102, 101, 103, 105]),
-    ({"min_chars": 40}, [102, 105]),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"since": date(2020, 1, 1)}, [101, 103]),
+        ({"until": date(2019, 12, 31)}, [102]),
+        ({"since": date(2023, 8, 9), "until": date(2023, 8, 9)}, [101, 103]),
+        ({"sections": ("Chân dung bè bạn",)}, [102]),
+        ({"sections": ("bon-phuong-ket-ban",)}, [101, 103]),
+        ({"sections": ("huu-nghi",)}, [102, 101, 103, 105]),
+        ({"min_chars": 40}, [102, 105]),
+    ],
+)
 def test_filters(runs: Path, tmp_path: Path, filters: dict, expected: list[int]) -> None:
     assert [r["article_id"] for r in build(runs, tmp_path / "snap", **filters)] == expected
 
 
-def test_a_truncated_line_is_reported_with_file_and_line_and_skipped(runs: Path, tmp_path: Path,
-                                                                   caplog: pytest.LogCaptureFixture) -> None:
+def test_a_truncated_line_is_reported_with_file_and_line_and_skipped(
+    runs: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     result = build_snapshot(SnapshotRequest(runs, tmp_path / "snap"))
     (bad,) = result.bad_lines
     assert bad.path.name == "friendship-20261108T080000Z.jsonl" and bad.line_number == 3
-    assert "friendship-20261108T080000Z.jsonl:3: truncated or invalid JSON (Unterminated string starting, column" \
+    assert (
+        "friendship-20261108T080000Z.jsonl:3: truncated or invalid JSON (Unterminated string starting, column"
         in caplog.text
+    )
     assert len(result.selection.articles) == 4
 
 
@@ -139,8 +200,9 @@ def test_csv_and_parquet_read_back_as_the_records(runs: Path, tmp_path: Path) ->
     assert pq.read_table(dest / "data.parquet").to_pylist() == records
 
 
-def test_jsonl_and_parquet_load_with_hugging_face_datasets(runs: Path, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_jsonl_and_parquet_load_with_hugging_face_datasets(
+    runs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     datasets = pytest.importorskip("datasets")
@@ -174,12 +236,23 @@ def test_existing_destination_needs_overwrite_and_is_replaced_whole(runs: Path, 
     with pytest.raises(DestinationExists, match="--overwrite"):
         build_snapshot(SnapshotRequest(runs, dest))
     build_snapshot(SnapshotRequest(runs, dest, ("parquet",), overwrite=True))
-    assert sorted(p.name for p in dest.iterdir()) == ["README.md", "articles_per_month.png", "data.parquet"]
+    assert sorted(p.name for p in dest.iterdir()) == [
+        MARKER_FILE,
+        "README.md",
+        *CHARTS,
+        "data.parquet",
+    ]
+    assert json.loads((dest / MARKER_FILE).read_text(encoding="utf-8"))["files"] == [
+        "README.md",
+        *CHARTS,
+        "data.parquet",
+    ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "snap"]
 
 
-def test_an_interrupted_export_leaves_the_previous_snapshot_untouched(runs: Path, tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_interrupted_export_leaves_the_previous_snapshot_untouched(
+    runs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     dest = tmp_path / "snap"
     build(runs, dest)
     before = {p.name: p.read_bytes() for p in dest.iterdir()}
@@ -190,7 +263,9 @@ def test_an_interrupted_export_leaves_the_previous_snapshot_untouched(runs: Path
 
     monkeypatch.setitem(writers.WRITERS, "csv", ("data.csv", crash))
     with pytest.raises(KeyboardInterrupt):
-        build_snapshot(SnapshotRequest(runs, dest, ("jsonl", "csv"), ArticleFilter(min_chars=40), overwrite=True))
+        build_snapshot(
+            SnapshotRequest(runs, dest, ("jsonl", "csv"), ArticleFilter(min_chars=40), overwrite=True)
+        )
     assert {p.name: p.read_bytes() for p in dest.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "snap"]
 
@@ -210,29 +285,60 @@ def test_option_values_are_checked_with_clear_messages() -> None:
 def scrapy_export(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="friendship_crawler.settings")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
-    return subprocess.run([sys.executable, "-m", "scrapy", "export", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", "export", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_command_builds_a_snapshot_in_every_format(runs: Path, tmp_path: Path) -> None:
-    done = scrapy_export("snap", "--input", str(runs), "--format", "jsonl,csv", "--format", "parquet",
-                         "--since", "2019-01-01", "--section", "Hữu nghị", cwd=tmp_path)
+    done = scrapy_export(
+        "snap",
+        "--input",
+        str(runs),
+        "--format",
+        "jsonl,csv",
+        "--format",
+        "parquet",
+        "--since",
+        "2019-01-01",
+        "--section",
+        "Hữu nghị",
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "snap").iterdir()) == [
-        "README.md", "articles_per_month.png", "data.csv", "data.jsonl", "data.parquet"]
+        MARKER_FILE,
+        "README.md",
+        *CHARTS,
+        "data.csv",
+        "data.jsonl",
+        "data.parquet",
+    ]
     assert "friendship-20261108T080000Z.jsonl:3: truncated or invalid JSON" in done.stderr
     assert len((tmp_path / "snap" / "data.jsonl").read_text(encoding="utf-8").splitlines()) == 3
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--format", "jsonl,xml"), "unknown format 'xml'; allowed formats: jsonl, csv, parquet"),
-    (("--until", "2024-02-30"), "--until '2024-02-30' is not a date; expected YYYY-MM-DD"),
-    (("--input", "nowhere"), "input directory nowhere does not exist"),
-    (("--section", "Bốn phương", "--section", "huu-nghi"),
-     "no article is in section 'Bốn phương'; the runs hold: Bốn phương kết bạn, Chân dung bè bạn, Hữu nghị"),
-])
-def test_command_rejects_bad_input_with_a_clear_message(runs: Path, tmp_path: Path, args: tuple[str, ...],
-                                                       message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--format", "jsonl,xml"), "unknown format 'xml'; allowed formats: jsonl, csv, parquet"),
+        (("--until", "2024-02-30"), "--until '2024-02-30' is not a date; expected YYYY-MM-DD"),
+        (("--input", "nowhere"), "input directory nowhere does not exist"),
+        (
+            ("--section", "Bốn phương", "--section", "huu-nghi"),
+            "no article is in section 'Bốn phương'; the runs hold: Bốn phương kết bạn, Chân dung bè bạn, Hữu nghị",
+        ),
+    ],
+)
+def test_command_rejects_bad_input_with_a_clear_message(
+    runs: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
     done = scrapy_export("snap", *args, cwd=runs.parent)
     assert done.returncode == 2 and message in done.stderr, done.stderr
     assert not (runs.parent / "snap").exists()
@@ -242,3 +348,189 @@ def test_command_refuses_an_existing_destination(runs: Path, tmp_path: Path) -> 
     (runs.parent / "snap").mkdir()
     done = scrapy_export("snap", cwd=runs.parent)
     assert done.returncode == 2 and "snap exists; pass --overwrite to replace it" in done.stderr, done.stderr
+
+
+# --- what --overwrite may replace -------------------------------------------------------------------
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every path under `root` with its bytes (None for a directory), to prove nothing changed."""
+    return {str(p.relative_to(root)): None if p.is_dir() else p.read_bytes() for p in sorted(root.rglob("*"))}
+
+
+def one_error_line(stderr: str) -> str:
+    """The user-facing error of a failed command: exactly one line, no traceback."""
+    assert "Traceback" not in stderr, stderr
+    errors = [line for line in stderr.splitlines() if "ERROR" in line or "error:" in line]
+    assert len(errors) == 1, stderr
+    return errors[0]
+
+
+def leftovers(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if ".partial-" in p.name or ".previous-" in p.name)
+
+
+@pytest.fixture
+def project(runs: Path) -> Path:
+    """A Scrapy project directory: scrapy.cfg, the run files under output/, a user's own file."""
+    root = runs.parent / "project"
+    shutil.copytree(runs, root / "output")
+    (root / "scrapy.cfg").write_text("[settings]\ndefault = friendship_crawler.settings\n", encoding="utf-8")
+    (root / "notes.txt").write_text("my notes", encoding="utf-8")
+    return root
+
+
+def test_exporting_over_the_project_directory_is_refused_and_deletes_nothing(project: Path) -> None:
+    before = tree(project)
+    done = scrapy_export(".", "--overwrite", cwd=project)
+    assert done.returncode == 2
+    assert "not replacing it" in one_error_line(done.stderr)
+    assert tree(project) == before
+
+
+def test_the_project_directory_is_refused_from_below_it(project: Path, runs: Path) -> None:
+    (project / "docs").mkdir()
+    before = tree(project)
+    done = scrapy_export("..", "--input", "../output", "--overwrite", cwd=project / "docs")
+    assert done.returncode == 2
+    assert (
+        f"destination {project} contains the input directory ({project / 'output'}); not replacing it"
+        in one_error_line(done.stderr)
+    )
+    done = scrapy_export("..", "--input", str(runs), "--overwrite", cwd=project / "docs")
+    assert done.returncode == 2
+    assert f"destination {project} is the Scrapy project directory; not replacing it" in one_error_line(
+        done.stderr
+    )
+    assert tree(project) == before
+
+
+def test_the_input_directory_is_refused_as_destination(runs: Path) -> None:
+    before = tree(runs)
+    with pytest.raises(DestinationExists, match="is the input directory; not replacing it"):
+        build_snapshot(SnapshotRequest(runs, runs, overwrite=True))
+    assert tree(runs) == before
+
+
+def test_an_ancestor_of_the_input_is_refused_as_destination(runs: Path, tmp_path: Path) -> None:
+    before = tree(tmp_path)
+    with pytest.raises(
+        DestinationExists, match=r"contains the input directory \(.*output\); not replacing it"
+    ):
+        build_snapshot(SnapshotRequest(runs, tmp_path, overwrite=True))
+    assert tree(tmp_path) == before
+
+
+def test_an_ancestor_of_the_current_directory_is_refused(
+    runs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "work" / "here").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "work" / "here")
+    with pytest.raises(DestinationExists, match="contains the current directory"):
+        build_snapshot(SnapshotRequest(runs, tmp_path / "work", overwrite=True))
+    assert (tmp_path / "work" / "here").is_dir()
+
+
+def test_a_directory_of_the_users_files_is_refused_and_kept(runs: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "mine"
+    dest.mkdir()
+    (dest / "notes.txt").write_text("my notes", encoding="utf-8")
+    done = scrapy_export(str(dest), "--input", str(runs), "--overwrite", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "is not a snapshot written by scrapy export (no .friendship-snapshot.json)" in one_error_line(
+        done.stderr
+    )
+    assert (dest / "notes.txt").read_text(encoding="utf-8") == "my notes"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("marker", ["not json", '{"written_by": "someone else", "files": ["notes.txt"]}'])
+def test_a_marker_the_command_did_not_write_does_not_count(runs: Path, tmp_path: Path, marker: str) -> None:
+    dest = tmp_path / "mine"
+    dest.mkdir()
+    (dest / MARKER_FILE).write_text(marker, encoding="utf-8")
+    (dest / "notes.txt").write_text("my notes", encoding="utf-8")
+    with pytest.raises(DestinationExists, match="is not a snapshot written by scrapy export"):
+        build_snapshot(SnapshotRequest(runs, dest, overwrite=True))
+    assert (dest / "notes.txt").is_file()
+
+
+def test_a_snapshot_with_a_file_added_by_hand_is_refused_and_kept(runs: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "snap"
+    build(runs, dest)
+    (dest / "notes.txt").write_text("my notes", encoding="utf-8")
+    before = tree(dest)
+    with pytest.raises(DestinationExists, match=r"holds files scrapy export did not write \(notes.txt\)"):
+        build_snapshot(SnapshotRequest(runs, dest, overwrite=True))
+    assert tree(dest) == before
+
+
+def test_a_snapshot_the_command_wrote_is_replaced(runs: Path, tmp_path: Path) -> None:
+    assert scrapy_export("snap", "--input", str(runs), "--format", "csv", cwd=tmp_path).returncode == 0
+    done = scrapy_export("snap", "--input", str(runs), "--overwrite", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "snap").iterdir()) == [
+        MARKER_FILE,
+        "README.md",
+        *CHARTS,
+        "data.jsonl",
+    ]
+    assert leftovers(tmp_path) == []
+
+
+def test_an_empty_directory_is_replaced_with_overwrite(runs: Path, tmp_path: Path) -> None:
+    (tmp_path / "snap").mkdir()
+    done = scrapy_export("snap", "--input", str(runs), "--overwrite", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "snap" / "data.jsonl").is_file()
+
+
+def test_a_file_where_the_parent_directory_should_be_gives_one_line(runs: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("my notes", encoding="utf-8")
+    done = scrapy_export("notes.txt/snap", "--input", str(runs), cwd=tmp_path)
+    assert done.returncode == 1
+    line = one_error_line(done.stderr)
+    assert line.endswith(
+        f"cannot write the snapshot notes.txt/snap: Not a directory: {tmp_path / 'notes.txt'}"
+    )
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "my notes"
+    assert leftovers(tmp_path) == []
+
+
+def read_only(path: Path, *command: str) -> list[str]:
+    """`command` run with `path` bind-mounted read-only over itself, in a private mount namespace.
+
+    Tests run as root, whom file modes do not stop; a read-only mount stops everyone.
+    """
+    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        pytest.skip(f"no private mount namespace here: {probe.stderr.decode(errors='replace').strip()}")
+    return ["unshare", "-rm", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', str(path), *command]
+
+
+def scrapy_export_read_only(path: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SCRAPY_SETTINGS_MODULE="friendship_crawler.settings")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    command = read_only(path, sys.executable, "-m", "scrapy", "export", *args)
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_a_read_only_parent_gives_one_line_and_leaves_nothing(runs: Path, tmp_path: Path) -> None:
+    shelf = tmp_path / "shelf"
+    build(runs, shelf / "old")
+    before = tree(shelf)
+    for dest in ("shelf/new", "shelf/old"):
+        done = scrapy_export_read_only(shelf, dest, "--input", str(runs), "--overwrite", cwd=tmp_path)
+        assert done.returncode == 1, done.stderr
+        assert f"cannot write the snapshot {dest}: Read-only file system: " in one_error_line(done.stderr)
+    assert tree(shelf) == before
+
+
+def test_a_read_only_destination_gives_one_line_and_is_kept(runs: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "snap"
+    build(runs, dest)
+    before = tree(tmp_path)
+    done = scrapy_export_read_only(
+        dest, "snap", "--input", str(runs), "--format", "csv", "--overwrite", cwd=tmp_path
+    )
+    assert done.returncode == 1, done.stderr
+    assert "cannot write the snapshot snap: Device or resource busy: " in one_error_line(done.stderr)
+    assert tree(tmp_path) == before  # the old snapshot in place, no .partial-* or .previous-* beside it

@@ -351,7 +351,7 @@ def test_body_walk_lines_images_and_inline_related() -> None:
         "Đầu đậm cuối", "text rời", "dòng mới", "Chú thích", "(Ảnh: TTXVN).", "Phương Lê"
     ]
     assert [b.caption for b in body.blocks] == [False, False, False, True, True, False]
-    assert body.blocks[-1].right_bold
+    assert body.blocks[-1].signed
     assert [(i.url, i.caption) for i in body.images] == [("https://thoidai.com.vn/a.jpg", "Chú thích (Ảnh: TTXVN).")]
     assert body.related_hrefs == ["/x-1234.html"]
 

@@ -46,3 +46,52 @@ def test_listing_urls() -> None:
     )
     assert listing_offset("https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=48") == 48
     assert listing_offset("https://thoidai.com.vn/huu-nghi") == 0
+
+
+LOAD_MORE = """<html><body><header><nav><a href="/menu-100.html">Menu</a></nav></header>
+<div class="cat-content __MB_LIST_ITEM">
+<article class="article"><h3 class="article-title"><a href="/a-300.html">A</a></h3><span>10:00 | 19/08/2024</span></article>
+<article class="article"><h3 class="article-title"><a href="/b-299.html">B</a></h3></article>
+</div><input type="hidden" name="__MB_NEXT_URL" value="/apicenter@/article_lm&sid=12&BRSR=2&lim=10">
+<span class="btn-viewmore">XEM THÊM</span></body></html>"""
+
+TEASERS = "".join(
+    f'<li><a href="/tin-{n}-{400 + n}.html">Tin {n}</a> <span>0{n}/08/2024</span></li>' for n in range(1, 7)
+)
+UNKNOWN = f"""<html><body><header><a href="/menu-101.html">Menu</a></header><div class="main-menu"><a href="/m-102.html">M</a></div>
+<div class="list-news"><ul>{TEASERS}</ul></div>
+<div class="box"><h2>Đọc nhiều</h2><ul><li><a href="/doc-nhieu-500.html">Đọc nhiều</a></li></ul></div>
+<div class="box"><h2>Tin khác</h2><a href="https://other.example/x-600.html">Ngoài site</a></div>
+<footer><a href="/footer-700.html">F</a></footer></body></html>"""
+
+
+def test_load_more_markup_pages_by_offset_where_the_hidden_next_url_is_a_disallowed_service_path() -> None:
+    page = parse_listing(LOAD_MORE, "https://thoidai.com.vn/huu-nghi")
+    assert page.markup == "load-more"
+    assert [e.url for e in page.entries] == [
+        "https://thoidai.com.vn/a-300.html",
+        "https://thoidai.com.vn/b-299.html",
+    ]
+    assert page.entries[0].published == date(2024, 8, 19)
+    assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=2"
+    allowed = LOAD_MORE.replace("/apicenter@/article_lm&sid=12&BRSR=2&lim=10", "/huu-nghi/trang-2")
+    assert (
+        parse_listing(allowed, "https://thoidai.com.vn/huu-nghi").next_url
+        == "https://thoidai.com.vn/huu-nghi/trang-2"
+    )
+
+
+def test_unknown_markup_falls_back_to_the_main_columns_article_links() -> None:
+    page = parse_listing(UNKNOWN, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16")
+    assert page.markup == "fallback"
+    assert [e.url for e in page.entries] == [
+        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
+    ]
+    assert page.entries[2].published == date(2024, 8, 3)
+    assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=22"
+
+
+def test_a_few_article_links_make_no_listing() -> None:
+    few = UNKNOWN.replace(TEASERS, TEASERS[: TEASERS.index('<li><a href="/tin-3')])
+    page = parse_listing(few, "https://thoidai.com.vn/huu-nghi")
+    assert page.markup is None and page.entries == ()

@@ -22,6 +22,7 @@ from friendship_crawler.monitor.report import (
     report_path,
     write_report,
 )
+from friendship_crawler.paths import project_root
 from friendship_crawler.schema import ArticleValidator
 
 HEALTHY_STATS: dict[str, Any] = {
@@ -219,4 +220,4 @@ def test_the_monitor_can_be_switched_off() -> None:
     monitor = RunMonitor.from_crawler(
         get_crawler(settings_dict={"FRIENDSHIP_MONITOR_REPORTS_DIR": "reports"})
     )
-    assert monitor.directory == Path("reports")
+    assert monitor.directory == project_root() / "reports"

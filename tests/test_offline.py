@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,3 +39,44 @@ def test_offline_main_job_names_a_bad_replica_size(tmp_path: Path) -> None:
                           cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2
     assert "articles must be at least" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_main_job_console_fits_on_a_screen_with_progress_and_a_summary(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "friendship_crawler.offline", "--articles", "40"],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stderr.splitlines()
+    assert len(lines) <= 15 and max(map(len, lines)) <= 200, done.stderr
+    assert sum("Replica serving on" in line for line in lines) == 1
+    assert any(" pages · " in line and " new · " in line for line in lines), "no progress line"
+    assert any(line.startswith("Crawl finished in ") for line in lines)
+    assert any("healthy (report: output/runs/friendship-" in line for line in lines)
+    assert "Traceback" not in done.stderr and "Overridden settings" not in done.stderr
+    (log,) = (tmp_path / "output" / "runs").glob("friendship-*.log")
+    full = log.read_text(encoding="utf-8")
+    assert "Dumping Scrapy stats" in full and "Overridden settings" in full
+    assert all(len(line) < 1000 for line in full.splitlines()), "a record was dumped into the log"
+
+
+def test_on_a_terminal_the_progress_is_a_live_bar(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "friendship_crawler.offline", "--articles", "40"]
+    primary, secondary = pty.openpty()
+    with subprocess.Popen(command, cwd=tmp_path, env=crawl_env(), stdin=secondary, stdout=secondary,
+                          stderr=secondary) as process:  # fmt: skip
+        os.close(secondary)
+        screen = b""
+        while True:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:  # the terminal closes with the process
+                break
+            if not chunk:
+                break
+            screen += chunk
+        assert process.wait(timeout=300) == 0, screen[-3000:]
+    os.close(primary)
+    text = screen.decode("utf-8", errors="replace")
+    assert re.search(r"\r\[[#.]{20}\] \d+ pages · ", text), text[-2000:]
+    assert "Crawl finished in " in text

@@ -3,19 +3,26 @@ import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
+from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
+from lxml.html import HtmlElement
 from protego import Protego
 
-from friendship_crawler.items import Article, content_hash
+from friendship_crawler.items import Article, Image, content_hash
 from friendship_crawler.listing import parse_listing
-from friendship_crawler.replica import SECTIONS, Corpus, ReplicaConfig, ReplicaServer, render_page_text
+from friendship_crawler.replica import SECTIONS, Corpus, ReplicaConfig, ReplicaServer, render_page_text, v2024
 from friendship_crawler.replica.__main__ import main
 from friendship_crawler.replica.chrome import Hosts
+from friendship_crawler.replica.corpus import LISTING_2024
+from friendship_crawler.replica.furniture import SITE_META
+from friendship_crawler.replica.listing_pages import PAGE_SIZES, ROBOTS_TXT
 from friendship_crawler.replica.site import ReplicaSite
-from friendship_crawler.replica.stories import ImageBlock, InlineRelated, Story
+from friendship_crawler.replica.stories import GENERATIONS, ImageBlock, InlineRelated, Story
 from friendship_crawler.replica.templates import amp_path, print_path
+from friendship_crawler.textnorm import normalize_line, normalize_text
 from friendship_crawler.urls import article_id, canonical_article_url, strip_tracking
 
 FIXED_BASE = "http://127.0.0.1:8000"
@@ -183,7 +190,7 @@ def test_soft_404_redirect_video_and_infographic(replica: ReplicaServer, listing
     soft = planted["soft_404"][0]
     assert any(soft in url for url in entries)
     status, _, body = fetch(f"{replica.base_url}{soft}")
-    assert status == 200 and "Không tìm thấy trang" in body and "article-detail-title" not in body
+    assert status == 200 and "Không tìm thấy trang" in body and 'class="article-detail-title"' not in body
     old_path, target = next(iter(planted["redirects"].items()))
     assert any(old_path in url for url in entries)
     status, headers, _ = fetch(f"{replica.base_url}{old_path}")
@@ -241,8 +248,9 @@ def test_advance_adds_on_top_and_edits_one(replica_factory) -> None:
     assert f'"dateModified": "{truth[edited].modified_at}"' in page
 
 
-def test_every_page_shows_its_truth_lines_in_order() -> None:
-    corpus = Corpus()
+@pytest.mark.parametrize("generations", [ReplicaConfig().generations, GENERATIONS])
+def test_every_page_shows_its_truth_lines_in_order(generations: tuple[str, ...]) -> None:
+    corpus = Corpus(generations=generations)
     site = ReplicaSite(corpus, Hosts(FIXED_BASE))
     for article_id_ in corpus.stories:
         lines = render_page_text(site.respond(corpus.stories[article_id_].path).body.decode()).split("\n")
@@ -370,6 +378,11 @@ def test_cli_writes_truth_and_planted(tmp_path) -> None:
     assert json.loads(planted_path.read_text(encoding="utf-8"))["renumbered"][0][1] == 757920
     with pytest.raises(SystemExit):
         main(["--articles", "5", "--truth", str(truth_path)])
+    assert main(["--articles", "50", "--generations", ",".join(GENERATIONS), "--truth", str(truth_path)]) == 0
+    served = [json.loads(line) for line in truth_path.read_text(encoding="utf-8").splitlines()]
+    assert served == [asdict(a) for a in Corpus(articles=50, generations=GENERATIONS).truth()]
+    with pytest.raises(SystemExit):
+        main(["--generations", "v2019,v2030", "--truth", str(truth_path)])
 
 
 def test_ids_follow_time_at_scale() -> None:
@@ -404,3 +417,216 @@ def test_page_text_renders_blocks_alt_text_and_cells() -> None:
         "Hai",
         "Phiên bản di động",
     ]
+
+
+# --- real page weight and furniture ---------------------------------------------------------------
+KB = 1024
+
+
+@pytest.fixture(scope="module")
+def site_2024() -> ReplicaSite:
+    """The default corpus with the v2024 generation served too, without sockets."""
+    return ReplicaSite(Corpus(generations=GENERATIONS), Hosts(FIXED_BASE))
+
+
+def _listing_pages(site: ReplicaSite) -> list[str]:
+    paths = []
+    for section in SECTIONS:
+        size = PAGE_SIZES[site.corpus.listing_markup(section)]
+        total = len(site.corpus.listed(section))
+        paths += [f"{section.path}&s_cond=&BRSR={offset}" for offset in range(size, total, size)] + [
+            section.path
+        ]
+    return paths
+
+
+def test_pages_weigh_what_saved_pages_weigh(site_2024: ReplicaSite) -> None:
+    default = ReplicaSite(Corpus(), Hosts(FIXED_BASE))
+    for site in (default, site_2024):
+        articles = [len(site.respond(s.path).body) for s in site.corpus.stories.values()]
+        listings = [len(site.respond(path).body) for path in _listing_pages(site)]
+        assert min(articles) >= 80 * KB and max(articles) <= 200 * KB
+        assert min(listings) >= 80 * KB and max(listings) <= 200 * KB
+    served = {s.generation for s in site_2024.corpus.stories.values()}
+    assert served == {"v2019", "v2021", "v2024"} and "v2024" not in ReplicaConfig().generations
+
+
+def _root(site: ReplicaSite, path: str) -> HtmlElement:
+    return lxml.html.document_fromstring(site.respond(path).body)
+
+
+@pytest.mark.parametrize("kind", ["v2019", "v2021", "v2024", "listing", "listing_2024"])
+def test_pages_carry_the_furniture_of_saved_pages(site_2024: ReplicaSite, kind: str) -> None:
+    corpus = site_2024.corpus
+    if kind.startswith("listing"):
+        path = LISTING_2024.path if kind == "listing_2024" else SECTIONS[2].path
+    else:
+        path = next(s.path for s in corpus.stories.values() if s.generation == kind)
+    root = _root(site_2024, path)
+    styles = "".join(style.text_content() for style in root.xpath("/html/head/style"))
+    scripts = [s for s in root.xpath("//script[not(@src)]") if s.text_content().strip()]
+    assert len(styles) > 20 * KB and len(scripts) >= 5 and root.xpath("/html/head/link[@rel='stylesheet']")
+    assert len(root.xpath("//header//nav//ul[@class='sub-menu']/li/a")) >= 30
+    assert root.xpath("//header//div[@class='menu-featured']//img[@data-src]")
+    aside = " ".join(root.xpath("//aside[contains(@class, 'sidebar')]")[0].itertext())
+    assert all(title in aside for title in ("Tin mới", "Đọc nhiều", "Bờ cõi biển đảo"))
+    assert len(root.xpath("//div[contains(@class, 'ad-slot')]")) >= 5
+    assert root.xpath("//form[@class='comment-form']//textarea") and "Bình luận" in root.text_content()
+    footer_text = root.xpath("//footer")[0].text_content()
+    assert "Giấy phép" in footer_text and footer_text.rstrip().endswith("Phiên bản di động")
+    assert len(root.xpath("//img[@data-src]")) >= 15
+    metas = root.xpath("/html/head/meta[@property or @name='description' or @name='keywords']")
+    if kind == "v2024" or kind == "listing_2024":
+        assert not root.xpath("//script[@type='application/ld+json']") and not root.xpath(
+            "//link[@rel='canonical']"
+        )
+        assert not [m for m in metas if m.get("property", "").startswith(("og:title", "og:desc", "article:"))]
+    else:
+        assert len(root.xpath("/html/head/meta")) >= len(SITE_META) and root.xpath(
+            "/html/head/meta[@property='og:site_name']"
+        )
+    if not kind.startswith("listing"):
+        text = render_page_text(site_2024.respond(path).body.decode())
+        for box in ("Tin bài liên quan" if kind != "v2024" else "Tin liên quan", "Bình luận", "Đọc nhiều"):
+            assert box in text.split("\n"), box
+
+
+def test_v2024_pages_use_markup_only_generic_layers_read(site_2024: ReplicaSite) -> None:
+    stories = [s for s in site_2024.corpus.stories.values() if s.generation == "v2024"]
+    assert len(stories) >= 40 and min(s.published for s in stories).year == 2024
+    variants = set()
+    for story in stories:
+        root = _root(site_2024, story.path)
+        classes = " ".join(root.xpath("//@class"))
+        assert "article-detail" not in classes and "__MASTERCMS_CONTENT" not in classes
+        assert "__MB_MASTERCMS_EL" not in classes.split() and root.xpath("//div[@id='__MB_MASTERCMS_EL_3']")
+        assert not root.xpath("//*[@class='breadcrumbs']") and root.xpath(
+            "//div[@class='wrapper breadcrumb']"
+        )
+        variants.add(root.xpath("//h1/@class")[0])
+        if story.author:
+            byline = root.xpath("//div[@id='__MB_MASTERCMS_EL_3']/p[last()]")[0]
+            assert "right" in byline.get("style") and byline[0].tag == "em"
+    assert variants == {"post-title", "detail-title"}
+
+
+def _iso(text: str) -> str:
+    day, clock = text.split() if "/" in text.split()[0] else text.split()[::-1]
+    d, m, y = day.split("/")
+    return f"{y}-{m}-{d}T{clock}:00+07:00"
+
+
+def read_v2024(root: HtmlElement) -> dict[str, Any]:
+    """A perfect extractor of the v2024 markup, written from its description in `replica/v2024.py`."""
+
+    def line(node: HtmlElement) -> str:
+        return normalize_line(node.text_content())
+
+    content = root.xpath("//div[@id='__MB_MASTERCMS_EL_3']")[0]
+    lines: list[str] = []
+    images: list[Image] = []
+    related: list[str] = []
+    author = None
+    for block in content:
+        classes = block.get("class", "")
+        if block.tag == "table" and "MASTERCMS_TPL_TABLE" in classes:
+            img = block.xpath(".//img")[0]
+            caption = [line(p) for p in block.xpath(".//tr[2]//p")]
+            lines += caption
+            images.append(
+                Image(url=img.get("data-src") or img.get("src"), caption=normalize_line(" ".join(caption)))
+            )
+        elif block.tag == "table":
+            related += block.xpath(".//a/@href")
+        elif block.tag == "p" and "right" in block.get("style", ""):
+            author = line(block).removeprefix("Bài và ảnh ").removeprefix("Bài: ")
+        elif block.tag in {"ul", "blockquote"}:
+            lines += [line(child) for child in block]
+        else:
+            lines.append(line(block))
+    related += root.xpath("//div[contains(@class, 'box-related')]//h3/a/@href")
+    title = line(root.xpath("//h1")[0])
+    sapo = line(root.xpath("//div[@class='post-desc'] | //p[@class='detail-sapo']")[0])
+    date = " ".join(root.xpath("//div[@class='post-meta']/span/text()"))
+    source = root.xpath("//p[@class='post-source']")
+    section = root.xpath("//a[@class='cat-name-lv1']/text() | //a[@class='subcat-name-item active']/text()")
+    return {
+        "title": title,
+        "sapo": sapo,
+        "text": normalize_text("\n".join([title, sapo, *lines])),
+        "author": author,
+        "source": line(source[0]).removeprefix("Nguồn: ") if source else None,
+        "published_at": _iso(date),
+        "modified_at": None,
+        "section": section,
+        "tags": root.xpath("//a[@class='tag-item']/text()"),
+        "images": images,
+        "related_urls": list(dict.fromkeys(canonical_article_url(strip_tracking(u)) for u in related)),
+    }
+
+
+def test_v2024_truth_is_what_the_page_shows(site_2024: ReplicaSite) -> None:
+    corpus = site_2024.corpus
+    default = Corpus()
+    compared = 0
+    for story in corpus.stories.values():
+        truth = corpus.expected(story.article_id)
+        if story.generation != "v2024":
+            assert truth == default.expected(story.article_id)
+            continue
+        read = read_v2024(_root(site_2024, story.path))
+        for name, value in read.items():
+            assert getattr(truth, name) == value, (story.path, name)
+        compared += 1
+        assert (
+            truth.modified_at is None
+            and default.expected(story.article_id).published_at == truth.published_at
+        )
+    assert compared >= 40
+
+
+def test_serving_v2024_leaves_other_pages_as_they_were(site_2024: ReplicaSite) -> None:
+    default = ReplicaSite(Corpus(), Hosts(FIXED_BASE))
+    older = [s.path for s in site_2024.corpus.stories.values() if s.generation != "v2024"][::9]
+    listings = [s.path for s in SECTIONS if s != LISTING_2024]
+    for path in older + listings:
+        assert site_2024.respond(path).body == default.respond(path).body, path
+
+
+def test_v2024_listing_pages_by_offset_and_loads_more(site_2024: ReplicaSite) -> None:
+    corpus = site_2024.corpus
+    expected = [item.article_id for item in corpus.listed(LISTING_2024)]
+    teasers = "//div[contains(@class, '__MB_LIST_ITEM')]/article[@class='article']//h3/a/@href"
+    by_offset: list[int | None] = []
+    offset = 0
+    fragment_path: str | None = None
+    while True:
+        root = _root(site_2024, f"{LISTING_2024.path}&s_cond=&BRSR={offset}")
+        hrefs = root.xpath(teasers)
+        by_offset += [article_id(h) for h in hrefs]
+        next_url = root.xpath("//input[@id='__MB_NEXT_URL']/@value")
+        assert bool(next_url) == bool(root.xpath("//span[@class='btn-xemthem'][text()='XEM THÊM']"))
+        assert not root.xpath("//div[@class='btn-viewmore'] | //div[contains(@class, '_BX_LISTING')]")
+        if offset == 0:
+            fragment_path = next_url[0]
+        if not next_url:
+            break
+        assert f"&BRSR={offset + 20}&" in next_url[0] and len(hrefs) == 20
+        offset += 20
+    loaded = [article_id(h) for h in _root(site_2024, LISTING_2024.path).xpath(teasers)]
+    while fragment_path:
+        assert not Protego.parse(ROBOTS_TXT).can_fetch(f"{FIXED_BASE}{fragment_path}", "friendship_crawler")
+        fragment = lxml.html.fragment_fromstring(
+            site_2024.respond(fragment_path).body.decode(), create_parent=True
+        )
+        loaded += [article_id(h) for h in fragment.xpath(f".{teasers}")]
+        fragment_path = next(iter(fragment.xpath(".//input[@id='__MB_NEXT_URL']/@value")), None)
+    assert by_offset == loaded == expected and len(expected) > 40
+    assert site_2024.respond(f"{v2024.LOAD_MORE_PATH}&cid=103&BRSR=0").status == 404
+
+
+def test_generations_option_is_checked() -> None:
+    assert ReplicaConfig(generations=GENERATIONS).generations == GENERATIONS
+    for wrong in (("v2019", "v2030"), ("v2021", "v2024")):
+        with pytest.raises(ValueError, match="generations must name v2019 and v2021"):
+            ReplicaConfig(generations=wrong)

@@ -1,9 +1,11 @@
 """End to end with Scrapyd: start a real scrapyd, deploy the project with scrapyd-deploy, schedule a crawl of
-the replica (through deploy/schedule_scrapyd.py, which calls schedule.json), read the exported items."""
+the replica (through deploy/schedule_scrapyd.py, which calls schedule.json), read the exported items from the
+project's own output/, where `scrapy crawl` would have written them."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -57,7 +59,7 @@ def scrapyd(tmp_path: Path) -> Iterator[Scrapyd]:
     (workdir / "scrapyd.conf").write_text(
         "[scrapyd]\n"
         f"bind_address = 127.0.0.1\nhttp_port = {port}\n"
-        "eggs_dir = eggs\nlogs_dir = logs\nitems_dir = items\ndbs_dir = dbs\n"
+        "eggs_dir = eggs\nlogs_dir = logs\nitems_dir =\ndbs_dir = dbs\n"
         "poll_interval = 0.2\nmax_proc = 2\n",
         encoding="utf-8",
     )
@@ -90,7 +92,7 @@ def test_the_egg_names_the_settings_module() -> None:
     )
 
 
-def _deploy(scrapyd: Scrapyd, tmp_path: Path) -> None:
+def _deploy(scrapyd: Scrapyd, tmp_path: Path) -> Path:
     """scrapyd-deploy from a copy of the project: it writes setup.py and build/ into the directory it runs in."""
     copy = tmp_path / "project"
     shutil.copytree(
@@ -116,9 +118,11 @@ def _deploy(scrapyd: Scrapyd, tmp_path: Path) -> None:
     assert deployed.returncode == 0, deployed.stderr[-3000:]
     assert '"status": "ok"' in deployed.stdout, deployed.stdout
     assert scrapyd.get("listspiders.json?project=friendship_crawler")["spiders"] == ["friendship"]
+    return copy
 
 
-def _schedule(scrapyd: Scrapyd, base_url: str) -> subprocess.CompletedProcess[str]:
+def _schedule(scrapyd: Scrapyd, base_url: str, project: Path) -> subprocess.CompletedProcess[str]:
+    """Schedule from inside `project`, as run-periodic.sh does from the checkout."""
     arguments = ["-a", f"base_url={base_url}", "-a", "sections=than-gui-viet-nam", "-a", "max_pages=1"]
     settings = {
         "DOWNLOAD_DELAY": "0",
@@ -129,6 +133,8 @@ def _schedule(scrapyd: Scrapyd, base_url: str) -> subprocess.CompletedProcess[st
         arguments += ["-s", f"{name}={value}"]
     return subprocess.run(
         [sys.executable, str(SCHEDULE), scrapyd.url, *arguments],
+        cwd=project,
+        env={key: value for key, value in os.environ.items() if key != "FRIENDSHIP_HOME"},
         capture_output=True,
         text=True,
         timeout=60,
@@ -147,12 +153,12 @@ def _wait_finished(scrapyd: Scrapyd, job: str) -> dict[str, Any]:
 
 
 def test_deploy_schedule_and_read_the_items(scrapyd: Scrapyd, replica: ReplicaServer, tmp_path: Path) -> None:
-    _deploy(scrapyd, tmp_path)
+    project = _deploy(scrapyd, tmp_path)
 
-    scheduled = _schedule(scrapyd, replica.base_url)
+    scheduled = _schedule(scrapyd, replica.base_url, project)
     assert scheduled.returncode == 0, scheduled.stderr
     job = scheduled.stdout.strip()
-    second = _schedule(scrapyd, replica.base_url)
+    second = _schedule(scrapyd, replica.base_url, project)
     assert second.returncode == BUSY_EXIT, second.stdout + second.stderr
     assert job in second.stdout
 
@@ -160,14 +166,15 @@ def test_deploy_schedule_and_read_the_items(scrapyd: Scrapyd, replica: ReplicaSe
     log = (scrapyd.workdir / "logs" / "friendship_crawler" / "friendship" / f"{job}.log").read_text(
         encoding="utf-8"
     )
-    feed = scrapyd.workdir / "items" / "friendship_crawler" / "friendship" / f"{job}.jl"
-    assert feed.exists(), log[-3000:]
+    [feed] = (project / "output").glob("friendship-*[0-9]Z.jsonl")
     items = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines() if line]
     assert items, log[-3000:]
     validator = ArticleValidator()
     assert [validator.errors(item) for item in items if validator.errors(item)] == []
     assert all(item["url"].startswith("https://thoidai.com.vn/") for item in items)
-    [report_file] = (scrapyd.workdir / "output" / "runs").glob("friendship-*.json")
+    [report_file] = (project / "output" / "runs").glob("friendship-*.json")
     report = json.loads(report_file.read_text(encoding="utf-8"))
     assert report["healthy"] is True, report["checks"]
     assert report["exported"]["items"] == len(items)
+    assert (project / "state" / "dedup.sqlite3").exists(), "the job shares the project's dedup state"
+    assert not (scrapyd.workdir / "output").exists() and not (scrapyd.workdir / "state").exists()

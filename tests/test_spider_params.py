@@ -1,12 +1,25 @@
+import re
+import socket
+import subprocess
+import sys
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from friendship_crawler.spiders.friendship import FriendshipSpider
-from friendship_crawler.spiders.params import CrawlParams, SpiderArgumentError
+from friendship_crawler.spiders.params import (
+    ALLOWED_SECTIONS,
+    ARGUMENTS,
+    CrawlParams,
+    SpiderArgumentError,
+    arguments_help,
+)
 from friendship_crawler.urls import CANONICAL_ROOT
-from tests.crawling import run_crawl
+from tests.crawling import crawl_env, run_crawl
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def test_defaults_target_the_live_site() -> None:
@@ -47,11 +60,14 @@ def test_valid_arguments() -> None:
         ({"max_pages": "0"}, "max_pages must be a whole number of 1 or more"),
         ({"max_pages": "many"}, "max_pages must be a whole number"),
         ({"full": "maybe"}, "full must be one of"),
-        ({"colour": "red"}, "unknown argument"),
+        (
+            {"colour": "red"},
+            "unknown argument(s) ['colour']; allowed: base_url, sections, max_pages, since, until, recheck_days, full (-a help=1 describes them)",
+        ),
     ],
 )
 def test_bad_arguments_name_the_allowed_values(raw: dict[str, str], message: str) -> None:
-    with pytest.raises(SpiderArgumentError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(SpiderArgumentError, match=re.escape(message)):
         CrawlParams.parse(**raw)
 
 
@@ -73,3 +89,65 @@ def test_scheduler_arguments_are_not_crawl_parameters() -> None:
     FriendshipSpider.check_arguments(_job="0123abcd", max_pages="2")
     with pytest.raises(SpiderArgumentError, match="unknown argument"):
         FriendshipSpider.check_arguments(_job="0123abcd", pages="2")
+
+
+# --- discoverable: -a help=1 -------------------------------------------------------------------------
+def test_the_help_table_describes_every_argument_from_the_model() -> None:
+    table = arguments_help()
+    for arg in fields(CrawlParams):
+        block = table.split(f"\n  {arg.name} ", 1)[1].split("\n\n", 1)[0]
+        flat = " ".join(block.split())
+        for label in ("meaning", "default", "allowed"):
+            expected = " ".join(str(arg.metadata[label]).split())
+            assert expected in flat, (arg.name, label)
+    assert "allowed: " + ", ".join(ALLOWED_SECTIONS) in table
+    assert [
+        line.split()[0] for line in table.splitlines() if line.startswith("  ") and not line.startswith("   ")
+    ] == list(ARGUMENTS)
+
+
+def test_asking_for_help_prints_the_table_and_ends_without_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as ended:
+        CrawlParams.parse(help="1", since="not checked")
+    assert ended.value.code == 0
+    assert capsys.readouterr().out == arguments_help()
+
+
+def test_scrapy_crawl_with_help_prints_the_table_and_fetches_nothing() -> None:
+    with socket.socket() as trap:  # the crawl's only site: any request would connect here
+        trap.bind(("127.0.0.1", 0))
+        trap.listen()
+        trap.setblocking(False)
+        base_url = f"http://127.0.0.1:{trap.getsockname()[1]}"
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "friendship",
+                "-a",
+                "help=1",
+                "-a",
+                f"base_url={base_url}",
+            ],
+            cwd=REPO,
+            env=crawl_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        with pytest.raises(BlockingIOError):
+            trap.accept()
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == arguments_help()
+    assert "Traceback" not in run.stderr and "Spider opened" not in run.stderr
+
+
+def test_the_readme_documents_every_argument() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Crawling the live site", 1)[1].split("\n## ", 1)[0]
+    assert "-a help=1" in section
+    for name in ARGUMENTS:
+        assert f"`{name}`" in section, name

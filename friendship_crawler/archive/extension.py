@@ -1,8 +1,8 @@
 """`WarcArchive`: a Scrapy extension that appends every fetched article page to the run's WARC file.
 
 One gzipped WARC per run, named like the run file (`<spider>-<run_id>.warc.gz` under
-`FRIENDSHIP_ARCHIVE_DIR`), opened when the spider opens and flushed after each record, so a crash
-leaves a readable prefix. Settings: `FRIENDSHIP_ARCHIVE_ENABLED` (default True),
+`FRIENDSHIP_ARCHIVE_DIR`, relative to the project root), opened when the spider opens and flushed after
+each record, so a crash leaves a readable prefix. Settings: `FRIENDSHIP_ARCHIVE_ENABLED` (default True),
 `FRIENDSHIP_ARCHIVE_DIR` (default `output/archive`), `FRIENDSHIP_ARCHIVE_LISTINGS` (default False:
 listing pages are not needed to rebuild records).
 
@@ -27,12 +27,12 @@ from scrapy.statscollectors import StatsCollector
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from friendship_crawler.paths import project_path
 from friendship_crawler.urls import is_article_url
 
 logger = logging.getLogger(__name__)
 
 STAT = "friendship/archive"
-DEFAULT_DIR = "output/archive"
 _DROPPED_HEADERS = frozenset({b"content-encoding", b"transfer-encoding", b"content-length"})
 
 
@@ -59,7 +59,7 @@ class WarcArchive:
             raise NotConfigured("FRIENDSHIP_ARCHIVE_ENABLED is off")
         assert crawler.stats is not None
         archive = cls(
-            Path(settings.get("FRIENDSHIP_ARCHIVE_DIR", DEFAULT_DIR)),
+            project_path(settings, "FRIENDSHIP_ARCHIVE_DIR"),
             crawler.stats,
             include_listings=settings.getbool("FRIENDSHIP_ARCHIVE_LISTINGS", False),
         )
@@ -74,8 +74,11 @@ class WarcArchive:
         self.path = self.directory / archive_name(spider.name, run_id)
         self._file = self.path.open("ab")
         self._writer = WARCWriter(self._file, gzip=True)
-        info = {"software": "friendship_crawler (warcio)", "format": "WARC File Format 1.1",
-                "description": f"pages fetched by spider {spider.name}, run {run_id}"}
+        info = {
+            "software": "friendship_crawler (warcio)",
+            "format": "WARC File Format 1.1",
+            "description": f"pages fetched by spider {spider.name}, run {run_id}",
+        }
         self._write(self._writer.create_warcinfo_record(self.path.name, info))
         logger.info("Archiving fetched pages to %s", self.path)
 
@@ -86,14 +89,18 @@ class WarcArchive:
             return
         headers = [
             (name.decode("latin-1"), value.decode("latin-1"))
-            for name, values in response.headers.items() if name.lower() not in _DROPPED_HEADERS
+            for name, values in response.headers.items()
+            if name.lower() not in _DROPPED_HEADERS
             for value in values
         ]
         headers.append(("Content-Length", str(len(response.body))))
         reason = HTTPStatus(response.status).phrase
         http_headers = StatusAndHeaders(f"{response.status} {reason}", headers, protocol="HTTP/1.1")
         record = self._writer.create_warc_record(
-            response.url, "response", payload=BytesIO(response.body), length=len(response.body),
+            response.url,
+            "response",
+            payload=BytesIO(response.body),
+            length=len(response.body),
             http_headers=http_headers,
         )
         self._write(record)

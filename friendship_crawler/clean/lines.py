@@ -7,12 +7,14 @@ that mentions "Video" or "Tin bài" mid-sentence is never touched.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from friendship_crawler.clean import rules
-from friendship_crawler.clean.folding import has_vietnamese_letters, slug_key, slug_words
+from friendship_crawler.clean.folding import has_vietnamese_letters, slug_words
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,22 @@ def is_breadcrumb(line: str) -> bool:
     return len(line.split()) <= rules.BREADCRUMB_MAX_WORDS and not rules.SENTENCE_END.search(line)
 
 
+def match_date_line(line: str) -> re.Match[str] | None:
+    """The date line's parts (`hour`, `minute`, `day`, `month`, `year`), in any of the CMS family's forms."""
+    if not line[:1].isalnum() or not any(char.isdigit() for char in line[:40]):  # most lines: no date here
+        return None
+    for pattern in rules.DATE_LINES:
+        match = pattern.match(line)
+        if match:
+            return match
+    return None
+
+
 def is_header_line(line: str) -> bool:
     """Breadcrumb, date line, "Theo dõi thoidai.com.vn trên", or the "aa" font-size control."""
     return bool(
         is_breadcrumb(line)
-        or rules.DATE_LINE.match(line)
+        or match_date_line(line)
         or rules.FOLLOW_LINE.match(line)
         or rules.FONT_SIZE_CONTROL.match(line)
     )
@@ -66,7 +79,7 @@ def trailer_start(lines: Sequence[str]) -> int | None:
     """Index of the first line of the trailer: a box title, a rail title no paragraph follows, or a rail."""
     for index, line in enumerate(lines):
         key = rules.marker_key(strip_edge_bars(line))
-        if key in rules.TRAILER_BOXES:
+        if key in rules.TRAILER_BOXES or rules.TRAILER_PREFIX.match(line):
             return index
         if key in rules.RAIL_TITLES and not _paragraph_follows(lines, index):
             return index
@@ -96,10 +109,12 @@ def _paragraph_follows(lines: Sequence[str], index: int) -> bool:
 
 
 def _starts_rail(lines: Sequence[str], index: int) -> bool:
+    """`RAIL_RUN` rows of one rail kind in a row: media items, slug lines or ticker rows."""
     run = lines[index : index + rules.RAIL_RUN]
     if len(run) < rules.RAIL_RUN:
         return False
-    return all(is_media_item(line) for line in run) or all(rules.SLUG_LINE.match(line) for line in run)
+    kinds = (is_media_item, rules.SLUG_LINE.match, rules.TICKER_ROW.match)
+    return any(all(kind(line) for line in run) for kind in kinds)
 
 
 # --- markdown-like remnants ------------------------------------------------------------------------
@@ -107,7 +122,9 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
     """Drop `![]() |`, `| |` and image lines; unwrap caption rows; drop `| title |` related rows.
 
     A row wrapped in bars is a caption when it follows an image row (or is a photo credit), and a
-    related-article row otherwise; a bar at one end only is a remnant around a caption or paragraph.
+    related-article row otherwise; a bar at one end only is a remnant around a caption or paragraph,
+    unless the cell holds a thumbnail and its text (`![]() teaser |`) or was cut with an ellipsis
+    (`... |`): both are teasers of other articles.
     """
     kept: list[str] = []
     removals: list[Removal] = []
@@ -120,8 +137,10 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
             continue
         wrapped = text.startswith("|") and text.endswith("|") and len(text) > 1
         inner = strip_edge_bars(text).strip()
-        if wrapped and not (after_image or rules.PHOTO_CREDIT.match(inner)):
+        teaser = text.endswith("|") and (stripped_images or bool(rules.TRUNCATED_CELL.search(text)))
+        if teaser or (wrapped and not (after_image or rules.PHOTO_CREDIT.match(inner))):
             removals.append(Removal("related", line))
+            after_image = False
             continue
         if inner != line:
             removals.append(Removal("markdown", removed_part(line, inner), whole_line=False))
@@ -159,12 +178,22 @@ def removed_part(before: str, after: str) -> str:
 
 # --- inline related articles -----------------------------------------------------------------------
 def is_related_line(line: str) -> bool:
-    """The related box rendered in one line: the title twice, or its ASCII alt then the title."""
+    """The related box rendered in one line: the title twice, its ASCII alt then the title, or a short alt
+    that is the title's opening then the title ("Ca khúc Ca khúc "Ngày Tết quê em" thu hút ...")."""
     words = line.split()
     half, odd = divmod(len(words), 2)
     if half >= rules.RELATED_MIN_WORDS and not odd and words[:half] == words[half:]:
         return True
-    return _alt_then_title(words)
+    return _alt_then_title(words) or _opening_twice(line, words)
+
+
+def _opening_twice(line: str, words: list[str]) -> bool:
+    """A headline whose first words are said twice in a row, with a title after them (the thumbnail's
+    short alt, the opening of the title, printed before the title)."""
+    if len(words) > rules.HEADLINE_MAX_WORDS or ends_sentence(line):
+        return False
+    longest = (len(words) - 1) // 2
+    return any(words[:size] == words[size : 2 * size] for size in range(2, longest + 1))
 
 
 def _alt_then_title(words: list[str]) -> bool:
@@ -180,12 +209,21 @@ def _alt_then_title(words: list[str]) -> bool:
         return False
     alt, title = slug_words(" ".join(words[:shortest])), slug_words(" ".join(words[shortest:]))
     for split in range(shortest, last + 1):
-        if title and alt == title and has_vietnamese_letters(" ".join(words[split:])):
+        if title and _same_title(alt, title) and has_vietnamese_letters(" ".join(words[split:])):
             return True
         moved = slug_words(words[split])
         alt += moved
         del title[: len(moved)]
     return False
+
+
+def _same_title(alt: list[str], title: list[str]) -> bool:
+    """The alt's slug words are the title's, or nearly ("14 cong hien" for "14 năm cống hiến")."""
+    if alt == title:
+        return True
+    if abs(len(alt) - len(title)) > max(1, len(title) // 4):
+        return False
+    return SequenceMatcher(None, alt, title, autojunk=False).ratio() >= rules.ALT_TITLE_SIMILARITY
 
 
 def drop_related_lines(lines: Sequence[str]) -> RuleResult:
@@ -209,26 +247,83 @@ def is_media_title(line: str) -> bool:
     return is_media_item(line) and not ends_sentence(line) and len(line.split()) <= rules.HEADLINE_MAX_WORDS
 
 
+def drop_lead_box(block: Sequence[str], title: str, printed_again: Collection[str] = ()) -> RuleResult:
+    """The related box that full page text prints right under the sapo, in the sapo's block.
+
+    `block` is the lines that follow the sapo with no blank line between them (the page's text layout
+    puts the box there and starts every body paragraph after a blank line). Its lines are other
+    articles' titles, shown once, twice, after their alt text or run together, each possibly followed
+    by its teaser, until the first image (an alt line or a caption) or a byline. What the box holds is
+    decided from its place and shape, not from how often a title repeats; a line `printed_again` further
+    down is the SEO alt the page repeats before its images, left to `drop_image_alts`.
+    """
+    removals: list[Removal] = []
+    after_title = False
+    for index, line in enumerate(block):
+        if (
+            line in printed_again
+            or _starts_image(block, index, title)
+            or (is_byline(line, with_role=True) and _names_a_role(line))
+        ):
+            break
+        if is_related_line(line) or (
+            not ends_sentence(line) and word_count(line, rules.LEAD_BOX_MAX_WORDS) <= rules.LEAD_BOX_MAX_WORDS
+        ):
+            after_title = True
+        elif after_title:  # the teaser of the title above it
+            after_title = False
+        else:
+            break
+        removals.append(Removal("related", line))
+    return list(block[len(removals) :]), removals
+
+
+def _starts_image(lines: Sequence[str], index: int, title: str) -> bool:
+    """An image starts here: its ASCII alt, the title as alt, a credited caption or an alt above one."""
+    line = lines[index]
+    return (
+        line.isascii()
+        or _is_title_alt(line, title.casefold())
+        or rules.PHOTO_CREDIT.match(line) is not None
+        or rules.TRAILING_CREDIT.search(line) is not None
+        or _credited_caption_follows(lines, index)
+    )
+
+
+def _is_title_alt(line: str, title_key: str) -> bool:
+    """The title, or its opening cut short (an alt line where the stored copy of the page ends)."""
+    key = line.casefold()
+    return key == title_key or (
+        len(key) < len(title_key) and title_key.startswith(key) and len(line.split()) >= rules.ALT_MIN_WORDS
+    )
+
+
 # --- image alt text --------------------------------------------------------------------------------
 def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = False) -> RuleResult:
-    """Alt text of body images: the title, the title folded to ASCII, an SEO sentence repeated before images.
+    """Alt text of body images: the title (or its opening where a stored copy ends), the title folded to
+    ASCII (alone or before another article's title), an SEO sentence repeated before images. Of the same
+    line printed twice in a row, the last is the caption and stays.
 
     With `shows_alt_text` (a text-browser dump, where every image leaves its alt line) a headline-like
-    line right before a caption with a photo credit is an alt too. Extracted text has no alt lines, and
-    there a subheading may well stand before a caption, so that test is off by default. Every test
-    looks at the lines as given, so removing one alt never makes a subheading look like another.
+    line right before a caption with a photo credit is an alt too, and so is a line the next one tells
+    again in other words (the caption). Extracted text has no alt lines, and there a subheading may well
+    stand before a caption, so those tests are off by default. Every test looks at the lines as given,
+    so removing one alt never makes a subheading look like another.
     """
-    title_key, title_slug = title.casefold(), slug_key(title)
+    title_key = title.casefold()
+    title_slug = slug_words(title) if has_vietnamese_letters(title) else []
     counts = Counter(lines)
 
     def is_alt(index: int, line: str) -> bool:
-        if line.casefold() == title_key:
+        if _is_title_alt(line, title_key) or _folded_title_first(line, title_slug):
             return True
-        if line.isascii() and title_slug and slug_key(line) == title_slug:
+        if shows_alt_text and _caption_told_again(lines, index):
             return True
         if not is_alt_like(line):
             return False
-        return counts[line] > 1 or (shows_alt_text and _credited_caption_follows(lines, index))
+        if counts[line] > 1 and not _last_of_a_run(lines, index):
+            return True
+        return shows_alt_text and _credited_caption_follows(lines, index)
 
     kept: list[str] = []
     removals: list[Removal] = []
@@ -238,6 +333,38 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
         else:
             kept.append(line)
     return kept, removals
+
+
+def _folded_title_first(line: str, title_slug: list[str]) -> bool:
+    """The title folded to ASCII, alone or followed by another article's title (a related box's alt).
+
+    `title_slug` is empty for a title without diacritics, whose folding is the title itself.
+    """
+    if not title_slug or not line[:1].isascii():
+        return False
+    words = line.split()
+    lead = next((n for n, word in enumerate(words) if not word.isascii()), len(words))
+    return slug_words(" ".join(words[:lead])) == title_slug
+
+
+def _last_of_a_run(lines: Sequence[str], index: int) -> bool:
+    """The last of the same line printed twice or more in a row: the caption under its own alt."""
+    line = lines[index]
+    return index > 0 and lines[index - 1] == line and (index + 1 == len(lines) or lines[index + 1] != line)
+
+
+def _caption_told_again(lines: Sequence[str], index: int) -> bool:
+    """An alt line: the next line says nearly the same in caption length (the caption under the image)."""
+    if index + 1 >= len(lines):
+        return False
+    line, following = lines[index], lines[index + 1]
+    if any(word_count(text, rules.CAPTION_MAX_WORDS) > rules.CAPTION_MAX_WORDS for text in (line, following)):
+        return False
+    if len(line.split()) > len(following.split()) + rules.ALT_MIN_WORDS:  # an alt never outgrows its caption
+        return False
+    ours, theirs = set(slug_words(line)), set(slug_words(following))
+    shared = len(ours & theirs) / len(ours | theirs) if ours else 0.0
+    return len(ours) >= rules.ALT_MIN_WORDS and shared >= rules.NEAR_DUPLICATE
 
 
 def _credited_caption_follows(lines: Sequence[str], index: int) -> bool:

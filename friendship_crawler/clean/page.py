@@ -1,8 +1,10 @@
 """Raw page text (a text-browser dump of an article page, or its markdown-like copy) to a clean record.
 
 Two styles exist. Full page text starts with the breadcrumb and date lines, then the title, the "aa"
-font-size control and the sapo. Markdown-like text starts with the title itself. Both then run
-through the same chain as the crawler's item pipeline (`clean_article_lines`).
+font-size control and the sapo (the print view and mirror copies put the date under the title or keep
+markup debris above it). Markdown-like text starts with the title itself. Both then run through the
+same chain as the crawler's item pipeline (`clean_article_lines`); full page text first loses the
+related box printed in the sapo's block, which only its blank-line layout delimits.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from friendship_crawler.clean import rules
 from friendship_crawler.clean.article import clean_article_lines
 from friendship_crawler.clean.lines import (
     Removal,
+    drop_lead_box,
     is_breadcrumb,
     is_header_line,
+    match_date_line,
     strip_edge_bars,
     strip_markdown_images,
 )
@@ -82,14 +86,16 @@ class PageHeader:
 
 def clean_page_text(raw: str) -> CleanedPage:
     """Clean one page text; raises `PageTextError` when it holds no article."""
-    lines = [line for line in map(normalize_line, raw.splitlines()) if line]
+    lines, blocks = _lines_and_blocks(raw)
     if not lines:
         raise PageTextError("empty", "the text has no visible characters")
     header = read_header(lines)
     full_page = header.section is not None or header.published_at is not None
-    cleaned = clean_article_lines(
-        [header.title, *lines[header.body_start :]], header.title, shows_alt_text=full_page
-    )
+    body = lines[header.body_start :]
+    lead_box: list[Removal] = []
+    if full_page:
+        body, lead_box = _without_lead_box(body, blocks[header.body_start :], header.title, blocks[0])
+    cleaned = clean_article_lines([header.title, *body], header.title, shows_alt_text=full_page)
     if not cleaned.body:
         raise PageTextError("no_text", f"no article text after the title {header.title!r}")
     return CleanedPage(
@@ -99,8 +105,39 @@ def clean_page_text(raw: str) -> CleanedPage:
         source=cleaned.source,
         published_at=header.published_at,
         section=header.section,
-        removals=[*(Removal("header", line) for line in header.skipped), *cleaned.removals],
+        removals=[*(Removal("header", line) for line in header.skipped), *lead_box, *cleaned.removals],
     )
+
+
+def _lines_and_blocks(raw: str) -> tuple[list[str], list[int]]:
+    """The normalised non-empty lines, and for each the number of its block (lines between blank lines)."""
+    lines: list[str] = []
+    blocks: list[int] = []
+    block = 0
+    for line in map(normalize_line, raw.splitlines()):
+        if not line:
+            block += 1
+            continue
+        lines.append(line)
+        blocks.append(block)
+    return lines, blocks
+
+
+def _without_lead_box(
+    body: list[str], blocks: list[int], title: str, laid_out_from: int
+) -> tuple[list[str], list[Removal]]:
+    """The body without the related box printed in the sapo's block (see `drop_lead_box`).
+
+    Only a text laid out in blocks says where the box ends: a dump without any blank line (one block
+    from the first line to the last) keeps its lines. A copy cut short may end inside the sapo's block.
+    """
+    if blocks and blocks[-1] == blocks[0] == laid_out_from:
+        return body, []
+    if not body:
+        return body, []
+    end = next((n for n, block in enumerate(blocks) if block != blocks[0]), len(body))
+    kept, removals = drop_lead_box(body[1:end], title, printed_again=frozenset(body[end:]))
+    return [body[0], *kept, *body[end:]], removals
 
 
 def read_header(lines: list[str]) -> PageHeader:
@@ -113,23 +150,35 @@ def read_header(lines: list[str]) -> PageHeader:
     control = next((n for n, line in enumerate(scan) if rules.FONT_SIZE_CONTROL.match(line)), None)
     if control is not None:
         header = scan[:control]
-        candidates = [n for n, line in enumerate(header) if not is_header_line(line)]
+        candidates = [n for n, line in enumerate(header) if not _above_title(line)]
         if not candidates:
             raise PageTextError("no_title", "nothing between the header lines and the font-size control")
         title_at, body_start = candidates[-1], control + 1
     else:
-        title_at = next((n for n, line in enumerate(lines) if not is_header_line(line)), len(lines))
+        title_at = next((n for n, line in enumerate(lines) if not _above_title(line)), len(lines))
         header, body_start = lines[:title_at], title_at + 1
         if title_at == len(lines):
             raise PageTextError("no_title", "the text holds header lines only")
+    while body_start < len(lines) and is_header_line(lines[body_start]):  # the print view's date is below
+        body_start += 1
+    header_lines = [line for n, line in enumerate(lines[:body_start]) if n != title_at]
     crumbs = [names for names in (breadcrumb_names(line) for line in header if is_breadcrumb(line)) if names]
     section = crumbs[-1] if crumbs else None
-    published_at = next((_iso(match) for match in map(rules.DATE_LINE.match, header) if match), None)
-    if control is None and header and published_at is None:
+    published_at = next((_iso(match) for match in map(match_date_line, header_lines) if match), None)
+    if control is None and _is_page_header(header) and published_at is None:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
-    skipped = [line for n, line in enumerate(lines[:body_start]) if n != title_at]
-    return PageHeader(title, body_start, section, published_at, skipped)
+    return PageHeader(title, body_start, section, published_at, header_lines)
+
+
+def _above_title(line: str) -> bool:
+    """A header line, or markup debris a copy kept above it ("--> -->"): never the title."""
+    return is_header_line(line) or not any(char.isalnum() for char in line)
+
+
+def _is_page_header(lines: list[str]) -> bool:
+    """Lines above the title that are the page's own (markup debris alone does not make a header)."""
+    return any(any(char.isalnum() for char in line) for line in lines)
 
 
 def _title(line: str) -> str:

@@ -22,12 +22,20 @@ SECTION_NAMES = (
 )
 """Names the breadcrumb is split into; an unknown remainder becomes one more name as written."""
 BREADCRUMB_MAX_WORDS = 12
-DATE_LINE = re.compile(
-    r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*\|\s*(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
-    r"(?:\s*GMT\s*\+\s*7)?\s*\|?$",
-    re.IGNORECASE,
+_DATE_LEAD = (
+    r"^(?:(?:Cập nhật|Ngày đăng|Đăng lúc|Đăng ngày|Xuất bản)\s*(?:lúc|ngày)?\s*:?\s*)?"
+    r"(?:(?:Thứ\s+\w+|Chủ nhật|CN|T[2-7])\s*,?\s*)?"
 )
-"""`16:43 | 09/08/2023 GMT+7` (the print view has no `GMT+7`; some copies keep a trailing `|`)."""
+_DATE_TAIL = r"\s*(?:\(?\s*GMT\s*\+\s*0?7(?::00)?\s*\)?)?\s*\|?$"
+_TIME = r"(?P<hour>\d{1,2})[:h](?P<minute>\d{2})"
+_DAY = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
+DATE_LINES = (
+    re.compile(_DATE_LEAD + _TIME + r"\s*[|,-]?\s*(?:ngày\s*)?" + _DAY + _DATE_TAIL, re.IGNORECASE),
+    re.compile(_DATE_LEAD + _DAY + r"\s*[|,-]?\s*(?:lúc\s*)?" + _TIME + _DATE_TAIL, re.IGNORECASE),
+)
+"""A date line of the CMS family, with or without `GMT+7`, weekday or "Cập nhật:":
+`16:43 | 09/08/2023 GMT+7`, `10:14 | 10/11/2025` (print view), `Cập nhật: 10:30 | 12/05/2023`,
+`12/05/2023 10:30`, `Thứ hai, 12/05/2023 10:30`, `Thứ Ba, 12/05/2023 - 10:30 (GMT+7)`."""
 SITE_OFFSET = "+07:00"
 FOLLOW_LINE = re.compile(
     r"^Theo dõi (?:thoidai\.com\.vn|(?:Tạp chí |Báo )?Thời Đại) trên(?:\s+\S+){0,4}$", re.IGNORECASE
@@ -61,14 +69,22 @@ TRAILER_BOXES = frozenset(
         "bờ cõi biển đảo",
         "xin chờ trong giây lát",
         "phiên bản di động", "in bài viết", "gửi bài viết", "bình luận",
+        "có liên quan", "tin có liên quan", "bài có liên quan", "bài trước đó", "bài sau đó", "bài trước",
+        "bài sau", "tin trước", "tin sau", "ý kiến bạn đọc", "ý kiến của bạn", "gửi bình luận",
+        "viết bình luận", "bình luận của bạn", "gửi ý kiến",
     }
 )  # fmt: skip
-"""Box titles that end the article wherever they stand alone on a line."""
+"""Box titles that end the article wherever they stand alone on a line (with the CMS family's trailer and
+widget boxes: previous/next links, "latest", comment forms)."""
+TRAILER_PREFIX = re.compile(r"^(?:Tags?|Từ khóa|Từ khoá|Chủ đề|Bình luận \(\d+\))\s*:", re.IGNORECASE)
+"""A trailer line that carries its content after the label: "Tags: hòa bình, hữu nghị"."""
 RAIL_TITLES = frozenset(
     {
         "multimedia", "video", "videos", "infographic", "infographics", "podcast", "emagazine",
         "e-magazine", "longform", "photo", "ảnh", "thời tiết", "truyền hình", "quảng cáo",
         "advertisement", "chuyên đề", "ấn phẩm đặc biệt", "số đặc biệt",
+        "giá vàng", "tỷ giá", "tỷ giá ngoại tệ", "chứng khoán", "thị trường", "lịch âm", "tiện ích",
+        "chia sẻ", "tin nổi bật",
     }
 )  # fmt: skip
 """Rail titles that are ordinary words too: they end the article only when no paragraph follows them."""
@@ -89,7 +105,13 @@ RELATED_PREFIX = re.compile(
 HEADLINE_MAX_WORDS = 30
 """Longer lines are paragraphs, never a headline, rail item or alt sentence."""
 RAIL_RUN = 2
-"""Consecutive media items or slug lines that make a rail (one alone is an inline box, not a rail)."""
+"""Consecutive media items, slug lines or ticker rows that make a rail (one alone is not a rail)."""
+TICKER_ROW = re.compile(r"^[A-ZĐ][\w./-]{1,12}(?:\s+[A-ZĐa-zđ][\w./-]*){0,3}(?:\s+[-+▲▼]?\d[\d.,]*%?){2,}$")
+"""A market ticker row: a code or name then figures ("USD 25.450 25.820", "VN-Index 1.250,3 +0,5%")."""
+LEAD_BOX_MAX_WORDS = 3 * HEADLINE_MAX_WORDS
+"""Related titles run together on one line stay under this many words."""
+NEAR_DUPLICATE = 0.6
+"""Shared words (Jaccard) above which an image's alt line and its caption are the same text told twice."""
 
 # --- markdown-like remnants of the second text style ---------------------------------------------
 MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
@@ -99,6 +121,8 @@ MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]+)\]\((?:https?://|/)[^)]*\
 EMPTY_CELL = re.compile(r"^\|?(?:\s*\|)*\s*$")
 """A row with no text between its bars: `| |`, `|`."""
 EDGE_BARS = re.compile(r"^\|\s*|\s*\|$")
+TRUNCATED_CELL = re.compile(r"(?:\.\.\.|…)\s*\|$")
+"""A cell cut by the CMS with an ellipsis ("... đàn ... |"): the teaser of another article, never text."""
 
 # --- images: captions and credits ----------------------------------------------------------------
 PHOTO_CREDIT = re.compile(r"^\(?\s*(?:Ảnh|Nguồn ảnh|Photo|Ảnh minh họa|Ảnh minh hoạ)\s*:", re.IGNORECASE)
@@ -110,6 +134,8 @@ CAPTION_MAX_WORDS = 60
 """A line ending in a photo credit but longer than this is a paragraph, not a caption."""
 ALT_MIN_WORDS = 3
 """An SEO alt sentence repeated before captions has at least this many words."""
+ALT_TITLE_SIMILARITY = 0.8
+"""Share of slug words a thumbnail's ASCII alt shares with its title when the CMS shortened it."""
 
 # --- byline and source ---------------------------------------------------------------------------
 SOURCE_LINE = re.compile(r"^Nguồn\s*:\s*(?P<value>.{0,120})$", re.IGNORECASE)

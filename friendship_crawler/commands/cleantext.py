@@ -1,15 +1,19 @@
 """`scrapy cleantext FILE...`: clean saved page texts with exactly the rules the crawler uses.
 
 For people who already hold page dumps (from an earlier scraper, an archive): one JSON record per
-input file, on standard output or in `-o PATH`. A file that cannot be read as UTF-8 text or holds no
-article gets one error line on stderr; the other files are still cleaned and the exit code is 1.
+input file, on standard output or in `-o PATH`. Files are UTF-8 unless a byte order mark or
+`--encoding` says otherwise. A file that cannot be decoded, is larger than a page text can be, or
+holds no article gets one error line on stderr; the other files are still cleaned and the exit code
+is 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,23 +28,59 @@ from friendship_crawler.clean import PageTextError, clean_page_text
 logger = logging.getLogger(__name__)
 
 
+MAX_SIZE_MB = 5.0
+"""Default size limit of one input file: the site's longest page text is about 22 kB, so a file of
+several megabytes is not a page text (a dump, a log, a database), and reading it whole costs ten times
+its size in memory."""
+
+BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose mark it starts with
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+"""A byte order mark names its encoding for certain, so it wins over `--encoding`."""
+
+
 class UnreadableText(ValueError):
-    """The file is not page text: unreadable, binary, or not valid UTF-8."""
+    """The file is not page text: unreadable, too large, binary, or not valid in its encoding."""
 
 
-def read_page_text(path: Path) -> str:
-    """The file's text; raises `UnreadableText` for binary content or invalid UTF-8."""
+def text_encoding(name: str) -> str:
+    """The codec's canonical name; raises ValueError naming `name` when Python has no such text encoding."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UnreadableText(f"cannot read: {error.strerror or error}") from error
-    if b"\x00" in data:
+        info = codecs.lookup(name)
+        "\n".encode(info.name)  # rejects codecs that exist but are not text encodings (rot13, base64)
+    except LookupError:
+        raise ValueError(
+            f"unknown encoding {name!r}; give a Python codec name such as cp1258 or latin-1"
+        ) from None
+    return info.name
+
+
+def read_page_text(path: Path, encoding: str | None = None, max_size_mb: float = MAX_SIZE_MB) -> str:
+    """The file's text; raises `UnreadableText` for a file too large, binary content or undecodable bytes.
+
+    A byte order mark (UTF-8, UTF-16, UTF-32) decides the encoding; without one the file is read as
+    `encoding`, UTF-8 by default.
+    """
+    data = _read_at_most(path, int(max_size_mb * 1_000_000))
+    mark, codec = next(
+        ((m, c) for m, c in BYTE_ORDER_MARKS if data.startswith(m)), (b"", encoding or "utf-8")
+    )
+    wide = len("\n".encode(codec)) > 1
+    if not wide and b"\x00" in data:
         raise UnreadableText("binary file (NUL bytes), not page text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data[len(mark) :].decode(codec)
     except UnicodeDecodeError as error:
+        at = len(mark) + error.start
+        found = f"byte {at}: {data[at : at + 1]!r}"
+        if mark or encoding:
+            raise UnreadableText(f"not valid {codec} ({found})") from error
         raise UnreadableText(
-            f"not valid UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r})"
+            f"not valid UTF-8 ({found}); if it is in another encoding, pass --encoding NAME (e.g. cp1258)"
         ) from error
     controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f\v")
     if controls > max(2, len(text) // 100):
@@ -48,9 +88,27 @@ def read_page_text(path: Path) -> str:
     return text
 
 
-def clean_file(path: Path) -> dict[str, object]:
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """The file's bytes; refused unread when over `limit` (checked again after, for pipes and growth)."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = b"" if size > limit else handle.read(limit + 1)
+    except OSError as error:
+        raise UnreadableText(f"cannot read: {error.strerror or error}") from error
+    if size > limit or len(data) > limit:
+        measured = f"{size / 1_000_000:.3g} MB, " if size > limit else ""
+        raise UnreadableText(
+            f"{measured}over the {limit / 1_000_000:g} MB limit for a page text (--max-size MB)"
+        )
+    return data
+
+
+def clean_file(
+    path: Path, encoding: str | None = None, max_size_mb: float = MAX_SIZE_MB
+) -> dict[str, object]:
     """The record of one page-text file; raises `UnreadableText` or `PageTextError`."""
-    record = clean_page_text(read_page_text(path)).record()
+    record = clean_page_text(read_page_text(path, encoding, max_size_mb)).record()
     record["file"] = str(path)
     return record
 
@@ -72,24 +130,46 @@ class Command(ScrapyCommand):
         return (
             "Read each FILE (full page text starting with the breadcrumb, or markdown-like text starting "
             "with the title), remove everything the site wraps around the article, and write one JSON "
-            "record per file to standard output or to -o PATH. Files that are not UTF-8 text or hold no "
-            "article are reported on stderr and make the exit code 1."
+            "record per file to standard output or to -o PATH. Files are read as UTF-8 unless they start "
+            "with a byte order mark (UTF-8, UTF-16, UTF-32) or --encoding names another encoding. Files "
+            "that cannot be decoded, are over --max-size or hold no article are reported on stderr and "
+            "make the exit code 1."
         )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
         group = parser.add_argument_group("Cleaning options")
         group.add_argument("-o", "--output", metavar="PATH", help="write the JSON Lines records to PATH")
+        group.add_argument(
+            "--encoding",
+            metavar="NAME",
+            help="encoding of files without a byte order mark, e.g. cp1258 or latin-1 (default: utf-8)",
+        )
+        group.add_argument(
+            "--max-size",
+            type=float,
+            default=MAX_SIZE_MB,
+            metavar="MB",
+            help=f"refuse files larger than MB megabytes (default: {MAX_SIZE_MB:g})",
+        )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if not args:
             raise UsageError("give at least one page-text FILE", print_help=False)
+        if opts.max_size <= 0:
+            raise UsageError(
+                f"--max-size must be a positive number of megabytes, got {opts.max_size:g}", print_help=False
+            )
+        try:
+            encoding = text_encoding(opts.encoding) if opts.encoding else None
+        except ValueError as error:
+            raise UsageError(f"--encoding: {error}", print_help=False) from error
         failed = 0
         with _output(opts.output) as out:
             for name in args:
                 path = Path(name)
                 try:
-                    record = clean_file(path)
+                    record = clean_file(path, encoding, opts.max_size)
                 except (UnreadableText, PageTextError) as error:
                     failed += 1
                     sys.stderr.write(f"cleantext: {name}: {error}\n")

@@ -1,13 +1,15 @@
 """`scrapy rebuild_state [--state-dir DIR] [FEED_OR_DIR ...]`: rebuild the dedup state from exported feeds.
 
-The way out when a crawl refuses to start because its dedup state is missing or corrupt: every
-complete record of the given feeds (default: the directories the `FEEDS` setting writes to) counts
-as exported, so the next crawl exports only what those feeds do not hold.
+The way out when a crawl refuses to start because its dedup state or frontier is missing or corrupt:
+every complete record of the given feeds (default: the directories the project's `FEEDS` write to,
+under the project root) counts as exported, so the next crawl exports only what those feeds do not
+hold; the frontier starts afresh.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -15,9 +17,11 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from friendship_crawler.dedup.feeds import configured_feed_dirs
-from friendship_crawler.dedup.minhash import ShingleConfig
 from friendship_crawler.dedup.rebuild import rebuild_state
-from friendship_crawler.dedup.rule import NearRule
+from friendship_crawler.dedup.state import StateError, near_rule, state_config
+from friendship_crawler.paths import project_path, resolve_project_paths
+
+logger = logging.getLogger(__name__)
 
 
 class Command(ScrapyCommand):
@@ -34,28 +38,37 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
-        parser.add_argument("--state-dir", type=Path, help="state directory (default: FRIENDSHIP_STATE_DIR)")
+        parser.add_argument(
+            "--state-dir",
+            type=Path,
+            help="state directory (default: FRIENDSHIP_STATE_DIR under the project root)",
+        )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         settings = self.settings
-        state_dir = opts.state_dir or Path(settings.get("FRIENDSHIP_STATE_DIR", "state"))
+        resolve_project_paths(settings)
+        state_dir = (opts.state_dir or project_path(settings, "FRIENDSHIP_STATE_DIR")).absolute()
         sources = [Path(a) for a in args] or configured_feed_dirs(settings.getdict("FEEDS"))
         if not sources:
             raise UsageError("name the feed files or directories to rebuild from")
-        config = ShingleConfig(
-            settings.getint("FRIENDSHIP_DEDUP_SHINGLE_WORDS", ShingleConfig.shingle_words),
-            settings.getint("FRIENDSHIP_DEDUP_NUM_PERM", ShingleConfig.num_perm),
-        )
-        near = NearRule(threshold=settings.getfloat("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", NearRule.threshold))
         try:
-            summary = rebuild_state(state_dir, sources, config, near)
+            summary = rebuild_state(state_dir, sources, state_config(settings), near_rule(settings))
         except FileNotFoundError as exc:
             raise UsageError(str(exc)) from exc
+        except StateError as exc:
+            logger.error("%s", exc)
+            self.exitcode = 1
+            return
         sys.stdout.write(
             f"Rebuilt {state_dir} from {summary.feeds} feeds: {summary.exports} exports, "
             f"{summary.superseded} replaced copies; skipped {summary.repeated} repeated and "
             f"{summary.invalid} invalid records."
-            + (f" The old state is in {summary.moved_aside}." if summary.moved_aside else "")
-            + "\n"
+            + (f" The replaced state is kept in {summary.moved_aside}." if summary.moved_aside else "")
+            + (
+                f" The frontier starts afresh (the replaced one is kept in {summary.frontier_aside})."
+                if summary.frontier_aside
+                else ""
+            )
+            + " Only the newest replaced copy of each file is kept.\n"
         )

@@ -14,10 +14,10 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.utils.log import configure_logging
 
-from friendship_crawler.archive.extension import DEFAULT_DIR
 from friendship_crawler.archive.rebuild import rebuild_records
 from friendship_crawler.extract import ArticleExtractor
 from friendship_crawler.items import Article
+from friendship_crawler.paths import project_path
 from friendship_crawler.reader import read_page
 from friendship_crawler.urls import CANONICAL_ROOT
 
@@ -40,16 +40,19 @@ class Command(ScrapyCommand):
         super().add_options(parser)
         group = parser.add_argument_group("Reprocess options")
         group.add_argument("--archive", metavar="DIR", default=None,
-                           help=f"directory of WARC archives (FRIENDSHIP_ARCHIVE_DIR, else {DEFAULT_DIR})")
-        group.add_argument("--output", metavar="DIR", default="output",
-                           help="directory of run files, where the new run file is written (default: output)")
+                           help="directory of WARC archives (default: FRIENDSHIP_ARCHIVE_DIR)")
+        group.add_argument("--output", metavar="DIR", default=None,
+                           help="directory of run files, where the new run file is written "
+                                "(default: FRIENDSHIP_OUTPUT_DIR, output)")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         configure_logging(self.settings)
         if args:
             raise UsageError(f"unexpected arguments: {' '.join(args)}", print_help=False)
-        archive_dir = Path(opts.archive or self.settings.get("FRIENDSHIP_ARCHIVE_DIR", DEFAULT_DIR))
+        settings = self.settings
+        archive_dir = Path(opts.archive) if opts.archive else project_path(settings, "FRIENDSHIP_ARCHIVE_DIR")
+        output_dir = Path(opts.output) if opts.output else project_path(settings, "FRIENDSHIP_OUTPUT_DIR")
         if not archive_dir.is_dir():
             raise UsageError(f"archive directory {archive_dir} does not exist", print_help=False)
         extractor = ArticleExtractor(self.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT))
@@ -57,7 +60,7 @@ class Command(ScrapyCommand):
         def read(page: bytes, url: str) -> Article:
             return read_page(page, url, extractor=extractor).article
 
-        report = rebuild_records(archive_dir, Path(opts.output), read)
+        report = rebuild_records(archive_dir, output_dir, read)
         if report.path is None:
             logger.info("Nothing changed: no run file written")
         else:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from friendship_crawler.dataset.atomic import publish_directory
-from friendship_crawler.dataset.card import CHART_FILE, CardInputs, articles_per_month, render_card
-from friendship_crawler.dataset.chart import write_month_chart
+from friendship_crawler.dataset.card import CardInputs, render_card, write_charts
+from friendship_crawler.dataset.ownership import ReplaceRule, write_marker
 from friendship_crawler.dataset.runs import (
     BadLine,
     RunReadLog,
@@ -70,11 +70,12 @@ def build_snapshot(request: SnapshotRequest) -> SnapshotResult:
         known = ", ".join(sorted(selection.sections_seen.values())) or "none"
         raise ValueError(f"no article is in section {', '.join(map(repr, unknown))}; the runs hold: {known}")
     files = [WRITERS[name][0] for name in request.formats]
-    with publish_directory(request.dest, overwrite=request.overwrite) as staging:
+    may_replace = ReplaceRule.around(request.input_dir)
+    with publish_directory(request.dest, request.overwrite, may_replace) as staging:
         for name in request.formats:
             file_name, write = WRITERS[name]
             write(selection.articles, staging / file_name)
-        write_month_chart(articles_per_month(selection.articles), staging / CHART_FILE)
+        charts = write_charts(selection.articles, staging)
         card = CardInputs(
             selection=selection,
             runs=runs,
@@ -85,10 +86,16 @@ def build_snapshot(request: SnapshotRequest) -> SnapshotResult:
             files=files,
         )
         (staging / "README.md").write_text(render_card(card), encoding="utf-8")
+        write_marker(staging)
     logger.info(
         "Snapshot %s: %s articles from %s runs (%s older versions, %s duplicates, %s filtered, %s bad lines)",
-        request.dest, len(selection.articles), len(runs), selection.older_versions,
-        selection.excluded_duplicates, selection.filtered_out, len(read_log.bad_lines),
+        request.dest,
+        len(selection.articles),
+        len(runs),
+        selection.older_versions,
+        selection.excluded_duplicates,
+        selection.filtered_out,
+        len(read_log.bad_lines),
     )
-    written = [*files, CHART_FILE, "README.md"]
+    written = [*files, *charts, "README.md"]
     return SnapshotResult(request.dest, written, selection, read_log.bad_lines, len(runs))

@@ -1,12 +1,14 @@
-"""Writing the chosen articles as `data.jsonl`, `data.csv` and `data.parquet`.
+"""Writing the chosen articles as `data.jsonl`, `data.csv`, `data.parquet` and `articles.db`.
 
 JSON Lines and CSV go through Scrapy's item exporters, so a snapshot's records are serialised exactly
 as the crawl's feed export wrote them; CSV cells that hold lists carry them as JSON text. Parquet uses
-pyarrow with list and struct types derived from the `Article` dataclass.
+pyarrow with list and struct types derived from the `Article` dataclass. SQLite (`dataset.sqlite`) needs
+the `explore` extra, so it is imported only when chosen, and asked for before anything is read.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, fields, is_dataclass
@@ -17,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from scrapy.exporters import BaseItemExporter, CsvItemExporter, JsonLinesItemExporter
 
+from friendship_crawler.dataset.explore import DATABASE_FILE, METADATA_FILE, write_metadata
 from friendship_crawler.dataset.fields import arrow_schema
 from friendship_crawler.items import Article
 
@@ -49,12 +52,24 @@ def write_parquet(articles: Iterable[Article], path: Path) -> None:
     pq.write_table(table, path, compression="zstd")
 
 
+def write_sqlite(articles: Iterable[Article], path: Path) -> None:
+    """`articles.db` (see `dataset.sqlite`), and beside it the Datasette metadata that opens it."""
+    from friendship_crawler.dataset.sqlite import write_database  # needs the optional sqlite-utils
+
+    chosen = list(articles)
+    write_database(chosen, path)
+    write_metadata(chosen, path.with_name(METADATA_FILE))
+
+
 WRITERS: dict[str, tuple[str, Callable[[Iterable[Article], Path], None]]] = {
     "jsonl": ("data.jsonl", write_jsonl),
     "csv": ("data.csv", write_csv),
     "parquet": ("data.parquet", write_parquet),
+    "sqlite": (DATABASE_FILE, write_sqlite),
 }
 """Format name -> (file name in the snapshot, writer)."""
+EXTRA_MODULES = {"sqlite": ("sqlite_utils", "explore")}
+"""Format name -> (module it needs, the project's optional extra that installs it)."""
 
 
 def parse_formats(values: Iterable[str]) -> list[str]:
@@ -67,9 +82,23 @@ def parse_formats(values: Iterable[str]) -> list[str]:
             if name not in WRITERS:
                 allowed = ", ".join(WRITERS)
                 raise ValueError(f"unknown format {name!r}; allowed formats: {allowed}")
+            _require_extra(name)
             if name not in chosen:
                 chosen.append(name)
     return chosen or ["jsonl"]
+
+
+def _require_extra(name: str) -> None:
+    """A ValueError naming the install command when format `name` needs a module that is missing."""
+    if name not in EXTRA_MODULES:
+        return
+    module, extra = EXTRA_MODULES[name]
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise ValueError(
+            f"format {name} needs {module}, which is not installed: pip install 'friendship_crawler[{extra}]'"
+        ) from None
 
 
 def _export(articles: Iterable[Article], path: Path, make: Callable[[BinaryIO], BaseItemExporter]) -> None:

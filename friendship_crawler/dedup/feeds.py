@@ -18,8 +18,10 @@ from urllib.parse import unquote, urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FeedExporter
+from scrapy.settings import BaseSettings
 
 from friendship_crawler.dataset.runs import RUN_FILE
+from friendship_crawler.paths import project_path
 
 logger = logging.getLogger(__name__)
 
@@ -123,9 +125,15 @@ def exported_feeds(directories: Iterable[Path], reports_dir: Path | None = None)
     return found
 
 
+def earlier_exports(settings: BaseSettings) -> list[Path]:
+    """The run files earlier crawls left where this crawl's `FEEDS` write (see `exported_feeds`)."""
+    feed_dirs = configured_feed_dirs(settings.getdict("FEEDS"))
+    return exported_feeds(feed_dirs, project_path(settings, "FRIENDSHIP_MONITOR_REPORTS_DIR"))
+
+
 def reported_feeds(reports_dir: Path) -> set[Path]:
     """Local feed files that the run reports in `reports_dir` name as stored."""
-    paths = set()
+    paths: set[Path] = set()
     for report in sorted(reports_dir.glob("*.json")) if reports_dir.is_dir() else ():
         try:
             stored = json.loads(report.read_text(encoding="utf-8"))["exported"]["feeds"]

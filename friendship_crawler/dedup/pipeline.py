@@ -36,7 +36,7 @@ from friendship_crawler.dedup.rule import (
     keep_order,
     same_article,
 )
-from friendship_crawler.dedup.state import DedupState, StateError, StoredExport
+from friendship_crawler.dedup.state import DedupState, StateError, StoredExport, near_rule, state_config
 from friendship_crawler.paths import project_path
 
 logger = logging.getLogger(__name__)
@@ -103,14 +103,12 @@ class DedupPipeline:
         config: ShingleConfig,
         near: NearRule,
         report_dir: Path,
-        run_reports_dir: Path,
     ) -> None:
         self.crawler = crawler
         self.state_dir = state_dir
         self.config = config
         self.near = near
         self.report_dir = report_dir
-        self.run_reports_dir = run_reports_dir
         self.state: DedupState | None = None
         self.report: DuplicatesReport | None = None
         self.run_id = ""
@@ -126,18 +124,9 @@ class DedupPipeline:
         pipeline = cls(
             crawler,
             state_dir=project_path(settings, "FRIENDSHIP_STATE_DIR"),
-            config=ShingleConfig(
-                shingle_words=settings.getint("FRIENDSHIP_DEDUP_SHINGLE_WORDS", ShingleConfig.shingle_words),
-                num_perm=settings.getint("FRIENDSHIP_DEDUP_NUM_PERM", ShingleConfig.num_perm),
-            ),
-            near=NearRule(
-                threshold=settings.getfloat("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", NearRule.threshold),
-                max_anchor_conflict=settings.getint(
-                    "FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT", NearRule.max_anchor_conflict
-                ),
-            ),
+            config=state_config(settings),
+            near=near_rule(settings),
             report_dir=project_path(settings, "FRIENDSHIP_OUTPUT_DIR"),
-            run_reports_dir=project_path(settings, "FRIENDSHIP_MONITOR_REPORTS_DIR"),
         )
         crawler.signals.connect(pipeline.feeds_closed, signal=signals.feed_exporter_closed)
         return pipeline
@@ -147,8 +136,7 @@ class DedupPipeline:
     async def open_spider(self) -> None:
         spider = self.crawler.spider
         self.run_id = str(getattr(spider, "run_id", "") or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
-        feed_dirs = feeds.configured_feed_dirs(self.crawler.settings.getdict("FEEDS"))
-        before = feeds.exported_feeds(feed_dirs, self.run_reports_dir)
+        before = feeds.earlier_exports(self.crawler.settings)
         try:
             self.state = DedupState.open(self.state_dir, self.config, self.near, exported_before=before)
         except StateError as exc:

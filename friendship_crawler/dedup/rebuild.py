@@ -2,7 +2,10 @@
 
 The feeds are the truth about what was exported: every complete record becomes a confirmed export
 (its URL, id, version, text fingerprint), and the duplicates reports beside them restore which copies
-were replaced. A state file in the way is moved aside, never deleted.
+were replaced. The crawl frontier, a cache of what crawls learnt that the feeds cannot restore, starts
+afresh: the next crawl walks every listing once. Files in the way are moved aside as
+`<name>.replaced-<time>`, keeping one such copy of each (the one just replaced), so rebuilds do not pile up
+copies of the state.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from friendship_crawler.dedup.feeds import REPORT_SUFFIX, iter_records
 from friendship_crawler.dedup.minhash import DEFAULT_CONFIG, ShingleConfig
 from friendship_crawler.dedup.report import read_report
 from friendship_crawler.dedup.rule import DEFAULT_NEAR, Fingerprint, NearRule
-from friendship_crawler.dedup.state import STATE_FILE, DedupState
+from friendship_crawler.dedup.state import STATE_FILE, DedupState, take_lock
+from friendship_crawler.frontier import FRONTIER_FILE
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +39,9 @@ class RebuildSummary:
     invalid: int = 0
     superseded: int = 0
     moved_aside: Path | None = None
+    """Where the replaced dedup state now is, if there was one."""
+    frontier_aside: Path | None = None
+    """Where the replaced frontier now is, if there was one."""
 
 
 def feed_files(sources: Iterable[Path]) -> list[Path]:
@@ -65,8 +72,15 @@ def rebuild_state(
     """Replace the state in `state_dir` by one rebuilt from the feeds found in `sources`."""
     feeds = feed_files(sources)
     summary = RebuildSummary(feeds=len(feeds))
-    summary.moved_aside = _move_aside(state_dir)
-    state = DedupState.open(state_dir, config, near)
+    state_dir.mkdir(parents=True, exist_ok=True)
+    lock = take_lock(state_dir)  # a running crawl keeps its state: nothing is moved
+    try:
+        summary.moved_aside = _move_aside(state_dir, STATE_FILE)
+        summary.frontier_aside = _move_aside(state_dir, FRONTIER_FILE)
+    except BaseException:
+        lock.close()
+        raise
+    state = DedupState.open(state_dir, config, near, lock=lock)
     try:
         seen: set[tuple[str, int]] = set()
         for feed in feeds:
@@ -104,15 +118,20 @@ def rebuild_state(
     return summary
 
 
-def _move_aside(state_dir: Path) -> Path | None:
-    current = state_dir / STATE_FILE
+def _move_aside(state_dir: Path, name: str) -> Path | None:
+    """Rename the database `name` (with its WAL files) to `name.replaced-<time>`; drop older such copies."""
+    current = state_dir / name
     if not current.exists():
         return None
+    older = set(state_dir.glob(f"{name}.replaced-*"))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    aside = current.with_name(f"{STATE_FILE}.replaced-{stamp}")
+    aside = state_dir / f"{name}.replaced-{stamp}"
+    moved = set()
     for suffix in ("", "-wal", "-shm"):
-        part = state_dir / f"{STATE_FILE}{suffix}"
+        part = state_dir / f"{name}{suffix}"
         if part.exists():
-            part.rename(aside.with_name(aside.name + suffix))
-    logger.warning("Moved the old dedup state aside to %s", aside)
+            moved.add(part.rename(aside.with_name(aside.name + suffix)))
+    for stale in older - moved:
+        stale.unlink()
+    logger.warning("Moved the old %s aside to %s", name, aside)
     return aside

@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from scrapy.settings import BaseSettings
+
 from friendship_crawler.dedup.anchors import anchors_bytes, anchors_from_bytes
 from friendship_crawler.dedup.bands import BandIndex
 from friendship_crawler.dedup.minhash import (
@@ -97,8 +99,41 @@ class SettledRun:
     released: int
 
 
-def rebuild_hint(state_dir: Path, feeds: str = "output/") -> str:
-    return REBUILD_COMMAND.format(state_dir=state_dir, feeds=feeds)
+def rebuild_hint(state_dir: Path, feeds: str = "") -> str:
+    """The command that rebuilds the state; without `feeds` it reads the directories `FEEDS` writes to."""
+    return REBUILD_COMMAND.format(state_dir=state_dir, feeds=feeds).strip()
+
+
+def state_config(settings: BaseSettings) -> ShingleConfig:
+    """The signature settings a state is built with (`FRIENDSHIP_DEDUP_SHINGLE_WORDS`, `..._NUM_PERM`)."""
+    return ShingleConfig(
+        shingle_words=settings.getint("FRIENDSHIP_DEDUP_SHINGLE_WORDS", ShingleConfig.shingle_words),
+        num_perm=settings.getint("FRIENDSHIP_DEDUP_NUM_PERM", ShingleConfig.num_perm),
+    )
+
+
+def near_rule(settings: BaseSettings) -> NearRule:
+    """The near-duplicate rule (`FRIENDSHIP_DEDUP_NEAR_THRESHOLD`, `FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT`)."""
+    return NearRule(
+        threshold=settings.getfloat("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", NearRule.threshold),
+        max_anchor_conflict=settings.getint(
+            "FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT", NearRule.max_anchor_conflict
+        ),
+    )
+
+
+def check_state(state_dir: Path, config: ShingleConfig, *, exported_before: Iterable[Path] = ()) -> None:
+    """Raise the `StateError` that `DedupState.open` would, without loading the state (creating a new one).
+
+    A crawl calls this before its engine starts: the same error raised while the engine opens the
+    pipelines reaches the user wrapped in Scrapy's and asyncio's tracebacks.
+    """
+    state_dir.mkdir(parents=True, exist_ok=True)
+    lock = take_lock(state_dir)
+    try:
+        _open_checked(state_dir / STATE_FILE, config, exported_before).close()
+    finally:
+        lock.close()
 
 
 class DedupState:
@@ -130,37 +165,18 @@ class DedupState:
         near: NearRule = DEFAULT_NEAR,
         *,
         exported_before: Iterable[Path] = (),
+        lock: IO[str] | None = None,
     ) -> DedupState:
         """Open (or, on a first run, create) the state in `state_dir`.
 
         `exported_before` are feed files found where this crawl writes: if any exists while the state file
         does not, the state was lost, and starting afresh would export everything again, so this refuses.
+        `lock` is the state's lock when the caller already holds it (`take_lock`).
         """
         state_dir.mkdir(parents=True, exist_ok=True)
-        lock = _take_lock(state_dir)
-        path = state_dir / STATE_FILE
+        lock = lock or take_lock(state_dir)
         try:
-            if not path.exists():
-                found = sorted(str(p) for p in exported_before)
-                if found:
-                    raise StateError(
-                        f"The dedup state {path} is missing, but feeds were exported before "
-                        f"({', '.join(found[:3])}{' ...' if len(found) > 3 else ''}). Starting afresh would "
-                        "export every article again. Rebuild the state from the exported feeds: "
-                        f"`{rebuild_hint(state_dir, _dirs(found))}`, "
-                        "or move the old feeds away to start a new dataset on purpose."
-                    )
-                _create(path, config)
-                connection = _connect(path)
-                logger.info("Created a new dedup state in %s", path)
-            else:
-                try:
-                    connection = _connect(path)
-                except sqlite3.DatabaseError as exc:
-                    raise StateError(
-                        f"The dedup state {path} is corrupt ({exc}). Rebuild it: `{rebuild_hint(state_dir)}`."
-                    ) from exc
-                _check(connection, path, config)
+            connection = _open_checked(state_dir / STATE_FILE, config, exported_before)
         except BaseException:
             lock.close()
             raise
@@ -324,7 +340,8 @@ def _dirs(paths: Iterable[str]) -> str:
     return " ".join(sorted({str(Path(p).parent) for p in paths}))
 
 
-def _take_lock(state_dir: Path) -> IO[str]:
+def take_lock(state_dir: Path) -> IO[str]:
+    """Hold the state's lock until the returned file is closed; a `StateError` if a crawl holds it."""
     lock = (state_dir / LOCK_FILE).open("a", encoding="utf-8")
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -335,6 +352,31 @@ def _take_lock(state_dir: Path) -> IO[str]:
             "or give this crawl its own FRIENDSHIP_STATE_DIR."
         ) from None
     return lock
+
+
+def _open_checked(path: Path, config: ShingleConfig, exported_before: Iterable[Path]) -> sqlite3.Connection:
+    """A connection to the state at `path`, created if it is new, or the `StateError` that says what to do."""
+    if not path.exists():
+        found = sorted(str(p) for p in exported_before)
+        if found:
+            raise StateError(
+                f"The dedup state {path} is missing, but feeds were exported before "
+                f"({', '.join(found[:3])}{' ...' if len(found) > 3 else ''}). Starting afresh would "
+                "export every article again. Rebuild the state from the exported feeds: "
+                f"`{rebuild_hint(path.parent, _dirs(found))}`, "
+                "or move the old feeds away to start a new dataset on purpose."
+            )
+        _create(path, config)
+        logger.info("Created a new dedup state in %s", path)
+        return _connect(path)
+    try:
+        connection = _connect(path)
+    except sqlite3.DatabaseError as exc:
+        raise StateError(
+            f"The dedup state {path} is corrupt ({exc}). Rebuild it: `{rebuild_hint(path.parent)}`."
+        ) from exc
+    _check(connection, path, config)
+    return connection
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -3,7 +3,8 @@
 One walk over the container's subtree, in document order: block elements end a line, inline elements
 add to it, boilerplate (scripts, ads, inline related boxes) is skipped, and text inside an image box
 becomes both a text line and that image's caption. Each line remembers whether it was a caption and
-whether it was a right-aligned bold paragraph (the 2016-2020 byline), so bylines can be split off after.
+whether it was a signature (a right-aligned paragraph wholly in bold or italic, the byline of 2016-2020 pages
+and of sister sites), so bylines can be split off after.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ class Block:
     text: str
     caption: bool = False
     """Part of an image caption."""
-    right_bold: bool = False
-    """A right-aligned paragraph written wholly in bold: the byline of 2016-2020 pages."""
+    signed: bool = False
+    """A right-aligned paragraph wholly in bold or italic: a byline ("Ngọc Hậu", "Bài và ảnh Trọng Tùng")."""
 
 
 @dataclass
@@ -101,9 +102,19 @@ def _is_related_box(classes: frozenset[str]) -> bool:
     return any(fragment in name.lower() for name in classes for fragment in selectors.RELATED_CLASS_FRAGMENTS)
 
 
-def _is_wholly_bold(element: HtmlElement) -> bool:
-    bold = normalize_line("".join(t for b in element.iter("strong", "b") for t in b.itertext()))
-    return bool(bold) and bold == normalize_line(element.text_content())
+def _is_signature(element: HtmlElement) -> bool:
+    """Right-aligned (by style or by the old `align` attribute) and wholly in bold or in italic."""
+    aligned = (element.get("align") or "").lower() == "right" or (
+        selectors.RIGHT_ALIGNED.search(element.get("style") or "") is not None
+    )
+    if not aligned:
+        return False
+    text = normalize_line(element.text_content())
+    for tag in selectors.EMPHASIS_TAGS:
+        emphasised = normalize_line("".join(t for node in element.iter(tag) for t in node.itertext()))
+        if emphasised and emphasised == text:
+            return True
+    return False
 
 
 class _BodyWalker:
@@ -114,7 +125,7 @@ class _BodyWalker:
         self.body = Body()
         self._buffer: list[str] = []
         self._image_box_depth = 0
-        self._right_bold_depth = 0
+        self._signed_depth = 0
         self._box_images: list[Image] = []
         self._captions: dict[int, list[str]] = {}
         self._pending_caption: list[str] = []
@@ -135,7 +146,7 @@ class _BodyWalker:
         if not line:
             return
         in_box = self._image_box_depth > 0
-        self.body.blocks.append(Block(line, caption=in_box, right_bold=self._right_bold_depth > 0))
+        self.body.blocks.append(Block(line, caption=in_box, signed=self._signed_depth > 0))
         if not in_box:
             return
         if self._box_images:
@@ -177,31 +188,27 @@ class _BodyWalker:
         image_box = tag == "figure" or bool(classes & selectors.IMAGE_BOX_CLASSES)
         if not image_box and tag == "table":
             image_box = next(element.iter(*selectors.IMAGE_TAGS), None) is not None
-        right_bold = (
-            tag in {"p", "div"}
-            and selectors.RIGHT_ALIGNED.search(element.get("style") or "") is not None
-            and _is_wholly_bold(element)
-        )
+        signed = tag in {"p", "div"} and _is_signature(element)
         if block or image_box:
             self.flush()
-        self._enter(image_box, right_bold)
+        self._enter(image_box, signed)
         self.walk(element, depth)
         if block or image_box:
             self.flush()
-        self._leave(image_box, right_bold)
+        self._leave(image_box, signed)
 
-    def _enter(self, image_box: bool, right_bold: bool) -> None:
+    def _enter(self, image_box: bool, signed: bool) -> None:
         if image_box:
             if self._image_box_depth == 0:
                 self._box_images = []
                 self._pending_caption = []
             self._image_box_depth += 1
-        self._right_bold_depth += right_bold
+        self._signed_depth += signed
 
-    def _leave(self, image_box: bool, right_bold: bool) -> None:
+    def _leave(self, image_box: bool, signed: bool) -> None:
         if image_box:
             self._image_box_depth -= 1
-        self._right_bold_depth -= right_bold
+        self._signed_depth -= signed
 
     def _image(self, element: HtmlElement) -> None:
         source = next(

@@ -1,6 +1,7 @@
 """Bylines and "Nguồn:" lines that end up inside the body, and author names as the record keeps them.
 
-2016-2020 pages put the byline in the body as a right-aligned bold last paragraph; other pages end the
+2016-2020 pages and sister sites put the byline in the body as a right-aligned last paragraph in bold or
+italic, often with a credit before the name and no colon ("Bài và ảnh Trọng Tùng"); other pages end the
 body with a short paragraph that is just a name. Both become `author` and leave the text. A name keeps
 no role suffix ("Anh Vũ (tổng hợp)" -> "Anh Vũ", "Phạm Hoàng Anh - Phó Bí thư ..." -> "Phạm Hoàng Anh").
 """
@@ -19,6 +20,8 @@ from friendship_crawler.textnorm import normalize_line
 _NAME_SEPARATORS = re.compile(r"[\s,&/–-]+")
 _SENTENCE_END = re.compile(r"[.:;!?…\"”»]$")
 _ATTRIBUTION = re.compile(r"^theo\s+", re.I)
+_SIGNATURE_CREDIT = re.compile(r"^(?:bài\s*(?:và|&|\+)\s*ảnh|bài|ảnh|tin\s*(?:và|&)\s*ảnh)\s+(?=\S)", re.I)
+"""A credit a signature line may put before the name without a colon ("Bài và ảnh Trọng Tùng")."""
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 50
 
@@ -46,6 +49,14 @@ def clean_author(raw: str | None) -> str | None:
     return author_name(name) if name else None
 
 
+def signature_author(line: str) -> str | None:
+    """The name on a signature line, its credit taken off whether or not a colon follows it."""
+    name = clean_author(line)
+    if name and ":" not in line:
+        name = clean_author(_SIGNATURE_CREDIT.sub("", name))
+    return name
+
+
 def clean_source(raw: str | None) -> str | None:
     """The value of a "Nguồn:" line; None when the line is empty."""
     if raw is None:
@@ -68,8 +79,9 @@ def looks_like_name(text: str) -> bool:
 def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     """Take trailing byline and "Nguồn:" lines out of the body.
 
-    A right-aligned bold last paragraph is always a byline. A last short name-like paragraph is one only
-    when the page names no author elsewhere or names the same one, and at least two lines remain.
+    A signature (right-aligned, wholly bold or italic) last paragraph is always a byline. A last short
+    name-like paragraph is one only when the page names no author elsewhere or names the same one, and
+    at least two lines remain.
     """
     kept = list(blocks)
     author: str | None = None
@@ -81,10 +93,10 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         last = kept[-1].text
         if selectors.SOURCE_PREFIX.match(last):
             source = source or clean_source(last)
-        elif kept[-1].right_bold and _ATTRIBUTION.match(last):
+        elif kept[-1].signed and _ATTRIBUTION.match(last):
             source = source or _ATTRIBUTION.sub("", last)
-        elif kept[-1].right_bold:
-            author = author or clean_author(last)
+        elif kept[-1].signed:
+            author = author or signature_author(last)
         elif (
             author is None
             and len(kept) > 2

@@ -1,9 +1,11 @@
 """`ArticleExtractor`: one article page (HTML and URL) in, one `Article` record out, or `NotAnArticle`.
 
-Three layers, most specific first: the page head (JSON-LD `NewsArticle`, meta tags) for title, dates,
-author and description; the MasterCMS selectors of the matching template generation for the visible parts
-and the body; the generic main-content layer when no selector finds a body. The result says which
-generation matched, whether the generic layer was used, and which layer produced each field.
+Every field has a chain that ends in a generic last resort: the page head (JSON-LD `NewsArticle`, meta
+tags) and the MasterCMS selectors of the matching template generation first, then rules that read any news
+page (`fallbacks`: the prominent `h1`, `<title>` without the site name, a lead or a date line near the
+headline, htmldate, a breadcrumb trail) and the generic main-content layer when no selector finds a body.
+The result says which generation matched, whether the generic layer gave the body, and which layer
+produced each field (`Extraction.sources`, counted per field by the crawl).
 """
 
 from __future__ import annotations
@@ -14,22 +16,23 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from friendship_crawler.extract import selectors
+from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, read_body, visible_text
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
 from friendship_crawler.extract.dates import parse_date_line, parse_iso
 from friendship_crawler.extract.document import parse_page
 from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks
-from friendship_crawler.extract.kinds import is_listing, media_kind, says_not_found
-from friendship_crawler.extract.links import LinkFolder, related_box_hrefs
+from friendship_crawler.extract.kinds import is_listing, lists_articles, media_kind, says_not_found
+from friendship_crawler.extract.links import LinkFolder, fold_root, related_box_hrefs
 from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector, page_classes
 from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article
 from friendship_crawler.textnorm import normalize_line
-from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, strip_tracking
+from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, host_of, strip_tracking
 
 HEAD, META, SELECTORS, GENERIC, URL = "json-ld", "meta", "selectors", "generic", "url"
+HTMLDATE = "htmldate"
 """Names of the layers a field can come from (`Extraction.sources`)."""
 
 
@@ -44,7 +47,7 @@ class Extraction:
     fallback: bool
     """True when the generic layer produced the body: the caller counts and logs it."""
     sources: dict[str, str] = field(default_factory=dict)
-    """Field name -> layer that produced it: "json-ld", "meta", "selectors", "generic" or "url"."""
+    """Field name -> layer that produced it: "json-ld", "meta", "selectors", "generic", "htmldate", "url"."""
     notes: list[str] = field(default_factory=list)
     """Problems met that did not stop extraction (unparseable JSON-LD and the like)."""
 
@@ -96,6 +99,8 @@ class _PageReading:
         self.classes = page_classes(root)
         self.generation = detect_generation(root, self.classes)
         self.sources: dict[str, str] = {}
+        self.title_node: HtmlElement | None = None
+        """The visible headline, where leads and date lines are looked for."""
 
     def select(self, name: str) -> list[HtmlElement]:
         return _first(self.root, self.generation.compiled[name], self.classes)
@@ -113,7 +118,9 @@ class _PageReading:
         title = self._title(has_body=container is not None)
         if container is None and says_not_found(self.root, title, self.head.html_title):
             raise NotAnArticle("soft_404", "the page says it does not exist")
-        if container is None and is_listing(self.root):
+        if container is None and (
+            is_listing(self.root) or (not title and lists_articles(self.root, self.fetched_url))
+        ):
             raise NotAnArticle("listing", "listing entries and no article body")
         if not title:
             raise NotAnArticle("no_title", "no headline in JSON-LD, meta or the title selectors")
@@ -165,24 +172,34 @@ class _PageReading:
 
     # --- fields ---------------------------------------------------------------------------------
     def _title(self, has_body: bool) -> str | None:
-        visible = self.select_text("title")
+        """JSON-LD / og:title, the known headline classes, the page's one prominent `h1`, then `<title>`
+        without the site name (only on a page with a body: a bare `<title>` names no article)."""
+        visible_nodes = [n for n in self.select("title") if visible_text(n)]
+        self.title_node = visible_nodes[0] if visible_nodes else fallbacks.prominent_h1(self.root)
+        visible = visible_text(visible_nodes[0]) if visible_nodes else None
+        h1 = None if visible_nodes or self.title_node is None else visible_text(self.title_node)
         headline = self.head.headline
         og_title = self.head.text(self.head.meta.get("og:title"))
         if og_title:
-            og_title = selectors.SITE_TITLE_SUFFIX.sub("", og_title) or None
-        if headline and visible and visible != headline and visible.startswith(headline.rstrip(".… ")):
-            headline = visible  # JSON-LD headlines are often cut at 110 characters
+            og_title = self._without_site_name(og_title) or None
+        shown = visible or h1
+        if headline and shown and shown != headline and shown.startswith(headline.rstrip(".… ")):
+            headline = shown  # JSON-LD headlines are often cut at 110 characters
         candidates: list[tuple[str | None, str]] = [(headline, HEAD)]
-        if self.head.is_article or visible:
+        if self.head.is_article or shown:
             candidates.append((og_title, META))
-        candidates.append((visible, SELECTORS))
-        if has_body:
-            candidates.append((selectors.SITE_TITLE_SUFFIX.sub("", self.head.html_title), META))
+        candidates += [(visible, SELECTORS), (h1, GENERIC)]
+        if has_body or h1:
+            candidates.append((self._without_site_name(self.head.html_title), META))
         for value, layer in candidates:
             if value:
                 self.sources["title"] = layer
                 return value
         return None
+
+    def _without_site_name(self, title: str) -> str:
+        names = [self.head.text(self.head.meta.get(key)) or "" for key in selectors.SITE_NAME_META]
+        return fallbacks.without_site_name(title, names, host_of(self.fetched_url))
 
     def _url(self) -> tuple[str, int]:
         folder = LinkFolder(self.canonical_root, self.fetched_url)
@@ -197,7 +214,9 @@ class _PageReading:
                 self.sources["url"] = layer
                 return url, aid
         try:
-            url = canonical_article_url(strip_tracking(self.fetched_url), self.canonical_root)
+            url = canonical_article_url(
+                strip_tracking(self.fetched_url), fold_root(self.canonical_root, self.fetched_url)
+            )
         except ValueError as exc:
             raise NotAnArticle("listing", f"no article id in the URL or canonical link: {exc}") from exc
         aid = article_id(url) or article_id(self.fetched_url)
@@ -207,8 +226,15 @@ class _PageReading:
         return url, aid
 
     def _sapo(self) -> str:
+        value = self.select_text("sapo")
+        if value:
+            self.sources["sapo"] = SELECTORS
+            return value
+        value = fallbacks.lead_near(self.title_node)
+        if value:
+            self.sources["sapo"] = GENERIC
+            return value
         for value, layer in (
-            (self.select_text("sapo"), SELECTORS),
             (self.head.text(self.head.article.get("description")), HEAD),
             (self.head.text(self.head.meta.get("og:description")), META),
             (self.head.text(self.head.meta.get("description")), META),
@@ -248,17 +274,28 @@ class _PageReading:
             (self.head.meta.get("article:published_time"), META),
             (self.head.meta.get("datepublished"), META),
             (self.head.meta.get("pubdate"), META),
+            (self.head.time_datetime, META),
         ):
             parsed = parse_iso(value)
             if parsed:
                 self.sources["published_at"] = layer
                 return parsed
-        for node in self.select("date"):
-            parsed = parse_iso(node.get("datetime")) or parse_date_line(visible_text(node))
-            if parsed:
-                self.sources["published_at"] = SELECTORS
-                return parsed
-        return None
+        for selector in self.generation.compiled["date"]:  # every selector: rails reuse the date classes
+            for node in selector.select(self.root, self.classes):
+                if not isinstance(node, HtmlElement) or fallbacks.in_teaser(node, self.title_node):
+                    continue
+                parsed = parse_iso(node.get("datetime")) or parse_date_line(visible_text(node))
+                if parsed:
+                    self.sources["published_at"] = SELECTORS
+                    return parsed
+        parsed = fallbacks.date_near(self.title_node)
+        if parsed:
+            self.sources["published_at"] = GENERIC
+            return parsed
+        parsed = fallbacks.htmldate_of(self.root)
+        if parsed:
+            self.sources["published_at"] = HTMLDATE
+        return parsed
 
     def _modified(self) -> str | None:
         for value, layer in (
@@ -273,10 +310,12 @@ class _PageReading:
         return None
 
     def _section(self, title: str) -> list[str]:
-        crumbs = [visible_text(node) for node in self.select("breadcrumb")]
+        crumbs = [visible_text(node) for node in fallbacks.trail(self.select("breadcrumb"))]
         layer = SELECTORS
         if not crumbs:
             crumbs, layer = list(self.head.breadcrumb), HEAD
+        if not crumbs:
+            crumbs, layer = fallbacks.generic_trail(self.root), GENERIC
         if not crumbs and self.head.meta.get("article:section"):
             crumbs, layer = [self.head.text(self.head.meta["article:section"]) or ""], META
         names = [c for c in _unique(crumbs) if c.casefold() not in selectors.HOME_CRUMBS and c != title]

@@ -1,29 +1,40 @@
 """The generic main-content layer: trafilatura reads the body when no template selector finds one.
 
 It is the last resort for markup nobody here has seen; the extractor reports every use of it, so a run
-on the live site says loudly which selectors stopped matching.
+on the live site says loudly which selectors stopped matching. trafilatura runs with its defaults, tables
+kept, because CMS editorial boxes are tables whose paragraphs are text. On its own copy of the page, the
+tables that are not text are settled first: a related-article table (its class says so, or its text is
+mostly links to other articles) goes, an image table leaves only its caption as a paragraph, and a
+one-cell box becomes a plain block, so that its paragraphs stay paragraphs.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 
 import trafilatura
 from lxml.html import HtmlElement
 
-from friendship_crawler.extract.body import Block
+from friendship_crawler.extract import selectors
+from friendship_crawler.extract.body import Block, html_line, visible_text
 from friendship_crawler.textnorm import normalize_text
+from friendship_crawler.urls import article_id
 
 logger = logging.getLogger(__name__)
 
+LINK_SHARE = 0.5
+"""A table whose text is at least this share of links to articles is a related-article box."""
+
 
 def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
-    """Main-text lines of a page by trafilatura (which works on its own copy of the tree)."""
+    """Main-text lines of a page by trafilatura, on a copy whose non-text tables are settled."""
+    page = copy.deepcopy(root)
+    settle_tables(page)
     text = trafilatura.extract(
-        root,
+        page,
         url=url,
         include_comments=False,
-        include_tables=False,
         include_images=False,
         include_links=False,
         favor_precision=True,
@@ -33,3 +44,50 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
         logger.debug("Generic extraction found no main text on %s", url)
         return []
     return [Block(line) for line in normalize_text(text).split("\n")]
+
+
+def settle_tables(root: HtmlElement) -> None:
+    """Drop related-article tables, reduce image tables to their captions, unwrap one-cell boxes."""
+    for table in reversed(list(root.iter("table"))):
+        if table.getparent() is None:
+            continue
+        if _is_related(table):
+            table.drop_tree()
+        elif next(table.iter(*selectors.IMAGE_TAGS), None) is not None:
+            _keep_caption(table)
+        elif len(table.findall(".//td")) + len(table.findall(".//th")) == 1:
+            _unwrap(table)
+
+
+def _is_related(table: HtmlElement) -> bool:
+    classes = (table.get("class") or "").split()
+    if set(classes) & selectors.RELATED_BOX_CLASSES:
+        return True
+    if any(fragment in name.lower() for name in classes for fragment in selectors.RELATED_CLASS_FRAGMENTS):
+        return True
+    text = len(visible_text(table))
+    linked = sum(len(visible_text(a)) for a in table.iter("a") if article_id(a.get("href") or ""))
+    return text > 0 and linked / text >= LINK_SHARE
+
+
+def _keep_caption(table: HtmlElement) -> None:
+    """The table becomes one paragraph per line of text it holds beside its images."""
+    lines = [html_line(cell.text_content()) for cell in table.iter("td", "th", "caption")]
+    box = table.makeelement("div", {})
+    for line in filter(None, lines):
+        paragraph = box.makeelement("p", {})
+        paragraph.text = line
+        box.append(paragraph)
+    box.tail = table.tail
+    table.getparent().replace(table, box)
+
+
+def _unwrap(table: HtmlElement) -> None:
+    """A one-cell table (an editorial box) becomes a `div` holding the cell's content."""
+    cell = next(table.iter("td", "th"))
+    box = table.makeelement("div", {})
+    box.text = cell.text
+    for child in list(cell):
+        box.append(child)
+    box.tail = table.tail
+    table.getparent().replace(table, box)

@@ -1,20 +1,32 @@
 """Pages that look like articles to a crawler but must never become records, and how to tell them.
 
-Listing pages, video and infographic pages (a title prefix and a body with a player or an image but no
-text), and soft-404 pages (HTTP 200 with a "Không tìm thấy trang" message and no article title).
+Listing pages (a known listing markup, or article links in the main column of a page without a headline),
+video and infographic pages (a title prefix and a body with a player or an image but no text), and
+soft-404 pages (HTTP 200 with a "Không tìm thấy trang" message and no article title).
 """
 
 from __future__ import annotations
 
 from lxml.html import HtmlElement
+from parsel import Selector
 
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import Body, visible_text
+from friendship_crawler.listing import parse_listing
 
 
 def is_listing(root: HtmlElement) -> bool:
-    """The page carries a listing of article entries (current or 2020 markup)."""
+    """The page carries a listing of article entries in a known listing markup."""
     return any(xpath(root) for xpath in selectors.LISTING_ENTRIES)
+
+
+def lists_articles(root: HtmlElement, url: str) -> bool:
+    """The listing fallback finds article links in the page's main column.
+
+    Asked only of pages with neither an article body nor a headline: an article page links a few
+    articles too, so links alone do not make a listing of a page that has a headline.
+    """
+    return bool(parse_listing(Selector(root=root, type="html"), url).entries)
 
 
 def says_not_found(root: HtmlElement, *titles: str | None) -> bool:
@@ -27,7 +39,7 @@ def says_not_found(root: HtmlElement, *titles: str | None) -> bool:
 def media_kind(
     title: str, body: Body, container: HtmlElement | None, by_title_only: bool = False
 ) -> str | None:
-    """"video" or "infographic" when the body has no text of its own, else None.
+    """ "video" or "infographic" when the body has no text of its own, else None.
 
     The title prefix ("[Video] ...", "[Infographic] ...") decides first; with `by_title_only` false, a
     body holding only a player or only images decides too (used once the generic layer found no text).

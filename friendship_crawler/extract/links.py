@@ -1,8 +1,9 @@
 """Article URLs as the record keeps them: the page's own URL and the related articles it links.
 
-Every link is folded to `<canonical root>/<slug>-<id>.html` (hosts, AMP/mobile, tracking parameters),
-and only links on the site's hosts count; a page fetched from a local replica also trusts the replica's
-loopback aliases, which stand in for the site's hosts.
+Every link on the site's hosts is folded to `<canonical root>/<slug>-<id>.html` (hosts, AMP/mobile,
+tracking parameters); a page fetched from a local replica also trusts the replica's loopback aliases,
+which stand in for the site's hosts. A page of another host (a sister site read by `reprocess` or a test)
+keeps its own host: its ids are not the site's, and folding them onto it would invent an article.
 """
 
 from __future__ import annotations
@@ -93,9 +94,19 @@ def _fold(canonical_root: str, page_url: str, href: str) -> str | None:
             return None
         if not LinkFolder(canonical_root, page_url).on_site(absolute) or article_id(absolute) is None:
             return None
-        return canonical_article_url(strip_tracking(absolute), canonical_root)
+        return canonical_article_url(strip_tracking(absolute), fold_root(canonical_root, absolute))
     except ValueError:
         return None
+
+
+def fold_root(canonical_root: str, url: str) -> str:
+    """The root an article URL folds onto: the canonical root for the site's hosts and loopback names,
+    its own origin for any other host."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host in SITE_HOSTS or is_loopback_host(host):
+        return canonical_root
+    return f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
 
 
 def _host(url: str) -> str:

@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 from friendship_crawler.listing import ENTRY_SELECTORS
 
 SELECTOR_FIELDS = ("signature", "title", "sapo", "date", "body", "author", "source", "breadcrumb", "tags")
-CLASS_ATTRIBUTES = XPath("//@class", smart_strings=False)
+CLASS_ATTRIBUTES = XPath("//@class | //@id", smart_strings=False)
 
 
 def compile_css(*expressions: str) -> tuple[XPath, ...]:
@@ -31,12 +31,12 @@ def compile_css(*expressions: str) -> tuple[XPath, ...]:
 
 
 def page_classes(root: HtmlElement) -> str:
-    """Every class attribute of the page in one string, read once per page for `Selector`."""
+    """Every class and id attribute of the page in one string, read once per page for `Selector`."""
     return " ".join(CLASS_ATTRIBUTES(root))
 
 
 def required_classes(css: str) -> tuple[str, ...]:
-    """Class names that some element of the page must carry for the CSS expression to match."""
+    """Class names (and id values or prefixes) that the page must carry for the CSS expression to match."""
     groups = parse_css(css)
     return tuple(_classes_in(groups[0].parsed_tree)) if len(groups) == 1 else ()
 
@@ -45,6 +45,8 @@ def _classes_in(tree: Tree) -> Iterator[str]:
     """Classes of the compound and combined parts; other parts (negations and the like) add none."""
     if isinstance(tree, Class):
         yield tree.class_name
+    if isinstance(tree, Attrib) and tree.attrib == "id" and tree.operator in {"=", "^=", "*="}:
+        yield str(tree.value.value if hasattr(tree.value, "value") else tree.value)
     if isinstance(tree, Class | Attrib | CombinedSelector):
         yield from _classes_in(tree.selector)
     if isinstance(tree, CombinedSelector):
@@ -124,24 +126,40 @@ class V2019(Generation):
         "div.__MB_CONTENT_FOR_PRINTER",
         "div.__MB_MASTERCMS_EL",
         ".__mb_article_in_image",
+        "div[id^=__MB_MASTERCMS_EL_]",
     )
     title: ClassVar[Css] = (
         "h1.article-detail-title",
         ".article-detail-title",
         "h1.title-detail",
         "h1.article-title",
+        "h1.detail-title",
+        "h1.post-title",
+        "h1.titleDetailNews",
     )
-    sapo: ClassVar[Css] = ("div.article-detail-desc", ".article-detail-desc", ".article-sapo", ".sapo")
+    sapo: ClassVar[Css] = (
+        "div.article-detail-desc",
+        ".article-detail-desc",
+        ".article-sapo",
+        ".sapo",
+        "p.detail-sapo",
+        ".detail-sapo",
+        "div.post-desc",
+    )
     date: ClassVar[Css] = (
         "span.article-detail-date",
         ".article-detail-date",
-        ".article-date",
+        "span.article-detail-publish",
+        "span.post-publish-time",
+        "span.datetime",
         ".date-detail",
+        ".article-date",
     )
     body: ClassVar[Css] = (
         "div.__MB_CONTENT_FOR_PRINTER",
         "div.__MASTERCMS_CONTENT",
         "div.__MB_MASTERCMS_EL",
+        "div[id^=__MB_MASTERCMS_EL_]",
         "[itemprop=articleBody]",
     )
     author: ClassVar[Css] = (
@@ -149,6 +167,8 @@ class V2019(Generation):
         "a.article-author",
         ".article-author",
         "[rel=author]",
+        "span.cms-author",
+        "div.article-member",
     )
     source: ClassVar[Css] = ("div.article-detail-source", ".article-detail-source", ".article-source")
     breadcrumb: ClassVar[Css] = ("div.breadcrumbs a", ".breadcrumbs a", ".breadcrumb a", "ol.breadcrumb li")
@@ -210,10 +230,14 @@ META = XPath("/html/head//meta[@content]")
 LINKS = XPath("/html/head//link[@rel][@href]")
 JSON_LD = XPath("//script[translate(@type, 'LDJSONAPLICTR+', 'ldjsonaplictr+')='application/ld+json']")
 HTML_TITLE = XPath("/html/head/title")
+TIME_DATETIME = XPath("//time/@datetime", smart_strings=False)
 ARTICLE_LD_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPageElement"}
 )
 SITE_TITLE_SUFFIX = re.compile(r"\s*[|\-–—]\s*(?:Tạp chí\s+)?Thời\s+Đại(?:\s+Online)?\s*$", re.I)
+TITLE_SEPARATOR = re.compile(r"\s+[|\-–—]\s+")
+"""What stands between a headline and the site name in `<title>` ("… - Netbiz", "… | Báo Hải quan")."""
+SITE_NAME_META = ("og:site_name", "application-name", "al:android:app_name", "twitter:site")
 
 # --- inside the body: what is skipped, what is a block, what is an image box -----------------------
 SKIP_TAGS = frozenset(
@@ -247,6 +271,8 @@ IMAGE_BOX_CLASSES = frozenset({"MASTERCMS_TPL_TABLE", "image", "picture", "img-b
 
 # --- around the body ---------------------------------------------------------------------------
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.I)
+EMPHASIS_TAGS = ("strong", "b", "em", "i")
+"""A signature line is written wholly in one of these (bold on 2016-2020 pages, italic elsewhere)."""
 BOX_TITLES = XPath(
     "(//h2 | //h3 | //h4 | //@class[contains(., 'title') or contains(., 'heading')]"
     "/parent::*[self::div or self::span or self::p])"
@@ -262,7 +288,6 @@ HOME_CRUMBS = frozenset({"trang chủ", "home", "thời đại"})
 ROLE_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 
 # --- kinds of pages that are not articles ----------------------------------------------------
-LISTING = compile_css(*(css.split(" ")[0] for css in ENTRY_SELECTORS))
 LISTING_ENTRIES = compile_css(*ENTRY_SELECTORS)
 VIDEO_TITLE = re.compile(r"^\s*[\[(]\s*video\s*[\])]|^\s*video\s*:", re.I)
 INFOGRAPHIC_TITLE = re.compile(r"^\s*[\[(]\s*infographics?\s*[\])]|^\s*infographics?\s*:", re.I)

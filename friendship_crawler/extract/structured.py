@@ -32,6 +32,8 @@ class HeadData:
     breadcrumb: list[str] = field(default_factory=list)
     """Names of a JSON-LD `BreadcrumbList`, in position order."""
     html_title: str = ""
+    time_datetime: str | None = None
+    """The `datetime` of the page's first `<time>` element."""
     notes: list[str] = field(default_factory=list)
     """Problems met on the way (unparseable JSON-LD), for the caller to log."""
 
@@ -93,6 +95,8 @@ def read_head(root: HtmlElement) -> HeadData:
             break
     for title in selectors.HTML_TITLE(root)[:1]:
         data.html_title = normalize_line(title.text_content())
+    for value in selectors.TIME_DATETIME(root)[:1]:
+        data.time_datetime = str(value)
     for script in selectors.JSON_LD(root):
         _read_json_ld(script.text or "", data)
     return data

@@ -1,22 +1,43 @@
-"""`scrapy crawl` that exits non-zero when the run monitor found the run unhealthy.
+"""`scrapy crawl` that checks what it needs before starting and exits non-zero when the run was unhealthy.
 
 Scrapy's own `crawl` exits 1 only when the crawl could not start. This subclass keeps that and adds
 `UNHEALTHY_EXIT_CODE` when `RunMonitor` recorded a failed check, so cron, systemd and Scrapyd see it.
-The project's `commands/crawl.py` exposes it under the name `crawl`.
+Before any crawler exists it makes the project's paths absolute (`friendship_crawler.paths`), checks the
+spider's arguments (exit 2) and checks that the dedup state and the frontier can be opened (exit 1 with
+one line saying how to rebuild them): an error raised once the engine runs reaches the user wrapped in
+tracebacks and a run that fetched nothing. The project's `commands/crawl.py` exposes it as `crawl`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import sys
+from pathlib import Path
 
 from scrapy import Spider
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
+from scrapy.settings import BaseSettings
 
-from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT
+from friendship_crawler.console.session import (
+    RUN_ID_SETTING,
+    console_enabled,
+    new_run_id,
+    route_log_to_file,
+    show_errors_on_console,
+    start_notes,
+)
+from friendship_crawler.console.summary import summary_lines
+from friendship_crawler.dedup import feeds
+from friendship_crawler.dedup.state import StateError, check_state, state_config
+from friendship_crawler.frontier import check_frontier
+from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT, RunMonitor
 from friendship_crawler.monitor.masking import mask_all_log_records
+from friendship_crawler.paths import project_path, resolve_project_paths
+from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +51,7 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
     def __init__(self) -> None:
         super().__init__()
         self._crawlers: list[Crawler] = []
+        self._log_file: Path | None = None
 
     def short_desc(self) -> str:
         return "Run a spider of the current project, by name; exit 3 when a run check fails"
@@ -39,16 +61,54 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         self._crawlers.append(crawler)
         return crawler
 
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        """Scrapy's options, then the console's: the run id and the run's log file, before logging starts."""
+        super().process_options(args, opts)
+        assert self.settings is not None
+        self._log_file = None
+        if args and console_enabled(self.settings):
+            run_id = new_run_id()
+            self.settings.set(RUN_ID_SETTING, run_id, priority="cmdline")
+            self._log_file = route_log_to_file(self.settings, args[0], run_id)
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         mask_all_log_records()
+        assert self.settings is not None
+        console = console_enabled(self.settings)
+        if console:
+            show_errors_on_console()
+        root = resolve_project_paths(self.settings)
         if args:
             self._check_spider_arguments(args[0], opts.spargs)
+        try:
+            check_stored_state(self.settings)
+        except StateError as exc:
+            logger.error("%s", exc)
+            self.exitcode = 1
+            return
+        logger.info("Project root %s: state in %s", root, project_path(self.settings, "FRIENDSHIP_STATE_DIR"))
+        if console:
+            notes = start_notes(self.settings, opts.spargs.get("base_url", CANONICAL_ROOT), self._log_file)
+            sys.stderr.write("".join(f"{note}\n" for note in notes))
         super().run(args, opts)
+        if console:
+            sys.stderr.write("".join(f"{line}\n" for line in self._summary()))
         if self.exitcode:
             return
         failed = sum(int(crawler.stats.get_value(FAILED_CHECKS_STAT, 0)) for crawler in self._crawlers)
         if failed:
             self.exitcode = UNHEALTHY_EXIT_CODE
+
+    def _summary(self) -> list[str]:
+        """The closing summary of each crawl this command ran, from its stats and its run report."""
+        lines = []
+        for crawler in self._crawlers:
+            assert crawler.stats is not None
+            monitors = [m for m in crawler.extensions.middlewares if isinstance(m, RunMonitor)]
+            report_file = monitors[0].report_file if monitors else None
+            report = json.loads(report_file.read_text(encoding="utf-8")) if report_file is not None else None
+            lines += summary_lines(crawler.stats.get_stats(), report, report_file, self._log_file)
+        return lines
 
     def _check_spider_arguments(self, name: str, spargs: dict[str, str]) -> None:
         """A spider's own argument check, as a usage error (exit 2) instead of a traceback mid-start."""
@@ -64,3 +124,13 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
             check(**spargs)
         except ValueError as exc:
             raise UsageError(f"spider {name}: {exc}", print_help=False) from exc
+
+
+def check_stored_state(settings: BaseSettings) -> None:
+    """Raise the `StateError` the dedup stage or the frontier would meet when the crawl opens them."""
+    if not settings.getbool("FRIENDSHIP_DEDUP_ENABLED", True):
+        return
+    state_dir = project_path(settings, "FRIENDSHIP_STATE_DIR")
+    check_state(state_dir, state_config(settings), exported_before=feeds.earlier_exports(settings))
+    if settings.getbool("FRIENDSHIP_INCREMENTAL", True):
+        check_frontier(state_dir)

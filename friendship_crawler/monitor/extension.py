@@ -4,9 +4,9 @@ The checks wait for `engine_stopped`: Scrapy stores the feeds while `spider_clos
 feed that failed to store must fail the run (`feedexport/failed_count/*`) and not count as exported.
 
 Settings (all optional): `FRIENDSHIP_MONITOR_ENABLED` (default True), `FRIENDSHIP_MONITOR_REPORTS_DIR`
-(default `output/runs`), the thresholds of `checks.Thresholds` (`FRIENDSHIP_MONITOR_MAX_ERRORS`,
-`..._MAX_RETRY_GIVEUPS`, `..._MAX_RETRY_RATE`, `..._MAX_HTTP_ERROR_RATE`, `..._MAX_INVALID_ITEMS`,
-`..._MIN_COVERAGE`, `..._MIN_ITEMS`, and `FRIENDSHIP_MAX_FALLBACK_RATE`).
+(default `output/runs`, relative to the project root), the thresholds of `checks.Thresholds`
+(`FRIENDSHIP_MONITOR_MAX_ERRORS`, `..._MAX_RETRY_GIVEUPS`, `..._MAX_RETRY_RATE`, `..._MAX_HTTP_ERROR_RATE`,
+`..._MAX_INVALID_ITEMS`, `..._MIN_COVERAGE`, `..._MIN_ITEMS`, and `FRIENDSHIP_MAX_FALLBACK_RATE`).
 
 The verdict is left in the stats (`friendship/monitor/checks_failed`), where the project's `crawl` command
 reads it to exit non-zero.
@@ -36,13 +36,13 @@ from friendship_crawler.monitor.report import (
     write_report,
 )
 from friendship_crawler.monitor.tally import ItemTally
+from friendship_crawler.paths import project_path
 from friendship_crawler.schema import ArticleValidator
 
 logger = logging.getLogger(__name__)
 
 STAT = "friendship/monitor"
 FAILED_CHECKS_STAT = f"{STAT}/checks_failed"
-DEFAULT_REPORTS_DIR = "output/runs"
 
 
 class RunMonitor:
@@ -63,7 +63,7 @@ class RunMonitor:
         settings = crawler.settings
         if not settings.getbool("FRIENDSHIP_MONITOR_ENABLED", True):
             raise NotConfigured("FRIENDSHIP_MONITOR_ENABLED is off")
-        directory = Path(settings.get("FRIENDSHIP_MONITOR_REPORTS_DIR", DEFAULT_REPORTS_DIR))
+        directory = project_path(settings, "FRIENDSHIP_MONITOR_REPORTS_DIR")
         monitor = cls(crawler, directory, Thresholds.from_settings(settings))
         crawler.signals.connect(monitor.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(monitor.spider_closed, signal=signals.spider_closed)

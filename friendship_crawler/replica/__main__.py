@@ -1,6 +1,7 @@
 """Command line: serve the replica for a person, or write its ground truth.
 
 python -m friendship_crawler.replica --port 8000 [--seed 2026] [--articles 240] [--advance 0]
+    [--generations v2019,v2021,v2024]
 python -m friendship_crawler.replica --truth truth.jsonl [--planted planted.json]
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 from friendship_crawler.replica.config import ReplicaConfig
 from friendship_crawler.replica.corpus import Corpus
 from friendship_crawler.replica.server import ReplicaServer
+from friendship_crawler.replica.stories import DEFAULT_GENERATIONS, GENERATIONS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--advance", type=int, default=0, metavar="N", help="move the corpus N days forward first"
     )
     parser.add_argument(
+        "--generations",
+        default=",".join(DEFAULT_GENERATIONS),
+        help=f"article template generations served, comma-separated, from {','.join(GENERATIONS)} "
+        "(default: %(default)s)",
+    )
+    parser.add_argument(
         "--truth", type=Path, metavar="PATH", help="write ground truth as JSON Lines and exit"
     )
     parser.add_argument(
@@ -43,12 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        config = ReplicaConfig(seed=args.seed, articles=args.articles, port=args.port)
+        generations = tuple(g.strip() for g in args.generations.split(",") if g.strip())
+        config = ReplicaConfig(
+            seed=args.seed, articles=args.articles, port=args.port, generations=generations
+        )
     except ValueError as error:
         build_parser().error(str(error))
     if args.advance < 0:
         build_parser().error("--advance must be 0 or more")
-    corpus = Corpus(seed=config.seed, articles=config.articles)
+    corpus = Corpus(config.seed, config.articles, config.generations)
     corpus.advance(args.advance)
     if args.truth or args.planted:
         if args.truth:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from friendship_crawler.replica.corpus import MIN_ARTICLES
 from friendship_crawler.replica.faults import FAULT_MODES
+from friendship_crawler.replica.stories import DEFAULT_GENERATIONS, served_generations
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,9 @@ class ReplicaConfig:
     seed: int = 2026
     articles: int = 240
     """Distinct stories before any `advance` (10_000 for load tests)."""
+    generations: tuple[str, ...] = DEFAULT_GENERATIONS
+    """Article template generations served (`stories.GENERATIONS`); v2019 and v2021 always. With "v2024",
+    stories from 2024 on are v2024 pages and `corpus.LISTING_2024` lists in the 2024 markup."""
     host: str = "127.0.0.1"
     port: int = 0
     """0 picks a free port."""
@@ -31,6 +35,7 @@ class ReplicaConfig:
     def __post_init__(self) -> None:
         if self.articles < MIN_ARTICLES:
             raise ValueError(f"articles must be at least {MIN_ARTICLES} (got {self.articles})")
+        served_generations(self.generations)
         if not 0 <= self.port <= 65535:
             raise ValueError(f"port must be 0..65535 (got {self.port})")
         for mode, probability in self.faults.items():

@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from friendship_crawler.items import Article
 from friendship_crawler.replica.stories import (
+    DEFAULT_GENERATIONS,
+    Generation,
     InlineRelated,
     LinkVariant,
     RelatedLink,
@@ -22,6 +24,7 @@ from friendship_crawler.replica.stories import (
     Story,
     TextBlock,
     expected_article,
+    served_generations,
 )
 from friendship_crawler.replica.vocab import AUTHOR_SUFFIXES, AUTHORS, PROVINCES, ROMAN, SOURCES, TAG_WORDS
 from friendship_crawler.replica.writer import StoryWriter, family_title, story_slug
@@ -34,6 +37,11 @@ SUBSECTIONS = (
     Section("/huu-nghi/nhip-cau-huu-nghi", "Nhịp cầu hữu nghị", "current", in_site_menu=False),
 )
 SECTIONS = (SECTION, *SUBSECTIONS)
+LISTING_2024 = SUBSECTIONS[0]
+"""The listing served in the 2024 markup (`article.article` teasers with load-more) when v2024 is served."""
+V2024_FROM = datetime(2024, 1, 1)
+"""Stories published from this day on are v2024 pages when that generation is served."""
+ListingMarkup = Literal["current", "older", "2024"]
 _SECTION_WEIGHTS = (30, 18, 18, 17, 17)
 
 FIRST_DAY = datetime(2016, 1, 4)
@@ -69,9 +77,12 @@ Listed = Story | SpecialPage
 class Corpus:
     """All pages of the replica's section, generated from `seed`; `articles` distinct stories."""
 
-    def __init__(self, seed: int = 2026, articles: int = 240) -> None:
+    def __init__(
+        self, seed: int = 2026, articles: int = 240, generations: tuple[str, ...] = DEFAULT_GENERATIONS
+    ) -> None:
         if articles < MIN_ARTICLES:
             raise ValueError(f"articles must be at least {MIN_ARTICLES} (got {articles})")
+        self.generations = served_generations(generations)
         self.seed = seed
         self.steps = 0
         self.stories: dict[int, Story] = {}
@@ -160,6 +171,15 @@ class Corpus:
             ids.append(last)
         return ids
 
+    def _generation(self, published: datetime) -> Generation:
+        """The template a page published then is served in; draws nothing, so every option has one corpus."""
+        if published.year < 2021:
+            return "v2019"
+        return "v2024" if published >= V2024_FROM and "v2024" in self.generations else "v2021"
+
+    def listing_markup(self, section: Section) -> ListingMarkup:
+        return "2024" if section == LISTING_2024 and "v2024" in self.generations else section.markup
+
     def _section(self) -> Section:
         return self._rng.choices(SECTIONS, weights=_SECTION_WEIGHTS)[0]
 
@@ -176,7 +196,7 @@ class Corpus:
             body=writer.body(words, title, published, slug),
             section=section or self._section(),
             published=published,
-            generation="v2019" if published.year < 2021 else "v2021",
+            generation=self._generation(published),
         )
         self._decorate(story)
         return story
@@ -184,7 +204,7 @@ class Corpus:
     def _decorate(self, story: Story) -> None:
         """Page features that vary from page to page: byline, source, tags, metadata, related links."""
         rng = self._rng
-        new = story.generation == "v2021"
+        new = story.generation != "v2019"
         story.author = rng.choice(AUTHORS) if rng.random() < 0.9 else None
         story.author_suffix = (
             rng.choice(AUTHOR_SUFFIXES) if new and story.author and rng.random() < 0.15 else ""
@@ -199,6 +219,8 @@ class Corpus:
         story.follow_line = new and rng.random() < 0.3
         if story.jsonld:
             story.modified = story.published + timedelta(minutes=rng.randint(5, 2880))
+        if story.generation == "v2024":
+            _bare_head(story)
         earlier = self.linkable_ids
         if not earlier:
             return
@@ -234,7 +256,7 @@ class Corpus:
             body=writer.family_body(words, (start, start + 5), congress),
             section=SECTION,
             published=published,
-            generation="v2019" if published.year < 2021 else "v2021",
+            generation=self._generation(published),
             family=province,
         )
         self._decorate(story)
@@ -249,15 +271,18 @@ class Corpus:
         block = body[spot]
         assert isinstance(block, TextBlock)
         body[spot] = TextBlock("p", f"{block.text} {self._writer.paragraph(1)}")
-        return replace(
+        republished = replace(
             original,
             article_id=article_id,
             body=body,
             published=published,
             modified=published + (original.modified - original.published) if original.modified else None,
-            generation="v2019" if published.year < 2021 else "v2021",
+            generation=self._generation(published),
             old_slug=None,
         )
+        if republished.generation == "v2024":
+            _bare_head(republished)
+        return republished
 
     def _renumber(self, original: Story) -> None:
         """The site's renumbering: the same story served again under a 2026-range id."""
@@ -368,3 +393,14 @@ class Corpus:
                 v: sorted(i for i, s in self.stories.items() if s.listing_variant == v) for v in _VARIANTS
             },
         }
+
+
+def _bare_head(story: Story) -> None:
+    """A v2024 page states nothing in its head: no JSON-LD, meta or modification time; tags show as links.
+
+    Applied after the same draws as a v2021 page, so serving v2024 leaves every other page as it was.
+    """
+    story.jsonld = story.breadcrumb_ld = story.published_meta = story.og_meta = story.follow_line = False
+    story.modified = None
+    story.author_suffix = ""
+    story.tag_box = bool(story.tags)

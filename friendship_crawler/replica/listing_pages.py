@@ -1,7 +1,8 @@
-"""Pages that are not articles: listings (both markups), video and infographic pages, soft 404, robots."""
+"""Pages that are not articles: listings (every markup), video and infographic pages, soft 404, robots."""
 
 from __future__ import annotations
 
+from friendship_crawler.replica import v2024
 from friendship_crawler.replica.chrome import (
     Hosts,
     attr,
@@ -10,6 +11,7 @@ from friendship_crawler.replica.chrome import (
     esc,
     footer,
     head,
+    side_column,
     site_menu,
     thumb,
     trailers,
@@ -17,7 +19,7 @@ from friendship_crawler.replica.chrome import (
 from friendship_crawler.replica.corpus import SECTION, Corpus, Listed, SpecialPage
 from friendship_crawler.replica.stories import Section, Story
 
-PAGE_SIZES = {"current": 16, "older": 15}
+PAGE_SIZES = {"current": 16, "older": 15, "2024": v2024.PAGE_SIZE}
 ROBOTS_TXT = """User-agent: *
 Disallow: /apiservice@/
 Disallow: /apicenter@/
@@ -34,13 +36,17 @@ def listing_page(section: Section, offset: int, corpus: Corpus, hosts: Hosts, en
     `endless` is a pagination trap: from its last page on, the listing shows that page's entries again
     and again, each time with a link to a further offset.
     """
-    size = PAGE_SIZES[section.markup]
+    markup = corpus.listing_markup(section)
+    size = PAGE_SIZES[markup]
     items = corpus.listed(section)
     last_page = max(0, (len(items) - 1) // size * size)
     start = min(offset, last_page) if endless else offset
     shown = items[start : start + size] if offset >= 0 else []
     more = endless or offset + size < len(items)
-    if section.markup == "current":
+    if markup == "2024":
+        teasers = [(item, _entry_href(item, hosts), _desc(item)) for item in shown]
+        return v2024.listing_page(section, teasers, offset + size if more else None, corpus, hosts)
+    if markup == "current":
         entries = "\n".join(_current_entry(item, hosts) for item in shown)
         listing = f'<div class="_BX_LISTING">\n{entries}\n</div>\n'
         if more:
@@ -58,8 +64,20 @@ def listing_page(section: Section, offset: int, corpus: Corpus, hosts: Hosts, en
         + breadcrumbs(hosts, section)
         + f'<h1 class="category-title">{esc(section.name)}</h1>\n'
         + listing
+        + side_column(hosts, corpus, offset + len(section.path))
         + footer(hosts)
     )
+
+
+def load_more(section: Section, offset: int, corpus: Corpus, hosts: Hosts) -> str | None:
+    """The answer to a v2024 listing's load-more request: the next teasers alone; None for other listings."""
+    if corpus.listing_markup(section) != "2024":
+        return None
+    items = corpus.listed(section)
+    shown = items[offset : offset + v2024.PAGE_SIZE]
+    entries = [(item, _entry_href(item, hosts), _desc(item)) for item in shown]
+    following = offset + v2024.PAGE_SIZE
+    return v2024.teasers(entries, hosts, section, following if following < len(items) else None)
 
 
 def _page_url(section: Section, offset: int, hosts: Hosts) -> str:
@@ -140,7 +158,13 @@ def special_page(page: SpecialPage, corpus: Corpus, hosts: Hosts) -> str:
             f'<iframe src="https://www.youtube.com/embed/tdo{page.article_id}" width="800" height="450" '
             "allowfullscreen></iframe></div></div>\n</div>\n"
         )
-        return top + player + trailers(hosts, corpus, (), page.article_id) + footer(hosts)
+        return (
+            top
+            + player
+            + trailers(hosts, corpus, (), page.article_id)
+            + side_column(hosts, corpus, page.article_id)
+            + footer(hosts)
+        )
     image = f"https://tacnghiep.thoidai.com.vn/stores/news_dataimages/{page.published:%Y/%m%Y}/{page.slug[:50]}.png"
     return (
         top

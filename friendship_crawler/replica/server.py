@@ -42,6 +42,8 @@ _ABSOLUTE_FORM = re.compile(r"^https?://(?P<host>[^/]+)")
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "MasterCMS-replica/1.0"
+    disable_nagle_algorithm = True
+    """Headers and body go out in two writes: with Nagle on, each answer waits for a delayed ACK (40 ms)."""
     server: _Listener
 
     def do_GET(self) -> None:
@@ -107,7 +109,7 @@ class ReplicaServer:
 
     def __init__(self, config: ReplicaConfig | None = None, corpus: Corpus | None = None) -> None:
         self.config = config or ReplicaConfig()
-        self.corpus = corpus or Corpus(seed=self.config.seed, articles=self.config.articles)
+        self.corpus = corpus or Corpus(self.config.seed, self.config.articles, self.config.generations)
         self.stats = RequestLog()
         self._listeners: list[_Listener] = []
         self._threads: list[threading.Thread] = []
@@ -150,7 +152,13 @@ class ReplicaServer:
             )
             thread.start()
             self._threads.append(thread)
-        logger.info("Replica serving on %s (%s articles)", self.base_url, len(self.corpus.stories))
+        corpus = self.corpus
+        logger.info(
+            "Replica serving on %s (%s stories, and %s copies of them under other ids)",
+            self.base_url,
+            len(corpus.stories) - len(corpus.duplicates),
+            len(corpus.duplicates),
+        )
         return self
 
     def stop(self) -> None:

@@ -12,12 +12,14 @@ import threading
 from dataclasses import dataclass, field
 from typing import Literal
 
+from friendship_crawler.replica import v2024
 from friendship_crawler.replica.chrome import Hosts
 from friendship_crawler.replica.corpus import SECTIONS, Corpus
 from friendship_crawler.replica.listing_pages import (
     ROBOTS_TXT,
     home_page,
     listing_page,
+    load_more,
     not_found_page,
     special_page,
 )
@@ -121,6 +123,8 @@ class ReplicaSite:
             if not offset.isdigit():
                 return self._not_found()
             return _html(listing_page(section, int(offset), self.corpus, self.hosts))
+        if path == v2024.LOAD_MORE_PATH:
+            return self._load_more(params)
         if path == "/apicenter@/print_article":
             story = self.corpus.stories.get(int(params["i"])) if params.get("i", "").isdigit() else None
             return _html(print_page(story, self.corpus, self.hosts)) if story else self._not_found()
@@ -134,7 +138,8 @@ class ReplicaSite:
         if story is not None and story.slug == slug:
             if params.get("mobile") == "yes" and params.get("amp") == "1":
                 return _html(amp_page(story, self.corpus, self.hosts))
-            return _html(article_page(story, self.corpus, self.hosts))
+            render = v2024.article_page if story.generation == "v2024" else article_page
+            return _html(render(story, self.corpus, self.hosts))
         if path in self.corpus.redirects:
             target = self.corpus.stories[self.corpus.redirects[path]]
             return Response(301, b"", HTML, (("Location", self.hosts.link(target.path)),))
@@ -142,6 +147,14 @@ class ReplicaSite:
         if special is not None and special.slug == slug:
             return _html(special_page(special, self.corpus, self.hosts))
         return self._not_found()
+
+    def _load_more(self, params: dict[str, str]) -> Response:
+        section = v2024.section_of_load_more(params.get("cid", ""))
+        offset = params.get("BRSR", "")
+        page = (
+            load_more(section, int(offset), self.corpus, self.hosts) if section and offset.isdigit() else None
+        )
+        return _html(page) if page is not None else self._not_found()
 
     def _not_found(self) -> Response:
         return Response(404, not_found_page(self.hosts).encode("utf-8"))

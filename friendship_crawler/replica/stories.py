@@ -15,7 +15,23 @@ from friendship_crawler.items import Article, Image
 from friendship_crawler.textnorm import normalize_line, normalize_text
 from friendship_crawler.urls import CANONICAL_ROOT
 
-Generation = Literal["v2019", "v2021"]
+Generation = Literal["v2019", "v2021", "v2024"]
+GENERATIONS: tuple[Generation, ...] = ("v2019", "v2021", "v2024")
+"""Article template generations, oldest first: 2016-2020, 2021-2023, and 2024 on (sister-site markup)."""
+DEFAULT_GENERATIONS: tuple[Generation, ...] = ("v2019", "v2021")
+"""What a replica serves unless told otherwise: v2024 stays off while the crawl cannot read it exactly."""
+
+
+def served_generations(names: tuple[str, ...]) -> tuple[Generation, ...]:
+    """The generations named, oldest first; `ValueError` unless all are known and v2019, v2021 among them."""
+    if any(name not in GENERATIONS for name in names) or not {"v2019", "v2021"} <= set(names):
+        raise ValueError(
+            f"generations must name v2019 and v2021, and only {', '.join(GENERATIONS)} "
+            f"(got {', '.join(names)})"
+        )
+    return tuple(g for g in GENERATIONS if g in names)
+
+
 TextKind = Literal["p", "h2", "h3", "strong", "li", "quote"]
 LinkVariant = Literal["", "www", "tacnghiep", "fbclid", "utm"]
 """How a link to an article is written: canonical host, another host, or with tracking parameters."""
@@ -28,6 +44,7 @@ class Section:
     path: str
     name: str
     markup: Literal["current", "older"]
+    """Listing markup up to v2021; with v2024 served, `corpus.LISTING_2024` lists in the 2024 markup."""
     in_site_menu: bool = True
     """False for the subsection only the section page's own menu shows."""
 

@@ -13,6 +13,7 @@ from friendship_crawler.replica.chrome import (
     esc,
     footer,
     head,
+    side_column,
     site_menu,
     trailers,
 )
@@ -43,7 +44,7 @@ def print_path(story: Story) -> str:
 def article_page(story: Story, corpus: Corpus, hosts: Hosts) -> str:
     """The full article page of the story's generation, trailer boxes and footer included."""
     new = story.generation == "v2021"
-    content = _content(story, corpus, hosts, story.generation)
+    content = content_html(story, corpus, hosts, story.generation)
     if new:
         body = f'<div class="__MASTERCMS_CONTENT">\n{content}</div>\n{_author_heading(story, hosts)}'
     else:
@@ -74,13 +75,14 @@ def article_page(story: Story, corpus: Corpus, hosts: Hosts) -> str:
         + _tag_box(story, hosts)
         + "</div>\n"
         + trailers(hosts, corpus, story.related, story.article_id)
+        + side_column(hosts, corpus, story.article_id)
         + footer(hosts, hosts.link(amp_path(story)))
     )
 
 
 def amp_page(story: Story, corpus: Corpus, hosts: Hosts) -> str:
     """The lighter mobile page: same article, current-generation content markup, no trailer boxes."""
-    content = _content(story, corpus, hosts, "v2021", amp=True)
+    content = content_html(story, corpus, hosts, "v2021", amp=True)
     return (
         '<!DOCTYPE html>\n<html amp lang="vi"><head><meta charset="utf-8">'
         f"<title>{esc(story.title)} | Thời Đại</title>"
@@ -102,7 +104,7 @@ def amp_page(story: Story, corpus: Corpus, hosts: Hosts) -> str:
 
 def print_page(story: Story, corpus: Corpus, hosts: Hosts) -> str:
     """The print view: the article alone; its date line has no GMT+7."""
-    content = _content(story, corpus, hosts, "v2021")
+    content = content_html(story, corpus, hosts, "v2021")
     return (
         head(story.title, f'<link rel="canonical" href="{attr(story.canonical_url)}">')
         + '<body onload="window.print()">\n<div class="print-article">\n'
@@ -201,7 +203,9 @@ def _tag_box(story: Story, hosts: Hosts) -> str:
     return f'<div class="article-tags">{links}</div>\n'
 
 
-def _content(story: Story, corpus: Corpus, hosts: Hosts, generation: Generation, amp: bool = False) -> str:
+def content_html(
+    story: Story, corpus: Corpus, hosts: Hosts, generation: Generation, amp: bool = False
+) -> str:
     """The body blocks; consecutive list items share one `<ul>`, consecutive quotes one `<blockquote>`."""
     out: list[str] = []
     open_group = ""

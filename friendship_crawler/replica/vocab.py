@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 PROVINCES = (
@@ -82,6 +82,7 @@ def _lines(name: str) -> tuple[str, ...]:
     return tuple(unicodedata.normalize("NFC", line.strip()) for line in text.splitlines() if line.strip())
 
 
+@lru_cache(maxsize=65536)
 def fold_ascii(text: str) -> str:
     """Vietnamese folded to ASCII as the site writes image alt text: "Liên hiệp" -> "Lien hiep"."""
     text = text.replace("đ", "d").replace("Đ", "D")
@@ -94,6 +95,7 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", fold_ascii(text).lower()).strip("-")
 
 
+@lru_cache(maxsize=65536)
 def slug_line(text: str) -> str:
     """A lower-case ASCII line as the rails show under their images ("infographic 6 danh hieu ...")."""
     return " ".join(_NON_WORD.sub(" ", fold_ascii(text).lower()).split())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,7 +23,8 @@ from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.frontier import Frontier
 from friendship_crawler.hosts import HostPolicy
 from friendship_crawler.items import Article
-from friendship_crawler.listing import ListingEntry, ListingPage, listing_offset, parse_listing
+from friendship_crawler.listing import FALLBACK, ListingEntry, ListingPage, listing_offset, parse_listing
+from friendship_crawler.paths import project_path
 from friendship_crawler.reader import Reading, read_page
 from friendship_crawler.spiders.params import (
     KNOWN_SUBSECTIONS,
@@ -85,7 +85,7 @@ class FriendshipSpider(scrapy.Spider):
         if settings.getbool("FRIENDSHIP_INCREMENTAL", True) and settings.getbool(
             "FRIENDSHIP_DEDUP_ENABLED", True
         ):
-            self.frontier = Frontier(Path(settings.get("FRIENDSHIP_STATE_DIR", "state")))
+            self.frontier = Frontier(project_path(settings, "FRIENDSHIP_STATE_DIR"))
             self.crawler.stats.set_value(f"{STAT}/incremental/known_at_start", len(self.frontier))
         # Listings and articles bypass the persisted duplicate filter (JOBDIR): after a crash, pages the
         # killed run fetched but never exported must be fetched again. Within a run, `_requested` and each
@@ -145,6 +145,9 @@ class FriendshipSpider(scrapy.Spider):
         if listing.markup is None:
             stats.inc_value(f"{STAT}/listing/unrecognised")
             self.logger.warning("No listing entries recognised on %s", response.url)
+        elif listing.markup == FALLBACK:
+            stats.inc_value(f"{STAT}/listing/fallback")
+            self.logger.warning("Listing %s read from the article links of its main column", response.url)
         seen: set[str] = response.meta.setdefault("listing_seen", set())
         fresh = known = 0
         for entry in listing.entries:

@@ -1,9 +1,16 @@
-"""The `friendship` spider's arguments, validated once when the spider is built."""
+"""The `friendship` spider's arguments, validated once when the spider is built, and described by `-a help=1`.
+
+Each argument's meaning, default and allowed values live beside its field in `CrawlParams`; the help
+table and the error messages are made from them, so what `-a help=1` prints is what `parse` accepts.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+import textwrap
+from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
 from friendship_crawler.hosts import is_loopback_host
@@ -18,39 +25,78 @@ KNOWN_SUBSECTIONS: dict[str, str] = {
 """Subsections known to exist; the crawl discovers the live list from the section page's menu."""
 SECTION_SLUG = "huu-nghi"
 ALLOWED_SECTIONS = (SECTION_SLUG, *KNOWN_SUBSECTIONS)
-ARGUMENTS = ("base_url", "sections", "max_pages", "since", "until", "recheck_days", "full")
+HELP_ARGUMENT = "help"
+"""`-a help=1` prints the argument table and ends the program before anything is fetched."""
+_FLAG_VALUES = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+_WHOLE_NUMBER = "a whole number of 1 or more"
+_DAY = "a date as YYYY-MM-DD, e.g. 2024-01-31"
 
 
 class SpiderArgumentError(ValueError):
     """A spider argument (`-a name=value`) that cannot be used; the message names the allowed values."""
 
 
+def _argument(default: Any, meaning: str, allowed: str, shown_default: str | None = None) -> Any:
+    """A `CrawlParams` field with what the help table says about it."""
+    shown = shown_default if shown_default is not None else str(default)
+    return field(default=default, metadata={"meaning": meaning, "allowed": allowed, "default": shown})
+
+
 @dataclass(frozen=True)
 class CrawlParams:
     """Typed spider arguments."""
 
-    base_url: str = CANONICAL_ROOT
-    """Site root to crawl: the real site by default, or a local replica (`http://127.0.0.1:PORT`)."""
-    sections: frozenset[str] | None = None
-    """Slugs of the listings to walk (`huu-nghi` is the section's own listing); None walks all discovered."""
-    max_pages: int | None = None
-    """Listing pages read per listing at most; None reads to the end."""
-    since: date | None = None
-    """Skip articles published before this day; a listing stops paging once its entries are older."""
-    until: date | None = None
-    """Skip articles published after this day."""
-    recheck_days: int = 0
-    """Re-fetch known articles published in the last N days, to catch edits."""
-    full: bool = False
-    """Walk every listing to its end and fetch every article, known or not."""
+    base_url: str = _argument(
+        CANONICAL_ROOT,
+        "Site root to crawl: the real site, or a local replica.",
+        f"http(s) root on {', '.join(sorted(SITE_HOSTS))}, or on 127.0.0.1 / localhost (a replica)",
+    )
+    sections: frozenset[str] | None = _argument(
+        None,
+        f"Comma-separated listings to walk ({SECTION_SLUG} is the section's own listing).",
+        ", ".join(ALLOWED_SECTIONS),
+        shown_default="every listing the section page's menu links to",
+    )
+    max_pages: int | None = _argument(
+        None, "Listing pages read per listing at most.", _WHOLE_NUMBER, shown_default="no limit"
+    )
+    since: date | None = _argument(
+        None,
+        "Skip articles published before this day; a listing stops paging once its entries are older.",
+        _DAY,
+        shown_default="none",
+    )
+    until: date | None = _argument(
+        None, "Skip articles published after this day.", _DAY, shown_default="none"
+    )
+    recheck_days: int = _argument(
+        0,
+        "Re-fetch known articles published in the last N days, to catch edits.",
+        _WHOLE_NUMBER,
+        shown_default="off",
+    )
+    full: bool = _argument(
+        False,
+        "Walk every listing to its end and fetch every article, known or not.",
+        ", ".join(_FLAG_VALUES),
+        shown_default="0",
+    )
 
     @classmethod
     def parse(cls, **raw: str | None) -> CrawlParams:
-        """Validate `-a` arguments (all strings) into CrawlParams, or raise SpiderArgumentError."""
+        """Validate `-a` arguments (all strings) into CrawlParams, or raise SpiderArgumentError.
+
+        `help` among them prints the argument table and raises `SystemExit(0)`, as argparse does for
+        `--help`: the crawl must not start, and asking for help is not an error.
+        """
+        if HELP_ARGUMENT in raw:
+            sys.stdout.write(arguments_help())
+            raise SystemExit(0)
         unknown = set(raw) - set(ARGUMENTS)
         if unknown:
             raise SpiderArgumentError(
-                f"unknown argument(s) {sorted(unknown)}; allowed: {', '.join(ARGUMENTS)}"
+                f"unknown argument(s) {sorted(unknown)}; allowed: {', '.join(ARGUMENTS)} "
+                f"(-a {HELP_ARGUMENT}=1 describes them)"
             )
         params = cls(
             base_url=_base_url(raw.get("base_url")),
@@ -74,6 +120,29 @@ class CrawlParams:
         if day is None:
             return True
         return not ((self.since and day < self.since) or (self.until and day > self.until))
+
+
+ARGUMENTS: tuple[str, ...] = tuple(f.name for f in fields(CrawlParams))
+
+
+def arguments_help(width: int = 100) -> str:
+    """The argument table `-a help=1` prints: each argument with its meaning, default and allowed values."""
+    lines = ["Arguments of the friendship spider: scrapy crawl friendship -a NAME=VALUE [-a NAME=VALUE ...]"]
+    indent = " " * 16
+    for arg in fields(CrawlParams):
+        about = arg.metadata
+        lines.append(
+            textwrap.fill(
+                about["meaning"], width, initial_indent=f"\n  {arg.name:<13} ", subsequent_indent=indent
+            )
+        )
+        for label in ("default", "allowed"):
+            lines.append(
+                textwrap.fill(
+                    f"{label}: {about[label]}", width, initial_indent=indent, subsequent_indent=indent + "  "
+                )
+            )
+    return "\n".join(lines) + "\n"
 
 
 def _base_url(value: str | None) -> str:
@@ -117,7 +186,7 @@ def _positive_int(name: str, value: str | None) -> int | None:
     except ValueError:
         number = -1
     if number < 1:
-        raise SpiderArgumentError(f"{name} must be a whole number of 1 or more, got {value!r}")
+        raise SpiderArgumentError(f"{name} must be {_WHOLE_NUMBER}, got {value!r}")
     return number
 
 
@@ -127,14 +196,12 @@ def _date(name: str, value: str | None) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise SpiderArgumentError(
-            f"{name} must be a date as YYYY-MM-DD, e.g. 2024-01-31, got {value!r}"
-        ) from None
+        raise SpiderArgumentError(f"{name} must be {_DAY}, got {value!r}") from None
 
 
 def _flag(name: str, value: str | None) -> bool:
-    if value in (None, "", "0", "false", "no"):
+    if value in (None, ""):
         return False
-    if value in ("1", "true", "yes"):
-        return True
-    raise SpiderArgumentError(f"{name} must be one of 1, 0, true, false, yes, no; got {value!r}")
+    if value in _FLAG_VALUES:
+        return _FLAG_VALUES[value]
+    raise SpiderArgumentError(f"{name} must be one of {', '.join(_FLAG_VALUES)}; got {value!r}")

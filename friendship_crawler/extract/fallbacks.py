@@ -1,0 +1,190 @@
+"""Generic last resorts for the fields: rules that read any news page, used when no selector matched.
+
+Each rule looks where news pages of any CMS put a field: the one prominent `h1`; `<title>` with the site's
+name taken off; the element near the headline whose class names a lead; the date line near the headline;
+htmldate over the whole page; the trail of a breadcrumb, not a menu that shares its class. The extractor
+tries them after the template selectors and the page head, and records which layer gave each field.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+from friendship_crawler.extract import selectors
+from friendship_crawler.extract.body import visible_text
+from friendship_crawler.extract.dates import iso_vietnam, parse_date_line
+
+logger = logging.getLogger(__name__)
+
+H1 = XPath("//body//h1")
+CHROME_TAGS = frozenset({"header", "nav", "footer", "aside", "a"})
+"""An `h1` inside these is a logo or a menu heading, not the headline."""
+AFTER_TITLE = XPath("following::*[position() <= $limit]")
+NEAR_TITLE_ELEMENTS = 60
+"""How far after the headline a lead or a date line may sit (elements in document order)."""
+LEAD_CLASS = re.compile(r"sapo|desc|lead|summary|description|excerpt|intro|chapeau", re.I)
+MIN_LEAD_CHARS = 30
+DATE_LINE_MAX_CHARS = 80
+"""A date line is short: a paragraph that mentions a date is not one."""
+TRAIL_HOLDERS = XPath(
+    "//*[contains(translate(@class, 'BREADCUMPATH', 'breadcumpath'), 'crumb')"
+    " or contains(translate(@class, 'BREADCUMPATH', 'breadcumpath'), 'path')]"
+)
+MAX_TRAIL = 6
+"""A breadcrumb trail names a few levels; more entries under one parent are a menu."""
+TEASER_TAGS = frozenset({"article", "li"})
+TEASER_CLASSES = frozenset({"article", "bx-article", "story", "item-news"})
+ACTIVE = re.compile(r"\b(?:active|current|selected)\b", re.I)
+
+
+def prominent_h1(root: HtmlElement) -> HtmlElement | None:
+    """The page's headline `h1`: the first with text that no header, menu, footer or link holds."""
+    for node in H1(root):
+        if visible_text(node) and not any(a.tag in CHROME_TAGS for a in node.iterancestors()):
+            return node
+    return None
+
+
+def without_site_name(title: str, site_names: Iterable[str], host: str) -> str:
+    """`<title>` without the site's name after its last " - " or " | ".
+
+    The part after the separator is the site's name when it equals a name the page gives itself
+    (`og:site_name` and kin) or, folded to ASCII letters, names the host ("Netbiz" on netbiz.net.vn).
+    A headline that merely contains a dash ("Việt Nam - Panama") keeps it.
+    """
+    title = selectors.SITE_TITLE_SUFFIX.sub("", title)
+    separators = list(selectors.TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    last = separators[-1]
+    suffix = _letters(title[last.end() :])
+    names = {_letters(name) for name in site_names} - {""}
+    if suffix and (suffix in names or suffix in _letters(host) or any(name in suffix for name in names)):
+        return title[: last.start()].strip() or title
+    return title
+
+
+def _letters(text: str) -> str:
+    """ASCII letters and digits only, case folded: "Kinh tế & Đô thị" -> "kinhtedothi"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed.casefold() if c.isascii() and c.isalnum())
+
+
+def lead_near(title_node: HtmlElement | None) -> str | None:
+    """The text of the first element after the headline whose class names a lead (any casing or compound)."""
+    if title_node is None:
+        return None
+    for node in AFTER_TITLE(title_node, limit=NEAR_TITLE_ELEMENTS):
+        if isinstance(node, HtmlElement) and LEAD_CLASS.search(node.get("class") or ""):
+            text = visible_text(node)
+            if len(text) >= MIN_LEAD_CHARS:
+                return text
+    return None
+
+
+def date_near(title_node: HtmlElement | None) -> str | None:
+    """The first short line after the headline (or just before it) that reads as a date of the CMS family.
+
+    "08:15 | 15/01/2018", "15/01/2018 08:15", "Cập nhật: 14:30 | 24/06/2022", with or without "GMT+7".
+    """
+    if title_node is None:
+        return None
+    candidates: list[HtmlElement] = [n for n in AFTER_TITLE(title_node, limit=NEAR_TITLE_ELEMENTS)]
+    previous = title_node.getprevious()
+    if previous is not None:
+        candidates.append(previous)
+    for node in candidates:
+        if not isinstance(node, HtmlElement) or node.tag in selectors.SKIP_TAGS:
+            continue
+        text = visible_text(node)
+        if text and len(text) <= DATE_LINE_MAX_CHARS:
+            parsed = parse_date_line(text)
+            if parsed:
+                return parsed
+    return None
+
+
+def htmldate_of(root: HtmlElement) -> str | None:
+    """The publication day htmldate finds anywhere in the page (on its own copy), at 00:00 Vietnam time."""
+    from htmldate import find_date  # imported on first use: a page rarely needs it
+
+    try:
+        found = find_date(copy.deepcopy(root), original_date=True, extensive_search=True)
+    except (ValueError, TypeError) as exc:
+        logger.debug("htmldate failed: %s", exc)
+        return None
+    if not found:
+        return None
+    return iso_vietnam(datetime.strptime(found, "%Y-%m-%d"))
+
+
+def trail(nodes: Sequence[HtmlElement]) -> list[HtmlElement]:
+    """The breadcrumb trail among the matches of a breadcrumb selector, without the menu it may hold.
+
+    Matches under one parent that number more than `MAX_TRAIL` are a menu (sibling categories), of
+    which only the entry marked active belongs to the trail.
+    """
+    if len(nodes) <= MAX_TRAIL:
+        return list(nodes)
+    parents = [_entry_parent(node) for node in nodes]
+    sizes: dict[HtmlElement | None, int] = {}
+    for parent in parents:
+        sizes[parent] = sizes.get(parent, 0) + 1
+    kept = []
+    for node, parent in zip(nodes, parents, strict=True):
+        group = sizes[parent]
+        if group <= MAX_TRAIL or _is_active(node):
+            kept.append(node)
+    return kept
+
+
+def _entry_parent(node: HtmlElement) -> HtmlElement | None:
+    """The element that holds this entry beside its siblings: above the `li` when there is one."""
+    parent = node.getparent()
+    if parent is not None and parent.tag == "li":
+        return parent.getparent()
+    return parent
+
+
+def _is_active(node: HtmlElement) -> bool:
+    """Marked as the current entry, on the link or on its `li` (not on the menu around it)."""
+    parent = node.getparent()
+    holders = [node, parent] if parent is not None and parent.tag == "li" else [node]
+    return bool(node.get("aria-current")) or any(ACTIVE.search(h.get("class") or "") for h in holders)
+
+
+def in_teaser(node: HtmlElement, title_node: HtmlElement | None) -> bool:
+    """Inside another article's teaser (an `article`, `li` or `.article` box that does not hold the headline).
+
+    Listing teasers in rails carry the same date classes as the article's own date line.
+    """
+    around_title = set(title_node.iterancestors()) if title_node is not None else set()
+    for ancestor in node.iterancestors():
+        if ancestor in around_title:
+            return False
+        if ancestor.tag in TEASER_TAGS or TEASER_CLASSES & set((ancestor.get("class") or "").split()):
+            return True
+    return False
+
+
+def generic_trail(root: HtmlElement) -> list[str]:
+    """Names of the first short list of links whose class names a path or crumbs and starts at home."""
+    for holder in TRAIL_HOLDERS(root):
+        if not isinstance(holder, HtmlElement):
+            continue
+        links = [a for a in trail(list(holder.iter("a"))) if visible_text(a)]
+        if not links or len(links) > MAX_TRAIL:
+            continue
+        first = visible_text(links[0]).casefold()
+        href = (links[0].get("href") or "").rstrip("/")
+        if first in selectors.HOME_CRUMBS or href.count("/") <= 2:
+            return [visible_text(a) for a in links]
+    return []

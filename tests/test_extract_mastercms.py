@@ -1,0 +1,168 @@
+"""Real pages of other MasterCMS sites (tests/fixtures/mastercms/): every field against a hand-written truth,
+and the generic layer of each field proven on markup that no selector names."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from friendship_crawler.extract import ArticleExtractor, NotAnArticle
+from friendship_crawler.extract.document import parse_page
+from friendship_crawler.extract.fallbacks import htmldate_of, prominent_h1, without_site_name
+from friendship_crawler.extract.links import fold_root
+from friendship_crawler.listing import parse_listing
+from friendship_crawler.reader import Reading, read_page
+
+CASES = Path(__file__).parent / "fixtures" / "mastercms"
+EXTRACTOR = ArticleExtractor()
+
+
+@cache
+def case(name: str) -> dict[str, Any]:
+    return json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@cache
+def html(name: str) -> bytes:
+    return (CASES / f"{name}.html").read_bytes()
+
+
+@cache
+def reading(name: str) -> Reading:
+    return read_page(html(name), case(name)["fetched_url"])
+
+
+ARTICLES = sorted(p.stem for p in CASES.glob("*.json") if "article" in json.loads(p.read_text("utf-8")))
+LISTINGS = sorted(p.stem for p in CASES.glob("*.json") if "listing" in json.loads(p.read_text("utf-8")))
+
+
+def test_the_set_has_real_weight_and_several_sites() -> None:
+    hosts = {case(name)["fetched_url"].split("/")[2] for name in ARTICLES + LISTINGS}
+    assert len(ARTICLES) >= 4 and len(LISTINGS) >= 1 and len(hosts) >= 4
+    assert sum(len(html(name)) >= 80_000 for name in ARTICLES + LISTINGS) >= 4
+
+
+@pytest.mark.parametrize(("name", "field"), [(n, f) for n in ARTICLES for f in case(n)["article"]])
+def test_field_equals_the_hand_written_truth(name: str, field: str) -> None:
+    assert asdict(reading(name).article)[field] == case(name)["article"][field]
+
+
+def test_page_without_head_takes_its_title_from_the_h1() -> None:
+    result = reading("thoibaonganhang_no_head")
+    assert result.sources["title"] == "selectors"
+    assert result.article.author == "Ngọc Hậu"  # `<p align="right"><strong>`, outside the inner container
+    assert "Ngọc Hậu" not in result.article.text
+
+
+def test_unknown_generation_is_read_by_the_generic_layers() -> None:
+    result = reading("kinhtedothi_generic")
+    assert result.generation == "generic" and result.fallback
+    for name in ("sapo", "published_at", "author", "text", "section"):
+        assert result.sources[name] == "generic", name
+    lines = result.article.text.split("\n")
+    assert "Bên cạnh đó, công tác thông tin đối ngoại được quan tâm thực hiện thường xuyên." in lines[-2]
+    assert not any("Tin liên quan" in line or "Cần Thơ" in line for line in lines)
+
+
+def test_signature_without_colon_becomes_the_author() -> None:
+    article = reading("netbiz_post").article
+    assert article.author == "Trọng Tùng"
+    assert "Bài và ảnh" not in article.text
+
+
+def test_breadcrumb_is_the_trail_not_the_menu() -> None:
+    assert reading("haiquan_table").article.section == ["Quốc tế", "Hữu nghị"]  # beside a 34-entry menu
+    assert reading("netbiz_post").article.section == ["Quốc tế", "Hữu nghị"]  # one active of 8 sub-sections
+
+
+def test_foreign_page_keeps_its_own_host_and_id() -> None:
+    article = reading("netbiz_post").article
+    assert article.url.startswith("https://netbiz.net.vn/") and article.article_id == 1643
+    assert (
+        fold_root("https://thoidai.com.vn", "https://www.thoidai.com.vn/a-1.html") == "https://thoidai.com.vn"
+    )
+    assert fold_root("https://thoidai.com.vn", "http://127.0.0.2:8000/a-1.html") == "https://thoidai.com.vn"
+    assert (
+        fold_root("https://thoidai.com.vn", "https://vietnamtimes.org.vn/a-1.html")
+        == "https://vietnamtimes.org.vn"
+    )
+
+
+@pytest.mark.parametrize("name", LISTINGS)
+def test_listing_page_says_listing_with_its_entries(name: str) -> None:
+    with pytest.raises(NotAnArticle) as raised:
+        EXTRACTOR.extract(html(name), case(name)["fetched_url"])
+    assert raised.value.reason == "listing"
+    page = parse_listing(html(name).decode("utf-8"), case(name)["fetched_url"])
+    assert (len(page.entries), page.next_url) == (
+        case(name)["listing"]["entries"],
+        case(name)["listing"]["next_url"],
+    )
+
+
+def test_listing_in_unknown_markup_is_a_listing_not_no_title() -> None:
+    unknown = html("netbiz_listing").replace(b"__MB_LIST_ITEM", b"news-list")
+    with pytest.raises(NotAnArticle) as raised:
+        EXTRACTOR.extract(unknown, case("netbiz_listing")["fetched_url"])
+    assert raised.value.reason == "listing"
+
+
+# --- the generic rules one by one ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("title", "names", "host", "headline"),
+    [
+        ("Bạc Liêu phối hợp - Netbiz", [], "netbiz.net.vn", "Bạc Liêu phối hợp"),
+        ("Tin A | Kinh tế & Đô thị", [], "kinhtedothi.vn", "Tin A"),
+        ("Tin B | Báo Hải quan", ["Báo Hải quan"], "haiquanonline.com.vn", "Tin B"),
+        ("Việt Nam - Panama hướng tới 50 năm", [], "netbiz.net.vn", "Việt Nam - Panama hướng tới 50 năm"),
+        ("Hợp tác Việt - Lào - Thời Đại", [], "thoidai.com.vn", "Hợp tác Việt - Lào"),
+    ],
+)
+def test_title_tag_loses_only_the_site_name(title: str, names: list[str], host: str, headline: str) -> None:
+    assert without_site_name(title, names, host) == headline
+
+
+def test_prominent_h1_skips_the_logo() -> None:
+    root = parse_page("<header><h1><a href='/'>Báo</a></h1></header><div><h1 class='x'>Tin chính</h1></div>")
+    node = prominent_h1(root)
+    assert node is not None and node.text == "Tin chính"
+
+
+def test_page_with_h1_and_container_is_never_refused() -> None:
+    page = (
+        "<html><body><h1 class='headline-new'>Tiêu đề mới</h1><div class='__MASTERCMS_CONTENT'>"
+        "<p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-moi-123456.html")
+    assert (result.article.title, result.sources["title"]) == ("Tiêu đề mới", "generic")
+
+
+def test_date_line_near_the_title_and_lead_by_class() -> None:
+    page = (
+        "<html><body><h1>Tiêu đề</h1><div class='info'><span>Cập nhật: 14:30 | 24/06/2022</span></div>"
+        "<div class='NewsLeadText'>Một đoạn mở đầu đủ dài để là sapo của bài báo này.</div>"
+        "<div class='__MASTERCMS_CONTENT'><p>Ngày 12/5/2021 là một ngày khác trong thân bài.</p>"
+        "<p>Đoạn hai.</p></div></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert result.article.published_at == "2022-06-24T14:30:00+07:00"
+    assert result.article.sapo == "Một đoạn mở đầu đủ dài để là sapo của bài báo này."
+    assert (result.sources["published_at"], result.sources["sapo"]) == ("generic", "generic")
+
+
+def test_htmldate_is_the_last_resort_for_the_date() -> None:
+    page = (
+        "<html><head><meta name='date' content='2023-05-04'></head><body><h1>Tiêu đề</h1>"
+        "<div class='__MASTERCMS_CONTENT'><p>Đoạn một.</p><p>Đoạn hai.</p></div></body></html>"
+    )
+    assert htmldate_of(parse_page(page)) == "2023-05-04T00:00:00+07:00"
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert (result.article.published_at, result.sources["published_at"]) == (
+        "2023-05-04T00:00:00+07:00",
+        "htmldate",
+    )
