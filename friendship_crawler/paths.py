@@ -19,20 +19,22 @@ from urllib.parse import urlsplit
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.utils.conf import closest_scrapy_cfg
 
+from friendship_crawler.project_settings import friendship_setting
+
 HOME = "FRIENDSHIP_HOME"
 """Setting, or environment variable, naming the project root when no `scrapy.cfg` is found above the cwd."""
-DIRECTORIES = {
-    "FRIENDSHIP_STATE_DIR": "state",
-    "FRIENDSHIP_OUTPUT_DIR": "output",
-    "FRIENDSHIP_MONITOR_REPORTS_DIR": "output/runs",
-    "FRIENDSHIP_ARCHIVE_DIR": "output/archive",
-}
-"""The directory settings a crawl writes to, with their defaults relative to the project root."""
+DIRECTORIES = (
+    "FRIENDSHIP_STATE_DIR",
+    "FRIENDSHIP_OUTPUT_DIR",
+    "FRIENDSHIP_MONITOR_REPORTS_DIR",
+    "FRIENDSHIP_ARCHIVE_DIR",
+)
+"""The directory settings a crawl writes to; their defaults (in settings.py) count from the project root."""
 
 
 def project_root(settings: BaseSettings | None = None) -> Path:
     """`FRIENDSHIP_HOME` (setting, then environment), else the closest scrapy.cfg's directory, else cwd."""
-    home = (settings.get(HOME) if settings is not None else None) or os.environ.get(HOME)
+    home = (friendship_setting(settings, HOME) if settings is not None else None) or os.environ.get(HOME)
     if home:
         return Path(home).expanduser().absolute()
     config = closest_scrapy_cfg()
@@ -41,7 +43,9 @@ def project_root(settings: BaseSettings | None = None) -> Path:
 
 def project_path(settings: BaseSettings, name: str) -> Path:
     """The absolute directory a `DIRECTORIES` setting names, a relative value counting from the root."""
-    path = Path(settings.get(name) or DIRECTORIES[name]).expanduser()
+    if name not in DIRECTORIES:
+        raise KeyError(f"{name} is not one of the directory settings: {', '.join(DIRECTORIES)}")
+    path = Path(friendship_setting(settings, name)).expanduser()
     return path if path.is_absolute() else project_root(settings) / path
 
 

@@ -28,6 +28,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from friendship_crawler.paths import project_path
+from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.urls import is_article_url
 
 logger = logging.getLogger(__name__)
@@ -55,13 +56,13 @@ class WarcArchive:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcArchive:
         settings = crawler.settings
-        if not settings.getbool("FRIENDSHIP_ARCHIVE_ENABLED", True):
+        if not friendship_setting(settings, "FRIENDSHIP_ARCHIVE_ENABLED"):
             raise NotConfigured("FRIENDSHIP_ARCHIVE_ENABLED is off")
         assert crawler.stats is not None
         archive = cls(
             project_path(settings, "FRIENDSHIP_ARCHIVE_DIR"),
             crawler.stats,
-            include_listings=settings.getbool("FRIENDSHIP_ARCHIVE_LISTINGS", False),
+            include_listings=friendship_setting(settings, "FRIENDSHIP_ARCHIVE_LISTINGS"),
         )
         crawler.signals.connect(archive.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(archive.response_received, signal=signals.response_received)

@@ -20,8 +20,8 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
+from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import read_page
-from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class Command(ScrapyCommand):
         output = Path(opts.output) if opts.output else None
         if output is not None and (output.exists() or output.resolve() in {Path(a).resolve() for a in args}):
             raise UsageError(f"{output} exists; give a new file to -o", print_help=False)
-        extractor = ArticleExtractor(self.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT))
+        extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
         lines, failed = [], 0
         for name in args:
             path = Path(name)

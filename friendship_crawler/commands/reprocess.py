@@ -18,8 +18,8 @@ from friendship_crawler.archive.rebuild import rebuild_records
 from friendship_crawler.extract import ArticleExtractor
 from friendship_crawler.items import Article
 from friendship_crawler.paths import project_path
+from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import read_page
-from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class Command(ScrapyCommand):
         output_dir = Path(opts.output) if opts.output else project_path(settings, "FRIENDSHIP_OUTPUT_DIR")
         if not archive_dir.is_dir():
             raise UsageError(f"archive directory {archive_dir} does not exist", print_help=False)
-        extractor = ArticleExtractor(self.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT))
+        extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
 
         def read(page: bytes, url: str) -> Article:
             return read_page(page, url, extractor=extractor).article

@@ -19,6 +19,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import create_looping_call
 
 from friendship_crawler.console.tally import Progress
+from friendship_crawler.project_settings import friendship_setting
 
 TTY_INTERVAL = 0.5
 """Seconds between redraws of the bar on a terminal."""
@@ -67,9 +68,9 @@ class ProgressDisplay:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressDisplay:
         settings = crawler.settings
-        if not settings.getbool("FRIENDSHIP_CONSOLE", True):
+        if not friendship_setting(settings, "FRIENDSHIP_CONSOLE"):
             raise NotConfigured
-        display = cls(crawler, sys.stderr, settings.getfloat("FRIENDSHIP_PROGRESS_INTERVAL", 30.0))
+        display = cls(crawler, sys.stderr, friendship_setting(settings, "FRIENDSHIP_PROGRESS_INTERVAL"))
         crawler.signals.connect(display.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(display.spider_closed, signal=signals.spider_closed)
         return display

@@ -20,6 +20,7 @@ from scrapy.settings import BaseSettings
 from friendship_crawler.console.summary import shown
 from friendship_crawler.hosts import is_loopback_host
 from friendship_crawler.paths import project_path
+from friendship_crawler.project_settings import friendship_setting
 
 RUN_ID_SETTING = "FRIENDSHIP_RUN_ID"
 """The run id a command chose before the crawl, so the log file and the feeds share it."""
@@ -30,7 +31,7 @@ def new_run_id() -> str:
 
 
 def console_enabled(settings: BaseSettings) -> bool:
-    return settings.getbool("FRIENDSHIP_CONSOLE", True)
+    return bool(friendship_setting(settings, "FRIENDSHIP_CONSOLE"))
 
 
 def route_log_to_file(settings: BaseSettings, spider_name: str, run_id: str) -> Path:

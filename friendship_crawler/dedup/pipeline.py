@@ -38,6 +38,7 @@ from friendship_crawler.dedup.rule import (
 )
 from friendship_crawler.dedup.state import DedupState, StateError, StoredExport, near_rule, state_config
 from friendship_crawler.paths import project_path
+from friendship_crawler.project_settings import friendship_setting
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +120,7 @@ class DedupPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupPipeline:
         settings = crawler.settings
-        if not settings.getbool("FRIENDSHIP_DEDUP_ENABLED", True):
+        if not friendship_setting(settings, "FRIENDSHIP_DEDUP_ENABLED"):
             raise NotConfigured("FRIENDSHIP_DEDUP_ENABLED is off")
         pipeline = cls(
             crawler,

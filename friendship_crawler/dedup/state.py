@@ -30,6 +30,7 @@ from friendship_crawler.dedup.minhash import (
     signature_from_bytes,
 )
 from friendship_crawler.dedup.rule import DEFAULT_NEAR, LSH_WEIGHTS, Fingerprint, NearRule
+from friendship_crawler.project_settings import friendship_setting
 
 logger = logging.getLogger(__name__)
 
@@ -107,18 +108,16 @@ def rebuild_hint(state_dir: Path, feeds: str = "") -> str:
 def state_config(settings: BaseSettings) -> ShingleConfig:
     """The signature settings a state is built with (`FRIENDSHIP_DEDUP_SHINGLE_WORDS`, `..._NUM_PERM`)."""
     return ShingleConfig(
-        shingle_words=settings.getint("FRIENDSHIP_DEDUP_SHINGLE_WORDS", ShingleConfig.shingle_words),
-        num_perm=settings.getint("FRIENDSHIP_DEDUP_NUM_PERM", ShingleConfig.num_perm),
+        shingle_words=friendship_setting(settings, "FRIENDSHIP_DEDUP_SHINGLE_WORDS"),
+        num_perm=friendship_setting(settings, "FRIENDSHIP_DEDUP_NUM_PERM"),
     )
 
 
 def near_rule(settings: BaseSettings) -> NearRule:
     """The near-duplicate rule (`FRIENDSHIP_DEDUP_NEAR_THRESHOLD`, `FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT`)."""
     return NearRule(
-        threshold=settings.getfloat("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", NearRule.threshold),
-        max_anchor_conflict=settings.getint(
-            "FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT", NearRule.max_anchor_conflict
-        ),
+        threshold=friendship_setting(settings, "FRIENDSHIP_DEDUP_NEAR_THRESHOLD"),
+        max_anchor_conflict=friendship_setting(settings, "FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT"),
     )
 
 

@@ -32,6 +32,8 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.response import response_status_message
 
+from friendship_crawler.project_settings import friendship_setting
+
 logger = logging.getLogger(__name__)
 
 STAT = "friendship/backoff"
@@ -68,11 +70,9 @@ class RetryAfterMiddleware(RetryMiddleware):
 
     def __init__(self, settings: BaseSettings) -> None:
         super().__init__(settings)
-        self.retry_after_max = settings.getfloat("FRIENDSHIP_RETRY_AFTER_MAX", 300.0)
-        self.backoff_base = settings.getfloat("FRIENDSHIP_BACKOFF_BASE", 1.0)
-        self.max_slot_delay = settings.getfloat(
-            "FRIENDSHIP_BACKOFF_MAX_DELAY", settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0)
-        )
+        self.retry_after_max = friendship_setting(settings, "FRIENDSHIP_RETRY_AFTER_MAX")
+        self.backoff_base = friendship_setting(settings, "FRIENDSHIP_BACKOFF_BASE")
+        self.max_slot_delay = friendship_setting(settings, "FRIENDSHIP_BACKOFF_MAX_DELAY")
         self.autothrottle = settings.getbool("AUTOTHROTTLE_ENABLED")
         self.rng = random.Random()
         self._delay_before_backoff: dict[str, float] = {}

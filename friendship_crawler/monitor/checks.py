@@ -15,6 +15,7 @@ from typing import Any
 from scrapy.settings import BaseSettings
 
 from friendship_crawler.monitor.tally import ItemTally
+from friendship_crawler.project_settings import friendship_setting
 
 Stats = Mapping[str, Any]
 
@@ -56,16 +57,14 @@ class Thresholds:
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> Thresholds:
         return cls(
-            max_errors=settings.getint("FRIENDSHIP_MONITOR_MAX_ERRORS", cls.max_errors),
-            max_retry_giveups=settings.getint("FRIENDSHIP_MONITOR_MAX_RETRY_GIVEUPS", cls.max_retry_giveups),
-            max_retry_rate=settings.getfloat("FRIENDSHIP_MONITOR_MAX_RETRY_RATE", cls.max_retry_rate),
-            max_http_error_rate=settings.getfloat(
-                "FRIENDSHIP_MONITOR_MAX_HTTP_ERROR_RATE", cls.max_http_error_rate
-            ),
-            max_fallback_rate=settings.getfloat("FRIENDSHIP_MAX_FALLBACK_RATE", cls.max_fallback_rate),
-            max_invalid_items=settings.getint("FRIENDSHIP_MONITOR_MAX_INVALID_ITEMS", cls.max_invalid_items),
-            min_coverage=settings.getfloat("FRIENDSHIP_MONITOR_MIN_COVERAGE", cls.min_coverage),
-            min_items=settings.getint("FRIENDSHIP_MONITOR_MIN_ITEMS", cls.min_items),
+            max_errors=friendship_setting(settings, "FRIENDSHIP_MONITOR_MAX_ERRORS"),
+            max_retry_giveups=friendship_setting(settings, "FRIENDSHIP_MONITOR_MAX_RETRY_GIVEUPS"),
+            max_retry_rate=friendship_setting(settings, "FRIENDSHIP_MONITOR_MAX_RETRY_RATE"),
+            max_http_error_rate=friendship_setting(settings, "FRIENDSHIP_MONITOR_MAX_HTTP_ERROR_RATE"),
+            max_fallback_rate=friendship_setting(settings, "FRIENDSHIP_MAX_FALLBACK_RATE"),
+            max_invalid_items=friendship_setting(settings, "FRIENDSHIP_MONITOR_MAX_INVALID_ITEMS"),
+            min_coverage=friendship_setting(settings, "FRIENDSHIP_MONITOR_MIN_COVERAGE"),
+            min_items=friendship_setting(settings, "FRIENDSHIP_MONITOR_MIN_ITEMS"),
         )
 
 

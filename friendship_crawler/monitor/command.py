@@ -37,6 +37,7 @@ from friendship_crawler.frontier import check_frontier
 from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT, RunMonitor
 from friendship_crawler.monitor.masking import mask_all_log_records
 from friendship_crawler.paths import project_path, resolve_project_paths
+from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)
@@ -128,9 +129,9 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
 
 def check_stored_state(settings: BaseSettings) -> None:
     """Raise the `StateError` the dedup stage or the frontier would meet when the crawl opens them."""
-    if not settings.getbool("FRIENDSHIP_DEDUP_ENABLED", True):
+    if not friendship_setting(settings, "FRIENDSHIP_DEDUP_ENABLED"):
         return
     state_dir = project_path(settings, "FRIENDSHIP_STATE_DIR")
     check_state(state_dir, state_config(settings), exported_before=feeds.earlier_exports(settings))
-    if settings.getbool("FRIENDSHIP_INCREMENTAL", True):
+    if friendship_setting(settings, "FRIENDSHIP_INCREMENTAL"):
         check_frontier(state_dir)

@@ -37,6 +37,7 @@ from friendship_crawler.monitor.report import (
 )
 from friendship_crawler.monitor.tally import ItemTally
 from friendship_crawler.paths import project_path
+from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.schema import ArticleValidator
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ class RunMonitor:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunMonitor:
         settings = crawler.settings
-        if not settings.getbool("FRIENDSHIP_MONITOR_ENABLED", True):
+        if not friendship_setting(settings, "FRIENDSHIP_MONITOR_ENABLED"):
             raise NotConfigured("FRIENDSHIP_MONITOR_ENABLED is off")
         directory = project_path(settings, "FRIENDSHIP_MONITOR_REPORTS_DIR")
         monitor = cls(crawler, directory, Thresholds.from_settings(settings))

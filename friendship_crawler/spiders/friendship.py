@@ -25,6 +25,7 @@ from friendship_crawler.hosts import HostPolicy
 from friendship_crawler.items import Article
 from friendship_crawler.listing import FALLBACK, ListingEntry, ListingPage, listing_offset, parse_listing
 from friendship_crawler.paths import project_path
+from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import Reading, read_page
 from friendship_crawler.spiders.params import (
     KNOWN_SUBSECTIONS,
@@ -32,7 +33,7 @@ from friendship_crawler.spiders.params import (
     SECTION_SLUG,
     CrawlParams,
 )
-from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, strip_tracking
+from friendship_crawler.urls import article_id, canonical_article_url, strip_tracking
 
 STAT = "friendship"
 SCHEDULER_ARGUMENTS = ("_job",)
@@ -73,8 +74,8 @@ class FriendshipSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> FriendshipSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.run_id = crawler.settings.get(RUN_ID_SETTING) or spider.run_id
-        root = crawler.settings.get("FRIENDSHIP_CANONICAL_ROOT", CANONICAL_ROOT)
+        spider.run_id = friendship_setting(crawler.settings, RUN_ID_SETTING) or spider.run_id
+        root = friendship_setting(crawler.settings, "FRIENDSHIP_CANONICAL_ROOT")
         spider.extractor = ArticleExtractor(canonical_root=root)
         crawler.signals.connect(spider.item_dropped, signal=signals.item_dropped)
         return spider
@@ -82,8 +83,8 @@ class FriendshipSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         # Opened here, after the pipelines: the dedup stage has settled any run a crash left behind.
         settings = self.crawler.settings
-        if settings.getbool("FRIENDSHIP_INCREMENTAL", True) and settings.getbool(
-            "FRIENDSHIP_DEDUP_ENABLED", True
+        if friendship_setting(settings, "FRIENDSHIP_INCREMENTAL") and friendship_setting(
+            settings, "FRIENDSHIP_DEDUP_ENABLED"
         ):
             self.frontier = Frontier(project_path(settings, "FRIENDSHIP_STATE_DIR"))
             self.crawler.stats.set_value(f"{STAT}/incremental/known_at_start", len(self.frontier))

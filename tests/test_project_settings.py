@@ -1,0 +1,64 @@
+"""Every `FRIENDSHIP_*` setting the code reads is declared once in settings.py, documented, and typed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from scrapy.settings import Settings
+
+from friendship_crawler import settings as declared
+from friendship_crawler.dedup.minhash import ShingleConfig
+from friendship_crawler.dedup.rule import NearRule
+from friendship_crawler.dedup.state import near_rule, state_config
+from friendship_crawler.monitor.checks import Thresholds
+from friendship_crawler.project_settings import UndeclaredSetting, declared_default, friendship_setting
+
+ROOT = Path(__file__).resolve().parents[1]
+NAME = re.compile(r"\bFRIENDSHIP_[A-Z][A-Z_]*[A-Z]\b")
+
+
+def names_in(paths: list[Path]) -> set[str]:
+    return {name for path in paths for name in NAME.findall(path.read_text(encoding="utf-8"))}
+
+
+def test_every_setting_the_code_reads_is_declared_with_a_comment() -> None:
+    code = [p for p in (ROOT / "friendship_crawler").rglob("*.py") if p.name != "settings.py"]
+    used = names_in(code) - {"FRIENDSHIP_MONITOR"}  # deploy/ reads environment variables, not settings
+    source = (ROOT / "friendship_crawler" / "settings.py").read_text(encoding="utf-8")
+    undeclared = sorted(name for name in used if not hasattr(declared, name))
+    assert not undeclared, f"read in the code but not declared in settings.py: {undeclared}"
+    uncommented = [name for name in used if not re.search(rf"^{name} = .+  # \S", source, re.M)]
+    assert not uncommented, f"declared without a one-line comment: {uncommented}"
+
+
+def test_every_declared_setting_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    declared_names = {name for name in dir(declared) if name.startswith("FRIENDSHIP_")}
+    assert declared_names
+    missing = sorted(name for name in declared_names if f"`{name}`" not in readme)
+    assert not missing, f"not in README.md: {missing}"
+
+
+def test_defaults_agree_with_the_pure_rules_they_feed() -> None:
+    empty = Settings()
+    assert state_config(empty) == ShingleConfig()
+    assert near_rule(empty) == NearRule()
+    assert Thresholds.from_settings(empty) == Thresholds()
+
+
+def test_a_value_is_typed_like_its_default() -> None:
+    given = Settings({"FRIENDSHIP_CONSOLE": "0", "FRIENDSHIP_DEDUP_NUM_PERM": "64", "FRIENDSHIP_HOME": "/x"})
+    assert friendship_setting(given, "FRIENDSHIP_CONSOLE") is False
+    assert friendship_setting(given, "FRIENDSHIP_DEDUP_NUM_PERM") == 64
+    assert friendship_setting(given, "FRIENDSHIP_PROGRESS_INTERVAL") == 30.0
+    assert friendship_setting(given, "FRIENDSHIP_HOME") == "/x"
+    assert friendship_setting(Settings(), "FRIENDSHIP_HOME") is None
+
+
+def test_an_undeclared_name_is_refused() -> None:
+    with pytest.raises(UndeclaredSetting, match="FRIENDSHIP_NO_SUCH"):
+        declared_default("FRIENDSHIP_NO_SUCH")
+    with pytest.raises(UndeclaredSetting):
+        declared_default("LOG_LEVEL")
