@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from friendship_crawler.console.tally import Progress
-from friendship_crawler.dedup.feeds import REPORT_SUFFIX, local_path
+from friendship_crawler.dedup.feeds import REPORT_SUFFIX
+from friendship_crawler.feed_slots import local_path
 
 
 def summary_lines(

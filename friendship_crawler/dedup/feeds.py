@@ -14,18 +14,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import unquote, urlsplit
 
-from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FeedExporter
 from scrapy.settings import BaseSettings
 
 from friendship_crawler.dataset.runs import RUN_FILE
+from friendship_crawler.feed_slots import feed_slots, local_path
 from friendship_crawler.paths import project_path
 
 logger = logging.getLogger(__name__)
 
-JSONLINES_FORMATS = frozenset({"jsonlines", "jsonl", "jl"})
 REPORT_SUFFIX = ".duplicates.jsonl"
 
 
@@ -57,44 +55,14 @@ class FeedScan:
         return self.size - self.good_end
 
 
-def local_path(uri: str) -> Path | None:
-    """The absolute local path of a feed URI (`file://` or a plain path), or None for remote storage."""
-    parts = urlsplit(uri)
-    if parts.scheme == "file":
-        return Path(unquote(parts.path)).absolute()
-    if parts.scheme == "" or len(parts.scheme) == 1:  # a plain path (or a Windows drive letter)
-        return Path(uri).absolute()
-    return None
+def open_feed_paths(exporter: FeedExporter | None) -> list[Path]:
+    """Local JSON Lines files the exporter writes to now."""
+    return [slot.path for slot in feed_slots(exporter) if slot.readable_jsonlines and slot.path is not None]
 
 
-def feed_exporter(crawler: Crawler) -> FeedExporter | None:
-    extensions = getattr(crawler, "extensions", None)
-    for extension in getattr(extensions, "middlewares", ()):
-        if isinstance(extension, FeedExporter):
-            return extension
-    return None
-
-
-def open_feed_paths(exporter: FeedExporter) -> list[Path]:
-    """Local JSON Lines files the exporter writes to now (its slots exist once the spider is open)."""
-    paths = []
-    for slot in exporter.slots:
-        path = local_path(slot.uri)
-        if path is None or slot.format not in JSONLINES_FORMATS or "postprocessing" in slot.feed_options:
-            continue
-        paths.append(path)
-    return paths
-
-
-def unchecked_feeds(exporter: FeedExporter) -> list[str]:
+def unchecked_feeds(exporter: FeedExporter | None) -> list[str]:
     """Feed URIs the dedup stage cannot read back (remote, not JSON Lines, or post-processed)."""
-    return [
-        slot.uri
-        for slot in exporter.slots
-        if local_path(slot.uri) is None
-        or slot.format not in JSONLINES_FORMATS
-        or "postprocessing" in slot.feed_options
-    ]
+    return [slot.uri for slot in feed_slots(exporter) if not slot.readable_jsonlines]
 
 
 def configured_feed_dirs(feeds: dict[str, Any]) -> list[Path]:

@@ -37,6 +37,7 @@ from friendship_crawler.dedup.rule import (
     same_article,
 )
 from friendship_crawler.dedup.state import DedupState, StateError, StoredExport, near_rule, state_config
+from friendship_crawler.feed_slots import feed_exporter
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
 
@@ -156,7 +157,7 @@ class DedupPipeline:
                 settled.released,
             )
         self.state.begin_run(self.run_id)
-        self._exporter = feeds.feed_exporter(self.crawler)
+        self._exporter = feed_exporter(self.crawler)
 
     # Items
 

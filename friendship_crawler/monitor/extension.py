@@ -24,9 +24,9 @@ from itemadapter import ItemAdapter
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from scrapy.extensions.feedexport import FeedExporter
 from scrapy.statscollectors import StatsCollector
 
+from friendship_crawler.feed_slots import feed_exporter, feed_slots
 from friendship_crawler.monitor.checks import Thresholds, run_checks
 from friendship_crawler.monitor.report import (
     ExportedFeed,
@@ -118,14 +118,7 @@ class RunMonitor:
 
     def _exported_feeds(self, stats: Mapping[str, Any]) -> list[ExportedFeed]:
         """Every feed slot of the run, with how its storage fared."""
-        exporters = [ext for ext in self.crawler.extensions.middlewares if isinstance(ext, FeedExporter)]
         return [
-            ExportedFeed(
-                uri=slot.uri,
-                format=slot.format,
-                items=slot.itemcount,
-                status=feed_status(stats, type(slot.storage).__name__),
-            )
-            for exporter in exporters
-            for slot in exporter.slots
+            ExportedFeed(slot.uri, slot.format, slot.items, feed_status(stats, slot.storage))
+            for slot in feed_slots(feed_exporter(self.crawler))
         ]
