@@ -25,6 +25,7 @@ from friendship_crawler.clean.lines import (
     strip_markdown_images,
 )
 from friendship_crawler.items import content_hash
+from friendship_crawler.site import SECTION_NAMES
 from friendship_crawler.textnorm import normalize_line
 
 PAGE_TEXT_ERRORS = frozenset({"empty", "no_title", "no_text", "not_found"})
@@ -204,7 +205,7 @@ def breadcrumb_names(line: str) -> list[str]:
         return [name for name in rules.BREADCRUMB_SEPARATORS.split(rest) if name]
     names: list[str] = []
     while rest:
-        known = next((name for name in rules.SECTION_NAMES if _starts_with_name(rest, name)), None)
+        known = next((name for name in SECTION_NAMES if _starts_with_name(rest, name)), None)
         if known is None:
             names.append(rest)
             break

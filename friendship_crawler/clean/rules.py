@@ -13,14 +13,6 @@ import unicodedata
 # --- header: what stands above the title ---------------------------------------------------------
 BREADCRUMB_ROOT = "Trang chủ"
 BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
-SECTION_NAMES = (
-    "Hữu nghị",
-    "Bốn phương kết bạn",
-    "Chân dung bè bạn",
-    "Thân gửi Việt Nam",
-    "Nhịp cầu hữu nghị",
-)
-"""Names the breadcrumb is split into; an unknown remainder becomes one more name as written."""
 BREADCRUMB_MAX_WORDS = 12
 _DATE_LEAD = (
     r"^(?:(?:Cập nhật|Ngày đăng|Đăng lúc|Đăng ngày|Xuất bản)\s*(?:lúc|ngày)?\s*:?\s*)?"

@@ -17,7 +17,6 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.http import Response
 
-from friendship_crawler.clean.rules import SECTION_NAMES
 from friendship_crawler.console.session import RUN_ID_SETTING
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.frontier import Frontier
@@ -27,12 +26,8 @@ from friendship_crawler.listing import FALLBACK, ListingEntry, ListingPage, list
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import Reading, read_page
-from friendship_crawler.spiders.params import (
-    KNOWN_SUBSECTIONS,
-    SECTION_PATH,
-    SECTION_SLUG,
-    CrawlParams,
-)
+from friendship_crawler.site import SECTION_PATH, SECTION_SLUG, SUBSECTIONS, section_trail
+from friendship_crawler.spiders.params import CrawlParams
 from friendship_crawler.urls import article_id, canonical_article_url, strip_tracking
 
 STAT = "friendship"
@@ -40,13 +35,6 @@ SCHEDULER_ARGUMENTS = ("_job",)
 """Arguments that schedulers (Scrapyd) pass to every spider; they are not crawl parameters."""
 WALKED_TO_END = frozenset({"end", "no_new_entries", "offset_not_advancing"})
 """Paging stops that mean the listing was read to its end (a trap's repeats included)."""
-
-
-def section_trail(slug: str) -> list[str]:
-    """The breadcrumb of a listing, given to the reader for an article page that shows none."""
-    section = SECTION_NAMES[0]
-    name = KNOWN_SUBSECTIONS.get(slug)
-    return [section, name] if name else [section]
 
 
 class FriendshipSpider(scrapy.Spider):
@@ -63,6 +51,7 @@ class FriendshipSpider(scrapy.Spider):
         self.run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         self.extractor: ArticleExtractor | None = None
         self.frontier: Frontier | None = None
+        self.subsections: dict[str, str] = {}
         self._requested: set[str] = set()
         self._walked: set[str] = set()
 
@@ -108,8 +97,12 @@ class FriendshipSpider(scrapy.Spider):
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request | Any]:
         """The section page: discover subsections from its menu, then read it as the first listing."""
-        subsections = self._discover_subsections(response)
-        for slug in subsections:
+        self.subsections = self._discover_subsections(response)
+        for slug in self.params.sections or ():
+            if slug != SECTION_SLUG and slug not in self.subsections:
+                self.crawler.stats.inc_value(f"{STAT}/sections/not_found")
+                self.logger.warning("Section %s asked for is not in the section page's menu", slug)
+        for slug in self.subsections:
             if self.params.wants(slug):
                 url = f"{self.base_url}{SECTION_PATH}/{slug}"
                 yield scrapy.Request(
@@ -121,21 +114,22 @@ class FriendshipSpider(scrapy.Spider):
         if self.params.wants(SECTION_SLUG):
             yield from self.parse_listing(response, slug=SECTION_SLUG, page=1)
 
-    def _discover_subsections(self, response: Response) -> list[str]:
+    def _discover_subsections(self, response: Response) -> dict[str, str]:
+        """Slug -> name of every subsection the section page links to, in page order."""
         prefix = f"{SECTION_PATH}/"
-        found: list[str] = []
-        for href in response.css("a::attr(href)").getall():
-            path = urlsplit(response.urljoin(href)).path.split("&", 1)[0].rstrip("/")
+        found: dict[str, str] = {}
+        for link in response.css("a[href]"):
+            path = urlsplit(response.urljoin(link.attrib["href"])).path.split("&", 1)[0].rstrip("/")
             slug = path.removeprefix(prefix)
             is_subsection = path.startswith(prefix) and "/" not in slug and not slug.endswith(".html")
-            if is_subsection and slug and slug not in found:
-                found.append(slug)
+            if is_subsection and slug and not found.get(slug):
+                found[slug] = " ".join(" ".join(link.css("::text").getall()).split())
         self.crawler.stats.set_value(f"{STAT}/sections/discovered", len(found))
         if not found:
             self.logger.warning(
                 "No subsection links on %s; falling back to the known subsections", response.url
             )
-            return list(KNOWN_SUBSECTIONS)
+            return dict(SUBSECTIONS)
         return found
 
     def parse_listing(self, response: Response, slug: str, page: int) -> Iterator[scrapy.Request]:
@@ -244,7 +238,10 @@ class FriendshipSpider(scrapy.Spider):
         stats = self.crawler.stats
         try:
             reading = read_page(
-                response.body, response.url, listing=section_trail(slug), extractor=self.extractor
+                response.body,
+                response.url,
+                listing=section_trail(slug, self.subsections),
+                extractor=self.extractor,
             )
         except NotAnArticle as exc:
             stats.inc_value(f"{STAT}/drop/{exc.reason}")

@@ -14,17 +14,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from friendship_crawler.hosts import is_loopback_host
+from friendship_crawler.site import SECTION_SLUG, SLUG, SUBSECTIONS
 from friendship_crawler.urls import CANONICAL_ROOT, SITE_HOSTS
 
-SECTION_PATH = "/huu-nghi"
-KNOWN_SUBSECTIONS: dict[str, str] = {
-    "bon-phuong-ket-ban": "Bốn phương kết bạn",
-    "chan-dung-be-ban": "Chân dung bè bạn",
-    "than-gui-viet-nam": "Thân gửi Việt Nam",
-}
-"""Subsections known to exist; the crawl discovers the live list from the section page's menu."""
-SECTION_SLUG = "huu-nghi"
-ALLOWED_SECTIONS = (SECTION_SLUG, *KNOWN_SUBSECTIONS)
+ALLOWED_SECTIONS = (SECTION_SLUG, *SUBSECTIONS)
+"""The listings known by slug; any other well-formed slug names a subsection the section's menu may list."""
 HELP_ARGUMENT = "help"
 """`-a help=1` prints the argument table and ends the program before anything is fetched."""
 _FLAG_VALUES = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
@@ -54,7 +48,7 @@ class CrawlParams:
     sections: frozenset[str] | None = _argument(
         None,
         f"Comma-separated listings to walk ({SECTION_SLUG} is the section's own listing).",
-        ", ".join(ALLOWED_SECTIONS),
+        f"{', '.join(ALLOWED_SECTIONS)}, or another subsection slug the section's menu links to",
         shown_default="every listing the section page's menu links to",
     )
     max_pages: int | None = _argument(
@@ -139,7 +133,11 @@ def arguments_help(width: int = 100) -> str:
         for label in ("default", "allowed"):
             lines.append(
                 textwrap.fill(
-                    f"{label}: {about[label]}", width, initial_indent=indent, subsequent_indent=indent + "  "
+                    f"{label}: {about[label]}",
+                    width,
+                    initial_indent=indent,
+                    subsequent_indent=indent + "  ",
+                    break_on_hyphens=False,  # a slug stays whole
                 )
             )
     return "\n".join(lines) + "\n"
@@ -170,10 +168,11 @@ def _sections(value: str | None) -> frozenset[str] | None:
         return None
     names = (s.strip().strip("/") for s in value.split(","))
     slugs = {s.removeprefix(f"{SECTION_SLUG}/") for s in names if s}
-    unknown = slugs - set(ALLOWED_SECTIONS)
-    if unknown:
+    malformed = sorted(s for s in slugs if not SLUG.match(s))
+    if malformed:
         raise SpiderArgumentError(
-            f"unknown section(s) {sorted(unknown)}; allowed: {', '.join(ALLOWED_SECTIONS)}"
+            f"section(s) {malformed} are not slugs like {', '.join(ALLOWED_SECTIONS)} "
+            "(lowercase ASCII words joined by '-')"
         )
     return frozenset(slugs)
 
