@@ -19,10 +19,10 @@ from friendship_crawler.monitor.report import (
     ExportedFeed,
     build_report,
     feed_status,
-    report_path,
     write_report,
 )
 from friendship_crawler.paths import project_root
+from friendship_crawler.run import Run
 from friendship_crawler.schema import ArticleValidator
 
 HEALTHY_STATS: dict[str, Any] = {
@@ -160,7 +160,7 @@ def test_report_is_written_whole_and_json_ready(tmp_path: Path) -> None:
             ExportedFeed("ftp://bot:FtpS3cretPW@ftp.example/x.jsonl", "jsonlines", 80, status="failed"),
         ],
     )
-    path = report_path(tmp_path / "runs", "friendship", "20261123T080000Z")
+    path = tmp_path / "runs" / "friendship-20261123T080000Z.json"
     write_report(path, report)
     assert [p.name for p in path.parent.iterdir()] == ["friendship-20261123T080000Z.json"]
     saved = json.loads(path.read_text(encoding="utf-8"))
@@ -217,7 +217,7 @@ def test_the_monitor_can_be_switched_off() -> None:
     crawler = get_crawler(settings_dict={"FRIENDSHIP_MONITOR_ENABLED": False})
     with pytest.raises(NotConfigured):
         RunMonitor.from_crawler(crawler)
-    monitor = RunMonitor.from_crawler(
-        get_crawler(settings_dict={"FRIENDSHIP_MONITOR_REPORTS_DIR": "reports"})
+    crawler = get_crawler(settings_dict={"FRIENDSHIP_MONITOR_REPORTS_DIR": "reports"})
+    assert Run.at(crawler.settings, "friendship", "20261123T080000Z").report_file == (
+        project_root() / "reports" / "friendship-20261123T080000Z.json"
     )
-    assert monitor.directory == project_root() / "reports"

@@ -13,7 +13,6 @@ drop `Content-Encoding` and `Transfer-Encoding` and give the stored length.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
@@ -27,8 +26,8 @@ from scrapy.statscollectors import StatsCollector
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
+from friendship_crawler.run import Run
 from friendship_crawler.urls import is_article_url
 
 logger = logging.getLogger(__name__)
@@ -37,16 +36,11 @@ STAT = "friendship/archive"
 _DROPPED_HEADERS = frozenset({b"content-encoding", b"transfer-encoding", b"content-length"})
 
 
-def archive_name(spider_name: str, run_id: str) -> str:
-    """The WARC file name of a run, matching its run file `<spider>-<run_id>.jsonl`."""
-    return f"{spider_name}-{run_id}.warc.gz"
-
-
 class WarcArchive:
     """Appends one WARC response record per fetched article page (and listing page, if asked)."""
 
-    def __init__(self, directory: Path, stats: StatsCollector, include_listings: bool = False) -> None:
-        self.directory = directory
+    def __init__(self, crawler: Crawler, stats: StatsCollector, include_listings: bool = False) -> None:
+        self.crawler = crawler
         self.stats = stats
         self.include_listings = include_listings
         self.path: Path | None = None
@@ -60,7 +54,7 @@ class WarcArchive:
             raise NotConfigured("FRIENDSHIP_ARCHIVE_ENABLED is off")
         assert crawler.stats is not None
         archive = cls(
-            project_path(settings, "FRIENDSHIP_ARCHIVE_DIR"),
+            crawler,
             crawler.stats,
             include_listings=friendship_setting(settings, "FRIENDSHIP_ARCHIVE_LISTINGS"),
         )
@@ -70,15 +64,15 @@ class WarcArchive:
         return archive
 
     def spider_opened(self, spider: Spider) -> None:
-        run_id = getattr(spider, "run_id", None) or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        self.directory.mkdir(parents=True, exist_ok=True)
-        self.path = self.directory / archive_name(spider.name, run_id)
+        run = Run.of(self.crawler, spider)
+        self.path = run.archive_file
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = self.path.open("ab")
         self._writer = WARCWriter(self._file, gzip=True)
         info = {
             "software": "friendship_crawler (warcio)",
             "format": "WARC File Format 1.1",
-            "description": f"pages fetched by spider {spider.name}, run {run_id}",
+            "description": f"pages fetched by spider {spider.name}, run {run.run_id}",
         }
         self._write(self._writer.create_warcinfo_record(self.path.name, info))
         logger.info("Archiving fetched pages to %s", self.path)

@@ -63,12 +63,17 @@ def read_captures(path: Path) -> Iterator[Capture]:
                 count += 1
                 yield Capture(url, captured, body, path, position)
         except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
-            logger.warning("Archive %s is damaged after %s readable captures (%s); the rest is skipped",
-                           path, count, exc)
+            logger.warning(
+                "Archive %s is damaged after %s readable captures (%s); the rest is skipped", path, count, exc
+            )
             return
         if records.offset < size:
-            logger.warning("Archive %s ends in a cut-off record after %s readable captures (%s bytes unread)",
-                           path, count, size - records.offset)
+            logger.warning(
+                "Archive %s ends in a cut-off record after %s readable captures (%s bytes unread)",
+                path,
+                count,
+                size - records.offset,
+            )
 
 
 def newest_captures(captures: Iterable[Capture]) -> dict[int, Capture]:

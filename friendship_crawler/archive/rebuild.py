@@ -14,14 +14,12 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from friendship_crawler.archive.reader import find_archives, newest_captures, read_captures
 from friendship_crawler.dataset.runs import (
-    RUN_ID_FORMAT,
     RunReadLog,
     find_duplicates_reports,
     find_run_files,
@@ -33,6 +31,7 @@ from friendship_crawler.dataset.writers import write_jsonl
 from friendship_crawler.extract import NotAnArticle
 from friendship_crawler.items import Article
 from friendship_crawler.reader import read_article
+from friendship_crawler.run import new_run_id
 
 logger = logging.getLogger(__name__)
 
@@ -92,11 +91,17 @@ def rebuild_records(
         rebuilt.append(article)
     report.written = len(rebuilt)
     if rebuilt:
-        run_id = run_id or datetime.now(UTC).strftime(RUN_ID_FORMAT)
+        run_id = run_id or new_run_id()
         report.path = _write_run_file(rebuilt, output_dir / f"{SPIDER_NAME}-{run_id}.jsonl")
-    logger.info("Rebuilt %s archived articles: %s changed records written, %s unchanged, %s not articles, "
-                "%s dropped duplicates left out", report.captures, report.written, report.unchanged,
-                sum(report.not_article.values()), report.duplicates)
+    logger.info(
+        "Rebuilt %s archived articles: %s changed records written, %s unchanged, %s not articles, "
+        "%s dropped duplicates left out",
+        report.captures,
+        report.written,
+        report.unchanged,
+        sum(report.not_article.values()),
+        report.duplicates,
+    )
     return report
 
 

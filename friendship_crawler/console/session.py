@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
@@ -19,15 +18,11 @@ from scrapy.settings import BaseSettings
 
 from friendship_crawler.console.summary import shown
 from friendship_crawler.hosts import is_loopback_host
-from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
+from friendship_crawler.run import Run
 
 RUN_ID_SETTING = "FRIENDSHIP_RUN_ID"
 """The run id a command chose before the crawl, so the log file and the feeds share it."""
-
-
-def new_run_id() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def console_enabled(settings: BaseSettings) -> bool:
@@ -38,7 +33,7 @@ def route_log_to_file(settings: BaseSettings, spider_name: str, run_id: str) -> 
     """Point Scrapy's log at the run's log file (unless the user chose one); returns the file."""
     if settings.get("LOG_FILE"):
         return Path(settings["LOG_FILE"]).absolute()
-    path = project_path(settings, "FRIENDSHIP_MONITOR_REPORTS_DIR") / f"{spider_name}-{run_id}.log"
+    path = Run.at(settings, spider_name, run_id).log_file
     path.parent.mkdir(parents=True, exist_ok=True)
     settings.set("LOG_FILE", str(path), priority="cmdline")
     return path

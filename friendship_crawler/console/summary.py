@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from friendship_crawler.console.tally import Progress
-from friendship_crawler.dedup.feeds import REPORT_SUFFIX
 from friendship_crawler.feed_slots import local_path
+from friendship_crawler.run import duplicates_file_of
 
 
 def summary_lines(
@@ -54,7 +54,7 @@ def _duplicates_report(uri: str) -> Path | None:
     path = local_path(uri)
     if path is None:
         return None
-    report = path.with_name(f"{path.name.removesuffix(path.suffix)}{REPORT_SUFFIX}")
+    report = duplicates_file_of(path)
     return report if report.exists() else None
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,13 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from friendship_crawler.items import Article
+from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, RUN_ID_FORMAT
 from friendship_crawler.urls import article_id
 
 logger = logging.getLogger(__name__)
 
-RUN_FILE = re.compile(r"^(?P<spider>[A-Za-z0-9_.]+?)-(?P<run_id>\d{8}T\d{6}Z)\.jsonl$")
-DUPLICATES_FILE = re.compile(r"^(?P<spider>[A-Za-z0-9_.]+?)-(?P<run_id>\d{8}T\d{6}Z)\.duplicates\.jsonl$")
-RUN_ID_FORMAT = "%Y%m%dT%H%M%SZ"
 
 
 @dataclass(frozen=True, order=True)

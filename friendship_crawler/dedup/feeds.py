@@ -18,13 +18,11 @@ from typing import Any, BinaryIO
 from scrapy.extensions.feedexport import FeedExporter
 from scrapy.settings import BaseSettings
 
-from friendship_crawler.dataset.runs import RUN_FILE
 from friendship_crawler.feed_slots import feed_slots, local_path
 from friendship_crawler.paths import project_path
+from friendship_crawler.run import RUN_FILE
 
 logger = logging.getLogger(__name__)
-
-REPORT_SUFFIX = ".duplicates.jsonl"
 
 
 @dataclass(frozen=True)

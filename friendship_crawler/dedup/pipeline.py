@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from scrapy.extensions.feedexport import FeedExporter
 
 from friendship_crawler.dedup import feeds
 from friendship_crawler.dedup.minhash import ShingleConfig
-from friendship_crawler.dedup.report import DuplicatesReport, Merge, report_path
+from friendship_crawler.dedup.report import DuplicatesReport, Merge
 from friendship_crawler.dedup.rule import (
     REASONS,
     Fingerprint,
@@ -40,6 +39,7 @@ from friendship_crawler.dedup.state import DedupState, StateError, StoredExport,
 from friendship_crawler.feed_slots import feed_exporter
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
+from friendship_crawler.run import Run, duplicates_file_of
 
 logger = logging.getLogger(__name__)
 
@@ -104,15 +104,14 @@ class DedupPipeline:
         state_dir: Path,
         config: ShingleConfig,
         near: NearRule,
-        report_dir: Path,
     ) -> None:
         self.crawler = crawler
         self.state_dir = state_dir
         self.config = config
         self.near = near
-        self.report_dir = report_dir
         self.state: DedupState | None = None
         self.report: DuplicatesReport | None = None
+        self.run: Run | None = None
         self.run_id = ""
         self._exporter: FeedExporter | None = None
         self._feeds: set[Path] = set()
@@ -128,7 +127,6 @@ class DedupPipeline:
             state_dir=project_path(settings, "FRIENDSHIP_STATE_DIR"),
             config=state_config(settings),
             near=near_rule(settings),
-            report_dir=project_path(settings, "FRIENDSHIP_OUTPUT_DIR"),
         )
         crawler.signals.connect(pipeline.feeds_closed, signal=signals.feed_exporter_closed)
         return pipeline
@@ -136,8 +134,8 @@ class DedupPipeline:
     # Opening: settle earlier runs, then start this one.
 
     async def open_spider(self) -> None:
-        spider = self.crawler.spider
-        self.run_id = str(getattr(spider, "run_id", "") or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
+        self.run = Run.of(self.crawler)
+        self.run_id = self.run.run_id
         before = feeds.earlier_exports(self.crawler.settings)
         try:
             self.state = DedupState.open(self.state_dir, self.config, self.near, exported_before=before)
@@ -227,10 +225,9 @@ class DedupPipeline:
 
     def _report(self, merge: Merge) -> None:
         if self.report is None:
-            first_feed = min(self._feeds) if self._feeds else None
-            spider_name = getattr(self.crawler.spider, "name", "crawl")
-            path = report_path(first_feed, self.report_dir.absolute(), spider_name, self.run_id)
-            self.report = DuplicatesReport(path, self.run_id)
+            assert self.run is not None
+            path = duplicates_file_of(min(self._feeds)) if self._feeds else self.run.duplicates_file
+            self.report = DuplicatesReport(path, self.run.run_id)
         self.report.write(merge)
 
     def _stat(self, name: str, count: int = 1) -> None:

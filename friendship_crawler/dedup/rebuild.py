@@ -11,22 +11,19 @@ copies of the state.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-from friendship_crawler.dedup.feeds import REPORT_SUFFIX, iter_records
+from friendship_crawler.dedup.feeds import iter_records
 from friendship_crawler.dedup.minhash import DEFAULT_CONFIG, ShingleConfig
 from friendship_crawler.dedup.report import read_report
 from friendship_crawler.dedup.rule import DEFAULT_NEAR, Fingerprint, NearRule
 from friendship_crawler.dedup.state import STATE_FILE, DedupState, take_lock
 from friendship_crawler.frontier import FRONTIER_FILE
+from friendship_crawler.run import DUPLICATES_SUFFIX, RUN_FILE, duplicates_file_of, new_run_id
 
 logger = logging.getLogger(__name__)
-
-_RUN_FILE = re.compile(r"^.+?-(?P<run_id>\d{8}T\d{6}Z)$")
 
 
 @dataclass
@@ -49,7 +46,7 @@ def feed_files(sources: Iterable[Path]) -> list[Path]:
     found: set[Path] = set()
     for source in sources:
         if source.is_dir():
-            found.update(p for p in source.glob("*.jsonl") if not p.name.endswith(REPORT_SUFFIX))
+            found.update(p for p in source.glob("*.jsonl") if not p.name.endswith(DUPLICATES_SUFFIX))
         elif source.is_file():
             found.add(source)
         else:
@@ -59,7 +56,7 @@ def feed_files(sources: Iterable[Path]) -> list[Path]:
 
 def run_id_of(feed: Path) -> str:
     """The run id in a feed's name (`friendship-20261123T080000Z.jsonl`), else the file's name."""
-    match = _RUN_FILE.match(feed.name.removesuffix(feed.suffix))
+    match = RUN_FILE.match(feed.name)
     return match["run_id"] if match else feed.name
 
 
@@ -101,7 +98,7 @@ def rebuild_state(
                 state.record_export(run_id, fingerprint, confirmed=True)
                 summary.exports += 1
             state.settle_run(run_id, None)
-        for report in sorted({f.with_name(f"{f.name.removesuffix(f.suffix)}{REPORT_SUFFIX}") for f in feeds}):
+        for report in sorted({duplicates_file_of(f) for f in feeds}):
             if report.exists():
                 for entry in read_report(report):
                     if entry.get("superseded") and state.mark_superseded(
@@ -124,7 +121,7 @@ def _move_aside(state_dir: Path, name: str) -> Path | None:
     if not current.exists():
         return None
     older = set(state_dir.glob(f"{name}.replaced-*"))
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = new_run_id()
     aside = state_dir / f"{name}.replaced-{stamp}"
     moved = set()
     for suffix in ("", "-wal", "-shm"):

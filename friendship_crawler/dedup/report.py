@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from friendship_crawler.dedup.feeds import REPORT_SUFFIX
 from friendship_crawler.dedup.rule import Reason
 
 
@@ -26,13 +25,6 @@ class Merge:
     dropped_id: int
     reason: Reason
     similarity: float
-
-
-def report_path(feed: Path | None, fallback_dir: Path, spider_name: str, run_id: str) -> Path:
-    """`<feed>.duplicates.jsonl` beside the feed, or `<fallback_dir>/<spider>-<run_id>.duplicates.jsonl`."""
-    if feed is not None:
-        return feed.with_name(f"{feed.name.removesuffix(feed.suffix)}{REPORT_SUFFIX}")
-    return fallback_dir / f"{spider_name}-{run_id}{REPORT_SUFFIX}"
 
 
 class DuplicatesReport:

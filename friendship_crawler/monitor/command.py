@@ -25,7 +25,6 @@ from scrapy.settings import BaseSettings
 from friendship_crawler.console.session import (
     RUN_ID_SETTING,
     console_enabled,
-    new_run_id,
     route_log_to_file,
     show_errors_on_console,
     start_notes,
@@ -38,6 +37,7 @@ from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT, RunMonitor
 from friendship_crawler.monitor.masking import mask_all_log_records
 from friendship_crawler.paths import project_path, resolve_project_paths
 from friendship_crawler.project_settings import friendship_setting
+from friendship_crawler.run import new_run_id
 from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +31,11 @@ from friendship_crawler.monitor.report import (
     ExportedFeed,
     build_report,
     feed_status,
-    report_path,
     write_report,
 )
 from friendship_crawler.monitor.tally import ItemTally
-from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
+from friendship_crawler.run import Run
 from friendship_crawler.schema import ArticleValidator
 
 logger = logging.getLogger(__name__)
@@ -49,11 +47,10 @@ FAILED_CHECKS_STAT = f"{STAT}/checks_failed"
 class RunMonitor:
     """Decides whether a run was healthy and says so in `output/runs/<spider>-<run_id>.json` and the log."""
 
-    def __init__(self, crawler: Crawler, directory: Path, limits: Thresholds) -> None:
+    def __init__(self, crawler: Crawler, limits: Thresholds) -> None:
         assert crawler.stats is not None
         self.crawler = crawler
         self.stats: StatsCollector = crawler.stats
-        self.directory = directory
         self.limits = limits
         self.tally = ItemTally(ArticleValidator())
         self.report_file: Path | None = None
@@ -64,8 +61,7 @@ class RunMonitor:
         settings = crawler.settings
         if not friendship_setting(settings, "FRIENDSHIP_MONITOR_ENABLED"):
             raise NotConfigured("FRIENDSHIP_MONITOR_ENABLED is off")
-        directory = project_path(settings, "FRIENDSHIP_MONITOR_REPORTS_DIR")
-        monitor = cls(crawler, directory, Thresholds.from_settings(settings))
+        monitor = cls(crawler, Thresholds.from_settings(settings))
         crawler.signals.connect(monitor.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(monitor.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(monitor.engine_stopped, signal=signals.engine_stopped)
@@ -92,17 +88,17 @@ class RunMonitor:
         checks = run_checks(stats, self.tally, self.limits)
         failed = [check for check in checks if not check.passed]
         self.stats.set_value(FAILED_CHECKS_STAT, len(failed))
-        run_id = str(getattr(spider, "run_id", "") or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
+        run = Run.of(self.crawler)
         report = build_report(
             spider_name=spider.name,
-            run_id=run_id,
+            run_id=run.run_id,
             base_url=getattr(spider, "base_url", None),
             checks=checks,
             stats=stats,
             tally=self.tally,
             feeds=self._exported_feeds(stats),
         )
-        self.report_file = report_path(self.directory, spider.name, run_id)
+        self.report_file = run.report_file
         write_report(self.report_file, report)
         for check in failed:
             logger.error("Run check failed: %s: %s", check.name, check.detail)

@@ -51,10 +51,6 @@ def feed_status(stats: Mapping[str, Any], storage: str) -> str:
     return STORED if stored else "not_stored"
 
 
-def report_path(directory: Path, spider_name: str, run_id: str) -> Path:
-    return directory / f"{spider_name}-{run_id}.json"
-
-
 def build_report(
     *,
     spider_name: str,

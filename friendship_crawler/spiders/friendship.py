@@ -26,6 +26,7 @@ from friendship_crawler.listing import FALLBACK, ListingEntry, ListingPage, list
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import Reading, read_page
+from friendship_crawler.run import new_run_id
 from friendship_crawler.site import SECTION_PATH, SECTION_SLUG, SUBSECTIONS, section_trail
 from friendship_crawler.spiders.params import CrawlParams
 from friendship_crawler.urls import article_id, canonical_article_url, strip_tracking
@@ -48,7 +49,7 @@ class FriendshipSpider(scrapy.Spider):
         self.params = CrawlParams.parse(**kwargs)
         self.base_url = self.params.base_url
         self.hosts = HostPolicy(self.base_url)
-        self.run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        self.run_id = new_run_id()
         self.extractor: ArticleExtractor | None = None
         self.frontier: Frontier | None = None
         self.subsections: dict[str, str] = {}
