@@ -121,7 +121,9 @@ def time_dedup(sizes: list[int]) -> list[ThroughputRow]:
     for size in sizes:
         measured = dedup_bench.measure_speed(size)
         first, last = measured.first_block_rate, measured.last_block_rate
-        note = (f"bench.dedup; first/last 10%: {first:,.0f}/{last:,.0f} items/s; "
-                f"state {measured.bytes_per_article:,.0f} bytes/article")
+        note = (
+            f"bench.dedup; first/last 10%: {first:,.0f}/{last:,.0f} items/s; "
+            f"state {measured.bytes_per_article:,.0f} bytes/article"
+        )
         rows.append(ThroughputRow("dedup", size, size / measured.overall_rate, note))
     return rows

@@ -171,7 +171,6 @@ def _reworded(rng: random.Random, sentence: str, vocabulary: list[str]) -> str:
 
 
 RUN_ID = "20261101T080000Z"
-CANONICAL_HOST = "thoidai.com.vn"
 
 
 @dataclass(frozen=True)
@@ -228,7 +227,7 @@ def dedup_one(state: DedupState, article: Article, config: ShingleConfig, near: 
     """What the pipeline does with one item: fingerprint, look up, decide, record. (Candidates, exported?)"""
     fingerprint = Fingerprint.of(article, config)
     candidates = state.candidates(fingerprint)
-    decision = decide(fingerprint, candidates, {c.url: c for c in candidates}, near, CANONICAL_HOST)
+    decision = decide(fingerprint, candidates, {c.url: c for c in candidates}, near)
     if isinstance(decision, Export):
         state.record_export(RUN_ID, replace(fingerprint, version=decision.version))
         return len(candidates), True

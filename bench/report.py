@@ -11,9 +11,11 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from bench.crawl import UNPOLITE, CrawlResult
-from bench.quality import QualityRow
+from bench.pages import MASTERCMS_GROUP
+from bench.quality import QualityRow, render_page_scores
 from bench.run import Results
 from bench.scoring import SHINGLE_SIZE
+from bench.speed import SpeedRow
 from bench.targets import FLOOR, OURS, TargetCheck
 
 CORE_PACKAGES = ("scrapy", "lxml", "parsel", "twisted")
@@ -95,6 +97,12 @@ def quality_section(results: Results) -> str:
                 ),
             )
         )
+    if results.page_scores:
+        parts.append(
+            f"### {MASTERCMS_GROUP}, page by page\n\nText F1 of each system on each page, and whether its "
+            "title, date (to the minute when it gives a time) and author equal the hand-written truth "
+            f"(✓/✗ in that order).\n\n{render_page_scores(results.page_scores).rstrip()}"
+        )
     if not results.samples_found:
         parts.append(
             "Sample documents with expected records were not found (../shared); that part was skipped."
@@ -120,11 +128,11 @@ def _quality_method(results: Results) -> str:
     )
 
 
-def speed_section(results: Results) -> str:
-    floor = next((row for row in results.speed if row.system == FLOOR), None)
-    ours = next((row for row in results.speed if row.system == OURS), None)
+def _speed_table(speed: Sequence[SpeedRow]) -> str:
+    floor = next((row for row in speed if row.system == FLOOR), None)
+    ours = next((row for row in speed if row.system == OURS), None)
     rows = []
-    for row in results.speed:
+    for row in speed:
         rows.append(
             (
                 f"**{row.system}**" if row.system == OURS else row.system,
@@ -134,6 +142,10 @@ def speed_section(results: Results) -> str:
                 f"{row.median_ms / ours.median_ms:.1f}x" if ours else None,
             )
         )
+    return table(("system", "median ms", "p95 ms", "× bare parse", "× ours"), rows)
+
+
+def speed_section(results: Results) -> str:
     repeats = results.speed[0].repeats if results.speed else 0
     intro = (
         f"## 2. Speed (milliseconds per page, one core)\n\n{results.speed_pages} replica pages, each timed "
@@ -142,7 +154,12 @@ def speed_section(results: Results) -> str:
         "pages. The bare lxml parse "
         "(`lxml.html.fromstring`) is the floor no DOM-based extractor goes below."
     )
-    parts = [intro, table(("system", "median ms", "p95 ms", "× bare parse", "× ours"), rows)]
+    parts = [intro, _speed_table(results.speed)]
+    for label, speed in results.real_speed.items():
+        parts.append(
+            f"### {MASTERCMS_GROUP} pages, {label} ({speed[0].pages} pages, same method)\n\n"
+            f"{_speed_table(speed)}"
+        )
     if results.profile:
         parts.append(profile_section(results))
     return "\n\n".join(parts)

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 
 from bench.crawl import CrawlResult, crawl_replica, scrapy_bench
 from bench.dataset_speed import ThroughputRow, time_dedup, time_export
-from bench.pages import Page, replica_pages, sample_pages
+from bench.pages import Page, mastercms_pages, replica_pages, sample_pages
 from bench.profiling import Profile, profile_system
-from bench.quality import QualityRow, measure_quality
-from bench.speed import SpeedRow, measure_speed
+from bench.quality import PageScore, QualityRow, measure_quality, score_pages
+from bench.speed import REAL_WEIGHT_LABEL, SpeedRow, measure_by_weight, measure_speed
 from bench.systems import System, Unavailable, load_systems, lxml_floor, ours
-from bench.targets import OURS, TargetCheck, crawl_targets, quality_targets, speed_targets
+from bench.targets import OURS, TargetCheck, crawl_targets, quality_targets, real_page_targets, speed_targets
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,11 @@ class Results:
     systems: list[System] = field(default_factory=list)
     unavailable: list[Unavailable] = field(default_factory=list)
     quality: list[QualityRow] = field(default_factory=list)
+    page_scores: list[PageScore] = field(default_factory=list)
+    """Every system on every real MasterCMS page, page by page."""
     speed: list[SpeedRow] = field(default_factory=list)
+    real_speed: dict[str, list[SpeedRow]] = field(default_factory=dict)
+    """Times on the real MasterCMS pages, real-weight and small apart (`bench.speed.by_weight`)."""
     speed_pages: int = 0
     profile: Profile | None = None
     crawl: CrawlResult | None = None
@@ -73,7 +77,9 @@ class Results:
     def targets(self) -> list[TargetCheck]:
         return [
             *quality_targets(self.quality),
+            *real_page_targets(self.page_scores),
             *speed_targets(self.speed),
+            *speed_targets(self.real_speed.get(REAL_WEIGHT_LABEL, []), real_weight=True),
             *crawl_targets(self.crawl, self.baseline),
         ]
 
@@ -86,14 +92,17 @@ def run_benchmark(plan: Plan) -> Results:
     pages: list[Page] = []
     if {"quality", "speed"} & set(plan.parts):
         pages = replica_pages(plan.replica_articles)
+    real = mastercms_pages()
     if "quality" in plan.parts:
         samples = sample_pages()
         results.samples_found = bool(samples)
-        results.quality = measure_quality(systems, [*pages, *samples])
+        results.quality = measure_quality(systems, [*pages, *real, *samples])
+        results.page_scores = score_pages(systems, real)
     if "speed" in plan.parts:
         timed = spread(pages, plan.speed_pages) if plan.speed_pages else pages
         results.speed_pages = len(timed)
         results.speed = measure_speed([*systems, lxml_floor()], timed, plan.repeats)
+        results.real_speed = measure_by_weight([*systems, lxml_floor()], real, plan.repeats)
         results.profile = profile_system(next(s for s in systems if s.name == OURS), timed)
     if "crawl" in plan.parts:
         results.crawl = crawl_replica(plan.crawl_articles)

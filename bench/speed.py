@@ -6,7 +6,8 @@ the table gives the median and 95th percentile of those page times. Pages a syst
 like any other.
 
 `python -m bench.speed` times ours, trafilatura and the bare parse side by side on the real MasterCMS
-pages, real-weight (≥ 80 KB) and small apart, and prints the ratios.
+pages, real-weight (≥ 80 KB) and small apart, and prints the ratios; the full benchmark times every
+system on them the same way (`measure_by_weight`).
 """
 
 from __future__ import annotations
@@ -97,16 +98,30 @@ def ratios(rows: Sequence[SpeedRow]) -> str:
     )
 
 
+REAL_WEIGHT_LABEL = "real weight (≥ 80 KB)"
+SMALL_LABEL = "small (< 80 KB)"
+
+
+def by_weight(pages: Sequence[Page]) -> dict[str, list[Page]]:
+    """Pages of real weight and small pages apart (labels `REAL_WEIGHT_LABEL`, `SMALL_LABEL`); none empty."""
+    groups = {
+        REAL_WEIGHT_LABEL: [p for p in pages if len(p.html.encode()) >= REAL_WEIGHT],
+        SMALL_LABEL: [p for p in pages if len(p.html.encode()) < REAL_WEIGHT],
+    }
+    return {label: chosen for label, chosen in groups.items() if chosen}
+
+
+def measure_by_weight(
+    systems: Sequence[System], pages: Sequence[Page], repeats: int
+) -> dict[str, list[SpeedRow]]:
+    """`measure_speed` on the real-weight pages and on the small ones, apart."""
+    return {label: measure_speed(systems, chosen, repeats) for label, chosen in by_weight(pages).items()}
+
+
 def main(repeats: int = 15) -> int:
     """Side by side on the real MasterCMS pages, real-weight and small apart."""
     systems = [ours(), trafilatura_full(), trafilatura_text(), lxml_floor()]
-    pages = mastercms_pages()
-    for label, chosen in (
-        ("real weight (>= 80 KB)", [p for p in pages if len(p.html.encode()) >= REAL_WEIGHT]),
-        ("small (< 80 KB)", [p for p in pages if len(p.html.encode()) < REAL_WEIGHT]),
-    ):
-        if not chosen:
-            continue
+    for label, chosen in by_weight(mastercms_pages()).items():
         rows = measure_speed(systems, chosen, repeats)
         sys.stdout.write(f"{label}, {len(chosen)} pages, {repeats} repeats\n")
         for row in rows:

@@ -49,6 +49,12 @@ class Article:
     """Body images in page order, each with its caption."""
     related_urls: list[str] = field(default_factory=list)
     """Canonical URLs of the articles the page links as related (inline boxes and "Tin bài liên quan")."""
+    countries: list[str] = field(default_factory=list)
+    """Partner countries named in title, sapo or text: ISO 3166-1 alpha-2, first mention first, never "VN"."""
+    provinces: list[dict[str, str]] = field(default_factory=list)
+    """Provinces named, as today's units: `{"code": "24", "name": "Bắc Ninh"}`; older names mapped."""
+    organizations: list[dict[str, str | None]] = field(default_factory=list)
+    """Friendship organisations named, normalised: `{"name", "country", "province"}`, first mention first."""
     language: str = "vi"
     """BCP 47 language tag of the text."""
     crawled_at: str = ""

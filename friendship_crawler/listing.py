@@ -3,7 +3,7 @@
 Current markup: `div._BX_LISTING div.article` with a "view more" link `div.btn-viewmore a`.
 2020 markup: `div._MB_CATEGORY_LIST > div.bx-article` with paging `div.__MB_ARTICLE_PAGING` and a "Sau" link.
 Load-more markup: `div.__MB_LIST_ITEM article.article` with a "XEM THÊM" button that fetches the hidden
-`__MB_NEXT_URL`.
+input `__MB_NEXT_URL` (its name, id or class).
 Pages are addressed as `{section}&s_cond=&BRSR={offset}`.
 
 When no known markup matches, the fallback collects the links that look like articles of the site
@@ -34,7 +34,10 @@ NEXT_LINK_SELECTORS = (
     "div.btn-viewmore a::attr(href)",
     "div.__MB_ARTICLE_PAGING a[rel=next]::attr(href)",
     "input[name=__MB_NEXT_URL]::attr(value)",
+    "input#__MB_NEXT_URL::attr(value)",
+    "input.__MB_NEXT_URL::attr(value)",
 )
+"""The hidden load-more input is named by `name` on some sister sites, by `id` or class on others."""
 FALLBACK = "fallback"
 MIN_FALLBACK_ENTRIES = 5
 """Fewer article links than this in the main column make no listing: an article page links a few too."""

@@ -2,7 +2,8 @@
 
 The spider, `scrapy reprocess`, `scrapy extract`, the benchmark and the tests all read pages here:
 extraction (the site's selectors, then structured data, then the generic layer), cleaning, the verdict
-on a page that cleaning leaves without a body, and the content hash, each once and in that order.
+on a page that cleaning leaves without a body, the content hash, and the entities the clean text names
+(partner countries, provinces, friendship organisations), each once and in that order.
 No Scrapy and no I/O, in the manner of a web-poet page object's `to_item()`:
 
     from friendship_crawler import read_article
@@ -13,8 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from friendship_crawler.clean import Removal, clean_article_fields
+from friendship_crawler.clean import Removal, clean_article_fields, clean_page_text
+from friendship_crawler.entities import find_entities
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.items import Article, content_hash
 
@@ -53,8 +56,15 @@ def read_page(
     if not cleaned.has_body:
         raise NotAnArticle("no_text", f"no article text left after cleaning: {url}")
     article = cleaned.article
-    section = article.section or list(listing or ())
-    article = replace(article, section=section, content_hash=content_hash(article.text))
+    entities = find_entities(article.title, article.sapo, article.text)
+    article = replace(
+        article,
+        section=article.section or list(listing or ()),
+        content_hash=content_hash(article.text),
+        countries=entities.countries,
+        provinces=entities.provinces,
+        organizations=entities.organizations,
+    )
     return Reading(
         article, extraction.generation, extraction.fallback, dict(extraction.sources), cleaned.removals
     )
@@ -63,3 +73,13 @@ def read_page(
 def read_article(html: str | bytes, url: str, *, listing: Sequence[str] | None = None) -> Article:
     """The clean record of an article page; raises `NotAnArticle(reason)` for any other page."""
     return read_page(html, url, listing=listing).article
+
+
+def read_page_text(page_text: str) -> dict[str, Any]:
+    """The record of a saved page's text (not its HTML): cleaning of the text path, then the entities.
+
+    Raises `PageTextError(reason)` for a text that holds no article.
+    """
+    cleaned = clean_page_text(page_text)
+    entities = find_entities(cleaned.title, "", cleaned.text)
+    return {**cleaned.record(), **entities.as_dict()}

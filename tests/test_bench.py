@@ -110,9 +110,9 @@ def test_with_title_puts_the_title_first_once():
     assert with_title(None, " Thân bài ") == "Thân bài"
 
 
-def test_replica_pages_carry_html_and_truth_for_both_templates():
+def test_replica_pages_carry_html_and_truth_for_every_template():
     pages = replica_pages(40)
-    assert {page.group for page in pages} == {"replica v2019", "replica v2021"}
+    assert {page.group for page in pages} == {"replica v2019", "replica v2021", "replica v2024"}
     assert all("<html" in page.html.lower() and page.expected.text for page in pages)
 
 
@@ -169,7 +169,7 @@ def test_tiny_run_renders_every_measured_part(tmp_path):
     plan = Plan("tiny", 40, 3, 1, 40, 1, (), (), parts=("quality", "speed"), peers=False)
     results = run_benchmark(plan)
     ours_rows = [row for row in results.quality if row.system == "ours" and row.group.startswith("replica")]
-    assert {row.group for row in ours_rows} == {"replica v2019", "replica v2021"}
+    assert {row.group for row in ours_rows} == {"replica v2019", "replica v2021", "replica v2024"}
     assert all(row.f1 > 0.9 for row in ours_rows)
     assert {row.system for row in results.speed} == {"ours", "bare lxml parse"}
     report = render(results)

@@ -48,7 +48,10 @@ def test_one_record_per_file_in_order(all_samples: subprocess.CompletedProcess[s
     found = records(all_samples.stdout)
     assert [r["file"] for r in found] == [str(p) for p in SAMPLES]
     for record in found:
-        assert set(record) == {"title", "text", "author", "source", "published_at", "section", "file"}
+        assert set(record) == {
+            "title", "text", "author", "source", "published_at", "section",
+            "countries", "provinces", "organizations", "file",
+        }  # fmt: skip
 
 
 @pytest.mark.parametrize("expected_file", sorted(FIXTURES.glob("[0-9]*.json")), ids=lambda p: p.stem)

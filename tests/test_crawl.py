@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,8 @@ TRAILER_MARKERS = (
 )
 COMPARED = (
     "url", "article_id", "title", "sapo", "text", "author", "source", "published_at", "modified_at",
-    "section", "tags", "images", "related_urls", "language", "content_hash", "version",
+    "section", "tags", "images", "related_urls", "countries", "provinces", "organizations", "language",
+    "content_hash", "version",
 )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from friendship_crawler.entities import ENTITY_FIELDS
 from friendship_crawler.extract import ArticleExtractor, Extraction, NotAnArticle
 from friendship_crawler.extract.body import read_body
 from friendship_crawler.extract.byline import clean_author, looks_like_name, split_byline
@@ -22,7 +23,8 @@ from friendship_crawler.items import Article
 
 CASES = Path(__file__).parent / "fixtures" / "article"
 SHARED_EXPECTED = Path(__file__).resolve().parents[2] / "shared" / "expected"
-FIELDS = [f for f in Article.__dataclass_fields__ if f != "crawled_at"]
+FIELDS = [f for f in Article.__dataclass_fields__ if f not in {"crawled_at", *ENTITY_FIELDS}]
+"""What the extractor fills; the entities come from the clean text (`read_article`, tests/test_reader.py)."""
 EXTRACTOR = ArticleExtractor(canonical_root="https://thoidai.com.vn")
 V2021_URL = "https://thoidai.com.vn/lien-hiep-huu-nghi-tinh-bac-giang-chu-dong-linh-hoat-sang-tao-hieu-qua-194335.html"
 
@@ -43,7 +45,9 @@ def extracted(name: str) -> Extraction:
 
 
 ARTICLE_CASES = sorted(p.stem for p in CASES.glob("*.json") if "article" in json.loads(p.read_text("utf-8")))
-NON_ARTICLE_CASES = sorted(p.stem for p in CASES.glob("*.json") if "not_an_article" in json.loads(p.read_text("utf-8")))
+NON_ARTICLE_CASES = sorted(
+    p.stem for p in CASES.glob("*.json") if "not_an_article" in json.loads(p.read_text("utf-8"))
+)
 
 
 def test_fixtures_cover_every_generation_and_kind() -> None:
@@ -64,10 +68,18 @@ def test_article_field(name: str, field: str) -> None:
 
 def test_replica_fixtures_are_present() -> None:
     replica = [n for n in ARTICLE_CASES + NON_ARTICLE_CASES if case(n)["origin"].startswith("replica")]
-    assert {"replica_v2019", "replica_v2021", "replica_amp", "replica_video", "replica_soft_404"} <= set(replica)
+    assert {
+        "replica_v2019",
+        "replica_v2021",
+        "replica_v2024",
+        "replica_amp",
+        "replica_video",
+        "replica_soft_404",
+    } <= set(replica)
     assert extracted("replica_v2019").generation == "v2019"
     assert extracted("replica_v2021").generation == "v2021"
     assert extracted("replica_amp").generation == "amp"
+    assert not extracted("replica_v2024").fallback, "v2024 bodies sit in a known container"
 
 
 @pytest.mark.parametrize("name", [n for n in ARTICLE_CASES if "generation" in case(n)])
@@ -103,8 +115,18 @@ def test_text_reads_like_the_shared_expected_records(name: str, expected: str, d
 
 def test_v2021_text_leaves_out_boilerplate() -> None:
     text = extracted("v2021_bac_giang").article.text
-    for absent in ("Nâng cao chất lượng mọi mặt công tác", "Anh Vũ", "Nguồn", "Tin bài liên quan", "quảng cáo",
-                   "Quảng cáo", "Google News", "aa", "Đọc nhiều", "giữ đúng phương châm"):
+    for absent in (
+        "Nâng cao chất lượng mọi mặt công tác",
+        "Anh Vũ",
+        "Nguồn",
+        "Tin bài liên quan",
+        "quảng cáo",
+        "Quảng cáo",
+        "Google News",
+        "aa",
+        "Đọc nhiều",
+        "giữ đúng phương châm",
+    ):
         assert absent not in text.split("\n") and f"\n{absent}" not in text, absent
     assert "(Ảnh: Báo Bắc Giang)." in text.split("\n")
 
@@ -150,6 +172,7 @@ def test_print_view_takes_the_id_from_the_query() -> None:
 
 # --- hostile input ------------------------------------------------------------------------------
 
+
 def _v2021_variant(old: str, new: str) -> bytes:
     text = page("v2021_bac_giang").decode("utf-8")
     assert old in text
@@ -172,10 +195,14 @@ def test_utf16_with_bom() -> None:
 
 
 def test_declared_legacy_charset_is_used_when_bytes_are_not_utf8() -> None:
-    html = ('<html><head><meta charset="iso-8859-1"><link rel="canonical" href="https://thoidai.com.vn/a-1234.html">'
-            '</head><body><h1 class="article-detail-title">Café à Hà Nội</h1><div class="__MASTERCMS_CONTENT">'
-            "<p>Un été très chaud.</p><p>Deuxième paragraphe.</p></div></body></html>")
-    article = EXTRACTOR.extract(html.replace("à Hà Nội", "a Ha Noi").encode("latin-1"), "https://thoidai.com.vn/a-1234.html").article
+    html = (
+        '<html><head><meta charset="iso-8859-1"><link rel="canonical" href="https://thoidai.com.vn/a-1234.html">'
+        '</head><body><h1 class="article-detail-title">Café à Hà Nội</h1><div class="__MASTERCMS_CONTENT">'
+        "<p>Un été très chaud.</p><p>Deuxième paragraphe.</p></div></body></html>"
+    )
+    article = EXTRACTOR.extract(
+        html.replace("à Hà Nội", "a Ha Noi").encode("latin-1"), "https://thoidai.com.vn/a-1234.html"
+    ).article
     assert article.title == "Café a Ha Noi"
     assert "Un été très chaud." in article.text
 
@@ -225,7 +252,9 @@ def test_deeply_nested_tables_and_divs() -> None:
 def test_nesting_beyond_the_parser_limit_does_not_raise() -> None:
     # libxml2 stops reading past ~2000 open elements; what it kept is still extracted
     divs = "<div>" * 5000 + "<p>Rất sâu.</p>" + "</div>" * 5000
-    article = EXTRACTOR.extract(_v2021_variant("<p>Nhiệm kỳ qua,", divs + "<p>Nhiệm kỳ qua,"), V2021_URL).article
+    article = EXTRACTOR.extract(
+        _v2021_variant("<p>Nhiệm kỳ qua,", divs + "<p>Nhiệm kỳ qua,"), V2021_URL
+    ).article
     assert article.title == extracted("v2021_bac_giang").article.title
 
 
@@ -246,7 +275,10 @@ def test_unparseable_json_ld_is_noted_and_the_rest_is_read() -> None:
         ('{"headline": "json, not html"}', "not_html"),
         ("<html><body></body></html>", "no_title"),
         ("<html><head><title>Thời Đại</title></head><body><p>Chào</p></body></html>", "no_title"),
-        ('<h1 class="article-detail-title">Chỉ có tiêu đề</h1><div class="__MASTERCMS_CONTENT"></div>', "no_text"),
+        (
+            '<h1 class="article-detail-title">Chỉ có tiêu đề</h1><div class="__MASTERCMS_CONTENT"></div>',
+            "no_text",
+        ),
     ],
 )
 def test_hostile_documents_raise_not_an_article(data: str | bytes, reason: str) -> None:
@@ -262,9 +294,25 @@ def test_hostile_documents_raise_not_an_article(data: str | bytes, reason: str) 
         st.text(max_size=400),
         st.lists(
             st.sampled_from(
-                ["<p>", "</p>", "<div class='__MASTERCMS_CONTENT'>", "</div>", "<h1 class='article-detail-title'>",
-                 "</h1>", "<table>", "<td>", "<script>", "<br>", "Thời Đại", "<img data-src='x'>", "&amp;", "\x00",
-                 '<link rel=canonical href="http://[bad">', "<a href='//thoidai.com.vn/a-123.html'>", "ă\u0301"]
+                [
+                    "<p>",
+                    "</p>",
+                    "<div class='__MASTERCMS_CONTENT'>",
+                    "</div>",
+                    "<h1 class='article-detail-title'>",
+                    "</h1>",
+                    "<table>",
+                    "<td>",
+                    "<script>",
+                    "<br>",
+                    "Thời Đại",
+                    "<img data-src='x'>",
+                    "&amp;",
+                    "\x00",
+                    '<link rel=canonical href="http://[bad">',
+                    "<a href='//thoidai.com.vn/a-123.html'>",
+                    "ă\u0301",
+                ]
             ),
             max_size=40,
         ).map("".join),
@@ -280,6 +328,7 @@ def test_any_input_raises_nothing_but_not_an_article(data: str | bytes) -> None:
 
 
 # --- the small pure parts ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("raw", "iso"),
@@ -316,7 +365,12 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "name"),
-    [("Anh Vũ (tổng hợp)", "Anh Vũ"), ("Bài và ảnh: Phương Lê", "Phương Lê"), (" ", None), ("Thu Hà (TTXVN) (dịch)", "Thu Hà")],
+    [
+        ("Anh Vũ (tổng hợp)", "Anh Vũ"),
+        ("Bài và ảnh: Phương Lê", "Phương Lê"),
+        (" ", None),
+        ("Thu Hà (TTXVN) (dịch)", "Thu Hà"),
+    ],
 )
 def test_clean_author(raw: str, name: str | None) -> None:
     assert clean_author(raw) == name
@@ -324,8 +378,14 @@ def test_clean_author(raw: str, name: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("line", "is_name"),
-    [("Phương Lê", True), ("Anh Vũ - Minh Anh", True), ("Đó là ngày 8/8.", False), ("Nguồn: TTXVN", False),
-     ("Một câu rất dài không phải là tên của một tác giả nào cả", False), ("hội nghị", False)],
+    [
+        ("Phương Lê", True),
+        ("Anh Vũ - Minh Anh", True),
+        ("Đó là ngày 8/8.", False),
+        ("Nguồn: TTXVN", False),
+        ("Một câu rất dài không phải là tên của một tác giả nào cả", False),
+        ("hội nghị", False),
+    ],
 )
 def test_looks_like_name(line: str, is_name: bool) -> None:
     assert looks_like_name(line) is is_name
@@ -348,11 +408,18 @@ def test_body_walk_lines_images_and_inline_related() -> None:
     )
     body = read_body(root.get_element_by_id("b"), "https://thoidai.com.vn/x-1.html")
     assert [b.text for b in body.blocks] == [
-        "Đầu đậm cuối", "text rời", "dòng mới", "Chú thích", "(Ảnh: TTXVN).", "Phương Lê"
+        "Đầu đậm cuối",
+        "text rời",
+        "dòng mới",
+        "Chú thích",
+        "(Ảnh: TTXVN).",
+        "Phương Lê",
     ]
     assert [b.caption for b in body.blocks] == [False, False, False, True, True, False]
     assert body.blocks[-1].signed
-    assert [(i.url, i.caption) for i in body.images] == [("https://thoidai.com.vn/a.jpg", "Chú thích (Ảnh: TTXVN).")]
+    assert [(i.url, i.caption) for i in body.images] == [
+        ("https://thoidai.com.vn/a.jpg", "Chú thích (Ảnh: TTXVN).")
+    ]
     assert body.related_hrefs == ["/x-1234.html"]
 
 
@@ -372,3 +439,63 @@ def test_content_hash_is_textnorm_hash_of_the_text() -> None:
     for name in ARTICLE_CASES:
         article = extracted(name).article
         assert article.content_hash == content_hash(article.text), name
+
+
+# --- breadcrumb trails, tag boxes and source lines of the CMS family -------------------------------
+SUBSECTIONS = ("doi-ngoai", "huu-nghi", "kieu-bao")
+
+
+def _crumbs_page(crumbs: str) -> bytes:
+    return (
+        "<html><head><title>T</title></head><body>"
+        f"{crumbs}<h1 class='post-title'>Tiêu đề bài</h1><div class='post-content'><div id='__MB_MASTERCMS_EL_3'>"
+        "<p>Đoạn một của bài viết đủ dài để là một đoạn văn.</p><p>Đoạn hai của bài viết.</p></div></div>"
+        "<p class='post-source'>Nguồn: Báo Quốc tế</p>"
+        "<div class='post-tag'><div class='tag-title'>Tags:</div>"
+        "<a class='tag-item' href='/tag/hoa-binh.tag'>hòa bình</a><a class='tag-item' href='/tag/ha-noi.tag'>Hà Nội</a>"
+        "</div></body></html>"
+    ).encode()
+
+
+def _subsection_crumbs(active: str | None) -> str:
+    links = "".join(
+        f"<a class='subcat-name-item{' active' if name == active else ''}' href='/quoc-te/{name}'>{name}</a>"
+        for name in SUBSECTIONS
+    )
+    return (
+        "<div class='wrapper breadcrumb'><div class='cat-name'><a href='/quoc-te'>Quốc tế</a></div>"
+        f"<div class='subcat-name'>{links}</div></div>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("active", "section"),
+    [("doi-ngoai", ["Quốc tế", "doi-ngoai"]), ("kieu-bao", ["Quốc tế", "kieu-bao"]), (None, ["Quốc tế"])],
+)
+def test_a_breadcrumb_listing_sibling_sections_keeps_only_the_active_one(
+    active: str | None, section: list[str]
+) -> None:
+    """Links to `/quoc-te/a` beside `/quoc-te/b` are one level's alternatives, wherever the active one stands."""
+    url = "https://netbiz.net.vn/bai-viet-1643.html"
+    assert EXTRACTOR.extract(_crumbs_page(_subsection_crumbs(active)), url).article.section == section
+
+
+def test_a_trail_marking_its_last_entry_active_keeps_every_level() -> None:
+    trail = (
+        "<ol class='breadcrumb'><li><a href='/'>Trang chủ</a></li><li><a href='/quoc-te'>Quốc tế</a></li>"
+        "<li class='active'><a href='/quoc-te/huu-nghi'>Hữu nghị</a></li></ol>"
+    )
+    article = EXTRACTOR.extract(_crumbs_page(trail), "https://netbiz.net.vn/bai-viet-1643.html").article
+    assert article.section == ["Quốc tế", "Hữu nghị"]
+
+
+def test_an_active_entry_followed_by_others_marks_a_menu_even_with_flat_links() -> None:
+    menu = "".join(f"<a{' class=active' if n == 1 else ''} href='/muc-{n}'>Mục {n}</a>" for n in range(3))
+    page = _crumbs_page(f"<div class='breadcrumbs'><a href='/'>Trang chủ</a><span>{menu}</span></div>")
+    assert EXTRACTOR.extract(page, "https://netbiz.net.vn/bai-viet-1643.html").article.section == ["Mục 1"]
+
+
+def test_tag_box_and_source_line_of_the_sister_sites() -> None:
+    result = EXTRACTOR.extract(_crumbs_page(""), "https://netbiz.net.vn/bai-viet-1643.html")
+    assert result.article.tags == ["hòa bình", "Hà Nội"] and result.sources["tags"] == "selectors"
+    assert result.article.source == "Báo Quốc tế" and result.sources["source"] == "selectors"

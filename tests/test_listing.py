@@ -74,6 +74,9 @@ def test_load_more_markup_pages_by_offset_where_the_hidden_next_url_is_a_disallo
     ]
     assert page.entries[0].published == date(2024, 8, 19)
     assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=2"
+    for named_by in ('id="__MB_NEXT_URL"', 'class="__MB_NEXT_URL" id="h-next"'):
+        unnamed = LOAD_MORE.replace('name="__MB_NEXT_URL"', named_by)
+        assert parse_listing(unnamed, "https://thoidai.com.vn/huu-nghi").next_url == page.next_url
     allowed = LOAD_MORE.replace("/apicenter@/article_lm&sid=12&BRSR=2&lim=10", "/huu-nghi/trang-2")
     assert (
         parse_listing(allowed, "https://thoidai.com.vn/huu-nghi").next_url

@@ -26,6 +26,8 @@ from friendship_crawler.textnorm import normalize_line, normalize_text
 from friendship_crawler.urls import article_id, canonical_article_url, strip_tracking
 
 FIXED_BASE = "http://127.0.0.1:8000"
+BEFORE_2024 = ("v2019", "v2021")
+"""The generations the site had before 2024: a replica without the v2024 pages."""
 
 
 def fetch(url: str) -> tuple[int, dict[str, str], str]:
@@ -63,14 +65,14 @@ def listings(replica: ReplicaServer) -> dict[str, tuple[list[str], list[str], st
     return {s.path: crawl_listing(f"{replica.base_url}{s.path}") for s in SECTIONS}
 
 
-def test_listings_paginate_in_both_markups_and_end(replica: ReplicaServer, listings) -> None:
+def test_listings_paginate_in_every_markup_and_end(replica: ReplicaServer, listings) -> None:
     markups = {path: markup for path, (_, _, markup) in listings.items()}
-    assert markups["/huu-nghi"] == "current"
-    assert set(markups.values()) == {"current", "2020"}
+    assert markups["/huu-nghi"] == "current" and markups[LISTING_2024.path] == "load-more"
+    assert set(markups.values()) == {"current", "2020", "load-more"}
     assert sum(m == "2020" for m in markups.values()) == 2
     for section in SECTIONS:
         entries, pages, _ = listings[section.path]
-        size = 16 if section.markup == "current" else 15
+        size = PAGE_SIZES[replica.corpus.listing_markup(section)]
         assert len(entries) == len(replica.corpus.listed(section))
         assert len(pages) == -(-len(entries) // size) > 1
         offsets = [int(p.rsplit("BRSR=", 1)[1]) for p in pages[1:]]
@@ -99,13 +101,13 @@ def test_every_article_page_is_reachable_from_listings(replica: ReplicaServer, l
     assert {a.article_id for a in replica.corpus.truth()} <= listed_ids
 
 
-def test_truth_spans_years_and_both_generations() -> None:
+def test_truth_spans_years_and_every_generation() -> None:
     corpus = Corpus()
     truth = corpus.truth()
     assert len(truth) == 240
     published = [a.published_at or "" for a in truth]
     assert {int(p[:4]) for p in published} >= set(range(2016, 2027))
-    assert {s.generation for s in corpus.stories.values()} == {"v2019", "v2021"}
+    assert {s.generation for s in corpus.stories.values()} == set(GENERATIONS)
     for record in truth:
         assert record.text.split("\n")[:2] == [record.title, record.sapo]
         assert record.content_hash == content_hash(record.text)
@@ -162,8 +164,12 @@ def test_one_story_under_two_ids(replica: ReplicaServer, listings) -> None:
     assert original in truth_ids and copy not in truth_ids
     listed = {article_id(url) for entries, _, _ in listings.values() for url in entries}
     assert {original, copy} <= listed
-    _, _, body = fetch(f"{replica.base_url}{replica.corpus.stories[copy].path}")
-    assert 'href="https://thoidai.com.vn/' in body and "-757920.html" in body
+    story = replica.corpus.stories[copy]
+    assert fetch(f"{replica.base_url}{story.path}")[0] == 200
+    before = ReplicaSite(Corpus(generations=BEFORE_2024), Hosts(FIXED_BASE)).respond(story.path).body
+    assert b'<link rel="canonical" href="https://thoidai.com.vn/' in before, (
+        "a pre-2024 head names it canonically"
+    )
 
 
 def test_amp_and_print_views_robots(replica: ReplicaServer) -> None:
@@ -248,7 +254,7 @@ def test_advance_adds_on_top_and_edits_one(replica_factory) -> None:
     assert f'"dateModified": "{truth[edited].modified_at}"' in page
 
 
-@pytest.mark.parametrize("generations", [ReplicaConfig().generations, GENERATIONS])
+@pytest.mark.parametrize("generations", [BEFORE_2024, GENERATIONS])
 def test_every_page_shows_its_truth_lines_in_order(generations: tuple[str, ...]) -> None:
     corpus = Corpus(generations=generations)
     site = ReplicaSite(corpus, Hosts(FIXED_BASE))
@@ -425,7 +431,7 @@ KB = 1024
 
 @pytest.fixture(scope="module")
 def site_2024() -> ReplicaSite:
-    """The default corpus with the v2024 generation served too, without sockets."""
+    """The default corpus (the v2024 generation served too), without sockets."""
     return ReplicaSite(Corpus(generations=GENERATIONS), Hosts(FIXED_BASE))
 
 
@@ -441,14 +447,14 @@ def _listing_pages(site: ReplicaSite) -> list[str]:
 
 
 def test_pages_weigh_what_saved_pages_weigh(site_2024: ReplicaSite) -> None:
-    default = ReplicaSite(Corpus(), Hosts(FIXED_BASE))
-    for site in (default, site_2024):
+    before = ReplicaSite(Corpus(generations=BEFORE_2024), Hosts(FIXED_BASE))
+    for site in (before, site_2024):
         articles = [len(site.respond(s.path).body) for s in site.corpus.stories.values()]
         listings = [len(site.respond(path).body) for path in _listing_pages(site)]
         assert min(articles) >= 80 * KB and max(articles) <= 200 * KB
         assert min(listings) >= 80 * KB and max(listings) <= 200 * KB
     served = {s.generation for s in site_2024.corpus.stories.values()}
-    assert served == {"v2019", "v2021", "v2024"} and "v2024" not in ReplicaConfig().generations
+    assert served == {"v2019", "v2021", "v2024"} and ReplicaConfig().generations == GENERATIONS
 
 
 def _root(site: ReplicaSite, path: str) -> HtmlElement:
@@ -567,30 +573,29 @@ def read_v2024(root: HtmlElement) -> dict[str, Any]:
 
 def test_v2024_truth_is_what_the_page_shows(site_2024: ReplicaSite) -> None:
     corpus = site_2024.corpus
-    default = Corpus()
+    before = Corpus(generations=BEFORE_2024)
     compared = 0
     for story in corpus.stories.values():
         truth = corpus.expected(story.article_id)
         if story.generation != "v2024":
-            assert truth == default.expected(story.article_id)
+            assert truth == before.expected(story.article_id)
             continue
         read = read_v2024(_root(site_2024, story.path))
         for name, value in read.items():
             assert getattr(truth, name) == value, (story.path, name)
         compared += 1
         assert (
-            truth.modified_at is None
-            and default.expected(story.article_id).published_at == truth.published_at
+            truth.modified_at is None and before.expected(story.article_id).published_at == truth.published_at
         )
     assert compared >= 40
 
 
 def test_serving_v2024_leaves_other_pages_as_they_were(site_2024: ReplicaSite) -> None:
-    default = ReplicaSite(Corpus(), Hosts(FIXED_BASE))
+    before = ReplicaSite(Corpus(generations=BEFORE_2024), Hosts(FIXED_BASE))
     older = [s.path for s in site_2024.corpus.stories.values() if s.generation != "v2024"][::9]
     listings = [s.path for s in SECTIONS if s != LISTING_2024]
     for path in older + listings:
-        assert site_2024.respond(path).body == default.respond(path).body, path
+        assert site_2024.respond(path).body == before.respond(path).body, path
 
 
 def test_v2024_listing_pages_by_offset_and_loads_more(site_2024: ReplicaSite) -> None:

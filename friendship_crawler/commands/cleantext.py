@@ -23,7 +23,8 @@ from typing import TextIO
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from friendship_crawler.clean import PageTextError, clean_page_text
+from friendship_crawler import reader
+from friendship_crawler.clean import PageTextError
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +109,7 @@ def clean_file(
     path: Path, encoding: str | None = None, max_size_mb: float = MAX_SIZE_MB
 ) -> dict[str, object]:
     """The record of one page-text file; raises `UnreadableText` or `PageTextError`."""
-    record = clean_page_text(read_page_text(path, encoding, max_size_mb)).record()
+    record = reader.read_page_text(read_page_text(path, encoding, max_size_mb))
     record["file"] = str(path)
     return record
 

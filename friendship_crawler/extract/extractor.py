@@ -25,7 +25,8 @@ from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks
 from friendship_crawler.extract.kinds import is_listing, lists_articles, media_kind, says_not_found
 from friendship_crawler.extract.links import LinkFolder, fold_root, related_box_hrefs
-from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector, page_classes
+from friendship_crawler.extract.marks import PageMarks
+from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector
 from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article
 from friendship_crawler.textnorm import normalize_line
@@ -64,21 +65,18 @@ class ArticleExtractor:
         return _PageReading(root, url, self.canonical_root).extract()
 
 
-def detect_generation(root: HtmlElement, classes: str) -> type[Generation]:
-    """The first generation, most specific first, whose signature markup the page carries.
-
-    `classes` is `page_classes(root)`.
-    """
+def detect_generation(root: HtmlElement, marks: PageMarks) -> type[Generation]:
+    """The first generation, most specific first, whose signature markup the page carries."""
     for generation in DETECTION_ORDER:
-        if generation.detects(root, classes):
+        if generation.detects(root, marks):
             return generation
     return Generic
 
 
-def _first(root: HtmlElement, candidates: Iterable[Selector], classes: str) -> list[HtmlElement]:
-    """The matches of the first selector that matches anything; `classes` is `page_classes(root)`."""
+def _first(root: HtmlElement, candidates: Iterable[Selector], marks: PageMarks) -> list[HtmlElement]:
+    """The matches of the first selector that matches anything; `marks` are the page's."""
     for selector in candidates:
-        found = [node for node in selector.select(root, classes) if isinstance(node, HtmlElement)]
+        found = [node for node in selector.select(root, marks) if isinstance(node, HtmlElement)]
         if found:
             return found
     return []
@@ -96,14 +94,14 @@ class _PageReading:
         self.fetched_url = url
         self.canonical_root = canonical_root
         self.head: HeadData = read_head(root)
-        self.classes = page_classes(root)
-        self.generation = detect_generation(root, self.classes)
+        self.marks = PageMarks(root)
+        self.generation = detect_generation(root, self.marks)
         self.sources: dict[str, str] = {}
         self.title_node: HtmlElement | None = None
         """The visible headline, where leads and date lines are looked for."""
 
     def select(self, name: str) -> list[HtmlElement]:
-        return _first(self.root, self.generation.compiled[name], self.classes)
+        return _first(self.root, self.generation.compiled[name], self.marks)
 
     def select_text(self, name: str) -> str | None:
         for node in self.select(name):
@@ -281,7 +279,7 @@ class _PageReading:
                 self.sources["published_at"] = layer
                 return parsed
         for selector in self.generation.compiled["date"]:  # every selector: rails reuse the date classes
-            for node in selector.select(self.root, self.classes):
+            for node in selector.select(self.root, self.marks):
                 if not isinstance(node, HtmlElement) or fallbacks.in_teaser(node, self.title_node):
                     continue
                 parsed = parse_iso(node.get("datetime")) or parse_date_line(visible_text(node))

@@ -12,8 +12,10 @@ import copy
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -129,21 +131,43 @@ def htmldate_of(root: HtmlElement) -> str | None:
 def trail(nodes: Sequence[HtmlElement]) -> list[HtmlElement]:
     """The breadcrumb trail among the matches of a breadcrumb selector, without the menu it may hold.
 
-    Matches under one parent that number more than `MAX_TRAIL` are a menu (sibling categories), of
-    which only the entry marked active belongs to the trail.
+    A trail names one entry per level. Entries under one parent are instead alternatives at one level
+    (a menu of sibling categories), of which only the entry marked active belongs to the trail, when
+    they number more than `MAX_TRAIL`, when an entry after the marked one follows it (a trail marks
+    its last entry), or when their links are siblings in the site's tree (`/news/a` beside `/news/b`).
     """
-    if len(nodes) <= MAX_TRAIL:
-        return list(nodes)
     parents = [_entry_parent(node) for node in nodes]
-    sizes: dict[HtmlElement | None, int] = {}
-    for parent in parents:
-        sizes[parent] = sizes.get(parent, 0) + 1
-    kept = []
+    groups: dict[HtmlElement | None, list[HtmlElement]] = {}
     for node, parent in zip(nodes, parents, strict=True):
-        group = sizes[parent]
-        if group <= MAX_TRAIL or _is_active(node):
-            kept.append(node)
-    return kept
+        groups.setdefault(parent, []).append(node)
+    alternatives = {id(node) for group in groups.values() for node in _alternatives(group)}
+    return [node for node in nodes if id(node) not in alternatives or _is_active(node)]
+
+
+def _alternatives(group: list[HtmlElement]) -> list[HtmlElement]:
+    """The entries of one parent that are a level's alternatives rather than levels of a trail."""
+    if len(group) > MAX_TRAIL:
+        return group
+    marked = [index for index, node in enumerate(group) if _is_active(node)]
+    if marked and marked[-1] < len(group) - 1:
+        return group
+    paths = [_parent_path(node) for node in group]
+    counts = Counter(paths)
+    return [node for node, path in zip(group, paths, strict=True) if path is not None and counts[path] > 1]
+
+
+def _parent_path(node: HtmlElement) -> str | None:
+    """The path one level above the entry's link; None for a link at the site's top level or no link."""
+    link = node if node.tag == "a" else next(node.iter("a"), None)
+    href = link.get("href") if link is not None else None
+    if not href:
+        return None
+    try:
+        path = urlsplit(href).path.rstrip("/")
+    except ValueError:
+        return None
+    parent = path.rpartition("/")[0]
+    return parent or None
 
 
 def _entry_parent(node: HtmlElement) -> HtmlElement | None:

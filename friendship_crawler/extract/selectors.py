@@ -10,19 +10,16 @@ below by what they stand for.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import ClassVar
 
-from cssselect import parse as parse_css
-from cssselect.parser import Attrib, Class, CombinedSelector, Tree
 from lxml.cssselect import CSSSelector
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from friendship_crawler.extract.marks import PageMarks, required_marks
 from friendship_crawler.listing import ENTRY_SELECTORS
 
 SELECTOR_FIELDS = ("signature", "title", "sapo", "date", "body", "author", "source", "breadcrumb", "tags")
-CLASS_ATTRIBUTES = XPath("//@class | //@id", smart_strings=False)
 
 
 def compile_css(*expressions: str) -> tuple[XPath, ...]:
@@ -30,52 +27,44 @@ def compile_css(*expressions: str) -> tuple[XPath, ...]:
     return tuple(XPath(CSSSelector(css).path) for css in expressions)
 
 
-def page_classes(root: HtmlElement) -> str:
-    """Every class and id attribute of the page in one string, read once per page for `Selector`."""
-    return " ".join(CLASS_ATTRIBUTES(root))
+_ANY_WITH_CLASS = re.compile(r"^descendant-or-self::\*\[@class and contains\(@class, '([^']+)'\)")
 
 
-def required_classes(css: str) -> tuple[str, ...]:
-    """Class names (and id values or prefixes) that the page must carry for the CSS expression to match."""
-    groups = parse_css(css)
-    return tuple(_classes_in(groups[0].parsed_tree)) if len(groups) == 1 else ()
+def fast_path(path: str) -> str:
+    """`path` with a leading class test on any element reached through the class attributes.
 
-
-def _classes_in(tree: Tree) -> Iterator[str]:
-    """Classes of the compound and combined parts; other parts (negations and the like) add none."""
-    if isinstance(tree, Class):
-        yield tree.class_name
-    if isinstance(tree, Attrib) and tree.attrib == "id" and tree.operator in {"=", "^=", "*="}:
-        yield str(tree.value.value if hasattr(tree.value, "value") else tree.value)
-    if isinstance(tree, Class | Attrib | CombinedSelector):
-        yield from _classes_in(tree.selector)
-    if isinstance(tree, CombinedSelector):
-        yield from _classes_in(tree.subselector)
+    `//*[class test]` has libxml2 look up the class attribute of every element of the page; walking
+    the class attributes themselves is several times cheaper, and the full test still decides. A path
+    that starts any other way is returned as it is.
+    """
+    match = _ANY_WITH_CLASS.match(path)
+    if match is None:
+        return path
+    return f"descendant-or-self::*/@class[contains(., '{match[1]}')]/parent::*[" + path.removeprefix(
+        "descendant-or-self::*["
+    )
 
 
 class Selector:
-    """One CSS expression compiled once to XPath, run only on pages that carry the classes it needs.
-
-    libxml2 tests a class predicate on every element of the page, so a selector that cannot match
-    costs as much as one that does; most fallbacks name classes a given page does not have at all.
-    """
+    """One CSS expression compiled once to XPath, run only on pages that carry the marks it needs."""
 
     def __init__(self, css: str) -> None:
         self.css = css
-        self.path = CSSSelector(css).path
+        self.path = fast_path(CSSSelector(css).path)
         self.xpath = XPath(self.path)
-        self.classes = required_classes(css)
+        self.exists = XPath(f"boolean({self.path})")
+        self.marks = required_marks(css)
 
     def __repr__(self) -> str:
         return f"Selector({self.css!r})"
 
-    def may_match(self, classes: str) -> bool:
-        """False when a class the expression needs is absent from the page's `page_classes`."""
-        return all(name in classes for name in self.classes)
+    def select(self, root: HtmlElement, marks: PageMarks) -> list[object]:
+        """The matches under `root`; `marks` are the page's (`PageMarks(root)`)."""
+        return self.xpath(root) if marks.carries(self.marks) else []
 
-    def select(self, root: HtmlElement, classes: str) -> list[object]:
-        """The matches under `root`; `classes` is `page_classes(root)`."""
-        return self.xpath(root) if self.may_match(classes) else []
+    def matches(self, root: HtmlElement, marks: PageMarks) -> bool:
+        """Anything under `root` matches."""
+        return marks.carries(self.marks) and bool(self.exists(root))
 
 
 Css = tuple[str, ...]
@@ -87,8 +76,6 @@ class Generation:
 
     name: ClassVar[str] = "generation"
     compiled: ClassVar[dict[str, tuple[Selector, ...]]] = {}
-    detector: ClassVar[XPath | None] = None
-    """One query for the whole signature: true when any of its selectors matches."""
 
     signature: ClassVar[tuple[str, ...]] = ()
     """Markup that identifies the generation; detection tries generations in `DETECTION_ORDER`."""
@@ -104,18 +91,11 @@ class Generation:
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         cls.compiled = {name: tuple(map(Selector, getattr(cls, name))) for name in SELECTOR_FIELDS}
-        signature = " | ".join(selector.path for selector in cls.compiled["signature"])
-        cls.detector = XPath(f"boolean({signature})") if signature else None
 
     @classmethod
-    def detects(cls, root: HtmlElement, classes: str) -> bool:
-        """The page carries any of the signature markup; `classes` is `page_classes(root)`.
-
-        The query is not run when no part of the signature can match the page's classes.
-        """
-        if cls.detector is None or not any(s.may_match(classes) for s in cls.compiled["signature"]):
-            return False
-        return bool(cls.detector(root))
+    def detects(cls, root: HtmlElement, marks: PageMarks) -> bool:
+        """The page carries any of the signature markup; `marks` are the page's."""
+        return any(selector.matches(root, marks) for selector in cls.compiled["signature"])
 
 
 class V2019(Generation):
@@ -170,7 +150,13 @@ class V2019(Generation):
         "span.cms-author",
         "div.article-member",
     )
-    source: ClassVar[Css] = ("div.article-detail-source", ".article-detail-source", ".article-source")
+    source: ClassVar[Css] = (
+        "div.article-detail-source",
+        ".article-detail-source",
+        ".article-source",
+        "p.post-source",
+        ".post-source",
+    )
     breadcrumb: ClassVar[Css] = ("div.breadcrumbs a", ".breadcrumbs a", ".breadcrumb a", "ol.breadcrumb li")
     tags: ClassVar[Css] = (
         "div.article-tags a",
@@ -178,6 +164,9 @@ class V2019(Generation):
         ".article-tag a",
         ".box-tags a",
         ".tags a",
+        "div.post-tag a",
+        ".post-tag a",
+        "ul.tagsCould a",
     )
 
 
@@ -273,15 +262,15 @@ IMAGE_BOX_CLASSES = frozenset({"MASTERCMS_TPL_TABLE", "image", "picture", "img-b
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.I)
 EMPHASIS_TAGS = ("strong", "b", "em", "i")
 """A signature line is written wholly in one of these (bold on 2016-2020 pages, italic elsewhere)."""
+_TITLED = "[contains(@class, 'title') or contains(@class, 'heading')]"
 BOX_TITLES = XPath(
-    "(//h2 | //h3 | //h4 | //@class[contains(., 'title') or contains(., 'heading')]"
-    "/parent::*[self::div or self::span or self::p])"
+    f"(//h2 | //h3 | //h4 | //div{_TITLED} | //span{_TITLED} | //p{_TITLED})"
     "[contains(., 'liên quan') or contains(., 'Liên quan') or contains(., 'LIÊN QUAN')]"
 )
 """Box headings that may read "Tin bài liên quan" (checked exactly in Python).
 
-Headings by tag, titled boxes through their class attributes: a predicate on `//*` would be tested
-on every element of the page, which costs libxml2 several times more."""
+Headings by tag, titled boxes by tag and class: a predicate on `//*` or `//@class` would be tested
+on every element or attribute of the page, which costs libxml2 several times more."""
 RELATED_BOX_TITLES = frozenset({"tin bài liên quan", "tin liên quan", "bài liên quan", "bài viết liên quan"})
 SOURCE_PREFIX = re.compile(r"^\s*Nguồn\s*:\s*", re.I)
 HOME_CRUMBS = frozenset({"trang chủ", "home", "thời đại"})

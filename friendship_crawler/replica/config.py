@@ -17,8 +17,8 @@ class ReplicaConfig:
     articles: int = 240
     """Distinct stories before any `advance` (10_000 for load tests)."""
     generations: tuple[str, ...] = DEFAULT_GENERATIONS
-    """Article template generations served (`stories.GENERATIONS`); v2019 and v2021 always. With "v2024",
-    stories from 2024 on are v2024 pages and `corpus.LISTING_2024` lists in the 2024 markup."""
+    """Article template generations served (`stories.GENERATIONS`, all by default); v2019 and v2021 always.
+    With "v2024", stories from 2024 on are v2024 pages and `corpus.LISTING_2024` lists in the 2024 markup."""
     host: str = "127.0.0.1"
     port: int = 0
     """0 picks a free port."""

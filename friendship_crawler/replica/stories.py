@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from friendship_crawler.entities import find_entities
 from friendship_crawler.items import Article, Image
 from friendship_crawler.textnorm import normalize_line, normalize_text
 from friendship_crawler.urls import CANONICAL_ROOT
@@ -18,8 +19,8 @@ from friendship_crawler.urls import CANONICAL_ROOT
 Generation = Literal["v2019", "v2021", "v2024"]
 GENERATIONS: tuple[Generation, ...] = ("v2019", "v2021", "v2024")
 """Article template generations, oldest first: 2016-2020, 2021-2023, and 2024 on (sister-site markup)."""
-DEFAULT_GENERATIONS: tuple[Generation, ...] = ("v2019", "v2021")
-"""What a replica serves unless told otherwise: v2024 stays off while the crawl cannot read it exactly."""
+DEFAULT_GENERATIONS: tuple[Generation, ...] = GENERATIONS
+"""What a replica serves unless told otherwise: every generation; ("v2019", "v2021") is the site of 2023."""
 
 
 def served_generations(names: tuple[str, ...]) -> tuple[Generation, ...]:
@@ -160,6 +161,7 @@ def expected_article(story: Story, canonical_of: dict[int, str]) -> Article:
         if isinstance(part, ImageBlock)
     ]
     text = normalize_text("\n".join([story.title, story.sapo, *body_lines(story)]))
+    entities = find_entities(normalize_line(story.title), normalize_line(story.sapo), text)
     return Article(
         url=story.canonical_url,
         article_id=story.article_id,
@@ -174,5 +176,8 @@ def expected_article(story: Story, canonical_of: dict[int, str]) -> Article:
         tags=list(story.tags),
         images=images,
         related_urls=related,
+        countries=entities.countries,
+        provinces=entities.provinces,
+        organizations=entities.organizations,
         content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),  # text is normalised already
     )
