@@ -20,6 +20,28 @@ class Image:
 
 
 @dataclass
+class Province:
+    """A Vietnamese province or centrally-run city, as today's unit (after the 2025 merger)."""
+
+    code: str
+    """Official two-digit code, e.g. "24"."""
+    name: str
+    """Official name without "Tỉnh"/"Thành phố", e.g. "Bắc Ninh"."""
+
+
+@dataclass
+class Organization:
+    """A friendship organisation, its name normalised."""
+
+    name: str
+    """E.g. "Hội hữu nghị Việt Nam – Lào", "Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"."""
+    country: str | None = None
+    """ISO 3166-1 alpha-2 code of the partner country it stands for, if any."""
+    province: str | None = None
+    """Code of the province it belongs to, if any."""
+
+
+@dataclass
 class Article:
     """One article of the friendship section, as exported (one JSON Lines record)."""
 
@@ -51,9 +73,9 @@ class Article:
     """Canonical URLs of the articles the page links as related (inline boxes and "Tin bài liên quan")."""
     countries: list[str] = field(default_factory=list)
     """Partner countries named in title, sapo or text: ISO 3166-1 alpha-2, first mention first, never "VN"."""
-    provinces: list[dict[str, str]] = field(default_factory=list)
+    provinces: list[Province] = field(default_factory=list)
     """Provinces named, as today's units: `{"code": "24", "name": "Bắc Ninh"}`; older names mapped."""
-    organizations: list[dict[str, str | None]] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
     """Friendship organisations named, normalised: `{"name", "country", "province"}`, first mention first."""
     language: str = "vi"
     """BCP 47 language tag of the text."""
@@ -66,6 +88,8 @@ class Article:
 
     def __post_init__(self) -> None:
         self.images = [Image(**i) if isinstance(i, dict) else i for i in self.images]
+        self.provinces = [Province(**p) if isinstance(p, dict) else p for p in self.provinces]
+        self.organizations = [Organization(**o) if isinstance(o, dict) else o for o in self.organizations]
         if not self.content_hash and self.text:
             self.content_hash = content_hash(self.text)
 
