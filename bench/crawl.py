@@ -22,6 +22,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from friendship_crawler.offline import replica_crawl_command
+
 logger = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -32,8 +34,10 @@ UNPOLITE = {
     "CONCURRENT_REQUESTS_PER_DOMAIN": "32",
     "ROBOTSTXT_OBEY": "1",
     "LOG_LEVEL": "INFO",
+    "FRIENDSHIP_CONSOLE": "0",
 }
-"""Politeness off for a local server; robots.txt is still read (one request), as on the live site."""
+"""Politeness off for a local server; robots.txt is still read (one request), as on the live site; Scrapy's
+own log on stderr, where the stats are read."""
 _SERVING = re.compile(r"serving on (http://\S+)")
 _STATS_DUMP = "Dumping Scrapy stats:"
 _LOG_LINE_START = re.compile(r"\n\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} ")
@@ -176,17 +180,7 @@ def _run(
 def crawl_replica(articles: int, timeout: float = 600) -> CrawlResult:
     """`scrapy crawl friendship` over a replica of `articles` stories, politeness off."""
     with ReplicaProcess(articles) as replica, tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
-        command = [
-            sys.executable,
-            "-m",
-            "scrapy",
-            "crawl",
-            "friendship",
-            "-a",
-            f"base_url={replica.base_url}",
-        ]
-        for name, value in UNPOLITE.items():
-            command += ["-s", f"{name}={value}"]
+        command = replica_crawl_command(replica.base_url, settings=UNPOLITE)
         result, log = _run("scrapy crawl friendship", command, Path(tmp), project_env(), timeout)
         exported = _exported_items(Path(tmp))
         if exported and exported != result.items:

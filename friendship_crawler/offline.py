@@ -13,7 +13,7 @@ import argparse
 import logging
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from friendship_crawler.replica import ReplicaConfig, ReplicaServer
 
@@ -40,18 +40,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     with ReplicaServer(config) as replica:
-        command = [
-            sys.executable,
-            "-m",
-            "scrapy",
-            "crawl",
-            "friendship",
-            "-a",
-            f"base_url={replica.base_url}",
-            *(option for name, value in LOCAL_SETTINGS.items() for option in ("-s", f"{name}={value}")),
-            *crawl_options,
-        ]
-        return subprocess.call(command)
+        return subprocess.call(replica_crawl_command(replica.base_url, *crawl_options))
+
+
+def replica_crawl_command(
+    base_url: str, *options: str, settings: Mapping[str, str] = LOCAL_SETTINGS
+) -> list[str]:
+    """`scrapy crawl friendship` of a local replica at `base_url`, with `settings` as `-s` options first."""
+    command = [sys.executable, "-m", "scrapy", "crawl", "friendship", "-a", f"base_url={base_url}"]
+    for name, value in settings.items():
+        command += ["-s", f"{name}={value}"]
+    return [*command, *options]
 
 
 if __name__ == "__main__":

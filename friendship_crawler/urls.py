@@ -78,9 +78,3 @@ def strip_tracking(url: str) -> str:
 def host_of(url: str) -> str:
     """Lower-case host name of a URL, without port."""
     return (urlsplit(url).hostname or "").lower()
-
-
-def is_site_host(host: str, extra_hosts: frozenset[str] = frozenset()) -> bool:
-    """True for the site's own hosts (and `extra_hosts`, e.g. a local replica's names)."""
-    host = host.lower()
-    return host in SITE_HOSTS or host in extra_hosts

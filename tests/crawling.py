@@ -6,13 +6,13 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from friendship_crawler.offline import replica_crawl_command
 from friendship_crawler.replica import Corpus
 
 FAST = {
@@ -56,10 +56,7 @@ def crawl_env() -> dict[str, str]:
 
 
 def crawl_command(base_url: str, *args: str, settings: dict[str, str] | None = None) -> list[str]:
-    command = [sys.executable, "-m", "scrapy", "crawl", "friendship", "-a", f"base_url={base_url}", *args]
-    for name, value in {**FAST, **(settings or {})}.items():
-        command += ["-s", f"{name}={value}"]
-    return command
+    return replica_crawl_command(base_url, *args, settings={**FAST, **(settings or {})})
 
 
 def run_crawl(
