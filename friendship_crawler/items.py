@@ -19,7 +19,7 @@ class Image:
     """Caption text as shown under the image, photo credit included; empty when there is none."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Province:
     """A Vietnamese province or centrally-run city, as today's unit (after the 2025 merger)."""
 
@@ -29,7 +29,7 @@ class Province:
     """Official name without "Tỉnh"/"Thành phố", e.g. "Bắc Ninh"."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Organization:
     """A friendship organisation, its name normalised."""
 

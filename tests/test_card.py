@@ -6,8 +6,6 @@ import struct
 from collections import Counter
 from pathlib import Path
 
-import pycountry
-
 from friendship_crawler.dataset.card import (
     CHART_FILES,
     COUNTRY_CHART_FILE,
@@ -21,6 +19,7 @@ from friendship_crawler.dataset.card import (
 from friendship_crawler.dataset.chart import write_ranking_chart, year_range
 from friendship_crawler.dataset.explore import DATABASE_FILE, OPEN_COMMAND
 from friendship_crawler.dataset.select import Selection
+from friendship_crawler.entities.countries import cldr_names
 from friendship_crawler.items import Article
 from tests.explore_data import ARTICLES
 
@@ -62,7 +61,7 @@ def test_card_says_how_to_open_the_database_only_when_there_is_one() -> None:
 
 
 def test_country_chart_shows_the_top_20_most_named_first() -> None:
-    codes = [c.alpha_2 for c in sorted(pycountry.countries, key=lambda c: c.alpha_2)][:25]
+    codes = sorted(cldr_names())[:25]
     articles = []
     for rank, code in enumerate(codes):
         for n in range(25 - rank):  # the first code is named by 25 articles, the last by 1

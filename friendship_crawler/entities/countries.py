@@ -105,8 +105,10 @@ CANONICAL = {
     "HK": "Hồng Kông",
     "MO": "Ma Cao",
     "PS": "Palestine",
+    "CD": "CHDC Congo",
+    "VA": "Vatican",
 }
-"""Names used in normalised association names where CLDR's is long or qualified."""
+"""Names used in normalised association names and datasets where CLDR's is long or qualified."""
 
 NOT_COUNTRIES: tuple[str, ...] = (
     # Việt Nam itself, and states that no longer exist (not ISO 3166-1 countries today)
@@ -143,8 +145,8 @@ def cldr_names() -> dict[str, str]:
 
 
 def canonical_name(code: str) -> str:
-    """The country's name in a normalised association name ("Lào", "Hoa Kỳ", "Hàn Quốc")."""
-    return CANONICAL.get(code) or cldr_names()[code]
+    """The country's Vietnamese name as the press writes it ("Lào", "Hoa Kỳ", "Hàn Quốc"); else the code."""
+    return CANONICAL.get(code) or cldr_names().get(code, code)
 
 
 def country_entries() -> Iterator[tuple[str, Entry, Case]]:
