@@ -35,15 +35,24 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def network_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any attempt to open a connection fails loudly."""
+
     def refuse(self: socket.socket, address: object) -> None:
         raise AssertionError(f"reprocess tried to connect to {address}")
+
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
 
 
 def scrapy(command: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scrapy", command, *args], cwd=cwd, env=crawl_env(),
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", command, *args],
+        cwd=cwd,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def exported(workdir: Path, dest: str) -> dict[int, dict]:
@@ -65,7 +74,9 @@ def workdir(crawled: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(crawled, tmp_path / "work"))
 
 
-def test_a_changed_cleaning_rule_reaches_the_dataset_without_fetching(workdir: Path, network_off: None) -> None:
+def test_a_changed_cleaning_rule_reaches_the_dataset_without_fetching(
+    workdir: Path, network_off: None
+) -> None:
     before = exported(workdir, "before")
     (duplicates_report,) = (workdir / "output").glob("friendship-*.duplicates.jsonl")
     dropped = len(duplicates_report.read_text(encoding="utf-8").splitlines())
@@ -74,8 +85,9 @@ def test_a_changed_cleaning_rule_reaches_the_dataset_without_fetching(workdir: P
         article = read_article(page, url)
         return replace(article, text="\n".join(line.upper() for line in article.text.splitlines()))
 
-    report = rebuild_records(workdir / "output" / "archive", workdir / "output", read_with_new_rule,
-                             run_id="20991231T000000Z")
+    report = rebuild_records(
+        workdir / "output" / "archive", workdir / "output", read_with_new_rule, run_id="20991231T000000Z"
+    )
     assert report.written == len(before) and report.unchanged == 0
     assert report.duplicates == dropped > 0
     after = exported(workdir, "after")
@@ -84,8 +96,9 @@ def test_a_changed_cleaning_rule_reaches_the_dataset_without_fetching(workdir: P
         assert record["text"] == before[aid]["text"].upper(), aid
         assert record["version"] == before[aid]["version"] + 1
         assert record["title"] == before[aid]["title"]
-    again = rebuild_records(workdir / "output" / "archive", workdir / "output", read_with_new_rule,
-                            run_id="20991231T000001Z")
+    again = rebuild_records(
+        workdir / "output" / "archive", workdir / "output", read_with_new_rule, run_id="20991231T000001Z"
+    )
     assert again.written == 0 and again.path is None
 
 
@@ -99,3 +112,22 @@ def test_reprocess_command_names_a_missing_archive(tmp_path: Path) -> None:
     done = scrapy("reprocess", "--archive", "no-archive", cwd=tmp_path)
     assert done.returncode == 2 and "archive directory no-archive does not exist" in done.stderr
     assert not os.listdir(tmp_path)
+
+
+def test_runs_exported_before_the_entity_stage_get_entities_without_fetching(
+    workdir: Path, network_off: None
+) -> None:
+    (run_file,) = (workdir / "output").glob("friendship-*Z.jsonl")
+    records = [json.loads(line) for line in run_file.read_text(encoding="utf-8").splitlines()]
+    assert any(r["countries"] for r in records), "the replica's stories name partner countries"
+    old = [
+        {k: v for k, v in r.items() if k not in ("countries", "provinces", "organizations")} for r in records
+    ]
+    run_file.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in old), encoding="utf-8")
+    report = rebuild_records(workdir / "output" / "archive", workdir / "output", run_id="20991231T000000Z")
+    named = sum(1 for r in records if r["countries"] or r["provinces"] or r["organizations"])
+    assert report.written == named
+    after = exported(workdir, "after")
+    assert {aid: r["countries"] for aid, r in after.items()} == {
+        r["article_id"]: r["countries"] for r in records
+    }
