@@ -6,7 +6,6 @@ import unicodedata
 
 from friendship_crawler.clean import (
     RULES,
-    clean_article,
     clean_article_fields,
     clean_article_lines,
     clean_inline,
@@ -113,14 +112,14 @@ def make_article(text: str, sapo: str = SAPO, author: str | None = None) -> Arti
     )
 
 
-def test_clean_article_returns_a_correct_record_itself() -> None:
+def test_clean_article_fields_returns_a_correct_record_itself() -> None:
     article = make_article("\n".join(CLEAN))
-    assert clean_article(article) is article
+    assert clean_article_fields(article).article is article
 
 
-def test_clean_article_cleans_the_record_and_hashes_it_again() -> None:
+def test_clean_article_fields_cleans_the_record_and_hashes_it_again() -> None:
     article = make_article("\n".join([*CLEAN, "Thu Hà", "Nguồn: TTXVN", "Tin bài liên quan", "Bài khác"]))
-    cleaned = clean_article(article)
+    cleaned = clean_article_fields(article).article
     assert cleaned.text == "\n".join(CLEAN)
     assert cleaned.content_hash == content_hash(cleaned.text) != article.content_hash
     assert (cleaned.author, cleaned.source) == ("Thu Hà", "TTXVN")

@@ -361,6 +361,8 @@ def test_a_last_paragraph_opening_with_place_names_is_not_a_byline() -> None:
         ("Bài: Anh Vũ", "Anh Vũ"),
         ("Thu Hà - Minh Anh", "Thu Hà - Minh Anh"),
         ("Minh Anh, phóng viên", "Minh Anh"),
+        ("Bài và ảnh Trọng Tùng", "Trọng Tùng"),
+        ("Tin và ảnh: Minh Anh", "Minh Anh"),
     ],
 )
 def test_byline_prefixes_and_roles_are_not_part_of_the_author(byline: str, author: str) -> None:

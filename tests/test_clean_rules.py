@@ -1,4 +1,5 @@
-"""The marker data: how lines are compared with markers, and the header patterns."""
+"""The marker data and the site's conventions both paths share: how lines are compared with markers, the
+date line, error-page titles, related box titles."""
 
 from __future__ import annotations
 
@@ -6,22 +7,28 @@ import unicodedata
 
 import pytest
 
+from friendship_crawler import site_rules
 from friendship_crawler.clean import rules
-from friendship_crawler.clean.lines import match_date_line
+from friendship_crawler.site_rules import date_iso, is_not_found_title, marker_key, match_date_line
 
 
 @pytest.mark.parametrize("line", ["Tin liên quan", "TIN LIÊN QUAN:", "Tin liên quan …", " tin liên quan. "])
 def test_marker_key_ignores_case_and_trailing_punctuation(line: str) -> None:
-    assert rules.marker_key(line) == "tin liên quan"
+    assert marker_key(line) == "tin liên quan"
 
 
 def test_marker_key_composes_decomposed_text() -> None:
-    assert rules.marker_key(unicodedata.normalize("NFD", "Đọc nhiều")) == "đọc nhiều"
+    assert marker_key(unicodedata.normalize("NFD", "Đọc nhiều")) == "đọc nhiều"
 
 
 def test_box_titles_and_rail_titles_are_stored_as_keys() -> None:
-    for marker in rules.TRAILER_BOXES | rules.RAIL_TITLES | rules.NOT_FOUND_TITLES:
-        assert rules.marker_key(marker) == marker
+    for marker in rules.TRAILER_BOXES | rules.RAIL_TITLES:
+        assert marker_key(marker) == marker
+
+
+def test_every_related_box_title_ends_the_text_and_carries_the_mark_the_html_path_looks_for() -> None:
+    assert site_rules.RELATED_BOX_TITLES <= rules.TRAILER_BOXES
+    assert all(site_rules.RELATED_MARK in title for title in site_rules.RELATED_BOX_TITLES)
 
 
 @pytest.mark.parametrize(
@@ -45,6 +52,36 @@ def test_date_line_in_the_cms_family_forms(line: str, when: tuple[str, ...] | No
     """With or without `GMT+7`, time first or day first, a weekday or "Cập nhật:" before it."""
     match = match_date_line(line)
     assert (None if match is None else match.group("hour", "minute", "day", "month", "year")) == when
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("16:43 | 09/08/2023 GMT+7", "2023-08-09T16:43:00+07:00"),
+        ("Thứ Ba, 12/05/2023 - 10:30 (GMT+7)", "2023-05-12T10:30:00+07:00"),
+        ("16h43 | 09.08.2023", "2023-08-09T16:43:00+07:00"),
+        ("10:30 | 31/02/2023", None),
+    ],
+)
+def test_a_date_line_is_the_site_time_in_iso(line: str, iso: str | None) -> None:
+    match = match_date_line(line)
+    assert match is not None and date_iso(match) == iso
+
+
+@pytest.mark.parametrize(
+    ("title", "not_found"),
+    [
+        ("Không tìm thấy trang", True),
+        ("TRANG KHÔNG TỒN TẠI", True),
+        ("Lỗi 404", True),
+        ("404 - Page not found", True),
+        ("Bài viết đã bị xóa", True),
+        ("Quốc lộ 404 được nâng cấp trước mùa mưa", False),
+        ("Tình hữu nghị Việt - Lào không tồn tại ranh giới giữa hai dân tộc", False),
+    ],
+)
+def test_an_error_page_title_is_a_short_not_found_message(title: str, not_found: bool) -> None:
+    assert is_not_found_title(title) is not_found
 
 
 @pytest.mark.parametrize(

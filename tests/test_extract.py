@@ -13,13 +13,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from friendship_crawler.clean.lines import split_byline as split_text_byline
 from friendship_crawler.entities import ENTITY_FIELDS
 from friendship_crawler.extract import ArticleExtractor, Extraction, NotAnArticle
-from friendship_crawler.extract.body import read_body
-from friendship_crawler.extract.byline import clean_author, looks_like_name, split_byline
-from friendship_crawler.extract.dates import parse_date_line, parse_iso
+from friendship_crawler.extract.body import Block, read_body
+from friendship_crawler.extract.byline import clean_author, split_byline
+from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import decode_page, parse_page
+from friendship_crawler.extract.links import related_box_hrefs
 from friendship_crawler.items import Article
+from friendship_crawler.site_rules import parse_date_line
 
 CASES = Path(__file__).parent / "fixtures" / "article"
 SHARED_EXPECTED = Path(__file__).resolve().parents[2] / "shared" / "expected"
@@ -370,6 +373,8 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
         ("Bài và ảnh: Phương Lê", "Phương Lê"),
         (" ", None),
         ("Thu Hà (TTXVN) (dịch)", "Thu Hà"),
+        ("Bài và ảnh Trọng Tùng", "Trọng Tùng"),
+        ("Tin và ảnh: Minh Anh", "Minh Anh"),
     ],
 )
 def test_clean_author(raw: str, name: str | None) -> None:
@@ -377,18 +382,45 @@ def test_clean_author(raw: str, name: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "is_name"),
+    ("line", "author"),
     [
-        ("Phương Lê", True),
-        ("Anh Vũ - Minh Anh", True),
-        ("Đó là ngày 8/8.", False),
-        ("Nguồn: TTXVN", False),
-        ("Một câu rất dài không phải là tên của một tác giả nào cả", False),
-        ("hội nghị", False),
+        ("Phương Lê", "Phương Lê"),
+        ("Anh Vũ - Minh Anh", "Anh Vũ - Minh Anh"),
+        ("Anh Vũ (tổng hợp)", "Anh Vũ"),
+        ("Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy", "Phạm Hoàng Anh"),
+        ("Đó là ngày 8/8.", None),
+        ("Nguồn: TTXVN", None),
+        ("Một câu rất dài không phải là tên của một tác giả nào cả", None),
+        ("hội nghị", None),
+        ("Ông Trần Công Thắng", None),
     ],
 )
-def test_looks_like_name(line: str, is_name: bool) -> None:
-    assert looks_like_name(line) is is_name
+def test_a_last_paragraph_that_reads_as_a_byline_is_the_author(line: str, author: str | None) -> None:
+    """The text path's byline rule (a name, bare or with its role) decides on the HTML path too."""
+    blocks = [Block("Một."), Block("Hai."), Block(line)]
+    split = split_byline(blocks, None)
+    assert split.author == author
+    assert (split.blocks == blocks[:2]) is (author is not None or line.startswith("Nguồn"))
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Bài và ảnh Trọng Tùng", "Bài và ảnh: Phương Lê", "Anh Vũ (tổng hợp)", "Thu Hà - Minh Anh", "PV"],
+)
+def test_the_html_and_text_paths_read_a_byline_alike(byline: str) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    signed = split_byline([*paragraphs, Block(byline, signed=True)], None).author
+    plain = split_byline([*paragraphs, Block(byline)], None).author
+    text = split_text_byline([p.text for p in paragraphs] + [byline, "Nguồn:"]).author
+    assert signed == plain == text is not None
+
+
+@pytest.mark.parametrize("heading", ["Tin bài liên quan", "TIN LIÊN QUAN:", "Các tin liên quan"])
+def test_a_related_box_is_known_by_the_titles_the_text_path_cuts_at(heading: str) -> None:
+    root = parse_page(
+        f"<div class='box'><h3>{heading}</h3><ul><li><a href='/a-12345.html'>A</a></li></ul></div>"
+    )
+    assert related_box_hrefs(root) == ["/a-12345.html"]
 
 
 def test_split_byline_keeps_a_short_last_line_that_is_not_the_author() -> None:

@@ -1,18 +1,18 @@
 """Boilerplate cleaning: the article's own sentences, nothing the site wrapped around them.
 
     cleaned = clean_article_lines(article.text.split("\n"), article.title)   # lines of one article
-    article = clean_article(article)     # the whole record, as the item pipeline and `reprocess` use it
+    cleaned = clean_article_fields(article)   # the whole record, as `read_article` uses it
     page = clean_page_text(raw)          # `scrapy cleantext`; raises PageTextError
     page.record() -> {"title", "text", "author", "source", "published_at", "section"}
 
-Markers live in `rules.py` (data), the rules in `lines.py` (pure functions), the chain in `article.py`.
+Markers live in `rules.py` (data; the conventions the HTML path meets too in `site_rules.py`), the rules
+in `lines.py` (pure functions), the chain in `article.py`.
 """
 
 from friendship_crawler.clean.article import (
     RULES,
     CleanedArticle,
     CleanedLines,
-    clean_article,
     clean_article_fields,
     clean_article_lines,
     clean_inline,
@@ -28,7 +28,6 @@ __all__ = [
     "CleanedPage",
     "PageTextError",
     "Removal",
-    "clean_article",
     "clean_article_fields",
     "clean_article_lines",
     "clean_inline",

@@ -1,6 +1,6 @@
 """The cleaning chain in one place: an article's text lines in, the article's own lines out.
 
-Used by the item pipeline (on extracted text, which should already be clean and must come out
+Used by `read_article` (on extracted text, which should already be clean and must come out
 unchanged) and by the page-text cleaner (on raw page dumps). The first line, when it is the title,
 is kept as it is; every rule sees the body lines only.
 """
@@ -127,12 +127,3 @@ def clean_article_fields(article: Article) -> CleanedArticle:
         content_hash=content_hash(text),
     )
     return CleanedArticle(changed, removals, has_body)
-
-
-def clean_article(article: Article) -> Article:
-    """The cleaning stage as one pure function of an Article (for `scrapy reprocess`).
-
-    An article left without body text comes back with its title (and sapo) only; the item pipeline
-    drops such items, a caller without a pipeline checks `clean_article_fields(...).has_body`.
-    """
-    return clean_article_fields(article).article

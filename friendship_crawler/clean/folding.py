@@ -15,26 +15,15 @@ def fold_ascii(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def slug_key(text: str) -> str:
-    """Folded, lower case, punctuation removed, words joined by one space: equal for a title and its alt.
-
-    Characters folding cannot map ("’", "“", "–") are dropped, not spaced, as the site's alt text drops them.
-    """
-    return " ".join(slug_words(text))
-
-
 def slug_words(text: str) -> list[str]:
-    """The words of `slug_key(text)`.
+    """Folded, lower case, punctuation dropped, split into words: equal for a title and its alt.
 
-    Folding maps each character on its own and a space always separates words, so the slug words of
+    Characters folding cannot map ("’", "“", "–") are dropped, not spaced, as the site's alt text drops
+    them. Folding maps each character on its own and a space always separates words, so the slug words of
     texts joined by spaces are the slug words of each text, one after the other.
     """
     ascii_only = fold_ascii(text).encode("ascii", "ignore").decode()
     return _NON_WORD.sub(" ", ascii_only.lower()).split()
-
-
-def is_ascii(text: str) -> bool:
-    return text.isascii()
 
 
 def has_vietnamese_letters(text: str) -> bool:

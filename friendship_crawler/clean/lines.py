@@ -7,14 +7,15 @@ that mentions "Video" or "Tin bài" mid-sentence is never touched.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from friendship_crawler import site_rules
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.folding import has_vietnamese_letters, slug_words
+from friendship_crawler.site_rules import ends_sentence, match_date_line
 
 
 @dataclass(frozen=True)
@@ -45,18 +46,7 @@ def is_breadcrumb(line: str) -> bool:
     """`Trang chủ Hữu nghị ...`: the root name then a few section names, no sentence."""
     if not line.startswith(rules.BREADCRUMB_ROOT):
         return False
-    return len(line.split()) <= rules.BREADCRUMB_MAX_WORDS and not rules.SENTENCE_END.search(line)
-
-
-def match_date_line(line: str) -> re.Match[str] | None:
-    """The date line's parts (`hour`, `minute`, `day`, `month`, `year`), in any of the CMS family's forms."""
-    if not line[:1].isalnum() or not any(char.isdigit() for char in line[:40]):  # most lines: no date here
-        return None
-    for pattern in rules.DATE_LINES:
-        match = pattern.match(line)
-        if match:
-            return match
-    return None
+    return len(line.split()) <= rules.BREADCRUMB_MAX_WORDS and not site_rules.SENTENCE_END.search(line)
 
 
 def is_header_line(line: str) -> bool:
@@ -78,7 +68,7 @@ def drop_header_lines(lines: Sequence[str]) -> RuleResult:
 def trailer_start(lines: Sequence[str]) -> int | None:
     """Index of the first line of the trailer: a box title, a rail title no paragraph follows, or a rail."""
     for index, line in enumerate(lines):
-        key = rules.marker_key(strip_edge_bars(line))
+        key = site_rules.marker_key(strip_edge_bars(line))
         if key in rules.TRAILER_BOXES or rules.TRAILER_PREFIX.match(line):
             return index
         if key in rules.RAIL_TITLES and not _paragraph_follows(lines, index):
@@ -405,9 +395,9 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
     found_source = False
     start = max(0, len(body) - rules.SOURCE_SEARCH_LINES)
     for index in range(len(body) - 1, start - 1, -1):
-        match = rules.SOURCE_LINE.match(body[index])
-        if match:
-            source = match["value"].strip() or None
+        value = site_rules.source_of(body[index])
+        if value is not None:
+            source = value or None
             removals.append(Removal("source", body[index]))
             removals += [Removal("article_footer", line) for line in body[index + 1 :]]
             del body[index:]
@@ -419,11 +409,16 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
         if found_source:
             byline = last if is_byline(last, author, with_role=True) else None
         elif author is not None or before_trailer:
-            byline = last if is_byline(last, author, with_role=_names_a_role(last)) else None
+            byline = last if ends_with_byline(last, author) else None
     if byline is not None:
         removals.append(Removal("byline", body.pop()))
     found = author_name(byline) if byline is not None else None
     return Byline(body, removals, found, source)
+
+
+def ends_with_byline(line: str, author: str | None = None) -> bool:
+    """A last line of a body that is its byline: the known `author`, else a name, bare or with its role."""
+    return is_byline(line, author, with_role=_names_a_role(line))
 
 
 def is_byline(line: str, author: str | None = None, with_role: bool = False) -> bool:
@@ -431,34 +426,34 @@ def is_byline(line: str, author: str | None = None, with_role: bool = False) -> 
 
     A "Bài:" / "Bài và ảnh:" prefix marks a byline and is not part of the name.
     """
-    line = rules.AUTHOR_PREFIX.sub("", line)
+    line = site_rules.BYLINE_PREFIX.sub("", line)
     if author:
         name = author_name(author)
         rest = line[len(name) :]
-        return line.startswith(name) and (not rest or bool(rules.BYLINE_SEPARATOR.match(rest)))
+        return line.startswith(name) and (not rest or bool(site_rules.ROLE_SEPARATOR.match(rest)))
     words = line.split()
-    if not words or len(words) > rules.BYLINE_MAX_WORDS or any(char.isdigit() for char in line):
+    if not words or len(words) > site_rules.BYLINE_MAX_WORDS or any(char.isdigit() for char in line):
         return False
-    if words[0].casefold() in rules.HONORIFICS or " ".join(words[:2]).casefold() in rules.HONORIFICS:
+    if {words[0].casefold(), " ".join(words[:2]).casefold()} & site_rules.HONORIFICS:
         return False
     size = _name_size(words)
-    if size == 0 or size > rules.BYLINE_MAX_NAME_WORDS or (size == 1 and not words[0].rstrip(",").isupper()):
+    if size == 0 or size > site_rules.NAME_MAX_WORDS or (size == 1 and not words[0].rstrip(",").isupper()):
         return False
     rest = " ".join(words[size:])
     if words[size - 1].endswith(",") and not _co_authors(line):
         return with_role and bool(rest)
     if not rest or _co_authors(line):
         return not ends_sentence(line)
-    if rules.AUTHOR_SUFFIX.fullmatch(" " + rest):
+    if site_rules.ROLE_SUFFIX.fullmatch(" " + rest):
         return True
-    return with_role and bool(rules.BYLINE_SEPARATOR.match(rest))
+    return with_role and bool(site_rules.ROLE_SEPARATOR.match(rest))
 
 
 def _co_authors(line: str) -> bool:
     """A shared byline: two or more names, each of a few capitalised words ("Thu Hà - Minh Anh")."""
-    names = rules.CO_AUTHOR_SEPARATOR.split(rules.AUTHOR_SUFFIX.sub("", line))
+    names = site_rules.CO_AUTHOR_SEPARATOR.split(site_rules.ROLE_SUFFIX.sub("", line))
     return len(names) > 1 and all(
-        0 < len(name.split()) <= rules.BYLINE_MAX_NAME_WORDS and _name_size(name.split()) == len(name.split())
+        0 < len(name.split()) <= site_rules.NAME_MAX_WORDS and _name_size(name.split()) == len(name.split())
         for name in names
     )
 
@@ -466,7 +461,7 @@ def _co_authors(line: str) -> bool:
 def _name_size(words: Sequence[str]) -> int:
     """How many leading words look like a personal name (capitalised words, a comma ends it)."""
     size = 0
-    for word in words[: rules.BYLINE_MAX_NAME_WORDS + 1]:
+    for word in words[: site_rules.NAME_MAX_WORDS + 1]:
         core = word.rstrip(",")
         if not (core[:1].isupper() and core.replace("-", "").isalpha()):
             break
@@ -482,31 +477,26 @@ def author_name(byline: str) -> str:
     "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
     stays whole.
     """
-    name = rules.AUTHOR_PREFIX.sub("", byline)
-    name = rules.AUTHOR_SUFFIX.sub("", name).strip() or name
+    name = site_rules.BYLINE_PREFIX.sub("", byline)
+    name = site_rules.ROLE_SUFFIX.sub("", name).strip() or name
     if _co_authors(name):
         return name
     words = name.split()
     size = _name_size(words)
     role = " ".join(words[size:])
-    if 0 < size < len(words) and (words[size - 1].endswith(",") or rules.BYLINE_SEPARATOR.match(role)):
+    if 0 < size < len(words) and (words[size - 1].endswith(",") or site_rules.ROLE_SEPARATOR.match(role)):
         return " ".join(words[:size]).rstrip(",")
     return name
 
 
 def _names_a_role(line: str) -> bool:
     """The words after the leading name start with a role ("- Phó Bí thư ...", ", phóng viên")."""
-    words = rules.AUTHOR_PREFIX.sub("", line).split()
+    words = site_rules.BYLINE_PREFIX.sub("", line).split()
     size = _name_size(words)
-    return 0 < size < len(words) and bool(rules.ROLE_START.match(" ".join(words[size:]).lstrip(",")))
+    return 0 < size < len(words) and bool(site_rules.ROLE_START.match(" ".join(words[size:]).lstrip(",")))
 
 
 # --- shared ----------------------------------------------------------------------------------------
-def ends_sentence(line: str) -> bool:
-    # SENTENCE_END is one character at the end and rstrip() left no newline: the last character decides.
-    return bool(rules.SENTENCE_END.search(line.rstrip(rules.CLOSING_QUOTES).rstrip()[-1:]))
-
-
 def word_count(line: str, limit: int) -> int:
     """How many words the line has, counted up to `limit` + 1: a long paragraph is not split whole."""
     return len(line.split(maxsplit=limit))

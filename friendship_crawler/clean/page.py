@@ -3,15 +3,13 @@
 Two styles exist. Full page text starts with the breadcrumb and date lines, then the title, the "aa"
 font-size control and the sapo (the print view and mirror copies put the date under the title or keep
 markup debris above it). Markdown-like text starts with the title itself. Both then run through the
-same chain as the crawler's item pipeline (`clean_article_lines`); full page text first loses the
+same chain as `read_article` (`clean_article_lines`); full page text first loses the
 related box printed in the sapo's block, which only its blank-line layout delimits.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.article import clean_article_lines
@@ -20,12 +18,12 @@ from friendship_crawler.clean.lines import (
     drop_lead_box,
     is_breadcrumb,
     is_header_line,
-    match_date_line,
     strip_edge_bars,
     strip_markdown_images,
 )
 from friendship_crawler.items import content_hash
 from friendship_crawler.site import SECTION_NAMES
+from friendship_crawler.site_rules import date_iso, is_not_found_title, marker_key, match_date_line
 from friendship_crawler.textnorm import normalize_line
 
 PAGE_TEXT_ERRORS = frozenset({"empty", "no_title", "no_text", "not_found"})
@@ -165,7 +163,7 @@ def read_header(lines: list[str]) -> PageHeader:
     header_lines = [line for n, line in enumerate(lines[:body_start]) if n != title_at]
     crumbs = [names for names in (breadcrumb_names(line) for line in header if is_breadcrumb(line)) if names]
     section = crumbs[-1] if crumbs else None
-    published_at = next((_iso(match) for match in map(match_date_line, header_lines) if match), None)
+    published_at = next((date_iso(match) for match in map(match_date_line, header_lines) if match), None)
     if control is None and _is_page_header(header) and published_at is None:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
@@ -185,8 +183,8 @@ def _is_page_header(lines: list[str]) -> bool:
 def _title(line: str) -> str:
     title, _ = strip_markdown_images(line)
     title = strip_edge_bars(title).strip()
-    key = rules.marker_key(title)
-    if key in rules.NOT_FOUND_TITLES:
+    key = marker_key(title)
+    if is_not_found_title(title):
         raise PageTextError("not_found", f"the page says it does not exist ({title!r})")
     if (
         not any(char.isalpha() for char in title)
@@ -216,18 +214,3 @@ def breadcrumb_names(line: str) -> list[str]:
 
 def _starts_with_name(text: str, name: str) -> bool:
     return text[: len(name)].casefold() == name.casefold() and text[len(name) : len(name) + 1] in ("", " ")
-
-
-def _iso(match: re.Match[str]) -> str | None:
-    """`16:43 | 09/08/2023` -> `2023-08-09T16:43:00+07:00`; None for an impossible date."""
-    try:
-        moment = datetime(
-            int(match["year"]),
-            int(match["month"]),
-            int(match["day"]),
-            int(match["hour"]),
-            int(match["minute"]),
-        )
-    except ValueError:
-        return None
-    return moment.strftime("%Y-%m-%dT%H:%M:00") + rules.SITE_OFFSET

@@ -1,34 +1,22 @@
 """Boilerplate markers of thoidai.com.vn page text, kept as data and grouped by what they stand for.
 
 The cleaning functions (`lines.py`, `page.py`) hold no site strings of their own: when the site renames
-a box or adds a rail, the change is one entry here. Markers are compared with `marker_key()` (NFC,
-case-folded, trailing ":" and ellipsis dropped), so "TIN LIÊN QUAN:" matches "Tin liên quan".
+a box or adds a rail, the change is one entry here. Markers are compared with `site_rules.marker_key()`
+(NFC, case-folded, trailing ":" and ellipsis dropped), so "TIN LIÊN QUAN:" matches "Tin liên quan". The
+conventions the HTML path meets too (bylines, the date line, related box titles, error pages, sentence
+ends) are in `site_rules.py`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from friendship_crawler.site_rules import RELATED_BOX_TITLES
 
 # --- header: what stands above the title ---------------------------------------------------------
 BREADCRUMB_ROOT = "Trang chủ"
 BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
 BREADCRUMB_MAX_WORDS = 12
-_DATE_LEAD = (
-    r"^(?:(?:Cập nhật|Ngày đăng|Đăng lúc|Đăng ngày|Xuất bản)\s*(?:lúc|ngày)?\s*:?\s*)?"
-    r"(?:(?:Thứ\s+\w+|Chủ nhật|CN|T[2-7])\s*,?\s*)?"
-)
-_DATE_TAIL = r"\s*(?:\(?\s*GMT\s*\+\s*0?7(?::00)?\s*\)?)?\s*\|?$"
-_TIME = r"(?P<hour>\d{1,2})[:h](?P<minute>\d{2})"
-_DAY = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
-DATE_LINES = (
-    re.compile(_DATE_LEAD + _TIME + r"\s*[|,-]?\s*(?:ngày\s*)?" + _DAY + _DATE_TAIL, re.IGNORECASE),
-    re.compile(_DATE_LEAD + _DAY + r"\s*[|,-]?\s*(?:lúc\s*)?" + _TIME + _DATE_TAIL, re.IGNORECASE),
-)
-"""A date line of the CMS family, with or without `GMT+7`, weekday or "Cập nhật:":
-`16:43 | 09/08/2023 GMT+7`, `10:14 | 10/11/2025` (print view), `Cập nhật: 10:30 | 12/05/2023`,
-`12/05/2023 10:30`, `Thứ hai, 12/05/2023 10:30`, `Thứ Ba, 12/05/2023 - 10:30 (GMT+7)`."""
-SITE_OFFSET = "+07:00"
 FOLLOW_LINE = re.compile(
     r"^Theo dõi (?:thoidai\.com\.vn|(?:Tạp chí |Báo )?Thời Đại) trên(?:\s+\S+){0,4}$", re.IGNORECASE
 )
@@ -38,22 +26,9 @@ FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 HEADER_SCAN_LINES = 15
 """How far into a full page text the breadcrumb, date, follow line and "aa" are looked for."""
 
-NOT_FOUND_TITLES = frozenset(
-    {
-        "không tìm thấy trang",
-        "trang không tồn tại",
-        "không tìm thấy nội dung",
-        "lỗi 404",
-        "404",
-        "page not found",
-    }
-)
-"""Headings of the site's error pages (served with HTTP 200): such a text holds no article."""
-
 # --- trailer boxes: everything from the first of these on is not the article ---------------------
-TRAILER_BOXES = frozenset(
+TRAILER_BOXES = RELATED_BOX_TITLES | frozenset(
     {
-        "tin bài liên quan", "bài liên quan", "tin liên quan", "các tin liên quan",
         "các tin bài khác", "tin bài khác", "các tin khác", "tin khác", "bài viết khác",
         "tin cùng chuyên mục", "cùng chuyên mục",
         "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất", "tin đọc nhiều",
@@ -61,7 +36,7 @@ TRAILER_BOXES = frozenset(
         "bờ cõi biển đảo",
         "xin chờ trong giây lát",
         "phiên bản di động", "in bài viết", "gửi bài viết", "bình luận",
-        "có liên quan", "tin có liên quan", "bài có liên quan", "bài trước đó", "bài sau đó", "bài trước",
+        "bài trước đó", "bài sau đó", "bài trước",
         "bài sau", "tin trước", "tin sau", "ý kiến bạn đọc", "ý kiến của bạn", "gửi bình luận",
         "viết bình luận", "bình luận của bạn", "gửi ý kiến",
     }
@@ -91,7 +66,10 @@ SLUG_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}$")
 RELATED_MIN_WORDS = 3
 """Words of a related title; a shorter phrase said twice ("Hà Nội Hà Nội") is left alone."""
 RELATED_PREFIX = re.compile(
-    r"^(?:>>\s*)?(?:Xem thêm|Đọc thêm|Tin liên quan|Bài liên quan|Tin bài liên quan)\s*[:>»]+\s*\S", re.I
+    r"^(?:>>\s*)?(?:"
+    + "|".join(map(re.escape, sorted(("xem thêm", "đọc thêm", *RELATED_BOX_TITLES), key=len, reverse=True)))
+    + r")\s*[:>»]+\s*\S",
+    re.IGNORECASE,
 )
 """An inline related link written with its label: "Xem thêm: <title>", "Tin liên quan >> <title>"."""
 HEADLINE_MAX_WORDS = 30
@@ -130,32 +108,5 @@ ALT_TITLE_SIMILARITY = 0.8
 """Share of slug words a thumbnail's ASCII alt shares with its title when the CMS shortened it."""
 
 # --- byline and source ---------------------------------------------------------------------------
-SOURCE_LINE = re.compile(r"^Nguồn\s*:\s*(?P<value>.{0,120})$", re.IGNORECASE)
 SOURCE_SEARCH_LINES = 4
 """The "Nguồn:" line is looked for among the last lines of the body only."""
-BYLINE_MAX_NAME_WORDS = 5
-BYLINE_MAX_WORDS = 40
-BYLINE_SEPARATOR = re.compile(r"^\s*(?:[-–—,]|\()")
-"""What may follow the name in a byline with a role: " - Phó Bí thư ...", ", phóng viên", " (tổng hợp)"."""
-CO_AUTHOR_SEPARATOR = re.compile(r"\s*(?: - | – |, | và | & )\s*")
-"""Between the names of a shared byline: "Thu Hà - Minh Anh", "Thu Hà và Minh Anh"."""
-AUTHOR_PREFIX = re.compile(r"^(?:bài\s*(?:và|&)\s*ảnh|bài|tác giả|phóng viên|pv|by)\s*:\s*", re.I)
-"""What may stand before the name in a byline: "Bài và ảnh: Phương Lê", "Bài: Anh Vũ"."""
-ROLE_START = re.compile(
-    r"^[-–—,(]?\s*(?:nguyên\s+)?(?:phó|chủ tịch|bí thư|ủy viên|uỷ viên|giám đốc|tổng|trưởng|đại sứ|thư ký|"
-    r"phóng viên|pv|ctv|cộng tác viên|nhà báo|gs|pgs|ts|ths|giáo sư|tiến sĩ|thạc sĩ|chuyên gia|đại diện)\b",
-    re.I,
-)
-"""A role after the name ("- Phó Bí thư ...", ", phóng viên"): enough for a byline with no "Nguồn:" line."""
-AUTHOR_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
-"""A parenthesised suffix of the author heading, "(tổng hợp)"; the author is the name without it."""
-HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "các", "những", "tại", "theo"})
-"""Words that start a caption or a sentence about someone, never a bare byline."""
-SENTENCE_END = re.compile(r"[.!?…:;]$")
-CLOSING_QUOTES = "\"'”’»)"
-
-
-def marker_key(line: str) -> str:
-    """A line as markers are compared: NFC, case-folded, without trailing colon, dots or ellipsis."""
-    text = unicodedata.normalize("NFC", line).casefold().strip()
-    return text.rstrip(" :.…").strip()

@@ -4,6 +4,8 @@
 italic, often with a credit before the name and no colon ("Bài và ảnh Trọng Tùng"); other pages end the
 body with a short paragraph that is just a name. Both become `author` and leave the text. A name keeps
 no role suffix ("Anh Vũ (tổng hợp)" -> "Anh Vũ", "Phạm Hoàng Anh - Phó Bí thư ..." -> "Phạm Hoàng Anh").
+How a byline is written is the site's convention (`site_rules`); a name is told from a paragraph by the
+rule the text path uses too (`clean.lines.ends_with_byline`).
 """
 
 from __future__ import annotations
@@ -11,19 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from friendship_crawler.clean import rules
-from friendship_crawler.clean.lines import author_name
-from friendship_crawler.extract import selectors
+from friendship_crawler import site_rules
+from friendship_crawler.clean.lines import author_name, ends_with_byline
 from friendship_crawler.extract.body import Block
 from friendship_crawler.textnorm import normalize_line
 
-_NAME_SEPARATORS = re.compile(r"[\s,&/–-]+")
-_SENTENCE_END = re.compile(r"[.:;!?…\"”»]$")
 _ATTRIBUTION = re.compile(r"^theo\s+", re.I)
-_SIGNATURE_CREDIT = re.compile(r"^(?:bài\s*(?:và|&|\+)\s*ảnh|bài|ảnh|tin\s*(?:và|&)\s*ảnh)\s+(?=\S)", re.I)
-"""A credit a signature line may put before the name without a colon ("Bài và ảnh Trọng Tùng")."""
-MAX_NAME_WORDS = 6
-MAX_NAME_CHARS = 50
+"""A signed last line "Theo TTXVN" names the source, not an author."""
 
 
 @dataclass(frozen=True)
@@ -36,12 +32,12 @@ class SplitBody:
 
 
 def clean_author(raw: str | None) -> str | None:
-    """An author name without "Bài:"-style prefixes or role suffixes, as the cleaning stage keeps it."""
+    """An author name without its credit ("Bài và ảnh:", "Bài và ảnh ") or role suffixes."""
     if not raw:
         return None
-    name = rules.AUTHOR_PREFIX.sub("", normalize_line(raw))
+    name = site_rules.BYLINE_PREFIX.sub("", normalize_line(raw))
     while True:
-        stripped = selectors.ROLE_SUFFIX.sub("", name)
+        stripped = site_rules.ROLE_SUFFIX.sub("", name)
         if stripped == name or not stripped:
             break
         name = stripped
@@ -49,39 +45,20 @@ def clean_author(raw: str | None) -> str | None:
     return author_name(name) if name else None
 
 
-def signature_author(line: str) -> str | None:
-    """The name on a signature line, its credit taken off whether or not a colon follows it."""
-    name = clean_author(line)
-    if name and ":" not in line:
-        name = clean_author(_SIGNATURE_CREDIT.sub("", name))
-    return name
-
-
 def clean_source(raw: str | None) -> str | None:
-    """The value of a "Nguồn:" line; None when the line is empty."""
+    """The value of a source element or "Nguồn:" line; None when it is empty."""
     if raw is None:
         return None
-    value = selectors.SOURCE_PREFIX.sub("", normalize_line(raw)).strip()
+    value = site_rules.SOURCE_LABEL.sub("", normalize_line(raw)).strip()
     return value or None
-
-
-def looks_like_name(text: str) -> bool:
-    """A short line of capitalised words with no sentence punctuation: a byline, not a paragraph."""
-    name = clean_author(text) or ""
-    if not name or len(name) > MAX_NAME_CHARS or _SENTENCE_END.search(name) or ":" in name:
-        return False
-    if any(c.isdigit() for c in name):
-        return False
-    words = [w for w in _NAME_SEPARATORS.split(name) if w]
-    return 0 < len(words) <= MAX_NAME_WORDS and all(w[0].isupper() for w in words)
 
 
 def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     """Take trailing byline and "Nguồn:" lines out of the body.
 
-    A signature (right-aligned, wholly bold or italic) last paragraph is always a byline. A last short
-    name-like paragraph is one only when the page names no author elsewhere or names the same one, and
-    at least two lines remain.
+    A signature (right-aligned, wholly bold or italic) last paragraph is always a byline. A last
+    paragraph that reads as a byline (a name, bare or with its role) is one only when the page names no
+    author elsewhere or names the same one, and at least two lines remain.
     """
     kept = list(blocks)
     author: str | None = None
@@ -91,18 +68,14 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         if not kept or kept[-1].caption:
             break
         last = kept[-1].text
-        if selectors.SOURCE_PREFIX.match(last):
-            source = source or clean_source(last)
+        value = site_rules.source_of(last)
+        if value is not None:
+            source = source or value or None
         elif kept[-1].signed and _ATTRIBUTION.match(last):
             source = source or _ATTRIBUTION.sub("", last)
         elif kept[-1].signed:
-            author = author or signature_author(last)
-        elif (
-            author is None
-            and len(kept) > 2
-            and looks_like_name(last)
-            and (known is None or clean_author(last) == known)
-        ):
+            author = author or clean_author(last)
+        elif author is None and len(kept) > 2 and ends_with_byline(last, known):
             author = clean_author(last)
         else:
             break

@@ -10,7 +10,6 @@ produced each field (`Extraction.sources`, counted per field by the crawl).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,7 +18,7 @@ from lxml.html import HtmlElement
 from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, read_body, visible_text
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
-from friendship_crawler.extract.dates import parse_date_line, parse_iso
+from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import parse_page
 from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks
@@ -29,6 +28,7 @@ from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector
 from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article
+from friendship_crawler.site_rules import parse_date_line
 from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, host_of, strip_tracking
 
@@ -153,7 +153,6 @@ class _PageReading:
             title=title,
             sapo=sapo,
             text=text,
-            content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
             author=author,
             source=self._source(split.source, body_layer),
             published_at=self._published(),

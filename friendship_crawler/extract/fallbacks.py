@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import visible_text
-from friendship_crawler.extract.dates import iso_vietnam, parse_date_line
+from friendship_crawler.site_rules import iso_vietnam, parse_date_line
 
 logger = logging.getLogger(__name__)
 

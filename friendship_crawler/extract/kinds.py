@@ -13,6 +13,7 @@ from parsel import Selector
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import Body, visible_text
 from friendship_crawler.listing import parse_listing
+from friendship_crawler.site_rules import NOT_FOUND
 
 
 def is_listing(root: HtmlElement) -> bool:
@@ -31,9 +32,9 @@ def lists_articles(root: HtmlElement, url: str) -> bool:
 
 def says_not_found(root: HtmlElement, *titles: str | None) -> bool:
     """The page's title or headings say the page does not exist."""
-    if any(title and selectors.NOT_FOUND.search(title) for title in titles):
+    if any(title and NOT_FOUND.search(title) for title in titles):
         return True
-    return any(selectors.NOT_FOUND.search(visible_text(node)) for node in selectors.HEADINGS(root)[:20])
+    return any(NOT_FOUND.search(visible_text(node)) for node in selectors.HEADINGS(root)[:20])
 
 
 def media_kind(

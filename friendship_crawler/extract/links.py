@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import visible_text
 from friendship_crawler.hosts import is_loopback_host
+from friendship_crawler.site_rules import RELATED_BOX_TITLES, marker_key
 from friendship_crawler.urls import SITE_HOSTS, article_id, canonical_article_url, strip_tracking
 
 RELATED_BOX_CLIMB = 3
@@ -60,7 +61,7 @@ def related_box_hrefs(root: HtmlElement) -> list[str]:
     """`href`s of the "Tin bài liên quan" box(es) after the article, in page order."""
     hrefs: list[str] = []
     for heading in selectors.BOX_TITLES(root):
-        if visible_text(heading).casefold() not in selectors.RELATED_BOX_TITLES:
+        if marker_key(visible_text(heading)) not in RELATED_BOX_TITLES:
             continue
         own = {id(a) for a in heading.iter("a")}
         box = heading.getparent()
@@ -82,7 +83,7 @@ def _is_whole_box(element: HtmlElement) -> bool:
     if element.tag in {"body", "html", "article", "main", "section"} or len(element) > 1:
         return True
     classes = (element.get("class") or "").lower()
-    return any(word in classes for word in ("box", "related", "relate", "lienquan"))
+    return any(word in classes for word in ("box", *selectors.RELATED_CLASS_FRAGMENTS))
 
 
 @lru_cache(maxsize=8192)

@@ -55,7 +55,7 @@ def _marks_in(tree: Tree) -> Iterator[Mark]:
     if isinstance(tree, Class):
         yield Mark(tree.class_name)
     if isinstance(tree, Attrib) and tree.attrib in MARKED_ATTRIBUTES:
-        value = str(tree.value.value if hasattr(tree.value, "value") else tree.value)
+        value = str(getattr(tree.value, "value", tree.value))
         if tree.operator in _EXACT_OPERATORS:
             yield Mark(value, exact=not any(c.isspace() for c in value))
         elif tree.operator in _PART_OPERATORS:

@@ -3,8 +3,9 @@
 Generations are versions in the fundus manner: `V2019` is the base, with every selector as a class
 attribute; later generations override only what changed. A selector is a tuple of CSS expressions tried in
 order (first match wins), compiled once to XPath when the class is defined. Markers that are not
-selectors (class names of related boxes and image boxes, trailer box titles, title prefixes) are grouped
-below by what they stand for.
+selectors (class names of related boxes and image boxes, title prefixes) are grouped below by what they
+stand for; the conventions the text path meets too (box titles, bylines, dates, error pages) are in
+`site_rules.py`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.extract.marks import PageMarks, required_marks
 from friendship_crawler.listing import ENTRY_SELECTORS
+from friendship_crawler.site_rules import RELATED_MARK
 
 SELECTOR_FIELDS = ("signature", "title", "sapo", "date", "body", "author", "source", "breadcrumb", "tags")
 
@@ -248,7 +250,8 @@ LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-echo", "sr
 
 RELATED_BOX_CLASSES = frozenset({"tpl_CMS_ARTICLE_EMBED", "__mb_article_in_image", "__MB_ARTICLE_A"})
 """Inline related-article boxes inside the body (current and sister-site markup)."""
-RELATED_CLASS_FRAGMENTS = ("related", "relate", "lienquan", "tinlienquan")
+RELATED_CLASS_FRAGMENTS = ("relate", "lienquan")
+"""Parts of a class name that mark a related-article box ("box-related", "tinlienquan")."""
 AD_CLASSES = frozenset(
     {"ads", "ad", "adv", "advert", "advertisement", "banner", "qc", "quangcao", "zone-ads"}
 )
@@ -265,16 +268,14 @@ EMPHASIS_TAGS = ("strong", "b", "em", "i")
 _TITLED = "[contains(@class, 'title') or contains(@class, 'heading')]"
 BOX_TITLES = XPath(
     f"(//h2 | //h3 | //h4 | //div{_TITLED} | //span{_TITLED} | //p{_TITLED})"
-    "[contains(., 'liên quan') or contains(., 'Liên quan') or contains(., 'LIÊN QUAN')]"
+    f"[contains(., '{RELATED_MARK}') or contains(., '{RELATED_MARK.capitalize()}')"
+    f" or contains(., '{RELATED_MARK.upper()}')]"
 )
-"""Box headings that may read "Tin bài liên quan" (checked exactly in Python).
+"""Box headings that may read "Tin bài liên quan" (checked against `site_rules.RELATED_BOX_TITLES`).
 
 Headings by tag, titled boxes by tag and class: a predicate on `//*` or `//@class` would be tested
 on every element or attribute of the page, which costs libxml2 several times more."""
-RELATED_BOX_TITLES = frozenset({"tin bài liên quan", "tin liên quan", "bài liên quan", "bài viết liên quan"})
-SOURCE_PREFIX = re.compile(r"^\s*Nguồn\s*:\s*", re.I)
 HOME_CRUMBS = frozenset({"trang chủ", "home", "thời đại"})
-ROLE_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 
 # --- kinds of pages that are not articles ----------------------------------------------------
 LISTING_ENTRIES = compile_css(*ENTRY_SELECTORS)
@@ -284,7 +285,4 @@ PLAYERS = compile_css(
     "video", "iframe", "amp-video", "amp-youtube", "amp-iframe", "object", "embed",
     ".video-player", ".player", "[data-video]", "[data-vid]",
 )  # fmt: skip
-NOT_FOUND = re.compile(
-    r"không tìm thấy|không tồn tại|đã bị xóa|page not found|not found|\b404\b|lỗi truy cập", re.I
-)
 HEADINGS = XPath("//h1 | //h2 | //title | //*[contains(@class, 'error') or contains(@class, 'notfound')]")

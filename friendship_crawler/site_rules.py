@@ -1,0 +1,173 @@
+"""The site's writing conventions, read by both paths from page to record.
+
+The HTML path (`extract/`) and the text path (`clean/`) meet the same conventions of thoidai.com.vn and
+its CMS family: how a byline and a "Nguồn:" line are written, the date line and the site's offset, the
+titles of related boxes, the heading of an error page, how a sentence ends. Each is written here once,
+so a marker changed here changes both paths. What only one path can see stays with it: selectors and
+class names in `extract/selectors.py`, text-layout markers (breadcrumb, rails, markdown remnants) in
+`clean/rules.py`; the section's names and paths are in `site.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime, timedelta, timezone
+
+
+def marker_key(line: str) -> str:
+    """A line as markers are compared: NFC, case-folded, without trailing colon, dots or ellipsis.
+
+    Markers are stored as keys, so "TIN LIÊN QUAN:" matches "tin liên quan".
+    """
+    text = unicodedata.normalize("NFC", line).casefold().strip()
+    return text.rstrip(" :.…").strip()
+
+
+# --- sentences -------------------------------------------------------------------------------------
+SENTENCE_END = re.compile(r"[.!?…:;]$")
+CLOSING_QUOTES = "\"'”’»)"
+"""Closing marks a sentence may end in after its punctuation: `… hai dân tộc.”`."""
+
+
+def ends_sentence(line: str) -> bool:
+    """The line ends a sentence, closing quotes and brackets aside: a paragraph, never a name or a title."""
+    # SENTENCE_END is one character at the end: the last character left decides.
+    return bool(SENTENCE_END.search(line.rstrip(CLOSING_QUOTES).rstrip()[-1:]))
+
+
+# --- bylines and the "Nguồn:" line ---------------------------------------------------------------
+_CREDIT = r"(?:bài|tin)\s*(?:và|&|\+)\s*ảnh|bài"
+BYLINE_PREFIX = re.compile(
+    rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by)\s*:\s*|(?:{_CREDIT}|ảnh)\s+(?=\S))", re.IGNORECASE
+)
+"""What may stand before the name: "Bài và ảnh: Phương Lê", "Bài: Anh Vũ", and a credit without a colon
+("Bài và ảnh Trọng Tùng", "Ảnh Trọng Tùng"); "Ảnh:" with a colon is a photo credit, not a byline."""
+NAME_MAX_WORDS = 6
+"""Words of one author's name ("Nguyễn Thị Minh Khai", "Kim Min-jun"); more is a sentence or a title."""
+BYLINE_MAX_WORDS = 40
+"""Words of a byline with its role ("Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, ...")."""
+ROLE_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
+"""A parenthesised suffix of a byline, "(tổng hợp)", "(TTXVN)": the author is the name without it."""
+ROLE_SEPARATOR = re.compile(r"^\s*(?:[-–—,]|\()")
+"""What may follow the name in a byline with a role: " - Phó Bí thư ...", ", phóng viên", " (tổng hợp)"."""
+ROLE_START = re.compile(
+    r"^[-–—,(]?\s*(?:nguyên\s+)?(?:phó|chủ tịch|bí thư|ủy viên|uỷ viên|giám đốc|tổng|trưởng|đại sứ|thư ký|"
+    r"phóng viên|pv|ctv|cộng tác viên|nhà báo|gs|pgs|ts|ths|giáo sư|tiến sĩ|thạc sĩ|chuyên gia|đại diện)\b",
+    re.IGNORECASE,
+)
+"""A role after the name ("- Phó Bí thư ...", ", phóng viên"): enough for a byline with no "Nguồn:" line."""
+CO_AUTHOR_SEPARATOR = re.compile(r"\s*(?: - | – |, | và | & )\s*")
+"""Between the names of a shared byline: "Thu Hà - Minh Anh", "Thu Hà và Minh Anh"."""
+HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "các", "những", "tại", "theo"})
+"""Words that start a caption or a sentence about someone, never a bare byline."""
+SOURCE_LABEL = re.compile(r"^\s*Nguồn\s*:\s*", re.IGNORECASE)
+SOURCE_MAX_CHARS = 120
+"""A "Nguồn:" line names a source in a few words; a longer text after the label is a paragraph."""
+
+
+def source_of(line: str) -> str | None:
+    """The value of a "Nguồn:" line ("" for an empty one, as the site often prints it), else None."""
+    label = SOURCE_LABEL.match(line)
+    if label is None or len(line) - label.end() > SOURCE_MAX_CHARS:
+        return None
+    return line[label.end() :].strip()
+
+
+# --- the date line ---------------------------------------------------------------------------------
+VIETNAM = timezone(timedelta(hours=7))
+"""The site's offset: every time in the record is written in it (`+07:00`)."""
+_TIME = r"(?P<hour>\d{1,2})\s*[:hg]\s*(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+_DAY = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})"
+_DATE_LEAD = (
+    r"^(?:(?:Cập nhật|Ngày đăng|Đăng lúc|Đăng ngày|Xuất bản)\s*(?:lúc|ngày)?\s*:?\s*)?"
+    r"(?:(?:Thứ\s+\w+|Chủ nhật|CN|T[2-7])\s*,?\s*)?"
+)
+_DATE_TAIL = r"\s*(?:\(?\s*GMT\s*\+\s*0?7(?::00)?\s*\)?)?\s*\|?$"
+DATE_LINES = (
+    re.compile(_DATE_LEAD + _TIME + r"\s*[|,-]?\s*(?:ngày\s*)?" + _DAY + _DATE_TAIL, re.IGNORECASE),
+    re.compile(_DATE_LEAD + _DAY + r"\s*[|,-]?\s*(?:lúc\s*)?" + _TIME + _DATE_TAIL, re.IGNORECASE),
+)
+"""A whole line that is the date line, with or without `GMT+7`, weekday or "Cập nhật:":
+`16:43 | 09/08/2023 GMT+7`, `10:14 | 10/11/2025` (print view), `Cập nhật: 10:30 | 12/05/2023`,
+`12/05/2023 10:30`, `Thứ hai, 12/05/2023 10:30`, `Thứ Ba, 12/05/2023 - 10:30 (GMT+7)`."""
+DATES_IN_TEXT = (
+    re.compile(_TIME + r"\D{1,20}?" + _DAY),
+    re.compile(_DAY + r"(?:\D{1,20}?" + _TIME + ")?"),
+)
+"""A date inside the text of an element known to hold one (a date `span`): time first, else the day
+with or without a time."""
+_GMT_OFFSET = re.compile(r"GMT\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<mi>\d{2}))?", re.IGNORECASE)
+
+
+def iso_vietnam(moment: datetime) -> str:
+    """`moment` as `YYYY-MM-DDTHH:MM:SS+07:00`; a naive moment is taken to be Vietnam time."""
+    aware = moment.replace(tzinfo=VIETNAM) if moment.tzinfo is None else moment.astimezone(VIETNAM)
+    return aware.replace(microsecond=0).isoformat(timespec="seconds")
+
+
+def match_date_line(line: str) -> re.Match[str] | None:
+    """The date line's parts, when the whole line is a date line in any of the CMS family's forms."""
+    if not line[:1].isalnum() or not any(char.isdigit() for char in line[:40]):  # most lines: no date here
+        return None
+    for pattern in DATE_LINES:
+        match = pattern.match(line)
+        if match:
+            return match
+    return None
+
+
+def date_iso(match: re.Match[str]) -> str | None:
+    """The date a match of these patterns names, in the record's form; None for an impossible date.
+
+    A `GMT±H` in the matched text gives the zone; without one the time is Vietnam time.
+    """
+    hour, minute, second = (int(match[name]) if match[name] else 0 for name in ("hour", "minute", "second"))
+    zone = VIETNAM
+    offset = _GMT_OFFSET.search(match.string)
+    if offset:
+        delta = timedelta(hours=int(offset["h"]), minutes=int(offset["mi"] or 0))
+        zone = timezone(delta if offset["sign"] == "+" else -delta)
+    try:
+        moment = datetime(int(match["year"]), int(match["month"]), int(match["day"]), hour, minute, second)
+    except ValueError:
+        return None
+    return iso_vietnam(moment.replace(tzinfo=zone))
+
+
+def parse_date_line(text: str) -> str | None:
+    """The date in a date element's text ("16:43 | 09/08/2023 GMT+7 |", "09/08/2023 16:43"), or None."""
+    for pattern in DATES_IN_TEXT:
+        match = pattern.search(text)
+        if match:
+            return date_iso(match)
+    return None
+
+
+# --- boxes around the article -----------------------------------------------------------------------
+RELATED_MARK = "liên quan"
+"""Every related box title says this ("Tin bài liên quan"): the HTML path looks for headings by it."""
+RELATED_BOX_TITLES = frozenset(
+    {
+        "tin bài liên quan", "bài liên quan", "tin liên quan", "các tin liên quan", "bài viết liên quan",
+        "có liên quan", "tin có liên quan", "bài có liên quan",
+    }
+)  # fmt: skip
+"""Titles of the box of related articles after the article (as `marker_key`s): its links are the
+record's `related_urls`, and in page text it ends the article."""
+
+# --- pages that are not articles -------------------------------------------------------------------
+NOT_FOUND = re.compile(
+    r"\b(?:không tìm thấy|không tồn tại|đã bị xóa|đã bị xoá|page not found|not found|404|lỗi truy cập)\b",
+    re.IGNORECASE,
+)
+"""What the site's error pages (served with HTTP 200) say in their title and headings."""
+NOT_FOUND_TITLE_OTHER_WORDS = 3
+"""An error page's heading is the message and a few words ("Không tìm thấy trang", "Lỗi 404"); a title
+with more words beside it ("Quốc lộ 404 được nâng cấp") is an article's."""
+
+
+def is_not_found_title(title: str) -> bool:
+    """The title is an error page's message: the page holds no article."""
+    rest, found = NOT_FOUND.subn(" ", title)
+    return found > 0 and len(rest.split()) <= NOT_FOUND_TITLE_OTHER_WORDS
