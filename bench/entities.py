@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bench.pages import replica_pages
@@ -147,11 +148,10 @@ def measure_speed(pages: int, repeats: int) -> SpeedCost:
     gc.collect()
     for _ in range(repeats):
         for index, page in enumerate(samples):
-            stage_times[index].append(_timed(lambda page=page: read_article(page.html, page.url)))
+            stage_times[index].append(_timed(partial(read_article, page.html, page.url)))
             article = articles[index]
-            entity_times[index].append(
-                _timed(lambda article=article: find_entities(article.title, article.sapo or "", article.text))
-            )
+            entities = partial(find_entities, article.title, article.sapo, article.text)
+            entity_times[index].append(_timed(entities))
     stage = [statistics.median(times) for times in stage_times]
     entity = [statistics.median(times) for times in entity_times]
     return SpeedCost(

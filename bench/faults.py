@@ -24,7 +24,7 @@ from typing import Any
 
 from friendship_crawler import settings as project_settings
 from friendship_crawler.dataset.runs import RunReadLog, find_duplicates_reports, read_excluded_ids
-from friendship_crawler.replica import ReplicaConfig, ReplicaServer
+from friendship_crawler.replica import Corpus, ReplicaConfig, ReplicaServer
 from friendship_crawler.replica.faults import FAULT_MODES
 from tests.crawling import CrawlRun, run_crawl
 
@@ -74,11 +74,12 @@ def failed_by_reason(stats: Mapping[str, Any]) -> Counter[str]:
     return Counter({k.removeprefix(FAILED): int(v) for k, v in stats.items() if k.startswith(FAILED)})
 
 
-def dataset_ids(run: CrawlRun) -> Counter[int]:
-    """Ids of the records a dataset built from this run keeps: the feed minus what dedup superseded."""
+def dataset_ids(run: CrawlRun, corpus: Corpus) -> Counter[int]:
+    """The stories of the records a dataset built from this run keeps, a copy counted as its original."""
     output = run.workdir / "output"
     excluded = read_excluded_ids(find_duplicates_reports(output), RunReadLog())
-    return Counter(i for i in (int(item["article_id"]) for item in run.items) if i not in excluded)
+    ids = (int(item["article_id"]) for item in run.items)
+    return Counter(corpus.story_of(i) for i in ids if i not in excluded)
 
 
 @dataclass
@@ -148,7 +149,7 @@ def run_matrix(
             injected=Counter(server.faults_injected),
             planted={mode: len(server.faulted_ids(mode)) for mode in faults},
             expected=server.expected_ids(),
-            exported=dataset_ids(run),
+            exported=dataset_ids(run, server.corpus),
             records=len(run.items),
             failed=failed_by_reason(stats),
             lost_expected=len(server.lost_ids()),

@@ -70,7 +70,7 @@ def crawl_once(workdir: Path, articles: int, seed: int = 2026, timeout: float = 
             seconds = time.monotonic() - started
         process.returncode = os.waitstatus_to_exitcode(status)
     ids = Counter(
-        int(json.loads(line)["article_id"])
+        server.corpus.story_of(int(json.loads(line)["article_id"]))
         for feed in (workdir / "output").glob("*.jsonl")
         if not feed.name.endswith(".duplicates.jsonl")
         for line in feed.read_text(encoding="utf-8").splitlines()

@@ -56,15 +56,10 @@ def read_page(
     if not cleaned.has_body:
         raise NotAnArticle("no_text", f"no article text left after cleaning: {url}")
     article = cleaned.article
-    entities = find_entities(article.title, article.sapo, article.text)
     article = replace(
-        article,
-        section=article.section or list(listing or ()),
-        content_hash=content_hash(article.text),
-        countries=entities.countries,
-        provinces=entities.provinces,
-        organizations=entities.organizations,
+        article, section=article.section or list(listing or ()), content_hash=content_hash(article.text)
     )
+    article = find_entities(article.title, article.sapo, article.text).on(article)
     return Reading(
         article, extraction.generation, extraction.fallback, dict(extraction.sources), cleaned.removals
     )

@@ -92,7 +92,7 @@ def feed_files(workdir: Path) -> list[Path]:
 
 def stories(records: list[dict[str, Any]], corpus: Corpus) -> Counter[int]:
     """How often each replica story is in the records, a duplicate page counted as its original story."""
-    return Counter(corpus.duplicates.get(r["article_id"], r["article_id"]) for r in records)
+    return Counter(corpus.story_of(r["article_id"]) for r in records)
 
 
 def aliases(workdir: Path) -> dict[int, int]:

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from friendship_crawler.clean.article import clean_article_fields
 from friendship_crawler.clean.rules import TRAILER_BOXES
-from friendship_crawler.site_rules import marker_key
 from friendship_crawler.extract import NOT_ARTICLE_REASONS, ArticleExtractor, NotAnArticle
+from friendship_crawler.site_rules import marker_key
 
 FIXTURES = Path(__file__).parent / "fixtures" / "article"
 SEEDS = [

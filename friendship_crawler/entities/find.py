@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from friendship_crawler.entities.gazetteer import Kind
 from friendship_crawler.entities.organizations import find_organizations
 from friendship_crawler.entities.places import find_places, gazetteer
 from friendship_crawler.entities.provinces import current_provinces
+from friendship_crawler.items import Article, Organization, Province
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,19 @@ class Entities:
     """{"name", "country", "province"}: normalised name (dash " – ", NFC), partner country code and
     province code or None, in order of first mention, one per name."""
 
-    def as_dict(self) -> dict[str, list]:
+    def as_dict(self) -> dict[str, list[Any]]:
         return {"countries": self.countries, "provinces": self.provinces, "organizations": self.organizations}
+
+    def on(self, article: Article) -> Article:
+        """The article with these entities in its `countries`, `provinces` and `organizations` fields."""
+        return replace(
+            article,
+            countries=list(self.countries),
+            provinces=[Province(**p) for p in self.provinces],
+            organizations=[
+                Organization(str(o["name"]), o["country"], o["province"]) for o in self.organizations
+            ],
+        )
 
 
 def find_entities(title: str, sapo: str, text: str) -> Entities:
@@ -37,7 +50,7 @@ def find_entities(title: str, sapo: str, text: str) -> Entities:
         target = countries if match.entry.kind is Kind.COUNTRY else provinces
         target.setdefault(match.entry.code)
     names = current_provinces()
-    organizations = {}
+    organizations: dict[str, dict[str, str | None]] = {}
     for organization in find_organizations(joined, gazetteer()):
         organizations.setdefault(organization.name, organization.as_dict())
     return Entities(

@@ -9,14 +9,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
 from vietnam_provinces import Province
 
 from friendship_crawler.entities.gazetteer import Case, Entry, Kind
 from friendship_crawler.entities.tokens import spelling_variants
 
-_DATA = Path(__file__).with_name("provinces.json")
+_DATA = files("friendship_crawler.entities") / "provinces.json"
+"""Read as package data, so the stage also works from a zipped egg (Scrapyd)."""
 _CITY_PREFIX = "Thành phố "
 """Prefix of a centrally-run city's official name, left out of the short name ("Hà Nội")."""
 _KEEPS_PREFIX = frozenset({"Thành phố Hồ Chí Minh"})
@@ -25,8 +26,8 @@ _KEEPS_PREFIX = frozenset({"Thành phố Hồ Chí Minh"})
 
 @cache
 def _data() -> dict:
-    with _DATA.open(encoding="utf-8") as file:
-        return json.load(file)
+    data: dict = json.loads(_DATA.read_text(encoding="utf-8"))
+    return data
 
 
 @cache

@@ -85,6 +85,7 @@ def _trie_to_pattern(node: dict) -> str:
 def previous_word(text: str, start: int) -> tuple[str, str]:
     """The word before position `start` and the characters between it and `start` ("" if none near)."""
     backwards = _BACKWARDS.match(text[max(0, start - _LOOK_BACK) : start][::-1])
+    assert backwards is not None, "the pattern matches any text, the empty one included"
     return backwards.group(2)[::-1], backwards.group(1)[::-1]
 
 

@@ -116,7 +116,10 @@ class _PageReading:
         title = self._title(has_body=container is not None)
         if container is None and says_not_found(self.root, title, self.head.html_title):
             raise NotAnArticle("soft_404", "the page says it does not exist")
-        if container is None and (
+        # A page at an article's address with a headline is an article even when it carries teasers in a
+        # listing markup (a sidebar); only a page without either is read as a listing.
+        at_article = bool(title) and article_id(self.fetched_url) is not None
+        if container is None and not at_article and (
             is_listing(self.root) or (not title and lists_articles(self.root, self.fetched_url))
         ):
             raise NotAnArticle("listing", "listing entries and no article body")

@@ -372,6 +372,10 @@ class Corpus:
             raise KeyError(f"no article page with id {article_id}")
         return expected_article(self.stories[article_id], self.canonical_urls())
 
+    def story_of(self, article_id: int) -> int:
+        """The story a served article page carries: its original's id for a copy, else its own."""
+        return self.duplicates.get(article_id, article_id)
+
     def truth(self) -> list[Article]:
         """The dataset a perfect crawl exports: every story once, under its earliest id, by id."""
         canonical = self.canonical_urls()

@@ -308,10 +308,14 @@ def hostile_links(request: FaultRequest) -> Response:
     entries = "".join(
         f'<div class="article"><h3><a href="{href}">Bài viết {n}</a></h3></div>'
         f'<div class="bx-article"><h3><a href="{href}">Bài viết {n}</a></h3></div>'
+        f'<article class="article"><h3 class="article-title"><a href="{href}">Bài viết {n}</a></h3></article>'
         for n, href in enumerate(HOSTILE_LINKS)
     ).encode()
     body = re.sub(
-        rb'(<div class="(?:_BX_LISTING|_MB_CATEGORY_LIST)">)', lambda m: m[1] + entries, page.body, count=1
+        rb'(<div class="(?:_BX_LISTING|_MB_CATEGORY_LIST|cat-content __MB_LIST_ITEM)"[^>]*>)',
+        lambda m: m[1] + entries,
+        page.body,
+        count=1,
     )
     return Response(page.status, body, page.content_type, page.headers)
 

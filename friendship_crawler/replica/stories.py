@@ -161,8 +161,7 @@ def expected_article(story: Story, canonical_of: dict[int, str]) -> Article:
         if isinstance(part, ImageBlock)
     ]
     text = normalize_text("\n".join([story.title, story.sapo, *body_lines(story)]))
-    entities = find_entities(normalize_line(story.title), normalize_line(story.sapo), text)
-    return Article(
+    article = Article(
         url=story.canonical_url,
         article_id=story.article_id,
         title=normalize_line(story.title),
@@ -176,8 +175,6 @@ def expected_article(story: Story, canonical_of: dict[int, str]) -> Article:
         tags=list(story.tags),
         images=images,
         related_urls=related,
-        countries=entities.countries,
-        provinces=entities.provinces,
-        organizations=entities.organizations,
         content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),  # text is normalised already
     )
+    return find_entities(article.title, article.sapo, text).on(article)
