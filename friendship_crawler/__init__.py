@@ -1,7 +1,7 @@
 """Crawler and dataset builder for the friendship section (Hữu nghị) of thoidai.com.vn.
 
-    from friendship_crawler import read_article, NotAnArticle
-    article = read_article(html, url)   # a clean `Article`, or NotAnArticle(reason)
+from friendship_crawler import read_article, NotAnArticle
+article = read_article(html, url)   # a clean `Article`, or NotAnArticle(reason)
 """
 
 from __future__ import annotations

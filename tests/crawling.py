@@ -79,9 +79,13 @@ def run_crawl(
         check=False,
     )
     feeds = sorted(
-        p for p in set((workdir / "output").glob("*.jsonl")) - before if not p.name.endswith(".duplicates.jsonl")
+        p
+        for p in set((workdir / "output").glob("*.jsonl")) - before
+        if not p.name.endswith(".duplicates.jsonl")
     )
-    items = [json.loads(line) for feed in feeds for line in feed.read_text(encoding="utf-8").splitlines() if line]
+    items = [
+        json.loads(line) for feed in feeds for line in feed.read_text(encoding="utf-8").splitlines() if line
+    ]
     return CrawlRun(proc.returncode, proc.stderr, workdir, items, feeds)
 
 

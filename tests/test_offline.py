@@ -18,7 +18,12 @@ from friendship_crawler.replica import Corpus
 def test_offline_main_job_exports_the_whole_replica(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "friendship_crawler.offline", "--articles", "40", "-s", "LOG_LEVEL=INFO"],
-        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=300, check=False,
+        cwd=tmp_path,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Replica serving on http://127.0.0.1:" in done.stderr
@@ -35,8 +40,15 @@ def test_offline_main_job_exports_the_whole_replica(tmp_path: Path) -> None:
 
 
 def test_offline_main_job_names_a_bad_replica_size(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "friendship_crawler.offline", "--articles", "3"],
-                          cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "friendship_crawler.offline", "--articles", "3"],
+        cwd=tmp_path,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 2
     assert "articles must be at least" in done.stderr and "Traceback" not in done.stderr
 

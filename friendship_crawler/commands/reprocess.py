@@ -23,6 +23,7 @@ from friendship_crawler.reader import read_page
 
 logger = logging.getLogger(__name__)
 
+
 class Command(ScrapyCommand):
     """Re-extract and re-clean every archived article page, fetching nothing."""
 
@@ -39,11 +40,19 @@ class Command(ScrapyCommand):
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
         group = parser.add_argument_group("Reprocess options")
-        group.add_argument("--archive", metavar="DIR", default=None,
-                           help="directory of WARC archives (default: FRIENDSHIP_ARCHIVE_DIR)")
-        group.add_argument("--output", metavar="DIR", default=None,
-                           help="directory of run files, where the new run file is written "
-                                "(default: FRIENDSHIP_OUTPUT_DIR, output)")
+        group.add_argument(
+            "--archive",
+            metavar="DIR",
+            default=None,
+            help="directory of WARC archives (default: FRIENDSHIP_ARCHIVE_DIR)",
+        )
+        group.add_argument(
+            "--output",
+            metavar="DIR",
+            default=None,
+            help="directory of run files, where the new run file is written "
+            "(default: FRIENDSHIP_OUTPUT_DIR, output)",
+        )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None

@@ -82,8 +82,10 @@ def _arrow_type(hint: Any) -> tuple[pa.DataType, bool]:
 def _type_name(hint: Any) -> str:
     if isinstance(hint, type) and not typing.get_args(hint):
         if is_dataclass(hint):
-            inner = ", ".join(f"{f.name}: {_type_name(h)}" for f, h in zip(
-                fields(hint), typing.get_type_hints(hint).values(), strict=True))
+            inner = ", ".join(
+                f"{f.name}: {_type_name(h)}"
+                for f, h in zip(fields(hint), typing.get_type_hints(hint).values(), strict=True)
+            )
             return "{" + inner + "}"
         return hint.__name__
     if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:

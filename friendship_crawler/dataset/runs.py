@@ -23,7 +23,6 @@ from friendship_crawler.urls import article_id
 logger = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True, order=True)
 class RunFile:
     """One run file; ordered by run id, so older runs come first."""
