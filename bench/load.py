@@ -2,7 +2,8 @@
 
     python -m bench.load [--articles 10000] [--articles 2500 ...]
 
-For each size: crawl duration, peak RSS of the crawl process (its own `rusage`, from `os.wait4`), memory
+For each size: crawl duration, peak RSS of the crawl process (`VmHWM` of its own memory, polled: `rusage`
+would count the memory of the process that started it, which it shares until `exec`), memory
 per article, and whether every article was exported exactly once. Memory must not grow with the number of
 articles beyond the dedup state: compare the per-article growth between two sizes.
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -57,6 +57,22 @@ class LoadResult:
         )
 
 
+def peak_rss_until_exit(process: subprocess.Popen[bytes], every: float = 0.05) -> int:
+    """The process's peak resident memory in bytes (`VmHWM` of its own address space), polled to its exit."""
+    status = Path(f"/proc/{process.pid}/status")
+    peak = 0
+    while process.poll() is None:
+        try:
+            text = status.read_text(encoding="ascii")
+        except OSError:  # it exited between the poll and the read
+            break
+        marks = [int(line.split()[1]) * 1024 for line in text.splitlines() if line.startswith("VmHWM:")]
+        peak = max([peak, *marks])
+        time.sleep(every)
+    process.wait()
+    return peak
+
+
 def crawl_once(workdir: Path, articles: int, seed: int = 2026, timeout: float = 1800) -> LoadResult:
     """One crawl of a fresh replica in its own process; peak RSS is that process's own."""
     workdir.mkdir(parents=True, exist_ok=True)
@@ -66,9 +82,8 @@ def crawl_once(workdir: Path, articles: int, seed: int = 2026, timeout: float = 
         with open(workdir / "crawl.log", "wb") as log:
             started = time.monotonic()
             process = subprocess.Popen(command, cwd=workdir, env=crawl_env(), stdout=log, stderr=log)
-            _, status, usage = os.wait4(process.pid, 0)
+            peak = peak_rss_until_exit(process)
             seconds = time.monotonic() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
     ids = Counter(
         server.corpus.story_of(int(json.loads(line)["article_id"]))
         for feed in (workdir / "output").glob("*.jsonl")
@@ -83,7 +98,7 @@ def crawl_once(workdir: Path, articles: int, seed: int = 2026, timeout: float = 
         repeated=sum(n - 1 for n in ids.values()),
         missing=len(expected - set(ids)),
         seconds=seconds,
-        peak_rss_bytes=usage.ru_maxrss * 1024,  # Linux reports KiB
+        peak_rss_bytes=peak,
         returncode=process.returncode,
     )
 
