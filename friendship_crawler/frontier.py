@@ -14,7 +14,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from friendship_crawler.dedup.state import STATE_FILE, StateError, rebuild_hint
+from friendship_crawler.dedup.state import StateError, confirmed_article_ids, rebuild_hint
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class Frontier:
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise _corrupt(path, exc) from exc
-        self._known |= confirmed_exports(state_dir / STATE_FILE)
+        self._known |= confirmed_article_ids(state_dir)
 
     def __len__(self) -> int:
         return len(self._known)
@@ -107,20 +107,6 @@ def _corrupt(path: Path, problem: object) -> StateError:
         f"The crawl frontier {path} is corrupt ({problem}). Rebuild the state, which starts the frontier "
         f"afresh: `{rebuild_hint(path.parent)}`."
     )
-
-
-def confirmed_exports(path: Path) -> set[int]:
-    """Article ids the dedup state holds as exported for good, read without taking its lock."""
-    if not path.exists():
-        return set()
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return {aid for (aid,) in db.execute("SELECT DISTINCT article_id FROM exports WHERE confirmed = 1")}
-    except sqlite3.DatabaseError as exc:
-        logger.warning("Cannot read exported articles from %s (%s): every listing is walked", path, exc)
-        return set()
-    finally:
-        db.close()
 
 
 def _now() -> str:

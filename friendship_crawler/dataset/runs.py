@@ -8,7 +8,6 @@ back; run reports under `output/runs/` are not run files and are not read.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from friendship_crawler.items import Article
+from friendship_crawler.jsonl import json_lines
 from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, RUN_ID_FORMAT
 from friendship_crawler.urls import article_id
 
@@ -111,23 +111,11 @@ def read_excluded_ids(reports: list[Path], log: RunReadLog) -> set[int]:
 
 
 def _json_lines(path: Path, log: RunReadLog) -> Iterator[tuple[int, dict[str, Any]]]:
-    with path.open("rb") as lines:
-        for line_number, raw in enumerate(lines, start=1):
-            if not raw.strip():
-                continue
-            try:
-                data = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                _bad_line(log, path, line_number, "not UTF-8 (truncated?)")
-                continue
-            except json.JSONDecodeError as exc:
-                reason = f"truncated or invalid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno})"
-                _bad_line(log, path, line_number, reason)
-                continue
-            if not isinstance(data, dict):
-                _bad_line(log, path, line_number, f"a JSON {type(data).__name__}, not a record")
-                continue
-            yield line_number, data
+    for line in json_lines(path):
+        if line.problem:
+            _bad_line(log, path, line.number, line.problem)
+        elif line.record is not None:
+            yield line.number, line.record
 
 
 def _article_from(data: dict[str, Any]) -> Article:

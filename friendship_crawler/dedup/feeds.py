@@ -13,12 +13,13 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from scrapy.extensions.feedexport import FeedExporter
 from scrapy.settings import BaseSettings
 
 from friendship_crawler.feed_slots import feed_slots, local_path
+from friendship_crawler.jsonl import json_lines
 from friendship_crawler.paths import project_path
 from friendship_crawler.run import RUN_FILE
 
@@ -118,24 +119,16 @@ def iter_records(path: Path, scan: FeedScan | None = None) -> Iterator[dict[str,
     anywhere else is skipped with a warning.
     """
     scan = FeedScan() if scan is None else scan
-    if not path.exists():
-        return
-    with path.open("rb") as feed:
-        for line, last in _lines(feed):
-            scan.size += len(line)
-            stripped = line.strip()
-            record: Any = None
-            if stripped:
-                try:
-                    record = json.loads(stripped)
-                except (json.JSONDecodeError, UnicodeDecodeError):
-                    if last:
-                        return
-                    logger.warning("Skipping an unreadable line in the middle of %s", path)
-            scan.good_end, scan.ends_with_newline = scan.size, line.endswith(b"\n")
-            if isinstance(record, dict):
-                scan.records += 1
-                yield record
+    for line in json_lines(path):
+        scan.size += len(line.raw)
+        if line.unreadable:
+            if line.last:
+                return
+            logger.warning("Skipping an unreadable line in the middle of %s", path)
+        scan.good_end, scan.ends_with_newline = scan.size, line.raw.endswith(b"\n")
+        if line.record is not None:
+            scan.records += 1
+            yield line.record
 
 
 def read_feed(path: Path, *, trim: bool = False) -> FeedRecords:
@@ -189,12 +182,3 @@ def sync(paths: Iterable[Path]) -> None:
 def _truncate(path: Path, size: int) -> None:
     with path.open("r+b") as feed:
         feed.truncate(size)
-
-
-def _lines(feed: BinaryIO) -> Iterator[tuple[bytes, bool]]:
-    """Each line of a binary file (with its newline, if any), and whether it is the file's last."""
-    line = feed.readline()
-    while line:
-        following = feed.readline()
-        yield line, not following
-        line = following

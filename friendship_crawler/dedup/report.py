@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from friendship_crawler.dedup.feeds import iter_records
 from friendship_crawler.dedup.rule import Reason
 
 
@@ -58,11 +59,4 @@ class DuplicatesReport:
 
 def read_report(path: Path) -> list[dict]:
     """The complete entries of a duplicates report."""
-    entries = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            try:
-                entries.append(json.loads(line))
-            except json.JSONDecodeError:
-                break
-    return entries
+    return list(iter_records(path))

@@ -113,6 +113,25 @@ def state_config(settings: BaseSettings) -> ShingleConfig:
     )
 
 
+def confirmed_article_ids(state_dir: Path) -> set[int]:
+    """Article ids the dedup state in `state_dir` holds as exported for good, read without taking its lock.
+
+    The frontier asks this at the start of a crawl; an unreadable state gives no ids (every listing is
+    walked), the dedup stage itself reports the problem.
+    """
+    path = state_dir / STATE_FILE
+    if not path.exists():
+        return set()
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {aid for (aid,) in db.execute("SELECT DISTINCT article_id FROM exports WHERE confirmed = 1")}
+    except sqlite3.DatabaseError as exc:
+        logger.warning("Cannot read exported articles from %s (%s): every listing is walked", path, exc)
+        return set()
+    finally:
+        db.close()
+
+
 def near_rule(settings: BaseSettings) -> NearRule:
     """The near-duplicate rule (`FRIENDSHIP_DEDUP_NEAR_THRESHOLD`, `FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT`)."""
     return NearRule(
