@@ -18,7 +18,7 @@ from typing import Any
 
 from friendship_crawler.clean import Removal, clean_article_fields, clean_page_text
 from friendship_crawler.entities import find_entities
-from friendship_crawler.extract import ArticleExtractor, NotAnArticle
+from friendship_crawler.extract import ArticleExtractor, Extraction, NotAnArticle
 from friendship_crawler.items import Article, content_hash
 
 
@@ -27,12 +27,8 @@ class Reading:
     """A page's record and how it was read: the spider turns these into stats."""
 
     article: Article
-    generation: str
-    """Template generation whose selectors matched, or "generic"."""
-    fallback: bool
-    """True when the generic layer produced the body."""
-    sources: dict[str, str] = field(default_factory=dict)
-    """Field name -> the layer that produced it."""
+    extraction: Extraction
+    """How extraction went: the template generation, the generic fallback, the layer of each field."""
     removals: list[Removal] = field(default_factory=list)
     """What cleaning removed."""
 
@@ -60,9 +56,7 @@ def read_page(
         article, section=article.section or list(listing or ()), content_hash=content_hash(article.text)
     )
     article = find_entities(article.title, article.sapo, article.text).on(article)
-    return Reading(
-        article, extraction.generation, extraction.fallback, dict(extraction.sources), cleaned.removals
-    )
+    return Reading(article, extraction, cleaned.removals)
 
 
 def read_article(html: str | bytes, url: str, *, listing: Sequence[str] | None = None) -> Article:

@@ -79,8 +79,8 @@ def test_the_listing_trail_stands_in_for_a_missing_breadcrumb() -> None:
 
 def test_a_reading_says_how_each_field_was_found() -> None:
     reading = read_page(PAGE.read_bytes(), URL)
-    assert not reading.fallback and reading.generation != "generic"
-    assert reading.sources.get("text") and reading.sources.get("title")
+    assert not reading.extraction.fallback and reading.extraction.generation != "generic"
+    assert reading.extraction.sources.get("text") and reading.extraction.sources.get("title")
 
 
 def test_a_video_page_is_not_an_article() -> None:

@@ -252,7 +252,7 @@ class FriendshipSpider(scrapy.Spider):
                 self.frontier.remember(aid, exc.reason)
             return
         self._count_reading(reading)
-        if reading.fallback:
+        if reading.extraction.fallback:
             self.logger.warning(
                 "Extraction fell back to generic content detection on %s: selectors did not match",
                 response.url,
@@ -268,9 +268,9 @@ class FriendshipSpider(scrapy.Spider):
     def _count_reading(self, reading: Reading) -> None:
         """Per-field extraction layers, the generic fallback and what cleaning removed, as stats."""
         stats = self.crawler.stats
-        if reading.fallback:
+        if reading.extraction.fallback:
             stats.inc_value(f"{STAT}/extract/fallback")
-        for field_name, layer in reading.sources.items():
+        for field_name, layer in reading.extraction.sources.items():
             stats.inc_value(f"{STAT}/extract/{field_name}/{layer}")
         for removal in reading.removals:
             if removal.whole_line:
