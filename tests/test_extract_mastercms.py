@@ -54,16 +54,16 @@ def test_field_equals_the_hand_written_truth(name: str, field: str) -> None:
 
 def test_page_without_head_takes_its_title_from_the_h1() -> None:
     result = reading("thoibaonganhang_no_head")
-    assert result.sources["title"] == "selectors"
+    assert result.extraction.sources["title"] == "selectors"
     assert result.article.author == "Ngọc Hậu"  # `<p align="right"><strong>`, outside the inner container
     assert "Ngọc Hậu" not in result.article.text
 
 
 def test_unknown_generation_is_read_by_the_generic_layers() -> None:
     result = reading("kinhtedothi_generic")
-    assert result.generation == "generic" and result.fallback
+    assert result.extraction.generation == "generic" and result.extraction.fallback
     for name in ("sapo", "published_at", "author", "text", "section"):
-        assert result.sources[name] == "generic", name
+        assert result.extraction.sources[name] == "generic", name
     lines = result.article.text.split("\n")
     assert "Bên cạnh đó, công tác thông tin đối ngoại được quan tâm thực hiện thường xuyên." in lines[-2]
     assert not any("Tin liên quan" in line or "Cần Thơ" in line for line in lines)
