@@ -60,8 +60,7 @@ def test_each_dropped_copy_names_the_exported_one(crawl: CrawlRun, replica: Repl
     assert dropped, "the replica plants copies of stories"
     for dropped_id, kept_id in dropped.items():
         assert dropped_id not in exported and exported.get(kept_id), (dropped_id, kept_id)
-        story = replica.corpus.duplicates.get(kept_id, kept_id)
-        assert replica.corpus.duplicates.get(dropped_id, dropped_id) == story
+        assert replica.corpus.story_of(dropped_id) == replica.corpus.story_of(kept_id)
 
 
 def test_no_extraction_fallback_and_non_articles_counted(crawl: CrawlRun) -> None:
