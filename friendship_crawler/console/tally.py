@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-DUPLICATE_REASONS = ("url", "id", "exact", "near")
+from friendship_crawler.dedup.rule import REASONS
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Progress:
             pages=count("response_received_count"),
             new=count("friendship/dedup/exported"),
             updated=count("friendship/dedup/updated"),
-            duplicates=sum(count(f"friendship/dedup/{reason}") for reason in DUPLICATE_REASONS),
+            duplicates=sum(count(f"friendship/dedup/{reason}") for reason in REASONS),
             unchanged=count("friendship/dedup/unchanged"),
             not_articles=sum(
                 int(value or 0) for name, value in stats.items() if name.startswith("friendship/drop/")

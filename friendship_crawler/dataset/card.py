@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from friendship_crawler.dataset.chart import write_month_chart, write_ranking_chart, write_year_chart
-from friendship_crawler.dataset.entities import countries_of, country_name, organizations_of, provinces_of
 from friendship_crawler.dataset.explore import DATABASE_FILE, OPEN_COMMAND
 from friendship_crawler.dataset.fields import record_fields
 from friendship_crawler.dataset.runs import BadLine, RunFile
 from friendship_crawler.dataset.select import ArticleFilter, Selection, published_date
+from friendship_crawler.entities.countries import canonical_name
 from friendship_crawler.items import Article
 
 TOP_AUTHORS = 15
@@ -51,17 +51,17 @@ def articles_per_month(articles: Sequence[Article]) -> Counter[str]:
 
 def articles_per_country(articles: Sequence[Article]) -> Counter[str]:
     """Country display name -> number of articles naming that partner country."""
-    return Counter(country_name(code) for a in articles for code in dict.fromkeys(countries_of(a)))
+    return Counter(canonical_name(code) for a in articles for code in dict.fromkeys(a.countries))
 
 
 def articles_per_province(articles: Sequence[Article]) -> Counter[str]:
     """Province name -> number of articles naming it."""
-    return Counter(name for a in articles for name in dict.fromkeys(p.name for p in provinces_of(a)))
+    return Counter(name for a in articles for name in dict.fromkeys(p.name for p in a.provinces))
 
 
 def articles_per_organization(articles: Sequence[Article]) -> Counter[str]:
     """Organisation name -> number of articles naming it."""
-    return Counter(name for a in articles for name in dict.fromkeys(o.name for o in organizations_of(a)))
+    return Counter(name for a in articles for name in dict.fromkeys(o.name for o in a.organizations))
 
 
 def top_countries(articles: Sequence[Article]) -> list[tuple[str, int]]:
@@ -159,9 +159,9 @@ def _author_counts(articles: Sequence[Article]) -> Counter[str]:
 def _entities_section(articles: Sequence[Article]) -> str:
     """Distinct countries, provinces and organisations, the top ones of each, and the country chart."""
     tables = [
-        ("partner countries", "country", articles_per_country(articles), countries_of),
-        ("provinces", "province", articles_per_province(articles), provinces_of),
-        ("organisations", "organisation", articles_per_organization(articles), organizations_of),
+        ("partner countries", "country", articles_per_country(articles), "countries"),
+        ("provinces", "province", articles_per_province(articles), "provinces"),
+        ("organisations", "organisation", articles_per_organization(articles), "organizations"),
     ]
     lines = [
         "## Partner countries, provinces and organisations\n",
@@ -169,8 +169,8 @@ def _entities_section(articles: Sequence[Article]) -> str:
         "|---|---:|---:|",
     ]
     lines += [
-        f"| {title} | {len(counts)} | {sum(1 for a in articles if named(a))} |"
-        for title, _, counts, named in tables
+        f"| {title} | {len(counts)} | {sum(1 for a in articles if getattr(a, field))} |"
+        for title, _, counts, field in tables
     ]
     parts = ["\n".join(lines) + "\n"]
     parts += [

@@ -26,13 +26,12 @@ from typing import Any
 import sqlite_utils
 
 from friendship_crawler.clean.folding import fold_ascii
-from friendship_crawler.dataset.entities import countries_of, country_name, organizations_of, provinces_of
 from friendship_crawler.dataset.explore import DERIVED_COLUMNS
 from friendship_crawler.dataset.select import published_date
+from friendship_crawler.entities import ENTITY_FIELDS
+from friendship_crawler.entities.countries import canonical_name
 from friendship_crawler.items import Article
 
-ENTITY_FIELDS = ("countries", "provinces", "organizations")
-"""Record fields the articles table always has: records made before them hold empty lists."""
 FIRST_COLUMNS = (
     "article_id",
     "published_at",
@@ -69,15 +68,15 @@ def write_database(articles: Sequence[Article], path: Path) -> None:
 def article_row(article: Article) -> dict[str, Any]:
     """One `articles` row: the record (sqlite-utils stores its lists as JSON) and the derived columns."""
     row = asdict(article)
-    row["countries"] = countries_of(article)
-    row["provinces"] = [asdict(p) for p in provinces_of(article)]
-    row["organizations"] = [asdict(o) for o in organizations_of(article)]
+    row["countries"] = article.countries
+    row["provinces"] = [asdict(p) for p in article.provinces]
+    row["organizations"] = [asdict(o) for o in article.organizations]
     published = published_date(article)
     row["year"] = published.year if published else None
     row["subsection"] = article.section[-1] if article.section else None
-    row["country_names"] = [country_name(code) for code in countries_of(article)]
-    row["province_names"] = [p.name for p in provinces_of(article)]
-    row["organization_names"] = [o.name for o in organizations_of(article)]
+    row["country_names"] = [canonical_name(code) for code in article.countries]
+    row["province_names"] = [p.name for p in article.provinces]
+    row["organization_names"] = [o.name for o in article.organizations]
     row["text_ascii"] = fold_ascii(article.text)
     return row
 
@@ -124,27 +123,27 @@ def _article_columns() -> dict[str, type]:
 def _insert_entities(db: sqlite_utils.Database, articles: Sequence[Article]) -> None:
     """Entity tables in code or name order, then the links in article order."""
     organizations = sorted(
-        {o for a in articles for o in organizations_of(a)},
+        {o for a in articles for o in a.organizations},
         key=lambda o: (o.name, o.country or "", o.province or ""),
     )
     org_ids = {o: number for number, o in enumerate(organizations, start=1)}
-    province_names: dict[str, str | None] = {p.code: p.name for a in articles for p in provinces_of(a)}
+    province_names: dict[str, str | None] = {p.code: p.name for a in articles for p in a.provinces}
     for o in organizations:
         if o.province:
             province_names.setdefault(o.province, None)
-    codes = {c for a in articles for c in countries_of(a)} | {o.country for o in organizations if o.country}
-    db.table("countries").insert_all({"code": c, "name": country_name(c)} for c in sorted(codes))
+    codes = {c for a in articles for c in a.countries} | {o.country for o in organizations if o.country}
+    db.table("countries").insert_all({"code": c, "name": canonical_name(c)} for c in sorted(codes))
     db.table("provinces").insert_all({"code": c, "name": province_names[c]} for c in sorted(province_names))
     db.table("organizations").insert_all(
         {"id": org_ids[o], "name": o.name, "country": o.country, "province": o.province}
         for o in organizations
     )
-    db.table("article_countries").insert_all(_links(articles, "country", lambda a: countries_of(a)))
+    db.table("article_countries").insert_all(_links(articles, "country", lambda a: a.countries))
     db.table("article_provinces").insert_all(
-        _links(articles, "province", lambda a: [p.code for p in provinces_of(a)])
+        _links(articles, "province", lambda a: [p.code for p in a.provinces])
     )
     db.table("article_organizations").insert_all(
-        _links(articles, "organization", lambda a: [org_ids[o] for o in organizations_of(a)])
+        _links(articles, "organization", lambda a: [org_ids[o] for o in a.organizations])
     )
 
 

@@ -112,7 +112,6 @@ class DedupPipeline:
         self.state: DedupState | None = None
         self.report: DuplicatesReport | None = None
         self.run: Run | None = None
-        self.run_id = ""
         self._exporter: FeedExporter | None = None
         self._feeds: set[Path] = set()
         self._warned_unchecked = False
@@ -131,11 +130,16 @@ class DedupPipeline:
         crawler.signals.connect(pipeline.feeds_closed, signal=signals.feed_exporter_closed)
         return pipeline
 
+    @property
+    def run_id(self) -> str:
+        """The id of the run this pipeline is open for."""
+        assert self.run is not None, "the pipeline is not open"
+        return self.run.run_id
+
     # Opening: settle earlier runs, then start this one.
 
     async def open_spider(self) -> None:
         self.run = Run.of(self.crawler)
-        self.run_id = self.run.run_id
         before = feeds.earlier_exports(self.crawler.settings)
         try:
             self.state = DedupState.open(self.state_dir, self.config, self.near, exported_before=before)
@@ -227,7 +231,7 @@ class DedupPipeline:
         if self.report is None:
             assert self.run is not None
             path = duplicates_file_of(min(self._feeds)) if self._feeds else self.run.duplicates_file
-            self.report = DuplicatesReport(path, self.run.run_id)
+            self.report = DuplicatesReport(path, self.run_id)
         self.report.write(merge)
 
     def _stat(self, name: str, count: int = 1) -> None:

@@ -14,12 +14,12 @@ own union or the unions in general ("52 Liên hiệp Hữu nghị cấp tỉnh")
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from friendship_crawler.entities.countries import VIET_NAM, canonical_name
 from friendship_crawler.entities.gazetteer import Gazetteer, Kind, Match
 from friendship_crawler.entities.provinces import code_of, designation
 from friendship_crawler.entities.tokens import is_capitalised, is_vietnamese_syllable
+from friendship_crawler.items import Organization
 
 VUFO = "Liên hiệp các tổ chức hữu nghị Việt Nam"
 _UNION_PREFIX = "Liên hiệp các tổ chức hữu nghị"
@@ -45,16 +45,6 @@ _VIET_NAM = re.compile(r"(?:Việt(?:[^\S\n]+Nam)?|VN)(?!\w)")
 _PARTY_DASH = re.compile(r"[^\S\n]*[-–—‐‑][^\S\n]*")
 _DESIGNATION = re.compile(rf"(?:(?i:tỉnh|thành{_SPACE}phố)|TP\.?|Tp\.?)[^\S\n]*")
 _FOREIGN_PLACE = re.compile(rf"{_SPACE}((?i:tỉnh|thành{_SPACE}phố)){_SPACE}(\w+)")
-
-
-@dataclass(frozen=True, slots=True)
-class Organization:
-    name: str
-    country: str | None
-    province: str | None
-
-    def as_dict(self) -> dict[str, str | None]:
-        return {"name": self.name, "country": self.country, "province": self.province}
 
 
 def find_organizations(text: str, table: Gazetteer) -> list[Organization]:
