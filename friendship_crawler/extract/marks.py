@@ -2,9 +2,11 @@
 
 libxml2 tests a class or attribute predicate on every element of the page, so a selector that cannot match
 costs as much as one that does, and a selector without a tag name (`.sapo`, `[rel=author]`) costs several
-times more than one with a tag. Every class name, id and `rel` / `itemprop` value of the page is read once
-(one XPath over the attributes, with no element objects made); a selector runs only when the page carries
-every class name and attribute value it requires.
+times more than one with a tag. The values of each attribute the selectors name (class, id, `rel`,
+`itemprop`) are read once per page, the first time a selector needs them (one XPath over that attribute,
+with no element objects made): every attribute costs a walk of the whole page, and most pages never reach
+the selectors that name `rel` or `itemprop`. A selector runs only when the page carries every class name and
+attribute value it requires.
 """
 
 from __future__ import annotations
@@ -19,29 +21,43 @@ from lxml.html import HtmlElement
 
 MARKED_ATTRIBUTES = ("class", "id", "rel", "itemprop")
 """Attributes whose values the page's marks hold: those the selectors name by value."""
-_MARK_VALUES = XPath(" | ".join(f"//@{name}" for name in MARKED_ATTRIBUTES), smart_strings=False)
+_VALUES_OF = {
+    name: XPath(f"descendant-or-self::*/@{name}", smart_strings=False) for name in MARKED_ATTRIBUTES
+}
 _EXACT_OPERATORS = frozenset({"=", "~="})
 _PART_OPERATORS = frozenset({"^=", "*=", "$=", "|="})
 
 
 @dataclass(frozen=True)
 class Mark:
-    """A class name or attribute value a selector needs: a whole token, or (`exact` false) part of one."""
+    """A value of `attribute` a selector needs: a whole token, or (`exact` false) part of one."""
 
     value: str
     exact: bool = True
+    attribute: str = "class"
 
 
 class PageMarks:
-    """Every class name, id, `rel` and `itemprop` value of one page."""
+    """The class names, ids, `rel` and `itemprop` values of one page, each attribute read when first asked."""
 
     def __init__(self, root: HtmlElement) -> None:
-        self.text = " ".join(_MARK_VALUES(root))
-        self.tokens = frozenset(self.text.split())
+        self.root = root
+        self._read: dict[str, tuple[str, frozenset[str]]] = {}
+
+    def values(self, attribute: str) -> tuple[str, frozenset[str]]:
+        """Every value of `attribute` on the page: joined by spaces, and as a set of tokens."""
+        if attribute not in self._read:
+            text = " ".join(_VALUES_OF[attribute](self.root))
+            self._read[attribute] = text, frozenset(text.split())
+        return self._read[attribute]
 
     def carries(self, marks: tuple[Mark, ...]) -> bool:
         """True unless a mark is missing: the page may then match the selector that needs them."""
-        return all(m.value in self.tokens if m.exact else m.value in self.text for m in marks)
+        for mark in marks:
+            text, tokens = self.values(mark.attribute)
+            if mark.value not in (tokens if mark.exact else text):
+                return False
+        return True
 
 
 def required_marks(css: str) -> tuple[Mark, ...]:
@@ -57,9 +73,9 @@ def _marks_in(tree: Tree) -> Iterator[Mark]:
     if isinstance(tree, Attrib) and tree.attrib in MARKED_ATTRIBUTES:
         value = str(getattr(tree.value, "value", tree.value))
         if tree.operator in _EXACT_OPERATORS:
-            yield Mark(value, exact=not any(c.isspace() for c in value))
+            yield Mark(value, not any(c.isspace() for c in value), tree.attrib)
         elif tree.operator in _PART_OPERATORS:
-            yield Mark(value, exact=False)
+            yield Mark(value, False, tree.attrib)
     if isinstance(tree, Class | Attrib | CombinedSelector):
         yield from _marks_in(tree.selector)
     if isinstance(tree, CombinedSelector):
