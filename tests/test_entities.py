@@ -88,6 +88,8 @@ def test_country_names_aliases_pairs_and_demonym_phrases(text, code):
         "ông Trần Hoài Nam phát biểu tại miền Nam và vùng Đông Nam Á",
         # "Anh" as a name, a pronoun, a photo credit, a word
         "Anh cho biết, anh ấy và anh Tuấn gặp Tuấn Anh. (Ảnh: Mai Anh). Anh hùng Lao động",
+        # "Anh đào", the cherry blossom
+        "Lễ hội Hoa Anh đào tại Hà Nội, hoa anh đào nở",
         # "Đức" in a name, an honorific, a word
         "ông Nguyễn Minh Đức, Trần Đức Lương, Đức Phật và đạo đức",
         # "Ý" as "idea"

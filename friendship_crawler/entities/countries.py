@@ -122,7 +122,7 @@ NOT_COUNTRIES: tuple[str, ...] = (
     "Pháp môn", "Pháp Luân Công", "Áo dài", "Nhật ký", "Nhật kí", "Đức tin", "Đức tính", "Đức độ",
     "Đức hạnh", "Đức Phật", "Đức Thánh Cha", "Đức Giáo hoàng", "Mỹ thuật", "Mỹ phẩm", "Mỹ nghệ", "Mỹ học",
     "Mỹ quan", "Mỹ nhân", "Ý kiến", "Ý nghĩa", "Ý tưởng", "Ý chí", "Ý thức", "Ý định", "Ý nguyện",
-    "Anh hùng", "Anh em", "Anh ấy", "Anh chị",
+    "Anh hùng", "Anh em", "Anh ấy", "Anh chị", "Anh đào",
     # a province is not a country, nor is a battle
     "Điện Biên Phủ",
 )  # fmt: skip
