@@ -527,6 +527,26 @@ def test_an_active_entry_followed_by_others_marks_a_menu_even_with_flat_links() 
     assert EXTRACTOR.extract(page, "https://netbiz.net.vn/bai-viet-1643.html").article.section == ["Mục 1"]
 
 
+@pytest.mark.parametrize(
+    "holder", ["nav class='SiteBreadCrumb'", "div class='top path-nav'", "ul class='PATHWAY'"]
+)
+def test_a_trail_in_any_class_that_names_crumbs_or_a_path_is_read_by_the_generic_layer(holder: str) -> None:
+    tag = holder.split()[0]
+    trail = f"<{holder}><a href='/'>Trang chủ</a><a href='/quoc-te'>Quốc tế</a></{tag}>"
+    result = EXTRACTOR.extract(_crumbs_page(trail), "https://netbiz.net.vn/bai-viet-1643.html")
+    assert result.article.section == ["Quốc tế"] and result.sources["section"] == "generic"
+
+
+def test_a_page_whose_error_box_says_not_found_is_a_soft_404() -> None:
+    page = (
+        "<html><head><title>Netbiz</title></head><body><div class='menu'><a href='/'>Trang chủ</a></div>"
+        "<div class='box page-notfound'><p>Không tìm thấy trang bạn yêu cầu</p></div></body></html>"
+    ).encode()
+    with pytest.raises(NotAnArticle) as caught:
+        EXTRACTOR.extract(page, "https://netbiz.net.vn/bai-viet-1643.html")
+    assert caught.value.reason == "soft_404"
+
+
 def test_tag_box_and_source_line_of_the_sister_sites() -> None:
     result = EXTRACTOR.extract(_crumbs_page(""), "https://netbiz.net.vn/bai-viet-1643.html")
     assert result.article.tags == ["hòa bình", "Hà Nội"] and result.sources["tags"] == "selectors"

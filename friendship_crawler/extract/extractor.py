@@ -114,13 +114,15 @@ class _PageReading:
         containers = self.select("body")
         container = containers[0] if containers else None
         title = self._title(has_body=container is not None)
-        if container is None and says_not_found(self.root, title, self.head.html_title):
+        if container is None and says_not_found(self.root, self.marks, title, self.head.html_title):
             raise NotAnArticle("soft_404", "the page says it does not exist")
         # A page at an article's address with a headline is an article even when it carries teasers in a
         # listing markup (a sidebar); only a page without either is read as a listing.
         at_article = bool(title) and article_id(self.fetched_url) is not None
-        if container is None and not at_article and (
-            is_listing(self.root) or (not title and lists_articles(self.root, self.fetched_url))
+        if (
+            container is None
+            and not at_article
+            and (is_listing(self.root) or (not title and lists_articles(self.root, self.fetched_url)))
         ):
             raise NotAnArticle("listing", "listing entries and no article body")
         if not title:
@@ -315,7 +317,7 @@ class _PageReading:
         if not crumbs:
             crumbs, layer = list(self.head.breadcrumb), HEAD
         if not crumbs:
-            crumbs, layer = fallbacks.generic_trail(self.root), GENERIC
+            crumbs, layer = fallbacks.generic_trail(self.root, self.marks), GENERIC
         if not crumbs and self.head.meta.get("article:section"):
             crumbs, layer = [self.head.text(self.head.meta["article:section"]) or ""], META
         names = [c for c in _unique(crumbs) if c.casefold() not in selectors.HOME_CRUMBS and c != title]

@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import visible_text
+from friendship_crawler.extract.marks import PageMarks, with_class_names
 from friendship_crawler.site_rules import iso_vietnam, parse_date_line
 
 logger = logging.getLogger(__name__)
@@ -36,10 +37,8 @@ LEAD_CLASS = re.compile(r"sapo|desc|lead|summary|description|excerpt|intro|chape
 MIN_LEAD_CHARS = 30
 DATE_LINE_MAX_CHARS = 80
 """A date line is short: a paragraph that mentions a date is not one."""
-TRAIL_HOLDERS = XPath(
-    "//*[contains(translate(@class, 'BREADCUMPATH', 'breadcumpath'), 'crumb')"
-    " or contains(translate(@class, 'BREADCUMPATH', 'breadcumpath'), 'path')]"
-)
+TRAIL_CLASS = re.compile(r"crumb|path", re.I)
+"""A class name that holds a breadcrumb trail ("breadcrumbs", "BreadCrumb", "path-nav")."""
 MAX_TRAIL = 6
 """A breadcrumb trail names a few levels; more entries under one parent are a menu."""
 TEASER_TAGS = frozenset({"article", "li"})
@@ -199,11 +198,10 @@ def in_teaser(node: HtmlElement, title_node: HtmlElement | None) -> bool:
     return False
 
 
-def generic_trail(root: HtmlElement) -> list[str]:
-    """Names of the first short list of links whose class names a path or crumbs and starts at home."""
-    for holder in TRAIL_HOLDERS(root):
-        if not isinstance(holder, HtmlElement):
-            continue
+def generic_trail(root: HtmlElement, marks: PageMarks) -> list[str]:
+    """Names of the first short list of links whose class names a path or crumbs and starts at home;
+    `marks` are the page's."""
+    for holder in with_class_names(root, marks.classes_like(TRAIL_CLASS)):
         links = [a for a in trail(list(holder.iter("a"))) if visible_text(a)]
         if not links or len(links) > MAX_TRAIL:
             continue

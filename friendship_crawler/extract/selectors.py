@@ -33,12 +33,16 @@ _ANY_WITH_CLASS = re.compile(r"^descendant-or-self::\*\[@class and contains\(@cl
 
 
 def fast_path(path: str) -> str:
-    """`path` with a leading class test on any element reached through the class attributes.
+    """`path` with a leading class test on any element reached through the class attributes, and a
+    leading `html` step tested on the root alone.
 
     `//*[class test]` has libxml2 look up the class attribute of every element of the page; walking
-    the class attributes themselves is several times cheaper, and the full test still decides. A path
-    that starts any other way is returned as it is.
+    the class attributes themselves is several times cheaper, and the full test still decides. The
+    parser makes `html` the root and never nests one, so `html[amp]` needs no walk at all. A path that
+    starts any other way is returned as it is.
     """
+    if path.startswith("descendant-or-self::html"):
+        return path.replace("descendant-or-self::", "self::", 1)
     match = _ANY_WITH_CLASS.match(path)
     if match is None:
         return path
@@ -219,7 +223,9 @@ DETECTION_ORDER: tuple[type[Generation], ...] = (Amp, V2019, V2021)
 # --- the page head -------------------------------------------------------------------------------
 META = XPath("/html/head//meta[@content]")
 LINKS = XPath("/html/head//link[@rel][@href]")
-JSON_LD = XPath("//script[translate(@type, 'LDJSONAPLICTR+', 'ldjsonaplictr+')='application/ld+json']")
+JSON_LD = XPath(
+    "descendant::script[translate(@type, 'LDJSONAPLICTR+', 'ldjsonaplictr+')='application/ld+json']"
+)
 HTML_TITLE = XPath("/html/head/title")
 TIME_DATETIME = XPath("//time/@datetime", smart_strings=False)
 ARTICLE_LD_TYPES = frozenset(
@@ -292,4 +298,6 @@ PLAYERS = compile_css(
     "video", "iframe", "amp-video", "amp-youtube", "amp-iframe", "object", "embed",
     ".video-player", ".player", "[data-video]", "[data-vid]",
 )  # fmt: skip
-HEADINGS = XPath("//h1 | //h2 | //title | //*[contains(@class, 'error') or contains(@class, 'notfound')]")
+HEADINGS = "descendant::h1 | descendant::h2 | descendant::title"
+ERROR_CLASS = re.compile(r"error|notfound")
+"""Headings and the class names of boxes that may say "Không tìm thấy trang"."""
