@@ -15,13 +15,17 @@ import unicodedata
 from datetime import datetime, timedelta, timezone
 
 
-def marker_key(line: str) -> str:
+def marker_key(line: str, longest: int | None = None) -> str:
     """A line as markers are compared: NFC, case-folded, without trailing colon, dots or ellipsis.
 
-    Markers are stored as keys, so "TIN LIÊN QUAN:" matches "tin liên quan".
+    Markers are stored as keys, so "TIN LIÊN QUAN:" matches "tin liên quan". Folding keeps spaces, colons
+    and dots as they are and never shortens a text, so it comes last, and a line longer than `longest` (the
+    longest marker) gives "" unfolded: folding a paragraph is the costly part and it can match no marker.
     """
-    text = unicodedata.normalize("NFC", line).casefold().strip()
-    return text.rstrip(" :.…").strip()
+    text = unicodedata.normalize("NFC", line).strip().rstrip(" :.…").strip()
+    if longest is not None and len(text) > longest:
+        return ""
+    return text.casefold()
 
 
 # --- sentences -------------------------------------------------------------------------------------
@@ -98,6 +102,8 @@ DATES_IN_TEXT = (
 """A date inside the text of an element known to hold one (a date `span`): time first, else the day
 with or without a time."""
 _GMT_OFFSET = re.compile(r"GMT\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<mi>\d{2}))?", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+"""A digit as the date patterns write one: a line without it in its opening is no date line."""
 
 
 def iso_vietnam(moment: datetime) -> str:
@@ -108,7 +114,7 @@ def iso_vietnam(moment: datetime) -> str:
 
 def match_date_line(line: str) -> re.Match[str] | None:
     """The date line's parts, when the whole line is a date line in any of the CMS family's forms."""
-    if not line[:1].isalnum() or not any(char.isdigit() for char in line[:40]):  # most lines: no date here
+    if not line[:1].isalnum() or _DIGIT.search(line, 0, 40) is None:  # most lines: no date here
         return None
     for pattern in DATE_LINES:
         match = pattern.match(line)

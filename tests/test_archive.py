@@ -24,9 +24,14 @@ class RunSpider(Spider):
 
 
 def page(url: str, text: str, status: int = 200) -> HtmlResponse:
-    return HtmlResponse(url, status=status, body=f"<html><p>{text}</p></html>".encode(), encoding="utf-8",
-                        headers={"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"},
-                        request=Request(url))
+    return HtmlResponse(
+        url,
+        status=status,
+        body=f"<html><p>{text}</p></html>".encode(),
+        encoding="utf-8",
+        headers={"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"},
+        request=Request(url),
+    )
 
 
 def archive_run(directory: Path, responses: list[HtmlResponse], **settings: object) -> WarcArchive:
@@ -41,8 +46,14 @@ def archive_run(directory: Path, responses: list[HtmlResponse], **settings: obje
 
 
 def test_article_pages_are_archived_per_run_and_read_back(tmp_path: Path) -> None:
-    archive = archive_run(tmp_path, [page(ARTICLE, "Hữu nghị"), page(LISTING, "danh sách"),
-                                     page(ARTICLE.replace("194335", "194336"), "lỗi", status=500)])
+    archive = archive_run(
+        tmp_path,
+        [
+            page(ARTICLE, "Hữu nghị"),
+            page(LISTING, "danh sách"),
+            page(ARTICLE.replace("194335", "194336"), "lỗi", status=500),
+        ],
+    )
     assert archive.path == tmp_path / "friendship-20261123T080000Z.warc.gz"
     assert archive.stats.get_value("friendship/archive/records") == 1
     (capture,) = read_captures(archive.path)
@@ -52,7 +63,9 @@ def test_article_pages_are_archived_per_run_and_read_back(tmp_path: Path) -> Non
 
 
 def test_listing_pages_are_archived_when_asked(tmp_path: Path) -> None:
-    archive = archive_run(tmp_path, [page(ARTICLE, "a"), page(LISTING, "b")], FRIENDSHIP_ARCHIVE_LISTINGS=True)
+    archive = archive_run(
+        tmp_path, [page(ARTICLE, "a"), page(LISTING, "b")], FRIENDSHIP_ARCHIVE_LISTINGS=True
+    )
     assert archive.path is not None
     assert [c.url for c in read_captures(archive.path)] == [ARTICLE, LISTING]
 
@@ -76,8 +89,13 @@ def test_a_crash_leaves_every_whole_record_readable(tmp_path: Path, caplog: pyte
 
 def test_newest_capture_per_article_wins(tmp_path: Path) -> None:
     older = Capture(ARTICLE, "2026-11-01T08:00:00+00:00", b"old", tmp_path / "a.warc.gz", 1)
-    newer = Capture(ARTICLE.replace("127.0.0.1", "127.0.0.2"), "2026-11-08T08:00:00+00:00", b"new",
-                    tmp_path / "a.warc.gz", 0)
+    newer = Capture(
+        ARTICLE.replace("127.0.0.1", "127.0.0.2"),
+        "2026-11-08T08:00:00+00:00",
+        b"new",
+        tmp_path / "a.warc.gz",
+        0,
+    )
     listing = Capture(LISTING, "2026-11-09T08:00:00+00:00", b"list", tmp_path / "a.warc.gz", 2)
     assert newest_captures([newer, older, listing]) == {194335: newer}
     (tmp_path / "b.warc.gz").touch()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from friendship_crawler.clean.folding import fold_ascii, has_vietnamese_letters, slug_words
 
 
@@ -25,4 +27,7 @@ def test_slug_words_of_composed_and_decomposed_text_are_equal() -> None:
 
 def test_has_vietnamese_letters() -> None:
     assert has_vietnamese_letters("Đà Nẵng")
+    assert has_vietnamese_letters(unicodedata.normalize("NFD", "Việt"))
+    assert has_vietnamese_letters("đ")
     assert not has_vietnamese_letters("Da Nang")
+    assert not has_vietnamese_letters("")

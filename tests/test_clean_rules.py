@@ -17,6 +17,11 @@ def test_marker_key_ignores_case_and_trailing_punctuation(line: str) -> None:
     assert marker_key(line) == "tin liên quan"
 
 
+def test_marker_key_gives_nothing_for_a_line_longer_than_the_longest_marker() -> None:
+    assert marker_key("Tin liên quan " + "x" * 30, rules.MARKER_MAX_CHARS) == ""
+    assert marker_key("TIN LIÊN QUAN:", rules.MARKER_MAX_CHARS) == "tin liên quan"
+
+
 def test_marker_key_composes_decomposed_text() -> None:
     assert marker_key(unicodedata.normalize("NFD", "Đọc nhiều")) == "đọc nhiều"
 

@@ -256,7 +256,9 @@ def test_a_jsonl_file_the_project_did_not_write_does_not_stop_the_crawl(tmp_path
     """A truth file or another dataset beside the feeds is no sign of a lost state; a run file is."""
     output = tmp_path / "output"
     output.mkdir()
-    (output / "truth.jsonl").write_text(json.dumps({"url": "https://thoidai.com.vn/a-1.html"}) + "\n", "utf-8")
+    (output / "truth.jsonl").write_text(
+        json.dumps({"url": "https://thoidai.com.vn/a-1.html"}) + "\n", "utf-8"
+    )
     run = crawl(tmp_path, [story(93001)], "20261101T080000Z")
     assert [r["article_id"] for r in run.exported] == [93001]
 

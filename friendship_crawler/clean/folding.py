@@ -10,9 +10,12 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 def fold_ascii(text: str) -> str:
     """Diacritics dropped and đ/Đ made d/D, the way the site folds titles into alt text."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in _decomposed(text) if not unicodedata.combining(c))
+
+
+def _decomposed(text: str) -> str:
+    """Letters and their diacritics as separate characters (NFD), đ/Đ made d/D (they do not decompose)."""
+    return unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
 
 
 def slug_words(text: str) -> list[str]:
@@ -22,10 +25,16 @@ def slug_words(text: str) -> list[str]:
     them. Folding maps each character on its own and a space always separates words, so the slug words of
     texts joined by spaces are the slug words of each text, one after the other.
     """
-    ascii_only = fold_ascii(text).encode("ascii", "ignore").decode()
+    # diacritics are never ASCII: dropping what is not ASCII drops them with the rest, unfiltered
+    ascii_only = text if text.isascii() else _decomposed(text).encode("ascii", "ignore").decode()
     return _NON_WORD.sub(" ", ascii_only.lower()).split()
 
 
 def has_vietnamese_letters(text: str) -> bool:
-    """True when folding changes the text: it carries diacritics or đ."""
-    return fold_ascii(text) != unicodedata.normalize("NFC", text)
+    """True when folding changes the text: it carries diacritics or đ.
+
+    Folding leaves no character that decomposes, so a composed text that still has one (any Vietnamese
+    letter with its diacritic) is changed by it, and is told without folding it.
+    """
+    composed = unicodedata.normalize("NFC", text)
+    return not unicodedata.is_normalized("NFD", composed) or fold_ascii(text) != composed

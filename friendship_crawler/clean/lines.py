@@ -68,7 +68,7 @@ def drop_header_lines(lines: Sequence[str]) -> RuleResult:
 def trailer_start(lines: Sequence[str]) -> int | None:
     """Index of the first line of the trailer: a box title, a rail title no paragraph follows, or a rail."""
     for index, line in enumerate(lines):
-        key = site_rules.marker_key(strip_edge_bars(line))
+        key = site_rules.marker_key(strip_edge_bars(line), rules.MARKER_MAX_CHARS)
         if key in rules.TRAILER_BOXES or rules.TRAILER_PREFIX.match(line):
             return index
         if key in rules.RAIL_TITLES and not _paragraph_follows(lines, index):
@@ -98,13 +98,16 @@ def _paragraph_follows(lines: Sequence[str], index: int) -> bool:
     )
 
 
+_RAIL_ROWS = (rules.MEDIA_ITEM.match, rules.SLUG_LINE.match, rules.TICKER_ROW.match)
+"""The row of each rail kind (media item, slug line, ticker row) as a matcher of its own, built once."""
+
+
 def _starts_rail(lines: Sequence[str], index: int) -> bool:
     """`RAIL_RUN` rows of one rail kind in a row: media items, slug lines or ticker rows."""
     run = lines[index : index + rules.RAIL_RUN]
     if len(run) < rules.RAIL_RUN:
         return False
-    kinds = (is_media_item, rules.SLUG_LINE.match, rules.TICKER_ROW.match)
-    return any(all(kind(line) for line in run) for kind in kinds)
+    return any(all(map(is_row, run)) for is_row in _RAIL_ROWS)
 
 
 # --- markdown-like remnants ------------------------------------------------------------------------
@@ -142,11 +145,22 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
 def strip_markdown_images(line: str) -> tuple[str, bool]:
     """The line without `![alt](url)` images and with `[text](url)` links as their text; had it images?"""
     if "[" not in line:  # most lines: neither pattern can match, so skip both scans
-        return " ".join(line.split()), False
+        return _single_spaced(line), False
     text = rules.MARKDOWN_IMAGE.sub("", line)
     had_images = text != line
     text = rules.MARKDOWN_LINK.sub(lambda match: match["text"], text)
-    return " ".join(text.split()), had_images
+    return _single_spaced(text), had_images
+
+
+def _single_spaced(text: str) -> str:
+    """The text with each run of whitespace made one space and none at either end.
+
+    The space is the only printable whitespace, so a printable text without a doubled or edge space is
+    already so (nearly every line, as `normalize_line` left it) and is returned without a split and join.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def strip_edge_bars(text: str) -> str:
@@ -169,32 +183,49 @@ def removed_part(before: str, after: str) -> str:
 # --- inline related articles -----------------------------------------------------------------------
 def is_related_line(line: str) -> bool:
     """The related box rendered in one line: the title twice, its ASCII alt then the title, or a short alt
-    that is the title's opening then the title ("Ca khúc Ca khúc "Ngày Tết quê em" thu hút ...")."""
+    that is the title's opening then the title ("Ca khúc Ca khúc "Ngày Tết quê em" thu hút ...").
+
+    Each test first rules out what it cannot take by the line's opening or end, so a body paragraph is
+    not split into all its words (the costly part on a long one).
+    """
+    return _title_twice(line) or _alt_then_title(line) or _opening_twice(line)
+
+
+def _title_twice(line: str) -> bool:
+    """The same title (at least `RELATED_MIN_WORDS` words) twice in a row; the second starts with the
+    first word, so a line that holds its first word once is not one."""
+    first = line.split(maxsplit=1)[:1]
+    if not first or line.count(first[0]) < 2:
+        return False
     words = line.split()
     half, odd = divmod(len(words), 2)
-    if half >= rules.RELATED_MIN_WORDS and not odd and words[:half] == words[half:]:
-        return True
-    return _alt_then_title(words) or _opening_twice(line, words)
+    return half >= rules.RELATED_MIN_WORDS and not odd and words[:half] == words[half:]
 
 
-def _opening_twice(line: str, words: list[str]) -> bool:
+def _opening_twice(line: str) -> bool:
     """A headline whose first words are said twice in a row, with a title after them (the thumbnail's
     short alt, the opening of the title, printed before the title)."""
-    if len(words) > rules.HEADLINE_MAX_WORDS or ends_sentence(line):
+    if ends_sentence(line):
+        return False
+    words = line.split()
+    if len(words) > rules.HEADLINE_MAX_WORDS:
         return False
     longest = (len(words) - 1) // 2
     return any(words[:size] == words[size : 2 * size] for size in range(2, longest + 1))
 
 
-def _alt_then_title(words: list[str]) -> bool:
+def _alt_then_title(line: str) -> bool:
     """Leading ASCII words (at least `RELATED_MIN_WORDS`) whose slug is that of the Vietnamese rest.
 
-    Each split moves one word's slug words from the title to the alt (`slug_words` of joined text is
-    the words' slug words in turn), so a long line is folded once, not once per split.
+    The opening words are looked at before the whole line is split. Each split moves one word's slug words
+    from the title to the alt (`slug_words` of joined text is the words' slug words in turn), so a long
+    line is folded once, not once per split.
     """
     shortest = rules.RELATED_MIN_WORDS
-    ascii_lead = next((n for n, word in enumerate(words) if not word.isascii()), len(words))
-    last = min(ascii_lead, len(words) - shortest)
+    if _ascii_lead(line.split(maxsplit=shortest)) < shortest:
+        return False
+    words = line.split()
+    last = min(_ascii_lead(words), len(words) - shortest)
     if last < shortest:
         return False
     alt, title = slug_words(" ".join(words[:shortest])), slug_words(" ".join(words[shortest:]))
@@ -205,6 +236,14 @@ def _alt_then_title(words: list[str]) -> bool:
         alt += moved
         del title[: len(moved)]
     return False
+
+
+def _ascii_lead(words: Sequence[str]) -> int:
+    """How many words open the line before the first one with a letter outside ASCII (an alt's length)."""
+    for index, word in enumerate(words):
+        if not word.isascii():
+            return index
+    return len(words)
 
 
 def _same_title(alt: list[str], title: list[str]) -> bool:
@@ -247,12 +286,13 @@ def drop_lead_box(block: Sequence[str], title: str, printed_again: Collection[st
     decided from its place and shape, not from how often a title repeats; a line `printed_again` further
     down is the SEO alt the page repeats before its images, left to `drop_image_alts`.
     """
+    title_key = title.casefold()
     removals: list[Removal] = []
     after_title = False
     for index, line in enumerate(block):
         if (
             line in printed_again
-            or _starts_image(block, index, title)
+            or _starts_image(block, index, title_key)
             or (is_byline(line, with_role=True) and _names_a_role(line))
         ):
             break
@@ -268,12 +308,12 @@ def drop_lead_box(block: Sequence[str], title: str, printed_again: Collection[st
     return list(block[len(removals) :]), removals
 
 
-def _starts_image(lines: Sequence[str], index: int, title: str) -> bool:
+def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
     """An image starts here: its ASCII alt, the title as alt, a credited caption or an alt above one."""
     line = lines[index]
     return (
         line.isascii()
-        or _is_title_alt(line, title.casefold())
+        or _is_title_alt(line, title_key)
         or rules.PHOTO_CREDIT.match(line) is not None
         or rules.TRAILING_CREDIT.search(line) is not None
         or _credited_caption_follows(lines, index)
@@ -281,7 +321,13 @@ def _starts_image(lines: Sequence[str], index: int, title: str) -> bool:
 
 
 def _is_title_alt(line: str, title_key: str) -> bool:
-    """The title, or its opening cut short (an alt line where the stored copy of the page ends)."""
+    """The title, or its opening cut short (an alt line where the stored copy of the page ends).
+
+    Case folding never shortens a text, so a line longer than the title is neither, and most body lines
+    are ruled out before they are folded.
+    """
+    if len(line) > len(title_key):
+        return False
     key = line.casefold()
     return key == title_key or (
         len(key) < len(title_key) and title_key.startswith(key) and len(line.split()) >= rules.ALT_MIN_WORDS
@@ -328,13 +374,15 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
 def _folded_title_first(line: str, title_slug: list[str]) -> bool:
     """The title folded to ASCII, alone or followed by another article's title (a related box's alt).
 
-    `title_slug` is empty for a title without diacritics, whose folding is the title itself.
+    `title_slug` is empty for a title without diacritics, whose folding is the title itself. A line that
+    opens with an ASCII letter or digit opens its slug with it: another first letter than the title slug's
+    rules the line out before it is split.
     """
-    if not title_slug or not line[:1].isascii():
+    first = line[:1]
+    if not title_slug or not first.isascii() or (first.isalnum() and first.lower() != title_slug[0][0]):
         return False
     words = line.split()
-    lead = next((n for n, word in enumerate(words) if not word.isascii()), len(words))
-    return slug_words(" ".join(words[:lead])) == title_slug
+    return slug_words(" ".join(words[: _ascii_lead(words)])) == title_slug
 
 
 def _last_of_a_run(lines: Sequence[str], index: int) -> bool:
@@ -348,13 +396,16 @@ def _caption_told_again(lines: Sequence[str], index: int) -> bool:
     if index + 1 >= len(lines):
         return False
     line, following = lines[index], lines[index + 1]
-    if any(word_count(text, rules.CAPTION_MAX_WORDS) > rules.CAPTION_MAX_WORDS for text in (line, following)):
+    size, following_size = [word_count(text, rules.CAPTION_MAX_WORDS) for text in (line, following)]
+    if max(size, following_size) > rules.CAPTION_MAX_WORDS:  # under the cap, a count is the whole line's
         return False
-    if len(line.split()) > len(following.split()) + rules.ALT_MIN_WORDS:  # an alt never outgrows its caption
+    if size > following_size + rules.ALT_MIN_WORDS:  # an alt never outgrows its caption
         return False
-    ours, theirs = set(slug_words(line)), set(slug_words(following))
-    shared = len(ours & theirs) / len(ours | theirs) if ours else 0.0
-    return len(ours) >= rules.ALT_MIN_WORDS and shared >= rules.NEAR_DUPLICATE
+    ours = set(slug_words(line))
+    if len(ours) < rules.ALT_MIN_WORDS:
+        return False
+    theirs = set(slug_words(following))
+    return len(ours & theirs) / len(ours | theirs) >= rules.NEAR_DUPLICATE
 
 
 def _credited_caption_follows(lines: Sequence[str], index: int) -> bool:
@@ -375,8 +426,8 @@ def is_credit_line(line: str) -> bool:
 def is_alt_like(line: str) -> bool:
     """A line that may be an alt sentence: headline length, no sentence end, not a photo credit."""
     return (
-        rules.ALT_MIN_WORDS <= word_count(line, rules.HEADLINE_MAX_WORDS) <= rules.HEADLINE_MAX_WORDS
-        and not ends_sentence(line)
+        not ends_sentence(line)  # first: it rules out most body lines without counting their words
+        and rules.ALT_MIN_WORDS <= word_count(line, rules.HEADLINE_MAX_WORDS) <= rules.HEADLINE_MAX_WORDS
         and not rules.PHOTO_CREDIT.match(line)
     )
 
@@ -417,8 +468,13 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
 
 
 def ends_with_byline(line: str, author: str | None = None) -> bool:
-    """A last line of a body that is its byline: the known `author`, else a name, bare or with its role."""
-    return is_byline(line, author, with_role=_names_a_role(line))
+    """A last line of a body that is its byline: the known `author`, else a name, bare or with its role.
+
+    Only a line without a known author is read for a role.
+    """
+    if author:
+        return is_byline(line, author)
+    return is_byline(line, with_role=_names_a_role(line))
 
 
 def is_byline(line: str, author: str | None = None, with_role: bool = False) -> bool:
@@ -432,7 +488,7 @@ def is_byline(line: str, author: str | None = None, with_role: bool = False) -> 
         rest = line[len(name) :]
         return line.startswith(name) and (not rest or bool(site_rules.ROLE_SEPARATOR.match(rest)))
     words = line.split()
-    if not words or len(words) > site_rules.BYLINE_MAX_WORDS or any(char.isdigit() for char in line):
+    if not words or len(words) > site_rules.BYLINE_MAX_WORDS or any(map(str.isdigit, line)):
         return False
     if {words[0].casefold(), " ".join(words[:2]).casefold()} & site_rules.HONORIFICS:
         return False

@@ -55,6 +55,8 @@ RAIL_TITLES = frozenset(
     }
 )  # fmt: skip
 """Rail titles that are ordinary words too: they end the article only when no paragraph follows them."""
+MARKER_MAX_CHARS = max(map(len, TRAILER_BOXES | RAIL_TITLES))
+"""The longest box or rail title: a longer line is neither, and is not case-folded to compare it."""
 PARAGRAPH_MIN_WORDS = 8
 """A line after a rail title that ends a sentence and has this many words makes the title a subheading."""
 MEDIA_ITEM = re.compile(
