@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from friendship_crawler.entities.gazetteer import Kind
@@ -52,7 +52,12 @@ def find_entities(title: str, sapo: str, text: str) -> Entities:
     names = current_provinces()
     organizations: dict[str, dict[str, str | None]] = {}
     for organization in find_organizations(joined, gazetteer()):
-        organizations.setdefault(organization.name, asdict(organization))
+        if organization.name not in organizations:  # an article names its organisations many times
+            organizations[organization.name] = {
+                "name": organization.name,
+                "country": organization.country,
+                "province": organization.province,
+            }
     return Entities(
         countries=list(countries),
         provinces=[{"code": code, "name": names[code]} for code in provinces],
