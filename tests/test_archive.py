@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import zlib
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,20 @@ def test_a_crash_leaves_every_whole_record_readable(tmp_path: Path, caplog: pyte
     with caplog.at_level(logging.WARNING):
         assert [c.url for c in read_captures(cut)] == urls[:2]
     assert f"Archive {cut} ends in a cut-off record after 2 readable captures" in caplog.text
+
+
+def test_each_record_is_a_gzip_member_of_its_own(tmp_path: Path) -> None:
+    urls = [ARTICLE.replace("194335", str(194335 + i)) for i in range(3)]
+    archive = archive_run(tmp_path, [page(url, f"bài {i}") for i, url in enumerate(urls)])
+    assert archive.path is not None
+    data, members = archive.path.read_bytes(), []
+    while data:
+        member = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        members.append(member.decompress(data))
+        data = member.unused_data
+    assert len(members) == 1 + len(urls)  # the warcinfo record, then one per page
+    assert [m.startswith(b"WARC/1.") for m in members] == [True] * len(members)
+    assert [m.count(b"WARC-Type:") for m in members] == [1] * len(members)
 
 
 def test_newest_capture_per_article_wins(tmp_path: Path) -> None:

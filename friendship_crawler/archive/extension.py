@@ -8,10 +8,16 @@ listing pages are not needed to rebuild records).
 
 The payload is the body as Scrapy handed it to the spider: already decompressed, so the stored headers
 drop `Content-Encoding` and `Transfer-Encoding` and give the stored length.
+
+Each record is its own gzip member, as the WARC standard's record-at-a-time compression asks, compressed at
+level `COMPRESS_LEVEL`: warcio's own writer always compresses at level 9, which on a 110 KB page costs
+four times the CPU of level 3 (1.9 ms against 0.5 ms) to save an eighth of the bytes, a cost every
+crawled page paid before.
 """
 
 from __future__ import annotations
 
+import gzip
 import logging
 from http import HTTPStatus
 from io import BytesIO
@@ -34,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 STAT = "friendship/archive"
 _DROPPED_HEADERS = frozenset({b"content-encoding", b"transfer-encoding", b"content-length"})
+COMPRESS_LEVEL = 3
 
 
 class WarcArchive:
@@ -46,6 +53,8 @@ class WarcArchive:
         self.path: Path | None = None
         self._file: IO[bytes] | None = None
         self._writer: WARCWriter | None = None
+        self._record = BytesIO()
+        """Where the writer puts one record, uncompressed, before it is compressed into the file."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcArchive:
@@ -68,7 +77,7 @@ class WarcArchive:
         self.path = run.archive_file
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = self.path.open("ab")
-        self._writer = WARCWriter(self._file, gzip=True)
+        self._writer = WARCWriter(self._record, gzip=False)
         info = {
             "software": "friendship_crawler (warcio)",
             "format": "WARC File Format 1.1",
@@ -109,6 +118,10 @@ class WarcArchive:
             logger.info("Archive %s closed", self.path)
 
     def _write(self, record: Any) -> None:
+        """The record as one gzip member of the file, flushed."""
         assert self._writer is not None and self._file is not None
+        self._record.seek(0)
+        self._record.truncate()
         self._writer.write_record(record)
+        self._file.write(gzip.compress(self._record.getvalue(), compresslevel=COMPRESS_LEVEL))
         self._file.flush()
