@@ -83,7 +83,8 @@ def _version(distribution: str) -> str:
 
 # --- ours ---------------------------------------------------------------------------------------
 def ours() -> System:
-    """Our reader (extraction + cleaning, as a crawl runs it); sample texts go to the page-text cleaner."""
+    """Our reader as a crawl runs it (`read_article`: extraction and cleaning, and the entity stage after
+    them, timed with them); sample texts go to the page-text cleaner."""
 
     def run(page: Page) -> Output:
         if page.page_text is not None:
@@ -93,7 +94,8 @@ def ours() -> System:
         return Output(article.text, article.author, article.published_at, article.title)
 
     errors = (NotAnArticle, PageTextError)
-    return System("ours", run, True, errors, _version("friendship_crawler"), "extraction + cleaning")
+    note = "read_article: extraction + cleaning, entities included"
+    return System("ours", run, True, errors, _version("friendship_crawler"), note)
 
 
 # --- peers --------------------------------------------------------------------------------------
