@@ -9,6 +9,7 @@ from friendship_crawler.clean.lines import (
     author_name,
     clean_markdown,
     cut_trailer,
+    drop_box_blocks,
     drop_header_lines,
     drop_image_alts,
     drop_lead_box,
@@ -331,6 +332,53 @@ def test_the_lead_box_leaves_a_paragraph_no_title_introduces_and_an_alt_printed_
     assert drop_lead_box([PARAGRAPH, RELATED], TITLE)[0] == [PARAGRAPH, RELATED]
     seo = "Liên hiệp Hữu nghị tỉnh Bắc Giang giữ đúng phương châm của công tác đối ngoại nhân dân"
     assert drop_lead_box([RELATED, seo], TITLE, printed_again={seo})[0] == [seo]
+
+
+CUT_TEASER = "Ngày 30/9, Liên hiệp các Tổ chức hữu nghị TP.HCM phối hợp tổ chức họp mặt kỷ niệm ..."
+
+
+def test_the_box_goes_on_in_blocks_of_one_line_titles_printed_twice_with_their_teasers() -> None:
+    twice = [RELATED, RELATED, "“Chương trình Gặp gỡ hữu nghị và hợp tác nhân dân lần thứ 5 sẽ diễn ra"]
+    kept, removed = drop_box_blocks([*twice, *twice, PARAGRAPH], after_box=False)
+    assert kept == [PARAGRAPH] and len(removed) == 6 and {r.rule for r in removed} == {"related"}
+
+
+def test_a_cut_teaser_after_the_box_and_a_title_after_its_alt_go_until_the_body() -> None:
+    slug = "chi hoi cuu chien binh vi hoa binh tai viet nam tro lai quang tri de hieu va han gan"
+    lines = [CUT_TEASER, f"{slug} {RELATED}", CUT_TEASER, slug, CAPTION]
+    assert drop_box_blocks(lines, after_box=True)[0] == [slug, CAPTION]
+    assert drop_box_blocks(lines, after_box=False)[0] == lines  # no box above: a cut line opens nothing
+
+
+def test_the_second_print_of_a_title_cut_where_the_stored_copy_ends() -> None:
+    assert drop_box_blocks([RELATED, RELATED[:1]], after_box=False, ends_text=True)[0] == []
+    assert drop_box_blocks([RELATED, RELATED[:1]], after_box=False)[0] == [RELATED, RELATED[:1]]
+
+
+def test_the_box_blocks_leave_a_subheading_and_its_paragraph() -> None:
+    subheading = "Nhịp cầu hữu nghị hơn 7 thập kỷ"
+    assert drop_box_blocks([subheading, PARAGRAPH], after_box=True)[0] == [subheading, PARAGRAPH]
+
+
+def test_page_text_alts_a_slug_line_and_a_credited_caption_cut_at_the_end() -> None:
+    slug = "lien hoan huu nghi nhan dan viet nam an do la hoat dong noi bat"
+    lines = [PARAGRAPH, slug, CAPTION, PARAGRAPH]
+    assert drop_image_alts(lines, TITLE, shows_alt_text=True)[0] == [PARAGRAPH, CAPTION, PARAGRAPH]
+    assert drop_image_alts(lines, TITLE)[0] == lines
+    short_slug = "tin quoc te ngay 26"
+    assert drop_image_alts([short_slug, PARAGRAPH], TITLE, shows_alt_text=True)[0] == [short_slug, PARAGRAPH]
+    credited = f"{CAPTION}. Ảnh: Dương Giang/TTXVN"
+    cut = CAPTION[:60]
+    assert drop_image_alts([PARAGRAPH, credited, cut], TITLE, shows_alt_text=True)[0] == [PARAGRAPH, cut]
+
+
+def test_a_caption_in_two_lines_keeps_its_first_half() -> None:
+    first, second = (
+        "Lãnh đạo HUFO tặng tranh cho bà Indira Lopez Arguelles,",
+        "Tổng lãnh sự Cuba (Ảnh: TTXVN)",
+    )
+    lines = [PARAGRAPH, first, second, PARAGRAPH]
+    assert drop_image_alts(lines, TITLE, shows_alt_text=True)[0] == lines
 
 
 # --- byline and source -------------------------------------------------------------------------------

@@ -308,6 +308,58 @@ def drop_lead_box(block: Sequence[str], title: str, printed_again: Collection[st
     return list(block[len(removals) :]), removals
 
 
+def drop_box_blocks(lines: Sequence[str], after_box: bool, ends_text: bool = False) -> RuleResult:
+    """The related box going on after the sapo's block, one item a block (`lines`: the blocks of one line
+    that follow it), as 2019-2022 pages print it: a title twice on one line or on two, or after an alt,
+    each followed by its teaser; a teaser the site cut ends in an ellipsis.
+
+    `after_box` says the sapo's block ended in the box, so a cut teaser may open `lines`; `ends_text`
+    that the last of `lines` is the text's, where a stored copy may cut the second print of a title.
+    Only items of that shape are taken, from the first line on: the first line of another shape is the
+    body's.
+    """
+    removals: list[Removal] = []
+    teaser = "cut" if after_box else ""
+    """Which teaser may follow: "any" line after a title printed twice, a "cut" one after a title once."""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if is_related_line(line):
+            taken, teaser = 1, "cut"
+        elif _is_headline(line) and (
+            following == line
+            or (following and ends_text and index + 2 == len(lines) and line.startswith(following))
+        ):
+            taken, teaser = 2, "any"
+        elif teaser == "any" or (teaser == "cut" and _is_cut_teaser(line)):
+            taken, teaser = 1, ""
+        elif following is not None and _is_headline(_without_slug_lead(line)) and _is_cut_teaser(following):
+            taken, teaser = 1, "cut"
+        else:
+            break
+        removals += [Removal("related", taken_line) for taken_line in lines[index : index + taken]]
+        index += taken
+    return list(lines[index:]), removals
+
+
+def _is_headline(line: str) -> bool:
+    return not ends_sentence(line) and word_count(line, rules.HEADLINE_MAX_WORDS) <= rules.HEADLINE_MAX_WORDS
+
+
+def _without_slug_lead(line: str) -> str:
+    """The line without the slug alt its thumbnail printed before it (lower-case ASCII words, as many as
+    `_is_slug_alt` asks), or the line as it is."""
+    words = line.split()
+    lead = next((n for n, word in enumerate(words) if not rules.SLUG_WORD.match(word)), len(words))
+    return " ".join(words[lead:]) if lead >= rules.SLUG_ALT_MIN_WORDS else line
+
+
+def _is_cut_teaser(line: str) -> bool:
+    """A teaser the site cut short: it ends in an ellipsis after a word."""
+    return line.endswith((" ...", " …")) and word_count(line, rules.ALT_MIN_WORDS) >= rules.ALT_MIN_WORDS
+
+
 def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
     """An image starts here: its ASCII alt, the title as alt, a credited caption or an alt above one."""
     line = lines[index]
@@ -342,9 +394,12 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
 
     With `shows_alt_text` (a text-browser dump, where every image leaves its alt line) a headline-like
     line right before a caption with a photo credit is an alt too, and so is a line the next one tells
-    again in other words (the caption). Extracted text has no alt lines, and there a subheading may well
-    stand before a caption, so those tests are off by default. Every test looks at the lines as given,
-    so removing one alt never makes a subheading look like another.
+    again in other words (the caption), a slug line (lower-case ASCII words: the folded title of this
+    article or another, whatever it was renamed to) and a credited caption whose opening is all the
+    stored copy kept of the next, last line (the caption under its alt, cut where the copy ends).
+    Extracted text has no alt lines, and there a subheading may well stand before a caption, so those
+    tests are off by default. Every test looks at the lines as given, so removing one alt never makes a
+    subheading look like another.
     """
     title_key = title.casefold()
     title_slug = slug_words(title) if has_vietnamese_letters(title) else []
@@ -353,13 +408,16 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
     def is_alt(index: int, line: str) -> bool:
         if _is_title_alt(line, title_key) or _folded_title_first(line, title_slug):
             return True
-        if shows_alt_text and _caption_told_again(lines, index):
+        if shows_alt_text and (
+            _caption_told_again(lines, index) or _is_slug_alt(line) or _cut_caption_follows(lines, index)
+        ):
             return True
         if not is_alt_like(line):
             return False
         if counts[line] > 1 and not _last_of_a_run(lines, index):
             return True
-        return shows_alt_text and _credited_caption_follows(lines, index)
+        # a line ending in a comma runs on into the next: the first half of a caption, not its alt
+        return shows_alt_text and not line.endswith(",") and _credited_caption_follows(lines, index)
 
     kept: list[str] = []
     removals: list[Removal] = []
@@ -369,6 +427,28 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
         else:
             kept.append(line)
     return kept, removals
+
+
+def _is_slug_alt(line: str) -> bool:
+    """Lower-case ASCII words only, as many as an alt has: Vietnamese prose never runs that long without
+    a diacritic or a capital, an alt folded to a slug always does."""
+    return rules.SLUG_LINE.match(line) is not None and word_count(line, rules.SLUG_ALT_MIN_WORDS) >= (
+        rules.SLUG_ALT_MIN_WORDS
+    )
+
+
+def _cut_caption_follows(lines: Sequence[str], index: int) -> bool:
+    """This line is a caption with its credit, and the next, the text's last, a shorter opening of it: the
+    caption under its alt, cut where the stored copy of the page ends."""
+    if index + 2 != len(lines):
+        return False
+    line, cut = lines[index], lines[index + 1]
+    return (
+        len(cut) < len(line)
+        and line.startswith(cut)
+        and len(cut.split()) >= rules.ALT_MIN_WORDS
+        and rules.TRAILING_CREDIT.search(line) is not None
+    )
 
 
 def _folded_title_first(line: str, title_slug: list[str]) -> bool:

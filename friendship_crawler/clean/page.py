@@ -15,6 +15,7 @@ from friendship_crawler.clean import rules
 from friendship_crawler.clean.article import clean_article_lines
 from friendship_crawler.clean.lines import (
     Removal,
+    drop_box_blocks,
     drop_lead_box,
     is_breadcrumb,
     is_header_line,
@@ -125,7 +126,8 @@ def _lines_and_blocks(raw: str) -> tuple[list[str], list[int]]:
 def _without_lead_box(
     body: list[str], blocks: list[int], title: str, laid_out_from: int
 ) -> tuple[list[str], list[Removal]]:
-    """The body without the related box printed in the sapo's block (see `drop_lead_box`).
+    """The body without the related box printed in the sapo's block (see `drop_lead_box`) and going on in
+    the blocks of one line after it (see `drop_box_blocks`).
 
     Only a text laid out in blocks says where the box ends: a dump without any blank line (one block
     from the first line to the last) keeps its lines. A copy cut short may end inside the sapo's block.
@@ -136,7 +138,20 @@ def _without_lead_box(
         return body, []
     end = next((n for n, block in enumerate(blocks) if block != blocks[0]), len(body))
     kept, removals = drop_lead_box(body[1:end], title, printed_again=frozenset(body[end:]))
-    return [body[0], *kept, *body[end:]], removals
+    singles = end
+    while singles < len(body) and _block_of_one_line(blocks, singles):
+        singles += 1
+    rest, more = drop_box_blocks(
+        body[end:singles], after_box=bool(removals) and not kept, ends_text=singles == len(body)
+    )
+    return [body[0], *kept, *rest, *body[singles:]], removals + more
+
+
+def _block_of_one_line(blocks: list[int], index: int) -> bool:
+    """The line at `index` is a block of its own (blank lines, or the text's ends, around it)."""
+    return (index == 0 or blocks[index - 1] != blocks[index]) and (
+        index + 1 == len(blocks) or blocks[index + 1] != blocks[index]
+    )
 
 
 def read_header(lines: list[str]) -> PageHeader:

@@ -65,6 +65,9 @@ MEDIA_ITEM = re.compile(
 """A multimedia rail item: "[Video] ...", "[Infographic] ..."; a run of them is a rail."""
 SLUG_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}$")
 """An ASCII slug line of a rail ("infographic 6 danh hieu cua viet nam ...")."""
+SLUG_WORD = re.compile(r"[a-z0-9]+$")
+SLUG_ALT_MIN_WORDS = 6
+"""Words of a slug line that is an image's alt on its own (a rail's slug lines come in runs)."""
 RELATED_MIN_WORDS = 3
 """Words of a related title; a shorter phrase said twice ("Hà Nội Hà Nội") is left alone."""
 RELATED_PREFIX = re.compile(
