@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -65,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except ValueError as error:
         parser.error(str(error))
+    # a terminated run unwinds like an interrupted one, so the replica it started in a subprocess stops too
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     report = render(run_benchmark(plan))
     sys.stdout.write(report)
     out = args.out or (None if args.quick else RESULTS_FILE)

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from bench.__main__ import main
@@ -184,3 +191,41 @@ def test_command_line_rejects_bad_arguments_before_measuring(args):
     with pytest.raises(SystemExit) as exit_info:
         main(["--quick", *args])
     assert exit_info.value.code == 2
+
+
+# --- a terminated run ---------------------------------------------------------------------------
+def _children(pid: int) -> set[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return {int(child) for child in path.read_text().split()} if path.exists() else set()
+
+
+def _alive(pid: int) -> bool:
+    """Running, not merely a zombie waiting for a parent to collect it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from /proc")
+def test_a_terminated_run_stops_the_replica_it_started():
+    run = subprocess.Popen(
+        [sys.executable, "-m", "bench", "--parts", "crawl", "--out", os.devnull],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=Path(__file__).parent.parent,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (started := _children(run.pid)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert started, "the crawl part started no replica"
+        run.send_signal(signal.SIGTERM)
+        assert run.wait(timeout=30) == 128 + signal.SIGTERM
+        deadline = time.monotonic() + 15
+        while [pid for pid in started if _alive(pid)] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in started if _alive(pid)]
+    finally:
+        run.kill()
