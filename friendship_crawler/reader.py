@@ -19,7 +19,7 @@ from typing import Any
 from friendship_crawler.clean import Removal, clean_article_fields, clean_page_text
 from friendship_crawler.entities import find_entities
 from friendship_crawler.extract import ArticleExtractor, Extraction, NotAnArticle
-from friendship_crawler.items import Article, content_hash
+from friendship_crawler.items import Article
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,8 @@ def read_page(
     cleaned = clean_article_fields(extraction.article)
     if not cleaned.has_body:
         raise NotAnArticle("no_text", f"no article text left after cleaning: {url}")
-    article = cleaned.article
-    article = replace(
-        article, section=article.section or list(listing or ()), content_hash=content_hash(article.text)
-    )
+    article = cleaned.article  # its content hash is its text's: set when built, set again by cleaning
+    article = replace(article, section=article.section or list(listing or ()))
     article = find_entities(article.title, article.sapo, article.text).on(article)
     return Reading(article, extraction, cleaned.removals)
 

@@ -52,6 +52,18 @@ def test_a_saved_page_becomes_its_clean_record(case: Path, field: str) -> None:
     assert unicodedata.is_normalized("NFC", article.text)
 
 
+def test_the_content_hash_is_the_clean_texts_when_cleaning_changes_the_text() -> None:
+    related = "Hội hữu nghị Việt Nam – Lào tỉnh Bắc Giang tổ chức gặp mặt"
+    html = PAGE.read_text(encoding="utf-8").replace(
+        '__MASTERCMS_CONTENT">', f'__MASTERCMS_CONTENT"><p>{related} {related}</p>', 1
+    )
+    assert related in html
+    reading = read_page(html, URL)
+    assert [removal.text for removal in reading.removals] == [f"{related} {related}"]
+    assert reading.article.content_hash == content_hash(reading.article.text)
+    assert reading.article.content_hash != reading.extraction.article.content_hash
+
+
 def test_the_page_read_as_bytes_or_text_gives_one_record() -> None:
     html = PAGE.read_bytes()
     assert read_article(html, URL) == read_article(html.decode("utf-8"), URL)
