@@ -372,6 +372,15 @@ def test_page_text_alts_a_slug_line_and_a_credited_caption_cut_at_the_end() -> N
     assert drop_image_alts([PARAGRAPH, credited, cut], TITLE, shows_alt_text=True)[0] == [PARAGRAPH, cut]
 
 
+def test_an_alt_the_caption_repeats_with_its_credit_goes_in_page_text() -> None:
+    alt, caption = "Quang cảnh buổi tiếp.", "Quang cảnh buổi tiếp. Ảnh: Minh Thái."
+    lines = [PARAGRAPH, alt, caption, PARAGRAPH]
+    assert drop_image_alts(lines, TITLE, shows_alt_text=True)[0] == [PARAGRAPH, caption, PARAGRAPH]
+    assert drop_image_alts(lines, TITLE)[0] == lines
+    longer = "Quang cảnh buổi tiếp đoàn đại biểu tỉnh Bắc Giang. Ảnh: Minh Thái."
+    assert drop_image_alts([alt, longer], TITLE, shows_alt_text=True)[0] == [alt, longer]
+
+
 def test_a_caption_in_two_lines_keeps_its_first_half() -> None:
     first, second = (
         "Lãnh đạo HUFO tặng tranh cho bà Indira Lopez Arguelles,",

@@ -409,7 +409,10 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
         if _is_title_alt(line, title_key) or _folded_title_first(line, title_slug):
             return True
         if shows_alt_text and (
-            _caption_told_again(lines, index) or _is_slug_alt(line) or _cut_caption_follows(lines, index)
+            _caption_told_again(lines, index)
+            or _is_slug_alt(line)
+            or _cut_caption_follows(lines, index)
+            or _credited_copy_follows(lines, index)
         ):
             return True
         if not is_alt_like(line):
@@ -435,6 +438,19 @@ def _is_slug_alt(line: str) -> bool:
     return rules.SLUG_LINE.match(line) is not None and word_count(line, rules.SLUG_ALT_MIN_WORDS) >= (
         rules.SLUG_ALT_MIN_WORDS
     )
+
+
+def _credited_copy_follows(lines: Sequence[str], index: int) -> bool:
+    """The next line is this one and a photo credit after it: the caption under its alt, which the alt
+    repeats without the credit ("Quang cảnh buổi tiếp." then "Quang cảnh buổi tiếp. Ảnh: Minh Thái.")."""
+    if index + 1 >= len(lines):
+        return False
+    line, following = lines[index], lines[index + 1]
+    stem = line.rstrip(" .")
+    if len(stem.split()) < rules.ALT_MIN_WORDS or not following.startswith(stem):
+        return False
+    credit = rules.TRAILING_CREDIT.search(following, len(stem))
+    return credit is not None and not following[len(stem) : credit.start() + 1].strip(" .(")
 
 
 def _cut_caption_follows(lines: Sequence[str], index: int) -> bool:
