@@ -205,11 +205,9 @@ def _title_twice(line: str) -> bool:
 def _opening_twice(line: str) -> bool:
     """A headline whose first words are said twice in a row, with a title after them (the thumbnail's
     short alt, the opening of the title, printed before the title)."""
-    if ends_sentence(line):
+    if not _is_headline(line):
         return False
     words = line.split()
-    if len(words) > rules.HEADLINE_MAX_WORDS:
-        return False
     longest = (len(words) - 1) // 2
     return any(words[:size] == words[size : 2 * size] for size in range(2, longest + 1))
 
@@ -222,10 +220,10 @@ def _alt_then_title(line: str) -> bool:
     line is folded once, not once per split.
     """
     shortest = rules.RELATED_MIN_WORDS
-    if _ascii_lead(line.split(maxsplit=shortest)) < shortest:
+    if _leading(line.split(maxsplit=shortest), str.isascii) < shortest:
         return False
     words = line.split()
-    last = min(_ascii_lead(words), len(words) - shortest)
+    last = min(_leading(words, str.isascii), len(words) - shortest)
     if last < shortest:
         return False
     alt, title = slug_words(" ".join(words[:shortest])), slug_words(" ".join(words[shortest:]))
@@ -238,10 +236,11 @@ def _alt_then_title(line: str) -> bool:
     return False
 
 
-def _ascii_lead(words: Sequence[str]) -> int:
-    """How many words open the line before the first one with a letter outside ASCII (an alt's length)."""
+def _leading(words: Sequence[str], test: Callable[[str], object]) -> int:
+    """How many words open the line before the first one `test` fails (the length of an alt before a
+    title: ASCII words, or slug words)."""
     for index, word in enumerate(words):
-        if not word.isascii():
+        if not test(word):
             return index
     return len(words)
 
@@ -273,7 +272,7 @@ def is_media_item(line: str) -> bool:
 
 def is_media_title(line: str) -> bool:
     """A "[Video] ..." link standing alone: a headline, not a paragraph that happens to start so."""
-    return is_media_item(line) and not ends_sentence(line) and len(line.split()) <= rules.HEADLINE_MAX_WORDS
+    return is_media_item(line) and _is_headline(line)
 
 
 def drop_lead_box(block: Sequence[str], title: str, printed_again: Collection[str] = ()) -> RuleResult:
@@ -319,8 +318,8 @@ def drop_box_blocks(lines: Sequence[str], after_box: bool, ends_text: bool = Fal
     body's.
     """
     removals: list[Removal] = []
+    # the teaser that may come next: "any" line after a title printed twice, a "cut" one after a title once
     teaser = "cut" if after_box else ""
-    """Which teaser may follow: "any" line after a title printed twice, a "cut" one after a title once."""
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -344,6 +343,8 @@ def drop_box_blocks(lines: Sequence[str], after_box: bool, ends_text: bool = Fal
 
 
 def _is_headline(line: str) -> bool:
+    """Headline length and no sentence end; the end is looked at first, as it rules out most body lines
+    without counting their words."""
     return not ends_sentence(line) and word_count(line, rules.HEADLINE_MAX_WORDS) <= rules.HEADLINE_MAX_WORDS
 
 
@@ -351,7 +352,7 @@ def _without_slug_lead(line: str) -> str:
     """The line without the slug alt its thumbnail printed before it (lower-case ASCII words, as many as
     `_is_slug_alt` asks), or the line as it is."""
     words = line.split()
-    lead = next((n for n, word in enumerate(words) if not rules.SLUG_WORD.match(word)), len(words))
+    lead = _leading(words, rules.SLUG_WORD.match)
     return " ".join(words[lead:]) if lead >= rules.SLUG_ALT_MIN_WORDS else line
 
 
@@ -478,7 +479,7 @@ def _folded_title_first(line: str, title_slug: list[str]) -> bool:
     if not title_slug or not first.isascii() or (first.isalnum() and first.lower() != title_slug[0][0]):
         return False
     words = line.split()
-    return slug_words(" ".join(words[: _ascii_lead(words)])) == title_slug
+    return slug_words(" ".join(words[: _leading(words, str.isascii)])) == title_slug
 
 
 def _last_of_a_run(lines: Sequence[str], index: int) -> bool:
@@ -522,8 +523,8 @@ def is_credit_line(line: str) -> bool:
 def is_alt_like(line: str) -> bool:
     """A line that may be an alt sentence: headline length, no sentence end, not a photo credit."""
     return (
-        not ends_sentence(line)  # first: it rules out most body lines without counting their words
-        and rules.ALT_MIN_WORDS <= word_count(line, rules.HEADLINE_MAX_WORDS) <= rules.HEADLINE_MAX_WORDS
+        _is_headline(line)
+        and word_count(line, rules.ALT_MIN_WORDS) >= rules.ALT_MIN_WORDS
         and not rules.PHOTO_CREDIT.match(line)
     )
 

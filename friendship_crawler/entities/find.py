@@ -53,11 +53,7 @@ def find_entities(title: str, sapo: str, text: str) -> Entities:
     organizations: dict[str, dict[str, str | None]] = {}
     for organization in find_organizations(joined, gazetteer()):
         if organization.name not in organizations:  # an article names its organisations many times
-            organizations[organization.name] = {
-                "name": organization.name,
-                "country": organization.country,
-                "province": organization.province,
-            }
+            organizations[organization.name] = dict(vars(organization))
     return Entities(
         countries=list(countries),
         provinces=[{"code": code, "name": names[code]} for code in provinces],

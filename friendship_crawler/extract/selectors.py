@@ -299,5 +299,6 @@ PLAYERS = compile_css(
     ".video-player", ".player", "[data-video]", "[data-vid]",
 )  # fmt: skip
 HEADINGS = "descendant::h1 | descendant::h2 | descendant::title"
+"""Headings that may say "Không tìm thấy trang" (an XPath joined with the error boxes found by class)."""
 ERROR_CLASS = re.compile(r"error|notfound")
-"""Headings and the class names of boxes that may say "Không tìm thấy trang"."""
+"""Class names of boxes that may say it."""
