@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from lxml.cssselect import CSSSelector
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from friendship_crawler.extract.css import css_to_xpath
 from friendship_crawler.extract.marks import PageMarks, required_marks
 from friendship_crawler.listing import ENTRY_SELECTORS
 from friendship_crawler.site_rules import RELATED_MARK
@@ -26,29 +26,7 @@ SELECTOR_FIELDS = ("signature", "title", "sapo", "date", "body", "author", "sour
 
 def compile_css(*expressions: str) -> tuple[XPath, ...]:
     """CSS expressions compiled once to XPath objects."""
-    return tuple(XPath(CSSSelector(css).path) for css in expressions)
-
-
-_ANY_WITH_CLASS = re.compile(r"^descendant-or-self::\*\[@class and contains\(@class, '([^']+)'\)")
-
-
-def fast_path(path: str) -> str:
-    """`path` with a leading class test on any element reached through the class attributes, and a
-    leading `html` step tested on the root alone.
-
-    `//*[class test]` has libxml2 look up the class attribute of every element of the page; walking
-    the class attributes themselves is several times cheaper, and the full test still decides. The
-    parser makes `html` the root and never nests one, so `html[amp]` needs no walk at all. A path that
-    starts any other way is returned as it is.
-    """
-    if path.startswith("descendant-or-self::html"):
-        return path.replace("descendant-or-self::", "self::", 1)
-    match = _ANY_WITH_CLASS.match(path)
-    if match is None:
-        return path
-    return f"descendant-or-self::*/@class[contains(., '{match[1]}')]/parent::*[" + path.removeprefix(
-        "descendant-or-self::*["
-    )
+    return tuple(XPath(css_to_xpath(css)) for css in expressions)
 
 
 class Selector:
@@ -56,7 +34,7 @@ class Selector:
 
     def __init__(self, css: str) -> None:
         self.css = css
-        self.path = fast_path(CSSSelector(css).path)
+        self.path = css_to_xpath(css)
         self.xpath = XPath(self.path)
         self.exists = XPath(f"boolean({self.path})")
         self.marks = required_marks(css)
