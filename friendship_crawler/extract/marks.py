@@ -5,8 +5,10 @@ costs as much as one that does, and a selector without a tag name (`.sapo`, `[re
 times more than one with a tag. The values of each attribute the selectors name (class, id, `rel`,
 `itemprop`) are read once per page, the first time a selector needs them (one XPath over that attribute,
 with no element objects made): every attribute costs a walk of the whole page, and most pages never reach
-the selectors that name `rel` or `itemprop`. A selector runs only when the page carries every class name and
-attribute value it requires.
+the selectors that name `rel` or `itemprop`. Whether the page has an element of a tag costs next to
+nothing: lxml finds no element at all when the tag's name is not in the document's name dictionary. A
+selector runs only when the page carries every class name, attribute value and tag it requires, and a
+selector that is one class name alone (`.x`) is answered by the class names without a walk.
 """
 
 from __future__ import annotations
@@ -16,12 +18,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cssselect import parse as parse_css
-from cssselect.parser import Attrib, Class, CombinedSelector, Tree
+from cssselect.parser import Attrib, Class, CombinedSelector, Element, Tree
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 MARKED_ATTRIBUTES = ("class", "id", "rel", "itemprop")
 """Attributes whose values the page's marks hold: those the selectors name by value."""
+TAG = "tag"
+"""The `attribute` of a mark that names an element's tag."""
+_ASCII_NOT_XML_SPACE = "\x0b\x0c\x1c\x1d\x1e\x1f"
+"""ASCII whitespace that `str.split` splits on and XPath's `normalize-space` (hence a CSS class test)
+does not; beyond ASCII there is more (no-break and typographic spaces)."""
+_ALWAYS_THERE = frozenset({"html", "body"})
+"""Tags the parser makes on nearly every page: not worth a mark."""
+_XML_SPACE = re.compile(r"[ \t\n\r]+")
 _VALUES_OF = {
     name: XPath(f"descendant-or-self::*/@{name}", smart_strings=False) for name in MARKED_ATTRIBUTES
 }
@@ -36,6 +46,7 @@ class Mark:
     value: str
     exact: bool = True
     attribute: str = "class"
+    """One of `MARKED_ATTRIBUTES`, or `TAG`."""
 
 
 class PageMarks:
@@ -44,13 +55,23 @@ class PageMarks:
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
         self._read: dict[str, tuple[str, frozenset[str]]] = {}
+        self._tags: dict[str, bool] = {}
 
     def values(self, attribute: str) -> tuple[str, frozenset[str]]:
-        """Every value of `attribute` on the page: joined by spaces, and as a set of tokens."""
+        """Every value of `attribute` on the page: joined by spaces, and as a set of tokens split where a
+        CSS class test splits them (on XML whitespace)."""
         if attribute not in self._read:
             text = " ".join(_VALUES_OF[attribute](self.root))
-            self._read[attribute] = text, frozenset(text.split())
+            split_as_css = text.isascii() and not any(space in text for space in _ASCII_NOT_XML_SPACE)
+            tokens = text.split() if split_as_css else _XML_SPACE.split(text)
+            self._read[attribute] = text, frozenset(tokens)
         return self._read[attribute]
+
+    def has_tag(self, tag: str) -> bool:
+        """The page has an element of this tag."""
+        if tag not in self._tags:
+            self._tags[tag] = next(self.root.iter(tag), None) is not None
+        return self._tags[tag]
 
     def classes_like(self, pattern: re.Pattern[str]) -> list[str]:
         """The page's class names that `pattern` finds something in, sorted."""
@@ -59,6 +80,10 @@ class PageMarks:
     def carries(self, marks: tuple[Mark, ...]) -> bool:
         """True unless a mark is missing: the page may then match the selector that needs them."""
         for mark in marks:
+            if mark.attribute == TAG:
+                if not self.has_tag(mark.value):
+                    return False
+                continue
             text, tokens = self.values(mark.attribute)
             if mark.value not in (tokens if mark.exact else text):
                 return False
@@ -88,8 +113,25 @@ def required_marks(css: str) -> tuple[Mark, ...]:
     return tuple(_marks_in(groups[0].parsed_tree)) if len(groups) == 1 else ()
 
 
+def is_class_name_alone(css: str) -> bool:
+    """The CSS expression is one class name (`.x`): the page's class names say whether it matches."""
+    groups = parse_css(css)
+    if len(groups) != 1 or groups[0].pseudo_element:
+        return False
+    tree = groups[0].parsed_tree
+    return (
+        isinstance(tree, Class)
+        and isinstance(tree.selector, Element)
+        and tree.selector.element is None
+        and tree.selector.namespace is None
+        and not any(c.isspace() for c in tree.class_name)
+    )
+
+
 def _marks_in(tree: Tree) -> Iterator[Mark]:
     """Marks of the compound and combined parts; other parts (negations and the like) add none."""
+    if isinstance(tree, Element) and tree.element and tree.element.lower() not in _ALWAYS_THERE:
+        yield Mark(tree.element.lower(), attribute=TAG)
     if isinstance(tree, Class):
         yield Mark(tree.class_name)
     if isinstance(tree, Attrib) and tree.attrib in MARKED_ATTRIBUTES:

@@ -17,7 +17,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from friendship_crawler.extract.css import css_to_xpath
-from friendship_crawler.extract.marks import PageMarks, required_marks
+from friendship_crawler.extract.marks import PageMarks, is_class_name_alone, required_marks
 from friendship_crawler.listing import ENTRY_SELECTORS
 from friendship_crawler.site_rules import RELATED_MARK
 
@@ -38,6 +38,7 @@ class Selector:
         self.xpath = XPath(self.path)
         self.exists = XPath(f"boolean({self.path})")
         self.marks = required_marks(css)
+        self.by_marks_alone = is_class_name_alone(css)
 
     def __repr__(self) -> str:
         return f"Selector({self.css!r})"
@@ -48,7 +49,9 @@ class Selector:
 
     def matches(self, root: HtmlElement, marks: PageMarks) -> bool:
         """Anything under `root` matches."""
-        return marks.carries(self.marks) and bool(self.exists(root))
+        if not marks.carries(self.marks):
+            return False
+        return self.by_marks_alone or bool(self.exists(root))
 
 
 Css = tuple[str, ...]

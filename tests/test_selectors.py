@@ -1,4 +1,5 @@
-"""The cheaper XPath of `extract.css` matches exactly what cssselect's XPath matches, in the same order."""
+"""The extractor's selectors decide exactly what cssselect decides: the cheaper XPath of `extract.css`
+matches the same elements in the same order, and a page's marks never rule out a selector that matches."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.extract.css import css_to_xpath
 from friendship_crawler.extract.document import parse_page
-from friendship_crawler.extract.selectors import DETECTION_ORDER, SELECTOR_FIELDS, Generic
+from friendship_crawler.extract.marks import PageMarks
+from friendship_crawler.extract.selectors import DETECTION_ORDER, SELECTOR_FIELDS, Generic, Selector
 from friendship_crawler.listing import ENTRY_SELECTORS
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -80,3 +82,39 @@ def test_the_rewrites_apply() -> None:
     assert css_to_xpath("div.sapo").startswith("descendant-or-self::div[(contains(@class, 'sapo')) and ")
     assert css_to_xpath("html[amp]") == "self::html[@amp]"
     assert css_to_xpath(".a, .b").count("/@class[contains(., ") == 2
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_selector_matches_a_page_exactly_when_cssselect_finds_it(page: Path) -> None:
+    root = tree(page)
+    marks = PageMarks(root)
+    for css in EXTRACTOR_CSS:
+        expected = CSSSelector(css)(root)
+        selector = Selector(css)
+        assert selector.matches(root, marks) == bool(expected), css
+        assert selector.select(root, marks) == expected, css
+
+
+@pytest.mark.parametrize(
+    ("class_attribute", "matches"),
+    [
+        ("a b", True),
+        ("b\ta", True),
+        ("b\na\r", True),
+        ("a\xa0b", False),
+        ("a\x0cb", False),
+        ("b\u2003a", False),
+    ],
+)
+def test_class_names_split_where_a_css_class_test_splits_them(class_attribute: str, matches: bool) -> None:
+    root = parse_page(f'<html><body><div class="{class_attribute}">x</div></body></html>')
+    assert bool(CSSSelector(".a")(root)) is matches
+    assert Selector(".a").matches(root, PageMarks(root)) is matches
+
+
+def test_a_tag_the_page_lacks_rules_its_selectors_out() -> None:
+    root = parse_page("<html><body><h1>Title</h1><p class='x'>text</p></body></html>")
+    marks = PageMarks(root)
+    assert marks.has_tag("h1") and marks.has_tag("p") and not marks.has_tag("amp-img")
+    assert not Selector("amp-img").matches(root, marks) and not Selector("h2.x").select(root, marks)
+    assert Selector("p.x").matches(root, marks)
