@@ -343,6 +343,14 @@ def test_the_box_goes_on_in_blocks_of_one_line_titles_printed_twice_with_their_t
     assert kept == [PARAGRAPH] and len(removed) == 6 and {r.rule for r in removed} == {"related"}
 
 
+def test_once_an_item_shows_its_teaser_the_next_title_printed_twice_brings_one_cut_or_not() -> None:
+    teaser = "Ngày 5/11, Hội hữu nghị Việt Nam – Liên Bang Nga tỉnh Thái Bình đã tổ chức Đại hội lần thứ II."
+    twice_on_one_line = f"{RELATED} {RELATED}"
+    lines = [CUT_TEASER, twice_on_one_line, teaser, PARAGRAPH]
+    assert drop_box_blocks(lines, after_box=True)[0] == [PARAGRAPH]
+    assert drop_box_blocks([twice_on_one_line, teaser, PARAGRAPH], after_box=True)[0] == [teaser, PARAGRAPH]
+
+
 def test_a_cut_teaser_after_the_box_and_a_title_after_its_alt_go_until_the_body() -> None:
     slug = "chi hoi cuu chien binh vi hoa binh tai viet nam tro lai quang tri de hieu va han gan"
     lines = [CUT_TEASER, f"{slug} {RELATED}", CUT_TEASER, slug, CAPTION]

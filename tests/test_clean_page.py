@@ -182,6 +182,22 @@ def test_a_mirror_copy_with_markup_debris_and_no_font_size_control() -> None:
     assert page.published_at == "2020-01-13T07:51:00+07:00"
 
 
+def test_a_kicker_above_the_headline_of_a_copy_without_font_size_control_is_not_the_title() -> None:
+    raw = (
+        "Trang chủ Hữu nghị\n07:00 | 02/02/2022 GMT+7\nTheo dõi thoidai.com.vn trên\n"
+        "Nhiếp ảnh gia Gérard Gerhard (Pháp):\n\nNgười lưu giữ Tết phố cổ\n\nSapo của bài.\n\nĐoạn một."
+    )
+    page = clean_page_text(raw)
+    assert (page.title, page.text) == (
+        "Người lưu giữ Tết phố cổ",
+        "Người lưu giữ Tết phố cổ\nSapo của bài.\nĐoạn một.",
+    )
+    lead = clean_page_text(
+        "Trang chủ Hữu nghị\n07:00 | 02/02/2022\nTiêu đề thật:\nMột câu sapo trọn vẹn.\nĐoạn."
+    )
+    assert lead.title == "Tiêu đề thật:"  # a sentence, not a headline, follows: no kicker
+
+
 @pytest.mark.parametrize(
     "date_line", ["Cập nhật: 10:30 | 12/05/2023", "12/05/2023 10:30", "Thứ hai, 12/05/2023 10:30"]
 )

@@ -310,7 +310,8 @@ def drop_lead_box(block: Sequence[str], title: str, printed_again: Collection[st
 def drop_box_blocks(lines: Sequence[str], after_box: bool, ends_text: bool = False) -> RuleResult:
     """The related box going on after the sapo's block, one item a block (`lines`: the blocks of one line
     that follow it), as 2019-2022 pages print it: a title twice on one line or on two, or after an alt,
-    each followed by its teaser; a teaser the site cut ends in an ellipsis.
+    each followed by its teaser; a teaser the site cut ends in an ellipsis, and once one item has shown
+    its teaser, the line after the next title printed twice is that title's teaser, cut or not.
 
     `after_box` says the sapo's block ended in the box, so a cut teaser may open `lines`; `ends_text`
     that the last of `lines` is the text's, where a stored copy may cut the second print of a title.
@@ -318,21 +319,23 @@ def drop_box_blocks(lines: Sequence[str], after_box: bool, ends_text: bool = Fal
     body's.
     """
     removals: list[Removal] = []
-    # the teaser that may come next: "any" line after a title printed twice, a "cut" one after a title once
+    # the teaser that may come next: "any" line after a title printed twice on two lines, or on one line
+    # once the box has shown that its items carry teasers; a "cut" one after a title otherwise
     teaser = "cut" if after_box else ""
+    with_teasers = False
     index = 0
     while index < len(lines):
         line = lines[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
         if is_related_line(line):
-            taken, teaser = 1, "cut"
+            taken, teaser = 1, "any" if with_teasers else "cut"
         elif _is_headline(line) and (
             following == line
             or (following and ends_text and index + 2 == len(lines) and line.startswith(following))
         ):
             taken, teaser = 2, "any"
         elif teaser == "any" or (teaser == "cut" and _is_cut_teaser(line)):
-            taken, teaser = 1, ""
+            taken, teaser, with_teasers = 1, "", True
         elif following is not None and _is_headline(_without_slug_lead(line)) and _is_cut_teaser(following):
             taken, teaser = 1, "cut"
         else:

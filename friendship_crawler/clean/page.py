@@ -24,7 +24,13 @@ from friendship_crawler.clean.lines import (
 )
 from friendship_crawler.items import content_hash
 from friendship_crawler.site import SECTION_NAMES
-from friendship_crawler.site_rules import date_iso, is_not_found_title, marker_key, match_date_line
+from friendship_crawler.site_rules import (
+    date_iso,
+    ends_sentence,
+    is_not_found_title,
+    marker_key,
+    match_date_line,
+)
 from friendship_crawler.textnorm import normalize_line
 
 PAGE_TEXT_ERRORS = frozenset({"empty", "no_title", "no_text", "not_found"})
@@ -170,9 +176,12 @@ def read_header(lines: list[str]) -> PageHeader:
         title_at, body_start = candidates[-1], control + 1
     else:
         title_at = next((n for n, line in enumerate(lines) if not _above_title(line)), len(lines))
-        header, body_start = lines[:title_at], title_at + 1
+        header = lines[:title_at]
         if title_at == len(lines):
             raise PageTextError("no_title", "the text holds header lines only")
+        if title_at + 1 < len(lines) and _is_kicker(lines[title_at], lines[title_at + 1]):
+            title_at += 1
+        body_start = title_at + 1
     while body_start < len(lines) and is_header_line(lines[body_start]):  # the print view's date is below
         body_start += 1
     header_lines = [line for n, line in enumerate(lines[:body_start]) if n != title_at]
@@ -188,6 +197,18 @@ def read_header(lines: list[str]) -> PageHeader:
 def _above_title(line: str) -> bool:
     """A header line, or markup debris a copy kept above it ("--> -->"): never the title."""
     return is_header_line(line) or not any(char.isalnum() for char in line)
+
+
+def _is_kicker(line: str, following: str) -> bool:
+    """The kicker a page without the font-size control shows above its headline ("Hội hữu nghị Việt Nam -
+    Nhật Bản:"): a line of headline length that ends in a colon, with a headline, not a sentence, next."""
+    return (
+        line.endswith(":")
+        and len(line.split()) <= rules.HEADLINE_MAX_WORDS
+        and not is_header_line(following)
+        and not ends_sentence(following)
+        and len(following.split()) <= rules.HEADLINE_MAX_WORDS
+    )
 
 
 def _is_page_header(lines: list[str]) -> bool:
