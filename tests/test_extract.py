@@ -152,6 +152,35 @@ def test_generic_fallback_is_reported_and_keeps_the_paragraphs() -> None:
     assert "Đọc nhiều" not in text and "Tin quốc tế ngày 23/6" not in text
 
 
+ARTICLE_ELEMENT_PAGE = """<html><head><title>Xuất khẩu gỗ tăng tốc cuối năm - Báo Công Thương</title></head>
+<body><ul class="menu"><li><a class="actived" href="/thi-truong">Thị trường</a></li></ul><article class="article">
+<h1 class="article-title">Xuất khẩu gỗ tăng tốc cuối năm</h1><span class="bx-time lt">10:00 | 08/11/2020</span>
+<div class="article-desc fw lt clearfix">Những tháng cuối năm, các doanh nghiệp chế biến gỗ tăng tốc sản xuất.</div>
+<div class="{body} clearfix"><p>Kim ngạch xuất khẩu gỗ mười tháng qua tăng hơn 15% so với cùng kỳ năm trước.</p>
+<p>Nhiều doanh nghiệp cho biết đơn hàng đã kín đến hết quý I năm sau và đang tuyển thêm lao động.</p></div>
+<p class="author">Minh Anh</p></article></body></html>"""
+"""A MasterCMS sister site's article (congthuong.vn's classes): the body block, lead, time and author."""
+ARTICLE_ELEMENT_TEXT = (
+    "Xuất khẩu gỗ tăng tốc cuối năm\nNhững tháng cuối năm, các doanh nghiệp chế biến gỗ tăng tốc sản xuất.\n"
+    "Kim ngạch xuất khẩu gỗ mười tháng qua tăng hơn 15% so với cùng kỳ năm trước.\n"
+    "Nhiều doanh nghiệp cho biết đơn hàng đã kín đến hết quý I năm sau và đang tuyển thêm lao động."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "layer"), [("__MASTERCMS_CONTENT_BODY", "selectors"), ("noidung", "generic")]
+)
+def test_a_sister_sites_article_element_gives_its_text_once_without_its_date_line(
+    body: str, layer: str
+) -> None:
+    url = "https://congthuong.vn/xuat-khau-go-tang-toc-cuoi-nam-150123.html"
+    result = EXTRACTOR.extract(ARTICLE_ELEMENT_PAGE.replace("{body}", body), url)
+    article = result.article
+    assert (result.sources["text"], result.sources["author"]) == (layer, "selectors")
+    assert article.text == ARTICLE_ELEMENT_TEXT
+    assert (article.author, article.published_at) == ("Minh Anh", "2020-11-08T10:00:00+07:00")
+
+
 def test_spider_counts_the_fallback() -> None:
     from scrapy.http import HtmlResponse
     from scrapy.utils.test import get_crawler

@@ -28,7 +28,7 @@ from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector
 from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article
-from friendship_crawler.site_rules import parse_date_line
+from friendship_crawler.site_rules import match_date_line, parse_date_line
 from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, host_of, strip_tracking
 
@@ -342,9 +342,10 @@ class _PageReading:
 
     @staticmethod
     def _text_lines(title: str, sapo: str, blocks: list[Block]) -> list[str]:
-        """Title, sapo, then body lines; a body that repeats the title or sapo first does not repeat it."""
+        """Title, sapo, then body lines; a body that opens with the title, the sapo or the date line (as
+        the generic layer's reading of a whole article element does) does not repeat them."""
         lines = [title, sapo] if sapo else [title]
         body = [block.text for block in blocks]
-        while body and body[0] in {title, sapo}:
+        while body and (body[0] in {title, sapo} or match_date_line(body[0])):
             body.pop(0)
         return lines + body
