@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from friendship_crawler.entities import Entities, find_entities
 from friendship_crawler.entities.gazetteer import Case, Entry, Gazetteer, Kind
+from friendship_crawler.entities.organizations import _NAMES, _names
 from friendship_crawler.entities.provinces import current_provinces, province_entries
 
 
@@ -214,3 +217,15 @@ def test_generic_or_other_bodies_are_not_friendship_organisations(text):
 def test_a_place_name_must_start_with_a_capital_letter():
     with pytest.raises(ValueError, match="capital letter"):
         Gazetteer().add("châu Mỹ", Entry(Kind.NOT_A_PLACE), Case.ANY)
+
+
+NAME_PIECES = [
+    "Hội hữu nghị Việt Nam – Lào", "Hội Hữu nghị Việt-Nga", "Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An",
+    "Liên hiệp (LHHN)", "LHHN Việt Nam", "CTCHN", "VUFO", "HAUFO", "HUFO", "Hội", "Liên", "LHH", "Hội Liên",
+    "hội hữu nghị", " ", " – ", "\n", "xHội", "các bạn", "Việt Nam", "tỉnh Bình Phước",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=12).map("".join))
+def test_names_are_tried_where_they_can_start_and_found_as_a_scan_finds_them(text: str) -> None:
+    assert [m.span() for m in _names(text)] == [m.span() for m in _NAMES.finditer(text)]

@@ -8,7 +8,7 @@ from typing import Any
 
 from friendship_crawler.entities.gazetteer import Kind
 from friendship_crawler.entities.organizations import find_organizations
-from friendship_crawler.entities.places import find_places, gazetteer
+from friendship_crawler.entities.places import gazetteer, places_named
 from friendship_crawler.entities.provinces import current_provinces
 from friendship_crawler.items import Article, Organization, Province
 
@@ -44,19 +44,18 @@ class Entities:
 def find_entities(title: str, sapo: str, text: str) -> Entities:
     """The entities named in the title, sapo and text (a text that repeats them is read once)."""
     joined = unicodedata.normalize("NFC", _joined(title or "", sapo or "", text or ""))
-    countries: dict[str, None] = {}
-    provinces: dict[str, None] = {}
-    for match in find_places(joined):
-        target = countries if match.entry.kind is Kind.COUNTRY else provinces
-        target.setdefault(match.entry.code)
+    places = places_named(joined)
     names = current_provinces()
     organizations: dict[str, dict[str, str | None]] = {}
     for organization in find_organizations(joined, gazetteer()):
         if organization.name not in organizations:  # an article names its organisations many times
             organizations[organization.name] = dict(vars(organization))
     return Entities(
-        countries=list(countries),
-        provinces=[{"code": code, "name": names[code]} for code in provinces],
+        countries=list(dict.fromkeys(p.code for p in places if p.kind is Kind.COUNTRY)),
+        provinces=[
+            {"code": code, "name": names[code]}
+            for code in dict.fromkeys(p.code for p in places if p.kind is Kind.PROVINCE)
+        ],
         organizations=list(organizations.values()),
     )
 

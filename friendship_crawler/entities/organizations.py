@@ -14,6 +14,7 @@ own union or the unions in general ("52 Liên hiệp Hữu nghị cấp tỉnh")
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from friendship_crawler.entities.countries import VIET_NAM, canonical_name
 from friendship_crawler.entities.gazetteer import Gazetteer, Kind, Match
@@ -25,8 +26,10 @@ VUFO = "Liên hiệp các tổ chức hữu nghị Việt Nam"
 _UNION_PREFIX = "Liên hiệp các tổ chức hữu nghị"
 _DASH = " – "
 _ABBREVIATIONS = {"VUFO": None, "HUFO": "Hồ Chí Minh", "HAUFO": "Hà Nội"}
-# Every name below starts with one of H, L, C, V: the scan's first test (see `_NAMES`).
 """Abbreviations of the union: None for VUFO itself, else the written name of its province."""
+_NAME_STARTS = ("Hội", "Liên", "LHH", "CTCHN", *_ABBREVIATIONS)
+"""What every name `_NAMES` finds starts with: found by plain substring search, they are the only places
+where `_NAMES` is tried (a scan of the whole text by the expression costs four times more)."""
 
 _SPACE = r"[^\S\n]+"
 _NAMES = re.compile(
@@ -50,7 +53,7 @@ _FOREIGN_PLACE = re.compile(rf"{_SPACE}((?i:tỉnh|thành{_SPACE}phố)){_SPACE}
 def find_organizations(text: str, table: Gazetteer) -> list[Organization]:
     """Every friendship organisation named, in order of mention."""
     found: list[Organization] = []
-    for hit in _NAMES.finditer(text):
+    for hit in _names(text):
         if hit.group("association"):
             organization = _association(text, hit.end(), table, cooperation=bool(hit.group("cooperation")))
         elif hit.group("union"):
@@ -62,6 +65,25 @@ def find_organizations(text: str, table: Gazetteer) -> list[Organization]:
         if organization is not None:
             found.append(organization)
     return found
+
+
+def _names(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_NAMES` that `finditer` gives, left to right without overlap, tried only where
+    one of `_NAME_STARTS` stands."""
+    starts: set[int] = set()
+    for start in _NAME_STARTS:
+        position = text.find(start)
+        while position >= 0:
+            starts.add(position)
+            position = text.find(start, position + 1)
+    end = 0
+    for position in sorted(starts):
+        if position < end:
+            continue
+        hit = _NAMES.match(text, position)
+        if hit is not None:
+            end = hit.end()
+            yield hit
 
 
 def _association(text: str, position: int, table: Gazetteer, cooperation: bool) -> Organization | None:

@@ -11,11 +11,10 @@ middle name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 
 from friendship_crawler.entities.countries import NOT_AFTER, country_entries
-from friendship_crawler.entities.gazetteer import Gazetteer, Kind, Match
+from friendship_crawler.entities.gazetteer import Entry, Gazetteer, Kind, Match
 from friendship_crawler.entities.provinces import province_entries
 from friendship_crawler.entities.tokens import (
     following_word,
@@ -63,11 +62,17 @@ def gazetteer() -> Gazetteer:
     return table
 
 
-def find_places(text: str) -> Iterator[Match]:
-    """Every country and province named in the text, in order (look-alikes consume their words)."""
+def places_named(text: str) -> list[Entry]:
+    """Every country and province the text names, each once, in order of first mention (look-alikes
+    consume their words); a place already found is not judged again where the text names it again."""
+    found: dict[str, Entry] = {}  # by code: a country's is two letters, a province's two digits
     for match in gazetteer().finditer(text):
-        if match.entry.kind is not Kind.NOT_A_PLACE and _plausible(text, match):
-            yield match
+        entry = match.entry
+        if entry.kind is Kind.NOT_A_PLACE or entry.code in found:
+            continue
+        if _plausible(text, match):
+            found[entry.code] = entry
+    return list(found.values())
 
 
 def _plausible(text: str, match: Match) -> bool:
