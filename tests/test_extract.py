@@ -484,6 +484,24 @@ def test_body_walk_lines_images_and_inline_related() -> None:
     assert body.related_hrefs == ["/x-1234.html"]
 
 
+def test_a_bare_table_of_article_links_in_the_body_is_a_related_box_and_a_table_of_text_is_not() -> None:
+    root = parse_page(
+        "<div id=b><table><tr><td><a href='/giao-luu-van-hoa-viet-lao-123451.html'>Giao lưu văn hóa Việt - Lào"
+        "</a></td></tr><tr><td><a href='/trao-hoc-bong-123452.html'>Trao học bổng cho sinh viên Lào</a></td></tr>"
+        "</table><p>Đoạn một của bài.</p><table><tr><td>Hộp biên tập: hơn 200 lưu học sinh Lào, xem "
+        "<a href='/bai-truoc-123453.html'>bài trước</a>.</td></tr></table>"
+        "<table><tr><td><img src='/a.jpg'></td></tr><tr><td><a href='/anh-123454.html'>Ảnh tư liệu</a>"
+        "</td></tr></table></div>"
+    )
+    body = read_body(root.get_element_by_id("b"), "https://baoquocte.vn/x-1.html")
+    assert [b.text for b in body.blocks] == [
+        "Đoạn một của bài.",
+        "Hộp biên tập: hơn 200 lưu học sinh Lào, xem bài trước.",
+        "Ảnh tư liệu",
+    ]
+    assert body.related_hrefs == ["/giao-luu-van-hoa-viet-lao-123451.html", "/trao-hoc-bong-123452.html"]
+
+
 def test_decode_prefers_valid_utf8_over_a_wrong_declaration() -> None:
     raw = '<meta charset="iso-8859-1"><p>Thời Đại</p>'.encode()
     assert "Thời Đại" in decode_page(raw)

@@ -18,11 +18,14 @@ from lxml.html import HtmlElement
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
 from friendship_crawler.textnorm import normalize_line
+from friendship_crawler.urls import article_id
 
 _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
 MAX_DEPTH = 150
 """Deeper markup is read as flat text: hostile nesting must not exhaust the stack."""
 _SKIPPED_CLASSES = selectors.AD_CLASSES | selectors.BOILERPLATE_CLASSES
+LINK_SHARE = 0.5
+"""A table whose text is at least this share of links to articles is a related-article box."""
 _NO_CLASSES: frozenset[str] = frozenset()
 
 
@@ -94,12 +97,21 @@ def _classes(element: HtmlElement) -> frozenset[str]:
     return frozenset(value.split()) if value else _NO_CLASSES
 
 
-def _is_related_box(classes: frozenset[str]) -> bool:
+def is_related_box(classes: frozenset[str]) -> bool:
+    """A box whose class names say it holds related articles."""
     if not classes:
         return False
     if classes & selectors.RELATED_BOX_CLASSES:
         return True
     return any(fragment in name.lower() for name in classes for fragment in selectors.RELATED_CLASS_FRAGMENTS)
+
+
+def links_to_articles(element: HtmlElement) -> bool:
+    """Text that is mostly links to articles (at least `LINK_SHARE` of it): a related box whatever its
+    class names, as sister sites embed one as a bare table at the head of the body."""
+    text = len(visible_text(element))
+    linked = sum(len(visible_text(a)) for a in element.iter("a") if article_id(a.get("href") or ""))
+    return text > 0 and linked / text >= LINK_SHARE
 
 
 def _is_signature(element: HtmlElement) -> bool:
@@ -175,7 +187,10 @@ class _BodyWalker:
             if block:
                 self.flush()
             return
-        if _is_related_box(classes):
+        image_box = tag == "figure" or bool(classes & selectors.IMAGE_BOX_CLASSES)
+        if not image_box and tag == "table":
+            image_box = next(element.iter(*selectors.IMAGE_TAGS), None) is not None
+        if is_related_box(classes) or (tag == "table" and not image_box and links_to_articles(element)):
             if block:
                 self.flush()
             self.body.related_hrefs.extend(a.get("href") or "" for a in element.iter("a"))
@@ -185,9 +200,6 @@ class _BodyWalker:
         if depth > MAX_DEPTH:
             self._buffer.append(element.text_content())
             return
-        image_box = tag == "figure" or bool(classes & selectors.IMAGE_BOX_CLASSES)
-        if not image_box and tag == "table":
-            image_box = next(element.iter(*selectors.IMAGE_TAGS), None) is not None
         signed = tag in {"p", "div"} and _is_signature(element)
         if block or image_box:
             self.flush()

@@ -17,14 +17,10 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
-from friendship_crawler.extract.body import Block, html_line, visible_text
+from friendship_crawler.extract.body import Block, html_line, is_related_box, links_to_articles
 from friendship_crawler.textnorm import normalize_text
-from friendship_crawler.urls import article_id
 
 logger = logging.getLogger(__name__)
-
-LINK_SHARE = 0.5
-"""A table whose text is at least this share of links to articles is a related-article box."""
 
 
 def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
@@ -60,14 +56,7 @@ def settle_tables(root: HtmlElement) -> None:
 
 
 def _is_related(table: HtmlElement) -> bool:
-    classes = (table.get("class") or "").split()
-    if set(classes) & selectors.RELATED_BOX_CLASSES:
-        return True
-    if any(fragment in name.lower() for name in classes for fragment in selectors.RELATED_CLASS_FRAGMENTS):
-        return True
-    text = len(visible_text(table))
-    linked = sum(len(visible_text(a)) for a in table.iter("a") if article_id(a.get("href") or ""))
-    return text > 0 and linked / text >= LINK_SHARE
+    return is_related_box(frozenset((table.get("class") or "").split())) or links_to_articles(table)
 
 
 def _keep_caption(table: HtmlElement) -> None:
