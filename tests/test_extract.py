@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from friendship_crawler.clean.lines import split_byline as split_text_byline
 from friendship_crawler.entities import ENTITY_FIELDS
 from friendship_crawler.extract import ArticleExtractor, Extraction, NotAnArticle
-from friendship_crawler.extract.body import Block, read_body
+from friendship_crawler.extract.body import Block, Body, read_body
 from friendship_crawler.extract.byline import clean_author, split_byline
 from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import decode_page, parse_page
@@ -452,22 +452,25 @@ def test_a_related_box_is_known_by_the_titles_the_text_path_cuts_at(heading: str
     assert related_box_hrefs(root) == ["/a-12345.html"]
 
 
+def body_of(markup: str, url: str = "https://thoidai.com.vn/x-1.html") -> Body:
+    """The body read from a container holding `markup`."""
+    return read_body(parse_page(f"<div id=b>{markup}</div>").get_element_by_id("b"), url)
+
+
 def test_split_byline_keeps_a_short_last_line_that_is_not_the_author() -> None:
-    root = parse_page("<div id=b><p>Một.</p><p>Hai.</p><p>Minh Anh</p></div>")
-    blocks = read_body(root.get_element_by_id("b"), "https://thoidai.com.vn/").blocks
+    blocks = body_of("<p>Một.</p><p>Hai.</p><p>Minh Anh</p>").blocks
     assert split_byline(blocks, "Thu Hà").blocks == blocks
     assert split_byline(blocks, None).author == "Minh Anh"
 
 
 def test_body_walk_lines_images_and_inline_related() -> None:
-    root = parse_page(
-        "<div id=b><p>Đầu <b>đậm</b> cuối</p>text rời<br>dòng mới"
+    body = body_of(
+        "<p>Đầu <b>đậm</b> cuối</p>text rời<br>dòng mới"
         "<table class='tpl_CMS_ARTICLE_EMBED'><tr><td><a href='/x-1234.html'>Liên quan</a></td></tr></table>"
         "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='data:x' data-src='/a.jpg' alt='ALT'></td></tr>"
         "<tr><td><p>Chú thích</p><p>(Ảnh: TTXVN).</p></td></tr></table>"
-        "<p style='text-align:right'><strong>Phương Lê</strong></p></div>"
+        "<p style='text-align:right'><strong>Phương Lê</strong></p>"
     )
-    body = read_body(root.get_element_by_id("b"), "https://thoidai.com.vn/x-1.html")
     assert [b.text for b in body.blocks] == [
         "Đầu đậm cuối",
         "text rời",
@@ -485,15 +488,15 @@ def test_body_walk_lines_images_and_inline_related() -> None:
 
 
 def test_a_bare_table_of_article_links_in_the_body_is_a_related_box_and_a_table_of_text_is_not() -> None:
-    root = parse_page(
-        "<div id=b><table><tr><td><a href='/giao-luu-van-hoa-viet-lao-123451.html'>Giao lưu văn hóa Việt - Lào"
+    body = body_of(
+        "<table><tr><td><a href='/giao-luu-van-hoa-viet-lao-123451.html'>Giao lưu văn hóa Việt - Lào"
         "</a></td></tr><tr><td><a href='/trao-hoc-bong-123452.html'>Trao học bổng cho sinh viên Lào</a></td></tr>"
         "</table><p>Đoạn một của bài.</p><table><tr><td>Hộp biên tập: hơn 200 lưu học sinh Lào, xem "
         "<a href='/bai-truoc-123453.html'>bài trước</a>.</td></tr></table>"
         "<table><tr><td><img src='/a.jpg'></td></tr><tr><td><a href='/anh-123454.html'>Ảnh tư liệu</a>"
-        "</td></tr></table></div>"
+        "</td></tr></table>",
+        "https://baoquocte.vn/x-1.html",
     )
-    body = read_body(root.get_element_by_id("b"), "https://baoquocte.vn/x-1.html")
     assert [b.text for b in body.blocks] == [
         "Đoạn một của bài.",
         "Hộp biên tập: hơn 200 lưu học sinh Lào, xem bài trước.",
