@@ -181,6 +181,19 @@ def test_a_sister_sites_article_element_gives_its_text_once_without_its_date_lin
     assert (article.author, article.published_at) == ("Minh Anh", "2020-11-08T10:00:00+07:00")
 
 
+def test_a_list_of_commenters_is_not_a_byline() -> None:
+    comments = "".join(
+        f"<div class='comment'><p class='author'>Bạn đọc {n}</p><p>Bài hay.</p></div>" for n in "ABCDE"
+    )
+    page = ARTICLE_ELEMENT_PAGE.replace("{body}", "__MASTERCMS_CONTENT_BODY").replace(
+        '<p class="author">Minh Anh</p>', ""
+    )
+    result = EXTRACTOR.extract(
+        page.replace("</article>", f"</article>{comments}"), "https://congthuong.vn/x-150123.html"
+    )
+    assert result.article.author is None and "author" not in result.sources
+
+
 def test_spider_counts_the_fallback() -> None:
     from scrapy.http import HtmlResponse
     from scrapy.utils.test import get_crawler

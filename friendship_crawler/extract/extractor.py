@@ -35,6 +35,8 @@ from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_articl
 HEAD, META, SELECTORS, GENERIC, URL = "json-ld", "meta", "selectors", "generic", "url"
 HTMLDATE = "htmldate"
 """Names of the layers a field can come from (`Extraction.sources`)."""
+BYLINE_MAX_NAMES = 4
+"""The most people a byline names."""
 
 
 @dataclass
@@ -247,10 +249,14 @@ class _PageReading:
         return ""
 
     def _visible_author(self) -> str | None:
-        names = _unique(clean_author(visible_text(node)) for node in self.select("author"))
-        if names:
-            self.sources["author"] = SELECTORS
-            return ", ".join(names)
+        """The names of the first author selector that names at most `BYLINE_MAX_NAMES` people; more are
+        a list of commenters or a rail of contributors, not a byline."""
+        for selector in self.generation.compiled["author"]:
+            nodes = [node for node in selector.select(self.root, self.marks) if isinstance(node, HtmlElement)]
+            names = _unique(clean_author(visible_text(node)) for node in nodes)
+            if names and len(names) <= BYLINE_MAX_NAMES:
+                self.sources["author"] = SELECTORS
+                return ", ".join(names)
         return None
 
     def _head_author(self) -> str | None:
