@@ -230,9 +230,12 @@ def test_a_dump_without_blank_lines_keeps_the_lines_under_the_sapo() -> None:
     assert "Những hạt mầm xây dựng nền móng" in clean_page_text(dump).text
 
 
-def test_the_cms_familys_widgets_after_the_article_go() -> None:
+@pytest.mark.parametrize(
+    "box", ["Tags: hòa bình, hữu nghị", "Đọc thêm", "Bài viết cùng chủ đề", "Tin cũ hơn"]
+)
+def test_the_cms_familys_widgets_after_the_article_go(box: str) -> None:
     widgets = [
-        "Tags: hòa bình, hữu nghị",
+        box,
         "Bài trước đó",
         "Hội hữu nghị Việt - Lào tổ chức gặp mặt",
         "Ý kiến bạn đọc",

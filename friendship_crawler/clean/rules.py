@@ -30,7 +30,8 @@ HEADER_SCAN_LINES = 15
 TRAILER_BOXES = RELATED_BOX_TITLES | frozenset(
     {
         "các tin bài khác", "tin bài khác", "các tin khác", "tin khác", "bài viết khác",
-        "tin cùng chuyên mục", "cùng chuyên mục",
+        "tin cùng chuyên mục", "cùng chuyên mục", "cùng chủ đề", "tin cùng chủ đề", "bài cùng chủ đề",
+        "bài viết cùng chủ đề", "đọc thêm", "tin mới hơn", "tin cũ hơn", "tin đã đưa", "các tin đã đưa",
         "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất", "tin đọc nhiều",
         "tin mới", "tin mới nhất", "tin mới cập nhật", "xem thêm", "có thể bạn quan tâm",
         "bờ cõi biển đảo",
