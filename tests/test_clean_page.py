@@ -198,6 +198,31 @@ def test_a_kicker_above_the_headline_of_a_copy_without_font_size_control_is_not_
     assert lead.title == "Tiêu đề thật:"  # a sentence, not a headline, follows: no kicker
 
 
+def test_a_line_of_author_date_and_category_under_the_title_gives_all_three() -> None:
+    page = clean_page_text(
+        "Tiêu đề bài\nMai Anh (t/h) 09/12/2021 11:14 | Bốn phương kết nghĩa\n![]() |\nChú thích ảnh. |\n"
+        "Ngày 8/12, đoàn đã đến thăm và làm việc tại tỉnh."
+    )
+    assert (page.author, page.published_at, page.section) == (
+        "Mai Anh",
+        "2021-12-09T11:14:00+07:00",
+        ["Bốn phương kết nghĩa"],
+    )
+    assert page.text == "Tiêu đề bài\nChú thích ảnh.\nNgày 8/12, đoàn đã đến thăm và làm việc tại tỉnh."
+    sentence = clean_page_text("Tiêu đề bài\nNgày 09/12/2021 11:14 đoàn đến thăm tỉnh.\nĐoạn hai.")
+    assert sentence.published_at is None and "Ngày 09/12/2021 11:14 đoàn đến thăm tỉnh." in sentence.text
+
+
+def test_the_box_in_the_block_under_a_sapo_that_stands_alone_goes() -> None:
+    related = "TP.HCM: 1.000 người biểu diễn yoga trên phố đi bộ Nguyễn Huệ"
+    raw = (
+        "Trang chủ Hữu nghị\n17:00 | 16/06/2022 GMT+7\n\nTiêu đề bài\n\naa\nSapo của bài viết.\n\n"
+        f"{related} {related}\nNgày 14/6, Tổng Lãnh sự quán Ấn Độ đã tổ chức họp báo.\n\n"
+        "Đoạn văn đầu tiên của bài viết."
+    )
+    assert clean_page_text(raw).text == "Tiêu đề bài\nSapo của bài viết.\nĐoạn văn đầu tiên của bài viết."
+
+
 @pytest.mark.parametrize(
     "date_line", ["Cập nhật: 10:30 | 12/05/2023", "12/05/2023 10:30", "Thứ hai, 12/05/2023 10:30"]
 )

@@ -7,6 +7,7 @@ that mentions "Video" or "Tin bài" mid-sentence is never touched.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ class Removal:
 
 
 RuleResult = tuple[list[str], list[Removal]]
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -603,6 +605,32 @@ def is_byline(line: str, author: str | None = None, with_role: bool = False) -> 
     if site_rules.ROLE_SUFFIX.fullmatch(" " + rest):
         return True
     return with_role and bool(site_rules.ROLE_SEPARATOR.match(rest))
+
+
+@dataclass(frozen=True)
+class DatedByline:
+    """A line of the author, the date and the category, as one template prints under the title:
+    "Mai Anh (t/h) 09/12/2021 11:14 | Bốn phương kết nghĩa"."""
+
+    author: str
+    date: re.Match[str]
+    category: str | None
+
+
+def read_dated_byline(line: str) -> DatedByline | None:
+    """The parts of a dated byline, or None: a byline (see `is_byline`), then a date line in any of the
+    CMS family's forms, then, after a bar, a category without digits."""
+    digit = _DIGIT.search(line)
+    if digit is None or digit.start() == 0:
+        return None
+    byline, dated = line[: digit.start()].strip(), line[digit.start() :]
+    date, bar, category = dated.rpartition("|")
+    if not bar or _DIGIT.search(category) or not category.strip():
+        date, category = dated, ""
+    match = match_date_line(date.strip())
+    if match is None or not is_byline(byline):
+        return None
+    return DatedByline(author_name(byline), match, category.strip() or None)
 
 
 def _co_authors(line: str) -> bool:

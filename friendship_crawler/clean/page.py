@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.article import clean_article_lines
 from friendship_crawler.clean.lines import (
+    DatedByline,
     Removal,
     drop_box_blocks,
     drop_lead_box,
     is_breadcrumb,
     is_header_line,
+    is_related_line,
+    read_dated_byline,
     strip_edge_bars,
     strip_markdown_images,
 )
@@ -88,6 +91,8 @@ class PageHeader:
     section: list[str] | None = None
     published_at: str | None = None
     skipped: list[str] = field(default_factory=list)
+    byline: DatedByline | None = None
+    """The author, date and category one template prints under the title, in place of a breadcrumb."""
 
 
 def clean_page_text(raw: str) -> CleanedPage:
@@ -96,6 +101,7 @@ def clean_page_text(raw: str) -> CleanedPage:
     if not lines:
         raise PageTextError("empty", "the text has no visible characters")
     header = read_header(lines)
+    byline = header.byline
     full_page = header.section is not None or header.published_at is not None
     body = lines[header.body_start :]
     lead_box: list[Removal] = []
@@ -107,10 +113,10 @@ def clean_page_text(raw: str) -> CleanedPage:
     return CleanedPage(
         title=header.title,
         text="\n".join(cleaned.lines),
-        author=cleaned.author,
+        author=cleaned.author or (byline.author if byline else None),
         source=cleaned.source,
-        published_at=header.published_at,
-        section=header.section,
+        published_at=header.published_at or (date_iso(byline.date) if byline else None),
+        section=header.section or ([byline.category] if byline and byline.category else None),
         removals=[*(Removal("header", line) for line in header.skipped), *lead_box, *cleaned.removals],
     )
 
@@ -132,8 +138,9 @@ def _lines_and_blocks(raw: str) -> tuple[list[str], list[int]]:
 def _without_lead_box(
     body: list[str], blocks: list[int], title: str, laid_out_from: int
 ) -> tuple[list[str], list[Removal]]:
-    """The body without the related box printed in the sapo's block (see `drop_lead_box`) and going on in
-    the blocks of one line after it (see `drop_box_blocks`).
+    """The body without the related box printed in the sapo's block (see `drop_lead_box`), or in the next
+    block when the sapo stands alone and that block opens with a title printed twice, and going on in the
+    blocks of one line after it (see `drop_box_blocks`).
 
     Only a text laid out in blocks says where the box ends: a dump without any blank line (one block
     from the first line to the last) keeps its lines. A copy cut short may end inside the sapo's block.
@@ -142,8 +149,12 @@ def _without_lead_box(
         return body, []
     if not body:
         return body, []
-    end = next((n for n, block in enumerate(blocks) if block != blocks[0]), len(body))
+    end = _block_end(blocks, 0)
     kept, removals = drop_lead_box(body[1:end], title, printed_again=frozenset(body[end:]))
+    if not kept and end < len(body) and is_related_line(body[end]):  # the sapo alone, the box below it
+        start, end = end, _block_end(blocks, end)
+        kept, more = drop_lead_box(body[start:end], title, printed_again=frozenset(body[end:]))
+        removals += more
     singles = end
     while singles < len(body) and _block_of_one_line(blocks, singles):
         singles += 1
@@ -151,6 +162,11 @@ def _without_lead_box(
         body[end:singles], after_box=bool(removals) and not kept, ends_text=singles == len(body)
     )
     return [body[0], *kept, *rest, *body[singles:]], removals + more
+
+
+def _block_end(blocks: list[int], start: int) -> int:
+    """Where the block of the line at `start` ends (the index of the next block's first line)."""
+    return next((n for n in range(start, len(blocks)) if blocks[n] != blocks[start]), len(blocks))
 
 
 def _block_of_one_line(blocks: list[int], index: int) -> bool:
@@ -184,6 +200,9 @@ def read_header(lines: list[str]) -> PageHeader:
         body_start = title_at + 1
     while body_start < len(lines) and is_header_line(lines[body_start]):  # the print view's date is below
         body_start += 1
+    byline = read_dated_byline(lines[body_start]) if body_start < len(lines) else None
+    if byline is not None:
+        body_start += 1
     header_lines = [line for n, line in enumerate(lines[:body_start]) if n != title_at]
     crumbs = [names for names in (breadcrumb_names(line) for line in header if is_breadcrumb(line)) if names]
     section = crumbs[-1] if crumbs else None
@@ -191,7 +210,7 @@ def read_header(lines: list[str]) -> PageHeader:
     if control is None and _is_page_header(header) and published_at is None:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
-    return PageHeader(title, body_start, section, published_at, header_lines)
+    return PageHeader(title, body_start, section, published_at, header_lines, byline)
 
 
 def _above_title(line: str) -> bool:
