@@ -10,6 +10,7 @@ from friendship_crawler.clean.lines import (
     clean_markdown,
     cut_trailer,
     drop_box_blocks,
+    drop_cell_box,
     drop_header_lines,
     drop_image_alts,
     drop_lead_box,
@@ -493,3 +494,25 @@ def test_author_name_drops_suffixes_and_roles_but_keeps_shared_bylines() -> None
     assert author_name("Phạm Hoàng Anh - Chủ tịch") == "Phạm Hoàng Anh"
     assert author_name("Thu Hà và Minh Anh") == "Thu Hà và Minh Anh"
     assert author_name("Nguyễn Văn An") == "Nguyễn Văn An"
+
+
+# --- the box under the title of a markdown-like copy ------------------------------------------------
+RUN_TOGETHER = f"{RELATED} Văn học bắc nhịp cầu hữu nghị Việt - Séc |"
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        ([RUN_TOGETHER, "![]() |", f"{CAPTION} |", PARAGRAPH], ["![]() |", f"{CAPTION} |", PARAGRAPH]),
+        ([RUN_TOGETHER, f"{CAPTION} (Ảnh: P.Y) |", PARAGRAPH], [f"{CAPTION} (Ảnh: P.Y) |", PARAGRAPH]),
+        ([f"{RELATED} {PARAGRAPH} |", f"{RELATED} {PARAGRAPH} |", PARAGRAPH], [PARAGRAPH]),
+        ([f"{CAPTION} |", PARAGRAPH], [f"{CAPTION} |", PARAGRAPH]),
+        ([f"{CAPTION}. Ảnh: P.Y |", "![]() |", PARAGRAPH], [f"{CAPTION}. Ảnh: P.Y |", "![]() |", PARAGRAPH]),
+        ([PARAGRAPH, RUN_TOGETHER, "![]() |"], [PARAGRAPH, RUN_TOGETHER, "![]() |"]),
+    ],
+    ids=["before-an-image", "before-a-credited-caption", "two-cells", "one-caption", "credited", "not-first"],
+)
+def test_cells_under_the_title_are_the_box_when_two_stand_in_a_row_or_an_image_follows(
+    lines: list[str], kept: list[str]
+) -> None:
+    assert drop_cell_box(lines)[0] == kept

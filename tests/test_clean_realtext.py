@@ -22,11 +22,6 @@ CASES = sorted(FIXTURES.glob("*.txt"))
 FIELDS = ("title", "text", "author", "published_at", "section")
 MIN_EXACT_RATE = 0.95
 """Share of cases whose five fields are all exact."""
-KNOWN_MISSES = {
-    ("86_cuu-binh-my-vach-tran-toi-ac-ky-niem-chuong", "text"): "three related titles run together in one "
-    "table cell under the title of a markdown copy, which names them nowhere else",
-}
-"""Fields the cleaner gets wrong, with why; each is an expected failure that must fail."""
 
 
 def _gold(case: Path) -> dict[str, Any]:
@@ -58,21 +53,8 @@ def test_exact_on_nearly_every_real_text() -> None:
     assert len(CASES) - len(inexact) >= MIN_EXACT_RATE * len(CASES), inexact
 
 
-@pytest.mark.parametrize(
-    ("case", "field"),
-    [
-        pytest.param(
-            case,
-            field,
-            id=f"{field}-{case.stem.split('_')[0]}",
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[case.stem, field])]
-            if (case.stem, field) in KNOWN_MISSES
-            else [],
-        )
-        for field in FIELDS
-        for case in CASES
-    ],
-)
+@pytest.mark.parametrize("case", CASES, ids=lambda path: path.stem.split("_")[0])
+@pytest.mark.parametrize("field", FIELDS)
 def test_real_text_field(case: Path, field: str) -> None:
     assert _record(case)[field] == _gold(case)[field], f"{case.stem}: {field}"
 

@@ -144,6 +144,41 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
     return kept, removals
 
 
+def drop_cell_box(lines: Sequence[str]) -> RuleResult:
+    """The related box a markdown-like copy prints right under the title: cells (text and a closing bar,
+    the titles of other articles run together, or a title and its teaser) before the first image.
+
+    They are the box when two or more stand in a row, or when an image follows them (an image row or a
+    credited caption); one cell alone with text after it is the caption of the page's first image, and
+    a credited cell is a caption whatever follows.
+    """
+    run = 0
+    while run < len(lines) and _is_bare_cell(lines[run]):
+        run += 1
+    if run == 1 and (run == len(lines) or not _starts_image_row(lines[run])):
+        run = 0
+    return list(lines[run:]), [Removal("related", line) for line in lines[:run]]
+
+
+def _is_bare_cell(line: str) -> bool:
+    """Text and a closing bar, no image and no photo credit."""
+    if not line.endswith("|") or line.startswith("|") or "![" in line:
+        return False
+    inner = strip_edge_bars(line).strip()
+    return bool(inner) and not (rules.PHOTO_CREDIT.match(inner) or rules.TRAILING_CREDIT.search(inner))
+
+
+def _starts_image_row(line: str) -> bool:
+    """An image row (`![]() |`, a bar alone) or a credited caption."""
+    text, images = strip_markdown_images(line)
+    inner = strip_edge_bars(text).strip()
+    return (
+        images
+        or bool(rules.EMPTY_CELL.match(text))
+        or bool(rules.PHOTO_CREDIT.match(inner) or rules.TRAILING_CREDIT.search(inner))
+    )
+
+
 def strip_markdown_images(line: str) -> tuple[str, bool]:
     """The line without `![alt](url)` images and with `[text](url)` links as their text; had it images?"""
     if "[" not in line:  # most lines: neither pattern can match, so skip both scans

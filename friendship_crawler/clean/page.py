@@ -17,6 +17,7 @@ from friendship_crawler.clean.lines import (
     DatedByline,
     Removal,
     drop_box_blocks,
+    drop_cell_box,
     drop_lead_box,
     is_breadcrumb,
     is_header_line,
@@ -107,6 +108,8 @@ def clean_page_text(raw: str) -> CleanedPage:
     lead_box: list[Removal] = []
     if full_page:
         body, lead_box = _without_lead_box(body, blocks[header.body_start :], header.title, blocks[0])
+    else:
+        body, lead_box = drop_cell_box(body)
     cleaned = clean_article_lines([header.title, *body], header.title, shows_alt_text=full_page)
     if not cleaned.body:
         raise PageTextError("no_text", f"no article text after the title {header.title!r}")
