@@ -173,6 +173,7 @@ def test_look_alikes_are_not_provinces(text):
     ("text", "expected"),
     [
         ("Hội Hữu nghị Việt - Lào", ("Hội hữu nghị Việt Nam – Lào", "LA", None)),
+        ("Năm 2025 Hội hữu nghị Việt Nam - Lào", ("Hội hữu nghị Việt Nam – Lào", "LA", None)),
         ("Hội hữu nghị Việt Nam-Mông Cổ", ("Hội hữu nghị Việt Nam – Mông Cổ", "MN", None)),
         ("Hội Hữu nghị Lào - Việt Nam", ("Hội hữu nghị Lào – Việt Nam", "LA", None)),
         ("Hội Hữu nghị Việt-Trung", ("Hội hữu nghị Việt Nam – Trung Quốc", "CN", None)),
@@ -208,6 +209,8 @@ def test_organisations_are_normalised_with_their_country_or_province(text, expec
         "Liên hiệp các tổ chức hữu nghị tỉnh phối hợp cùng Báo Đồng Nai",
         "Hội hữu nghị hai tỉnh Bình Dương – Kandal",
         "Hội Liên hiệp Phụ nữ tỉnh Nghệ An",
+        "Đến nay đã có 16 Hội hữu nghị Việt Nam-Lào ở các tỉnh phía Nam",
+        "Hội hữu nghị Việt - Nga địa phương phát huy vai trò cầu nối",
     ],
 )
 def test_generic_or_other_bodies_are_not_friendship_organisations(text):

@@ -8,7 +8,9 @@ Two families are recognised, the ones this section reports on:
   "VUFO", "LHHN Việt Nam", "Liên hiệp CTCHN Việt Nam") and its provincial unions ("Liên hiệp hữu nghị
   tỉnh Bình Phước", "Liên hiệp Bình Dương", "HUFO").
 A bare "Liên hiệp hữu nghị" is not taken for VUFO: in provincial reports it mostly means the province's
-own union or the unions in general ("52 Liên hiệp Hữu nghị cấp tỉnh").
+own union or the unions in general ("52 Liên hiệp Hữu nghị cấp tỉnh"). Nor is an association counted
+("16 Hội hữu nghị Việt Nam - Lào") or called local ("Hội hữu nghị Việt - Nga địa phương") taken for the
+central one: those are its branches, unnamed.
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ _NAMES = re.compile(
 )
 """Where an organisation's name starts: an association, a union, or an abbreviation."""
 _SPACES = re.compile(_SPACE)
+_LOCAL = re.compile(rf"{_SPACE}(?i:các{_SPACE})?(?i:địa{_SPACE}phương)(?!\w)")
+"""After an association's parties: its local branches."""
+_COUNT = re.compile(r"(?<![\d.,])\d{1,3}[^\S\n]+$")
+"""Before an association's name: how many of its branches."""
+_COUNT_LOOK_BACK = 6
 _VIET_NAM_WORDS = re.compile(r"Việt[^\S\n]+Nam(?!\w)")
 _VIET_NAM = re.compile(r"(?:Việt(?:[^\S\n]+Nam)?|VN)(?!\w)")
 _PARTY_DASH = re.compile(r"[^\S\n]*[-–—‐‑][^\S\n]*")
@@ -55,6 +62,8 @@ def find_organizations(text: str, table: Gazetteer) -> list[Organization]:
     found: list[Organization] = []
     for hit in _names(text):
         if hit.group("association"):
+            if _COUNT.search(text, max(0, hit.start() - _COUNT_LOOK_BACK), hit.start()):
+                continue
             organization = _association(text, hit.end(), table, cooperation=bool(hit.group("cooperation")))
         elif hit.group("union"):
             organization = _union_target(text, hit.end(), table, allow_viet_nam=bool(hit.group("named")))
@@ -100,7 +109,7 @@ def _association(text: str, position: int, table: Gazetteer, cooperation: bool) 
             break
         position = dash.end()
     partners = [code for code in parties if code != VIET_NAM]
-    if len(parties) < 2 or not partners or len(partners) == len(parties):
+    if len(parties) < 2 or not partners or len(partners) == len(parties) or _LOCAL.match(text, position):
         return None
     prefix = "Hội hữu nghị và hợp tác" if cooperation else "Hội hữu nghị"
     name = f"{prefix} {_DASH.join(_party_name(code) for code in parties)}"
