@@ -166,6 +166,13 @@ def test_a_thumbnail_with_its_teaser_or_a_cell_cut_with_an_ellipsis_is_another_a
     assert [r.text for r in removed if r.rule == "related"] == [thumbnail, cut]
 
 
+def test_a_thumbnail_with_its_teaser_whose_cell_closes_on_the_next_line_is_another_article() -> None:
+    thumbnail = "![]() Lãnh đạo Đảng, Chính phủ, Quốc hội Việt Nam đã gửi điện mừng tới những người đồng cấp."
+    kept, removed = clean_markdown([thumbnail, "|", PARAGRAPH])
+    assert kept == [PARAGRAPH]
+    assert removed == [Removal("related", thumbnail), Removal("related", "|")]
+
+
 def test_inline_markdown_images_go_and_links_keep_their_text() -> None:
     line = "Xem ![[Video] Người truyền cảm hứng](https://www.thoidai.com.vn/a.jpg?rt=1) bài [Giao lưu hữu nghị](https://thoidai.com.vn/a-1.html) hôm nay."
     kept, _ = clean_markdown([line])

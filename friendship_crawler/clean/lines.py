@@ -118,13 +118,16 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
 
     A row wrapped in bars is a caption when it follows an image row (or is a photo credit), and a
     related-article row otherwise; a bar at one end only is a remnant around a caption or paragraph,
-    unless the cell holds a thumbnail and its text (`![]() teaser |`) or was cut with an ellipsis
-    (`... |`): both are teasers of other articles.
+    unless the cell holds a thumbnail and its text (`![]() teaser |`, its bar at the end of the line or
+    alone on the next) or was cut with an ellipsis (`... |`): both are teasers of other articles.
     """
     kept: list[str] = []
     removals: list[Removal] = []
     after_image = False
-    for line in lines:
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         text, stripped_images = strip_markdown_images(line)
         if rules.EMPTY_CELL.match(text):
             removals.append(Removal("markdown", line))
@@ -132,9 +135,15 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
             continue
         wrapped = text.startswith("|") and text.endswith("|") and len(text) > 1
         inner = strip_edge_bars(text).strip()
-        teaser = text.endswith("|") and (stripped_images or bool(rules.TRUNCATED_CELL.search(text)))
+        closed_below = stripped_images and index < len(lines) and lines[index].strip() == "|"
+        teaser = closed_below or (
+            text.endswith("|") and (stripped_images or bool(rules.TRUNCATED_CELL.search(text)))
+        )
         if teaser or (wrapped and not (after_image or rules.PHOTO_CREDIT.match(inner))):
             removals.append(Removal("related", line))
+            if closed_below:
+                removals.append(Removal("related", lines[index]))
+                index += 1
             after_image = False
             continue
         if inner != line:
