@@ -523,3 +523,10 @@ def test_cells_under_the_title_are_the_box_when_two_stand_in_a_row_or_an_image_f
     lines: list[str], kept: list[str]
 ) -> None:
     assert drop_cell_box(lines)[0] == kept
+
+
+def test_an_alt_over_its_caption_cut_where_the_stored_copy_ends_goes() -> None:
+    alt = "Đại sứ Nguyễn Phương Nga - Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam tiếp xã giao Đại sứ Algeria"
+    cut = "Đại sứ Nguyễn Phương Nga - Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam chào m"
+    assert drop_image_alts([PARAGRAPH, alt, cut], TITLE, shows_alt_text=True)[0] == [PARAGRAPH, cut]
+    assert drop_image_alts([alt, cut, PARAGRAPH], TITLE, shows_alt_text=True)[0] == [alt, cut, PARAGRAPH]

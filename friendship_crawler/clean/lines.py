@@ -538,14 +538,19 @@ def _last_of_a_run(lines: Sequence[str], index: int) -> bool:
 
 
 def _caption_told_again(lines: Sequence[str], index: int) -> bool:
-    """An alt line: the next line says nearly the same in caption length (the caption under the image)."""
+    """An alt line: the next line says nearly the same in caption length (the caption under the image).
+
+    A shorter last line may be a caption the stored copy cut: the alt's opening of its length is what
+    it is told again by."""
     if index + 1 >= len(lines):
         return False
     line, following = lines[index], lines[index + 1]
     size, following_size = [word_count(text, rules.CAPTION_MAX_WORDS) for text in (line, following)]
     if max(size, following_size) > rules.CAPTION_MAX_WORDS:  # under the cap, a count is the whole line's
         return False
-    if size > following_size + rules.ALT_MIN_WORDS:  # an alt never outgrows its caption
+    if index + 2 == len(lines) and following_size < size:
+        line = " ".join(line.split()[:following_size])
+    elif size > following_size + rules.ALT_MIN_WORDS:  # an alt never outgrows its caption
         return False
     ours = set(slug_words(line))
     if len(ours) < rules.ALT_MIN_WORDS:
