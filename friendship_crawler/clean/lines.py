@@ -540,15 +540,16 @@ def _last_of_a_run(lines: Sequence[str], index: int) -> bool:
 def _caption_told_again(lines: Sequence[str], index: int) -> bool:
     """An alt line: the next line says nearly the same in caption length (the caption under the image).
 
-    A shorter last line may be a caption the stored copy cut: the alt's opening of its length is what
-    it is told again by."""
+    A shorter last line that is not this line's own opening may be a caption the stored copy cut: the
+    alt's opening of its length is what it is told again by. A line that goes on from the next one is a
+    longer text, never its alt."""
     if index + 1 >= len(lines):
         return False
     line, following = lines[index], lines[index + 1]
     size, following_size = [word_count(text, rules.CAPTION_MAX_WORDS) for text in (line, following)]
     if max(size, following_size) > rules.CAPTION_MAX_WORDS:  # under the cap, a count is the whole line's
         return False
-    if index + 2 == len(lines) and following_size < size:
+    if index + 2 == len(lines) and following_size < size and not line.startswith(following):
         line = " ".join(line.split()[:following_size])
     elif size > following_size + rules.ALT_MIN_WORDS:  # an alt never outgrows its caption
         return False
