@@ -171,6 +171,9 @@ def test_a_thumbnail_with_its_teaser_whose_cell_closes_on_the_next_line_is_anoth
     kept, removed = clean_markdown([thumbnail, "|", PARAGRAPH])
     assert kept == [PARAGRAPH]
     assert removed == [Removal("related", thumbnail), Removal("related", "|")]
+    kept, removed = clean_markdown([PARAGRAPH, thumbnail])  # the stored copy ends inside the cell
+    assert kept == [PARAGRAPH]
+    assert removed == [Removal("related", thumbnail)]
 
 
 def test_inline_markdown_images_go_and_links_keep_their_text() -> None:

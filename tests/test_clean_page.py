@@ -182,6 +182,14 @@ def test_a_mirror_copy_with_markup_debris_and_no_font_size_control() -> None:
     assert page.published_at == "2020-01-13T07:51:00+07:00"
 
 
+def test_a_multimedia_badge_above_the_title_is_not_the_title() -> None:
+    page = clean_page_text(
+        "--> -->\ne mag\nLời tri ân từ bạn bè quốc tế\n\n17:18 | 16/11/2021\n\nSapo của bài.\n\nĐoạn."
+    )
+    assert (page.title, page.published_at) == ("Lời tri ân từ bạn bè quốc tế", "2021-11-16T17:18:00+07:00")
+    assert page.text == "Lời tri ân từ bạn bè quốc tế\nSapo của bài.\nĐoạn."
+
+
 def test_a_kicker_above_the_headline_of_a_copy_without_font_size_control_is_not_the_title() -> None:
     raw = (
         "Trang chủ Hữu nghị\n07:00 | 02/02/2022 GMT+7\nTheo dõi thoidai.com.vn trên\n"

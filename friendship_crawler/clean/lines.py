@@ -118,8 +118,9 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
 
     A row wrapped in bars is a caption when it follows an image row (or is a photo credit), and a
     related-article row otherwise; a bar at one end only is a remnant around a caption or paragraph,
-    unless the cell holds a thumbnail and its text (`![]() teaser |`, its bar at the end of the line or
-    alone on the next) or was cut with an ellipsis (`... |`): both are teasers of other articles.
+    unless the cell holds a thumbnail and its text (`![]() teaser |`, its bar at the end of the line,
+    alone on the next, or cut off with the text's end) or was cut with an ellipsis (`... |`): both are
+    teasers of other articles.
     """
     kept: list[str] = []
     removals: list[Removal] = []
@@ -135,9 +136,13 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
             continue
         wrapped = text.startswith("|") and text.endswith("|") and len(text) > 1
         inner = strip_edge_bars(text).strip()
-        closed_below = stripped_images and index < len(lines) and lines[index].strip() == "|"
-        teaser = closed_below or (
-            text.endswith("|") and (stripped_images or bool(rules.TRUNCATED_CELL.search(text)))
+        thumbnail = stripped_images and line.startswith("![")  # a cell that opens with its image
+        closed_below = thumbnail and index < len(lines) and lines[index].strip() == "|"
+        cut_last = thumbnail and index == len(lines)  # the copy ends inside the cell
+        teaser = (
+            closed_below
+            or cut_last
+            or (text.endswith("|") and (stripped_images or bool(rules.TRUNCATED_CELL.search(text))))
         )
         if teaser or (wrapped and not (after_image or rules.PHOTO_CREDIT.match(inner))):
             removals.append(Removal("related", line))

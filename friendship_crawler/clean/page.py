@@ -217,8 +217,13 @@ def read_header(lines: list[str]) -> PageHeader:
 
 
 def _above_title(line: str) -> bool:
-    """A header line, or markup debris a copy kept above it ("--> -->"): never the title."""
-    return is_header_line(line) or not any(char.isalnum() for char in line)
+    """A header line, markup debris a copy kept above it ("--> -->") or a multimedia page's badge ("e
+    mag"): never the title."""
+    return (
+        is_header_line(line)
+        or not any(char.isalnum() for char in line)
+        or bool(rules.MEDIA_BADGE.match(line))
+    )
 
 
 def _is_kicker(line: str, following: str) -> bool:
