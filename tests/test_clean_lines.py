@@ -507,7 +507,10 @@ def test_author_name_drops_suffixes_and_roles_but_keeps_shared_bylines() -> None
 
 
 # --- the box under the title of a markdown-like copy ------------------------------------------------
-RUN_TOGETHER = f"{RELATED} Văn học bắc nhịp cầu hữu nghị Việt - Séc |"
+RUN_TOGETHER = (
+    f"{RELATED} Văn học bắc nhịp cầu hữu nghị Việt - Séc Hội Hữu nghị Việt Nam - Ukraine đến Kiev, bắt đầu "
+    "chuyến thăm Ukraine |"
+)
 
 
 @pytest.mark.parametrize(
@@ -517,10 +520,19 @@ RUN_TOGETHER = f"{RELATED} Văn học bắc nhịp cầu hữu nghị Việt - S
         ([RUN_TOGETHER, f"{CAPTION} (Ảnh: P.Y) |", PARAGRAPH], [f"{CAPTION} (Ảnh: P.Y) |", PARAGRAPH]),
         ([f"{RELATED} {PARAGRAPH} |", f"{RELATED} {PARAGRAPH} |", PARAGRAPH], [PARAGRAPH]),
         ([f"{CAPTION} |", PARAGRAPH], [f"{CAPTION} |", PARAGRAPH]),
+        ([RUN_TOGETHER, RUN_TOGETHER, f"{CAPTION} |", PARAGRAPH], [f"{CAPTION} |", PARAGRAPH]),
         ([f"{CAPTION}. Ảnh: P.Y |", "![]() |", PARAGRAPH], [f"{CAPTION}. Ảnh: P.Y |", "![]() |", PARAGRAPH]),
         ([PARAGRAPH, RUN_TOGETHER, "![]() |"], [PARAGRAPH, RUN_TOGETHER, "![]() |"]),
     ],
-    ids=["before-an-image", "before-a-credited-caption", "two-cells", "one-caption", "credited", "not-first"],
+    ids=[
+        "before-an-image",
+        "before-a-credited-caption",
+        "two-cells",
+        "one-caption",
+        "a-caption-after-the-box",
+        "credited",
+        "not-first",
+    ],
 )
 def test_cells_under_the_title_are_the_box_when_two_stand_in_a_row_or_an_image_follows(
     lines: list[str], kept: list[str]

@@ -182,6 +182,19 @@ def test_a_mirror_copy_with_markup_debris_and_no_font_size_control() -> None:
     assert page.published_at == "2020-01-13T07:51:00+07:00"
 
 
+def test_a_mirror_copys_byline_before_its_follow_line_is_the_author_not_the_title() -> None:
+    raw = (
+        "--> -->\nTrang chủ Hữu nghị\n14:00 | 03/11/2020 GMT+7\nPV\n\nPV\n\nTheo dõi thoidai.com.vn trên\n\n"
+        "Tiêu đề thật\n\nSapo của bài.\n\nĐoạn một."
+    )
+    page = clean_page_text(raw)
+    assert (page.title, page.author, page.text) == (
+        "Tiêu đề thật",
+        "PV",
+        "Tiêu đề thật\nSapo của bài.\nĐoạn một.",
+    )
+
+
 def test_a_multimedia_badge_above_the_title_is_not_the_title() -> None:
     page = clean_page_text(
         "--> -->\ne mag\nLời tri ân từ bạn bè quốc tế\n\n17:18 | 16/11/2021\n\nSapo của bài.\n\nĐoạn."

@@ -159,12 +159,13 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
 
 
 def drop_cell_box(lines: Sequence[str]) -> RuleResult:
-    """The related box a markdown-like copy prints right under the title: cells (text and a closing bar,
-    the titles of other articles run together, or a title and its teaser) before the first image.
+    """The related box a markdown-like copy prints right under the title: cells (text and a closing bar)
+    longer than a headline, the titles of other articles run together or a title and its teaser, before
+    the first image.
 
     They are the box when two or more stand in a row, or when an image follows them (an image row or a
-    credited caption); one cell alone with text after it is the caption of the page's first image, and
-    a credited cell is a caption whatever follows.
+    credited caption); one cell alone with text after it is the caption of the page's first image, and a
+    credited cell or one of headline length is a caption whatever follows.
     """
     run = 0
     while run < len(lines) and _is_bare_cell(lines[run]):
@@ -175,11 +176,13 @@ def drop_cell_box(lines: Sequence[str]) -> RuleResult:
 
 
 def _is_bare_cell(line: str) -> bool:
-    """Text and a closing bar, no image and no photo credit."""
+    """Text longer than a headline and a closing bar, no image and no photo credit."""
     if not line.endswith("|") or line.startswith("|") or "![" in line:
         return False
     inner = strip_edge_bars(line).strip()
-    return bool(inner) and not (rules.PHOTO_CREDIT.match(inner) or rules.TRAILING_CREDIT.search(inner))
+    if word_count(inner, rules.HEADLINE_MAX_WORDS) <= rules.HEADLINE_MAX_WORDS:
+        return False
+    return not (rules.PHOTO_CREDIT.match(inner) or rules.TRAILING_CREDIT.search(inner))
 
 
 def _starts_image_row(line: str) -> bool:

@@ -16,10 +16,12 @@ from friendship_crawler.clean.article import clean_article_lines
 from friendship_crawler.clean.lines import (
     DatedByline,
     Removal,
+    author_name,
     drop_box_blocks,
     drop_cell_box,
     drop_lead_box,
     is_breadcrumb,
+    is_byline,
     is_header_line,
     is_related_line,
     read_dated_byline,
@@ -94,6 +96,8 @@ class PageHeader:
     skipped: list[str] = field(default_factory=list)
     byline: DatedByline | None = None
     """The author, date and category one template prints under the title, in place of a breadcrumb."""
+    author: str | None = None
+    """The byline a mirror copy prints in its header, before the follow line."""
 
 
 def clean_page_text(raw: str) -> CleanedPage:
@@ -116,7 +120,7 @@ def clean_page_text(raw: str) -> CleanedPage:
     return CleanedPage(
         title=header.title,
         text="\n".join(cleaned.lines),
-        author=cleaned.author or (byline.author if byline else None),
+        author=cleaned.author or header.author or (byline.author if byline else None),
         source=cleaned.source,
         published_at=header.published_at or (date_iso(byline.date) if byline else None),
         section=header.section or ([byline.category] if byline and byline.category else None),
@@ -186,6 +190,7 @@ def read_header(lines: list[str]) -> PageHeader:
     or an error page that starts with a breadcrumb gives no title.
     """
     scan = lines[: rules.HEADER_SCAN_LINES]
+    author = None
     control = next((n for n, line in enumerate(scan) if rules.FONT_SIZE_CONTROL.match(line)), None)
     if control is not None:
         header = scan[:control]
@@ -194,7 +199,11 @@ def read_header(lines: list[str]) -> PageHeader:
             raise PageTextError("no_title", "nothing between the header lines and the font-size control")
         title_at, body_start = candidates[-1], control + 1
     else:
-        title_at = next((n for n, line in enumerate(lines) if not _above_title(line)), len(lines))
+        title_at = _first_title_line(lines, 0)
+        follow = _follow_line_after_bylines(lines, title_at)
+        if follow is not None:  # a mirror copy's byline stands between the date and the follow line
+            author = author_name(lines[title_at])
+            title_at = _first_title_line(lines, follow)
         header = lines[:title_at]
         if title_at == len(lines):
             raise PageTextError("no_title", "the text holds header lines only")
@@ -213,7 +222,22 @@ def read_header(lines: list[str]) -> PageHeader:
     if control is None and _is_page_header(header) and published_at is None:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
-    return PageHeader(title, body_start, section, published_at, header_lines, byline)
+    return PageHeader(title, body_start, section, published_at, header_lines, byline, author)
+
+
+def _first_title_line(lines: list[str], start: int) -> int:
+    """The first line from `start` that may be the title (`len(lines)` when none)."""
+    return next((n for n in range(start, len(lines)) if not _above_title(lines[n])), len(lines))
+
+
+def _follow_line_after_bylines(lines: list[str], start: int) -> int | None:
+    """Where the follow line ("Theo dõi thoidai.com.vn trên") stands when only bylines come before it
+    from `start`: those lines are the header's, and the title comes after it."""
+    end = min(len(lines), start + rules.HEADER_BYLINE_LINES + 1)
+    follow = next((n for n in range(start, end) if rules.FOLLOW_LINE.match(lines[n])), None)
+    if follow is None or follow == start or not all(is_byline(line) for line in lines[start:follow]):
+        return None
+    return follow
 
 
 def _above_title(line: str) -> bool:

@@ -25,6 +25,8 @@ FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
 HEADER_SCAN_LINES = 15
 """How far into a full page text the breadcrumb, date, follow line and "aa" are looked for."""
+HEADER_BYLINE_LINES = 3
+"""How many byline lines a mirror copy's header may hold before its follow line."""
 
 # --- trailer boxes: everything from the first of these on is not the article ---------------------
 TRAILER_BOXES = RELATED_BOX_TITLES | frozenset(
