@@ -545,3 +545,34 @@ def test_an_alt_over_its_caption_cut_where_the_stored_copy_ends_goes() -> None:
     cut = "Đại sứ Nguyễn Phương Nga - Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam chào m"
     assert drop_image_alts([PARAGRAPH, alt, cut], TITLE, shows_alt_text=True)[0] == [PARAGRAPH, cut]
     assert drop_image_alts([alt, cut, PARAGRAPH], TITLE, shows_alt_text=True)[0] == [alt, cut, PARAGRAPH]
+
+
+def test_an_alt_over_its_caption_split_before_the_credit_goes() -> None:
+    caption = "Hệ thống xử lý nước sinh hoạt tập trung do tổ chức Espérance viện trợ người dân Kiên Giang"
+    credit = "(Ảnh: Liên hiệp Hữu nghị Kiên Giang)."
+    lines = [PARAGRAPH, f"{caption} {credit}", caption, credit, PARAGRAPH]
+    assert drop_image_alts(lines, TITLE, shows_alt_text=True)[0] == [PARAGRAPH, caption, credit, PARAGRAPH]
+
+
+def test_an_alt_written_at_length_over_the_credited_caption_it_tells_goes() -> None:
+    alt = (
+        "ông Phan Anh Sơn, Phó Chủ tịch - Tổng Thư ký Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO) tiếp bà "
+        "Sizakele Malobane – Nikosi, Chủ tịch Cơ quan lập pháp tỉnh Gauteng, Cộng hòa Nam Phi"
+    )
+    caption = (
+        "Phó Chủ tịch - Tổng Thư ký VUFO Phan Anh Sơn tiếp đoàn công tác Cơ quan lập pháp tỉnh Gauteng, "
+        "Cộng hòa Nam Phi (Ảnh: Thu Hà)."
+    )
+    sentence = f"Chiều 11/7, {alt} nhân dịp kỷ niệm 30 năm thiết lập quan hệ ngoại giao hai nước."
+    assert drop_image_alts([PARAGRAPH, alt, caption], TITLE, shows_alt_text=True)[0] == [PARAGRAPH, caption]
+    assert drop_image_alts([sentence, caption], TITLE, shows_alt_text=True)[0] == [sentence, caption]
+    assert drop_image_alts([PARAGRAPH, alt, caption], TITLE)[0] == [PARAGRAPH, alt, caption]
+
+
+def test_an_seo_alt_that_holds_the_title_ends_the_lead_box_and_goes() -> None:
+    title = "Hội hữu nghị Việt - Nga tỉnh Phú Yên: Đổi mới, đa dạng hình thức hoạt động để phát triển"
+    seo = "Phú Yên Online - Đại hội Hội Hữu nghị Việt - Nga tỉnh lần thứ IV: Đổi mới, đa dạng hình thức hoạt động để phát triển"
+    caption = "Lãnh đạo Hội Hữu nghị Việt - Nga tỉnh tặng quà, chúc mừng Trung tâm An điều dưỡng tàu ngầm."
+    kept, _ = drop_lead_box([RELATED, seo, caption], title)
+    assert kept == [seo, caption]
+    assert drop_image_alts([PARAGRAPH, seo, caption], title, shows_alt_text=True)[0] == [PARAGRAPH, caption]

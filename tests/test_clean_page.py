@@ -105,8 +105,28 @@ def test_empty_text_is_an_error(raw: str) -> None:
             "Trang chủ Hữu nghị\n10:00 | 01/02/2024 GMT+7\n[Infographic] Số liệu\naa\nIn bài viết\nTruyền hình",
             "no_text",
         ),
+        (
+            "09:10 | 20/04/2025\n![]() |\nLễ trao trả hài cốt quân nhân Hoa Kỳ lần thứ 169. (Ảnh: MIA) |\n"
+            "Buổi lễ có sự tham dự của nhiều đại biểu.",
+            "no_title",
+        ),
+        (
+            "18:37 | 14/09/2025\nCác đại biểu đã cùng nhau ôn lại chặng đường 75 năm quan hệ truyền thống giữa hai "
+            "nước và những dấu ấn phát triển của Hội hữu nghị Việt Nam - Hungary trong suốt thời gian qua\n"
+            "Phát biểu tại buổi gặp gỡ, ông Chủ tịch nêu rõ.",
+            "no_title",
+        ),
     ],
-    ids=["only-trailer", "listing", "nothing-before-aa", "soft-404", "video", "infographic"],
+    ids=[
+        "only-trailer",
+        "listing",
+        "nothing-before-aa",
+        "soft-404",
+        "video",
+        "infographic",
+        "print-copy-a-caption-first",
+        "print-copy-a-sapo-first",
+    ],
 )
 def test_a_page_with_no_article_is_an_error(raw: str, reason: str) -> None:
     with pytest.raises(PageTextError) as caught:

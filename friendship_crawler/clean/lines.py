@@ -424,10 +424,20 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
     return (
         line.isascii()
         or _is_title_alt(line, title_key)
+        or _names_the_title(line, title_key)
         or rules.PHOTO_CREDIT.match(line) is not None
         or rules.TRAILING_CREDIT.search(line) is not None
         or _credited_caption_follows(lines, index)
     )
+
+
+def _names_the_title(line: str, title_key: str) -> bool:
+    """An SEO alt that holds this article's title after other words ("Phú Yên Online - Đại hội …: <the
+    title after its colon>"): headline-like, longer than the title's part it names."""
+    named = title_key.rpartition(": ")[2] if ": " in title_key else title_key
+    if len(named.split()) < rules.TITLE_PART_MIN_WORDS or len(line) <= len(named) or ends_sentence(line):
+        return False
+    return named in line.casefold()
 
 
 def _is_title_alt(line: str, title_key: str) -> bool:
@@ -471,6 +481,9 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
             or _is_slug_alt(line)
             or _cut_caption_follows(lines, index)
             or _credited_copy_follows(lines, index)
+            or _split_copy_follows(lines, index)
+            or _credited_caption_retold(lines, index)
+            or (_is_headline(line) and _names_the_title(line, title_key))
         ):
             return True
         if not is_alt_like(line):
@@ -509,6 +522,29 @@ def _credited_copy_follows(lines: Sequence[str], index: int) -> bool:
         return False
     credit = rules.TRAILING_CREDIT.search(following, len(stem))
     return credit is not None and not following[len(stem) : credit.start() + 1].strip(" .(")
+
+
+def _split_copy_follows(lines: Sequence[str], index: int) -> bool:
+    """The next two lines are this one split before its photo credit: the caption, on two lines, under
+    its alt ("Hệ thống … (Ảnh: X)." then "Hệ thống …" and "(Ảnh: X).")."""
+    if index + 2 >= len(lines) or not is_credit_line(lines[index + 2]):
+        return False
+    return lines[index] == f"{lines[index + 1]} {lines[index + 2]}"
+
+
+def _credited_caption_retold(lines: Sequence[str], index: int) -> bool:
+    """The next line is a credited caption whose words (but for the credit) this line nearly all holds,
+    however long: the alt an editor wrote at length above the caption. A sentence is never an alt."""
+    if index + 1 >= len(lines) or ends_sentence(lines[index]):
+        return False
+    line, caption = lines[index], lines[index + 1]
+    credit = rules.TRAILING_CREDIT.search(caption)
+    if credit is None or word_count(line, rules.CAPTION_MAX_WORDS) > rules.CAPTION_MAX_WORDS:
+        return False
+    told = set(slug_words(caption[: credit.start()]))
+    if len(told) < rules.ALT_MIN_WORDS or len(slug_words(line)) < rules.ALT_MIN_WORDS:
+        return False
+    return len(told & set(slug_words(line))) / len(told) >= rules.CAPTION_RETOLD
 
 
 def _cut_caption_follows(lines: Sequence[str], index: int) -> bool:

@@ -40,7 +40,6 @@ from friendship_crawler.site_rules import (
 from friendship_crawler.textnorm import normalize_line
 
 PAGE_TEXT_ERRORS = frozenset({"empty", "no_title", "no_text", "not_found"})
-TITLE_MAX_WORDS = 60
 
 
 class PageTextError(ValueError):
@@ -275,7 +274,8 @@ def _title(line: str) -> str:
         raise PageTextError("not_found", f"the page says it does not exist ({title!r})")
     if (
         not any(char.isalpha() for char in title)
-        or len(title.split()) > TITLE_MAX_WORDS
+        or len(title.split()) > rules.HEADLINE_MAX_WORDS
+        or rules.TRAILING_CREDIT.search(title)
         or key in rules.TRAILER_BOXES
         or key in rules.RAIL_TITLES
     ):

@@ -92,6 +92,10 @@ LEAD_BOX_MAX_WORDS = 3 * HEADLINE_MAX_WORDS
 """Related titles run together on one line stay under this many words."""
 NEAR_DUPLICATE = 0.6
 """Shared words (Jaccard) above which an image's alt line and its caption are the same text told twice."""
+CAPTION_RETOLD = 0.8
+"""Share of a credited caption's words an alt line above it holds when it tells the same photo at length."""
+TITLE_PART_MIN_WORDS = 5
+"""Words of the title (or of its part after a colon) an SEO alt must hold to be taken for one."""
 
 # --- markdown-like remnants of the second text style ---------------------------------------------
 MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
