@@ -153,6 +153,12 @@ def test_bar_wrapped_rows_outside_images_are_related_articles() -> None:
     assert removed == [Removal("related", lines[1])]
 
 
+def test_a_longer_bar_wrapped_row_among_the_paragraphs_is_an_editorial_box() -> None:
+    box = f"| {PARAGRAPH} Từ đó đến nay, nơi đây đã trở thành một biểu tượng của tình hữu nghị hai nước. |"
+    assert clean_markdown([PARAGRAPH, box, PARAGRAPH])[0] == [PARAGRAPH, box.strip("| "), PARAGRAPH]
+    assert clean_markdown([box, PARAGRAPH])[0] == [PARAGRAPH]  # before any text: a teaser row
+
+
 def test_a_thumbnail_with_its_teaser_or_a_cell_cut_with_an_ellipsis_is_another_article() -> None:
     thumbnail = (
         "![]() Lãnh đạo Đảng, Chính phủ, Quốc hội Việt Nam đã gửi điện mừng tới những người đồng cấp. |"
@@ -230,8 +236,19 @@ def test_ordinary_lines_are_not_related_lines() -> None:
 # --- image alt ---------------------------------------------------------------------------------------
 def test_alt_equal_to_title_or_its_ascii_folding_goes() -> None:
     folded = "Lien hiep Huu nghi tinh Bac Giang: Chu dong, linh hoat, sang tao, hieu qua"
-    kept, removed = drop_image_alts([TITLE, CAPTION, folded, PARAGRAPH, folded.lower()], TITLE)
-    assert kept == [CAPTION, PARAGRAPH]
+    numbered = f"{folded} hinh anh 1"
+    lines = [
+        TITLE,
+        CAPTION,
+        folded,
+        PARAGRAPH,
+        folded.lower(),
+        numbered,
+        "Chú thích ảnh",
+        "Quang cảnh buổi lễ.",
+    ]
+    kept, removed = drop_image_alts(lines, TITLE)
+    assert kept == [CAPTION, PARAGRAPH, "Quang cảnh buổi lễ."]
     assert {r.rule for r in removed} == {"image_alt"}
 
 
@@ -521,6 +538,7 @@ RUN_TOGETHER = (
         ([f"{RELATED} {PARAGRAPH} |", f"{RELATED} {PARAGRAPH} |", PARAGRAPH], [PARAGRAPH]),
         ([f"{CAPTION} |", PARAGRAPH], [f"{CAPTION} |", PARAGRAPH]),
         ([RUN_TOGETHER, RUN_TOGETHER, f"{CAPTION} |", PARAGRAPH], [f"{CAPTION} |", PARAGRAPH]),
+        ([RUN_TOGETHER, f"{CAPTION}. |", PARAGRAPH], [f"{CAPTION}. |", PARAGRAPH]),
         ([f"{CAPTION}. Ảnh: P.Y |", "![]() |", PARAGRAPH], [f"{CAPTION}. Ảnh: P.Y |", "![]() |", PARAGRAPH]),
         ([PARAGRAPH, RUN_TOGETHER, "![]() |"], [PARAGRAPH, RUN_TOGETHER, "![]() |"]),
     ],
@@ -530,6 +548,7 @@ RUN_TOGETHER = (
         "two-cells",
         "one-caption",
         "a-caption-after-the-box",
+        "a-caption-after-titles-run-together",
         "credited",
         "not-first",
     ],
@@ -575,4 +594,5 @@ def test_an_seo_alt_that_holds_the_title_ends_the_lead_box_and_goes() -> None:
     caption = "Lãnh đạo Hội Hữu nghị Việt - Nga tỉnh tặng quà, chúc mừng Trung tâm An điều dưỡng tàu ngầm."
     kept, _ = drop_lead_box([RELATED, seo, caption], title)
     assert kept == [seo, caption]
+    assert drop_lead_box([RELATED, "Chú thích ảnh", caption], title)[0] == ["Chú thích ảnh", caption]
     assert drop_image_alts([PARAGRAPH, seo, caption], title, shows_alt_text=True)[0] == [PARAGRAPH, caption]

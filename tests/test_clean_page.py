@@ -173,9 +173,9 @@ def test_print_view_without_font_size_control_reads_the_title_after_the_date() -
 
 def test_markdown_style_title_is_the_first_line() -> None:
     page = clean_page_text(
-        "Tiêu đề\nSapo của bài.\n![]() |\nChú thích ảnh. |\nĐoạn cuối. |\nTin bài liên quan\nBài khác"
+        "Tiêu đề\nSapo của bài.\n![]() |\nQuang cảnh buổi lễ. |\nĐoạn cuối. |\nTin bài liên quan\nBài khác"
     )
-    assert page.text == "Tiêu đề\nSapo của bài.\nChú thích ảnh.\nĐoạn cuối."
+    assert page.text == "Tiêu đề\nSapo của bài.\nQuang cảnh buổi lễ.\nĐoạn cuối."
     assert page.published_at is None and page.section is None
 
 
@@ -232,7 +232,7 @@ def test_a_kicker_above_the_headline_of_a_copy_without_font_size_control_is_not_
 
 def test_a_line_of_author_date_and_category_under_the_title_gives_all_three() -> None:
     page = clean_page_text(
-        "Tiêu đề bài\nMai Anh (t/h) 09/12/2021 11:14 | Bốn phương kết nghĩa\n![]() |\nChú thích ảnh. |\n"
+        "Tiêu đề bài\nMai Anh (t/h) 09/12/2021 11:14 | Bốn phương kết nghĩa\n![]() |\nQuang cảnh buổi lễ. |\n"
         "Ngày 8/12, đoàn đã đến thăm và làm việc tại tỉnh."
     )
     assert (page.author, page.published_at, page.section) == (
@@ -240,7 +240,7 @@ def test_a_line_of_author_date_and_category_under_the_title_gives_all_three() ->
         "2021-12-09T11:14:00+07:00",
         ["Bốn phương kết nghĩa"],
     )
-    assert page.text == "Tiêu đề bài\nChú thích ảnh.\nNgày 8/12, đoàn đã đến thăm và làm việc tại tỉnh."
+    assert page.text == "Tiêu đề bài\nQuang cảnh buổi lễ.\nNgày 8/12, đoàn đã đến thăm và làm việc tại tỉnh."
     sentence = clean_page_text("Tiêu đề bài\nNgày 09/12/2021 11:14 đoàn đến thăm tỉnh.\nĐoạn hai.")
     assert sentence.published_at is None and "Ngày 09/12/2021 11:14 đoàn đến thăm tỉnh." in sentence.text
 

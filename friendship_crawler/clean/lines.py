@@ -117,10 +117,11 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
     """Drop `![]() |`, `| |` and image lines; unwrap caption rows; drop `| title |` related rows.
 
     A row wrapped in bars is a caption when it follows an image row (or is a photo credit), and a
-    related-article row otherwise; a bar at one end only is a remnant around a caption or paragraph,
-    unless the cell holds a thumbnail and its text (`![]() teaser |`, its bar at the end of the line,
-    alone on the next, or cut off with the text's end) or was cut with an ellipsis (`... |`): both are
-    teasers of other articles.
+    related-article row otherwise, when it holds a headline or comes before any text (a longer row
+    among the paragraphs is an editorial box); a bar at one end only is a remnant around a caption or
+    paragraph, unless the cell holds a thumbnail and its text (`![]() teaser |`, its bar at the end of
+    the line, alone on the next, or cut off with the text's end) or was cut with an ellipsis (`... |`):
+    both are teasers of other articles.
     """
     kept: list[str] = []
     removals: list[Removal] = []
@@ -144,7 +145,8 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
             or cut_last
             or (text.endswith("|") and (stripped_images or bool(rules.TRUNCATED_CELL.search(text))))
         )
-        if teaser or (wrapped and not (after_image or rules.PHOTO_CREDIT.match(inner))):
+        boxed = wrapped and not (after_image or rules.PHOTO_CREDIT.match(inner))
+        if teaser or (boxed and (not kept or _is_headline(inner))):
             removals.append(Removal("related", line))
             if closed_below:
                 removals.append(Removal("related", lines[index]))
@@ -164,15 +166,23 @@ def drop_cell_box(lines: Sequence[str]) -> RuleResult:
     the first image.
 
     They are the box when two or more stand in a row, or when an image follows them (an image row or a
-    credited caption); one cell alone with text after it is the caption of the page's first image, and a
-    credited cell or one of headline length is a caption whatever follows.
+    credited caption), or a caption's cell follows titles run together; one cell alone with text after
+    it is the caption of the page's first image, and a credited cell or one of headline length is a
+    caption whatever follows.
     """
     run = 0
     while run < len(lines) and _is_bare_cell(lines[run]):
         run += 1
-    if run == 1 and (run == len(lines) or not _starts_image_row(lines[run])):
+    if run == 1 and not (run < len(lines) and _box_ends_at(lines[0], lines[run])):
         run = 0
     return list(lines[run:]), [Removal("related", line) for line in lines[:run]]
+
+
+def _box_ends_at(cell: str, following: str) -> bool:
+    """One cell is the box when an image follows it, or a caption's cell follows titles run together (no
+    sentence end)."""
+    caption_cell = following.endswith("|") and not ends_sentence(strip_edge_bars(cell).strip())
+    return _starts_image_row(following) or caption_cell
 
 
 def _is_bare_cell(line: str) -> bool:
@@ -423,11 +433,20 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
     line = lines[index]
     return (
         line.isascii()
+        or _is_placeholder(line)
         or _is_title_alt(line, title_key)
         or _names_the_title(line, title_key)
         or rules.PHOTO_CREDIT.match(line) is not None
         or rules.TRAILING_CREDIT.search(line) is not None
         or _credited_caption_follows(lines, index)
+    )
+
+
+def _is_placeholder(line: str) -> bool:
+    """The alt the CMS writes when nobody wrote one ("Chú thích ảnh")."""
+    return (
+        len(line) <= len(rules.CAPTION_PLACEHOLDER) + 1
+        and site_rules.marker_key(line) == rules.CAPTION_PLACEHOLDER
     )
 
 
@@ -474,7 +493,7 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
     counts = Counter(lines)
 
     def is_alt(index: int, line: str) -> bool:
-        if _is_title_alt(line, title_key) or _folded_title_first(line, title_slug):
+        if _is_title_alt(line, title_key) or _folded_title_first(line, title_slug) or _is_placeholder(line):
             return True
         if shows_alt_text and (
             _caption_told_again(lines, index)
@@ -534,7 +553,8 @@ def _split_copy_follows(lines: Sequence[str], index: int) -> bool:
 
 def _credited_caption_retold(lines: Sequence[str], index: int) -> bool:
     """The next line is a credited caption whose words (but for the credit) this line nearly all holds,
-    however long: the alt an editor wrote at length above the caption. A sentence is never an alt."""
+    however long: the alt an editor wrote at length above the caption. A sentence is never taken for an
+    alt: a paragraph before a photo may tell it just as well."""
     if index + 1 >= len(lines) or ends_sentence(lines[index]):
         return False
     line, caption = lines[index], lines[index + 1]
@@ -562,7 +582,8 @@ def _cut_caption_follows(lines: Sequence[str], index: int) -> bool:
 
 
 def _folded_title_first(line: str, title_slug: list[str]) -> bool:
-    """The title folded to ASCII, alone or followed by another article's title (a related box's alt).
+    """The title folded to ASCII, alone, followed by another article's title (a related box's alt) or, in
+    a line all ASCII, by more words of its alt ("… hinh anh 1").
 
     `title_slug` is empty for a title without diacritics, whose folding is the title itself. A line that
     opens with an ASCII letter or digit opens its slug with it: another first letter than the title slug's
@@ -572,7 +593,10 @@ def _folded_title_first(line: str, title_slug: list[str]) -> bool:
     if not title_slug or not first.isascii() or (first.isalnum() and first.lower() != title_slug[0][0]):
         return False
     words = line.split()
-    return slug_words(" ".join(words[: _leading(words, str.isascii)])) == title_slug
+    leading = _leading(words, str.isascii)
+    folded = slug_words(" ".join(words[:leading]))
+    # all ASCII, the folded title may go on with the alt's own words ("... hinh anh 1")
+    return folded == title_slug or (leading == len(words) and folded[: len(title_slug)] == title_slug)
 
 
 def _last_of_a_run(lines: Sequence[str], index: int) -> bool:

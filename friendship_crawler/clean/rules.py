@@ -109,10 +109,13 @@ TRUNCATED_CELL = re.compile(r"(?:\.\.\.|…)\s*\|$")
 """A cell cut by the CMS with an ellipsis ("... đàn ... |"): the teaser of another article, never text."""
 
 # --- images: captions and credits ----------------------------------------------------------------
-PHOTO_CREDIT = re.compile(r"^\(?\s*(?:Ảnh|Nguồn ảnh|Photo|Ảnh minh họa|Ảnh minh hoạ)\s*:", re.IGNORECASE)
+_CREDIT_WORD = r"(?:Ảnh(?:\s+(?:minh\s+họa|minh\s+hoạ|tư\s+liệu))?|Nguồn ảnh|Photo)"
+PHOTO_CREDIT = re.compile(rf"^\(?\s*{_CREDIT_WORD}\s*:", re.IGNORECASE)
 """A caption's photo-credit part: "(Ảnh: Báo Bắc Giang)."."""
-TRAILING_CREDIT = re.compile(r"[(\s.](?:Ảnh|Photo|Nguồn ảnh)\s*:\s*[^()]{1,80}\)?\s*\.?$", re.IGNORECASE)
+TRAILING_CREDIT = re.compile(rf"[(\s.]{_CREDIT_WORD}\s*:\s*[^()]{{1,80}}\)?\s*\.?$", re.IGNORECASE)
 """A credit at the end of a one-line caption: "... tại Sóc Trăng (Ảnh: TTXVN).", "... Ảnh: Báo Bạc Liêu"."""
+CAPTION_PLACEHOLDER = "chú thích ảnh"
+"""What an image's alt says when nobody wrote one (as a `marker_key`): never article text."""
 CREDIT_MAX_WORDS = 12
 CAPTION_MAX_WORDS = 60
 """A line ending in a photo credit but longer than this is a paragraph, not a caption."""
