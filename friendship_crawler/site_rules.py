@@ -102,7 +102,7 @@ DATES_IN_TEXT = (
 """A date inside the text of an element known to hold one (a date `span`): time first, else the day
 with or without a time."""
 _GMT_OFFSET = re.compile(r"GMT\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<mi>\d{2}))?", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
 """A digit as the date patterns write one: a line without it in its opening is no date line."""
 
 
@@ -114,7 +114,7 @@ def iso_vietnam(moment: datetime) -> str:
 
 def match_date_line(line: str) -> re.Match[str] | None:
     """The date line's parts, when the whole line is a date line in any of the CMS family's forms."""
-    if not line[:1].isalnum() or _DIGIT.search(line, 0, 40) is None:  # most lines: no date here
+    if not line[:1].isalnum() or DIGIT.search(line, 0, 40) is None:  # most lines: no date here
         return None
     for pattern in DATE_LINES:
         match = pattern.match(line)

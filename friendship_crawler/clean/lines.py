@@ -30,7 +30,6 @@ class Removal:
 
 
 RuleResult = tuple[list[str], list[Removal]]
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -444,10 +443,7 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
 
 def _is_placeholder(line: str) -> bool:
     """The alt the CMS writes when nobody wrote one ("Chú thích ảnh")."""
-    return (
-        len(line) <= len(rules.CAPTION_PLACEHOLDER) + 1
-        and site_rules.marker_key(line) == rules.CAPTION_PLACEHOLDER
-    )
+    return site_rules.marker_key(line, len(rules.CAPTION_PLACEHOLDER)) == rules.CAPTION_PLACEHOLDER
 
 
 def _names_the_title(line: str, title_key: str) -> bool:
@@ -738,12 +734,12 @@ class DatedByline:
 def read_dated_byline(line: str) -> DatedByline | None:
     """The parts of a dated byline, or None: a byline (see `is_byline`), then a date line in any of the
     CMS family's forms, then, after a bar, a category without digits."""
-    digit = _DIGIT.search(line)
+    digit = site_rules.DIGIT.search(line)
     if digit is None or digit.start() == 0:
         return None
     byline, dated = line[: digit.start()].strip(), line[digit.start() :]
     date, bar, category = dated.rpartition("|")
-    if not bar or _DIGIT.search(category) or not category.strip():
+    if not bar or site_rules.DIGIT.search(category) or not category.strip():
         date, category = dated, ""
     match = match_date_line(date.strip())
     if match is None or not is_byline(byline):

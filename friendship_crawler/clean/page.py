@@ -234,7 +234,7 @@ def _follow_line_after_bylines(lines: list[str], start: int) -> int | None:
     from `start`: those lines are the header's, and the title comes after it."""
     end = min(len(lines), start + rules.HEADER_BYLINE_LINES + 1)
     follow = next((n for n in range(start, end) if rules.FOLLOW_LINE.match(lines[n])), None)
-    if follow is None or follow == start or not all(is_byline(line) for line in lines[start:follow]):
+    if follow is None or not all(is_byline(line) for line in lines[start:follow]):
         return None
     return follow
 
