@@ -166,3 +166,33 @@ def test_htmldate_is_the_last_resort_for_the_date() -> None:
         "2023-05-04T00:00:00+07:00",
         "htmldate",
     )
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<div class='tbnh-author-meta'><a href='/x'>Hải Yến</a></div>",
+        "<div class='article-detail-infor'><a href='/tac-gia/hai-yen'>Hải Yến</a></div>",
+        "<p class='AuthorName'>Bài và ảnh: Hải Yến</p>",
+    ],
+)
+def test_author_block_no_selector_names_is_the_generic_author(byline: str) -> None:
+    page = (
+        "<html><body><aside><ul><li class='writer'>Trần Văn Nam</li></ul></aside><h1>Tiêu đề</h1>"
+        f"<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div>{byline}"
+        "<div class='comment-list'><span class='comment-author'>Lê Văn Tám</span></div></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert (result.article.author, result.sources["author"]) == ("Hải Yến", "generic")
+
+
+def test_names_in_comments_rails_and_teasers_are_no_author() -> None:
+    page = (
+        "<html><body><h1>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p>"
+        "<p>Đoạn hai của bài.</p></div><div class='comments'><b class='author'>Lê Văn Tám</b></div>"
+        "<aside><span class='author'>Trần Văn Nam</span></aside><ul><li><a href='/a-1.html'>Tin khác</a>"
+        "<span class='author'>Phạm Thu</span></li></ul>"
+        "<footer><a href='/tac-gia/ban-bien-tap'>Ban Biên Tập</a></footer></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert result.article.author is None and "author" not in result.sources

@@ -143,7 +143,7 @@ class _PageReading:
         split = split_byline(blocks, author)
         if author is None and split.author:
             author, self.sources["author"] = split.author, body_layer
-        author = author or self._head_author()
+        author = author or self._head_author() or self._author_by_class()
         lines = self._text_lines(title, sapo, split.blocks)
         if len(lines) <= (2 if sapo else 1):
             kind = media_kind(title, body, container)
@@ -266,6 +266,12 @@ class _PageReading:
                 self.sources["author"] = layer
                 return name
         return None
+
+    def _author_by_class(self) -> str | None:
+        name = fallbacks.author_by_class(self.root, self.marks, self.title_node)
+        if name:
+            self.sources["author"] = GENERIC
+        return name
 
     def _source(self, from_body: str | None, body_layer: str) -> str | None:
         nodes = self.select("source")

@@ -2,7 +2,8 @@
 
 Each rule looks where news pages of any CMS put a field: the one prominent `h1`; `<title>` with the site's
 name taken off; the element near the headline whose class names a lead; the date line near the headline;
-htmldate over the whole page; the trail of a breadcrumb, not a menu that shares its class. The extractor
+htmldate over the whole page; the name in an element whose class names an author; the trail of a
+breadcrumb, not a menu that shares its class. The extractor
 tries them after the template selectors and the page head, and records which layer gave each field.
 """
 
@@ -20,8 +21,10 @@ from urllib.parse import urlsplit
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from friendship_crawler.clean.lines import ends_with_byline
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import visible_text
+from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks, with_class_names
 from friendship_crawler.site_rules import iso_vietnam, parse_date_line
 
@@ -44,6 +47,12 @@ MAX_TRAIL = 6
 TEASER_TAGS = frozenset({"article", "li"})
 TEASER_CLASSES = frozenset({"article", "bx-article", "story", "item-news"})
 ACTIVE = re.compile(r"\b(?:active|current|selected)\b", re.I)
+AUTHOR_CLASS = re.compile(r"author|byline|writer|tac-?gia|but-?danh", re.I)
+"""A class name of a byline block ("article-author", "AuthorName", "byline", "tacgia")."""
+AUTHOR_LINKS = "descendant::a[contains(@href, '/tac-gia/') or contains(@href, '/author/')]"
+"""Links to an author's page, which name the author whatever their class."""
+NOT_A_BYLINE = re.compile(r"comment|binh-?luan|avatar", re.I)
+"""Class names of what holds names that are not the article's byline: comments, reader avatars."""
 
 
 def prominent_h1(root: HtmlElement) -> HtmlElement | None:
@@ -125,6 +134,29 @@ def htmldate_of(root: HtmlElement) -> str | None:
     if not found:
         return None
     return iso_vietnam(datetime.strptime(found, "%Y-%m-%d"))
+
+
+def author_by_class(root: HtmlElement, marks: PageMarks, title_node: HtmlElement | None) -> str | None:
+    """The name in the first element whose class names an author, or the first link to an author's page;
+    `marks` are the page's.
+
+    Only a block that reads as a byline (a name, bare, with its credit or with its role) counts, and not
+    in a teaser, a comment, or the page's header, menus, rails and footer, which name other people.
+    """
+    for node in with_class_names(root, marks.classes_like(AUTHOR_CLASS), also=AUTHOR_LINKS):
+        if in_teaser(node, title_node) or _in_chrome(node):
+            continue
+        text = visible_text(node)
+        if text and ends_with_byline(text):
+            return clean_author(text)
+    return None
+
+
+def _in_chrome(node: HtmlElement) -> bool:
+    for element in (node, *node.iterancestors()):
+        if element.tag in CHROME_TAGS - {"a"} or NOT_A_BYLINE.search(element.get("class") or ""):
+            return True
+    return False
 
 
 def trail(nodes: Sequence[HtmlElement]) -> list[HtmlElement]:
