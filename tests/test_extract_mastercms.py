@@ -196,3 +196,27 @@ def test_names_in_comments_rails_and_teasers_are_no_author() -> None:
     )
     result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
     assert result.article.author is None and "author" not in result.sources
+
+
+def test_box_of_teasers_without_leads_is_not_the_lead() -> None:
+    page = (
+        "<html><body><h1>Tiêu đề</h1><div class='cat-grid no-desc'><h2>Tin liên quan</h2><article>"
+        "<a href='/bai-khac-hoan-toan-123.html'>Một bài khác hoàn toàn với tiêu đề đủ dài để đọc</a></article>"
+        "</div><div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div>"
+        "</body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert result.article.sapo == "" and "sapo" not in result.sources
+
+
+def test_paragraph_between_headline_and_body_is_the_last_resort_lead() -> None:
+    lead = "Tối 14/1, tại Hà Nội đã diễn ra chương trình giao lưu hữu nghị giữa thanh niên hai nước."
+    page = (
+        "<html><body><h1 class='t1'>Tiêu đề</h1><div class='m2'><span class='c3'>08:15 | 15/01/2018</span>"
+        "<figure><img src='/a.jpg'><figcaption>Một chú thích ảnh đủ dài để giống một câu văn.</figcaption>"
+        f"</figure><div class='x4'><h3 class='f-16'><strong>{lead}</strong></h3></div></div>"
+        "<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert (result.article.sapo, result.sources["sapo"]) == (lead, "generic")
+    assert result.article.text.splitlines()[:2] == ["Tiêu đề", lead]

@@ -138,7 +138,7 @@ class _PageReading:
         fallback = not body.has_text
         blocks = generic_blocks(self.root, self.fetched_url) if fallback else body.blocks
         body_layer = GENERIC if fallback else SELECTORS
-        sapo = self._sapo()
+        sapo = self._sapo(container)
         author = self._visible_author()
         split = split_byline(blocks, author)
         if author is None and split.author:
@@ -229,7 +229,9 @@ class _PageReading:
         self.sources["url"] = URL
         return url, aid
 
-    def _sapo(self) -> str:
+    def _sapo(self, container: HtmlElement | None) -> str:
+        """The known sapo classes, a class naming a lead near the headline, the page head, then a bold
+        paragraph or a subheading between the headline and the body."""
         value = self.select_text("sapo")
         if value:
             self.sources["sapo"] = SELECTORS
@@ -246,6 +248,10 @@ class _PageReading:
             if value:
                 self.sources["sapo"] = layer
                 return value
+        value = fallbacks.lead_before_body(self.title_node, container)
+        if value:
+            self.sources["sapo"] = GENERIC
+            return value
         return ""
 
     def _visible_author(self) -> str | None:

@@ -1,10 +1,10 @@
 """Generic last resorts for the fields: rules that read any news page, used when no selector matched.
 
 Each rule looks where news pages of any CMS put a field: the one prominent `h1`; `<title>` with the site's
-name taken off; the element near the headline whose class names a lead; the date line near the headline;
-htmldate over the whole page; the name in an element whose class names an author; the trail of a
-breadcrumb, not a menu that shares its class. The extractor
-tries them after the template selectors and the page head, and records which layer gave each field.
+name taken off; the element near the headline whose class names a lead, else the paragraph between the
+headline and the body; the date line near the headline; htmldate over the whole page; the name in an
+element whose class names an author; the trail of a breadcrumb, not a menu that shares its class. The
+extractor tries them after the template selectors and the page head, and records which layer gave each field.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.clean.lines import ends_with_byline
 from friendship_crawler.extract import selectors
-from friendship_crawler.extract.body import visible_text
+from friendship_crawler.extract.body import links_to_articles, visible_text
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks, with_class_names
 from friendship_crawler.site_rules import iso_vietnam, parse_date_line
@@ -37,6 +37,10 @@ AFTER_TITLE = XPath("following::*[position() <= $limit]")
 NEAR_TITLE_ELEMENTS = 60
 """How far after the headline a lead or a date line may sit (elements in document order)."""
 LEAD_CLASS = re.compile(r"sapo|desc|lead|summary|description|excerpt|intro|chapeau", re.I)
+NEGATED_CLASS = re.compile(r"^(?:no|hide|hidden|without)[-_]", re.I)
+"""A class name that says a box lacks something ("no-desc" on a box of teasers without their leads)."""
+NOT_LEAD_TAGS = frozenset({"figure", "figcaption", "table", "header", "nav", "aside", "footer", "form"})
+"""What holds captions, menus and widgets between a headline and its body, never the lead."""
 MIN_LEAD_CHARS = 30
 DATE_LINE_MAX_CHARS = 80
 """A date line is short: a paragraph that mentions a date is not one."""
@@ -93,10 +97,36 @@ def lead_near(title_node: HtmlElement | None) -> str | None:
     if title_node is None:
         return None
     for node in AFTER_TITLE(title_node, limit=NEAR_TITLE_ELEMENTS):
-        if isinstance(node, HtmlElement) and LEAD_CLASS.search(node.get("class") or ""):
+        if isinstance(node, HtmlElement) and _names_a_lead(node.get("class") or ""):
             text = visible_text(node)
-            if len(text) >= MIN_LEAD_CHARS:
+            if len(text) >= MIN_LEAD_CHARS and not links_to_articles(node):
                 return text
+    return None
+
+
+def _names_a_lead(classes: str) -> bool:
+    return any(LEAD_CLASS.search(name) and not NEGATED_CLASS.match(name) for name in classes.split())
+
+
+def lead_before_body(title_node: HtmlElement | None, container: HtmlElement | None) -> str | None:
+    """The first paragraph between the headline and the body container: the lead of a page whose class
+    names say nothing of it. Only a block of text that holds no other block counts, and not a date line,
+    a box of links, a caption or a widget."""
+    if title_node is None or container is None:
+        return None
+    body = {container, *container.iterancestors()}
+    for node in AFTER_TITLE(title_node, limit=NEAR_TITLE_ELEMENTS):
+        if node in body:
+            break
+        if not isinstance(node, HtmlElement) or node.tag not in selectors.BLOCK_TAGS:
+            continue
+        if any(child.tag in selectors.BLOCK_TAGS for child in node):
+            continue
+        text = visible_text(node)
+        if len(text) < MIN_LEAD_CHARS or parse_date_line(text) or links_to_articles(node):
+            continue
+        if not any(a.tag in NOT_LEAD_TAGS for a in (node, *node.iterancestors())):
+            return text
     return None
 
 
