@@ -244,11 +244,14 @@ def test_alt_equal_to_title_or_its_ascii_folding_goes() -> None:
         PARAGRAPH,
         folded.lower(),
         numbered,
+        f"{TITLE}- Ảnh 1.",
+        f"{TITLE} - Hình 12",
         "Chú thích ảnh",
         "Quang cảnh buổi lễ.",
+        f"{TITLE} - Ảnh 1 và 2 của đoàn.",
     ]
     kept, removed = drop_image_alts(lines, TITLE)
-    assert kept == [CAPTION, PARAGRAPH, "Quang cảnh buổi lễ."]
+    assert kept == [CAPTION, PARAGRAPH, "Quang cảnh buổi lễ.", f"{TITLE} - Ảnh 1 và 2 của đoàn."]
     assert {r.rule for r in removed} == {"image_alt"}
 
 

@@ -456,13 +456,19 @@ def _names_the_title(line: str, title_key: str) -> bool:
 
 
 def _is_title_alt(line: str, title_key: str) -> bool:
-    """The title, or its opening cut short (an alt line where the stored copy of the page ends).
+    """The title, the title numbered as an image ("<title>- Ảnh 1."), or its opening cut short (an alt
+    line where the stored copy of the page ends).
 
-    Case folding never shortens a text, so a line longer than the title is neither, and most body lines
-    are ruled out before they are folded.
+    Case folding never shortens a text, so a line longer than the title and its number is none of them,
+    and most body lines are ruled out before they are folded.
     """
     if len(line) > len(title_key):
-        return False
+        number = line[len(title_key) :]
+        return (
+            len(number) <= rules.NUMBERED_IMAGE_MAX_CHARS
+            and rules.NUMBERED_IMAGE.fullmatch(number) is not None
+            and line[: len(title_key)].casefold() == title_key
+        )
     key = line.casefold()
     return key == title_key or (
         len(key) < len(title_key) and title_key.startswith(key) and len(line.split()) >= rules.ALT_MIN_WORDS
