@@ -255,6 +255,15 @@ def test_alt_equal_to_title_or_its_ascii_folding_goes() -> None:
     assert {r.rule for r in removed} == {"image_alt"}
 
 
+def test_a_credited_caption_under_two_photos_stays_twice() -> None:
+    caption = "Đại sứ quán Việt Nam tại Mông Cổ dâng hoa kỷ niệm ngày sinh nhật Bác. Nguồn: ĐSQ"
+    credited = "Đoàn đại biểu dâng hoa tại tượng đài (Ảnh: TTXVN)"
+    lines = [caption, PARAGRAPH, caption, credited, credited, PARAGRAPH, credited]
+    kept, removed = drop_image_alts(lines, TITLE)
+    assert kept == [caption, PARAGRAPH, caption, credited, PARAGRAPH, credited]
+    assert [r.text for r in removed] == [credited]
+
+
 def test_an_seo_sentence_repeated_before_captions_goes() -> None:
     seo = "Liên hiệp Hữu nghị tỉnh Bắc Giang giữ đúng phương châm của công tác đối ngoại nhân dân"
     kept, removed = drop_image_alts(

@@ -510,7 +510,8 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
         if not is_alt_like(line):
             return False
         if counts[line] > 1 and not _last_of_a_run(lines, index):
-            return True
+            # a credited caption said again under another photo is that photo's caption too
+            return not _is_credited(line) or lines[index + 1 : index + 2] == [line]
         # a line ending in a comma runs on into the next: the first half of a caption, not its alt
         return shows_alt_text and not line.endswith(",") and _credited_caption_follows(lines, index)
 
@@ -599,6 +600,11 @@ def _folded_title_first(line: str, title_slug: list[str]) -> bool:
     folded = slug_words(" ".join(words[:leading]))
     # all ASCII, the folded title may go on with the alt's own words ("... hinh anh 1")
     return folded == title_slug or (leading == len(words) and folded[: len(title_slug)] == title_slug)
+
+
+def _is_credited(line: str) -> bool:
+    """Ends in a photo credit or a source, as a caption does and an alt does not."""
+    return bool(rules.TRAILING_CREDIT.search(line) or rules.SOURCE_AFTER_CAPTION.search(line))
 
 
 def _last_of_a_run(lines: Sequence[str], index: int) -> bool:
