@@ -4,7 +4,8 @@ Current markup: `div._BX_LISTING div.article` with a "view more" link `div.btn-v
 2020 markup: `div._MB_CATEGORY_LIST > div.bx-article` with paging `div.__MB_ARTICLE_PAGING` and a "Sau" link.
 Load-more markup: `div.__MB_LIST_ITEM article.article` with a "XEM THÊM" button that fetches the hidden
 input `__MB_NEXT_URL` (its name, id or class).
-Pages are addressed as `{section}&s_cond=&BRSR={offset}`.
+Pages are addressed as `{section}&s_cond=&BRSR={offset}`. Where the markup's own next link is missing, a
+`rel=next` hint or a next link ("Sau", "»", ">") in any paging box of the family gives the next page.
 
 When no known markup matches, the fallback collects the links that look like articles of the site
 (`/<slug>-<id>.html`) from the page's main column, leaving out menus, headers, footers and rails such as
@@ -36,8 +37,11 @@ NEXT_LINK_SELECTORS = (
     "input[name=__MB_NEXT_URL]::attr(value)",
     "input#__MB_NEXT_URL::attr(value)",
     "input.__MB_NEXT_URL::attr(value)",
+    "a[rel=next]::attr(href)",
+    "link[rel=next]::attr(href)",
 )
-"""The hidden load-more input is named by `name` on some sister sites, by `id` or class on others."""
+"""The hidden load-more input is named by `name` on some sister sites, by `id` or class on others; the
+standard `rel=next` hints come last."""
 FALLBACK = "fallback"
 MIN_FALLBACK_ENTRIES = 5
 """Fewer article links than this in the main column make no listing: an article page links a few too."""
@@ -51,8 +55,11 @@ RAIL_TITLES = frozenset(
 RAIL_HEADINGS = "h2, h3, h4, .cat-name, .title, .box-title, .cat-title"
 _TEASER_TAGS = frozenset({"article", "li", "div"})
 _CLIMB = 12
-PAGING_LINKS = "div.__MB_ARTICLE_PAGING a"
-NEXT_WORDS = frozenset({"sau", "tiếp", "trang sau", "»", "›", "next"})
+PAGING_LINKS = (
+    "div.__MB_ARTICLE_PAGING a, div.grNextPage a, [class*=paging] a, [class*=pagination] a, [class*=pager] a"
+)
+"""Paging boxes of the family, then any box whose class names paging."""
+NEXT_WORDS = frozenset({"sau", "tiếp", "trang sau", "trang tiếp", "tiếp theo", "»", "›", ">", "next"})
 _DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _OFFSET = re.compile(r"[&?]BRSR=(?P<n>\d+)")
 _API_PATH = re.compile(r"/api\w*@/")

@@ -32,6 +32,21 @@ def test_2020_markup_follows_the_sau_link() -> None:
     assert page.next_url == "https://thoidai.com.vn/huu-nghi/x&s_cond=&BRSR=15"
 
 
+def test_paging_boxes_of_the_family_and_rel_next_give_the_next_page() -> None:
+    url = "https://thoidai.com.vn/huu-nghi/x"
+    next_page = "https://thoidai.com.vn/huu-nghi/x&s_cond=&BRSR=15"
+    bare = OLD.replace("__MB_ARTICLE_PAGING", "other").replace(">Sau<", ">2<")
+    assert parse_listing(bare, url).next_url is None
+    for box in (
+        '<div class="grNextPage"><a href="/huu-nghi/x&s_cond=&BRSR=15">&gt;</a></div>',
+        '<ul class="pagination"><li><a href="/huu-nghi/x&s_cond=&BRSR=15">»</a></li></ul>',
+        '<a rel="next" href="/huu-nghi/x&s_cond=&BRSR=15">2</a>',
+    ):
+        assert parse_listing(bare.replace("</body>", f"{box}</body>"), url).next_url == next_page
+    head = bare.replace("<html>", '<html><head><link rel="next" href="/huu-nghi/x&s_cond=&BRSR=15"></head>')
+    assert parse_listing(head, url).next_url == next_page
+
+
 def test_last_page_and_unknown_markup() -> None:
     last = OLD.replace('<a href="/huu-nghi/x&s_cond=&BRSR=15">Sau</a>', "")
     assert parse_listing(last, "https://thoidai.com.vn/huu-nghi/x").next_url is None
