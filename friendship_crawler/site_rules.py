@@ -81,7 +81,11 @@ def source_of(line: str) -> str | None:
 # --- the date line ---------------------------------------------------------------------------------
 VIETNAM = timezone(timedelta(hours=7))
 """The site's offset: every time in the record is written in it (`+07:00`)."""
-_TIME = r"(?P<hour>\d{1,2})\s*[:hg]\s*(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+_TIME = (
+    r"(?P<hour>\d{1,2})\s*[:hg]\s*(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*(?P<half>[AaPp])\.?[Mm]\b\.?)?"
+)
+"""A time of day, 24-hour or with AM / PM."""
 _DAY = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})"
 _DATE_LEAD = (
     r"^(?:(?:Cập nhật|Ngày đăng|Đăng lúc|Đăng ngày|Xuất bản)\s*(?:lúc|ngày)?\s*:?\s*)?"
@@ -129,6 +133,9 @@ def date_iso(match: re.Match[str]) -> str | None:
     A `GMT±H` in the matched text gives the zone; without one the time is Vietnam time.
     """
     hour, minute, second = (int(match[name]) if match[name] else 0 for name in ("hour", "minute", "second"))
+    half = (match["half"] or "").upper()
+    if half and hour <= 12:
+        hour = hour % 12 + (12 if half == "P" else 0)
     zone = VIETNAM
     offset = _GMT_OFFSET.search(match.string)
     if offset:

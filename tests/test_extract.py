@@ -384,6 +384,9 @@ def test_any_input_raises_nothing_but_not_an_article(data: str | bytes) -> None:
         ("09/08/2023", "2023-08-09T00:00:00+07:00"),
         ("31/02/2023 10:00", None),
         ("không có ngày", None),
+        ("Thứ tư, 09/08/2023 04:43 PM", "2023-08-09T16:43:00+07:00"),
+        ("12:05 a.m. | 09/08/2023", "2023-08-09T00:05:00+07:00"),
+        ("09/08/2023 12:30 pm", "2023-08-09T12:30:00+07:00"),
     ],
 )
 def test_date_line(raw: str, iso: str | None) -> None:
