@@ -521,6 +521,31 @@ def test_a_bare_table_of_article_links_in_the_body_is_a_related_box_and_a_table_
     assert body.related_hrefs == ["/giao-luu-van-hoa-viet-lao-123451.html", "/trao-hoc-bong-123452.html"]
 
 
+def test_a_list_of_article_links_and_a_paragraph_that_is_one_are_related_a_linked_sentence_is_not() -> None:
+    sentence = (
+        "Như đã đưa tin, <a href='/dai-hoi-lien-hiep-huu-nghi-123455.html'>Liên hiệp hữu nghị tỉnh tổ chức"
+        " đại hội lần thứ V</a> vào tuần trước."
+    )
+    body = body_of(
+        "<p>Đoạn một của bài.</p><ul><li><a href='/giao-luu-van-hoa-viet-lao-123451.html'>Giao lưu văn hóa"
+        " Việt - Lào</a></li><li><a href='/trao-hoc-bong-123452.html'>Trao học bổng</a></li></ul>"
+        "<p><a href='/ban-be-quoc-te-chuc-mung-123453.html'><strong>Bạn bè quốc tế chúc mừng</strong></a></p>"
+        f"<p>{sentence}</p><ul><li>Một ý của bài</li><li>Ý thứ hai</li></ul>",
+        "https://baoquocte.vn/x-1.html",
+    )
+    assert [b.text for b in body.blocks] == [
+        "Đoạn một của bài.",
+        "Như đã đưa tin, Liên hiệp hữu nghị tỉnh tổ chức đại hội lần thứ V vào tuần trước.",
+        "Một ý của bài",
+        "Ý thứ hai",
+    ]
+    assert body.related_hrefs == [
+        "/giao-luu-van-hoa-viet-lao-123451.html",
+        "/trao-hoc-bong-123452.html",
+        "/ban-be-quoc-te-chuc-mung-123453.html",
+    ]
+
+
 def test_decode_prefers_valid_utf8_over_a_wrong_declaration() -> None:
     raw = '<meta charset="iso-8859-1"><p>Thời Đại</p>'.encode()
     assert "Thời Đại" in decode_page(raw)

@@ -25,7 +25,12 @@ MAX_DEPTH = 150
 """Deeper markup is read as flat text: hostile nesting must not exhaust the stack."""
 _SKIPPED_CLASSES = selectors.AD_CLASSES | selectors.BOILERPLATE_CLASSES
 LINK_SHARE = 0.5
-"""A table whose text is at least this share of links to articles is a related-article box."""
+"""A table or list whose text is at least this share of links to articles is a related-article box."""
+WHOLLY_LINKED = 0.9
+"""A paragraph whose text is at least this share of links to articles is a related title set in the
+body; a sentence that links a title it names keeps words of its own."""
+_LINK_BOXES = {"table": LINK_SHARE, "ul": LINK_SHARE, "ol": LINK_SHARE, "p": WHOLLY_LINKED}
+"""Elements that may be related boxes by their links alone, with the share of links that makes one."""
 _NO_CLASSES: frozenset[str] = frozenset()
 
 
@@ -106,12 +111,14 @@ def is_related_box(classes: frozenset[str]) -> bool:
     return any(fragment in name.lower() for name in classes for fragment in selectors.RELATED_CLASS_FRAGMENTS)
 
 
-def links_to_articles(element: HtmlElement) -> bool:
-    """Text that is mostly links to articles (at least `LINK_SHARE` of it): a related box whatever its
-    class names, as sister sites embed one as a bare table at the head of the body."""
+def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
+    """Text that is mostly links to articles (at least `share` of it): a related box whatever its class
+    names, as sister sites embed one as a bare table or list in the body."""
+    links = [a for a in element.iter("a") if article_id(a.get("href") or "")]
+    if not links:
+        return False
     text = len(visible_text(element))
-    linked = sum(len(visible_text(a)) for a in element.iter("a") if article_id(a.get("href") or ""))
-    return text > 0 and linked / text >= LINK_SHARE
+    return text > 0 and sum(len(visible_text(a)) for a in links) / text >= share
 
 
 def _is_signature(element: HtmlElement) -> bool:
@@ -190,7 +197,8 @@ class _BodyWalker:
         image_box = tag == "figure" or bool(classes & selectors.IMAGE_BOX_CLASSES)
         if not image_box and tag == "table":
             image_box = next(element.iter(*selectors.IMAGE_TAGS), None) is not None
-        if is_related_box(classes) or (tag == "table" and not image_box and links_to_articles(element)):
+        share = _LINK_BOXES.get(tag)
+        if is_related_box(classes) or (share and not image_box and links_to_articles(element, share)):
             if block:
                 self.flush()
             self.body.related_hrefs.extend(a.get("href") or "" for a in element.iter("a"))
