@@ -127,9 +127,23 @@ def test_title_tag_loses_only_the_site_name(title: str, names: list[str], host: 
     assert without_site_name(title, names, host) == headline
 
 
-def test_prominent_h1_skips_the_logo() -> None:
-    root = parse_page("<header><h1><a href='/'>Báo</a></h1></header><div><h1 class='x'>Tin chính</h1></div>")
-    node = prominent_h1(root)
+@pytest.mark.parametrize(
+    "logo",
+    [
+        "<header><h1><a href='/'>Báo</a></h1></header>",
+        "<div class='logo'><h1><span>Báo Thời Đại</span></h1></div>",
+        "<div id='site-title'><h1 class='x'>Báo</h1></div>",
+        "<div class='top'><h1><a href='https://thoidai.com.vn/'><img alt='Báo'>Báo</a></h1></div>",
+    ],
+)
+def test_prominent_h1_skips_the_logo(logo: str) -> None:
+    node = prominent_h1(parse_page(f"{logo}<div><h1 class='x'>Tin chính</h1></div>"))
+    assert node is not None and node.text == "Tin chính"
+
+
+def test_an_articles_own_header_holds_its_headline() -> None:
+    page = "<header><h1>Báo</h1></header><main><article><header><h1>Tin chính</h1></header></article></main>"
+    node = prominent_h1(parse_page(page))
     assert node is not None and node.text == "Tin chính"
 
 

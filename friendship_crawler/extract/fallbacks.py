@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 H1 = XPath("//body//h1")
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside", "a"})
 """An `h1` inside these is a logo or a menu heading, not the headline."""
+LOGO_BOX = re.compile(r"logo|brand|masthead|site-?(?:title|name)", re.I)
+"""Class names or ids of the box that sets the site's name as an `h1`."""
 AFTER_TITLE = XPath("following::*[position() <= $limit]")
 NEAR_TITLE_ELEMENTS = 60
 """How far after the headline a lead or a date line may sit (elements in document order)."""
@@ -60,11 +62,34 @@ NOT_A_BYLINE = re.compile(r"comment|binh-?luan|avatar", re.I)
 
 
 def prominent_h1(root: HtmlElement) -> HtmlElement | None:
-    """The page's headline `h1`: the first with text that no header, menu, footer or link holds."""
+    """The page's headline `h1`: the first with text that no menu, footer, link, logo box or page header
+    holds (an article's own `header` is no page chrome) and that is not a link to the home page (the
+    site's name set as an `h1`)."""
     for node in H1(root):
-        if visible_text(node) and not any(a.tag in CHROME_TAGS for a in node.iterancestors()):
+        if visible_text(node) and not _links_home(node) and not any(map(_is_chrome, node.iterancestors())):
             return node
     return None
+
+
+def _is_chrome(element: HtmlElement) -> bool:
+    if element.tag == "header":
+        return not any(a.tag in {"article", "main"} for a in element.iterancestors())
+    return element.tag in CHROME_TAGS or _names_a_logo(element)
+
+
+def _names_a_logo(element: HtmlElement) -> bool:
+    return bool(LOGO_BOX.search(element.get("class") or "") or LOGO_BOX.search(element.get("id") or ""))
+
+
+def _links_home(node: HtmlElement) -> bool:
+    """All the text is one link to the site's root."""
+    links = list(node.iter("a"))
+    if len(links) != 1 or visible_text(links[0]) != visible_text(node):
+        return False
+    try:
+        return urlsplit(links[0].get("href") or "").path.strip("/") == ""
+    except ValueError:
+        return False
 
 
 def without_site_name(title: str, site_names: Iterable[str], host: str) -> str:
