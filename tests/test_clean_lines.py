@@ -305,6 +305,16 @@ def test_a_subheading_before_an_image_with_an_ascii_alt_stays() -> None:
     assert [r.text for r in removed] == [folded]
 
 
+def test_a_subheading_before_an_ascii_alt_and_its_credit_line_stays() -> None:
+    subheading = '"Mắc kẹt" vì đại dịch Covid-19'
+    slug = "cuoc song cua du khach nuoc ngoai khi mac ket tai viet nam vi covid 19"
+    kept, removed = drop_image_alts(
+        [PARAGRAPH, subheading, slug, CREDIT, PARAGRAPH], TITLE, shows_alt_text=True
+    )
+    assert kept == [PARAGRAPH, subheading, CREDIT, PARAGRAPH]
+    assert [r.text for r in removed] == [slug]
+
+
 def test_a_caption_printed_twice_in_a_row_is_kept_once() -> None:
     caption = (
         "Một tiết mục văn nghệ do các hội viên Hội hữu nghị Việt Nam - Belarus biểu diễn. (Ảnh: Đinh Hòa)"
@@ -389,6 +399,12 @@ def test_once_an_item_shows_its_teaser_the_next_title_printed_twice_brings_one_c
     lines = [CUT_TEASER, twice_on_one_line, teaser, PARAGRAPH]
     assert drop_box_blocks(lines, after_box=True)[0] == [PARAGRAPH]
     assert drop_box_blocks([twice_on_one_line, teaser, PARAGRAPH], after_box=True)[0] == [teaser, PARAGRAPH]
+
+
+def test_the_articles_own_title_printed_twice_opens_the_body_not_a_box() -> None:
+    lines = [TITLE, TITLE, PARAGRAPH, PARAGRAPH]
+    assert drop_box_blocks(lines, after_box=False, title=TITLE) == (lines, [])
+    assert drop_box_blocks(lines, after_box=False)[0] == [PARAGRAPH], "another article's title is a box item"
 
 
 def test_a_cut_teaser_after_the_box_and_a_title_after_its_alt_go_until_the_body() -> None:

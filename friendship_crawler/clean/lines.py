@@ -370,7 +370,9 @@ def drop_lead_box(block: Sequence[str], title: str, printed_again: Collection[st
     return list(block[len(removals) :]), removals
 
 
-def drop_box_blocks(lines: Sequence[str], after_box: bool, ends_text: bool = False) -> RuleResult:
+def drop_box_blocks(
+    lines: Sequence[str], after_box: bool, ends_text: bool = False, title: str = ""
+) -> RuleResult:
     """The related box going on after the sapo's block, one item a block (`lines`: the blocks of one line
     that follow it), as 2019-2022 pages print it: a title twice on one line or on two, or after an alt,
     each followed by its teaser; a teaser the site cut ends in an ellipsis, and once one item has shown
@@ -379,8 +381,10 @@ def drop_box_blocks(lines: Sequence[str], after_box: bool, ends_text: bool = Fal
     `after_box` says the sapo's block ended in the box, so a cut teaser may open `lines`; `ends_text`
     that the last of `lines` is the text's, where a stored copy may cut the second print of a title.
     Only items of that shape are taken, from the first line on: the first line of another shape is the
-    body's.
+    body's, and so is the article's own `title` (a cover image's alt and caption, left to
+    `drop_image_alts`), with what follows it.
     """
+    title_key = title.casefold()
     removals: list[Removal] = []
     # the teaser that may come next: "any" line after a title printed twice on two lines, or on one line
     # once the box has shown that its items carry teasers; a "cut" one after a title otherwise
@@ -390,6 +394,8 @@ def drop_box_blocks(lines: Sequence[str], after_box: bool, ends_text: bool = Fal
     while index < len(lines):
         line = lines[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
+        if title_key and line.casefold() == title_key:
+            break
         if is_related_line(line):
             taken, teaser = 1, "any" if with_teasers else "cut"
         elif _is_headline(line) and (
@@ -639,8 +645,8 @@ def _caption_told_again(lines: Sequence[str], index: int) -> bool:
 def _credited_caption_follows(lines: Sequence[str], index: int) -> bool:
     """A caption follows: one line ending in its credit, or a caption line then a credit line."""
     following = lines[index + 1 : index + 3]
-    if not following or is_credit_line(following[0]):
-        return False
+    if not following or is_credit_line(following[0]) or _is_slug_alt(following[0]):
+        return False  # a slug line is the image's own alt: this line is no alt of that image
     if rules.TRAILING_CREDIT.search(following[0]):
         return len(following[0].split()) <= rules.CAPTION_MAX_WORDS
     return len(following) == 2 and is_credit_line(following[1])

@@ -165,7 +165,7 @@ def _without_lead_box(
     while singles < len(body) and _block_of_one_line(blocks, singles):
         singles += 1
     rest, more = drop_box_blocks(
-        body[end:singles], after_box=bool(removals) and not kept, ends_text=singles == len(body)
+        body[end:singles], after_box=bool(removals) and not kept, ends_text=singles == len(body), title=title
     )
     return [body[0], *kept, *rest, *body[singles:]], removals + more
 
