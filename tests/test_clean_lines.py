@@ -210,8 +210,16 @@ def test_a_related_title_after_its_opening_or_a_shortened_ascii_alt_is_a_related
     shortened = (
         "Ong Nguyen Van A 14 cong hien cho tinh huu nghi Ông Nguyễn Văn A: 14 năm cống hiến cho tình hữu nghị"
     )
+    renamed = (
+        "nghe si jimmii nguyen tet co truyen o my cong dong nguoi viet duy tri kha tot"
+        " Bác sĩ gốc Việt làm Giám đốc Trung tâm Y tế của Đại học Harvard"
+    )
     assert is_related_line(opening)
     assert is_related_line(shortened)
+    assert is_related_line(renamed), "a slug alt of any title before another article's title"
+    assert not is_related_line(
+        "nghe si jimmii nguyen tet co truyen o my cong dong Bác sĩ nói rằng anh đã về."
+    )
     assert not is_related_line("Hà Nội Hà Nội mùa thu, cây cơm nguội vàng, cây bàng lá đỏ.")
     assert not is_related_line("Ong Nguyen Van A noi Việt Nam là quê hương thứ hai của ông")
 
@@ -373,7 +381,14 @@ def test_the_lead_box_ends_at_the_first_image_or_byline() -> None:
     credited = "Quang cảnh gặp gỡ hữu nghị ngày 16/9. Ảnh: P.Y"
     byline = "Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh."
     seo_alt = "Vui Xuân mới trên đảo Trường Sa"
-    for image in ([ascii_alt, credited], [TITLE, CAPTION], [seo_alt, credited], ["(Ảnh: Báo Bắc Giang)."]):
+    sourced = "Con cháu người Việt múa nón tại lễ hội đón Tết. (Nguồn: Hội Ái Hữu Vanuatu)"
+    for image in (
+        [ascii_alt, credited],
+        [TITLE, CAPTION],
+        [seo_alt, credited],
+        ["(Ảnh: Báo Bắc Giang)."],
+        [sourced.replace("(Nguồn", "Nguồn").rstrip(")"), sourced],
+    ):
         assert drop_lead_box([RELATED, *image], TITLE)[0] == image
     assert drop_lead_box([RELATED, byline], TITLE)[0] == [byline]
 

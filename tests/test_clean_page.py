@@ -316,6 +316,10 @@ def test_the_cms_familys_widgets_after_the_article_go(box: str) -> None:
         ("Trang chủ Hữu nghị Bốn phương kết bạn", ["Hữu nghị", "Bốn phương kết bạn"]),
         ("Trang chủ Hữu nghị Một mục mới", ["Hữu nghị", "Một mục mới"]),
         ("Trang chủ > Hữu nghị > Thân gửi Việt Nam", ["Hữu nghị", "Thân gửi Việt Nam"]),
+        ("Trang chủ Việt kiều Nhịp sống cộng đồng", ["Việt kiều", "Nhịp sống cộng đồng"]),
+        ("Trang chủ Văn hóa - Du lịch Điểm đến", ["Văn hóa - Du lịch", "Điểm đến"]),
+        ("Trang chủ Nhân quyền - Góc nhìn thời đại", ["Nhân quyền - Góc nhìn thời đại"]),
+        ("Trang chủ Việt Nam và ASEAN Hữu nghị", ["Việt Nam và ASEAN", "Hữu nghị"]),
     ],
 )
 def test_breadcrumb_names(line: str, names: list[str]) -> None:

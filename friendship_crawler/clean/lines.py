@@ -251,7 +251,7 @@ def is_related_line(line: str) -> bool:
     Each test first rules out what it cannot take by the line's opening or end, so a body paragraph is
     not split into all its words (the costly part on a long one).
     """
-    return _title_twice(line) or _alt_then_title(line) or _opening_twice(line)
+    return _title_twice(line) or _alt_then_title(line) or _opening_twice(line) or _slug_then_headline(line)
 
 
 def _title_twice(line: str) -> bool:
@@ -273,6 +273,20 @@ def _opening_twice(line: str) -> bool:
     words = line.split()
     longest = (len(words) - 1) // 2
     return any(words[:size] == words[size : 2 * size] for size in range(2, longest + 1))
+
+
+def _slug_then_headline(line: str) -> bool:
+    """A slug alt (lower-case ASCII words, as many as `_is_slug_alt` asks) and a Vietnamese headline after
+    it: a thumbnail's alt, whatever article it folds, before another article's title."""
+    if not line[:1].islower():
+        return False
+    rest = _without_slug_lead(line)
+    return (
+        rest != line
+        and _is_headline(rest)
+        and word_count(rest, rules.RELATED_MIN_WORDS) >= rules.RELATED_MIN_WORDS
+        and has_vietnamese_letters(rest)
+    )
 
 
 def _alt_then_title(line: str) -> bool:
@@ -442,7 +456,7 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
         or _is_title_alt(line, title_key)
         or _names_the_title(line, title_key)
         or rules.PHOTO_CREDIT.match(line) is not None
-        or rules.TRAILING_CREDIT.search(line) is not None
+        or _is_credited(line)
         or _credited_caption_follows(lines, index)
     )
 

@@ -284,19 +284,35 @@ def _title(line: str) -> str:
 
 
 def breadcrumb_names(line: str) -> list[str]:
-    """`Trang chủ Hữu nghị Bốn phương kết bạn` -> `["Hữu nghị", "Bốn phương kết bạn"]`."""
+    """`Trang chủ Hữu nghị Bốn phương kết bạn` -> `["Hữu nghị", "Bốn phương kết bạn"]`.
+
+    Without separators, the section's own names are known; the site writes its other category names in
+    sentence case ("Việt kiều", "Nhịp sống cộng đồng"), so a capitalised word (not an acronym) after a
+    lower-case word starts the next name too ("Việt kiều Nhịp sống cộng đồng").
+    """
     rest = line[len(rules.BREADCRUMB_ROOT) :].strip()
     if rules.BREADCRUMB_SEPARATORS.search(rest):
         return [name for name in rules.BREADCRUMB_SEPARATORS.split(rest) if name]
-    names: list[str] = []
-    while rest:
-        known = next((name for name in SECTION_NAMES if _starts_with_name(rest, name)), None)
-        if known is None:
-            names.append(rest)
-            break
-        names.append(rest[: len(known)])
-        rest = rest[len(known) :].strip()
-    return names
+    words = rest.split()
+    names: list[list[str]] = [[]]
+    index = 0
+    while index < len(words):
+        known = next(
+            (name for name in SECTION_NAMES if _starts_with_name(" ".join(words[index:]), name)), None
+        )
+        size = len(known.split()) if known else 1
+        if known or _starts_a_name(words[index], names[-1]):
+            names.append([])
+        names[-1] += words[index : index + size]
+        if known:
+            names.append([])
+        index += size
+    return [" ".join(name) for name in names if name]
+
+
+def _starts_a_name(word: str, name: list[str]) -> bool:
+    """A capitalised word (not an acronym) after a lower-case word of the name before it."""
+    return bool(name) and word[:1].isupper() and not word.isupper() and name[-1].islower()
 
 
 def _starts_with_name(text: str, name: str) -> bool:

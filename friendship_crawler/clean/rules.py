@@ -114,8 +114,8 @@ PHOTO_CREDIT = re.compile(rf"^\(?\s*{_CREDIT_WORD}\s*:", re.IGNORECASE)
 """A caption's photo-credit part: "(Ảnh: Báo Bắc Giang)."."""
 TRAILING_CREDIT = re.compile(rf"[(\s.]{_CREDIT_WORD}\s*:\s*[^()]{{1,80}}\)?\s*\.?$", re.IGNORECASE)
 """A credit at the end of a one-line caption: "... tại Sóc Trăng (Ảnh: TTXVN).", "... Ảnh: Báo Bạc Liêu"."""
-SOURCE_AFTER_CAPTION = re.compile(r"[.\s]Nguồn\s*:\s*[^()]{1,80}$", re.IGNORECASE)
-"""A source named at the end of a caption ("… sinh nhật Bác. Nguồn: ĐSQ"), as a credit is."""
+SOURCE_AFTER_CAPTION = re.compile(r"[(.\s]Nguồn\s*:\s*[^()]{1,80}\)?\s*\.?$", re.IGNORECASE)
+"""A source named at the end of a caption ("… Bác. Nguồn: ĐSQ", "… (Nguồn: Hội)"), as a credit is."""
 CAPTION_PLACEHOLDER = "chú thích ảnh"
 """What an image's alt says when nobody wrote one (as a `marker_key`): never article text."""
 CREDIT_MAX_WORDS = 12
