@@ -320,6 +320,8 @@ def test_the_cms_familys_widgets_after_the_article_go(box: str) -> None:
         ("Trang chủ Văn hóa - Du lịch Điểm đến", ["Văn hóa - Du lịch", "Điểm đến"]),
         ("Trang chủ Nhân quyền - Góc nhìn thời đại", ["Nhân quyền - Góc nhìn thời đại"]),
         ("Trang chủ Việt Nam và ASEAN Hữu nghị", ["Việt Nam và ASEAN", "Hữu nghị"]),
+        ("Trang chủ Việt kiều Tự hào Việt Nam", ["Việt kiều", "Tự hào Việt Nam"]),
+        ("Trang chủ Việt kiều Học tiếng Việt", ["Việt kiều", "Học tiếng Việt"]),
     ],
 )
 def test_breadcrumb_names(line: str, names: list[str]) -> None:
