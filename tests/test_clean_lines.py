@@ -602,6 +602,29 @@ def test_cells_under_the_title_are_the_box_when_two_stand_in_a_row_or_an_image_f
     assert drop_cell_box(lines)[0] == kept
 
 
+def test_cells_of_a_title_and_its_teaser_above_a_bar_alone_are_the_box() -> None:
+    teaser = "Ngày 1/9, Đại sứ Đặng Hoàng Giang đã gặp Phó Tổng Thư ký Liên hợp quốc về chuyển đổi số."
+    caption = "Đại sứ phát biểu tại một phiên họp Đại hội đồng (Ảnh: TTXVN)"
+    cell = [RELATED, teaser, "|"]
+    assert drop_cell_box([*cell, *cell, caption, PARAGRAPH])[0] == [caption, PARAGRAPH]
+    assert drop_cell_box([*cell, "![]() |", caption])[0] == ["![]() |", caption]
+    alone = [*cell, PARAGRAPH]
+    assert drop_cell_box(alone)[0] == alone, "one cell with text after it is the first image's caption"
+    split_caption = [caption.removesuffix(" (Ảnh: TTXVN)"), "(Ảnh: TTXVN)", "|", PARAGRAPH]
+    assert drop_cell_box(split_caption)[0] == split_caption
+
+
+def test_a_caption_with_a_credit_that_names_nobody_printed_under_its_alt_stays_once() -> None:
+    caption = "Phấn đấu xây dựng và phát triển văn hóa, con người Việt Nam toàn diện (Ảnh minh họa)"
+    kept, _ = drop_lead_box([RELATED, RELATED, caption, caption], TITLE)
+    assert kept == [caption, caption]
+    assert drop_image_alts([PARAGRAPH, caption, caption, PARAGRAPH], TITLE)[0] == [
+        PARAGRAPH,
+        caption,
+        PARAGRAPH,
+    ]
+
+
 def test_an_alt_over_its_caption_cut_where_the_stored_copy_ends_goes() -> None:
     alt = "Đại sứ Nguyễn Phương Nga - Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam tiếp xã giao Đại sứ Algeria"
     cut = "Đại sứ Nguyễn Phương Nga - Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam chào m"

@@ -161,20 +161,34 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
 
 def drop_cell_box(lines: Sequence[str]) -> RuleResult:
     """The related box a markdown-like copy prints right under the title: cells (text and a closing bar)
-    longer than a headline, the titles of other articles run together or a title and its teaser, before
-    the first image.
+    longer than a headline, the titles of other articles run together or a title and its teaser (on one
+    line, or on two above a bar alone), before the first image.
 
     They are the box when two or more stand in a row, or when an image follows them (an image row or a
     credited caption), or a caption's cell follows titles run together; one cell alone with text after
     it is the caption of the page's first image, and a credited cell or one of headline length is a
     caption whatever follows.
     """
-    run = 0
-    while run < len(lines) and _is_bare_cell(lines[run]):
-        run += 1
-    if run == 1 and not (run < len(lines) and _box_ends_at(lines[0], lines[run])):
+    run = cells = 0
+    while run < len(lines) and (size := _cell_size(lines, run)):
+        run += size
+        cells += 1
+    if cells == 1 and not (run < len(lines) and _box_ends_at(lines[0], lines[run])):
         run = 0
     return list(lines[run:]), [Removal("related", line) for line in lines[:run]]
+
+
+def _cell_size(lines: Sequence[str], index: int) -> int:
+    """Lines of the box's cell at `index`: a bare cell on one line, or a title and its teaser on two lines
+    above a bar alone; 0 for anything else."""
+    if _is_bare_cell(lines[index]):
+        return 1
+    if index + 2 >= len(lines) or not rules.EMPTY_CELL.match(lines[index + 2]):
+        return 0
+    title, teaser = lines[index], lines[index + 1]
+    if "|" in title or "|" in teaser or not _is_headline(title) or _starts_image_row(teaser):
+        return 0
+    return 3
 
 
 def _box_ends_at(cell: str, following: str) -> bool:
@@ -623,8 +637,12 @@ def _folded_title_first(line: str, title_slug: list[str]) -> bool:
 
 
 def _is_credited(line: str) -> bool:
-    """Ends in a photo credit or a source, as a caption does and an alt does not."""
-    return bool(rules.TRAILING_CREDIT.search(line) or rules.SOURCE_AFTER_CAPTION.search(line))
+    """Ends in a photo credit (naming someone or not) or a source, as a caption does and an alt does not."""
+    return bool(
+        rules.TRAILING_CREDIT.search(line)
+        or rules.SOURCE_AFTER_CAPTION.search(line)
+        or rules.UNNAMED_CREDIT.search(line)
+    )
 
 
 def _last_of_a_run(lines: Sequence[str], index: int) -> bool:

@@ -116,6 +116,8 @@ TRAILING_CREDIT = re.compile(rf"[(\s.]{_CREDIT_WORD}\s*:\s*[^()]{{1,80}}\)?\s*\.
 """A credit at the end of a one-line caption: "... tại Sóc Trăng (Ảnh: TTXVN).", "... Ảnh: Báo Bạc Liêu"."""
 SOURCE_AFTER_CAPTION = re.compile(r"[(.\s]Nguồn\s*:\s*[^()]{1,80}\)?\s*\.?$", re.IGNORECASE)
 """A source named at the end of a caption ("… Bác. Nguồn: ĐSQ", "… (Nguồn: Hội)"), as a credit is."""
+UNNAMED_CREDIT = re.compile(rf"\(\s*{_CREDIT_WORD}\s*\)\s*\.?$", re.IGNORECASE)
+"""A credit that names nobody at the end of a caption: "… toàn diện (Ảnh minh họa)"."""
 CAPTION_PLACEHOLDER = "chú thích ảnh"
 """What an image's alt says when nobody wrote one (as a `marker_key`): never article text."""
 CREDIT_MAX_WORDS = 12
