@@ -614,6 +614,30 @@ def test_cells_of_a_title_and_its_teaser_above_a_bar_alone_are_the_box() -> None
     assert drop_cell_box(split_caption)[0] == split_caption
 
 
+def test_two_title_cells_under_the_title_are_the_box_one_is_a_caption() -> None:
+    first, second = f"{RELATED} |", "Indonesia tập trận lớn ở Biển Đông sau khi từ chối đàm phán |"
+    assert drop_cell_box([first, second, PARAGRAPH])[0] == [PARAGRAPH]
+    assert drop_cell_box([first, PARAGRAPH])[0] == [first, PARAGRAPH]
+    captions = ["Quang cảnh buổi lễ. |", "Các đại biểu chụp ảnh lưu niệm. |", PARAGRAPH]
+    assert drop_cell_box(captions)[0] == captions
+
+
+def test_an_alt_its_caption_tells_word_for_word_ends_the_lead_box() -> None:
+    alt = "Hội thảo khoa học quốc tế về Biển Đông lần thứ 16"
+    caption = f"Quang cảnh {alt}."
+    assert drop_lead_box([RELATED, alt, caption], TITLE)[0] == [alt, caption]
+
+
+def test_the_first_half_of_a_caption_split_over_two_lines_is_no_alt() -> None:
+    lines = [
+        PARAGRAPH,
+        "Thứ trưởng Bộ Ngoại giao Nguyễn Quốc Dũng thông báo",
+        "kết quả Hội nghị Hội đồng điều phối ASEAN (ACC-25) lần thứ 25 (Ảnh: TTXVN)",
+        PARAGRAPH,
+    ]
+    assert drop_image_alts(lines, TITLE, shows_alt_text=True) == (lines, [])
+
+
 def test_a_caption_with_a_credit_that_names_nobody_printed_under_its_alt_stays_once() -> None:
     caption = "Phấn đấu xây dựng và phát triển văn hóa, con người Việt Nam toàn diện (Ảnh minh họa)"
     kept, _ = drop_lead_box([RELATED, RELATED, caption, caption], TITLE)

@@ -322,10 +322,27 @@ def test_the_cms_familys_widgets_after_the_article_go(box: str) -> None:
         ("Trang chủ Việt Nam và ASEAN Hữu nghị", ["Việt Nam và ASEAN", "Hữu nghị"]),
         ("Trang chủ Việt kiều Tự hào Việt Nam", ["Việt kiều", "Tự hào Việt Nam"]),
         ("Trang chủ Việt kiều Học tiếng Việt", ["Việt kiều", "Học tiếng Việt"]),
+        (
+            "Trang chủ Nhân quyền - Góc nhìn thời đại Tình đời nghĩa đạo",
+            ["Nhân quyền - Góc nhìn thời đại", "Tình đời nghĩa đạo"],
+        ),
     ],
 )
 def test_breadcrumb_names(line: str, names: list[str]) -> None:
     assert breadcrumb_names(line) == names
+
+
+def test_a_breadcrumb_of_long_category_names_is_the_section() -> None:
+    raw = (
+        "Trang chủ Nhân quyền - Góc nhìn thời đại Tình đời nghĩa đạo\n08:32 | 14/11/2021 GMT+7\n\n"
+        "Những đứa trẻ không được vui tết Trung thu\n\naa\nMột đoạn sapo của bài báo.\n\nĐoạn văn của bài."
+    )
+    page = clean_page_text(raw)
+    assert page.section == ["Nhân quyền - Góc nhìn thời đại", "Tình đời nghĩa đạo"]
+    assert (
+        page.text
+        == "Những đứa trẻ không được vui tết Trung thu\nMột đoạn sapo của bài báo.\nĐoạn văn của bài."
+    )
 
 
 def test_an_impossible_date_gives_no_published_at() -> None:

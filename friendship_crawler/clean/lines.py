@@ -179,9 +179,14 @@ def drop_cell_box(lines: Sequence[str]) -> RuleResult:
 
 
 def _cell_size(lines: Sequence[str], index: int) -> int:
-    """Lines of the box's cell at `index`: a bare cell on one line, or a title and its teaser on two lines
-    above a bar alone; 0 for anything else."""
+    """Lines of the box's cell at `index`: a bare cell on one line, a title cell with another after it, or a
+    title and its teaser on two lines above a bar alone; 0 for anything else."""
     if _is_bare_cell(lines[index]):
+        return 1
+    if _is_title_cell(lines[index]) and (
+        (index + 1 < len(lines) and _is_title_cell(lines[index + 1]))
+        or (index > 0 and _is_title_cell(lines[index - 1]))
+    ):
         return 1
     if index + 2 >= len(lines) or not rules.EMPTY_CELL.match(lines[index + 2]):
         return 0
@@ -196,6 +201,14 @@ def _box_ends_at(cell: str, following: str) -> bool:
     sentence end)."""
     caption_cell = following.endswith("|") and not ends_sentence(strip_edge_bars(cell).strip())
     return _starts_image_row(following) or caption_cell
+
+
+def _is_title_cell(line: str) -> bool:
+    """A headline and a closing bar: another article's title (two in a row), or a short caption (alone)."""
+    if not line.endswith("|") or line.startswith("|") or "![" in line:
+        return False
+    inner = strip_edge_bars(line).strip()
+    return _is_headline(inner) and not _is_credited(inner)
 
 
 def _is_bare_cell(line: str) -> bool:
@@ -472,6 +485,21 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
         or rules.PHOTO_CREDIT.match(line) is not None
         or _is_credited(line)
         or _credited_caption_follows(lines, index)
+        or _told_in_next(lines, index)
+    )
+
+
+def _told_in_next(lines: Sequence[str], index: int) -> bool:
+    """The next line, of caption length, says this headline-like line word for word: its caption under it
+    ("Hội thảo … lần thứ 16" then "Quang cảnh Hội thảo … lần thứ 16.")."""
+    if index + 1 >= len(lines) or not _is_headline(lines[index]):
+        return False
+    line, following = lines[index], lines[index + 1]
+    return (
+        len(following) > len(line)
+        and line.casefold() in following.casefold()
+        and word_count(line, rules.ALT_MIN_WORDS) >= rules.ALT_MIN_WORDS
+        and word_count(following, rules.CAPTION_MAX_WORDS) <= rules.CAPTION_MAX_WORDS
     )
 
 
@@ -546,8 +574,10 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
         if counts[line] > 1 and not _last_of_a_run(lines, index):
             # a credited caption said again under another photo is that photo's caption too
             return not _is_credited(line) or lines[index + 1 : index + 2] == [line]
-        # a line ending in a comma runs on into the next: the first half of a caption, not its alt
-        return shows_alt_text and not line.endswith(",") and _credited_caption_follows(lines, index)
+        # a line ending in a comma, or one the next goes on from in lower case, runs on into the next:
+        # the first half of a caption, not its alt
+        runs_on = line.endswith(",") or lines[index + 1 : index + 2] and lines[index + 1][:1].islower()
+        return shows_alt_text and not runs_on and _credited_caption_follows(lines, index)
 
     kept: list[str] = []
     removals: list[Removal] = []

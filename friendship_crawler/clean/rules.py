@@ -16,7 +16,7 @@ from friendship_crawler.site_rules import RELATED_BOX_TITLES
 # --- header: what stands above the title ---------------------------------------------------------
 BREADCRUMB_ROOT = "Trang chủ"
 BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
-BREADCRUMB_MAX_WORDS = 12
+BREADCRUMB_MAX_WORDS = 16
 FOLLOW_LINE = re.compile(
     r"^Theo dõi (?:thoidai\.com\.vn|(?:Tạp chí |Báo )?Thời Đại) trên(?:\s+\S+){0,4}$", re.IGNORECASE
 )
