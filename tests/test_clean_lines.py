@@ -321,6 +321,12 @@ def test_a_subheading_before_an_ascii_alt_and_its_credit_line_stays() -> None:
     )
     assert kept == [PARAGRAPH, subheading, CREDIT, PARAGRAPH]
     assert [r.text for r in removed] == [slug]
+    heading = 'Nghệ sĩ Jimmii Nguyễn: "Tết cổ truyền ở Mỹ, cộng đồng người Việt duy trì khá tốt"'
+    folded = "nghe si jimmii nguyen tet co truyen o my cong dong nguoi viet duy tri kha tot"
+    kept, _ = drop_image_alts([PARAGRAPH, heading, folded, CAPTION, PARAGRAPH], TITLE, shows_alt_text=True)
+    assert kept == [PARAGRAPH, heading, CAPTION, PARAGRAPH], (
+        "the slug it folds to is no caption telling it again"
+    )
 
 
 def test_a_caption_printed_twice_in_a_row_is_kept_once() -> None:

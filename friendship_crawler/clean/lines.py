@@ -687,8 +687,8 @@ def _caption_told_again(lines: Sequence[str], index: int) -> bool:
     A shorter last line that is not this line's own opening may be a caption the stored copy cut: the
     alt's opening of its length is what it is told again by. A line that goes on from the next one is a
     longer text, never its alt."""
-    if index + 1 >= len(lines):
-        return False
+    if index + 1 >= len(lines) or _is_slug_alt(lines[index + 1]):
+        return False  # a slug line is the image's own alt, not a caption telling this one again
     line, following = lines[index], lines[index + 1]
     size, following_size = [word_count(text, rules.CAPTION_MAX_WORDS) for text in (line, following)]
     if max(size, following_size) > rules.CAPTION_MAX_WORDS:  # under the cap, a count is the whole line's
