@@ -234,3 +234,8 @@ def test_paragraph_between_headline_and_body_is_the_last_resort_lead() -> None:
     result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
     assert (result.article.sapo, result.sources["sapo"]) == (lead, "generic")
     assert result.article.text.splitlines()[:2] == ["Tiêu đề", lead]
+    in_header = (
+        f"<html><body><article><header><h1>Tiêu đề</h1><p>{lead}</p></header>"
+        "<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p></div></article></body></html>"
+    )
+    assert EXTRACTOR.extract(in_header, "https://thoidai.com.vn/tieu-de-123456.html").article.sapo == lead

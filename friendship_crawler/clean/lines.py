@@ -166,8 +166,8 @@ def drop_cell_box(lines: Sequence[str]) -> RuleResult:
 
     They are the box when two or more stand in a row, or when an image follows them (an image row or a
     credited caption), or a caption's cell follows titles run together; one cell alone with text after
-    it is the caption of the page's first image, and a credited cell or one of headline length is a
-    caption whatever follows.
+    it is the caption of the page's first image, and a credited cell is a caption whatever follows. Cells
+    of headline length are titles of other articles only two or more in a row: alone, one is a caption.
     """
     run = cells = 0
     while run < len(lines) and (size := _cell_size(lines, run)):
@@ -576,7 +576,8 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
             return not _is_credited(line) or lines[index + 1 : index + 2] == [line]
         # a line ending in a comma, or one the next goes on from in lower case, runs on into the next:
         # the first half of a caption, not its alt
-        runs_on = line.endswith(",") or lines[index + 1 : index + 2] and lines[index + 1][:1].islower()
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        runs_on = line.endswith(",") or following[:1].islower()
         return shows_alt_text and not runs_on and _credited_caption_follows(lines, index)
 
     kept: list[str] = []

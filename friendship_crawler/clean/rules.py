@@ -128,6 +128,7 @@ ALT_MIN_WORDS = 3
 NUMBERED_IMAGE = re.compile(r"\s*[-–—]?\s*(?:ảnh|hình|hình ảnh)\s+\d{1,2}\.?", re.I)
 """What the CMS adds after the title in a generated alt: "<title>- Ảnh 1.", "<title> - Hình 2"."""
 NUMBERED_IMAGE_MAX_CHARS = 16
+"""The longest such number: a longer rest after the title is words of a caption, not a number."""
 ALT_TITLE_SIMILARITY = 0.8
 """Share of slug words a thumbnail's ASCII alt shares with its title when the CMS shortened it."""
 

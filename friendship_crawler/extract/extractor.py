@@ -230,8 +230,8 @@ class _PageReading:
         return url, aid
 
     def _sapo(self, container: HtmlElement | None) -> str:
-        """The known sapo classes, a class naming a lead near the headline, the page head, then a bold
-        paragraph or a subheading between the headline and the body."""
+        """The known sapo classes, a class naming a lead near the headline, the page head, then the
+        paragraph between the headline and the body container."""
         value = self.select_text("sapo")
         if value:
             self.sources["sapo"] = SELECTORS

@@ -41,8 +41,9 @@ NEAR_TITLE_ELEMENTS = 60
 LEAD_CLASS = re.compile(r"sapo|desc|lead|summary|description|excerpt|intro|chapeau", re.I)
 NEGATED_CLASS = re.compile(r"^(?:no|hide|hidden|without)[-_]", re.I)
 """A class name that says a box lacks something ("no-desc" on a box of teasers without their leads)."""
-NOT_LEAD_TAGS = frozenset({"figure", "figcaption", "table", "header", "nav", "aside", "footer", "form"})
-"""What holds captions, menus and widgets between a headline and its body, never the lead."""
+NOT_LEAD_TAGS = frozenset({"figure", "figcaption", "table", "nav", "aside", "footer", "form"})
+"""What holds captions, menus and widgets between a headline and its body, never the lead (an article's
+own `header` may hold it)."""
 MIN_LEAD_CHARS = 30
 DATE_LINE_MAX_CHARS = 80
 """A date line is short: a paragraph that mentions a date is not one."""
@@ -66,12 +67,15 @@ def prominent_h1(root: HtmlElement) -> HtmlElement | None:
     holds (an article's own `header` is no page chrome) and that is not a link to the home page (the
     site's name set as an `h1`)."""
     for node in H1(root):
-        if visible_text(node) and not _links_home(node) and not any(map(_is_chrome, node.iterancestors())):
+        if not visible_text(node) or _links_home(node):
+            continue
+        if not any(map(_hides_a_headline, node.iterancestors())):
             return node
     return None
 
 
-def _is_chrome(element: HtmlElement) -> bool:
+def _hides_a_headline(element: HtmlElement) -> bool:
+    """Page chrome whose `h1` is no headline: menus, footers, links, logo boxes, the page's header."""
     if element.tag == "header":
         return not any(a.tag in {"article", "main"} for a in element.iterancestors())
     return element.tag in CHROME_TAGS or _names_a_logo(element)
@@ -199,7 +203,7 @@ def author_by_class(root: HtmlElement, marks: PageMarks, title_node: HtmlElement
     in a teaser, a comment, or the page's header, menus, rails and footer, which name other people.
     """
     for node in with_class_names(root, marks.classes_like(AUTHOR_CLASS), also=AUTHOR_LINKS):
-        if in_teaser(node, title_node) or _in_chrome(node):
+        if in_teaser(node, title_node) or _names_others(node):
             continue
         text = visible_text(node)
         if text and ends_with_byline(text):
@@ -207,7 +211,8 @@ def author_by_class(root: HtmlElement, marks: PageMarks, title_node: HtmlElement
     return None
 
 
-def _in_chrome(node: HtmlElement) -> bool:
+def _names_others(node: HtmlElement) -> bool:
+    """In the page's header, menus, rails or footer, or in a comment: names that are not the byline."""
     for element in (node, *node.iterancestors()):
         if element.tag in CHROME_TAGS - {"a"} or NOT_A_BYLINE.search(element.get("class") or ""):
             return True
