@@ -303,30 +303,27 @@ def test_the_caption_before_its_credit_line_is_never_taken_for_an_alt() -> None:
     assert drop_image_alts(lines, TITLE, shows_alt_text=True) == (lines, [])
 
 
-def test_a_subheading_before_an_image_with_an_ascii_alt_stays() -> None:
-    subheading = "Nhiều hoạt động nổi bật trong năm 2022"
-    folded = "Lien hiep Huu nghi tinh Bac Giang: Chu dong, linh hoat, sang tao, hieu qua"
-    kept, removed = drop_image_alts(
-        [PARAGRAPH, subheading, folded, CAPTION, CREDIT], TITLE, shows_alt_text=True
-    )
-    assert kept == [PARAGRAPH, subheading, CAPTION, CREDIT]
-    assert [r.text for r in removed] == [folded]
+SUBHEADING = "Nhiều hoạt động nổi bật trong năm 2022"
+FOLDED = "Lien hiep Huu nghi tinh Bac Giang: Chu dong, linh hoat, sang tao, hieu qua"
+STRANDED = '"Mắc kẹt" vì đại dịch Covid-19'
+STRANDED_SLUG = "cuoc song cua du khach nuoc ngoai khi mac ket tai viet nam vi covid 19"
+HEADING = 'Nghệ sĩ Jimmii Nguyễn: "Tết cổ truyền ở Mỹ, cộng đồng người Việt duy trì khá tốt"'
+HEADING_SLUG = "nghe si jimmii nguyen tet co truyen o my cong dong nguoi viet duy tri kha tot"
 
 
-def test_a_subheading_before_an_ascii_alt_and_its_credit_line_stays() -> None:
-    subheading = '"Mắc kẹt" vì đại dịch Covid-19'
-    slug = "cuoc song cua du khach nuoc ngoai khi mac ket tai viet nam vi covid 19"
-    kept, removed = drop_image_alts(
-        [PARAGRAPH, subheading, slug, CREDIT, PARAGRAPH], TITLE, shows_alt_text=True
-    )
-    assert kept == [PARAGRAPH, subheading, CREDIT, PARAGRAPH]
-    assert [r.text for r in removed] == [slug]
-    heading = 'Nghệ sĩ Jimmii Nguyễn: "Tết cổ truyền ở Mỹ, cộng đồng người Việt duy trì khá tốt"'
-    folded = "nghe si jimmii nguyen tet co truyen o my cong dong nguoi viet duy tri kha tot"
-    kept, _ = drop_image_alts([PARAGRAPH, heading, folded, CAPTION, PARAGRAPH], TITLE, shows_alt_text=True)
-    assert kept == [PARAGRAPH, heading, CAPTION, PARAGRAPH], (
-        "the slug it folds to is no caption telling it again"
-    )
+@pytest.mark.parametrize(
+    ("line", "alt", "caption"),
+    [
+        (SUBHEADING, FOLDED, [CAPTION, CREDIT]),  # the image's own ASCII alt, then its caption
+        (STRANDED, STRANDED_SLUG, [CREDIT, PARAGRAPH]),  # a credit line alone under the slug
+        (HEADING, HEADING_SLUG, [CAPTION, PARAGRAPH]),  # the slug folds this very line: no caption of it
+    ],
+    ids=["before-a-caption", "before-a-credit-line", "folded-by-the-slug"],
+)
+def test_a_line_before_an_images_ascii_alt_stays(line: str, alt: str, caption: list[str]) -> None:
+    kept, removed = drop_image_alts([PARAGRAPH, line, alt, *caption], TITLE, shows_alt_text=True)
+    assert kept == [PARAGRAPH, line, *caption]
+    assert [r.text for r in removed] == [alt]
 
 
 def test_a_caption_printed_twice_in_a_row_is_kept_once() -> None:
