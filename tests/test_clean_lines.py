@@ -220,6 +220,9 @@ def test_a_related_title_after_its_opening_or_a_shortened_ascii_alt_is_a_related
     assert not is_related_line(
         "nghe si jimmii nguyen tet co truyen o my cong dong Bác sĩ nói rằng anh đã về."
     )
+    assert not is_related_line(
+        "nghe si jimmii nguyen tet co truyen o my cong dong Nghệ sĩ biểu diễn (Ảnh: NVCC)"
+    ), "a credit after the slug marks the image's own caption"
     assert not is_related_line("Hà Nội Hà Nội mùa thu, cây cơm nguội vàng, cây bàng lá đỏ.")
     assert not is_related_line("Ong Nguyen Van A noi Việt Nam là quê hương thứ hai của ông")
 

@@ -304,7 +304,8 @@ def _opening_twice(line: str) -> bool:
 
 def _slug_then_headline(line: str) -> bool:
     """A slug alt (lower-case ASCII words, as many as `_is_slug_alt` asks) and a Vietnamese headline after
-    it: a thumbnail's alt, whatever article it folds, before another article's title."""
+    it: a thumbnail's alt, whatever article it folds, before another article's title. A credit after the
+    slug marks the image's own caption instead."""
     if not line[:1].islower():
         return False
     rest = _without_slug_lead(line)
@@ -313,6 +314,7 @@ def _slug_then_headline(line: str) -> bool:
         and _is_headline(rest)
         and word_count(rest, rules.RELATED_MIN_WORDS) >= rules.RELATED_MIN_WORDS
         and has_vietnamese_letters(rest)
+        and not _is_credited(rest)
     )
 
 
