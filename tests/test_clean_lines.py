@@ -632,6 +632,8 @@ def test_an_alt_its_caption_tells_word_for_word_ends_the_lead_box() -> None:
     alt = "Hội thảo khoa học quốc tế về Biển Đông lần thứ 16"
     caption = f"Quang cảnh {alt}."
     assert drop_lead_box([RELATED, alt, caption], TITLE)[0] == [alt, caption]
+    teaser = f"Sáng 23/10, {alt} đã khai mạc tại thành phố Hạ Long, tỉnh Quảng Ninh với gần 300 đại biểu."
+    assert drop_lead_box([RELATED, alt, teaser, PARAGRAPH], TITLE)[0] == [PARAGRAPH], "a title and its teaser"
 
 
 def test_the_first_half_of_a_caption_split_over_two_lines_is_no_alt() -> None:

@@ -492,16 +492,18 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
 
 
 def _told_in_next(lines: Sequence[str], index: int) -> bool:
-    """The next line, of caption length, says this headline-like line word for word: its caption under it
-    ("Hội thảo … lần thứ 16" then "Quang cảnh Hội thảo … lần thứ 16.")."""
+    """The next line says this headline-like line word for word and a few words more: its caption under it
+    ("Hội thảo … lần thứ 16" then "Quang cảnh Hội thảo … lần thứ 16."), not a teaser that repeats a title."""
     if index + 1 >= len(lines) or not _is_headline(lines[index]):
         return False
     line, following = lines[index], lines[index + 1]
+    size = word_count(line, rules.HEADLINE_MAX_WORDS)
     return (
-        len(following) > len(line)
+        size >= rules.ALT_MIN_WORDS
+        and len(following) > len(line)
+        and word_count(following, size + rules.CAPTION_OVER_ALT_WORDS) <= size + rules.CAPTION_OVER_ALT_WORDS
+        and not _is_cut_teaser(following)
         and line.casefold() in following.casefold()
-        and word_count(line, rules.ALT_MIN_WORDS) >= rules.ALT_MIN_WORDS
-        and word_count(following, rules.CAPTION_MAX_WORDS) <= rules.CAPTION_MAX_WORDS
     )
 
 

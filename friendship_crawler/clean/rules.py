@@ -125,6 +125,9 @@ CAPTION_MAX_WORDS = 60
 """A line ending in a photo credit but longer than this is a paragraph, not a caption."""
 ALT_MIN_WORDS = 3
 """An SEO alt sentence repeated before captions has at least this many words."""
+CAPTION_OVER_ALT_WORDS = 8
+"""Words a caption that tells its alt word for word adds to it ("Quang cảnh …", "Ông X phát biểu tại …");
+a teaser that repeats its title goes on for a sentence or more."""
 NUMBERED_IMAGE = re.compile(r"\s*[-–—]?\s*(?:ảnh|hình|hình ảnh)\s+\d{1,2}\.?", re.I)
 """What the CMS adds after the title in a generated alt: "<title>- Ảnh 1.", "<title> - Hình 2"."""
 NUMBERED_IMAGE_MAX_CHARS = 16
