@@ -616,6 +616,8 @@ def test_cells_of_a_title_and_its_teaser_above_a_bar_alone_are_the_box() -> None
     assert drop_cell_box([*cell, "![]() |", caption])[0] == ["![]() |", caption]
     alone = [*cell, PARAGRAPH]
     assert drop_cell_box(alone)[0] == alone, "one cell with text after it is the first image's caption"
+    caption_cell = ["![]()", "Quang cảnh buổi lễ trao tặng", "|", "![]() |", PARAGRAPH]
+    assert drop_cell_box(caption_cell)[0] == caption_cell
     split_caption = [caption.removesuffix(" (Ảnh: TTXVN)"), "(Ảnh: TTXVN)", "|", PARAGRAPH]
     assert drop_cell_box(split_caption)[0] == split_caption
 

@@ -227,6 +227,7 @@ def test_paragraph_between_headline_and_body_is_the_last_resort_lead() -> None:
     lead = "Tối 14/1, tại Hà Nội đã diễn ra chương trình giao lưu hữu nghị giữa thanh niên hai nước."
     page = (
         "<html><body><h1 class='t1'>Tiêu đề</h1><div class='m2'><span class='c3'>08:15 | 15/01/2018</span>"
+        "<p>Theo dõi Báo Thời Đại trên Google News</p>"
         "<figure><img src='/a.jpg'><figcaption>Một chú thích ảnh đủ dài để giống một câu văn.</figcaption>"
         f"</figure><div class='x4'><h3 class='f-16'><strong>{lead}</strong></h3></div></div>"
         "<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div></body></html>"

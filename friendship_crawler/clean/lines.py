@@ -191,7 +191,7 @@ def _cell_size(lines: Sequence[str], index: int) -> int:
     if index + 2 >= len(lines) or not rules.EMPTY_CELL.match(lines[index + 2]):
         return 0
     title, teaser = lines[index], lines[index + 1]
-    if "|" in title or "|" in teaser or not _is_headline(title) or _starts_image_row(teaser):
+    if "|" in title or "|" in teaser or "![" in title or not _is_headline(title) or _starts_image_row(teaser):
         return 0
     return 3
 
