@@ -26,7 +26,7 @@ from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import links_to_articles, visible_text
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks, with_class_names
-from friendship_crawler.site_rules import ends_sentence, iso_vietnam, parse_date_line
+from friendship_crawler.site_rules import iso_vietnam, parse_date_line
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,8 @@ NOT_LEAD_TAGS = frozenset({"figure", "figcaption", "table", "nav", "aside", "foo
 """What holds captions, menus and widgets between a headline and its body, never the lead (an article's
 own `header` may hold it)."""
 MIN_LEAD_CHARS = 30
+PLACED_LEAD_MIN_CHARS = 80
+"""A lead known only by its place runs a sentence long; widgets and bylines there are shorter."""
 DATE_LINE_MAX_CHARS = 80
 """A date line is short: a paragraph that mentions a date is not one."""
 TRAIL_CLASS = re.compile(r"crumb|path", re.I)
@@ -139,9 +141,9 @@ def _names_a_lead(classes: str) -> bool:
 
 def lead_before_body(title_node: HtmlElement | None, container: HtmlElement | None) -> str | None:
     """The first paragraph between the headline and the body container: the lead of a page whose class
-    names say nothing of it. Only a block of text that holds no other block and ends a sentence counts
-    (a widget's line, "Theo dõi … trên Google News", does not), and not a date line, a box of links or a
-    caption."""
+    names say nothing of it. Only a block of text that holds no other block and runs a sentence long
+    counts (a widget's line, "Theo dõi … trên Google News", does not), and not a date line, a box of links
+    or a caption."""
     if title_node is None or container is None:
         return None
     body = {container, *container.iterancestors()}
@@ -153,7 +155,7 @@ def lead_before_body(title_node: HtmlElement | None, container: HtmlElement | No
         if any(child.tag in selectors.BLOCK_TAGS for child in node):
             continue
         text = visible_text(node)
-        if len(text) < MIN_LEAD_CHARS or not ends_sentence(text) or parse_date_line(text):
+        if len(text) < PLACED_LEAD_MIN_CHARS or parse_date_line(text):
             continue
         if links_to_articles(node):
             continue
