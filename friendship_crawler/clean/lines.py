@@ -208,7 +208,7 @@ def _is_title_cell(line: str) -> bool:
     if not line.endswith("|") or line.startswith("|") or "![" in line:
         return False
     inner = strip_edge_bars(line).strip()
-    return _is_headline(inner) and not _is_credited(inner)
+    return _is_headline(inner) and not is_credited(inner)
 
 
 def _is_bare_cell(line: str) -> bool:
@@ -218,7 +218,7 @@ def _is_bare_cell(line: str) -> bool:
     inner = strip_edge_bars(line).strip()
     if word_count(inner, rules.HEADLINE_MAX_WORDS) <= rules.HEADLINE_MAX_WORDS:
         return False
-    return not (rules.PHOTO_CREDIT.match(inner) or rules.TRAILING_CREDIT.search(inner))
+    return not (rules.PHOTO_CREDIT.match(inner) or is_credited(inner))
 
 
 def _starts_image_row(line: str) -> bool:
@@ -228,7 +228,7 @@ def _starts_image_row(line: str) -> bool:
     return (
         images
         or bool(rules.EMPTY_CELL.match(text))
-        or bool(rules.PHOTO_CREDIT.match(inner) or rules.TRAILING_CREDIT.search(inner))
+        or bool(rules.PHOTO_CREDIT.match(inner) or is_credited(inner))
     )
 
 
@@ -314,7 +314,7 @@ def _slug_then_headline(line: str) -> bool:
         and _is_headline(rest)
         and word_count(rest, rules.RELATED_MIN_WORDS) >= rules.RELATED_MIN_WORDS
         and has_vietnamese_letters(rest)
-        and not _is_credited(rest)
+        and not is_credited(rest)
     )
 
 
@@ -485,7 +485,7 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
         or _is_title_alt(line, title_key)
         or _names_the_title(line, title_key)
         or rules.PHOTO_CREDIT.match(line) is not None
-        or _is_credited(line)
+        or is_credited(line)
         or _credited_caption_follows(lines, index)
         or _told_in_next(lines, index)
     )
@@ -577,7 +577,7 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
             return False
         if counts[line] > 1 and not _last_of_a_run(lines, index):
             # a credited caption said again under another photo is that photo's caption too
-            return not _is_credited(line) or lines[index + 1 : index + 2] == [line]
+            return not is_credited(line) or lines[index + 1 : index + 2] == [line]
         # a line ending in a comma, or one the next goes on from in lower case, runs on into the next:
         # the first half of a caption, not its alt
         following = lines[index + 1] if index + 1 < len(lines) else ""
@@ -649,7 +649,7 @@ def _cut_caption_follows(lines: Sequence[str], index: int) -> bool:
         len(cut) < len(line)
         and line.startswith(cut)
         and len(cut.split()) >= rules.ALT_MIN_WORDS
-        and rules.TRAILING_CREDIT.search(line) is not None
+        and is_credited(line)
     )
 
 
@@ -671,7 +671,7 @@ def _folded_title_first(line: str, title_slug: list[str]) -> bool:
     return folded == title_slug or (leading == len(words) and folded[: len(title_slug)] == title_slug)
 
 
-def _is_credited(line: str) -> bool:
+def is_credited(line: str) -> bool:
     """Ends in a photo credit (naming someone or not) or a source, as a caption does and an alt does not."""
     return bool(
         rules.TRAILING_CREDIT.search(line)

@@ -22,6 +22,7 @@ from friendship_crawler.clean.lines import (
     drop_lead_box,
     is_breadcrumb,
     is_byline,
+    is_credited,
     is_header_line,
     is_related_line,
     read_dated_byline,
@@ -275,7 +276,7 @@ def _title(line: str) -> str:
     if (
         not any(char.isalpha() for char in title)
         or len(title.split()) > rules.HEADLINE_MAX_WORDS
-        or rules.TRAILING_CREDIT.search(title)
+        or is_credited(title)
         or key in rules.TRAILER_BOXES
         or key in rules.RAIL_TITLES
     ):
