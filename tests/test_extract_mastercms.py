@@ -200,6 +200,16 @@ def test_author_block_no_selector_names_is_the_generic_author(byline: str) -> No
     assert (result.article.author, result.sources["author"]) == ("Hải Yến", "generic")
 
 
+def test_an_author_in_the_articles_own_header_is_read() -> None:
+    page = (
+        "<html><body><header><span class='author'>Ban Biên Tập</span></header><article><header><h1>Tiêu đề</h1>"
+        "<span class='author'>Hải Yến</span></header><div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p>"
+        "<p>Đoạn hai của bài.</p></div></article></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert (result.article.author, result.sources["author"]) == ("Hải Yến", "generic")
+
+
 def test_names_in_comments_rails_and_teasers_are_no_author() -> None:
     page = (
         "<html><body><h1>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p>"

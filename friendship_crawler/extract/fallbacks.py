@@ -31,8 +31,8 @@ from friendship_crawler.site_rules import iso_vietnam, parse_date_line
 logger = logging.getLogger(__name__)
 
 H1 = XPath("//body//h1")
-CHROME_TAGS = frozenset({"header", "nav", "footer", "aside", "a"})
-"""An `h1` inside these is a logo or a menu heading, not the headline."""
+CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
+"""The page's own header, menus, rails and footer (an article's own `header` is none of them)."""
 LOGO_BOX = re.compile(r"logo|brand|masthead|site-?(?:title|name)", re.I)
 """Class names or ids of the box that sets the site's name as an `h1`."""
 AFTER_TITLE = XPath("following::*[position() <= $limit]")
@@ -77,10 +77,15 @@ def prominent_h1(root: HtmlElement) -> HtmlElement | None:
 
 
 def _hides_a_headline(element: HtmlElement) -> bool:
-    """Page chrome whose `h1` is no headline: menus, footers, links, logo boxes, the page's header."""
+    """Holds an `h1` that is no headline: page chrome, a link, a logo box."""
+    return element.tag == "a" or _is_page_chrome(element) or _names_a_logo(element)
+
+
+def _is_page_chrome(element: HtmlElement) -> bool:
+    """One of `CHROME_TAGS`: a `header` only outside the article (an article's header holds its headline)."""
     if element.tag == "header":
         return not any(a.tag in {"article", "main"} for a in element.iterancestors())
-    return element.tag in CHROME_TAGS or _names_a_logo(element)
+    return element.tag in CHROME_TAGS
 
 
 def _names_a_logo(element: HtmlElement) -> bool:
@@ -219,7 +224,7 @@ def author_by_class(root: HtmlElement, marks: PageMarks, title_node: HtmlElement
 def _names_others(node: HtmlElement) -> bool:
     """In the page's header, menus, rails or footer, or in a comment: names that are not the byline."""
     for element in (node, *node.iterancestors()):
-        if element.tag in CHROME_TAGS - {"a"} or NOT_A_BYLINE.search(element.get("class") or ""):
+        if _is_page_chrome(element) or NOT_A_BYLINE.search(element.get("class") or ""):
             return True
     return False
 
