@@ -3,7 +3,8 @@
 The site serves UTF-8, but saved and proxied copies come with a BOM, a wrong or missing charset
 declaration, NUL bytes or an XML declaration. Valid UTF-8 is trusted over any declaration (a wrong
 declaration would garble every Vietnamese letter); only bytes that are not UTF-8 are decoded by their
-declaration or, without one, by detection.
+declaration or, without one, by detection. The page's own header is cut from the bytes before they are
+parsed (`page_chrome`): no field is read from it, and it holds half the elements of a real page.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from lxml import etree, html
 from w3lib.encoding import html_body_declared_encoding, resolve_encoding
 
 from friendship_crawler.extract.errors import NotAnArticle
+from friendship_crawler.extract.page_chrome import cut_page_chrome
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -60,7 +62,7 @@ def parse_page(data: str | bytes) -> html.HtmlElement:
     text = decode_page(data)
     if text[:200].lstrip()[:5].lower() == "<?xml":
         text = _XML_DECLARATION.sub("", text, count=1)
-    raw = text.encode("utf-8", errors="replace").translate(None, _CONTROL_BYTES)
+    raw = cut_page_chrome(text.encode("utf-8", errors="replace")).translate(None, _CONTROL_BYTES)
     if not _MARKUP.search(raw[:8192]):
         raise NotAnArticle("not_html", "no markup in the document" if raw.strip() else "empty document")
     try:

@@ -1,0 +1,103 @@
+"""The page's own header is cut from the bytes before parsing, and no record changes for it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from bench.pages import mastercms_pages, replica_pages
+from friendship_crawler.extract import NotAnArticle, document
+from friendship_crawler.extract.page_chrome import cut_page_chrome
+from friendship_crawler.reader import read_page
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MENU = '<header class="site-header"><div class="logo"><a href="/">Site</a></div>{inside}<nav class="menu">{links}</nav></header>'
+LINKS = "".join(f'<a href="/cat-{n}">Mục {n}</a>' for n in range(40))
+ARTICLE = '<main><article><h1 class="t">Tiêu đề</h1><div class="__MASTERCMS_CONTENT"><p>Đoạn văn.</p></div></article></main>'
+
+
+def page(inside: str = "", before: str = "", head: str = "<title>T</title>", article: str = ARTICLE) -> bytes:
+    header = MENU.format(inside=inside, links=LINKS)
+    return f"<html><head>{head}</head><body>{before}{header}{article}</body></html>".encode()
+
+
+def test_the_header_is_cut_and_the_rest_of_the_page_kept() -> None:
+    original = page()
+    cut = cut_page_chrome(original)
+    assert b"site-header" not in cut and b"cat-39" not in cut
+    assert cut.startswith(b"<html><head><title>T</title></head><body>")
+    assert cut.endswith(ARTICLE.encode() + b"</body></html>")
+
+
+def test_icons_drawn_with_svg_paths_do_not_keep_a_header() -> None:
+    icon = '<svg viewBox="0 0 8 8"><path d="M0 0h8v8z"></path></svg>'
+    assert b"site-header" not in cut_page_chrome(page(inside=icon))
+
+
+@pytest.mark.parametrize(
+    ("inside", "why"),
+    [
+        ("<h1>Tiêu đề trong đầu trang</h1>", "a headline"),
+        ("<H1>Tiêu đề</H1>", "a headline in capitals"),
+        ('<time datetime="2024-01-02">02/01/2024</time>', "a date element"),
+        ('<div class="BreadCrumb"><a href="/">Trang chủ</a></div>', "a breadcrumb"),
+        ('<div class="path-nav"><a href="/">Trang chủ</a></div>', "a trail named as a path"),
+        ("<script>var x = 1;</script>", "a script, whose text could hide a closing tag"),
+        ("<style>.a{}</style>", "a style"),
+        ("<!-- menu -->", "a comment"),
+        ('<header class="inner"><a href="/">x</a></header>', "a nested header"),
+        ("<main><p>x</p></main>", "main content"),
+    ],
+)
+def test_a_header_holding_what_a_field_may_be_read_from_is_kept(inside: str, why: str) -> None:
+    original = page(inside=inside)
+    assert cut_page_chrome(original) == original, why
+
+
+@pytest.mark.parametrize(
+    ("original", "why"),
+    [
+        (page(before="<main><p>Lead</p></main>"), "main content opens before the header"),
+        (
+            page(article="<article><header><p>x</p></header></article>", before="<article></article>"),
+            "an article opens before the header",
+        ),
+        (page(head="<script>var t = '<header><b>';</script>"), "the first '<header' is quoted in a script"),
+        (page(head="<!-- <header> -->"), "the first '<header' is in a comment"),
+        (page().replace(b"</header>", b"</div>"), "no closing tag"),
+        (page().replace(b"<header class", b"<headers class"), "another tag's name"),
+    ],
+)
+def test_a_header_whose_place_or_bounds_are_uncertain_is_kept(original: bytes, why: str) -> None:
+    assert cut_page_chrome(original) == original, why
+
+
+def saved_pages() -> list[tuple[str, bytes, str]]:
+    pages = [
+        (str(p.relative_to(FIXTURES)), p.read_bytes(), "https://thoidai.com.vn/x-1.html")
+        for p in sorted(FIXTURES.rglob("*.html"))
+    ]
+    real = [(p.name, p.html.encode(), p.url) for p in mastercms_pages()]
+    replica = [(p.name, p.html.encode(), p.url) for p in replica_pages(40)[::4]]
+    return pages + real + replica
+
+
+def reading(html: bytes, url: str) -> object:
+    try:
+        found = read_page(html, url)
+    except NotAnArticle as exc:
+        return exc.reason
+    return asdict(found.article), found.extraction.sources, found.extraction.generation
+
+
+def test_every_saved_page_reads_the_same_with_its_header_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = saved_pages()
+    cut = [name for name, html, _ in pages if cut_page_chrome(html) != html]
+    with_cut = [reading(html, url) for _, html, url in pages]
+    monkeypatch.setattr(document, "cut_page_chrome", lambda html: html)
+    whole = [reading(html, url) for _, html, url in pages]
+    assert len(cut) >= len(pages) // 2, cut  # the rule fits most real-shaped pages
+    for (name, _, _), one, other in zip(pages, with_cut, whole, strict=True):
+        assert one == other, name
