@@ -1,4 +1,4 @@
-"""The page's own header is cut from the bytes before parsing, and no record changes for it."""
+"""The page's own header and footer are cut from the bytes before parsing, and no record changes for it."""
 
 from __future__ import annotations
 
@@ -16,19 +16,27 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MENU = '<header class="site-header"><div class="logo"><a href="/">Site</a></div>{inside}<nav class="menu">{links}</nav></header>'
 LINKS = "".join(f'<a href="/cat-{n}">Mục {n}</a>' for n in range(40))
 ARTICLE = '<main><article><h1 class="t">Tiêu đề</h1><div class="__MASTERCMS_CONTENT"><p>Đoạn văn.</p></div></article></main>'
+FOOTER = '<footer class="site-footer"><ul>{links}</ul>{inside}<p>© 2026 Tạp chí Thời Đại. Giấy phép số 1</p></footer>'
+SCRIPTS = "<script>var ga = 1;</script>"
 
 
-def page(inside: str = "", before: str = "", head: str = "<title>T</title>", article: str = ARTICLE) -> bytes:
+def page(
+    inside: str = "",
+    before: str = "",
+    head: str = "<title>T</title>",
+    article: str = ARTICLE,
+    in_footer: str = "",
+    after: str = SCRIPTS,
+) -> bytes:
     header = MENU.format(inside=inside, links=LINKS)
-    return f"<html><head>{head}</head><body>{before}{header}{article}</body></html>".encode()
+    footer = FOOTER.format(inside=in_footer, links=LINKS)
+    return f"<html><head>{head}</head><body>{before}{header}{article}{footer}{after}</body></html>".encode()
 
 
-def test_the_header_is_cut_and_the_rest_of_the_page_kept() -> None:
-    original = page()
-    cut = cut_page_chrome(original)
-    assert b"site-header" not in cut and b"cat-39" not in cut
-    assert cut.startswith(b"<html><head><title>T</title></head><body>")
-    assert cut.endswith(ARTICLE.encode() + b"</body></html>")
+def test_header_and_footer_are_cut_and_the_rest_of_the_page_kept() -> None:
+    cut = cut_page_chrome(page())
+    assert b"site-header" not in cut and b"site-footer" not in cut and b"cat-39" not in cut
+    assert cut == f"<html><head><title>T</title></head><body> {ARTICLE} {SCRIPTS}</body></html>".encode()
 
 
 def test_icons_drawn_with_svg_paths_do_not_keep_a_header() -> None:
@@ -52,18 +60,15 @@ def test_icons_drawn_with_svg_paths_do_not_keep_a_header() -> None:
     ],
 )
 def test_a_header_holding_what_a_field_may_be_read_from_is_kept(inside: str, why: str) -> None:
-    original = page(inside=inside)
-    assert cut_page_chrome(original) == original, why
+    cut = cut_page_chrome(page(inside=inside))
+    assert b"site-header" in cut and b"site-footer" not in cut, why
 
 
 @pytest.mark.parametrize(
     ("original", "why"),
     [
         (page(before="<main><p>Lead</p></main>"), "main content opens before the header"),
-        (
-            page(article="<article><header><p>x</p></header></article>", before="<article></article>"),
-            "an article opens before the header",
-        ),
+        (page(before="<article></article>"), "an article opens before the header"),
         (page(head="<script>var t = '<header><b>';</script>"), "the first '<header' is quoted in a script"),
         (page(head="<!-- <header> -->"), "the first '<header' is in a comment"),
         (page().replace(b"</header>", b"</div>"), "no closing tag"),
@@ -71,7 +76,29 @@ def test_a_header_holding_what_a_field_may_be_read_from_is_kept(inside: str, why
     ],
 )
 def test_a_header_whose_place_or_bounds_are_uncertain_is_kept(original: bytes, why: str) -> None:
-    assert cut_page_chrome(original) == original, why
+    assert b"site-header" in cut_page_chrome(original), why
+
+
+@pytest.mark.parametrize(
+    ("original", "why"),
+    [
+        (page(in_footer='<div class="breadcrumb"><a href="/">Trang chủ</a></div>'), "a breadcrumb"),
+        (page(in_footer="<script>ads()</script>"), "a script"),
+        (page(in_footer="<footer>x</footer>"), "a nested footer"),
+        (page(after="</section>"), "a section closes after it: it may be the article's footer"),
+        (
+            page(after="<script>var f = '<footer>© x</footer>';</script>"),
+            "the last footer is quoted in a script",
+        ),
+        (page(after="-->"), "it lies inside a comment"),
+        (
+            page().replace("© 2026 Tạp chí Thời Đại. Giấy phép số 1".encode(), b"Tags: a, b"),
+            "it names no owner",
+        ),
+    ],
+)
+def test_a_footer_that_may_be_the_articles_or_is_uncertain_is_kept(original: bytes, why: str) -> None:
+    assert b"site-footer" in cut_page_chrome(original), why
 
 
 def saved_pages() -> list[tuple[str, bytes, str]]:
