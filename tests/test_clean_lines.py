@@ -457,6 +457,14 @@ def test_page_text_alts_a_slug_line_and_a_credited_caption_cut_at_the_end() -> N
     assert drop_image_alts([PARAGRAPH, credited, cut], TITLE, shows_alt_text=True)[0] == [PARAGRAPH, cut]
 
 
+def test_page_text_alts_a_stray_one_word_alt_but_no_word_of_prose() -> None:
+    lines = [PARAGRAPH, "avc", PARAGRAPH]
+    assert drop_image_alts(lines, TITLE, shows_alt_text=True)[0] == [PARAGRAPH, PARAGRAPH]
+    assert drop_image_alts(lines, TITLE)[0] == lines
+    for kept in ("Hết", "TTXVN", "avc 2", "a"):
+        assert drop_image_alts([PARAGRAPH, kept], TITLE, shows_alt_text=True)[0] == [PARAGRAPH, kept]
+
+
 def test_an_alt_the_caption_repeats_with_its_credit_goes_in_page_text() -> None:
     alt, caption = "Quang cảnh buổi tiếp.", "Quang cảnh buổi tiếp. Ảnh: Minh Thái."
     lines = [PARAGRAPH, alt, caption, PARAGRAPH]

@@ -551,10 +551,10 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
     line right before a caption with a photo credit is an alt too, and so is a line the next one tells
     again in other words (the caption), a slug line (lower-case ASCII words: the folded title of this
     article or another, whatever it was renamed to) and a credited caption whose opening is all the
-    stored copy kept of the next, last line (the caption under its alt, cut where the copy ends).
-    Extracted text has no alt lines, and there a subheading may well stand before a caption, so those
-    tests are off by default. Every test looks at the lines as given, so removing one alt never makes a
-    subheading look like another.
+    stored copy kept of the next, last line (the caption under its alt, cut where the copy ends), and
+    a stray one-word alt ("avc"). Extracted text has no alt lines, and there a subheading may well stand
+    before a caption, so those tests are off by default. Every test looks at the lines as given, so
+    removing one alt never makes a subheading look like another.
     """
     title_key = title.casefold()
     title_slug = slug_words(title) if has_vietnamese_letters(title) else []
@@ -566,6 +566,7 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
         if shows_alt_text and (
             _caption_told_again(lines, index)
             or _is_slug_alt(line)
+            or rules.STRAY_ALT.match(line) is not None
             or _cut_caption_follows(lines, index)
             or _credited_copy_follows(lines, index)
             or _split_copy_follows(lines, index)

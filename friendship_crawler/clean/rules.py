@@ -73,6 +73,9 @@ SLUG_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}$")
 SLUG_WORD = re.compile(r"[a-z0-9]+$")
 SLUG_ALT_MIN_WORDS = 6
 """Words of a slug line that is an image's alt on its own (a rail's slug lines come in runs)."""
+STRAY_ALT = re.compile(r"^[a-z]{2,12}$")
+"""One lower-case ASCII word alone on a line: an alt typed as a placeholder ("avc"). No line of an
+article is one bare word without a diacritic or a capital."""
 RELATED_MIN_WORDS = 3
 """Words of a related title; a shorter phrase said twice ("Hà Nội Hà Nội") is left alone."""
 RELATED_PREFIX = re.compile(
