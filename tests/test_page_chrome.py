@@ -73,6 +73,7 @@ def test_a_header_holding_what_a_field_may_be_read_from_is_kept(inside: str, why
         (page(head="<!-- <header> -->"), "the first '<header' is in a comment"),
         (page().replace(b"</header>", b"</div>"), "no closing tag"),
         (page().replace(b"<header class", b"<headers class"), "another tag's name"),
+        (page().replace(b"<nav", b"<div").replace(b"</nav>", b"</div>"), "no menu: it may be the article's"),
     ],
 )
 def test_a_header_whose_place_or_bounds_are_uncertain_is_kept(original: bytes, why: str) -> None:

@@ -6,13 +6,13 @@ half the parse, and every later walk of the tree pays for them again: cutting th
 reading of a real-weight page about a quarter cheaper, for a tenth of the parse spent looking.
 
 A region is cut only when its bounds are certain from the bytes alone and nothing in it could give a
-field: the page's first `<header>`, before any `<article>` or `<main>` opens, and its last `<footer>`,
-after which no `<article>`, `<main>` or `<section>` closes and which says whose the site is (©, a
-licence); neither nested in its own kind, neither holding a headline, a date element, a breadcrumb,
-main content or raw text (scripts, styles, comments: their text could hide a tag), and neither lying
-inside raw text. Any other page is parsed whole, so a page the rules do not fit reads exactly as it
-would without them. Only lower-case tags are looked for: searching the bytes for a tag in any case
-would cost more than the cut saves.
+field: the page's first `<header>`, before any `<article>` or `<main>` opens and holding the site's
+menus, and its last `<footer>`, after which no `<article>`, `<main>` or `<section>` closes and which
+says whose the site is (©, a licence); neither nested in its own kind, neither holding a headline, a
+date element, a breadcrumb, main content or raw text (scripts, styles, comments: their text could hide
+a tag), and neither lying inside raw text. Any other page is parsed whole, so a page the rules do not
+fit reads exactly as it would without them. Only lower-case tags are looked for: searching the bytes
+for a tag in any case would cost more than the cut saves.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ CONTENT_OPENS = (b"<article", b"<main")
 """Where the article's own markup starts: a header after one of these may be the article's."""
 CONTENT_CLOSES = (b"</article", b"</main", b"</section")
 """Where the article's own markup ends: a footer before one of these may be the article's."""
+MENU_MARKS = (b"<nav", b"<ul")
+"""What a site's own header holds (lower-cased) and an article's header (headline, date, byline) does
+not: the site's menus."""
 OWNER_MARKS = ("©".encode(), b"&copy;", b"copyright", "bản quyền".encode(), "giấy phép".encode())
 """What a site's own footer says (lower-cased) and an article's footer (tags, sharing) does not: whose the
 site is, under which licence."""
@@ -61,7 +64,8 @@ def _header_region(page: bytes) -> tuple[int, int]:
     if close < 0:
         return -1, -1
     end = close + len(closer)
-    if _holds_what_keeps_it(page[start:end].lower()):
+    region = page[start:end].lower()
+    if _holds_what_keeps_it(region) or not any(mark in region for mark in MENU_MARKS):
         return -1, -1
     if any(page.find(tag, 0, start) >= 0 for tag in CONTENT_OPENS) or _opens_in_raw_text(page, start):
         return -1, -1
