@@ -45,6 +45,7 @@ EDGE_PAGE = """<html class="tags"><body>
 <ul class="menu"><li class="x">1</li><li><p><span class="x">2</span></p></li></ul>
 <p>  <span class="	tags
 ">tabbed</span></p><a class="x">first</a><a class="x">second</a>
+<div class="tags tags"><p class="b a b"><a>twice</a></p></div><div class="tags wide"><a>nbsp</a></div>
 </body></html>"""
 
 
@@ -69,6 +70,15 @@ def test_every_extractor_selector_matches_what_cssselect_matches(page: Path) -> 
 def test_tokens_that_only_contain_the_name_do_not_match(css: str) -> None:
     root = parse_page(EDGE_PAGE)
     same_matches(css, root)
+
+
+@pytest.mark.parametrize("css", EXTRACTOR_CSS + EDGE_CSS + ["div.a.b p", ".b.a", "p.b.a a", ".tags a.x"])
+def test_a_selector_answered_by_class_names_matches_what_cssselect_matches(css: str) -> None:
+    root = parse_page(EDGE_PAGE)
+    marks = PageMarks(root)
+    expected = CSSSelector(css)(root)
+    assert Selector(css).select(root, marks) == expected, css
+    assert Selector(css).matches(root, marks) == bool(expected), css
 
 
 def test_the_set_holds_pages_where_the_selectors_match() -> None:

@@ -52,3 +52,8 @@ def css_to_xpath(css: str) -> str:
             _LEADING_BARE_CLASS.sub(r"descendant-or-self::*/@class[contains(., \1)]/parent::*", path, 1)
         )
     return " | ".join(paths)
+
+
+def descendants_xpath(css: str) -> str:
+    """The XPath of a CSS expression's matches below the context element (not the element itself)."""
+    return _TRANSLATOR.css_to_xpath(css, prefix="descendant::")

@@ -4,19 +4,23 @@ libxml2 tests a class or attribute predicate on every element of the page, so a 
 costs as much as one that does, and a selector without a tag name (`.sapo`, `[rel=author]`) costs several
 times more than one with a tag. The values of each attribute the selectors name (class, id, `rel`,
 `itemprop`) are read once per page, the first time a selector needs them (one XPath over that attribute,
-with no element objects made): every attribute costs a walk of the whole page, and most pages never reach
-the selectors that name `rel` or `itemprop`. Whether the page has an element of a tag costs next to
-nothing: lxml finds no element at all when the tag's name is not in the document's name dictionary. A
-selector runs only when the page carries every class name, attribute value and tag it requires, and a
-selector that is one class name alone (`.x`) is answered by the class names without a walk.
+with no element objects made, except for classes): every attribute costs a walk of the whole page, and
+most pages never reach the selectors that name `rel` or `itemprop`. Whether the page has an element of a
+tag costs next to nothing: lxml finds no element at all when the tag's name is not in the document's
+name dictionary. A selector runs only when the page carries every class name, attribute value and tag it
+requires, and a selector that is one class name alone (`.x`) is answered by the class names without a
+walk. The class walk also files each element under its class names, so that a selector that starts
+with class names (`div.x`, `.x a`) starts from those elements (`ClassLead`) instead of testing every
+element of the page: on a replica page that makes the whole reading 6% cheaper.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from cssselect import SelectorError
 from cssselect import parse as parse_css
 from cssselect.parser import Attrib, Class, CombinedSelector, Element, Tree
 from lxml.etree import XPath
@@ -33,8 +37,12 @@ _ALWAYS_THERE = frozenset({"html", "body"})
 """Tags the parser makes on nearly every page: not worth a mark."""
 _XML_SPACE = re.compile(r"[ \t\n\r]+")
 _VALUES_OF = {
-    name: XPath(f"descendant-or-self::*/@{name}", smart_strings=False) for name in MARKED_ATTRIBUTES
+    name: XPath(f"descendant-or-self::*/@{name}", smart_strings=False)
+    for name in MARKED_ATTRIBUTES
+    if name != "class"
 }
+_CLASS_VALUES = XPath("descendant-or-self::*/@class")
+"""Class attributes as lxml's smart strings, each of which knows its element."""
 _EXACT_OPERATORS = frozenset({"=", "~="})
 _PART_OPERATORS = frozenset({"^=", "*=", "$=", "|="})
 
@@ -50,22 +58,43 @@ class Mark:
 
 
 class PageMarks:
-    """The class names, ids, `rel` and `itemprop` values of one page, each attribute read when first asked."""
+    """The class names, ids, `rel` and `itemprop` values of one page, each attribute read when first asked,
+    and the elements of each class name."""
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
         self._read: dict[str, tuple[str, frozenset[str]]] = {}
         self._tags: dict[str, bool] = {}
+        self._by_class: dict[str, list[HtmlElement]] = {}
 
     def values(self, attribute: str) -> tuple[str, frozenset[str]]:
         """Every value of `attribute` on the page: joined by spaces, and as a set of tokens split where a
         CSS class test splits them (on XML whitespace)."""
         if attribute not in self._read:
-            text = " ".join(_VALUES_OF[attribute](self.root))
-            split_as_css = text.isascii() and not any(space in text for space in _ASCII_NOT_XML_SPACE)
-            tokens = text.split() if split_as_css else _XML_SPACE.split(text)
-            self._read[attribute] = text, frozenset(tokens)
+            if attribute == "class":
+                self._read_classes()
+            else:
+                text = " ".join(_VALUES_OF[attribute](self.root))
+                self._read[attribute] = text, frozenset(_css_tokens(text))
         return self._read[attribute]
+
+    def with_class(self, name: str) -> list[HtmlElement]:
+        """The elements whose class attribute holds `name` as a CSS class test reads it, in document order."""
+        self.values("class")
+        return self._by_class.get(name, [])
+
+    def _read_classes(self) -> None:
+        """Class names and, by name, the elements that carry them: one walk over the class attributes."""
+        values = _CLASS_VALUES(self.root)
+        text = " ".join(values)
+        split = str.split if _splits_as_css(text) else _css_tokens
+        by_class = self._by_class
+        for value in values:
+            tokens = split(value)
+            element = value.getparent()
+            for token in tokens if len(tokens) < 2 else dict.fromkeys(tokens):
+                by_class.setdefault(token, []).append(element)
+        self._read["class"] = text, frozenset(by_class)
 
     def has_tag(self, tag: str) -> bool:
         """The page has an element of this tag."""
@@ -88,6 +117,61 @@ class PageMarks:
             if mark.value not in (tokens if mark.exact else text):
                 return False
         return True
+
+
+@dataclass(frozen=True)
+class ClassLead:
+    """A selector that starts with class names (`tag.a.b`, then descendants or not: `tag.a.b x`), answered
+    from the page's elements by class name: a test of every element of the page costs libxml2 more than
+    the whole walk of the class attributes that the page's marks make once."""
+
+    tag: str | None
+    classes: tuple[str, ...]
+    descendants: XPath | None
+    """The rest of the selector below each element the lead finds."""
+
+    def select(self, marks: PageMarks) -> list[HtmlElement]:
+        """The matches on the page of `marks`, in document order, each once."""
+        first, *others = self.classes
+        leads = marks.with_class(first)
+        if others:
+            holders = [{id(element) for element in marks.with_class(name)} for name in others]
+            leads = [element for element in leads if all(id(element) in ids for ids in holders)]
+        if self.tag is not None:
+            leads = [element for element in leads if element.tag == self.tag]
+        if self.descendants is None:
+            return list(leads)
+        found: list[HtmlElement] = []
+        seen: set[int] = set()
+        for lead in leads:  # a nested lead's matches are its ancestor's: document order holds
+            for node in self.descendants(lead):
+                if id(node) not in seen:
+                    seen.add(id(node))
+                    found.append(node)
+        return found
+
+
+def class_lead(css: str, descendants: Callable[[str], str]) -> ClassLead | None:
+    """The `ClassLead` of a CSS expression that starts with class names followed by nothing or a
+    descendant combinator, else None; `descendants` translates the rest to an XPath below its context."""
+    lead, _, rest = css.strip().partition(" ")
+    rest = rest.strip()
+    if rest[:1] in {">", "+", "~"} or "," in css:
+        return None
+    try:
+        groups = parse_css(lead)
+    except SelectorError:  # the first space was inside the compound (`[title="a b"]`)
+        return None
+    if len(groups) != 1 or groups[0].pseudo_element:
+        return None
+    tree, classes = groups[0].parsed_tree, list[str]()
+    while isinstance(tree, Class) and not any(c.isspace() for c in tree.class_name):
+        classes.insert(0, tree.class_name)
+        tree = tree.selector
+    if not classes or not isinstance(tree, Element) or tree.namespace is not None:
+        return None
+    tag = tree.element.lower() if tree.element else None
+    return ClassLead(tag, tuple(classes), XPath(descendants(rest)) if rest else None)
 
 
 def with_class_names(root: HtmlElement, names: Sequence[str], also: str = "") -> list[HtmlElement]:
@@ -126,6 +210,18 @@ def is_class_name_alone(css: str) -> bool:
         and tree.selector.namespace is None
         and not any(c.isspace() for c in tree.class_name)
     )
+
+
+def _splits_as_css(text: str) -> bool:
+    """`str.split` splits the text where a CSS class test does (on XML whitespace alone)."""
+    return text.isascii() and not any(space in text for space in _ASCII_NOT_XML_SPACE)
+
+
+def _css_tokens(value: str) -> list[str]:
+    """The value split where a CSS class test splits it: on XML whitespace alone."""
+    if _splits_as_css(value):
+        return value.split()
+    return [token for token in _XML_SPACE.split(value) if token]
 
 
 def _marks_in(tree: Tree) -> Iterator[Mark]:

@@ -16,8 +16,8 @@ from typing import ClassVar
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from friendship_crawler.extract.css import css_to_xpath
-from friendship_crawler.extract.marks import PageMarks, is_class_name_alone, required_marks
+from friendship_crawler.extract.css import css_to_xpath, descendants_xpath
+from friendship_crawler.extract.marks import PageMarks, class_lead, is_class_name_alone, required_marks
 from friendship_crawler.listing import ENTRY_SELECTORS
 from friendship_crawler.site_rules import RELATED_MARK
 
@@ -30,7 +30,8 @@ def compile_css(*expressions: str) -> tuple[XPath, ...]:
 
 
 class Selector:
-    """One CSS expression compiled once to XPath, run only on pages that carry the marks it needs."""
+    """One CSS expression compiled once to XPath, run only on pages that carry the marks it needs; one
+    that starts with class names is answered from the page's elements by class (`ClassLead`)."""
 
     def __init__(self, css: str) -> None:
         self.css = css
@@ -39,19 +40,28 @@ class Selector:
         self.exists = XPath(f"boolean({self.path})")
         self.marks = required_marks(css)
         self.by_marks_alone = is_class_name_alone(css)
+        self.lead = class_lead(css, descendants_xpath)
 
     def __repr__(self) -> str:
         return f"Selector({self.css!r})"
 
     def select(self, root: HtmlElement, marks: PageMarks) -> list[object]:
         """The matches under `root`; `marks` are the page's (`PageMarks(root)`)."""
-        return self.xpath(root) if marks.carries(self.marks) else []
+        if not marks.carries(self.marks):
+            return []
+        if self.lead is not None and root is marks.root:
+            return list(self.lead.select(marks))
+        return self.xpath(root)
 
     def matches(self, root: HtmlElement, marks: PageMarks) -> bool:
         """Anything under `root` matches."""
         if not marks.carries(self.marks):
             return False
-        return self.by_marks_alone or bool(self.exists(root))
+        if self.by_marks_alone:
+            return True
+        if self.lead is not None and root is marks.root:
+            return bool(self.lead.select(marks))
+        return bool(self.exists(root))
 
 
 Css = tuple[str, ...]
