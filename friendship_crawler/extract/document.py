@@ -3,8 +3,9 @@
 The site serves UTF-8, but saved and proxied copies come with a BOM, a wrong or missing charset
 declaration, NUL bytes or an XML declaration. Valid UTF-8 is trusted over any declaration (a wrong
 declaration would garble every Vietnamese letter); only bytes that are not UTF-8 are decoded by their
-declaration or, without one, by detection. The page's own header is cut from the bytes before they are
-parsed (`page_chrome`): no field is read from it, and it holds half the elements of a real page.
+declaration or, without one, by detection. The page's own header and footer are cut from the bytes
+before they are parsed (`page_chrome`): no field is read from them, and on a real page they hold more
+than half of the elements.
 """
 
 from __future__ import annotations
