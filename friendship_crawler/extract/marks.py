@@ -41,8 +41,8 @@ _VALUES_OF = {
     for name in MARKED_ATTRIBUTES
     if name != "class"
 }
-_CLASS_VALUES = XPath("descendant-or-self::*/@class")
-"""Class attributes as lxml's smart strings, each of which knows its element."""
+_CLASS_HOLDERS = XPath("descendant-or-self::*[@class]")
+"""The elements that have a class attribute (each element object costs more than the attribute)."""
 _EXACT_OPERATORS = frozenset({"=", "~="})
 _PART_OPERATORS = frozenset({"^=", "*=", "$=", "|="})
 
@@ -84,14 +84,14 @@ class PageMarks:
         return self._by_class.get(name, [])
 
     def _read_classes(self) -> None:
-        """Class names and, by name, the elements that carry them: one walk over the class attributes."""
-        values = _CLASS_VALUES(self.root)
+        """Class names and, by name, the elements that carry them: one walk over the elements with a class."""
+        holders = _CLASS_HOLDERS(self.root)
+        values = [element.get("class") or "" for element in holders]
         text = " ".join(values)
         split = str.split if _splits_as_css(text) else _css_tokens
         by_class = self._by_class
-        for value in values:
+        for element, value in zip(holders, values, strict=True):
             tokens = split(value)
-            element = value.getparent()
             for token in tokens if len(tokens) < 2 else dict.fromkeys(tokens):
                 by_class.setdefault(token, []).append(element)
         self._read["class"] = text, frozenset(by_class)
