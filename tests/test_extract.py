@@ -628,6 +628,41 @@ def test_a_trail_in_any_class_that_names_crumbs_or_a_path_is_read_by_the_generic
     assert result.article.section == ["Quốc tế"] and result.sources["section"] == "generic"
 
 
+CHAIN = "<a href='https://netbiz.net.vn/'>Trang chủ</a> › <a href='/quoc-te'>Quốc tế</a> › <a href='/quoc-te/huu-nghi'>Hữu nghị</a>"
+
+
+@pytest.mark.parametrize(
+    ("holder", "section"),
+    [
+        (
+            f"<div class='x1'>{CHAIN}<div class='x2'><ul><li><a href='/kinh-te'>Kinh tế</a></li></ul></div></div>",
+            ["Quốc tế", "Hữu nghị"],
+        ),
+        (
+            "<ol class='x1'>" + "".join(f"<li>{link}</li>" for link in CHAIN.split(" › ")) + "</ol>",
+            ["Quốc tế", "Hữu nghị"],
+        ),
+        ("<div class='x1'><a href='/'>Trang chủ</a><a href='/quoc-te'>Quốc tế</a></div>", []),
+        (
+            "<div class='x1'><a href='/'>Trang chủ</a><a href='/quoc-te'>Quốc tế</a><a href='/kinh-te'>Kinh tế</a></div>",
+            [],
+        ),
+        (
+            "<ul class='x1'><li><a href='/'>Trang chủ</a></li><li><a href='/quoc-te'>Quốc tế</a>"
+            "<ul><li><a href='/quoc-te/huu-nghi'>Hữu nghị</a></li></ul></li></ul>",
+            [],
+        ),
+    ],
+    ids=["flat links", "list items", "one level", "a menu's sections", "a submenu"],
+)
+def test_a_trail_is_known_by_links_that_walk_down_from_home_whatever_its_classes(
+    holder: str, section: list[str]
+) -> None:
+    result = EXTRACTOR.extract(_crumbs_page(holder), "https://netbiz.net.vn/bai-viet-1643.html")
+    assert result.article.section == section
+    assert result.sources.get("section") == ("generic" if section else None)
+
+
 def test_a_page_whose_error_box_says_not_found_is_a_soft_404() -> None:
     page = (
         "<html><head><title>Netbiz</title></head><body><div class='menu'><a href='/'>Trang chủ</a></div>"

@@ -3,8 +3,9 @@
 Each rule looks where news pages of any CMS put a field: the one prominent `h1`; `<title>` with the site's
 name taken off; the element near the headline whose class names a lead, else the paragraph between the
 headline and the body; the date line near the headline; htmldate over the whole page; the name in an
-element whose class names an author; the trail of a breadcrumb, not a menu that shares its class. The
-extractor tries them after the template selectors and the page head, and records which layer gave each field.
+element whose class names an author; the trail of a breadcrumb, not a menu that shares its class, and
+without a class to go by, links that walk down the site's tree from home. The extractor tries them after
+the template selectors and the page head, and records which layer gave each field.
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ TRAIL_CLASS = re.compile(r"crumb|path", re.I)
 """A class name that holds a breadcrumb trail ("breadcrumbs", "BreadCrumb", "path-nav")."""
 MAX_TRAIL = 6
 """A breadcrumb trail names a few levels; more entries under one parent are a menu."""
+MIN_CHAINED_LEVELS = 2
+"""Levels below home a trail known by its links alone shows: one level beside home is a menu's too."""
+HOME_LINKS = XPath(
+    "//body//a[substring(@href, string-length(@href)) = '/'"
+    " or (contains(@href, '://') and not(contains(substring-after(@href, '://'), '/')))]"
+)
+"""Links whose address ends in a slash or is a bare origin: the links home among them."""
 TEASER_TAGS = frozenset({"article", "li"})
 TEASER_CLASSES = frozenset({"article", "bx-article", "story", "item-news"})
 ACTIVE = re.compile(r"\b(?:active|current|selected)\b", re.I)
@@ -260,15 +268,8 @@ def _alternatives(group: list[HtmlElement]) -> list[HtmlElement]:
 def _parent_path(node: HtmlElement) -> str | None:
     """The path one level above the entry's link; None for a link at the site's top level or no link."""
     link = node if node.tag == "a" else next(node.iter("a"), None)
-    href = link.get("href") if link is not None else None
-    if not href:
-        return None
-    try:
-        path = urlsplit(href).path.rstrip("/")
-    except ValueError:
-        return None
-    parent = path.rpartition("/")[0]
-    return parent or None
+    path = _path(link) if link is not None else None
+    return (path.rpartition("/")[0] or None) if path else None
 
 
 def _entry_parent(node: HtmlElement) -> HtmlElement | None:
@@ -301,8 +302,8 @@ def in_teaser(node: HtmlElement, title_node: HtmlElement | None) -> bool:
 
 
 def generic_trail(root: HtmlElement, marks: PageMarks) -> list[str]:
-    """Names of the first short list of links whose class names a path or crumbs and starts at home;
-    `marks` are the page's."""
+    """Names of the first short list of links whose class names a path or crumbs and starts at home, else
+    of a trail known by its links alone (`chained_trail`); `marks` are the page's."""
     for holder in with_class_names(root, marks.classes_like(TRAIL_CLASS)):
         links = [a for a in trail(list(holder.iter("a"))) if visible_text(a)]
         if not links or len(links) > MAX_TRAIL:
@@ -311,4 +312,39 @@ def generic_trail(root: HtmlElement, marks: PageMarks) -> list[str]:
         href = (links[0].get("href") or "").rstrip("/")
         if first in selectors.HOME_CRUMBS or href.count("/") <= 2:
             return [visible_text(a) for a in links]
+    return chained_trail(root)
+
+
+def chained_trail(root: HtmlElement) -> list[str]:
+    """Names of a trail whatever its classes: a link home, then side by side with it links each one level
+    below the one before (`/quoc-te`, `/quoc-te/huu-nghi`), at least `MIN_CHAINED_LEVELS` of them.
+
+    A menu puts its sections side by side at one level, and the links of a submenu are not siblings of
+    its home link; only a breadcrumb walks down the site's tree from home.
+    """
+    for home in HOME_LINKS(root):
+        if _path(home) != "":
+            continue
+        holder = _entry_parent(home)
+        if holder is None:
+            continue
+        entries = [a for a in holder.iter("a") if a is not home and _entry_parent(a) is holder]
+        if not MIN_CHAINED_LEVELS <= len(entries) <= MAX_TRAIL:
+            continue
+        paths = [_path(a) for a in entries]
+        parents = ["", *paths[:-1]]
+        if all(
+            path and path.rpartition("/")[0] == parent for path, parent in zip(paths, parents, strict=True)
+        ):
+            names = [visible_text(a) for a in entries]
+            if all(names):
+                return names
     return []
+
+
+def _path(link: HtmlElement) -> str | None:
+    """The path a link points to, without its trailing slash ("" for the site's root), or None."""
+    try:
+        return urlsplit(link.get("href") or "").path.rstrip("/")
+    except ValueError:
+        return None
