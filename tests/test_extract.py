@@ -21,6 +21,7 @@ from friendship_crawler.extract.byline import clean_author, split_byline
 from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import decode_page, parse_page
 from friendship_crawler.extract.links import related_box_hrefs
+from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.items import Article
 from friendship_crawler.site_rules import parse_date_line
 
@@ -465,7 +466,7 @@ def test_a_related_box_is_known_by_the_titles_the_text_path_cuts_at(heading: str
     root = parse_page(
         f"<div class='box'><h3>{heading}</h3><ul><li><a href='/a-12345.html'>A</a></li></ul></div>"
     )
-    assert related_box_hrefs(root) == ["/a-12345.html"]
+    assert related_box_hrefs(root, PageMarks(root)) == ["/a-12345.html"]
 
 
 def body_of(markup: str, url: str = "https://thoidai.com.vn/x-1.html") -> Body:

@@ -168,7 +168,7 @@ class _PageReading:
             tags=self._tags(),
             images=body.images,
             related_urls=folder.article_urls(
-                [*body.related_hrefs, *related_box_hrefs(self.root)], exclude=url
+                [*body.related_hrefs, *related_box_hrefs(self.root, self.marks)], exclude=url
             ),
         )
         name = Generic.name if container is None else self.generation.name

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import visible_text
+from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.hosts import is_loopback_host
 from friendship_crawler.site_rules import RELATED_BOX_TITLES, marker_key
 from friendship_crawler.urls import SITE_HOSTS, article_id, canonical_article_url, strip_tracking
@@ -57,10 +58,16 @@ class LinkFolder:
         return urls
 
 
-def related_box_hrefs(root: HtmlElement) -> list[str]:
-    """`href`s of the "Tin bài liên quan" box(es) after the article, in page order."""
+def related_box_hrefs(root: HtmlElement, marks: PageMarks) -> list[str]:
+    """`href`s of the "Tin bài liên quan" box(es) after the article, in page order; `marks` are the page's."""
+    titled = [
+        element
+        for name in marks.classes_like(selectors.TITLED_CLASS)
+        for element in marks.with_class(name)
+        if element.tag in selectors.TITLED_BOX_TAGS
+    ]
     hrefs: list[str] = []
-    for heading in selectors.BOX_TITLES(root):
+    for heading in selectors.BOX_TITLES(root, titled=titled):
         if marker_key(visible_text(heading)) not in RELATED_BOX_TITLES:
             continue
         own = {id(a) for a in heading.iter("a")}
