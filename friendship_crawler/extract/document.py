@@ -30,8 +30,11 @@ _BOMS = (
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _MARKUP = re.compile(rb"<\s*[a-zA-Z!?/]")
-_PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
-"""`huge_tree` lifts libxml2's depth limit, which would otherwise drop everything after deep nesting."""
+_PARSER = html.HTMLParser(
+    encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False
+)
+"""`huge_tree` lifts libxml2's depth limit, which would otherwise drop everything after deep nesting; no
+table of ids is kept (nothing looks an element up by id, and a page repeats ids freely)."""
 _PARSER.set_element_class_lookup(
     etree.ElementDefaultClassLookup(
         element=html.HtmlElement,
