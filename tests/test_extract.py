@@ -664,6 +664,34 @@ def test_a_trail_is_known_by_links_that_walk_down_from_home_whatever_its_classes
     assert result.sources.get("section") == ("generic" if section else None)
 
 
+@pytest.mark.parametrize(
+    ("holder", "section"),
+    [
+        (
+            "<div class='x1'><div class='x2'><a href='/quoc-te'>Quốc tế</a></div><div class='x3'>"
+            + "".join(
+                f"<a class='{'item active' if n == 'huu-nghi' else 'item'}' href='/quoc-te/{n}'>{n}</a>"
+                for n in SUBSECTIONS
+            )
+            + "</div></div>",
+            ["Quốc tế", "huu-nghi"],
+        ),
+        (
+            "<ul class='x1'><li class='current'><a href='/quoc-te'>Quốc tế</a><ul>"
+            "<li><a href='/quoc-te/doi-ngoai'>Đối ngoại</a></li><li class='current'><a href='/quoc-te/huu-nghi'>Hữu nghị</a></li>"
+            "</ul></li><li><a href='/kinh-te'>Kinh tế</a></li></ul>",
+            ["Quốc tế", "Hữu nghị"],
+        ),
+        ("<div class='x1'><a class='active' href='/quoc-te'>Quốc tế</a></div>", []),
+        ("<div class='x1'><a class='active' href='/quoc-te/huu-nghi'>Hữu nghị</a></div>", []),
+    ],
+    ids=["a section's box of subsections", "a menu and its submenu", "one level", "no section beside it"],
+)
+def test_a_subsection_marked_active_beside_its_section_is_the_trail(holder: str, section: list[str]) -> None:
+    result = EXTRACTOR.extract(_crumbs_page(holder), "https://netbiz.net.vn/bai-viet-1643.html")
+    assert result.article.section == section
+
+
 def test_a_page_whose_error_box_says_not_found_is_a_soft_404() -> None:
     page = (
         "<html><head><title>Netbiz</title></head><body><div class='menu'><a href='/'>Trang chủ</a></div>"

@@ -4,7 +4,8 @@ Each rule looks where news pages of any CMS put a field: the one prominent `h1`;
 name taken off; the element near the headline whose class names a lead, else the paragraph between the
 headline and the body; the date line near the headline; htmldate over the whole page; the name in an
 element whose class names an author; the trail of a breadcrumb, not a menu that shares its class, and
-without a class to go by, links that walk down the site's tree from home. The extractor tries them after
+without a class to go by, links that walk down the site's tree from home or a subsection marked active
+beside its section. The extractor tries them after
 the template selectors and the page head, and records which layer gave each field.
 """
 
@@ -54,6 +55,8 @@ TRAIL_CLASS = re.compile(r"crumb|path", re.I)
 """A class name that holds a breadcrumb trail ("breadcrumbs", "BreadCrumb", "path-nav")."""
 MAX_TRAIL = 6
 """A breadcrumb trail names a few levels; more entries under one parent are a menu."""
+ACTIVE_TRAIL_CLIMB = 3
+"""How many ancestors above a subsection marked active may hold the link to its section."""
 MIN_CHAINED_LEVELS = 2
 """Levels below home a trail known by its links alone shows: one level beside home is a menu's too."""
 HOME_LINKS = XPath(
@@ -303,7 +306,8 @@ def in_teaser(node: HtmlElement, title_node: HtmlElement | None) -> bool:
 
 def generic_trail(root: HtmlElement, marks: PageMarks) -> list[str]:
     """Names of the first short list of links whose class names a path or crumbs and starts at home, else
-    of a trail known by its links alone (`chained_trail`); `marks` are the page's."""
+    of a trail known by its links alone (`chained_trail`) or by a subsection marked active beside its
+    section (`active_trail`); `marks` are the page's."""
     for holder in with_class_names(root, marks.classes_like(TRAIL_CLASS)):
         links = [a for a in trail(list(holder.iter("a"))) if visible_text(a)]
         if not links or len(links) > MAX_TRAIL:
@@ -312,7 +316,31 @@ def generic_trail(root: HtmlElement, marks: PageMarks) -> list[str]:
         href = (links[0].get("href") or "").rstrip("/")
         if first in selectors.HOME_CRUMBS or href.count("/") <= 2:
             return [visible_text(a) for a in links]
-    return chained_trail(root)
+    return chained_trail(root) or active_trail(marks)
+
+
+def active_trail(marks: PageMarks) -> list[str]:
+    """Names of a section and of its subsection marked as the current one: a link marked active one level
+    below a link near it (`/quoc-te/huu-nghi` beside `/quoc-te`), as a section's box of subsections, or a
+    menu and its submenu, shows the article's place; `marks` are the page's."""
+    for name in marks.classes_like(ACTIVE):
+        for element in marks.with_class(name):
+            link = element if element.tag == "a" else next(element.iter("a"), None)
+            if link is None or not _is_active(link) or not visible_text(link):
+                continue
+            path = _path(link)
+            parent = path.rpartition("/")[0] if path else ""
+            if not parent:
+                continue
+            holder = link.getparent()
+            for _ in range(ACTIVE_TRAIL_CLIMB):
+                if holder is None:
+                    break
+                above = next((a for a in holder.iter("a") if _path(a) == parent and visible_text(a)), None)
+                if above is not None:
+                    return [visible_text(above), visible_text(link)]
+                holder = holder.getparent()
+    return []
 
 
 def chained_trail(root: HtmlElement) -> list[str]:
