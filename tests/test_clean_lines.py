@@ -598,6 +598,12 @@ RUN_TOGETHER = (
         ([RUN_TOGETHER, f"{CAPTION}. |", PARAGRAPH], [f"{CAPTION}. |", PARAGRAPH]),
         ([f"{CAPTION}. Ảnh: P.Y |", "![]() |", PARAGRAPH], [f"{CAPTION}. Ảnh: P.Y |", "![]() |", PARAGRAPH]),
         ([PARAGRAPH, RUN_TOGETHER, "![]() |"], [PARAGRAPH, RUN_TOGETHER, "![]() |"]),
+        ([RUN_TOGETHER, PARAGRAPH], [PARAGRAPH]),
+        ([f"{RUN_TOGETHER.removesuffix(' |')}? |", PARAGRAPH], [PARAGRAPH]),
+        (
+            [f"{RUN_TOGETHER.removesuffix(' |')}. |", PARAGRAPH],
+            [f"{RUN_TOGETHER.removesuffix(' |')}. |", PARAGRAPH],
+        ),
     ],
     ids=[
         "before-an-image",
@@ -608,6 +614,9 @@ RUN_TOGETHER = (
         "a-caption-after-titles-run-together",
         "credited",
         "not-first",
+        "titles-run-together-before-text",
+        "titles-run-together-ending-in-a-question",
+        "a-long-caption-ending-in-a-full-stop",
     ],
 )
 def test_cells_under_the_title_are_the_box_when_two_stand_in_a_row_or_an_image_follows(

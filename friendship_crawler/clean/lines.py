@@ -166,16 +166,29 @@ def drop_cell_box(lines: Sequence[str]) -> RuleResult:
 
     They are the box when two or more stand in a row, or when an image follows them (an image row or a
     credited caption), or a caption's cell follows titles run together; one cell alone with text after
-    it is the caption of the page's first image, and a credited cell is a caption whatever follows. Cells
-    of headline length are titles of other articles only two or more in a row: alone, one is a caption.
+    it is the caption of the page's first image, unless it is one line that does not read as a caption
+    (a full stop or a credit at its end), and a credited cell is a caption whatever follows. Cells of
+    headline length are titles of other articles only two or more in a row: alone, one is a caption.
     """
     run = cells = 0
     while run < len(lines) and (size := _cell_size(lines, run)):
         run += size
         cells += 1
-    if cells == 1 and not (run < len(lines) and _box_ends_at(lines[0], lines[run])):
+    titles_on_one_line = run == 1 and not _reads_as_caption(lines[0])
+    if (
+        cells == 1
+        and not titles_on_one_line
+        and not (run < len(lines) and _box_ends_at(lines[0], lines[run]))
+    ):
         run = 0
     return list(lines[run:]), [Removal("related", line) for line in lines[:run]]
+
+
+def _reads_as_caption(cell: str) -> bool:
+    """A caption ends in a full stop or a credit; titles run together end as their last title does (a
+    question mark, a quote, no mark at all)."""
+    inner = strip_edge_bars(cell).strip()
+    return is_credited(inner) or inner.rstrip(site_rules.CLOSING_QUOTES).rstrip().endswith(".")
 
 
 def _cell_size(lines: Sequence[str], index: int) -> int:
