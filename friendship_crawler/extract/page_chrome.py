@@ -21,7 +21,7 @@ import re
 
 HEADER = (b"<header", b"</header>")
 FOOTER = (b"<footer", b"</footer>")
-CONTENT_OPENS = (b"<article", b"<main")
+CONTENT_OPENS = re.compile(rb"<(?:article|main)")
 """Where the article's own markup starts: a header after one of these may be the article's."""
 CONTENT_CLOSES = (b"</article", b"</main", b"</section")
 """Where the article's own markup ends: a footer before one of these may be the article's."""
@@ -34,8 +34,10 @@ site is, under which licence."""
 KEEPS_TAGS = re.compile(rb"<(?:h1|article|main|time|header|footer|script|style|!--)")
 """Found in a region after its own tag (lower-cased), these keep it: a field is read from them, the
 region nests one of its kind, or raw text opens in it. (One literal `<` first lets the regex engine
-skip from tag to tag: an alternative that starts otherwise makes the search ten times slower.)"""
-TRAIL_WORD, SVG_PATH = b"crumb", (b"<path", b"</path")
+skip from tag to tag: an alternative that starts otherwise makes the search ten times slower. Even a
+single literal is found faster by the regex engine than by `bytes.find` when it starts with `<`.)"""
+TRAIL_WORD, PATH_WORD = re.compile(rb"crumb"), re.compile(rb"path")
+SVG_PATH = (b"<path", b"</path")
 """A class naming "crumb" or "path" (as `fallbacks.TRAIL_CLASS` reads a trail) keeps a region; the `path`
 elements of its icons do not."""
 RAW_TEXT = ((b"<script", b"</script"), (b"<style", b"</style"), (b"<!--", b"-->"))
@@ -67,7 +69,7 @@ def _header_region(page: bytes) -> tuple[int, int]:
     region = page[start:end].lower()
     if _holds_what_keeps_it(region) or not any(mark in region for mark in MENU_MARKS):
         return -1, -1
-    if any(page.find(tag, 0, start) >= 0 for tag in CONTENT_OPENS) or _opens_in_raw_text(page, start):
+    if CONTENT_OPENS.search(page, 0, start) or _opens_in_raw_text(page, start):
         return -1, -1
     return start, end
 
@@ -93,12 +95,14 @@ def _footer_region(page: bytes, after: int) -> tuple[int, int]:
 
 def _holds_what_keeps_it(region: bytes) -> bool:
     """The lower-cased region holds a tag of `KEEPS_TAGS` after its own, or a trail."""
-    return bool(KEEPS_TAGS.search(region, 1)) or TRAIL_WORD in region or _names_a_path(region)
+    return bool(KEEPS_TAGS.search(region, 1) or TRAIL_WORD.search(region)) or _names_a_path(region)
 
 
 def _names_a_path(region: bytes) -> bool:
     """The word "path" stands in the region other than as an SVG `path` element."""
-    return b"path" in region and region.count(b"path") > sum(region.count(tag) for tag in SVG_PATH)
+    return bool(PATH_WORD.search(region)) and region.count(b"path") > sum(
+        region.count(tag) for tag in SVG_PATH
+    )
 
 
 def _opens_in_raw_text(page: bytes, position: int) -> bool:
