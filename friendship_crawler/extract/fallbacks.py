@@ -285,9 +285,10 @@ def _entry_parent(node: HtmlElement) -> HtmlElement | None:
 
 def _is_active(node: HtmlElement) -> bool:
     """Marked as the current entry, on the link or on its `li` (not on the menu around it)."""
+    if node.get("aria-current") or ACTIVE.search(node.get("class") or ""):
+        return True
     parent = node.getparent()
-    holders = [node, parent] if parent is not None and parent.tag == "li" else [node]
-    return bool(node.get("aria-current")) or any(ACTIVE.search(h.get("class") or "") for h in holders)
+    return parent is not None and parent.tag == "li" and ACTIVE.search(parent.get("class") or "") is not None
 
 
 def in_teaser(node: HtmlElement, title_node: HtmlElement | None) -> bool:
