@@ -65,6 +65,8 @@ class PageMarks:
         self.root = root
         self._read: dict[str, tuple[str, frozenset[str]]] = {}
         self._tags: dict[str, bool] = {}
+        self._class_holders: list[HtmlElement] = []
+        self._class_positions: dict[str, list[int]] = {}
         self._by_class: dict[str, list[HtmlElement]] = {}
 
     def values(self, attribute: str) -> tuple[str, frozenset[str]]:
@@ -80,21 +82,35 @@ class PageMarks:
 
     def with_class(self, name: str) -> list[HtmlElement]:
         """The elements whose class attribute holds `name` as a CSS class test reads it, in document order."""
-        self.values("class")
-        return self._by_class.get(name, [])
+        if name not in self._by_class:
+            self.values("class")
+            positions = self._class_positions.get(name, [])
+            self._by_class[name] = [self._class_holders[index] for index in positions]
+        return self._by_class[name]
 
     def _read_classes(self) -> None:
-        """Class names and, by name, the elements that carry them: one walk over the elements with a class."""
+        """Class names and, by name, where the elements that carry them stand: one walk over the elements
+        with a class, each distinct class attribute split once (a page repeats a few dozen of them)."""
         holders = _CLASS_HOLDERS(self.root)
         values = [element.get("class") or "" for element in holders]
         text = " ".join(values)
         split = str.split if _splits_as_css(text) else _css_tokens
-        by_class = self._by_class
-        for element, value in zip(holders, values, strict=True):
-            tokens = split(value)
-            for token in tokens if len(tokens) < 2 else dict.fromkeys(tokens):
-                by_class.setdefault(token, []).append(element)
-        self._read["class"] = text, frozenset(by_class)
+        by_value: dict[str, list[int]] = {}
+        for index, value in enumerate(values):
+            by_value.setdefault(value, []).append(index)
+        positions: dict[str, list[int]] = {}
+        shared: set[str] = set()
+        for value, indexes in by_value.items():
+            for token in dict.fromkeys(split(value)):
+                if token in positions:
+                    positions[token] += indexes
+                    shared.add(token)
+                else:
+                    positions[token] = list(indexes)
+        for token in shared:  # gathered from several attribute values: back into document order
+            positions[token].sort()
+        self._class_holders, self._class_positions = holders, positions
+        self._read["class"] = text, frozenset(positions)
 
     def has_tag(self, tag: str) -> bool:
         """The page has an element of this tag."""
