@@ -5,8 +5,8 @@ name taken off; the element near the headline whose class names a lead, else the
 headline and the body; the date line near the headline; htmldate over the whole page; the name in an
 element whose class names an author; the trail of a breadcrumb, not a menu that shares its class, and
 without a class to go by, links that walk down the site's tree from home or a subsection marked active
-beside its section. The extractor tries them after
-the template selectors and the page head, and records which layer gave each field.
+beside its section. The extractor tries them after the template selectors and the page head, and
+records which layer gave each field.
 """
 
 from __future__ import annotations
