@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.pages import mastercms_pages, replica_pages
 from friendship_crawler.extract import NotAnArticle, document
@@ -36,7 +39,8 @@ def page(
 def test_header_and_footer_are_cut_and_the_rest_of_the_page_kept() -> None:
     cut = cut_page_chrome(page())
     assert b"site-header" not in cut and b"site-footer" not in cut and b"cat-39" not in cut
-    assert cut == f"<html><head><title>T</title></head><body> {ARTICLE} {SCRIPTS}</body></html>".encode()
+    expected = f"<html><head><title>T</title></head><body><header></header>{ARTICLE}<footer></footer>{SCRIPTS}</body></html>"
+    assert cut == expected.encode()
 
 
 def test_icons_drawn_with_svg_paths_do_not_keep_a_header() -> None:
@@ -112,7 +116,8 @@ def saved_pages() -> list[tuple[str, bytes, str]]:
     return pages + real + replica
 
 
-def reading(html: bytes, url: str) -> object:
+def reading(html: bytes, url: str) -> tuple[dict[str, Any], dict[str, str], str] | str:
+    """The record, the layer of each field and the generation, or the reason the page is no article."""
     try:
         found = read_page(html, url)
     except NotAnArticle as exc:
@@ -129,3 +134,89 @@ def test_every_saved_page_reads_the_same_with_its_header_cut(monkeypatch: pytest
     assert len(cut) >= len(pages) // 2, cut  # the rule fits most real-shaped pages
     for (name, _, _), one, other in zip(pages, with_cut, whole, strict=True):
         assert one == other, name
+
+
+HEADS = st.sampled_from(
+    [
+        "<title>T</title>",
+        "<script>var t = '<header><nav><ul>';</script>",
+        "<!-- <footer>© x</footer> -->",
+        "<style>header{}</style>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tiêu đề JSON"}</script>',
+    ]
+)
+PARTS = st.sampled_from(
+    [
+        MENU.format(inside="", links=LINKS),
+        MENU.format(inside="<h1>Logo</h1>", links=LINKS),
+        MENU.format(
+            inside="<div class='breadcrumbs'><a href='/'>Trang chủ</a><a href='/huu-nghi'>Hữu nghị</a></div>",
+            links=LINKS,
+        ),
+        MENU.format(inside="<script>ads('</header>')</script>", links=LINKS),
+        "<header class='article-header'><div class='title'>Tiêu đề phụ</div><span class='author'>Minh An</span></header>",
+        "<header><nav><ul><li><a href='/'>Trang chủ</a></li></ul></nav>",
+        ARTICLE,
+        "<article><h1 class='article-detail-title'>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'><p>Một đoạn văn.</p></div>",
+        "<main>",
+        "</main>",
+        "<section>",
+        "</section>",
+        "</article>",
+        "<div class='wrap'>",
+        "</div>",
+        FOOTER.format(inside="", links=LINKS),
+        FOOTER.format(inside="<script>x()</script>", links=LINKS),
+        "<footer class='article-footer'><div class='tags'><a href='/t/a'>hữu nghị</a></div></footer>",
+        "<script>var f = '</footer>';</script>",
+        "<!-- x -->",
+        "-->",
+        "<!--",
+        "<p>Một câu của bài viết.</p>",
+        "<span class='article-detail-date'>10:00 | 01/02/2024 GMT+7</span>",
+        "<div class='breadcrumbs'><a href='/'>Trang chủ</a><a href='/huu-nghi'>Hữu nghị</a></div>",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(head=HEADS, parts=st.lists(PARTS, min_size=1, max_size=8))
+def test_a_page_put_together_from_chrome_and_article_parts_reads_the_same_with_its_chrome_cut(
+    head: str, parts: list[str]
+) -> None:
+    """Every field but the dates is the same; a date may differ only where the whole page's came from the
+    last resort that reads the whole page, chrome included (htmldate takes a footer's "© 2026" for one)."""
+    page = f"<html><head>{head}</head><body>{''.join(parts)}</body></html>".encode()
+    url = "https://thoidai.com.vn/tieu-de-123456.html"
+    with_cut = reading(page, url)
+    original = document.cut_page_chrome
+    document.cut_page_chrome = lambda whole: whole
+    try:
+        whole = reading(page, url)
+    finally:
+        document.cut_page_chrome = original
+    if isinstance(with_cut, str) or isinstance(whole, str):
+        assert with_cut == whole
+        return
+    (cut_fields, cut_sources, cut_generation), (fields, sources, generation) = with_cut, whole
+    dates = {"published_at", "modified_at", "content_hash"}
+    assert {k: v for k, v in cut_fields.items() if k not in dates} == {
+        k: v for k, v in fields.items() if k not in dates
+    }
+    assert cut_generation == generation
+    if cut_fields["published_at"] != fields["published_at"]:
+        assert sources["published_at"] == "htmldate" and cut_sources.get("published_at") in {None, "htmldate"}
+
+
+def test_the_site_header_and_footer_give_no_date_once_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A top-bar date and a copyright year are the site's, not the article's: read whole, the page gets its
+    date from them; cut, it has none."""
+    header = MENU.format(inside="<span class='date'>Thứ Năm, 03/12/2026</span>", links=LINKS)
+    footer = FOOTER.format(inside="", links=LINKS)
+    page = f"<html><head><title>T</title></head><body>{header}{ARTICLE}{footer}</body></html>".encode()
+    url = "https://thoidai.com.vn/tieu-de-123456.html"
+    cut = reading(page, url)
+    monkeypatch.setattr(document, "cut_page_chrome", lambda whole: whole)
+    whole = reading(page, url)
+    assert not isinstance(cut, str) and not isinstance(whole, str)
+    assert cut[0]["published_at"] is None and whole[0]["published_at"] is not None

@@ -1,4 +1,5 @@
-"""The page's own header and footer, cut from the bytes before they are parsed.
+"""The page's own header and footer, cut from the bytes before they are parsed (each left as an empty
+element, so that the text around it stays apart as it was).
 
 On a real MasterCMS page the header (logo, a mega-menu and its mobile copy) and the footer hold two
 fifths of the bytes and three fifths of the elements, and no field is read from them. Parsing them costs
@@ -21,6 +22,8 @@ import re
 
 HEADER = (b"<header", b"</header>")
 FOOTER = (b"<footer", b"</footer>")
+EMPTY_HEADER, EMPTY_FOOTER = b"<header></header>", b"<footer></footer>"
+"""What a cut region leaves: the element, empty, so that the text around it stays apart as it was."""
 CONTENT_OPENS = re.compile(rb"<(?:article|main)")
 """Where the article's own markup starts: a header after one of these may be the article's."""
 CONTENT_CLOSES = (b"</article", b"</main", b"</section")
@@ -46,13 +49,14 @@ _TAG_NAME_ENDS = frozenset(b" \t\n\r\f/>")
 
 
 def cut_page_chrome(page: bytes) -> bytes:
-    """The page without its own header and footer where the module's rules allow cutting them."""
+    """The page with its own header and footer emptied where the module's rules allow it: each keeps its
+    tags, so the text around it is split where it was."""
     header_start, header_end = _header_region(page)
     footer_start, footer_end = _footer_region(page, after=max(header_end, 0))
     if footer_start >= 0:
-        page = page[:footer_start] + b" " + page[footer_end:]
+        page = page[:footer_start] + EMPTY_FOOTER + page[footer_end:]
     if header_start >= 0:
-        page = page[:header_start] + b" " + page[header_end:]
+        page = page[:header_start] + EMPTY_HEADER + page[header_end:]
     return page
 
 
