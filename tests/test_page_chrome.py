@@ -1,4 +1,6 @@
-"""The page's own header and footer are cut from the bytes before parsing, and no record changes for it."""
+"""The page's own header and footer are cut from the bytes before parsing: no saved page's record changes
+for it, and on pages put together from chrome and article parts only a date the site's chrome gave (a
+top-bar date, a copyright year) is no longer read."""
 
 from __future__ import annotations
 
