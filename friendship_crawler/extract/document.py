@@ -4,8 +4,8 @@ The site serves UTF-8, but saved and proxied copies come with a BOM, a wrong or 
 declaration, NUL bytes or an XML declaration. Valid UTF-8 is trusted over any declaration (a wrong
 declaration would garble every Vietnamese letter); only bytes that are not UTF-8 are decoded by their
 declaration or, without one, by detection. The page's own header and footer are cut from the bytes
-before they are parsed (`page_chrome`): no field is read from them, and on a real page they hold more
-than half of the elements.
+before they are parsed, or emptied in the tree where the bytes cannot tell their bounds (`page_chrome`):
+nothing of the article is in them, and on a real page they hold more than half of the elements.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from lxml import etree, html
 from w3lib.encoding import html_body_declared_encoding, resolve_encoding
 
 from friendship_crawler.extract.errors import NotAnArticle
-from friendship_crawler.extract.page_chrome import cut_page_chrome
+from friendship_crawler.extract.page_chrome import cut_page_chrome, empty_page_chrome
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -85,4 +85,5 @@ def parse_page(data: str | bytes) -> html.HtmlElement:
         raise NotAnArticle("not_html", str(exc)) from exc
     if root is None or not isinstance(root.tag, str):
         raise NotAnArticle("not_html", "no root element")
+    empty_page_chrome(root)
     return root

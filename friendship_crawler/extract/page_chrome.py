@@ -12,14 +12,22 @@ field: the page's first `<header>`, before any `<article>` or `<main>` opens and
 menus, and its last `<footer>`, after which no `<article>`, `<main>` or `<section>` closes and which
 says whose the site is (©, a licence); neither nested in its own kind, neither holding a headline, a
 date element, a breadcrumb, main content or raw text (scripts, styles, comments: their text could hide
-a tag), and neither lying inside raw text. Any other page is parsed whole, so a page the rules do not
-fit reads exactly as it would without them. Only lower-case tags are looked for: searching the bytes
-for a tag in any case would cost more than the cut saves.
+a tag), and neither lying inside raw text. Only lower-case tags are looked for: searching the bytes for
+a tag in any case would cost more than the cut saves.
+
+A region the bytes cannot give up (raw text in or around it, a tag in capitals) meets the same rules in
+the parsed tree (`empty_page_chrome`), where raw text hides nothing and the tree says what encloses
+what: either way the site's header and footer are not read, and a page reads the same whether its
+chrome was cut from the bytes or emptied in the tree.
 """
 
 from __future__ import annotations
 
 import re
+
+from lxml import etree
+from lxml.etree import XPath
+from lxml.html import HtmlElement
 
 HEADER = (b"<header", b"</header>")
 FOOTER = (b"<footer", b"</footer>")
@@ -46,6 +54,16 @@ SVG_PATH = (b"<path", b"</path")
 elements of its icons do not."""
 RAW_TEXT = ((b"<script", b"</script"), (b"<style", b"</style"), (b"<!--", b"-->"))
 """Raw text that may quote a tag: a region inside one is no region."""
+KEEPS_ELEMENTS = re.compile(rb"<(?:h1|article|main|time|header|footer)")
+"""`KEEPS_TAGS` in a parsed region, where raw text can no longer hide a tag."""
+CONTENT_AROUND = {
+    "header": XPath("boolean(ancestor::article | ancestor::main | preceding::article | preceding::main)"),
+    "footer": XPath(
+        "boolean(ancestor::article | ancestor::main | ancestor::section"
+        " | following::article | following::main | following::section)"
+    ),
+}
+"""The tree's reading of `CONTENT_OPENS` before a header and of `CONTENT_CLOSES` after a footer."""
 _TAG_NAME_ENDS = frozenset(b" \t\n\r\f/>")
 
 
@@ -59,6 +77,34 @@ def cut_page_chrome(page: bytes) -> bytes:
     if header_start >= 0:
         page = page[:header_start] + EMPTY_HEADER + page[header_end:]
     return page
+
+
+def empty_page_chrome(root: HtmlElement) -> None:
+    """The same rules on a parsed page, for a header or footer its bytes could not give up (raw text in or
+    around it): the page's first header and last footer emptied where nothing in them could give a field.
+    A region the bytes gave up is already empty, and an empty element is left as it is."""
+    header = next(root.iter("header"), None)
+    if header is not None and _is_site_chrome(header, MENU_MARKS):
+        _empty(header)
+    footers = list(root.iter("footer"))
+    if footers and _is_site_chrome(footers[-1], OWNER_MARKS):
+        _empty(footers[-1])
+
+
+def _is_site_chrome(element: HtmlElement, marks: tuple[bytes, ...]) -> bool:
+    if not len(element) or CONTENT_AROUND[element.tag](element):
+        return False
+    region = etree.tostring(element, encoding="utf-8", with_tail=False).lower()
+    if KEEPS_ELEMENTS.search(region, 1) or TRAIL_WORD.search(region) or _names_a_path(region):
+        return False
+    return any(mark in region for mark in marks)
+
+
+def _empty(element: HtmlElement) -> None:
+    """The element without its text and children; the text after it stays."""
+    for child in list(element):
+        element.remove(child)
+    element.text = None
 
 
 def _header_region(page: bytes) -> tuple[int, int]:
