@@ -1,6 +1,6 @@
-"""The page's own header and footer are cut from the bytes before parsing: no saved page's record changes
-for it, and on pages put together from chrome and article parts only a date the site's chrome gave (a
-top-bar date, a copyright year) is no longer read."""
+"""The page's own header and footer are cut from the bytes before parsing, or emptied in the tree where
+the bytes cannot give them up: no saved page's record changes for it, a page put together from chrome and
+article parts reads the same either way, and the site's top-bar date or copyright year is never read."""
 
 from __future__ import annotations
 
