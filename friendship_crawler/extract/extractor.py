@@ -116,7 +116,7 @@ class _PageReading:
         containers = self.select("body")
         container = containers[0] if containers else None
         title = self._title(has_body=container is not None)
-        if container is None and says_not_found(self.root, self.marks, title, self.head.html_title):
+        if container is None and says_not_found(self.marks, title, self.head.html_title):
             raise NotAnArticle("soft_404", "the page says it does not exist")
         # A page at an article's address with a headline is an article even when it carries teasers in a
         # listing markup (a sidebar); only a page without either is read as a listing.
@@ -274,7 +274,7 @@ class _PageReading:
         return None
 
     def _author_by_class(self) -> str | None:
-        name = fallbacks.author_by_class(self.root, self.marks, self.title_node)
+        name = fallbacks.author_by_class(self.marks, self.title_node)
         if name:
             self.sources["author"] = GENERIC
         return name

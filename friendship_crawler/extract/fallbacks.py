@@ -27,7 +27,7 @@ from friendship_crawler.clean.lines import ends_with_byline
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import links_to_articles, visible_text
 from friendship_crawler.extract.byline import clean_author
-from friendship_crawler.extract.marks import PageMarks, with_class_names
+from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.site_rules import iso_vietnam, parse_date_line
 
 logger = logging.getLogger(__name__)
@@ -216,14 +216,14 @@ def htmldate_of(root: HtmlElement) -> str | None:
     return iso_vietnam(datetime.strptime(found, "%Y-%m-%d"))
 
 
-def author_by_class(root: HtmlElement, marks: PageMarks, title_node: HtmlElement | None) -> str | None:
+def author_by_class(marks: PageMarks, title_node: HtmlElement | None) -> str | None:
     """The name in the first element whose class names an author, or the first link to an author's page;
     `marks` are the page's.
 
     Only a block that reads as a byline (a name, bare, with its credit or with its role) counts, and not
     in a teaser, a comment, or the page's header, menus, rails and footer, which name other people.
     """
-    for node in with_class_names(root, marks.classes_like(AUTHOR_CLASS), also=AUTHOR_LINKS):
+    for node in marks.with_classes_like(AUTHOR_CLASS, also=AUTHOR_LINKS):
         if in_teaser(node, title_node) or _names_others(node):
             continue
         text = visible_text(node)
@@ -309,7 +309,7 @@ def generic_trail(root: HtmlElement, marks: PageMarks) -> list[str]:
     """Names of the first short list of links whose class names a path or crumbs and starts at home, else
     of a trail known by its links alone (`chained_trail`) or by a subsection marked active beside its
     section (`active_trail`); `marks` are the page's."""
-    for holder in with_class_names(root, marks.classes_like(TRAIL_CLASS)):
+    for holder in marks.with_classes_like(TRAIL_CLASS):
         links = [a for a in trail(list(holder.iter("a"))) if visible_text(a)]
         if not links or len(links) > MAX_TRAIL:
             continue
@@ -324,23 +324,22 @@ def active_trail(marks: PageMarks) -> list[str]:
     """Names of a section and of its subsection marked as the current one: a link marked active one level
     below a link near it (`/quoc-te/huu-nghi` beside `/quoc-te`), as a section's box of subsections, or a
     menu and its submenu, shows the article's place; `marks` are the page's."""
-    for name in marks.classes_like(ACTIVE):
-        for element in marks.with_class(name):
-            link = element if element.tag == "a" else next(element.iter("a"), None)
-            if link is None or not _is_active(link) or not visible_text(link):
-                continue
-            path = _path(link)
-            parent = path.rpartition("/")[0] if path else ""
-            if not parent:
-                continue
-            holder = link.getparent()
-            for _ in range(ACTIVE_TRAIL_CLIMB):
-                if holder is None:
-                    break
-                above = next((a for a in holder.iter("a") if _path(a) == parent and visible_text(a)), None)
-                if above is not None:
-                    return [visible_text(above), visible_text(link)]
-                holder = holder.getparent()
+    for element in marks.with_classes_like(ACTIVE):
+        link = element if element.tag == "a" else next(element.iter("a"), None)
+        if link is None or not _is_active(link) or not visible_text(link):
+            continue
+        path = _path(link)
+        parent = path.rpartition("/")[0] if path else ""
+        if not parent:
+            continue
+        holder = link.getparent()
+        for _ in range(ACTIVE_TRAIL_CLIMB):
+            if holder is None:
+                break
+            above = next((a for a in holder.iter("a") if _path(a) == parent and visible_text(a)), None)
+            if above is not None:
+                return [visible_text(above), visible_text(link)]
+            holder = holder.getparent()
     return []
 
 

@@ -12,7 +12,7 @@ from parsel import Selector
 
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import Body, visible_text
-from friendship_crawler.extract.marks import PageMarks, with_class_names
+from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.listing import parse_listing
 from friendship_crawler.site_rules import NOT_FOUND
 
@@ -31,11 +31,11 @@ def lists_articles(root: HtmlElement, url: str) -> bool:
     return bool(parse_listing(Selector(root=root, type="html"), url).entries)
 
 
-def says_not_found(root: HtmlElement, marks: PageMarks, *titles: str | None) -> bool:
+def says_not_found(marks: PageMarks, *titles: str | None) -> bool:
     """The page's title or headings say the page does not exist; `marks` are the page's."""
     if any(title and NOT_FOUND.search(title) for title in titles):
         return True
-    headings = with_class_names(root, marks.classes_like(selectors.ERROR_CLASS), also=selectors.HEADINGS)
+    headings = marks.with_classes_like(selectors.ERROR_CLASS, also=selectors.HEADINGS)
     return any(NOT_FOUND.search(visible_text(node)) for node in headings[:20])
 
 

@@ -61,10 +61,7 @@ class LinkFolder:
 def related_box_hrefs(root: HtmlElement, marks: PageMarks) -> list[str]:
     """`href`s of the "Tin bài liên quan" box(es) after the article, in page order; `marks` are the page's."""
     titled = [
-        element
-        for name in marks.classes_like(selectors.TITLED_CLASS)
-        for element in marks.with_class(name)
-        if element.tag in selectors.TITLED_BOX_TAGS
+        e for e in marks.with_classes_like(selectors.TITLED_CLASS) if e.tag in selectors.TITLED_BOX_TAGS
     ]
     hrefs: list[str] = []
     for heading in selectors.BOX_TITLES(root, titled=titled):
