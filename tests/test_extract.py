@@ -240,6 +240,14 @@ def test_utf16_with_bom() -> None:
     assert EXTRACTOR.extract(body, V2021_URL).article.title == extracted("v2021_bac_giang").article.title
 
 
+@pytest.mark.parametrize("as_text", [False, True], ids=["bytes", "text"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["no BOM", "BOM"])
+def test_an_xml_declaration_is_dropped_and_its_encoding_ignored(bom: bytes, as_text: bool) -> None:
+    declared = bom + b' \n<?XML version="1.0" encoding="iso-8859-1"?>\n' + page("v2021_bac_giang")
+    data = declared.decode("utf-8") if as_text else declared
+    assert EXTRACTOR.extract(data, V2021_URL).article == extracted("v2021_bac_giang").article
+
+
 def test_declared_legacy_charset_is_used_when_bytes_are_not_utf8() -> None:
     html = (
         '<html><head><meta charset="iso-8859-1"><link rel="canonical" href="https://thoidai.com.vn/a-1234.html">'
