@@ -61,7 +61,7 @@ PAGING_LINKS = (
 """Paging boxes of the family, then any box whose class names paging."""
 NEXT_WORDS = frozenset({"sau", "tiếp", "trang sau", "trang tiếp", "tiếp theo", "»", "›", ">", "next"})
 _DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
-_OFFSET = re.compile(r"[&?]BRSR=(?P<n>\d+)")
+_OFFSET = re.compile(r"[&?]BRSR=(?P<n>\d{1,9})(?!\d)")
 _API_PATH = re.compile(r"/api\w*@/")
 """MasterCMS's service paths (`/apicenter@/`, `/apiservice@/`), which the sites' robots.txt disallow."""
 
@@ -140,7 +140,7 @@ def fallback_entries(sel: Selector, page_url: str) -> tuple[ListingEntry, ...]:
     seen: set[str] = set()
     for link in sel.css("a[href]"):
         url = _absolute(page_url, link.attrib["href"])
-        if url in seen or article_id(url) is None or not _same_site(host_of(url), page_host):
+        if url is None or url in seen or article_id(url) is None or not _same_site(host_of(url), page_host):
             continue
         element = link.root
         if not isinstance(element, HtmlElement) or _in_chrome(element, rails):
@@ -201,8 +201,11 @@ def _entries(nodes: list[Selector], page_url: str) -> tuple[ListingEntry, ...]:
         href = node.css("h3 a::attr(href), h2 a::attr(href)").get() or node.css("a::attr(href)").get()
         if not href:
             continue
+        url = _absolute(page_url, href)
+        if url is None:
+            continue
         text = " ".join(node.css("*::text").getall())
-        entries.append(ListingEntry(_absolute(page_url, href), parse_date(text)))
+        entries.append(ListingEntry(url, parse_date(text)))
     return tuple(entries)
 
 
@@ -219,5 +222,9 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
     return None
 
 
-def _absolute(page_url: str, href: str) -> str:
-    return urljoin(page_url, href.strip())
+def _absolute(page_url: str, href: str) -> str | None:
+    """The absolute URL of a link; None for one that is no URL (`http://[bad`)."""
+    try:
+        return urljoin(page_url, href.strip())
+    except ValueError:
+        return None

@@ -105,14 +105,24 @@ DATES_IN_TEXT = (
 )
 """A date inside the text of an element known to hold one (a date `span`): time first, else the day
 with or without a time."""
-_GMT_OFFSET = re.compile(r"GMT\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<mi>\d{2}))?", re.IGNORECASE)
+_GMT_OFFSET = re.compile(
+    r"GMT\s*(?P<sign>[+-])\s*(?:(?P<hh>\d{2}):?(?P<mm>\d{2})|(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?)(?!\d)", re.I
+)
+"""A zone beside the date ("GMT+7", "GMT+05:30", "GMT+0530"), not run into a number that follows it
+("GMT+7" then "12 bình luận" reads "GMT+712")."""
+_GMT_REACH = 16
+"""How far from its date a zone may stand."""
 DIGIT = re.compile(r"\d")
 """A digit as the date patterns write one: a line without it in its opening is no date line."""
 
 
 def iso_vietnam(moment: datetime) -> str:
-    """`moment` as `YYYY-MM-DDTHH:MM:SS+07:00`; a naive moment is taken to be Vietnam time."""
-    aware = moment.replace(tzinfo=VIETNAM) if moment.tzinfo is None else moment.astimezone(VIETNAM)
+    """`moment` as `YYYY-MM-DDTHH:MM:SS+07:00`; a naive moment is taken to be Vietnam time. Raises
+    ValueError for a moment that Vietnam time cannot hold (year 1 or 9999 at the edge of a day)."""
+    try:
+        aware = moment.replace(tzinfo=VIETNAM) if moment.tzinfo is None else moment.astimezone(VIETNAM)
+    except OverflowError as exc:
+        raise ValueError(f"{moment.isoformat()} is out of range in Vietnam time") from exc
     return aware.replace(microsecond=0).isoformat(timespec="seconds")
 
 
@@ -130,22 +140,24 @@ def match_date_line(line: str) -> re.Match[str] | None:
 def date_iso(match: re.Match[str]) -> str | None:
     """The date a match of these patterns names, in the record's form; None for an impossible date.
 
-    A `GMT±H` in the matched text gives the zone; without one the time is Vietnam time.
+    A `GMT±H` beside the matched date gives the zone; without one the time is Vietnam time.
     """
     hour, minute, second = (int(match[name]) if match[name] else 0 for name in ("hour", "minute", "second"))
     half = (match["half"] or "").upper()
     if half and hour <= 12:
         hour = hour % 12 + (12 if half == "P" else 0)
     zone = VIETNAM
-    offset = _GMT_OFFSET.search(match.string)
-    if offset:
-        delta = timedelta(hours=int(offset["h"]), minutes=int(offset["mi"] or 0))
-        zone = timezone(delta if offset["sign"] == "+" else -delta)
+    offset = _GMT_OFFSET.search(match.string, max(0, match.start() - _GMT_REACH), match.end() + _GMT_REACH)
     try:
+        if offset:
+            hours, minutes = (offset["hh"], offset["mm"]) if offset["hh"] else (offset["h"], offset["mi"])
+            delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+            if delta < timedelta(hours=24):  # "GMT+25" names no zone
+                zone = timezone(delta if offset["sign"] == "+" else -delta)
         moment = datetime(int(match["year"]), int(match["month"]), int(match["day"]), hour, minute, second)
-    except ValueError:
+        return iso_vietnam(moment.replace(tzinfo=zone))
+    except ValueError:  # no such day or hour, or out of range in Vietnam time
         return None
-    return iso_vietnam(moment.replace(tzinfo=zone))
 
 
 def parse_date_line(text: str) -> str | None:

@@ -9,16 +9,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\n\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ODD = re.compile(r"[\t\n\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u00ad]")
+_INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff"
+"""Zero-width and soft-hyphen characters, control characters and non-characters: dropped."""
+_SPACE_CHARACTERS = "\t\n\r\x0b\x0c\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""Whitespace other than the space: each run (with spaces) becomes one space."""
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
+_SPACES = re.compile(f"[ {_SPACE_CHARACTERS}]+")
+_ODD = re.compile(f"[{_INVISIBLE_CHARACTERS}{_SPACE_CHARACTERS}]")
 """Characters that make a line need rewriting (a doubled space is checked apart: an alternation in the
 pattern would make the regex engine try it at every position, three times slower on long lines). None of
 them is printable, so a printable line, tested at half the cost of this search, has none."""
 
 
 def normalize_line(line: str) -> str:
-    """NFC, zero-width characters removed, every run of spaces (NBSP included) made one space."""
+    """NFC, invisible and control characters removed, every run of whitespace (NBSP included) one space."""
     if not line or line.isspace():
         return ""
     if (
@@ -29,7 +33,7 @@ def normalize_line(line: str) -> str:
         and unicodedata.is_normalized("NFC", line)
     ):
         return line
-    line = _INVISIBLE.sub("", unicodedata.normalize("NFC", line))
+    line = unicodedata.normalize("NFC", _INVISIBLE.sub("", line))  # a soft hyphen must not keep a mark apart
     return _SPACES.sub(" ", line).strip()
 
 

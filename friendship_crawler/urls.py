@@ -14,15 +14,20 @@ SITE_HOSTS = frozenset({"thoidai.com.vn", "www.thoidai.com.vn", "tacnghiep.thoid
 """Hosts that serve the section (same path, same id); any other subdomain is a foreign-language subsite."""
 CANONICAL_ROOT = "https://thoidai.com.vn"
 
-_ARTICLE_PATH = re.compile(r"^/(?P<slug>[a-z0-9][a-z0-9-]*?)-(?P<id>\d{3,})\.html$")
+_ARTICLE_PATH = re.compile(r"^/(?P<slug>[a-z0-9][a-z0-9-]*?)-(?P<id>[1-9]\d{2,17})\.html$")
 _PRINT_PATH = re.compile(r"^/apicenter@/print_article$")
-_PRINT_ID = re.compile(r"(?:^|&)i=(?P<id>\d+)(?:&|$)")
+_PRINT_ID = re.compile(r"(?:^|&)i=(?P<id>[1-9]\d{0,17})(?:&|$)")
+"""An id is a number as the site writes one: no leading zero, and short enough to stay a number."""
 _TRACKING = re.compile(r"^(?:utm_[a-z_]+|fbclid|gclid|zarsrc|_gl)$", re.I)
 
 
 def split_mastercms(url: str) -> tuple[str, str, str, str]:
-    """Split a URL into (scheme, host, path, query), reading `&` after the path as the query start."""
-    parts = urlsplit(url)
+    """Split a URL into (scheme, host, path, query), reading `&` after the path as the query start; a URL
+    that cannot be split (`http://[bad`) splits into empty parts, and names no article."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "", "", "", ""
     path, query = parts.path, parts.query
     if "&" in path:
         path, extra = path.split("&", 1)
@@ -76,5 +81,8 @@ def strip_tracking(url: str) -> str:
 
 
 def host_of(url: str) -> str:
-    """Lower-case host name of a URL, without port."""
-    return (urlsplit(url).hostname or "").lower()
+    """Lower-case host name of a URL, without port ("" when the URL cannot be split)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -22,20 +23,28 @@ from friendship_crawler.textnorm import normalize_text
 
 logger = logging.getLogger(__name__)
 
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters a parsed page may hold (from `&#1;` and the like) that lxml refuses to write back."""
+
 
 def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     """Main-text lines of a page by trafilatura, on a copy whose non-text tables are settled."""
     page = copy.deepcopy(root)
+    _writable_text(page)
     settle_tables(page)
-    text = trafilatura.extract(
-        page,
-        url=url,
-        include_comments=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=True,
-        with_metadata=False,
-    )
+    try:
+        text = trafilatura.extract(
+            page,
+            url=url,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+            with_metadata=False,
+        )
+    except RecursionError:
+        logger.warning("Generic extraction gave up on %s: its markup nests too deep", url)
+        return []
     if not text:
         logger.debug("Generic extraction found no main text on %s", url)
         return []
@@ -53,6 +62,16 @@ def settle_tables(root: HtmlElement) -> None:
             _keep_caption(table)
         elif len(table.findall(".//td")) + len(table.findall(".//th")) == 1:
             _unwrap(table)
+
+
+def _writable_text(root: HtmlElement) -> None:
+    """Drop the characters lxml would refuse to write back from the copy's text, so that settling the
+    tables (which moves text) cannot fail on them."""
+    for element in root.iter():
+        if element.text and NOT_XML.search(element.text):
+            element.text = NOT_XML.sub("", element.text)
+        if element.tail and NOT_XML.search(element.tail):
+            element.tail = NOT_XML.sub("", element.tail)
 
 
 def _is_related(table: HtmlElement) -> bool:

@@ -18,6 +18,13 @@ from friendship_crawler.extract import selectors
 from friendship_crawler.textnorm import normalize_line
 
 _TAGS = re.compile(r"<[^>]*>")
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+"""A `\\uD800`-style escape of half a character: JSON decodes it, no UTF-8 text can hold it, so it goes."""
+MAX_LD_DEPTH = 8
+"""How deep in lists and `@graph`s a JSON-LD node is looked for (real pages nest two or three levels)."""
 
 
 @dataclass
@@ -108,19 +115,23 @@ def _types(node: dict[str, Any]) -> set[str]:
     return {name.rsplit("/", 1)[-1] for name in names if isinstance(name, str)}
 
 
-def _nodes(value: Any) -> list[dict[str, Any]]:
-    """Every object of a JSON-LD document, `@graph` members and list items included."""
+def _nodes(value: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """Every object of a JSON-LD document, `@graph` members and list items included, to `MAX_LD_DEPTH`."""
+    if depth > MAX_LD_DEPTH:
+        return []
     if isinstance(value, list):
-        return [node for item in value for node in _nodes(item)]
+        return [node for item in value for node in _nodes(item, depth + 1)]
     if not isinstance(value, dict):
         return []
-    return [value, *_nodes(value.get("@graph", []))]
+    return [value, *_nodes(value.get("@graph", []), depth + 1)]
 
 
 def _read_json_ld(raw: str, data: HeadData) -> None:
     raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
     if not raw:
         return
+    if "\\u" in raw:
+        raw = _LONE_SURROGATE.sub("", raw)
     try:
         document = json.loads(raw, strict=False)
     except (ValueError, RecursionError) as exc:
