@@ -261,3 +261,39 @@ def test_text_encoding_gives_the_canonical_codec_name() -> None:
     assert text_encoding("CP1258") == "cp1258" and text_encoding("latin-1") == "iso8859-1"
     with pytest.raises(ValueError, match="unknown encoding 'base64'"):
         text_encoding("base64")
+
+
+def test_the_output_is_a_new_file_and_never_one_of_the_users(tmp_path: Path) -> None:
+    """An existing file (the input itself, or the user's own) is refused untouched; a directory that does
+    not exist is a usage error, not a traceback."""
+    page = tmp_path / "page.txt"
+    page.write_text(SAMPLES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    own = tmp_path / "notes.jsonl"
+    own.write_text("mine\n", encoding="utf-8")
+    for output in (page, own):
+        before = output.read_bytes()
+        done = cleantext(str(page), "-o", str(output))
+        assert done.returncode == 2 and f"{output} exists; give a new file to -o" in done.stderr
+        assert output.read_bytes() == before
+    missing = cleantext(str(page), "-o", str(tmp_path / "no" / "such" / "out.jsonl"))
+    assert (
+        missing.returncode == 2 and "is no directory" in missing.stderr and "Traceback" not in missing.stderr
+    )
+
+
+def test_a_run_that_cleans_nothing_leaves_no_file_to_block_the_next_one(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    failed = cleantext(str(empty), "-o", str(out))
+    assert failed.returncode == 1 and not out.exists()
+    done = cleantext(str(SAMPLES[0]), "-o", str(out))
+    assert done.returncode == 0 and len(records(out.read_text(encoding="utf-8"))) == 1
+
+
+def test_an_output_that_cannot_be_written_is_one_line() -> None:
+    done = cleantext(str(SAMPLES[0]), "-o", "/proc/self/cleaned.jsonl")
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "cleantext: cannot write /proc/self/cleaned.jsonl: No such file or directory"
+    ]

@@ -62,3 +62,16 @@ def test_an_existing_output_or_a_second_page_with_url_is_a_usage_error(tmp_path:
     assert existing.read_text(encoding="utf-8") == "mine\n"
     both = extract(PAGE, PAGE, "--url", "https://thoidai.com.vn/a-1.html")
     assert both.returncode == 2 and "give one PAGE with it" in both.stderr
+
+
+def test_a_run_that_reads_no_page_leaves_no_file_and_a_bad_output_is_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    failed = extract(FIXTURES / "video.html", "-o", out)
+    assert failed.returncode == 1 and not out.exists()
+    missing = extract(PAGE, "-o", tmp_path / "no" / "out.jsonl")
+    assert (
+        missing.returncode == 2 and "is no directory" in missing.stderr and "Traceback" not in missing.stderr
+    )
+    unwritable = extract(PAGE, "-o", "/proc/self/out.jsonl")
+    assert unwritable.returncode == 1 and "Traceback" not in unwritable.stderr
+    assert unwritable.stderr.strip().splitlines()[-1].startswith("extract: cannot write /proc/self/out.jsonl")

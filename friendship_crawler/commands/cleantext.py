@@ -1,10 +1,10 @@
 """`scrapy cleantext FILE...`: clean saved page texts with exactly the rules the crawler uses.
 
 For people who already hold page dumps (from an earlier scraper, an archive): one JSON record per
-input file, on standard output or in `-o PATH`. Files are UTF-8 unless a byte order mark or
-`--encoding` says otherwise. A file that cannot be decoded, is larger than a page text can be, or
-holds no article gets one error line on stderr; the other files are still cleaned and the exit code
-is 1.
+input file, on standard output or in `-o FILE` (a new file, written once every file is read). Files
+are UTF-8 unless a byte order mark or `--encoding` says otherwise. A file that cannot be decoded, is
+larger than a page text can be, or holds no article gets one error line on stderr; the other files
+are still cleaned and the exit code is 1.
 """
 
 from __future__ import annotations
@@ -15,16 +15,14 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from friendship_crawler import reader
 from friendship_crawler.clean import PageTextError
+from friendship_crawler.commands.new_file import new_output, write_new
 
 logger = logging.getLogger(__name__)
 
@@ -131,16 +129,18 @@ class Command(ScrapyCommand):
         return (
             "Read each FILE (full page text starting with the breadcrumb, or markdown-like text starting "
             "with the title), remove everything the site wraps around the article, and write one JSON "
-            "record per file to standard output or to -o PATH. Files are read as UTF-8 unless they start "
-            "with a byte order mark (UTF-8, UTF-16, UTF-32) or --encoding names another encoding. Files "
-            "that cannot be decoded, are over --max-size or hold no article are reported on stderr and "
-            "make the exit code 1."
+            "record per file to standard output or to -o FILE (a new file). Files are read as UTF-8 "
+            "unless they start with a byte order mark (UTF-8, UTF-16, UTF-32) or --encoding names another "
+            "encoding. Files that cannot be decoded, are over --max-size or hold no article are reported "
+            "on stderr and make the exit code 1."
         )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
         group = parser.add_argument_group("Cleaning options")
-        group.add_argument("-o", "--output", metavar="PATH", help="write the JSON Lines records to PATH")
+        group.add_argument(
+            "-o", "--output", metavar="FILE", help="write the JSON Lines records to FILE (a new file)"
+        )
         group.add_argument(
             "--encoding",
             metavar="NAME",
@@ -165,26 +165,24 @@ class Command(ScrapyCommand):
             encoding = text_encoding(opts.encoding) if opts.encoding else None
         except ValueError as error:
             raise UsageError(f"--encoding: {error}", print_help=False) from error
-        failed = 0
-        with _output(opts.output) as out:
-            for name in args:
-                path = Path(name)
-                try:
-                    record = clean_file(path, encoding, opts.max_size)
-                except (UnreadableText, PageTextError) as error:
-                    failed += 1
-                    sys.stderr.write(f"cleantext: {name}: {error}\n")
-                    continue
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        output = new_output(opts.output)
+        failed, records = 0, []
+        for name in args:
+            path = Path(name)
+            try:
+                record = clean_file(path, encoding, opts.max_size)
+            except (UnreadableText, PageTextError) as error:
+                failed += 1
+                sys.stderr.write(f"cleantext: {name}: {error}\n")
+                continue
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+            if output is None:
+                sys.stdout.write(line)
+            else:
+                records.append(line)
+        unwritten = write_new(output, records) if output is not None else None
+        if unwritten:
+            sys.stderr.write(f"cleantext: {unwritten}\n")
         logger.info("Cleaned %d of %d files", len(args) - failed, len(args))
-        if failed:
+        if failed or unwritten:
             self.exitcode = 1
-
-
-@contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    if path is None:
-        yield sys.stdout
-        return
-    with Path(path).open("w", encoding="utf-8") as handle:
-        yield handle

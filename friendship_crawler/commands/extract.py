@@ -19,6 +19,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
+from friendship_crawler.commands.new_file import new_output, write_new
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import read_page
@@ -53,9 +54,7 @@ class Command(ScrapyCommand):
             raise UsageError("give at least one saved page PAGE.html", print_help=False)
         if opts.url and len(args) > 1:
             raise UsageError("--url names the URL of one page: give one PAGE with it", print_help=False)
-        output = Path(opts.output) if opts.output else None
-        if output is not None and (output.exists() or output.resolve() in {Path(a).resolve() for a in args}):
-            raise UsageError(f"{output} exists; give a new file to -o", print_help=False)
+        output = new_output(opts.output)
         extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
         lines, failed = [], 0
         for name in args:
@@ -76,11 +75,14 @@ class Command(ScrapyCommand):
             saved = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
             article.crawled_at = saved.isoformat()
             lines.append(json.dumps(asdict(article), ensure_ascii=False))
-        text = "".join(f"{line}\n" for line in lines)
+        records = [f"{line}\n" for line in lines]
+        unwritten = None
         if output is None:
-            sys.stdout.write(text)
+            sys.stdout.writelines(records)
         else:
-            output.write_text(text, encoding="utf-8")
+            unwritten = write_new(output, records)
+        if unwritten:
+            sys.stderr.write(f"extract: {unwritten}\n")
         logger.info("Read %d of %d pages", len(lines), len(args))
-        if failed:
+        if failed or unwritten:
             self.exitcode = 1
