@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from friendship_crawler.dedup.rebuild import feed_files, rebuild_state, run_id_of
+from friendship_crawler.dedup.rebuild import NotAFeed, feed_files, rebuild_state, run_id_of
 from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError
 from friendship_crawler.frontier import FRONTIER_FILE, Frontier
 from friendship_crawler.replica import ReplicaServer
@@ -73,6 +73,36 @@ def test_feed_files_are_read_oldest_run_first_and_reports_are_left_out(tmp_path:
     ):
         (tmp_path / name).write_text("", encoding="utf-8")
     assert [run_id_of(p) for p in feed_files([tmp_path])] == ["20261101T080000Z", "20261108T080000Z"]
+
+
+def test_a_directory_gives_its_run_files_and_reported_feeds_never_another_dataset(tmp_path: Path) -> None:
+    output, reports = tmp_path / "output", tmp_path / "output" / "runs"
+    reports.mkdir(parents=True)
+    for name in ("friendship-20261101T080000Z.jsonl", "mine.jsonl", "truth.jsonl", "other-dataset.jsonl"):
+        (output / name).write_text('{"url": "https://thoidai.com.vn/a-1234.html"}\n', encoding="utf-8")
+    report = {"exported": {"feeds": [{"uri": (output / "mine.jsonl").as_uri()}]}}
+    (reports / "friendship-20261102T080000Z.json").write_text(json.dumps(report), encoding="utf-8")
+    found = feed_files([output], reports)
+    assert [p.name for p in found] == ["friendship-20261101T080000Z.jsonl", "mine.jsonl"]
+
+
+def test_a_named_file_that_is_no_feed_is_refused_and_the_state_left_as_it_is(tmp_path: Path) -> None:
+    crawl(tmp_path, [story(n) for n in range(64001, 64003)], "20261101T080000Z")
+    state = tmp_path / "state"
+    before = sorted(p.name for p in state.iterdir())
+    readme = tmp_path / "README.md"
+    readme.write_text("# a project\n\nNot records.\n", encoding="utf-8")
+    with pytest.raises(NotAFeed):
+        rebuild_state(state, [readme])
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "rebuild_state", "--state-dir", "state", "README.md"],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "README.md is not a feed" in result.stderr and "the state is left as it is" in result.stderr
+    assert sorted(p.name for p in state.iterdir()) == before
+    again = crawl(tmp_path, [story(64001), story(64003)], "20261108T080000Z")
+    assert [r["article_id"] for r in again.exported] == [64003]
 
 
 def test_two_rebuilds_keep_one_replaced_copy_of_each_file(tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
 """`scrapy rebuild_state [--state-dir DIR] [FEED_OR_DIR ...]`: rebuild the dedup state from exported feeds.
 
 The way out when a crawl refuses to start because its dedup state or frontier is missing or corrupt:
-every complete record of the given feeds (default: the directories the project's `FEEDS` write to,
-under the project root) counts as exported, so the next crawl exports only what those feeds do not
-hold; the frontier starts afresh.
+every complete record of the given feeds (default: the run files in the directories the project's
+`FEEDS` write to, under the project root, and the feeds run reports name) counts as exported, so the
+next crawl exports only what those feeds do not hold; the frontier starts afresh. A named file that is
+no feed is refused before anything is moved.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from friendship_crawler.dedup.feeds import configured_feed_dirs
-from friendship_crawler.dedup.rebuild import rebuild_state
+from friendship_crawler.dedup.rebuild import NotAFeed, rebuild_state
 from friendship_crawler.dedup.state import StateError, near_rule, state_config
 from friendship_crawler.paths import project_path, resolve_project_paths
 
@@ -52,10 +53,13 @@ class Command(ScrapyCommand):
         sources = [Path(a) for a in args] or configured_feed_dirs(settings.getdict("FEEDS"))
         if not sources:
             raise UsageError("name the feed files or directories to rebuild from")
+        reports_dir = project_path(settings, "FRIENDSHIP_MONITOR_REPORTS_DIR")
         try:
-            summary = rebuild_state(state_dir, sources, state_config(settings), near_rule(settings))
-        except FileNotFoundError as exc:
-            raise UsageError(str(exc)) from exc
+            summary = rebuild_state(
+                state_dir, sources, state_config(settings), near_rule(settings), reports_dir=reports_dir
+            )
+        except (FileNotFoundError, NotAFeed) as exc:
+            raise UsageError(f"{exc}; the state is left as it is", print_help=False) from exc
         except StateError as exc:
             logger.error("%s", exc)
             self.exitcode = 1

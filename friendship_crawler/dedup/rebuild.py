@@ -10,18 +10,19 @@ copies of the state.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from friendship_crawler.dedup.feeds import iter_records
+from friendship_crawler.dedup.feeds import iter_records, reported_feeds
 from friendship_crawler.dedup.minhash import DEFAULT_CONFIG, ShingleConfig
 from friendship_crawler.dedup.report import read_report
 from friendship_crawler.dedup.rule import DEFAULT_NEAR, Fingerprint, NearRule
 from friendship_crawler.dedup.state import STATE_FILE, DedupState, take_lock
 from friendship_crawler.frontier import FRONTIER_FILE
-from friendship_crawler.run import DUPLICATES_SUFFIX, RUN_FILE, duplicates_file_of, new_run_id
+from friendship_crawler.run import RUN_FILE, duplicates_file_of, new_run_id
 
 logger = logging.getLogger(__name__)
 
@@ -41,17 +42,45 @@ class RebuildSummary:
     """Where the replaced frontier now is, if there was one."""
 
 
-def feed_files(sources: Iterable[Path]) -> list[Path]:
-    """JSON Lines feeds named by `sources` (files, or directories holding `*.jsonl`), oldest run first."""
+class NotAFeed(ValueError):
+    """A file named as a feed holds no exported records."""
+
+
+def feed_files(sources: Iterable[Path], reports_dir: Path | None = None) -> list[Path]:
+    """The feeds `sources` name, oldest run first: a file as named, once it shows a record; in a directory,
+    its run files (`<spider>-<run id>.jsonl`) and the feeds that the run reports in `reports_dir` name as
+    stored (`-O FILE`), never another `*.jsonl` there (a truth file, another dataset).
+
+    Raises FileNotFoundError for a source that is neither file nor directory, NotAFeed for a file whose
+    first line is no record.
+    """
+    reported = reported_feeds(reports_dir) if reports_dir is not None else set()
     found: set[Path] = set()
     for source in sources:
         if source.is_dir():
-            found.update(p for p in source.glob("*.jsonl") if not p.name.endswith(DUPLICATES_SUFFIX))
+            found.update(
+                p for p in source.glob("*.jsonl") if RUN_FILE.match(p.name) or p.absolute() in reported
+            )
         elif source.is_file():
+            if not _opens_with_a_record(source):
+                raise NotAFeed(f"{source} is not a feed: its first line is no exported record")
             found.add(source)
         else:
             raise FileNotFoundError(f"no feed file or directory at {source}")
     return sorted(found, key=lambda p: (run_id_of(p), p.name))
+
+
+def _opens_with_a_record(path: Path) -> bool:
+    """The file's first non-blank line is a JSON object with a `url`, as every exported record is."""
+    with path.open("rb") as lines:
+        for line in lines:
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    return False
+                return isinstance(record, dict) and isinstance(record.get("url"), str)
+    return False
 
 
 def run_id_of(feed: Path) -> str:
@@ -65,9 +94,11 @@ def rebuild_state(
     sources: Iterable[Path],
     config: ShingleConfig = DEFAULT_CONFIG,
     near: NearRule = DEFAULT_NEAR,
+    reports_dir: Path | None = None,
 ) -> RebuildSummary:
-    """Replace the state in `state_dir` by one rebuilt from the feeds found in `sources`."""
-    feeds = feed_files(sources)
+    """Replace the state in `state_dir` by one rebuilt from the feeds found in `sources` (see `feed_files`);
+    a source that is no feed raises before anything is moved."""
+    feeds = feed_files(sources, reports_dir)
     summary = RebuildSummary(feeds=len(feeds))
     state_dir.mkdir(parents=True, exist_ok=True)
     lock = take_lock(state_dir)  # a running crawl keeps its state: nothing is moved
