@@ -7,12 +7,14 @@ runs from an egg in Scrapyd's own directory with no `scrapy.cfg` near it: there 
 setting (or environment variable) names the project root.
 
 Feed URIs typed on the command line (`-o`, `-O`, `-s FEEDS=...`) stay relative to the current directory,
-like any file named on a command line; only the project's configured `FEEDS` are moved under the root.
+like any file named on a command line; only the project's configured `FEEDS` are moved under the root,
+also when Scrapy has added command-line feeds to them.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,11 +51,13 @@ def project_path(settings: BaseSettings, name: str) -> Path:
     return path if path.is_absolute() else project_root(settings) / path
 
 
-def resolve_project_paths(settings: BaseSettings) -> Path:
+def resolve_project_paths(settings: BaseSettings, own_feeds: Iterable[str] = ()) -> Path:
     """Make the directory settings and the project's local `FEEDS` absolute in place; returns the root.
 
     Called before a crawler copies the settings, so every component, the feed exporter included, sees
-    the same absolute paths. Each setting keeps the priority it had.
+    the same absolute paths. Each setting keeps the priority it had. Scrapy adds the feeds typed on the
+    command line to the project's, all at the command line's priority: `own_feeds` (the project's feed
+    URIs as they were before) says which of them are the project's.
     """
     root = project_root(settings)
     for name in DIRECTORIES:
@@ -61,8 +65,12 @@ def resolve_project_paths(settings: BaseSettings) -> Path:
             name, str(project_path(settings, name)), priority=settings.getpriority(name) or "default"
         )
     priority = settings.getpriority("FEEDS")
-    if priority is not None and priority <= SETTINGS_PRIORITIES["project"]:
-        feeds = {_under(root, str(uri)): options for uri, options in settings.getdict("FEEDS").items()}
+    if priority is not None:
+        only = None if priority <= SETTINGS_PRIORITIES["project"] else set(own_feeds)
+        feeds = {
+            _under(root, uri) if only is None or uri in only else uri: options
+            for uri, options in ((str(uri), options) for uri, options in settings.getdict("FEEDS").items())
+        }
         settings.set("FEEDS", feeds, priority=priority)
     return root
 

@@ -110,3 +110,24 @@ def test_a_crawl_from_a_subdirectory_keeps_state_and_output_under_the_project_ro
     assert again.returncode == 0, again.log[-3000:]
     later = set((project / "output").glob("friendship-*[0-9]Z.jsonl")) - {feed}
     assert sum(f.read_text(encoding="utf-8").count("\n") for f in later) == 0, "nothing exported again"
+
+
+def test_with_o_typed_the_projects_run_file_still_lands_under_the_project_root(
+    project: Path, replica: ReplicaServer, tmp_path: Path
+) -> None:
+    """Scrapy adds `-O FILE` to the project's feeds, all at the command line's priority: the project's own
+    run file must not follow the cwd, where the next crawl and `scrapy export` would not look."""
+    mine = tmp_path / "mine.jsonl"
+    run = run_crawl(project / "tests", replica.base_url, *SMALL, "-O", str(mine))
+    assert run.returncode == 0, run.log[-3000:]
+    assert sorted(p.name for p in (project / "tests").iterdir()) == [], "nothing lands in the cwd"
+    [feed] = (project / "output").glob("friendship-*[0-9]Z.jsonl")
+    assert feed.read_bytes() == mine.read_bytes() and mine.read_bytes().count(b"\n") > 0
+
+
+def test_only_the_projects_own_feeds_move_when_typed_feeds_were_added(tmp_path: Path) -> None:
+    settings = Settings({HOME: str(tmp_path)})
+    own = "output/%(name)s-%(run_id)s.jsonl"
+    settings.set("FEEDS", {"typed.jsonl": {"format": "jsonl"}, own: {"format": "jsonl"}}, priority="cmdline")
+    resolve_project_paths(settings, own_feeds=[own])
+    assert sorted(settings.getdict("FEEDS")) == sorted(["typed.jsonl", str(tmp_path / own)])

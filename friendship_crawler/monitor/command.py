@@ -53,6 +53,7 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         super().__init__()
         self._crawlers: list[Crawler] = []
         self._log_file: Path | None = None
+        self._own_feeds: list[str] = []
 
     def short_desc(self) -> str:
         return "Run a spider of the current project, by name; exit 3 when a run check fails"
@@ -63,9 +64,13 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         return crawler
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
-        """Scrapy's options, then the console's: the run id and the run's log file, before logging starts."""
-        super().process_options(args, opts)
+        """Scrapy's options, then the console's: the run id and the run's log file, before logging starts.
+
+        The project's own feeds are noted first: Scrapy adds `-o`/`-O` feeds to them, and only the
+        project's are then moved under the project root."""
         assert self.settings is not None
+        self._own_feeds = [str(uri) for uri in self.settings.getdict("FEEDS")]
+        super().process_options(args, opts)
         self._log_file = None
         if args and console_enabled(self.settings):
             run_id = new_run_id()
@@ -78,7 +83,7 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         console = console_enabled(self.settings)
         if console:
             show_errors_on_console()
-        root = resolve_project_paths(self.settings)
+        root = resolve_project_paths(self.settings, self._own_feeds)
         if args:
             self._check_spider_arguments(args[0], opts.spargs)
         try:
