@@ -108,6 +108,16 @@ def test_reprocess_command_with_todays_rules_matches_the_crawl(crawled: Path) ->
     assert "Nothing changed: no run file written" in done.stderr, done.stderr[-3000:]
 
 
+def test_reprocess_into_another_directory_still_knows_what_the_runs_hold_and_dropped(crawled: Path) -> None:
+    """A new `--output` directory holds no run files: what the runs exported and dropped as duplicates is
+    read from the project's output all the same, so nothing unchanged or dropped is written there."""
+    assert list((crawled / "output").glob("*.duplicates.jsonl")), "the crawl dropped duplicates"
+    done = scrapy("reprocess", "--output", "elsewhere", cwd=crawled)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Nothing changed: no run file written" in done.stderr, done.stderr[-3000:]
+    assert not (crawled / "elsewhere").exists() or not list((crawled / "elsewhere").iterdir())
+
+
 def test_reprocess_command_names_a_missing_archive(tmp_path: Path) -> None:
     done = scrapy("reprocess", "--archive", "no-archive", cwd=tmp_path)
     assert done.returncode == 2 and "archive directory no-archive does not exist" in done.stderr

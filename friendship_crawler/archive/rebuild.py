@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -60,13 +60,17 @@ def rebuild_records(
     output_dir: Path,
     read: PageReader = read_article,
     run_id: str | None = None,
+    runs_dirs: Sequence[Path] = (),
 ) -> RebuildReport:
-    """Read the newest capture of every archived article again (`read`); write the changed records."""
+    """Read the newest capture of every archived article again (`read`); write the changed records to
+    `output_dir`. What the runs hold, and which articles they dropped as duplicates, is read from the run
+    files and duplicates reports in `output_dir` and in `runs_dirs`."""
     report = RebuildReport()
     captures = newest_captures(chain.from_iterable(read_captures(p) for p in find_archives(archive_dir)))
     report.captures = len(captures)
-    runs = find_run_files(output_dir) if output_dir.is_dir() else []
-    reports = find_duplicates_reports(output_dir) if output_dir.is_dir() else []
+    directories = [d for d in dict.fromkeys(p.resolve() for p in (output_dir, *runs_dirs)) if d.is_dir()]
+    runs = sorted(run for d in directories for run in find_run_files(d))
+    reports = [found for d in directories for found in find_duplicates_reports(d)]
     read_log = RunReadLog()
     existing = newest_records(read_run_records(runs, read_log))
     dropped = read_excluded_ids(reports, read_log)

@@ -50,7 +50,7 @@ class Command(ScrapyCommand):
             "--output",
             metavar="DIR",
             default=None,
-            help="directory of run files, where the new run file is written "
+            help="directory the new run file is written to, its run files read beside the project's "
             "(default: FRIENDSHIP_OUTPUT_DIR, output)",
         )
 
@@ -69,7 +69,8 @@ class Command(ScrapyCommand):
         def read(page: bytes, url: str) -> Article:
             return read_page(page, url, extractor=extractor).article
 
-        report = rebuild_records(archive_dir, output_dir, read)
+        project_runs = project_path(settings, "FRIENDSHIP_OUTPUT_DIR")
+        report = rebuild_records(archive_dir, output_dir, read, runs_dirs=[project_runs])
         if report.path is None:
             logger.info("Nothing changed: no run file written")
         else:
