@@ -160,3 +160,31 @@ def test_the_readme_documents_every_argument() -> None:
     assert "-a help=1" in section
     for name in ARGUMENTS:
         assert f"`{name}`" in section, name
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["friendshp"], "no spider named 'friendshp'; the project has friendship"),
+        (
+            ["friendship", "-L", "BOGUS"],
+            "unknown log level 'BOGUS': give DEBUG, INFO, WARNING, ERROR or CRITICAL",
+        ),
+        (
+            ["friendship", "--logfile", "/nonexistent/dir/x.log"],
+            "log file /nonexistent/dir/x.log: /nonexistent/dir is no directory",
+        ),
+    ],
+    ids=["a misspelled spider", "an unknown log level", "a log file in no directory"],
+)
+def test_a_mistyped_crawl_command_is_one_usage_line_and_writes_nothing(
+    tmp_path: Path, options: list[str], message: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", *options],
+        cwd=tmp_path, env={**crawl_env(), "FRIENDSHIP_CONSOLE": "1"},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].endswith(f" error: {message}")
+    assert list(tmp_path.iterdir()) == []

@@ -21,6 +21,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.settings import BaseSettings
+from scrapy.spiderloader import get_spider_loader
 
 from friendship_crawler.console.session import (
     RUN_ID_SETTING,
@@ -72,10 +73,17 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         self._own_feeds = [str(uri) for uri in self.settings.getdict("FEEDS")]
         super().process_options(args, opts)
         self._log_file = None
+        if args:
+            check_spider_name(self.settings, args[0])
+        check_log_options(self.settings)
         if args and console_enabled(self.settings):
             run_id = new_run_id()
             self.settings.set(RUN_ID_SETTING, run_id, priority="cmdline")
-            self._log_file = route_log_to_file(self.settings, args[0], run_id)
+            try:
+                self._log_file = route_log_to_file(self.settings, args[0], run_id)
+            except OSError as exc:
+                sys.stderr.write(f"The crawl cannot write its log: {exc.strerror or exc} ({exc.filename})\n")
+                raise SystemExit(1) from exc
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         mask_all_log_records()
@@ -130,6 +138,24 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
             check(**spargs)
         except ValueError as exc:
             raise UsageError(f"spider {name}: {exc}", print_help=False) from exc
+
+
+def check_spider_name(settings: BaseSettings, name: str) -> None:
+    """A usage error (exit 2, one line) for a spider the project does not have, before anything is written."""
+    spiders = sorted(get_spider_loader(settings).list())
+    if name not in spiders:
+        raise UsageError(f"no spider named {name!r}; the project has {', '.join(spiders)}", print_help=False)
+
+
+def check_log_options(settings: BaseSettings) -> None:
+    """A usage error for a log level logging does not know (`-L`) or a log file in no directory."""
+    level = settings.get("LOG_LEVEL")
+    if not isinstance(level, int) and not isinstance(logging.getLevelName(str(level)), int):
+        levels = "DEBUG, INFO, WARNING, ERROR or CRITICAL"
+        raise UsageError(f"unknown log level {level!r}: give {levels}", print_help=False)
+    log_file = settings.get("LOG_FILE")
+    if log_file and not Path(log_file).absolute().parent.is_dir():
+        raise UsageError(f"log file {log_file}: {Path(log_file).parent} is no directory", print_help=False)
 
 
 def check_stored_state(settings: BaseSettings) -> None:
