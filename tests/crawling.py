@@ -115,10 +115,12 @@ def crawl_until(
     *,
     settings: dict[str, str] | None = None,
     stop: signal.Signals = signal.SIGKILL,
+    times: int = 1,
     timeout: float = 60,
 ) -> int:
-    """Start a crawl and send it `stop` once its new feeds hold `lines` complete lines (0: once the dedup
-    state exists); return its exit status. Fails when the crawl ends before that point."""
+    """Start a crawl and send it `stop` (`times` times, a moment apart) once its new feeds hold `lines`
+    complete lines (0: once the dedup state exists); return its exit status. Fails when the crawl ends
+    before that point."""
     before = set(feed_files(workdir))
     process = subprocess.Popen(
         crawl_command(base_url, settings=settings),
@@ -137,7 +139,10 @@ def crawl_until(
             time.sleep(0.02)
         assert process.poll() is None, f"the crawl ended before it was stopped at {lines} lines"
     finally:
-        process.send_signal(stop)
+        for sent in range(times):
+            if sent:
+                time.sleep(0.02)
+            process.send_signal(stop)
         status = process.wait(timeout=120)
     time.sleep(1.1)  # run ids have one-second resolution
     return status

@@ -113,3 +113,10 @@ def test_a_dropped_article_is_logged_by_its_message_not_its_whole_record() -> No
     assert message == "Dropped: Duplicate of https://thoidai.com.vn/b-2.html"
     error = formatter.item_error(article, ValueError("x"), None, spider)
     assert error["msg"] % error["args"] == "Error processing https://thoidai.com.vn/a-1.html"
+
+
+def test_summary_of_a_crawl_cut_short_says_so_and_how_to_go_on() -> None:
+    """A second Ctrl-C stops the reactor at once: no finish reason, no run report."""
+    lines = summary_lines({"response_received_count": 3}, None, None, Path("output/runs/r.log"))
+    assert lines[0] == "Crawl cut short before it could close: 3 pages fetched, no run report."
+    assert lines[-1] == "Next: run the same command again; it goes on from what this run exported."

@@ -51,3 +51,19 @@ def test_a_stopped_crawl_resumes_and_exports_every_article_once(
     assert set(after) == {article.article_id for article in replica.corpus.truth()}
     assert max(after.values()) == 1
     assert not (job / RUNNING_MARK).exists()
+
+
+def test_a_crawl_forced_down_by_a_second_ctrl_c_is_unhealthy_and_a_rerun_exports_every_article_once(
+    replica: ReplicaServer, tmp_path: Path
+) -> None:
+    """The second Ctrl-C stops the reactor at once: nothing is closed or checked, so the run cannot be
+    called healthy; the next run goes on from what it exported."""
+    status = crawl_until(tmp_path, replica.base_url, 10, stop=signal.SIGINT, times=2)
+    assert status == UNHEALTHY_EXIT_CODE
+    before = exported_stories(tmp_path, replica)
+    assert 0 < sum(before.values()) < len(replica.corpus.truth()), "the stop must fall mid-crawl"
+    rerun = run_crawl(tmp_path, replica.base_url)
+    assert rerun.returncode == 0, rerun.log[-3000:]
+    after = exported_stories(tmp_path, replica)
+    assert set(after) == {article.article_id for article in replica.corpus.truth()}
+    assert max(after.values()) == 1

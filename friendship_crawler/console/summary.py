@@ -20,8 +20,10 @@ def summary_lines(
 ) -> list[str]:
     """A few lines for the console once the crawl has stopped."""
     progress = Progress.of(stats)
-    reason = stats.get("finish_reason", "unknown")
-    lines = [f"Crawl {reason} in {_elapsed(stats)}: {progress.pages} pages fetched."]
+    if "finish_reason" in stats:
+        lines = [f"Crawl {stats['finish_reason']} in {_elapsed(stats)}: {progress.pages} pages fetched."]
+    else:
+        lines = [f"Crawl cut short before it could close: {progress.pages} pages fetched, no run report."]
     feeds = [str(feed["uri"]) for feed in (report or {}).get("exported", {}).get("feeds", [])]
     lines.append(
         f"  Exported    {progress.new} new and {progress.updated} updated articles"
@@ -45,7 +47,9 @@ def summary_lines(
 
 
 def _next_step(report: Mapping[str, Any] | None, report_path: Path | None) -> str:
-    if report is not None and not report.get("healthy"):
+    if report is None:
+        return "Next: run the same command again; it goes on from what this run exported."
+    if not report.get("healthy"):
         return f"Next: read the failed checks in {shown(str(report_path))} before trusting this run."
     return "Next: `scrapy export dataset/` builds a dataset from every run so far."
 

@@ -110,7 +110,8 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         if self.exitcode:
             return
         failed = sum(int(crawler.stats.get_value(FAILED_CHECKS_STAT, 0)) for crawler in self._crawlers)
-        if failed:
+        cut_short = any(crawler.stats.get_value("finish_reason") is None for crawler in self._crawlers)
+        if failed or cut_short:  # cut short: a forced shutdown closed nothing and checked nothing
             self.exitcode = UNHEALTHY_EXIT_CODE
 
     def _summary(self) -> list[str]:
