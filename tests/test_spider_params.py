@@ -188,3 +188,14 @@ def test_a_mistyped_crawl_command_is_one_usage_line_and_writes_nothing(
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1].endswith(f" error: {message}")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("argument", "status"), [("since=yesterday", 2), ("help=1", 0)])
+def test_a_bad_argument_or_help_leaves_no_run_log_behind(tmp_path: Path, argument: str, status: int) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "friendship", "-a", argument],
+        cwd=tmp_path, env={**crawl_env(), "FRIENDSHIP_CONSOLE": "1"},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == status and "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -75,6 +75,7 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         self._log_file = None
         if args:
             check_spider_name(self.settings, args[0])
+            check_spider_arguments(self.settings, args[0], opts.spargs)
         check_log_options(self.settings)
         if args and console_enabled(self.settings):
             run_id = new_run_id()
@@ -92,8 +93,6 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         if console:
             show_errors_on_console()
         root = resolve_project_paths(self.settings, self._own_feeds)
-        if args:
-            self._check_spider_arguments(args[0], opts.spargs)
         try:
             check_stored_state(self.settings)
         except StateError as exc:
@@ -125,27 +124,24 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
             lines += summary_lines(crawler.stats.get_stats(), report, report_file, self._log_file)
         return lines
 
-    def _check_spider_arguments(self, name: str, spargs: dict[str, str]) -> None:
-        """A spider's own argument check, as a usage error (exit 2) instead of a traceback mid-start."""
-        assert self.crawler_process is not None
-        try:
-            spidercls = self.crawler_process.spider_loader.load(name)
-        except KeyError:
-            return  # Scrapy's own command reports an unknown spider
-        check = getattr(spidercls, "check_arguments", None)
-        if check is None:
-            return
-        try:
-            check(**spargs)
-        except ValueError as exc:
-            raise UsageError(f"spider {name}: {exc}", print_help=False) from exc
-
 
 def check_spider_name(settings: BaseSettings, name: str) -> None:
     """A usage error (exit 2, one line) for a spider the project does not have, before anything is written."""
     spiders = sorted(get_spider_loader(settings).list())
     if name not in spiders:
         raise UsageError(f"no spider named {name!r}; the project has {', '.join(spiders)}", print_help=False)
+
+
+def check_spider_arguments(settings: BaseSettings, name: str, spargs: dict[str, str]) -> None:
+    """A spider's own argument check, as a usage error (exit 2) before anything is written, instead of a
+    traceback mid-start; `-a help=1` prints the arguments and ends there."""
+    check = getattr(get_spider_loader(settings).load(name), "check_arguments", None)
+    if check is None:
+        return
+    try:
+        check(**spargs)
+    except ValueError as exc:
+        raise UsageError(f"spider {name}: {exc}", print_help=False) from exc
 
 
 def check_log_options(settings: BaseSettings) -> None:
