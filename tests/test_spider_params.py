@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from friendship_crawler.replica import ReplicaServer
 from friendship_crawler.spiders.friendship import FriendshipSpider
 from friendship_crawler.spiders.params import (
     ALLOWED_SECTIONS,
@@ -56,6 +57,7 @@ def test_valid_arguments() -> None:
         ({"base_url": "https://thoidai.com.vn/huu-nghi"}, "without path or query"),
         ({"base_url": "https://evil.example.com"}, "on the site's hosts (tacnghiep.thoidai.com.vn, thoidai"),
         ({"base_url": "http://10.0.0.5:8000"}, "or a local replica (127.0.0.1, localhost)"),
+        ({"base_url": "http://127.0.0.1:99999"}, "base_url's port must be a number up to 65535"),
         ({"base_url": "https://vietnamtimes.thoidai.com.vn"}, "base_url must be on the site's hosts"),
         ({"max_pages": "0"}, "max_pages must be a whole number of 1 or more"),
         ({"max_pages": "many"}, "max_pages must be a whole number"),
@@ -199,3 +201,12 @@ def test_a_bad_argument_or_help_leaves_no_run_log_behind(tmp_path: Path, argumen
     )  # fmt: skip
     assert done.returncode == status and "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_section_the_menu_does_not_list_is_an_error_naming_the_menu(
+    replica: ReplicaServer, tmp_path: Path
+) -> None:
+    run = run_crawl(tmp_path, replica.base_url, "-a", "sections=bon-phuong-ket-bn", "-a", "max_pages=1")
+    assert run.returncode == 3
+    [error] = [line for line in run.log.splitlines() if "asked for (-a sections)" in line]
+    assert "ERROR" in error and "bon-phuong-ket-bn" in error and "bon-phuong-ket-ban" in error

@@ -102,7 +102,11 @@ class FriendshipSpider(scrapy.Spider):
         for slug in self.params.sections or ():
             if slug != SECTION_SLUG and slug not in self.subsections:
                 self.crawler.stats.inc_value(f"{STAT}/sections/not_found")
-                self.logger.warning("Section %s asked for is not in the section page's menu", slug)
+                self.logger.error(  # an error: the console shows it, and the run is not healthy
+                    "Section %s asked for (-a sections) is not in the section page's menu: %s",
+                    slug,
+                    ", ".join(sorted(self.subsections)) or "no subsections",
+                )
         for slug in self.subsections:
             if self.params.wants(slug):
                 url = f"{self.base_url}{SECTION_PATH}/{slug}"

@@ -154,6 +154,10 @@ def _base_url(value: str | None) -> str:
         )
     if parts.path not in {"", "/"} or parts.query or parts.fragment:
         raise SpiderArgumentError(f"base_url must be a site root without path or query, got {value!r}")
+    try:
+        parts.port  # noqa: B018 (reading it checks it)
+    except ValueError:
+        raise SpiderArgumentError(f"base_url's port must be a number up to 65535, got {value!r}") from None
     host = parts.hostname.lower()
     if host not in SITE_HOSTS and not is_loopback_host(host):
         raise SpiderArgumentError(
