@@ -297,3 +297,13 @@ def test_an_output_that_cannot_be_written_is_one_line() -> None:
     assert done.stderr.strip().splitlines() == [
         "cleantext: cannot write /proc/self/cleaned.jsonl: No such file or directory"
     ]
+
+
+def test_a_saved_html_page_is_refused_with_the_command_that_reads_it(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!DOCTYPE html>\n<html><head><title>T</title></head><body><p>x</p></body></html>", encoding="utf-8"
+    )
+    done = cleantext(str(page))
+    assert done.returncode == 1 and done.stdout == ""
+    assert f"cleantext: {page}: an HTML page, not page text: read it with `scrapy extract`" in done.stderr

@@ -14,6 +14,7 @@ import codecs
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -40,6 +41,10 @@ BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 """A byte order mark names its encoding for certain, so it wins over `--encoding`."""
+
+
+HTML_PAGE = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+"""How a saved HTML page starts: its markup is read by `scrapy extract`, not as page text."""
 
 
 class UnreadableText(ValueError):
@@ -84,6 +89,8 @@ def read_page_text(path: Path, encoding: str | None = None, max_size_mb: float =
     controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f\v")
     if controls > max(2, len(text) // 100):
         raise UnreadableText(f"binary file ({controls} control characters), not page text")
+    if HTML_PAGE.match(text):
+        raise UnreadableText("an HTML page, not page text: read it with `scrapy extract`")
     return text
 
 
