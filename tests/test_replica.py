@@ -1,8 +1,10 @@
 import http.client
 import json
 import re
+import socket
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -635,3 +637,19 @@ def test_generations_option_is_checked() -> None:
     for wrong in (("v2019", "v2030"), ("v2021", "v2024")):
         with pytest.raises(ValueError, match="generations must name v2019 and v2021"):
             ReplicaConfig(generations=wrong)
+
+
+def test_a_port_in_use_or_a_truth_file_in_no_directory_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["--articles", "40", "--port", str(port)]) == 1
+    assert capsys.readouterr().err == f"Cannot serve on 127.0.0.1:{port}: Address already in use\n"
+    assert main(["--articles", "40", "--truth", str(tmp_path / "no" / "truth.jsonl")]) == 1
+    assert (
+        capsys.readouterr().err
+        == f"Cannot write {tmp_path / 'no' / 'truth.jsonl'}: No such file or directory\n"
+    )

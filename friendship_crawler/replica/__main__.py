@@ -62,16 +62,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = Corpus(config.seed, config.articles, config.generations)
     corpus.advance(args.advance)
     if args.truth or args.planted:
-        if args.truth:
-            lines = (json.dumps(asdict(a), ensure_ascii=False) + "\n" for a in corpus.truth())
-            args.truth.write_text("".join(lines), encoding="utf-8")
-        if args.planted:
-            args.planted.write_text(
-                json.dumps(corpus.planted(), ensure_ascii=False, indent=1), encoding="utf-8"
-            )
+        try:
+            if args.truth:
+                lines = (json.dumps(asdict(a), ensure_ascii=False) + "\n" for a in corpus.truth())
+                args.truth.write_text("".join(lines), encoding="utf-8")
+            if args.planted:
+                args.planted.write_text(
+                    json.dumps(corpus.planted(), ensure_ascii=False, indent=1), encoding="utf-8"
+                )
+        except OSError as error:
+            sys.stderr.write(f"Cannot write {error.filename}: {error.strerror or error}\n")
+            return 1
         return 0
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    server = ReplicaServer(config, corpus).start()
+    try:
+        server = ReplicaServer(config, corpus).start()
+    except OSError as error:
+        sys.stderr.write(f"Cannot serve on 127.0.0.1:{args.port}: {error.strerror or error}\n")
+        return 1
     sys.stdout.write(f"Replica of thoidai.com.vn Hữu nghị serving on {server.base_url}\n")
     sys.stdout.flush()
     try:
