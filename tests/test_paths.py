@@ -116,13 +116,19 @@ def test_with_o_typed_the_projects_run_file_still_lands_under_the_project_root(
     project: Path, replica: ReplicaServer, tmp_path: Path
 ) -> None:
     """Scrapy adds `-O FILE` to the project's feeds, all at the command line's priority: the project's own
-    run file must not follow the cwd, where the next crawl and `scrapy export` would not look."""
+    run file must not follow the cwd, where the next crawl and `scrapy export` would not look, and the
+    duplicates report goes beside it, never beside the typed file, where a file of its name is the user's."""
     mine = tmp_path / "mine.jsonl"
-    run = run_crawl(project / "tests", replica.base_url, *SMALL, "-O", str(mine))
+    users = tmp_path / "mine.duplicates.jsonl"
+    users.write_text("the user's own notes\n", encoding="utf-8")
+    run = run_crawl(project / "tests", replica.base_url, "-O", str(mine))
     assert run.returncode == 0, run.log[-3000:]
     assert sorted(p.name for p in (project / "tests").iterdir()) == [], "nothing lands in the cwd"
     [feed] = (project / "output").glob("friendship-*[0-9]Z.jsonl")
     assert feed.read_bytes() == mine.read_bytes() and mine.read_bytes().count(b"\n") > 0
+    assert users.read_text(encoding="utf-8") == "the user's own notes\n"
+    [report] = (project / "output").glob("friendship-*.duplicates.jsonl")
+    assert report.name == feed.name.replace(".jsonl", ".duplicates.jsonl")
 
 
 def test_only_the_projects_own_feeds_move_when_typed_feeds_were_added(tmp_path: Path) -> None:

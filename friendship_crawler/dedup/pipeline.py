@@ -39,7 +39,7 @@ from friendship_crawler.dedup.state import DedupState, StateError, StoredExport,
 from friendship_crawler.feed_slots import feed_exporter
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
-from friendship_crawler.run import Run, duplicates_file_of
+from friendship_crawler.run import RUN_FILE, Run, duplicates_file_of
 
 logger = logging.getLogger(__name__)
 
@@ -230,7 +230,10 @@ class DedupPipeline:
     def _report(self, merge: Merge) -> None:
         if self.report is None:
             assert self.run is not None
-            path = duplicates_file_of(min(self._feeds)) if self._feeds else self.run.duplicates_file
+            # beside the run file, never beside a feed typed on the command line: a file of that name
+            # there may be the user's
+            run_files = sorted(feed for feed in self._feeds if RUN_FILE.match(feed.name))
+            path = duplicates_file_of(run_files[0]) if run_files else self.run.duplicates_file
             self.report = DuplicatesReport(path, self.run_id)
         self.report.write(merge)
 
