@@ -7,6 +7,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from scrapy import Spider
 from scrapy.exceptions import DropItem
 from scrapy.settings import Settings
@@ -120,3 +121,17 @@ def test_summary_of_a_crawl_cut_short_says_so_and_how_to_go_on() -> None:
     lines = summary_lines({"response_received_count": 3}, None, None, Path("output/runs/r.log"))
     assert lines[0] == "Crawl cut short before it could close: 3 pages fetched, no run report."
     assert lines[-1] == "Next: run the same command again; it goes on from what this run exported."
+
+
+def test_the_hint_asks_to_overwrite_a_dataset_that_exists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    healthy = {"healthy": True, "failed_checks": [], "exported": {"feeds": []}}
+    fresh = summary_lines({"finish_reason": "finished"}, healthy, Path("r.json"), None)
+    assert fresh[-1] == "Next: `scrapy export dataset/` builds a dataset from every run so far."
+    (tmp_path / "dataset").mkdir()
+    again = summary_lines({"finish_reason": "finished"}, healthy, Path("r.json"), None)
+    assert (
+        again[-1] == "Next: `scrapy export dataset/ --overwrite` rebuilds the dataset from every run so far."
+    )

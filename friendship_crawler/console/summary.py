@@ -11,6 +11,9 @@ from friendship_crawler.console.tally import Progress
 from friendship_crawler.feed_slots import local_path
 from friendship_crawler.run import duplicates_file_of
 
+DATASET_DIR = "dataset"
+"""Where the closing hint suggests `scrapy export` writes the dataset (relative to the cwd)."""
+
 
 def summary_lines(
     stats: Mapping[str, Any],
@@ -51,7 +54,9 @@ def _next_step(report: Mapping[str, Any] | None, report_path: Path | None) -> st
         return "Next: run the same command again; it goes on from what this run exported."
     if not report.get("healthy"):
         return f"Next: read the failed checks in {shown(str(report_path))} before trusting this run."
-    return "Next: `scrapy export dataset/` builds a dataset from every run so far."
+    if Path(DATASET_DIR).exists():
+        return f"Next: `scrapy export {DATASET_DIR}/ --overwrite` rebuilds the dataset from every run so far."
+    return f"Next: `scrapy export {DATASET_DIR}/` builds a dataset from every run so far."
 
 
 def _duplicates_report(uri: str) -> Path | None:
