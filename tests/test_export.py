@@ -312,6 +312,7 @@ def test_command_builds_a_snapshot_in_every_format(runs: Path, tmp_path: Path) -
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
+    assert "matplotlib" not in done.stderr, "a chart's drawing is no news to the user"
     assert sorted(p.name for p in (tmp_path / "snap").iterdir()) == [
         MARKER_FILE,
         "README.md",

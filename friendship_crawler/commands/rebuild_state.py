@@ -29,7 +29,8 @@ class Command(ScrapyCommand):
     """Rebuild the dedup state (FRIENDSHIP_STATE_DIR) from JSON Lines feeds."""
 
     requires_project = True
-    default_settings = {"LOG_LEVEL": "INFO"}
+    default_settings = {"LOG_LEVEL": "WARNING"}
+    """The summary goes to standard output; the log shows only what went wrong or was moved aside."""
 
     def syntax(self) -> str:
         return "[--state-dir DIR] [FEED_OR_DIR ...]"

@@ -57,9 +57,10 @@ def write_year_chart(per_year: Counter[str], path: Path, title: str = "Articles 
     """A bar chart of `per_year` (`YYYY` -> count) with every year in the range, counts over the bars."""
     years = year_range(per_year)
     figure, axes = _figure((8, 3.5))
-    bars = axes.bar(years, [per_year[y] for y in years], width=0.7, color=BAR_COLOR)
+    positions = range(len(years))  # not the year strings: matplotlib would log that they read as numbers
+    bars = axes.bar(positions, [per_year[y] for y in years], width=0.7, color=BAR_COLOR)
     axes.bar_label(bars, fontsize=8)
-    axes.tick_params(axis="x", labelsize=8)
+    axes.set_xticks(list(positions), years, fontsize=8)
     axes.set_ylabel("articles")
     axes.set_title(title if years else f"{title} (no dated articles)")
     axes.grid(axis="y", alpha=0.3)
