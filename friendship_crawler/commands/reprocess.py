@@ -63,7 +63,8 @@ class Command(ScrapyCommand):
         archive_dir = Path(opts.archive) if opts.archive else project_path(settings, "FRIENDSHIP_ARCHIVE_DIR")
         output_dir = Path(opts.output) if opts.output else project_path(settings, "FRIENDSHIP_OUTPUT_DIR")
         if not archive_dir.is_dir():
-            raise UsageError(f"archive directory {archive_dir} does not exist", print_help=False)
+            missing = "is no directory" if archive_dir.exists() else "does not exist"
+            raise UsageError(f"archive directory {archive_dir} {missing}", print_help=False)
         extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
 
         def read(page: bytes, url: str) -> Article:

@@ -32,8 +32,9 @@ _MARKUP = re.compile(rb"<\s*[a-zA-Z!?/]")
 _PARSER = html.HTMLParser(
     encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False
 )
-"""`huge_tree` lifts libxml2's depth limit, which would otherwise drop everything after deep nesting; no
-table of ids is kept (nothing looks an element up by id, and a page repeats ids freely)."""
+"""`huge_tree` raises libxml2's depth limit from 256 to 2048 nested elements (what lies deeper is dropped
+by the parser: such a page reads as no article); no table of ids is kept (nothing looks an element up by
+id, and a page repeats ids freely)."""
 _PARSER.set_element_class_lookup(
     etree.ElementDefaultClassLookup(
         element=html.HtmlElement,
