@@ -67,10 +67,12 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         """Scrapy's options, then the console's: the run id and the run's log file, before logging starts.
 
-        The project's own feeds are noted first: Scrapy adds `-o`/`-O` feeds to them, and only the
-        project's are then moved under the project root."""
+        The project's own feeds are noted first when `-o`/`-O` is given: Scrapy adds those feeds to the
+        project's, and only the project's are then moved under the project root (feeds set with
+        `-s FEEDS=...` are all typed ones)."""
         assert self.settings is not None
-        self._own_feeds = [str(uri) for uri in self.settings.getdict("FEEDS")]
+        typed = opts.output or opts.overwrite_output
+        self._own_feeds = [str(uri) for uri in self.settings.getdict("FEEDS")] if typed else []
         super().process_options(args, opts)
         self._log_file = None
         if args:
