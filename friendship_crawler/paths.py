@@ -66,11 +66,11 @@ def resolve_project_paths(settings: BaseSettings, own_feeds: Iterable[str] = ())
         )
     priority = settings.getpriority("FEEDS")
     if priority is not None:
-        only = None if priority <= SETTINGS_PRIORITIES["project"] else set(own_feeds)
-        feeds = {
-            _under(root, uri) if only is None or uri in only else uri: options
-            for uri, options in ((str(uri), options) for uri, options in settings.getdict("FEEDS").items())
-        }
+        own = None if priority <= SETTINGS_PRIORITIES["project"] else set(own_feeds)
+        feeds = {}
+        for key, options in settings.getdict("FEEDS").items():
+            uri = str(key)
+            feeds[_under(root, uri) if own is None or uri in own else uri] = options
         settings.set("FEEDS", feeds, priority=priority)
     return root
 

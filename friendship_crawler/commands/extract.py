@@ -74,13 +74,12 @@ class Command(ScrapyCommand):
                 continue
             saved = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
             article.crawled_at = saved.isoformat()
-            lines.append(json.dumps(asdict(article), ensure_ascii=False))
-        records = [f"{line}\n" for line in lines]
+            lines.append(json.dumps(asdict(article), ensure_ascii=False) + "\n")
         unwritten = None
         if output is None:
-            sys.stdout.writelines(records)
+            sys.stdout.writelines(lines)
         else:
-            unwritten = write_new(output, records)
+            unwritten = write_new(output, lines)
         if unwritten:
             sys.stderr.write(f"extract: {unwritten}\n")
         logger.info("Read %d of %d pages", len(lines), len(args))

@@ -83,13 +83,18 @@ def exported_feeds(directories: Iterable[Path], reports_dir: Path | None = None)
     reported = reported_feeds(reports_dir) if reports_dir is not None else set()
     found = []
     for directory in directories:
-        if directory.is_dir():
-            found += [
-                p
-                for p in sorted(directory.glob("*.jsonl"))
-                if (RUN_FILE.match(p.name) or p.absolute() in reported) and p.stat().st_size > 0
-            ]
+        found += [p for p in run_feeds_in(directory, reported) if p.stat().st_size > 0]
     return found
+
+
+def run_feeds_in(directory: Path, reported: set[Path]) -> list[Path]:
+    """The run files (`<spider>-<run id>.jsonl`) in `directory`, and the feeds there among `reported`
+    (`reported_feeds`), in name order; nothing for a directory that is not there."""
+    if not directory.is_dir():
+        return []
+    return [
+        p for p in sorted(directory.glob("*.jsonl")) if RUN_FILE.match(p.name) or p.absolute() in reported
+    ]
 
 
 def earlier_exports(settings: BaseSettings) -> list[Path]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from friendship_crawler.dedup.feeds import iter_records, reported_feeds
+from friendship_crawler.dedup.feeds import iter_records, reported_feeds, run_feeds_in
 from friendship_crawler.dedup.minhash import DEFAULT_CONFIG, ShingleConfig
 from friendship_crawler.dedup.report import read_report
 from friendship_crawler.dedup.rule import DEFAULT_NEAR, Fingerprint, NearRule
@@ -58,9 +58,7 @@ def feed_files(sources: Iterable[Path], reports_dir: Path | None = None) -> list
     found: set[Path] = set()
     for source in sources:
         if source.is_dir():
-            found.update(
-                p for p in source.glob("*.jsonl") if RUN_FILE.match(p.name) or p.absolute() in reported
-            )
+            found.update(run_feeds_in(source, reported))
         elif source.is_file():
             if not _opens_with_a_record(source):
                 raise NotAFeed(f"{source} is not a feed: its first line is no exported record")

@@ -76,8 +76,7 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         super().process_options(args, opts)
         self._log_file = None
         if args:
-            check_spider_name(self.settings, args[0])
-            check_spider_arguments(self.settings, args[0], opts.spargs)
+            check_spider(self.settings, args[0], opts.spargs)
         check_log_options(self.settings)
         if args and console_enabled(self.settings):
             run_id = new_run_id()
@@ -127,17 +126,14 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         return lines
 
 
-def check_spider_name(settings: BaseSettings, name: str) -> None:
-    """A usage error (exit 2, one line) for a spider the project does not have, before anything is written."""
-    spiders = sorted(get_spider_loader(settings).list())
-    if name not in spiders:
-        raise UsageError(f"no spider named {name!r}; the project has {', '.join(spiders)}", print_help=False)
-
-
-def check_spider_arguments(settings: BaseSettings, name: str, spargs: dict[str, str]) -> None:
-    """A spider's own argument check, as a usage error (exit 2) before anything is written, instead of a
-    traceback mid-start; `-a help=1` prints the arguments and ends there."""
-    check = getattr(get_spider_loader(settings).load(name), "check_arguments", None)
+def check_spider(settings: BaseSettings, name: str, spargs: dict[str, str]) -> None:
+    """A usage error (exit 2, one line) for a spider the project does not have or for arguments the
+    spider's own check refuses, before anything is written; `-a help=1` prints the arguments and ends."""
+    loader = get_spider_loader(settings)
+    if name not in loader.list():
+        spiders = ", ".join(sorted(loader.list()))
+        raise UsageError(f"no spider named {name!r}; the project has {spiders}", print_help=False)
+    check = getattr(loader.load(name), "check_arguments", None)
     if check is None:
         return
     try:
