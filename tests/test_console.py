@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+import socket
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from friendship_crawler.console.session import OneLineFormatter, start_notes
 from friendship_crawler.console.summary import summary_lines
 from friendship_crawler.console.tally import Progress
 from friendship_crawler.items import Article
+from tests.crawling import run_crawl
 
 STATS = {
     "response_received_count": 120,
@@ -134,4 +137,31 @@ def test_the_hint_asks_to_overwrite_a_dataset_that_exists(
     again = summary_lines({"finish_reason": "finished"}, healthy, Path("r.json"), None)
     assert (
         again[-1] == "Next: `scrapy export dataset/ --overwrite` rebuilds the dataset from every run so far."
+    )
+
+
+def test_a_site_that_cannot_be_reached_is_one_line_per_request_and_a_way_out(tmp_path: Path) -> None:
+    """Scrapy logs each request given up three times (retry, scraper, robots.txt); the console once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    run = run_crawl(
+        tmp_path,
+        f"http://127.0.0.1:{port}",
+        "-a",
+        "sections=huu-nghi",
+        settings={"FRIENDSHIP_CONSOLE": "1", "RETRY_TIMES": "1"},
+        timeout=120,
+    )
+    assert run.returncode == 3 and "Traceback" not in run.log
+    errors = [line for line in run.log.splitlines() if line.startswith("ERROR: ") and "<GET " in line]
+    urls = [url for line in errors for url in re.findall(r"<GET (\S+)>", line)]
+    assert sorted(urls) == [f"http://127.0.0.1:{port}/huu-nghi", f"http://127.0.0.1:{port}/robots.txt"], (
+        errors
+    )
+    [log_file] = (tmp_path / "output" / "runs").glob("*.log")
+    assert log_file.read_text(encoding="utf-8").count("Error downloading") >= 2  # the file keeps them all
+    assert run.log.splitlines()[-1] == (
+        "Next: the site could not be reached (it refused the connection). "
+        "`python -m friendship_crawler.offline` crawls the bundled replica without a network."
     )

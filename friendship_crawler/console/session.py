@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from scrapy.settings import BaseSettings
 
@@ -50,11 +51,43 @@ class OneLineFormatter(logging.Formatter):
         return ""
 
 
+class OncePerRequest(logging.Filter):
+    """One console line per failed request: Scrapy logs a request given up three times over (the retry
+    middleware gives up, the scraper reports the download error, and robots.txt's middleware reports the
+    failed robots.txt under the request that waited for it). The first record about a URL is shown; the
+    log file keeps them all."""
+
+    ROBOTS_LOGGER = "scrapy.downloadermiddlewares.robotstxt"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        url = self._url_of(record)
+        if url is None:
+            return True
+        if url in self._shown:
+            return False
+        self._shown.add(url)
+        return True
+
+    def _url_of(self, record: logging.LogRecord) -> str | None:
+        """The URL the record is about: its request's, or the robots.txt that request waited for."""
+        args = record.args
+        request = args.get("request") if isinstance(args, Mapping) else None
+        url = getattr(request, "url", None)
+        if not isinstance(url, str):
+            return None
+        return urljoin(url, "/robots.txt") if record.name == self.ROBOTS_LOGGER else url
+
+
 def show_errors_on_console(stream: TextIO = sys.stderr, level: int = logging.ERROR) -> logging.Handler:
-    """Add a root handler that shows errors on the console in one line each."""
+    """Add a root handler that shows errors on the console in one line each, one per failed request."""
     handler = logging.StreamHandler(stream)
     handler.setLevel(level)
     handler.setFormatter(OneLineFormatter())
+    handler.addFilter(OncePerRequest())
     logging.getLogger().addHandler(handler)
     return handler
 

@@ -9,10 +9,18 @@ from typing import Any
 
 from friendship_crawler.console.tally import Progress
 from friendship_crawler.feed_slots import local_path
+from friendship_crawler.middlewares.failures import FAILED
 from friendship_crawler.run import duplicates_file_of
 
 DATASET_DIR = "dataset"
 """Where the closing hint suggests `scrapy export` writes the dataset (relative to the cwd)."""
+UNREACHABLE = {
+    "dns": "its host name could not be resolved",
+    "connection_refused": "it refused the connection",
+    "timeout": "it did not answer in time",
+}
+"""Why no page of a site came back, by the `friendship/failed/<reason>` the crawl counted."""
+OFFLINE_HINT = "`python -m friendship_crawler.offline` crawls the bundled replica without a network."
 
 
 def summary_lines(
@@ -45,11 +53,16 @@ def summary_lines(
         lines.append(f"  Run         {verdict} (report: {shown(str(report_path))})")
     if log_path is not None:
         lines.append(f"  Full log    {shown(str(log_path))}")
-    lines.append(_next_step(report, report_path))
+    lines.append(_next_step(report, report_path, progress, stats))
     return lines
 
 
-def _next_step(report: Mapping[str, Any] | None, report_path: Path | None) -> str:
+def _next_step(
+    report: Mapping[str, Any] | None, report_path: Path | None, progress: Progress, stats: Mapping[str, Any]
+) -> str:
+    unreachable = [why for reason, why in UNREACHABLE.items() if stats.get(f"{FAILED}/{reason}")]
+    if not progress.pages and unreachable:
+        return f"Next: the site could not be reached ({'; '.join(unreachable)}). {OFFLINE_HINT}"
     if report is None:
         return "Next: run the same command again; it goes on from what this run exported."
     if not report.get("healthy"):
