@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -93,3 +95,15 @@ def test_ranking_chart_grows_with_its_bars(tmp_path: Path) -> None:
 def test_year_range_fills_gaps_and_ignores_undated() -> None:
     assert year_range(Counter({"2019": 1, "2021": 2, "(undated)": 4})) == ["2019", "2020", "2021"]
     assert year_range(Counter({"(undated)": 4})) == []
+
+
+def test_loading_the_commands_leaves_matplotlib_for_the_first_chart() -> None:
+    """Scrapy imports every command's modules to start any command: charts must not slow them all."""
+    probe = (
+        "import sys, friendship_crawler.commands.export as e, friendship_crawler.dataset.card; "
+        "print('matplotlib' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "False"
