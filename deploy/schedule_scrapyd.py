@@ -48,8 +48,15 @@ class Scrapyd:
 
     @classmethod
     def from_url(cls, url: str) -> Scrapyd:
-        """Split `http://user:password@host:port` into the bare URL and a Basic `Authorization` header."""
-        parts = urlsplit(url.rstrip("/"))
+        """Split `http://user:password@host:port` into the bare URL and a Basic `Authorization` header;
+        ValueError for anything but an http(s) URL with a host."""
+        try:
+            parts = urlsplit(url.rstrip("/"))
+            usable = parts.scheme in {"http", "https"} and bool(parts.hostname)
+        except ValueError:  # `http://[`
+            usable = False
+        if not usable:
+            raise ValueError(f"{url!r} is no Scrapyd URL: give http://host:port (e.g. http://127.0.0.1:6800)")
         host = parts.netloc.rpartition("@")[2]
         bare = urlunsplit(parts._replace(netloc=host))
         if parts.username is None:
@@ -101,7 +108,11 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 1
-    scrapyd = Scrapyd.from_url(argv[1])
+    try:
+        scrapyd = Scrapyd.from_url(argv[1])
+    except ValueError as error:
+        print(f"not scheduling: {error}", file=sys.stderr)
+        return USAGE_EXIT
     try:
         form = _form(argv[2:])
     except SpiderArgumentError as error:
@@ -120,7 +131,7 @@ def main(argv: list[str]) -> int:
             print(f"a {SPIDER} job is still pending or running ({ids}): not scheduling")
             return BUSY_EXIT
         answer = _call(scrapyd, "schedule.json", form)
-    except (URLError, RuntimeError, OSError) as error:
+    except (URLError, RuntimeError, OSError, ValueError) as error:  # ValueError: an answer that is no JSON
         print(f"cannot schedule on {scrapyd.shown}: {error}", file=sys.stderr)
         return 1
     print(answer["jobid"])

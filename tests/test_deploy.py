@@ -335,3 +335,36 @@ def test_schedule_scrapyd_never_prints_the_password(scrapyd: tuple[str, type[_Sc
     shown = url.replace("://", f"://{SCRAPYD_USER}:***@")
     assert f"cannot schedule on {shown}: HTTP Error 401" in run.stderr
     assert wrong not in run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("url", ["notaurl", "127.0.0.1:6800", "ftp://127.0.0.1:6800", "http://[", "http://"])
+def test_a_scrapyd_url_that_is_none_is_one_usage_line(url: str) -> None:
+    run = _schedule_on(url)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    [line] = run.stderr.splitlines()
+    assert line.startswith("not scheduling: ") and "http://host:port" in line
+
+
+class _WebPage(_Scrapyd):
+    """A web server that is no Scrapyd: a page of HTML at every address."""
+
+    def _answer(self, answer: dict[str, object]) -> None:
+        data = b"<html><body>It works!</body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def test_a_scrapyd_that_answers_no_json_is_one_line() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _WebPage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        run = _schedule_on(f"http://127.0.0.1:{server.server_address[1]}", home=DEPLOY)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.startswith("cannot schedule on http://127.0.0.1:")
