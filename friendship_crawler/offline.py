@@ -5,12 +5,15 @@
 It runs `scrapy crawl friendship -a base_url=http://127.0.0.1:PORT` against the live site's stand-in:
 the records land in `output/friendship-<run>.jsonl`, the run report in `output/runs/`. The replica is
 this machine's own server, so the live site's delays are switched off (`-s` options given here win).
+The replica serves until the crawl has exited: a Ctrl-C reaches the crawl from the terminal, and the
+crawl still fetches what it had asked for while it closes.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -40,7 +43,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     with ReplicaServer(config) as replica:
-        return subprocess.call(replica_crawl_command(replica.base_url, *crawl_options))
+        crawl = subprocess.Popen(replica_crawl_command(replica.base_url, *crawl_options))
+        signal.signal(signal.SIGTERM, lambda *_: crawl.terminate())
+        return wait_through_interrupts(crawl)
+
+
+def wait_through_interrupts(process: subprocess.Popen[bytes]) -> int:
+    """The exit status of `process`, waited for through Ctrl-Cs: the terminal sends each to the whole
+    process group, so `process` gets it too, closes (at once on a second one) and decides the status."""
+    while True:
+        try:
+            return process.wait()
+        except KeyboardInterrupt:
+            continue
 
 
 def replica_crawl_command(

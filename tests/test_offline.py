@@ -6,8 +6,10 @@ import json
 import os
 import pty
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from crawling import aliases, crawl_env, stories
@@ -92,3 +94,30 @@ def test_on_a_terminal_the_progress_is_a_live_bar(tmp_path: Path) -> None:
     text = screen.decode("utf-8", errors="replace")
     assert re.search(r"\r\[[#.]{20}\] \d+ pages · ", text), text[-2000:]
     assert "Crawl finished in " in text
+
+
+def test_a_ctrl_c_closes_the_crawl_before_the_replica_stops(tmp_path: Path) -> None:
+    """The terminal sends Ctrl-C to the whole process group: the crawl closes gracefully, with the
+    replica still serving what it had asked for, and the main job ends with the crawl's status."""
+    command = [sys.executable, "-m", "friendship_crawler.offline", "--articles", "1500"]
+    with subprocess.Popen(command, cwd=tmp_path, env=crawl_env(), stderr=subprocess.PIPE, text=True,
+                          start_new_session=True) as process:  # fmt: skip
+        assert process.stderr is not None
+        seen = []
+        for line in process.stderr:
+            seen.append(line)
+            if line.startswith("Crawling http://127.0.0.1:"):
+                break
+        time.sleep(1.5)
+        os.killpg(process.pid, signal.SIGINT)
+        rest = process.stderr.read()
+        status = process.wait(timeout=120)
+    text = "".join(seen) + rest
+    assert status == 3 and "Traceback" not in text, text[-3000:]
+    assert "Crawl shutdown in " in text and "Run         UNHEALTHY, failed: finish_reason" in text
+    (report,) = (tmp_path / "output" / "runs").glob("friendship-*.json")
+    run = json.loads(report.read_text(encoding="utf-8"))
+    (feed,) = (tmp_path / "output").glob("friendship-*Z.jsonl")
+    exported = feed.read_text(encoding="utf-8").splitlines()
+    assert 0 < len(exported) == run["exported"]["feeds"][0]["items"] < 1500
+    assert run["stats"].get("friendship/failed/connection_refused", 0) == 0
