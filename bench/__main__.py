@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(error))
     # a terminated run unwinds like an interrupted one, so the replica it started in a subprocess stops too
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-    report = render(run_benchmark(plan))
+    report = render(run_benchmark(plan, note=lambda line: print(line, file=sys.stderr)))
     sys.stdout.write(report)
     out = args.out or (None if args.quick else RESULTS_FILE)
     if out is not None:

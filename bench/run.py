@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -84,8 +87,9 @@ class Results:
         ]
 
 
-def run_benchmark(plan: Plan) -> Results:
-    """Measure every part of `plan`, in order: quality, speed, crawl, dedup and export."""
+def run_benchmark(plan: Plan, note: Callable[[str], None] = logger.info) -> Results:
+    """Measure every part of `plan`, in order: quality, speed, crawl, dedup and export; `note` is told
+    as each part starts and ends, with its time."""
     results = Results(plan, datetime.now(UTC))
     systems, unavailable = load_systems() if plan.peers else ([ours()], [])
     results.systems, results.unavailable = systems, unavailable
@@ -93,25 +97,43 @@ def run_benchmark(plan: Plan) -> Results:
     if {"quality", "speed"} & set(plan.parts):
         pages = replica_pages(plan.replica_articles)
     real = mastercms_pages()
+    steps = [part for part in PARTS if part in plan.parts]
+
+    @contextmanager
+    def step(part: str, what: str) -> Iterator[None]:
+        started = time.perf_counter()
+        note(f"[{steps.index(part) + 1}/{len(steps)}] {part}: {what} ...")
+        yield
+        note(f"[{steps.index(part) + 1}/{len(steps)}] {part} done in {time.perf_counter() - started:.0f} s")
+
     if "quality" in plan.parts:
         samples = sample_pages()
         results.samples_found = bool(samples)
-        results.quality = measure_quality(systems, [*pages, *real, *samples])
-        results.page_scores = score_pages(systems, real)
+        scored = [*pages, *real, *samples]
+        with step("quality", f"{len(systems)} systems on {len(scored)} pages"):
+            results.quality = measure_quality(systems, scored)
+            results.page_scores = score_pages(systems, real)
     if "speed" in plan.parts:
         timed = spread(pages, plan.speed_pages) if plan.speed_pages else pages
         results.speed_pages = len(timed)
-        results.speed = measure_speed([*systems, lxml_floor()], timed, plan.repeats)
-        results.real_speed = measure_by_weight([*systems, lxml_floor()], real, plan.repeats)
-        results.profile = profile_system(next(s for s in systems if s.name == OURS), timed)
+        with step(
+            "speed",
+            f"{len(systems) + 1} systems on {len(timed) + len(real)} pages, each timed {plan.repeats}x",
+        ):
+            results.speed = measure_speed([*systems, lxml_floor()], timed, plan.repeats)
+            results.real_speed = measure_by_weight([*systems, lxml_floor()], real, plan.repeats)
+            results.profile = profile_system(next(s for s in systems if s.name == OURS), timed)
     if "crawl" in plan.parts:
-        results.crawl = crawl_replica(plan.crawl_articles)
-        results.baseline = scrapy_bench(plan.scrapy_bench_seconds)
+        with step("crawl", f"a {plan.crawl_articles}-story replica, then scrapy bench"):
+            results.crawl = crawl_replica(plan.crawl_articles)
+            results.baseline = scrapy_bench(plan.scrapy_bench_seconds)
     if "dataset" in plan.parts:
-        results.dataset = [
-            *time_dedup(list(plan.dedup_sizes)),
-            *(time_export(n) for n in plan.export_sizes),
-        ]
+        sizes = ", ".join(str(n) for n in sorted({*plan.dedup_sizes, *plan.export_sizes}))
+        with step("dataset", f"dedup and export of {sizes} articles"):
+            results.dataset = [
+                *time_dedup(list(plan.dedup_sizes)),
+                *(time_export(n) for n in plan.export_sizes),
+            ]
     return results
 
 

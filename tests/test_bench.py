@@ -174,7 +174,12 @@ def test_crawl_of_a_small_replica_reports_pages_items_and_cpu():
 # --- the whole harness --------------------------------------------------------------------------
 def test_tiny_run_renders_every_measured_part(tmp_path):
     plan = Plan("tiny", 40, 3, 1, 40, 1, (), (), parts=("quality", "speed"), peers=False)
-    results = run_benchmark(plan)
+    notes: list[str] = []
+    results = run_benchmark(plan, note=notes.append)
+    assert [note.split(":")[0].split(" done")[0] for note in notes] == [
+        "[1/2] quality", "[1/2] quality", "[2/2] speed", "[2/2] speed"
+    ]  # fmt: skip
+    assert notes[1].endswith(" s") and "2 systems on 7 pages, each timed 1x" in notes[2]
     ours_rows = [row for row in results.quality if row.system == "ours" and row.group.startswith("replica")]
     assert {row.group for row in ours_rows} == {"replica v2019", "replica v2021", "replica v2024"}
     assert all(row.f1 > 0.9 for row in ours_rows)
