@@ -16,6 +16,7 @@ from scrapy.utils.test import get_crawler
 
 from friendship_crawler.dedup.feeds import exported_feeds
 from friendship_crawler.dedup.pipeline import DedupPipeline
+from friendship_crawler.dedup.report import DuplicatesReport, Merge, read_report
 from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError
 from friendship_crawler.items import Article
 from friendship_crawler.replica.vocab import PROVINCES, sentences
@@ -275,3 +276,26 @@ def test_a_feed_named_by_a_run_report_counts_as_an_earlier_export(tmp_path: Path
     assert exported_feeds([output], reports) == [chosen]
     with pytest.raises(StateError, match="missing"):
         crawl(tmp_path, [story(94001)], "20261108T080000Z", FRIENDSHIP_MONITOR_REPORTS_DIR=str(reports))
+
+
+def test_a_resumed_run_writes_each_merge_of_its_report_once(tmp_path: Path) -> None:
+    """A run resumed from its JOBDIR may meet a dropped copy again; a kill may have cut the last line."""
+    path = tmp_path / "friendship-20260101T000000Z.duplicates.jsonl"
+    first, second = (
+        Merge("https://x/a-101.html", 101, f"https://x/b-{i}.html", i, "near", 0.9) for i in (201, 202)
+    )
+    report = DuplicatesReport(path, "20260101T000000Z")
+    report.write(first)
+    report.close()
+    with path.open("a", encoding="utf-8") as file:
+        file.write('{"run_id": "20260101T000000Z", "kept_url"')  # cut short by a kill
+    resumed = DuplicatesReport(path, "20260101T000000Z")
+    resumed.write(first)
+    resumed.write(second)
+    resumed.write(second)
+    resumed.close()
+    assert [(entry["dropped_id"], entry["reason"]) for entry in read_report(path)] == [
+        (201, "near"),
+        (202, "near"),
+    ]
+    assert resumed.lines == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from friendship_crawler.dedup.feeds import read_feed
+from friendship_crawler.dedup.report import read_report
 from friendship_crawler.jobdir import QUEUE_DIR, RUNNING_MARK
 from friendship_crawler.monitor.command import UNHEALTHY_EXIT_CODE
 from friendship_crawler.replica import ReplicaServer
@@ -51,6 +52,9 @@ def test_a_stopped_crawl_resumes_and_exports_every_article_once(
     assert set(after) == {article.article_id for article in replica.corpus.truth()}
     assert max(after.values()) == 1
     assert not (job / RUNNING_MARK).exists()
+    for report in (tmp_path / "output").glob("*.duplicates.jsonl"):
+        merges = [(entry["kept_url"], entry["dropped_url"]) for entry in read_report(report)]
+        assert len(merges) == len(set(merges)), f"a merge reported twice in {report.name}"
 
 
 def test_a_crawl_forced_down_by_a_second_ctrl_c_is_unhealthy_and_a_rerun_exports_every_article_once(
