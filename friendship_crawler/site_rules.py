@@ -41,12 +41,19 @@ def ends_sentence(line: str) -> bool:
 
 
 # --- bylines and the "Nguồn:" line ---------------------------------------------------------------
-_CREDIT = r"(?:bài|tin)\s*(?:và|&|\+)\s*ảnh|bài"
+_CREDIT = r"(?:bài|tin)\s*(?:và|&|\+|/|,)\s*ảnh|bài"
 BYLINE_PREFIX = re.compile(
     rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by)\s*:\s*|(?:{_CREDIT}|ảnh)\s+(?=\S))", re.IGNORECASE
 )
-"""What may stand before the name: "Bài và ảnh: Phương Lê", "Bài: Anh Vũ", and a credit without a colon
-("Bài và ảnh Trọng Tùng", "Ảnh Trọng Tùng"); "Ảnh:" with a colon is a photo credit, not a byline."""
+"""What may stand before the name: "Bài và ảnh: Phương Lê", "Bài/ảnh: Anh Vũ", "Bài: Anh Vũ", and a credit
+without a colon ("Bài và ảnh Trọng Tùng", "Ảnh Trọng Tùng"); "Ảnh:" with a colon is a photo credit, not a
+byline."""
+OUTLET_SUFFIX = re.compile(
+    r"\s*/\s*(?:(?i:báo|tạp chí|thời báo|tuần báo|nhật báo|đài|cổng|kênh|vietnam\s*\+|vietnamplus)(?!\w)"
+    r"|[A-ZĐ]{2,}(?!\w)).*$"
+)
+"""The outlet after the name in a byline, "Minh Anh/Báo Hải quan", "Thu Hà/TTXVN": the author is the name
+before it. A name after the slash ("Minh Anh/Thu Hà") is a second author and stays."""
 NAME_MAX_WORDS = 6
 """Words of one author's name ("Nguyễn Thị Minh Khai", "Kim Min-jun"); more is a sentence or a title."""
 BYLINE_MAX_WORDS = 40
@@ -99,6 +106,7 @@ DATE_LINES = (
 """A whole line that is the date line, with or without `GMT+7`, weekday or "Cập nhật:":
 `16:43 | 09/08/2023 GMT+7`, `10:14 | 10/11/2025` (print view), `Cập nhật: 10:30 | 12/05/2023`,
 `12/05/2023 10:30`, `Thứ hai, 12/05/2023 10:30`, `Thứ Ba, 12/05/2023 - 10:30 (GMT+7)`."""
+TIME_OF_DAY = re.compile(_TIME)
 DATES_IN_TEXT = (
     re.compile(_TIME + r"\D{1,20}?" + _DAY),
     re.compile(_DAY + r"(?:\D{1,20}?" + _TIME + ")?"),

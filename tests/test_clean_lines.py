@@ -513,6 +513,9 @@ def test_a_last_paragraph_opening_with_place_names_is_not_a_byline() -> None:
         ("Minh Anh, phóng viên", "Minh Anh"),
         ("Bài và ảnh Trọng Tùng", "Trọng Tùng"),
         ("Tin và ảnh: Minh Anh", "Minh Anh"),
+        ("Bài/ảnh: Minh Anh", "Minh Anh"),
+        ("Thu Hà/TTXVN", "Thu Hà"),
+        ("Minh Anh/Báo Quốc tế", "Minh Anh"),
     ],
 )
 def test_byline_prefixes_and_roles_are_not_part_of_the_author(byline: str, author: str) -> None:
@@ -567,6 +570,8 @@ def test_the_known_author_is_taken_off_the_end() -> None:
         ("Thu Hà và Minh Anh", False, True),
         ("Thu Hà - Minh Anh (tổng hợp)", False, True),
         ("Việt Nam - các nước", False, False),
+        ("Thu Hà/TTXVN", False, True),
+        ("Hà Nội/Việt Nam", False, False),
     ],
 )
 def test_what_reads_as_a_byline(line: str, with_role: bool, expected: bool) -> None:

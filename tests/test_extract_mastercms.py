@@ -250,3 +250,93 @@ def test_paragraph_between_headline_and_body_is_the_last_resort_lead() -> None:
         "<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p></div></article></body></html>"
     )
     assert EXTRACTOR.extract(in_header, "https://thoidai.com.vn/tieu-de-123456.html").article.sapo == lead
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("<h2 class='author-title'><a href='/tac-gia/hai-yen'>Hải Yến/Báo Hải quan</a></h2>", "Hải Yến"),
+        ("<div class='tbnh-author-meta'><a href='/x'>Hải Yến/Thời báo Ngân hàng</a></div>", "Hải Yến"),
+        ("<p class='author'>Bài/ảnh: Hải Yến</p>", "Hải Yến"),
+        ("<p class='author'>Hải Yến/TTXVN</p>", "Hải Yến"),
+    ],
+    ids=["haiquan", "thoibaonganhang", "credit-with-slash", "news-agency"],
+)
+def test_the_outlet_after_a_slash_is_not_part_of_the_author(byline: str, author: str) -> None:
+    """Sister sites print "Name/Outlet" in their author blocks (public scrapers of haiquanonline.com.vn and
+    thoibaonganhang.vn split it on the slash)."""
+    page = (
+        "<html><body><h1 class='article-detail-title'>Tiêu đề</h1>"
+        f"<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div>{byline}"
+        "</body></html>"
+    )
+    assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article.author == author
+
+
+def test_a_second_author_after_a_slash_stays() -> None:
+    page = (
+        "<html><body><h1 class='article-detail-title'>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'>"
+        "<p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div><p class='author'>Hải Yến/Minh Anh</p></body></html>"
+    )
+    assert (
+        EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article.author
+        == "Hải Yến/Minh Anh"
+    )
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "<span class='format_time'>10:15</span> | <span class='format_date'>15/03/2024</span>",
+        "<span class='format_date'>15/03/2024</span> <span class='format_time'>10:15</span>",
+    ],
+)
+def test_a_day_and_its_time_printed_apart_make_one_date(date: str) -> None:
+    """`format_time` and `format_date` are separate spans on sister sites; without a parent that holds both,
+    the day alone would say midnight."""
+    page = (
+        f"<html><body><div><h1>Tiêu đề</h1>{date}"
+        "<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div></div></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert result.article.published_at == "2024-03-15T10:15:00+07:00"
+
+
+def test_an_article_element_with_the_cms_class_is_a_known_body() -> None:
+    """enternews.vn wraps its body in `article.__MASTERCMS_CONTENT`, not a `div`."""
+    page = (
+        "<html><body><h1>Tiêu đề</h1><span>10:15 | 15/03/2024</span><article class='__MASTERCMS_CONTENT'><div>"
+        "<p>Đoạn một của bài, đủ dài để là một đoạn văn.</p><p>Đoạn hai của bài.</p></div></article></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://enternews.vn/tieu-de-123456.html")
+    assert (result.generation, result.fallback) == ("v2021", False)
+
+
+BODY_NO_SELECTOR_KNOWS = (
+    "<html><body><div class='sharefullColLeft'><div class='detailNews'><h1 class='titleDetailNews'>{title}</h1>"
+    "</div><div class='viewsDtailContent'><p>{first}</p>"
+    "<table class='__mb_article_in_image'><tr><td><a href='https://baoquocte.vn/giao-luu-huu-nghi-254444.html'>"
+    "Giao lưu hữu nghị Việt - Lào</a></td></tr></table>"
+    "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/stores/news_dataimages/2.jpg'></td></tr>"
+    "<tr><td>Quang cảnh hội nghị. (Ảnh: TL)</td></tr></table><p>{second}</p></div></div>"
+    "<div class='sidebar'><img src='/stores/ads/banner.jpg'><ul>"
+    "<li><a href='https://baoquocte.vn/tin-khac-255000.html'>Một tin khác trong cột bên</a></li></ul></div>"
+    "</body></html>"
+)
+
+
+def test_a_body_read_by_the_generic_layer_keeps_its_images_and_related_links() -> None:
+    """baoquocte.vn (older template) sets its body in `div.viewsDtailContent`, which no selector names: the
+    generic layer reads the text, and the element holding that text gives the images and inline related
+    boxes, not the side column."""
+    page = BODY_NO_SELECTOR_KNOWS.format(
+        title="Liên hiệp hữu nghị tỉnh Nghệ An tăng cường hợp tác với Lào",
+        first="Ngày 15/3, tại thành phố Vinh, Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức hội nghị.",
+        second="Theo báo cáo, trong năm qua Liên hiệp đã phối hợp tổ chức nhiều đoàn giao lưu hữu nghị.",
+    )
+    result = EXTRACTOR.extract(page, "https://baoquocte.vn/lien-hiep-huu-nghi-nghe-an-255555.html")
+    assert result.fallback and result.sources["images"] == "generic"
+    assert [(image.url, image.caption) for image in result.article.images] == [
+        ("https://baoquocte.vn/stores/news_dataimages/2.jpg", "Quang cảnh hội nghị. (Ảnh: TL)")
+    ]
+    assert result.article.related_urls == ["https://baoquocte.vn/giao-luu-huu-nghi-254444.html"]

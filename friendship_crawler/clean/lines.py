@@ -797,7 +797,7 @@ def is_byline(line: str, author: str | None = None, with_role: bool = False) -> 
 
     A "Bài:" / "Bài và ảnh:" prefix marks a byline and is not part of the name.
     """
-    line = site_rules.BYLINE_PREFIX.sub("", line)
+    line = site_rules.OUTLET_SUFFIX.sub("", site_rules.BYLINE_PREFIX.sub("", line))
     if author:
         name = author_name(author)
         rest = line[len(name) :]
@@ -869,12 +869,13 @@ def _name_size(words: Sequence[str]) -> int:
 
 
 def author_name(byline: str) -> str:
-    """The author's name: no "Bài:" prefix, no "(tổng hợp)" suffix, no role after a single name.
+    """The author's name: no "Bài:" prefix, no "/Báo …" outlet or "(tổng hợp)" suffix, no role after a
+    single name.
 
     "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
     stays whole.
     """
-    name = site_rules.BYLINE_PREFIX.sub("", byline)
+    name = site_rules.OUTLET_SUFFIX.sub("", site_rules.BYLINE_PREFIX.sub("", byline))
     name = site_rules.ROLE_SUFFIX.sub("", name).strip() or name
     if _co_authors(name):
         return name

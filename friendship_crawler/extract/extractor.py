@@ -21,7 +21,7 @@ from friendship_crawler.extract.byline import clean_author, clean_source, split_
 from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import parse_page
 from friendship_crawler.extract.errors import NotAnArticle
-from friendship_crawler.extract.generic import generic_blocks
+from friendship_crawler.extract.generic import generic_blocks, text_holder
 from friendship_crawler.extract.kinds import is_listing, lists_articles, media_kind, says_not_found
 from friendship_crawler.extract.links import LinkFolder, fold_root, related_box_hrefs
 from friendship_crawler.extract.marks import PageMarks
@@ -152,8 +152,11 @@ class _PageReading:
             raise NotAnArticle("no_text", "no body text, even from the generic layer")
         self.sources["text"] = body_layer
         text = "\n".join(normalize_line(line) for line in lines)  # every line is already clean: a fast check
+        if fallback:
+            holder = text_holder(self.root, [block.text for block in split.blocks])
+            body = read_body(holder, url) if holder is not None else body
         if body.images:
-            self.sources["images"] = SELECTORS
+            self.sources["images"] = body_layer
         article = Article(
             url=url,
             article_id=aid,

@@ -28,7 +28,7 @@ from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import links_to_articles, visible_text
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks
-from friendship_crawler.site_rules import iso_vietnam, parse_date_line
+from friendship_crawler.site_rules import TIME_OF_DAY, iso_vietnam, parse_date_line
 
 logger = logging.getLogger(__name__)
 
@@ -197,6 +197,23 @@ def date_near(title_node: HtmlElement | None) -> str | None:
         text = visible_text(node)
         if text and len(text) <= DATE_LINE_MAX_CHARS:
             parsed = parse_date_line(text)
+            if parsed:
+                return parsed if TIME_OF_DAY.search(text) else _with_time_beside(node, text) or parsed
+    return None
+
+
+def _with_time_beside(node: HtmlElement, text: str) -> str | None:
+    """The date of `text` (a day without its time) read with the time that an inline neighbour holds, as the
+    CMS family prints them apart: `<span class="format_time">10:15</span> | <span class="format_date">…`."""
+    before, after = node.getprevious(), node.getnext()
+    lines = []
+    if before is not None and before.tag not in selectors.BLOCK_TAGS:
+        lines.append(f"{visible_text(before)}{before.tail or ' '}{text}")
+    if after is not None and after.tag not in selectors.BLOCK_TAGS:
+        lines.append(f"{text}{node.tail or ' '}{visible_text(after)}")
+    for line in lines:
+        if TIME_OF_DAY.search(line) and len(line) <= DATE_LINE_MAX_CHARS:
+            parsed = parse_date_line(line)
             if parsed:
                 return parsed
     return None

@@ -6,6 +6,10 @@ kept, because CMS editorial boxes are tables whose paragraphs are text. On its o
 tables that are not text are settled first: a related-article table (its class says so, or its text is
 mostly links to other articles) goes, an image table leaves only its caption as a paragraph, and a
 one-cell box becomes a plain block, so that its paragraphs stay paragraphs.
+
+trafilatura gives text, not the element it read: `text_holder` finds that element on the page again
+(the closest one holding the blocks of the text's first and last lines), so that the images and inline
+related links of a body no selector knows are read from it as from a known container.
 """
 
 from __future__ import annotations
@@ -13,18 +17,23 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from collections.abc import Sequence
 
 import trafilatura
 from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import Block, html_line, is_related_box, links_to_articles
-from friendship_crawler.textnorm import normalize_text
+from friendship_crawler.textnorm import normalize_line, normalize_text
 
 logger = logging.getLogger(__name__)
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters a parsed page may hold (from `&#1;` and the like) that lxml refuses to write back."""
+HOLDER_LINE_CHARS = 40
+"""Lines at least this long find the text's holder: a shorter one (a caption, a name) may stand anywhere."""
+PAGE_WIDE = frozenset({"html", "body"})
+"""A holder this wide is the whole page, rails and all: no holder."""
 
 
 def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
@@ -49,6 +58,31 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
         logger.debug("Generic extraction found no main text on %s", url)
         return []
     return [Block(line) for line in normalize_text(text).split("\n")]
+
+
+def text_holder(root: HtmlElement, lines: Sequence[str]) -> HtmlElement | None:
+    """The closest element of the page that holds the blocks of the first and last long `lines` (the
+    generic layer's text), or None when a line is not found or only the whole page holds them."""
+    long_lines = [line for line in lines if len(line) >= HOLDER_LINE_CHARS]
+    if not long_lines:
+        return None
+    blocks = [(block, normalize_line(html_line(block.text_content()))) for block in _leaf_blocks(root)]
+    first = next((block for block, text in blocks if long_lines[0] in text), None)
+    last = next((block for block, text in reversed(blocks) if long_lines[-1] in text), None)
+    if first is None or last is None:
+        return None
+    around_last = {id(element) for element in (last, *last.iterancestors())}
+    holder = next(e for e in (first, *first.iterancestors()) if id(e) in around_last)
+    return None if holder.tag in PAGE_WIDE else holder
+
+
+def _leaf_blocks(root: HtmlElement) -> list[HtmlElement]:
+    """The block elements that hold no other block, in page order: each piece of text once."""
+    return [
+        element
+        for element in root.iter(*selectors.BLOCK_TAGS)
+        if not any(isinstance(child.tag, str) and child.tag in selectors.BLOCK_TAGS for child in element)
+    ]
 
 
 def settle_tables(root: HtmlElement) -> None:

@@ -135,6 +135,7 @@ class V2019(Generation):
     body: ClassVar[Css] = (
         "div.__MB_CONTENT_FOR_PRINTER",
         "div.__MASTERCMS_CONTENT",
+        "article.__MASTERCMS_CONTENT",
         "div.__MASTERCMS_CONTENT_BODY",
         "div.__MB_MASTERCMS_EL",
         "div[id^=__MB_MASTERCMS_EL_]",
@@ -173,8 +174,16 @@ class V2021(V2019):
     """2021-2026 pages: plain `__MASTERCMS_CONTENT`, byline in `h2.author-title`."""
 
     name = "v2021"
-    signature: ClassVar[Css] = ("div.__MASTERCMS_CONTENT", "div.__MASTERCMS_CONTENT_BODY")
-    body: ClassVar[Css] = ("div.__MASTERCMS_CONTENT", *V2019.body)
+    signature: ClassVar[Css] = (
+        "div.__MASTERCMS_CONTENT",
+        "article.__MASTERCMS_CONTENT",
+        "div.__MASTERCMS_CONTENT_BODY",
+    )
+    body: ClassVar[Css] = (
+        "div.__MASTERCMS_CONTENT",
+        "article.__MASTERCMS_CONTENT",
+        *(css for css in V2019.body if not css.endswith(".__MASTERCMS_CONTENT")),
+    )
     author: ClassVar[Css] = ("h2.author-title a", "h2.author-title", ".author-title", *V2019.author)
 
 
