@@ -47,6 +47,11 @@ def article_id(url: str) -> int | None:
     return None
 
 
+def is_print_view(url: str) -> bool:
+    """The print view of an article (`/apicenter@/print_article&i=<id>`), whose address has no slug."""
+    return bool(_PRINT_PATH.match(split_mastercms(url)[2]))
+
+
 def is_article_url(url: str) -> bool:
     """True for an article page, its AMP/mobile variant or its print view."""
     return article_id(url) is not None

@@ -340,3 +340,28 @@ def test_a_body_read_by_the_generic_layer_keeps_its_images_and_related_links() -
         ("https://baoquocte.vn/stores/news_dataimages/2.jpg", "Quang cảnh hội nghị. (Ảnh: TL)")
     ]
     assert result.article.related_urls == ["https://baoquocte.vn/giao-luu-huu-nghi-254444.html"]
+
+
+PRINT_VIEW = (
+    "<html><head><title>In bài viết</title></head><body><div class='article-detail'>"
+    "<h1 class='bx-title'>Tiêu đề bài</h1><div class='__MASTERCMS_CONTENT __MB_CONTENT_FOR_PRINTER'>"
+    "<p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div></div>"
+    "<div class='link_print'><p>URL: https://netbiz.net.vn/tieu-de-bai-1650.html</p></div>"
+    "<input type='hidden' name='__printURL' value='https://netbiz.net.vn/tieu-de-bai-1650.html'></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("fetched", "url"),
+    [
+        (
+            "https://netbiz.net.vn/apicenter@/print_article&i=1650",
+            "https://netbiz.net.vn/tieu-de-bai-1650.html",
+        ),
+        ("https://netbiz.net.vn/apicenter@/print_article&i=1651", "https://netbiz.net.vn/1651.html"),
+    ],
+    ids=["its-own-address", "another-articles-address"],
+)
+def test_a_print_view_takes_the_address_it_states_of_its_own_article(fetched: str, url: str) -> None:
+    """A print view has no canonical link and no slug in its address; it prints the article's address."""
+    assert EXTRACTOR.extract(PRINT_VIEW, fetched).article.url == url

@@ -30,7 +30,14 @@ from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article
 from friendship_crawler.site_rules import match_date_line, parse_date_line
 from friendship_crawler.textnorm import normalize_line
-from friendship_crawler.urls import CANONICAL_ROOT, article_id, canonical_article_url, host_of, strip_tracking
+from friendship_crawler.urls import (
+    CANONICAL_ROOT,
+    article_id,
+    canonical_article_url,
+    host_of,
+    is_print_view,
+    strip_tracking,
+)
 
 HEAD, META, SELECTORS, GENERIC, URL = "json-ld", "meta", "selectors", "generic", "url"
 HTMLDATE = "htmldate"
@@ -220,6 +227,12 @@ class _PageReading:
             if url and aid is not None:
                 self.sources["url"] = layer
                 return url, aid
+        printed_id = article_id(self.fetched_url) if is_print_view(self.fetched_url) else None
+        for candidate in fallbacks.stated_urls(self.root) if printed_id else ():
+            url = folder.article_url(candidate)  # a print view's own article address, slug and all
+            if url and printed_id and article_id(url) == printed_id:
+                self.sources["url"] = GENERIC
+                return url, printed_id
         try:
             url = canonical_article_url(
                 strip_tracking(self.fetched_url), fold_root(self.canonical_root, self.fetched_url)

@@ -73,6 +73,12 @@ AUTHOR_LINKS = "descendant::a[contains(@href, '/tac-gia/') or contains(@href, '/
 """Links to an author's page, which name the author whatever their class."""
 NOT_A_BYLINE = re.compile(r"comment|binh-?luan|avatar", re.I)
 """Class names of what holds names that are not the article's byline: comments, reader avatars."""
+STATED_URLS = XPath(
+    "//input[@name='__printURL']/@value | //*[contains(@class, 'link_print')]//text()", smart_strings=False
+)
+"""Where a print view states the article's own address: the CMS's hidden `__printURL` field and the
+"URL: …" line under the article."""
+URL_IN_TEXT = re.compile(r"https?://\S+")
 
 
 def prominent_h1(root: HtmlElement) -> HtmlElement | None:
@@ -217,6 +223,12 @@ def _with_time_beside(node: HtmlElement, text: str) -> str | None:
             if parsed:
                 return parsed
     return None
+
+
+def stated_urls(root: HtmlElement) -> list[str]:
+    """The addresses a page states of itself in its text or hidden fields (a print view has no canonical
+    link), in page order."""
+    return [url for value in STATED_URLS(root) for url in URL_IN_TEXT.findall(str(value))]
 
 
 def htmldate_of(root: HtmlElement) -> str | None:
