@@ -210,3 +210,20 @@ def test_a_section_the_menu_does_not_list_is_an_error_naming_the_menu(
     assert run.returncode == 3
     [error] = [line for line in run.log.splitlines() if "asked for (-a sections)" in line]
     assert "ERROR" in error and "bon-phuong-ket-bn" in error and "bon-phuong-ket-ban" in error
+
+
+@pytest.mark.parametrize("option", ["-O", "-o"])
+def test_an_earlier_run_file_is_never_a_typed_feed(tmp_path: Path, option: str) -> None:
+    """Overwritten, an earlier run's records would be gone while the dedup state holds them as exported."""
+    earlier = tmp_path / "output" / "friendship-20260101T000000Z.jsonl"
+    earlier.parent.mkdir()
+    earlier.write_text('{"url": "https://thoidai.com.vn/a-101.html"}\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "friendship", option, "output/friendship-20260101T000000Z.jsonl"],
+        cwd=tmp_path, env={**crawl_env(), "FRIENDSHIP_CONSOLE": "1"},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "is the run file of an earlier crawl" in done.stderr.strip().splitlines()[-1]
+    assert earlier.read_text(encoding="utf-8") == '{"url": "https://thoidai.com.vn/a-101.html"}\n'
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["friendship-20260101T000000Z.jsonl", "output"]

@@ -33,12 +33,13 @@ from friendship_crawler.console.session import (
 from friendship_crawler.console.summary import summary_lines
 from friendship_crawler.dedup import feeds
 from friendship_crawler.dedup.state import StateError, check_state, state_config
+from friendship_crawler.feed_slots import local_path
 from friendship_crawler.frontier import check_frontier
 from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT, RunMonitor
 from friendship_crawler.monitor.masking import mask_all_log_records
 from friendship_crawler.paths import project_path, resolve_project_paths
 from friendship_crawler.project_settings import friendship_setting
-from friendship_crawler.run import new_run_id
+from friendship_crawler.run import RUN_FILE, new_run_id
 from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)
@@ -75,6 +76,8 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         self._own_feeds = [str(uri) for uri in self.settings.getdict("FEEDS")] if typed else []
         super().process_options(args, opts)
         self._log_file = None
+        if typed:
+            check_typed_feeds(self.settings, self._own_feeds)
         if args:
             check_spider(self.settings, args[0], opts.spargs)
         check_log_options(self.settings)
@@ -140,6 +143,19 @@ def check_spider(settings: BaseSettings, name: str, spargs: dict[str, str]) -> N
         check(**spargs)
     except ValueError as exc:
         raise UsageError(f"spider {name}: {exc}", print_help=False) from exc
+
+
+def check_typed_feeds(settings: BaseSettings, own_feeds: list[str]) -> None:
+    """A usage error for `-o`/`-O` naming an earlier crawl's run file: overwritten, its records would be
+    gone while the dedup state holds them as exported; appended to, it would hold two runs."""
+    for uri in map(str, settings.getdict("FEEDS")):
+        path = local_path(uri)
+        if uri not in own_feeds and path is not None and path.is_file() and RUN_FILE.match(path.name):
+            raise UsageError(
+                f"{uri} is the run file of an earlier crawl, which the project's dataset is made of; "
+                "name another file for -o/-O",
+                print_help=False,
+            )
 
 
 def check_log_options(settings: BaseSettings) -> None:
