@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from friendship_crawler.dataset.ownership import MARKER_FILE
 from friendship_crawler.dedup.rebuild import NotAFeed, feed_files, rebuild_state, run_id_of
 from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError
 from friendship_crawler.frontier import FRONTIER_FILE, Frontier
@@ -103,6 +104,34 @@ def test_a_named_file_that_is_no_feed_is_refused_and_the_state_left_as_it_is(tmp
     assert sorted(p.name for p in state.iterdir()) == before
     again = crawl(tmp_path, [story(64001), story(64003)], "20261108T080000Z")
     assert [r["article_id"] for r in again.exported] == [64003]
+
+
+def test_a_dataset_snapshot_is_no_feed_to_rebuild_from(tmp_path: Path) -> None:
+    """A snapshot may be filtered (`--since`): a state rebuilt from it would export the rest again."""
+    crawl(tmp_path, [story(n) for n in range(64001, 64003)], "20261101T080000Z")
+    state = tmp_path / "state"
+    before = sorted(p.name for p in state.iterdir())
+    snapshot = tmp_path / "dataset"
+    snapshot.mkdir()
+    [feed] = (tmp_path / "output").glob("friendship-*Z.jsonl")
+    (snapshot / "data.jsonl").write_text(feed.read_text(encoding="utf-8").splitlines()[0] + "\n", "utf-8")
+    (snapshot / MARKER_FILE).write_text('{"files": ["data.jsonl"]}\n', encoding="utf-8")
+    with pytest.raises(NotAFeed, match="dataset snapshot"):
+        rebuild_state(state, [snapshot / "data.jsonl"])
+    assert sorted(p.name for p in state.iterdir()) == before
+
+
+def test_a_state_directory_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    crawl(tmp_path, [story(64001)], "20261101T080000Z")
+    (tmp_path / "notes.txt").write_text("a file, not a directory\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "rebuild_state", "--state-dir", "notes.txt/state", "output"],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"Cannot rebuild the state in {tmp_path}/notes.txt/state: Not a directory ({tmp_path}/notes.txt/state)"
+    ]
 
 
 def test_two_rebuilds_keep_one_replaced_copy_of_each_file(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ class Command(ScrapyCommand):
     """Rebuild the dedup state (FRIENDSHIP_STATE_DIR) from JSON Lines feeds."""
 
     requires_project = True
+    requires_crawler_process = False
     default_settings = {"LOG_LEVEL": "WARNING"}
     """The summary goes to standard output; the log shows only what went wrong or was moved aside."""
 
@@ -63,6 +64,11 @@ class Command(ScrapyCommand):
             raise UsageError(f"{exc}; the state is left as it is", print_help=False) from exc
         except StateError as exc:
             logger.error("%s", exc)
+            self.exitcode = 1
+            return
+        except OSError as exc:  # a state directory that cannot be written, or its lock made
+            reason = exc.strerror or exc
+            logger.error("Cannot rebuild the state in %s: %s (%s)", state_dir, reason, exc.filename)
             self.exitcode = 1
             return
         sys.stdout.write(

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from friendship_crawler.dataset.ownership import MARKER_FILE
 from friendship_crawler.dedup.feeds import iter_records, reported_feeds, run_feeds_in
 from friendship_crawler.dedup.minhash import DEFAULT_CONFIG, ShingleConfig
 from friendship_crawler.dedup.report import read_report
@@ -52,7 +53,8 @@ def feed_files(sources: Iterable[Path], reports_dir: Path | None = None) -> list
     stored (`-O FILE`), never another `*.jsonl` there (a truth file, another dataset).
 
     Raises FileNotFoundError for a source that is neither file nor directory, NotAFeed for a file whose
-    first line is no record.
+    first line is no record or that belongs to a dataset snapshot (a filtered snapshot would make the
+    state forget what was exported).
     """
     reported = reported_feeds(reports_dir) if reports_dir is not None else set()
     found: set[Path] = set()
@@ -60,6 +62,11 @@ def feed_files(sources: Iterable[Path], reports_dir: Path | None = None) -> list
         if source.is_dir():
             found.update(run_feeds_in(source, reported))
         elif source.is_file():
+            if (source.parent / MARKER_FILE).is_file():
+                raise NotAFeed(
+                    f"{source} is in a dataset snapshot written by scrapy export (it may be filtered), "
+                    "not a crawl's feed: name the run files"
+                )
             if not _opens_with_a_record(source):
                 raise NotAFeed(f"{source} is not a feed: its first line is no exported record")
             found.add(source)
