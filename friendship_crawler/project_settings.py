@@ -25,13 +25,20 @@ def declared_default(name: str) -> Any:
 
 
 def friendship_setting(settings: BaseSettings, name: str) -> Any:
-    """The setting's value, typed like its declared default (`-s NAME=0` is False for a flag)."""
+    """The setting's value, typed like its declared default (`-s NAME=0` is False for a flag).
+
+    A value of the wrong type raises a ValueError that names the setting and the type it wants.
+    """
     default = declared_default(name)
-    if isinstance(default, bool):
-        return settings.getbool(name, default)
-    if isinstance(default, int):
-        return settings.getint(name, default)
-    if isinstance(default, float):
-        return settings.getfloat(name, default)
+    try:
+        if isinstance(default, bool):
+            return settings.getbool(name, default)
+        if isinstance(default, int):
+            return settings.getint(name, default)
+        if isinstance(default, float):
+            return settings.getfloat(name, default)
+    except ValueError:
+        kind = {bool: "a flag (1/0, True/False)", int: "a whole number", float: "a number"}[type(default)]
+        raise ValueError(f"{name}={settings.get(name)!r} is not {kind}") from None
     value = settings.get(name)
     return default if value is None else value

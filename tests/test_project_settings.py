@@ -57,6 +57,20 @@ def test_a_value_is_typed_like_its_default() -> None:
     assert friendship_setting(Settings(), "FRIENDSHIP_HOME") is None
 
 
+def test_a_value_of_the_wrong_type_names_the_setting_and_the_type_it_wants() -> None:
+    given = Settings(
+        {"FRIENDSHIP_CONSOLE": "maybe", "FRIENDSHIP_DEDUP_NUM_PERM": "lots", "FRIENDSHIP_BACKOFF_BASE": "x"}
+    )
+    with pytest.raises(ValueError, match=r"^FRIENDSHIP_CONSOLE='maybe' is not a flag"):
+        friendship_setting(given, "FRIENDSHIP_CONSOLE")
+    with pytest.raises(ValueError, match=r"^FRIENDSHIP_DEDUP_NUM_PERM='lots' is not a whole number$"):
+        friendship_setting(given, "FRIENDSHIP_DEDUP_NUM_PERM")
+    with pytest.raises(ValueError, match=r"^FRIENDSHIP_BACKOFF_BASE='x' is not a number$"):
+        friendship_setting(given, "FRIENDSHIP_BACKOFF_BASE")
+    with pytest.raises(ValueError, match=r"^FRIENDSHIP_DEDUP_NEAR_THRESHOLD=1.5, .*must be in \(0, 1\]"):
+        near_rule(Settings({"FRIENDSHIP_DEDUP_NEAR_THRESHOLD": "1.5"}))
+
+
 def test_an_undeclared_name_is_refused() -> None:
     with pytest.raises(UndeclaredSetting, match="FRIENDSHIP_NO_SUCH"):
         declared_default("FRIENDSHIP_NO_SUCH")

@@ -134,10 +134,16 @@ def confirmed_article_ids(state_dir: Path) -> set[int]:
 
 def near_rule(settings: BaseSettings) -> NearRule:
     """The near-duplicate rule (`FRIENDSHIP_DEDUP_NEAR_THRESHOLD`, `FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT`)."""
-    return NearRule(
-        threshold=friendship_setting(settings, "FRIENDSHIP_DEDUP_NEAR_THRESHOLD"),
-        max_anchor_conflict=friendship_setting(settings, "FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT"),
-    )
+    threshold = friendship_setting(settings, "FRIENDSHIP_DEDUP_NEAR_THRESHOLD")
+    max_conflict = friendship_setting(settings, "FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT")
+    try:
+        return NearRule(threshold=threshold, max_anchor_conflict=max_conflict)
+    except ValueError as exc:
+        given = (
+            f"FRIENDSHIP_DEDUP_NEAR_THRESHOLD={threshold}, "
+            f"FRIENDSHIP_DEDUP_MAX_ANCHOR_CONFLICT={max_conflict}"
+        )
+        raise ValueError(f"{given}: {exc}") from None
 
 
 def check_state(state_dir: Path, config: ShingleConfig, *, exported_before: Iterable[Path] = ()) -> None:

@@ -11,6 +11,7 @@ tracebacks and a run that fetched nothing. The project's `commands/crawl.py` exp
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import sys
@@ -22,6 +23,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.settings import BaseSettings
 from scrapy.spiderloader import get_spider_loader
+from twisted.internet.defer import Deferred
 
 from friendship_crawler.console.session import (
     RUN_ID_SETTING,
@@ -107,7 +109,11 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         if console:
             notes = start_notes(self.settings, opts.spargs.get("base_url", CANONICAL_ROOT), self._log_file)
             sys.stderr.write("".join(f"{note}\n" for note in notes))
-        super().run(args, opts)
+        failure = self._crawl(args, opts)
+        if failure is not None:  # a setting or component refused at start: nothing ran, nothing to sum up
+            logger.error("The crawl could not start: %s", failure)
+            self.exitcode = 1
+            return
         if console:
             sys.stderr.write("".join(f"{line}\n" for line in self._summary()))
         if self.exitcode:
@@ -116,6 +122,32 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         cut_short = any(crawler.stats.get_value("finish_reason") is None for crawler in self._crawlers)
         if failed or cut_short:  # cut short: a forced shutdown closed nothing and checked nothing
             self.exitcode = UNHEALTHY_EXIT_CODE
+
+    def _crawl(self, args: list[str], opts: argparse.Namespace) -> BaseException | None:
+        """Scrapy's `crawl`, keeping the error that stopped the crawler from starting (a bad setting value
+        raised by a component): Scrapy leaves it to asyncio, which logs "Task exception was never
+        retrieved" and a traceback."""
+        if len(args) < 1:
+            raise UsageError
+        if len(args) > 1:
+            raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
+        assert self.crawler_process is not None
+        started = self.crawler_process.crawl(self._create_crawler(args[0]), **opts.spargs)
+        failures: list[BaseException] = []
+        if isinstance(started, Deferred):
+            started.addErrback(lambda failure: failures.append(failure.value))
+        elif isinstance(started, asyncio.Future):
+
+            def keep_exception(task: asyncio.Future[object]) -> None:
+                error = None if task.cancelled() else task.exception()
+                if error is not None:
+                    failures.append(error)
+
+            started.add_done_callback(keep_exception)
+        self.crawler_process.start()
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = 1
+        return failures[0] if failures else None
 
     def _summary(self) -> list[str]:
         """The closing summary of each crawl this command ran, from its stats and its run report."""
