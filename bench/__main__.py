@@ -66,11 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except ValueError as error:
         parser.error(str(error))
+    out = args.out or (None if args.quick else RESULTS_FILE)
+    if out is not None and not out.parent.is_dir():
+        parser.error(f"--out {out}: no directory {out.parent} to write it in")
     # a terminated run unwinds like an interrupted one, so the replica it started in a subprocess stops too
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     report = render(run_benchmark(plan, note=lambda line: print(line, file=sys.stderr)))
     sys.stdout.write(report)
-    out = args.out or (None if args.quick else RESULTS_FILE)
     if out is not None:
         out.write_text(report, encoding="utf-8")
         sys.stderr.write(f"Report written to {out}\n")

@@ -13,12 +13,17 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 
+from scrapy.utils.conf import closest_scrapy_cfg
+
 from friendship_crawler.replica import ReplicaConfig, ReplicaServer
+
+logger = logging.getLogger(__name__)
 
 LOCAL_SETTINGS = {
     "AUTOTHROTTLE_ENABLED": "0",
@@ -42,10 +47,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = ReplicaConfig(seed=args.seed, articles=args.articles)
     except ValueError as exc:
         parser.error(str(exc))
+    if not in_a_project():
+        logger.error("offline: run it in the project directory (the one holding scrapy.cfg)")
+        return 2
     with ReplicaServer(config) as replica:
         crawl = subprocess.Popen(replica_crawl_command(replica.base_url, *crawl_options))
         signal.signal(signal.SIGTERM, lambda *_: crawl.terminate())
         return wait_through_interrupts(crawl)
+
+
+def in_a_project() -> bool:
+    """Whether `scrapy crawl` can find the project from here; checked before the replica starts, since
+    elsewhere scrapy only says the command is not available, after the replica is already serving."""
+    return bool(closest_scrapy_cfg()) or "SCRAPY_SETTINGS_MODULE" in os.environ
 
 
 def wait_through_interrupts(process: subprocess.Popen[bytes]) -> int:
@@ -53,9 +67,22 @@ def wait_through_interrupts(process: subprocess.Popen[bytes]) -> int:
     process group, so `process` gets it too, closes (at once on a second one) and decides the status."""
     while True:
         try:
-            return process.wait()
+            return exit_status(process.wait())
         except KeyboardInterrupt:
             continue
+
+
+def exit_status(returncode: int) -> int:
+    """`returncode` as a shell reports it: Popen's -N for a child killed by signal N becomes 128+N, which
+    `sys.exit` would otherwise turn into 256-N; the signal is named in one line."""
+    if returncode >= 0:
+        return returncode
+    try:
+        name = signal.Signals(-returncode).name
+    except ValueError:  # a real-time signal has no name of its own
+        name = str(-returncode)
+    logger.error("offline: the crawl was stopped by signal %s", name)
+    return 128 - returncode
 
 
 def replica_crawl_command(

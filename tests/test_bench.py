@@ -198,6 +198,14 @@ def test_command_line_rejects_bad_arguments_before_measuring(args):
     assert exit_info.value.code == 2
 
 
+def test_an_out_file_in_a_missing_directory_is_refused_before_measuring(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("bench.__main__.run_benchmark", lambda *_, **__: pytest.fail("it measured"))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--quick", "--out", str(tmp_path / "missing" / "results.md")])
+    assert exit_info.value.code == 2
+    assert f"no directory {tmp_path / 'missing'}" in capsys.readouterr().err
+
+
 # --- a terminated run ---------------------------------------------------------------------------
 def _children(pid: int) -> set[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")

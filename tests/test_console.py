@@ -126,6 +126,15 @@ def test_summary_of_a_crawl_cut_short_says_so_and_how_to_go_on() -> None:
     assert lines[-1] == "Next: run the same command again; it goes on from what this run exported."
 
 
+def test_summary_of_a_crawl_stopped_by_one_ctrl_c_says_how_to_go_on() -> None:
+    """A first Ctrl-C closes the crawl ("shutdown"), which fails the finish_reason check: the way on is
+    another run, not reading the failed checks."""
+    report = {"healthy": False, "failed_checks": ["finish_reason"], "exported": {"feeds": []}}
+    lines = summary_lines({"finish_reason": "shutdown"}, report, Path("output/runs/r.json"), None)
+    assert "UNHEALTHY, failed: finish_reason" in "\n".join(lines)
+    assert lines[-1] == "Next: run the same command again; it goes on from what this run exported."
+
+
 def test_the_hint_asks_to_overwrite_a_dataset_that_exists(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,8 +12,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from crawling import aliases, crawl_env, stories
 
+from friendship_crawler.offline import wait_through_interrupts
 from friendship_crawler.replica import Corpus
 
 
@@ -53,6 +55,24 @@ def test_offline_main_job_names_a_bad_replica_size(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "articles must be at least" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_offline_outside_the_project_says_where_to_run_it_before_starting_anything(tmp_path: Path) -> None:
+    env = crawl_env()
+    del env["SCRAPY_SETTINGS_MODULE"]
+    done = subprocess.run(
+        [sys.executable, "-m", "friendship_crawler.offline", "--articles", "40"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == "offline: run it in the project directory (the one holding scrapy.cfg)\n"
+
+
+def test_a_crawl_killed_by_a_signal_exits_as_a_shell_reports_it(caplog: pytest.LogCaptureFixture) -> None:
+    suicide = "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"
+    with subprocess.Popen([sys.executable, "-c", suicide]) as crawl:
+        assert wait_through_interrupts(crawl) == 128 + signal.SIGKILL
+    assert caplog.messages == ["offline: the crawl was stopped by signal SIGKILL"]
 
 
 def test_the_main_job_console_fits_on_a_screen_with_progress_and_a_summary(tmp_path: Path) -> None:

@@ -21,6 +21,8 @@ UNREACHABLE = {
 }
 """Why no page of a site came back, by the `friendship/failed/<reason>` the crawl counted."""
 OFFLINE_HINT = "`python -m friendship_crawler.offline` crawls the bundled replica without a network."
+GO_ON = "Next: run the same command again; it goes on from what this run exported."
+"""After a Ctrl-C, the first (finish reason "shutdown") or a second (no run report): README's way on."""
 
 
 def summary_lines(
@@ -63,8 +65,8 @@ def _next_step(
     unreachable = [why for reason, why in UNREACHABLE.items() if stats.get(f"{FAILED}/{reason}")]
     if not progress.pages and unreachable:
         return f"Next: the site could not be reached ({'; '.join(unreachable)}). {OFFLINE_HINT}"
-    if report is None:
-        return "Next: run the same command again; it goes on from what this run exported."
+    if report is None or stats.get("finish_reason") == "shutdown":
+        return GO_ON
     if not report.get("healthy"):
         return f"Next: read the failed checks in {shown(str(report_path))} before trusting this run."
     if Path(DATASET_DIR).exists():
