@@ -3,7 +3,9 @@
 #
 # Takes an exclusive lock (flock -n) for the whole run: while a run holds it, another start exits at once
 # with status 75 (EX_TEMPFAIL) and says so. Then activates the virtualenv and runs the crawl, whose exit
-# status it returns (3: the run finished but failed a run check; see output/runs/).
+# status it returns (3: the run finished but failed a run check; see output/runs/). A project directory
+# that does not exist or holds no scrapy.cfg (a mistyped FRIENDSHIP_PROJECT_DIR) exits 2 before anything
+# is created.
 #
 # Environment (all optional):
 #   FRIENDSHIP_PROJECT_DIR  project checkout (default: the parent of this script's directory)
@@ -18,9 +20,16 @@
 set -euo pipefail
 
 readonly LOCKED_EXIT=75
+readonly USAGE_EXIT=2
 project_dir=${FRIENDSHIP_PROJECT_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 venv=${FRIENDSHIP_VENV:-$project_dir/.venv}
 lock_file=${FRIENDSHIP_LOCK_FILE:-$project_dir/output/.friendship-crawl.lock}
+
+# Checked before the lock's directory is made, so a mistyped path is refused rather than created.
+if [[ ! -f $project_dir/scrapy.cfg ]]; then
+    echo "friendship-crawl: $project_dir is no project checkout (no scrapy.cfg); check FRIENDSHIP_PROJECT_DIR" >&2
+    exit "$USAGE_EXIT"
+fi
 
 mkdir -p "$(dirname "$lock_file")"
 exec 9>>"$lock_file"

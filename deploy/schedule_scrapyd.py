@@ -10,8 +10,9 @@ Arguments after the URL are `-a name=value` spider arguments and `-s NAME=value`
 
 A Scrapyd job runs from an egg in Scrapyd's directory, far from the project: each job gets the setting
 `FRIENDSHIP_HOME=<project root>` (the root this script finds, as a crawl would: `FRIENDSHIP_HOME`, else
-the closest scrapy.cfg), so it keeps its state and output in the same directories as `scrapy crawl` run
-in the project. A `-s FRIENDSHIP_HOME=...` given here wins.
+the closest scrapy.cfg; run outside any project, the checkout this script lives in), so it keeps its state
+and output in the same directories as `scrapy crawl` run in the project. A `-s FRIENDSHIP_HOME=...` given
+here wins.
 
 A `user:password@` in the URL is sent as HTTP Basic authentication (urllib ignores it in a URL) and never
 printed: messages show the URL with the password as `***`.
@@ -20,12 +21,16 @@ printed: messages show the URL with the password as `***`.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from base64 import b64encode
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.error import URLError
 from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 from urllib.request import Request, urlopen
+
+from scrapy.utils.conf import closest_scrapy_cfg
 
 from friendship_crawler.paths import HOME, project_root
 from friendship_crawler.spiders.params import CrawlParams, SpiderArgumentError
@@ -34,6 +39,9 @@ PROJECT = "friendship_crawler"
 SPIDER = "friendship"
 BUSY_EXIT = 75
 USAGE_EXIT = 2
+USAGE = "usage: schedule_scrapyd.py SCRAPYD_URL [-a name=value ...] [-s NAME=value ...]"
+CHECKOUT = Path(__file__).resolve().parents[1]
+"""The project checkout this script lives in (it is the checkout's deploy/)."""
 
 
 @dataclass(frozen=True)
@@ -80,21 +88,20 @@ def _call(scrapyd: Scrapyd, endpoint: str, data: list[tuple[str, str]] | None = 
 def _form(arguments: list[str]) -> list[tuple[str, str]]:
     """schedule.json's form fields from `-a name=value` and `-s NAME=value` arguments.
 
-    Raises SpiderArgumentError when the spider would refuse its arguments.
+    Raises ValueError for an argument that is no `-a name=value` or `-s NAME=value`, and
+    SpiderArgumentError when the spider would refuse its arguments.
     """
     spider_arguments: dict[str, str] = {}
     settings: dict[str, str] = {}
     flags = iter(arguments)
     for flag in flags:
-        name, _, value = next(flags, "").partition("=")
-        if flag == "-a":
-            spider_arguments[name] = value
-        elif flag == "-s":
-            settings[name] = value
-        else:
-            raise SystemExit(f"unknown argument {flag!r}: use -a name=value or -s NAME=value")
+        name, equals, value = next(flags, "").partition("=")
+        if flag not in {"-a", "-s"} or not name or not equals:
+            given = " ".join(part for part in (flag, name + equals + value) if part)
+            raise ValueError(f"{given!r} is no -a name=value or -s NAME=value")
+        (spider_arguments if flag == "-a" else settings)[name] = value
     CrawlParams.parse(**spider_arguments)
-    settings.setdefault(HOME, str(project_root()))
+    settings.setdefault(HOME, str(_home()))
     return [
         ("project", PROJECT),
         ("spider", SPIDER),
@@ -103,11 +110,19 @@ def _form(arguments: list[str]) -> list[tuple[str, str]]:
     ]
 
 
+def _home() -> Path:
+    """The root a crawl would use; outside any project, this script's checkout instead of the cwd, which
+    would give the job a state and output directory where nothing else looks."""
+    if os.environ.get(HOME) or closest_scrapy_cfg():
+        return project_root()
+    return CHECKOUT
+
+
 def main(argv: list[str]) -> int:
     """Schedule a crawl on the Scrapyd at argv[1]; returns the exit status."""
     if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 1
+        print(USAGE, file=sys.stderr)
+        return USAGE_EXIT
     try:
         scrapyd = Scrapyd.from_url(argv[1])
     except ValueError as error:
@@ -117,6 +132,9 @@ def main(argv: list[str]) -> int:
         form = _form(argv[2:])
     except SpiderArgumentError as error:
         print(f"not scheduling: spider {SPIDER}: {error}", file=sys.stderr)
+        return USAGE_EXIT
+    except ValueError as error:
+        print(f"not scheduling: {error}", file=sys.stderr)
         return USAGE_EXIT
     try:
         jobs = _call(scrapyd, f"listjobs.json?project={PROJECT}")

@@ -69,6 +69,8 @@ def _unit(path: Path) -> dict[str, dict[str, list[str]]]:
 
 
 def _script_env(tmp_path: Path, command: str) -> dict[str, str]:
+    """Run the script on `tmp_path` as the project checkout (given a scrapy.cfg), `command` as the crawl."""
+    (tmp_path / "scrapy.cfg").touch()
     return {
         **os.environ,
         "FRIENDSHIP_PROJECT_DIR": str(tmp_path),
@@ -121,6 +123,23 @@ def test_the_crawl_exit_status_is_passed_on(tmp_path: Path) -> None:
         ["bash", str(SCRIPT)], env=_script_env(tmp_path, "exit 3"), capture_output=True, text=True, timeout=30
     )
     assert run.returncode == 3
+
+
+@pytest.mark.parametrize("made", [False, True], ids=["missing", "no-scrapy-cfg"])
+def test_a_project_dir_that_is_no_checkout_is_refused_before_anything_is_created(
+    tmp_path: Path, made: bool
+) -> None:
+    typo = tmp_path / "friendship_crawlr"
+    if made:
+        typo.mkdir()
+    env = {**os.environ, "FRIENDSHIP_PROJECT_DIR": str(typo), "FRIENDSHIP_CRAWL_COMMAND": "echo crawled"}
+    env.pop("FRIENDSHIP_LOCK_FILE", None)
+    run = subprocess.run(["bash", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=30)
+
+    assert run.returncode == 2 and run.stdout == ""
+    [line] = run.stderr.splitlines()
+    assert str(typo) in line and "FRIENDSHIP_PROJECT_DIR" in line
+    assert sorted(path.name for path in tmp_path.rglob("*")) == (["friendship_crawlr"] if made else [])
 
 
 def test_the_script_runs_the_crawl_in_the_project_venv(tmp_path: Path) -> None:
@@ -184,18 +203,45 @@ def test_systemd_accepts_the_units(tmp_path: Path) -> None:
     assert verify.returncode == 0, verify.stderr
 
 
-def test_crontab_line_runs_the_script_every_six_hours() -> None:
+def _crontab_line() -> str:
     lines = [
         line
         for line in (DEPLOY / "crontab").read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
     [line] = lines
-    minute, hour, day, month, weekday, command = line.split(maxsplit=5)
+    return line
+
+
+def test_crontab_line_runs_the_script_every_six_hours() -> None:
+    minute, hour, day, month, weekday, command = _crontab_line().split(maxsplit=5)
     assert 0 <= int(minute) <= 59
     assert hour == "*/6"
     assert (day, month, weekday) == ("*", "*", "*")
     assert command.split()[0].endswith("/deploy/run-periodic.sh")
+
+
+@pytest.mark.parametrize("status", [0, 3])
+def test_the_crontab_line_logs_a_run_and_prints_one_line_only_when_it_fails(
+    tmp_path: Path, status: int
+) -> None:
+    """Cron mails what the command prints: nothing for a good run, a line naming status and log otherwise."""
+    command = _crontab_line().split(maxsplit=5)[5].replace("/opt/friendship_crawler", str(tmp_path))
+    stand_in = tmp_path / "deploy" / SCRIPT.name
+    stand_in.parent.mkdir()
+    stand_in.write_text(f"#!/bin/sh\necho crawl output\necho crawl warning >&2\nexit {status}\n")
+    stand_in.chmod(0o755)
+    (tmp_path / "output").mkdir()
+    run = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=30)
+
+    log = tmp_path / "output" / "cron.log"
+    assert log.read_text(encoding="utf-8").splitlines() == ["crawl output", "crawl warning"]
+    assert run.stderr == ""
+    if status == 0:
+        assert (run.returncode, run.stdout) == (0, "")
+    else:
+        [line] = run.stdout.splitlines()
+        assert f"status {status}" in line and str(log) in line
 
 
 class _Scrapyd(BaseHTTPRequestHandler):
@@ -255,6 +301,30 @@ def _schedule_on(url: str, *arguments: str, home: Path | None = None) -> subproc
     )
 
 
+def test_schedule_scrapyd_without_arguments_prints_one_usage_line() -> None:
+    run = subprocess.run(
+        [sys.executable, str(SCHEDULE)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (run.returncode, run.stdout) == (2, "")
+    [line] = run.stderr.splitlines()
+    assert line.startswith("usage: schedule_scrapyd.py ")
+
+
+@pytest.mark.parametrize("arguments", [["-x", "a=b"], ["-a"], ["-s", "FRIENDSHIP_HOME"], ["-a", "=x"]])
+def test_schedule_scrapyd_refuses_an_argument_that_is_no_name_value_pair(arguments: list[str]) -> None:
+    """Refused before any request: the Scrapyd URL is a closed port, which would exit 1."""
+    run = subprocess.run(
+        [sys.executable, str(SCHEDULE), "http://127.0.0.1:9", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (run.returncode, run.stdout) == (2, "")
+    [line] = run.stderr.splitlines()
+    assert line.startswith("not scheduling: '") and "is no -a name=value or -s NAME=value" in line
+
+
 def _project(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     root.mkdir()
@@ -299,6 +369,18 @@ def test_a_scheduled_job_keeps_state_and_output_under_the_project_root(
 
     settings = [form["setting"] for form in handler.scheduled]
     assert settings == [[f"{HOME}={home}"], [f"{HOME}={elsewhere}"]], "a root given with -s wins"
+
+
+def test_scheduled_outside_any_project_the_job_gets_the_scripts_checkout_as_root(
+    scrapyd: tuple[str, type[_Scrapyd]], tmp_path: Path
+) -> None:
+    url, handler = scrapyd
+    url = url.replace("://", f"://{SCRAPYD_USER}:{SCRAPYD_SECRET}@")
+    assert not any((directory / "scrapy.cfg").exists() for directory in (tmp_path, *tmp_path.parents))
+    assert _schedule_on(url, home=tmp_path).returncode == 0
+
+    [form] = handler.scheduled
+    assert form["setting"] == [f"{HOME}={DEPLOY.parent.resolve()}"], "not the cwd, where nothing else looks"
 
 
 @pytest.mark.skipif(shutil.which("flock") is None, reason="flock(1) is not installed")
