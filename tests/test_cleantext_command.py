@@ -189,6 +189,19 @@ def test_an_unknown_encoding_is_a_usage_error_naming_it() -> None:
         assert f"--encoding: unknown encoding '{name}'" in result.stderr
 
 
+def test_a_wide_encoding_that_is_not_the_files_is_one_error_line(tmp_path: Path) -> None:
+    """UTF-16 decodes any even number of bytes into CJK-looking text; the missing NUL bytes give it away."""
+    sample = tmp_path / "even.txt"
+    data = SAMPLES[0].read_bytes()
+    sample.write_bytes(data[: len(data) // 2 * 2])
+    for name in ("utf-16", "utf-16-be", "utf-32"):
+        result = cleantext("--encoding", name, str(sample))
+        assert result.returncode == 1 and result.stdout == ""
+        assert result.stderr.strip().splitlines() == [
+            f"cleantext: {sample}: not valid {name} (no NUL byte, yet every space and line break in {name} has one)"
+        ]
+
+
 def max_rss_mb(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
     """`scrapy cleantext ARGS` and the peak memory of its process."""
     command = ["/usr/bin/time", "-f", "maxrss_kb=%M", sys.executable, "-m", "scrapy", "cleantext", *args]

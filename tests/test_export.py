@@ -10,6 +10,7 @@ import subprocess
 import sys
 from dataclasses import asdict
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -332,6 +333,10 @@ def test_command_builds_a_snapshot_in_every_format(runs: Path, tmp_path: Path) -
         (("--until", "2024-02-30"), "--until '2024-02-30' is not a date; expected YYYY-MM-DD"),
         (("--input", "nowhere"), "input directory nowhere does not exist"),
         (
+            ("--input", "output/friendship-20261101T080000Z.jsonl"),
+            "input output/friendship-20261101T080000Z.jsonl is a file, not a directory of run files",
+        ),
+        (
             ("--section", "Bốn phương", "--section", "huu-nghi"),
             "no article is in section 'Bốn phương'; the runs hold: Bốn phương kết bạn, Chân dung bè bạn, Hữu nghị",
         ),
@@ -349,6 +354,21 @@ def test_command_refuses_an_existing_destination(runs: Path, tmp_path: Path) -> 
     (runs.parent / "snap").mkdir()
     done = scrapy_export("snap", cwd=runs.parent)
     assert done.returncode == 2 and "snap exists; pass --overwrite to replace it" in done.stderr, done.stderr
+
+
+def test_help_keeps_every_option_under_its_group(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scrapy's help formatter underlines any help line ending in a colon as a heading, at any width."""
+    for columns in ("60", "80", "120"):
+        monkeypatch.setenv("COLUMNS", columns)
+        done = scrapy_export("-h", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.splitlines()
+        headings = [above for above, line in pairwise(lines) if line and set(line) <= {"=", "-"}]
+        assert headings == ["Usage", "Options", "Global Options", "Export Options"], done.stdout
+        assert (
+            "directory holding the run files (default FRIENDSHIP_OUTPUT_DIR, output/ of the project)"
+            in " ".join(done.stdout.split())
+        )
 
 
 # --- what --overwrite may replace -------------------------------------------------------------------
@@ -482,6 +502,24 @@ def test_an_empty_directory_is_replaced_with_overwrite(runs: Path, tmp_path: Pat
     done = scrapy_export("snap", "--input", str(runs), "--overwrite", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "snap" / "data.jsonl").is_file()
+
+
+@pytest.mark.parametrize("target", ["real", "missing"])
+def test_a_symbolic_link_as_destination_is_refused_in_one_line(
+    runs: Path, tmp_path: Path, target: str
+) -> None:
+    """Whatever the link points to (a snapshot, nothing), the command never writes through it."""
+    build(runs, tmp_path / "real")
+    (tmp_path / "snap").symlink_to(target)
+    before = tree(tmp_path / "real")
+    done = scrapy_export("snap", "--input", str(runs), "--overwrite", cwd=tmp_path)
+    assert done.returncode == 2
+    assert one_error_line(done.stderr).endswith(
+        f"destination {tmp_path / 'snap'} is a symbolic link (to {target}); not writing through a link: "
+        "give a real directory or a new name as DEST"
+    )
+    assert (tmp_path / "snap").readlink() == Path(target) and tree(tmp_path / "real") == before
+    assert leftovers(tmp_path) == []
 
 
 def test_a_file_where_the_parent_directory_should_be_gives_one_line(runs: Path, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+import pytest
 from crawling import crawl_env
 
 from friendship_crawler import read_article
@@ -75,3 +76,20 @@ def test_a_run_that_reads_no_page_leaves_no_file_and_a_bad_output_is_one_line(tm
     unwritable = extract(PAGE, "-o", "/proc/self/out.jsonl")
     assert unwritable.returncode == 1 and "Traceback" not in unwritable.stderr
     assert unwritable.stderr.strip().splitlines()[-1].startswith("extract: cannot write /proc/self/out.jsonl")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["55020.html", "/tmp/page.html", "ftp://thoidai.com.vn/a-1.html", "https:///a-1.html", "http://x:99999/"],
+)
+def test_a_url_that_is_no_http_url_with_a_host_is_a_usage_error(url: str) -> None:
+    done = extract(PAGE, "--url", url)
+    assert done.returncode == 2 and done.stdout == "" and "Traceback" not in done.stderr
+    assert (
+        done.stderr.strip()
+        .splitlines()[-1]
+        .endswith(
+            ": error: --url must be an http(s) URL with a host, "
+            f"e.g. https://thoidai.com.vn/<slug>-<id>.html, got {url!r}"
+        )
+    )

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,33 @@ def test_reprocess_command_names_a_missing_archive(tmp_path: Path) -> None:
     done = scrapy("reprocess", "--archive", "no-archive", cwd=tmp_path)
     assert done.returncode == 2 and "archive directory no-archive does not exist" in done.stderr
     assert not os.listdir(tmp_path)
+
+
+def test_reprocess_command_refuses_an_archive_without_warc_files(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("not an archive", encoding="utf-8")
+    done = scrapy("reprocess", "--archive", "empty", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert (
+        done.stderr.strip()
+        .splitlines()[-1]
+        .endswith(
+            ": error: archive directory empty holds no WARC files (*.warc.gz, *.warc); nothing to reprocess"
+        )
+    )
+    assert os.listdir(tmp_path) == ["empty"]
+
+
+def test_help_keeps_every_option_under_its_group(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scrapy's help formatter underlines any help line ending in a colon as a heading, at any width."""
+    for columns in ("60", "80", "120"):
+        monkeypatch.setenv("COLUMNS", columns)
+        done = scrapy("reprocess", "-h", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.splitlines()
+        headings = [above for above, line in pairwise(lines) if line and set(line) <= {"=", "-"}]
+        assert headings == ["Usage", "Options", "Global Options", "Reprocess Options"], done.stdout
+        assert "directory of WARC archives (default FRIENDSHIP_ARCHIVE_DIR)" in " ".join(done.stdout.split())
 
 
 def test_runs_exported_before_the_entity_stage_get_entities_without_fetching(

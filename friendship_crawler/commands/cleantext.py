@@ -73,9 +73,7 @@ def read_page_text(path: Path, encoding: str | None = None, max_size_mb: float =
     mark, codec = next(
         ((m, c) for m, c in BYTE_ORDER_MARKS if data.startswith(m)), (b"", encoding or "utf-8")
     )
-    wide = len("\n".encode(codec)) > 1
-    if not wide and b"\x00" in data:
-        raise UnreadableText("binary file (NUL bytes), not page text")
+    _check_nul_bytes(data[len(mark) :], codec)
     try:
         text = data[len(mark) :].decode(codec)
     except UnicodeDecodeError as error:
@@ -92,6 +90,22 @@ def read_page_text(path: Path, encoding: str | None = None, max_size_mb: float =
     if HTML_PAGE.match(text):
         raise UnreadableText("an HTML page, not page text: read it with `scrapy extract`")
     return text
+
+
+def _check_nul_bytes(data: bytes, codec: str) -> None:
+    """Refuse bytes whose NULs contradict `codec`, where a strict decode alone would pass them: a one-byte
+    encoding decodes anything, and UTF-16 turns any even number of UTF-8 bytes into CJK-looking text.
+
+    Page text in a one-byte encoding (or UTF-8) holds no NUL byte, so one means a binary file; in UTF-16
+    and UTF-32 every space and line break holds one, so none means the file is in another encoding.
+    """
+    wide = len("\n".encode(codec)) > 1
+    if not wide and b"\x00" in data:
+        raise UnreadableText("binary file (NUL bytes), not page text")
+    if wide and data and b"\x00" not in data:
+        raise UnreadableText(
+            f"not valid {codec} (no NUL byte, yet every space and line break in {codec} has one)"
+        )
 
 
 def _read_at_most(path: Path, limit: int) -> bytes:
@@ -151,14 +165,14 @@ class Command(ScrapyCommand):
         group.add_argument(
             "--encoding",
             metavar="NAME",
-            help="encoding of files without a byte order mark, e.g. cp1258 or latin-1 (default: utf-8)",
+            help="encoding of files without a byte order mark, e.g. cp1258 or latin-1 (default utf-8)",
         )
         group.add_argument(
             "--max-size",
             type=float,
             default=MAX_SIZE_MB,
             metavar="MB",
-            help=f"refuse files larger than MB megabytes (default: {MAX_SIZE_MB:g})",
+            help=f"refuse files larger than MB megabytes (default {MAX_SIZE_MB:g})",
         )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:

@@ -48,14 +48,14 @@ class Command(ScrapyCommand):
             "--input",
             metavar="DIR",
             default=None,
-            help="directory holding the run files (default: FRIENDSHIP_OUTPUT_DIR, output/ of the project)",
+            help="directory holding the run files (default FRIENDSHIP_OUTPUT_DIR, output/ of the project)",
         )
         group.add_argument(
             "--format",
             action="append",
             default=[],
             metavar="NAMES",
-            help=f"comma-separated, repeatable: {', '.join(WRITERS)} (default: jsonl)",
+            help=f"comma-separated, repeatable; any of {', '.join(WRITERS)} (default jsonl)",
         )
         group.add_argument("--since", metavar="YYYY-MM-DD", help="keep articles published on/after this date")
         group.add_argument("--until", metavar="YYYY-MM-DD", help="keep articles published until this date")

@@ -15,6 +15,7 @@ import sys
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
@@ -54,6 +55,8 @@ class Command(ScrapyCommand):
             raise UsageError("give at least one saved page PAGE.html", print_help=False)
         if opts.url and len(args) > 1:
             raise UsageError("--url names the URL of one page: give one PAGE with it", print_help=False)
+        if opts.url:
+            _check_url(opts.url)
         output = new_output(opts.output)
         extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
         lines, failed = [], 0
@@ -85,3 +88,19 @@ class Command(ScrapyCommand):
         logger.info("Read %d of %d pages", len(lines), len(args))
         if failed or unwritten:
             self.exitcode = 1
+
+
+def _check_url(url: str) -> None:
+    """UsageError unless `url` is an http(s) URL with a host, the only kind of address an article has:
+    a file path or a bare slug would be read as the page's address and end up in the record."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (reading it checks it)
+    except ValueError:  # a port that is no number or over 65535, an unclosed [IPv6] bracket
+        parts = None
+    if parts is None or parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise UsageError(
+            f"--url must be an http(s) URL with a host, e.g. https://thoidai.com.vn/<slug>-<id>.html, "
+            f"got {url!r}",
+            print_help=False,
+        )

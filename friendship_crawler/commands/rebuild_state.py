@@ -44,7 +44,7 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "--state-dir",
             type=Path,
-            help="state directory (default: FRIENDSHIP_STATE_DIR under the project root)",
+            help="state directory (default FRIENDSHIP_STATE_DIR under the project root)",
         )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:

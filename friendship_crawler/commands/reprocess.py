@@ -14,6 +14,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.utils.log import configure_logging
 
+from friendship_crawler.archive.reader import find_archives
 from friendship_crawler.archive.rebuild import rebuild_records
 from friendship_crawler.extract import ArticleExtractor
 from friendship_crawler.items import Article
@@ -44,14 +45,14 @@ class Command(ScrapyCommand):
             "--archive",
             metavar="DIR",
             default=None,
-            help="directory of WARC archives (default: FRIENDSHIP_ARCHIVE_DIR)",
+            help="directory of WARC archives (default FRIENDSHIP_ARCHIVE_DIR)",
         )
         group.add_argument(
             "--output",
             metavar="DIR",
             default=None,
-            help="directory the new run file is written to, its run files read beside the project's "
-            "(default: FRIENDSHIP_OUTPUT_DIR, output)",
+            help="directory the new run file is written to; run files there are read along with the "
+            "project's (default FRIENDSHIP_OUTPUT_DIR, output)",
         )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
@@ -60,11 +61,10 @@ class Command(ScrapyCommand):
         if args:
             raise UsageError(f"unexpected arguments: {' '.join(args)}", print_help=False)
         settings = self.settings
-        archive_dir = Path(opts.archive) if opts.archive else project_path(settings, "FRIENDSHIP_ARCHIVE_DIR")
+        archive_dir = _archive(
+            Path(opts.archive) if opts.archive else project_path(settings, "FRIENDSHIP_ARCHIVE_DIR")
+        )
         output_dir = Path(opts.output) if opts.output else project_path(settings, "FRIENDSHIP_OUTPUT_DIR")
-        if not archive_dir.is_dir():
-            missing = "is no directory" if archive_dir.exists() else "does not exist"
-            raise UsageError(f"archive directory {archive_dir} {missing}", print_help=False)
         extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
 
         def read(page: bytes, url: str) -> Article:
@@ -76,3 +76,17 @@ class Command(ScrapyCommand):
             logger.info("Nothing changed: no run file written")
         else:
             logger.info("Wrote %s records to %s", report.written, report.path)
+
+
+def _archive(archive_dir: Path) -> Path:
+    """`archive_dir` when it holds WARC files; else a UsageError, as a mistyped --archive would otherwise
+    pass for an archive with nothing new in it ("Nothing changed")."""
+    if not archive_dir.is_dir():
+        missing = "is no directory" if archive_dir.exists() else "does not exist"
+        raise UsageError(f"archive directory {archive_dir} {missing}", print_help=False)
+    if not find_archives(archive_dir):
+        raise UsageError(
+            f"archive directory {archive_dir} holds no WARC files (*.warc.gz, *.warc); nothing to reprocess",
+            print_help=False,
+        )
+    return archive_dir

@@ -77,7 +77,12 @@ def _umask() -> int:
 def _check_destination(dest: Path, overwrite: bool, may_replace: Callable[[Path], None]) -> None:
     if not (dest.exists() or dest.is_symlink()):
         return
-    if not dest.is_dir() or dest.is_symlink():
+    if dest.is_symlink():
+        raise DestinationExists(
+            f"destination {dest} is a symbolic link (to {dest.readlink()}); not writing through a link: "
+            "give a real directory or a new name as DEST"
+        )
+    if not dest.is_dir():
         raise DestinationExists(f"destination {dest} is not a directory; not replacing it")
     may_replace(dest)  # before the --overwrite hint, so a protected DEST is never offered for replacing
     if not overwrite:
