@@ -33,7 +33,7 @@ ITEM_PIPELINES = {
 
 FEED_EXPORT_ENCODING = "utf-8"
 FEEDS = {
-    "output/%(name)s-%(run_id)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
+    "output/%(name)s-%(run_id)s.jsonl": {"format": "jsonlines", "encoding": "utf-8", "store_empty": False},
 }
 
 LOG_LEVEL = "INFO"

@@ -20,9 +20,12 @@ def test_each_run_fetches_only_what_is_new(
     assert set(stories(first.items, replica.corpus)) >= {a.article_id for a in replica.corpus.truth()}
 
     replica.stats.reset()
+    archives = set((tmp_path / "output" / "archive").glob("*.warc.gz"))
     unchanged = run_crawl(tmp_path, replica.base_url)
     assert unchanged.returncode == 0, unchanged.log[-3000:]
     assert unchanged.items == []
+    assert unchanged.feeds == [], "a run with nothing new leaves no empty run file"
+    assert set((tmp_path / "output" / "archive").glob("*.warc.gz")) == archives, "nor an empty WARC"
     counts = replica.stats.counts
     assert counts["listing"] <= len(SECTIONS), replica.stats.paths
     assert counts["article"] == counts["amp"] == 0, replica.stats.paths

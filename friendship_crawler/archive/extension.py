@@ -1,8 +1,8 @@
 """`WarcArchive`: a Scrapy extension that appends every fetched article page to the run's WARC file.
 
 One gzipped WARC per run, named like the run file (`<spider>-<run_id>.warc.gz` under
-`FRIENDSHIP_ARCHIVE_DIR`, relative to the project root), opened when the spider opens and flushed after
-each record, so a crash leaves a readable prefix. Settings: `FRIENDSHIP_ARCHIVE_ENABLED` (default True),
+`FRIENDSHIP_ARCHIVE_DIR`, relative to the project root), opened with the first page it keeps (a run that
+fetched no article leaves no file) and flushed after each record, so a crash leaves a readable prefix. Settings: `FRIENDSHIP_ARCHIVE_ENABLED` (default True),
 `FRIENDSHIP_ARCHIVE_DIR` (default `output/archive`), `FRIENDSHIP_ARCHIVE_LISTINGS` (default False:
 listing pages are not needed to rebuild records).
 
@@ -51,6 +51,7 @@ class WarcArchive:
         self.stats = stats
         self.include_listings = include_listings
         self.path: Path | None = None
+        self._description = ""
         self._file: IO[bytes] | None = None
         self._writer: WARCWriter | None = None
         self._record = BytesIO()
@@ -75,22 +76,16 @@ class WarcArchive:
     def spider_opened(self, spider: Spider) -> None:
         run = Run.of(self.crawler, spider)
         self.path = run.archive_file
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = self.path.open("ab")
-        self._writer = WARCWriter(self._record, gzip=False)
-        info = {
-            "software": "friendship_crawler (warcio)",
-            "format": "WARC File Format 1.1",
-            "description": f"pages fetched by spider {spider.name}, run {run.run_id}",
-        }
-        self._write(self._writer.create_warcinfo_record(self.path.name, info))
-        logger.info("Archiving fetched pages to %s", self.path)
+        self._description = f"pages fetched by spider {spider.name}, run {run.run_id}"
 
     def response_received(self, response: Response) -> None:
-        if self._writer is None or response.status != 200:
+        if self.path is None or response.status != 200:
             return
         if not (is_article_url(response.url) or self.include_listings):
             return
+        if self._writer is None:
+            self._open(self.path)
+        assert self._writer is not None
         headers = [
             (name.decode("latin-1"), value.decode("latin-1"))
             for name, values in response.headers.items()
@@ -116,6 +111,19 @@ class WarcArchive:
             self._file.close()
             self._file = self._writer = None
             logger.info("Archive %s closed", self.path)
+
+    def _open(self, path: Path) -> None:
+        """The run's WARC, opened for appending (a resumed run goes on with its file), and its warcinfo."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = path.open("ab")
+        self._writer = WARCWriter(self._record, gzip=False)
+        info = {
+            "software": "friendship_crawler (warcio)",
+            "format": "WARC File Format 1.1",
+            "description": self._description,
+        }
+        self._write(self._writer.create_warcinfo_record(path.name, info))
+        logger.info("Archiving fetched pages to %s", path)
 
     def _write(self, record: Any) -> None:
         """The record as one gzip member of the file, flushed."""
