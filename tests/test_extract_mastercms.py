@@ -252,6 +252,26 @@ def test_paragraph_between_headline_and_body_is_the_last_resort_lead() -> None:
     assert EXTRACTOR.extract(in_header, "https://thoidai.com.vn/tieu-de-123456.html").article.sapo == lead
 
 
+def test_a_lead_before_a_body_no_selector_knows_is_kept() -> None:
+    """baoquocte.vn sets its lead in `div.padB10 > h3.f-16 > strong` and its body in `div.viewsDtailContent`:
+    the generic layer reads the body alone, and the lead between headline and body stays in the record."""
+    lead = "TGVN. Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức hội nghị tổng kết công tác đối ngoại năm 2020."
+    page = BODY_NO_SELECTOR_KNOWS.format(
+        title="Liên hiệp hữu nghị tỉnh Nghệ An tăng cường hợp tác với Lào",
+        first="Ngày 15/3, tại thành phố Vinh, Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức hội nghị.",
+        second="Theo báo cáo, trong năm qua Liên hiệp đã phối hợp tổ chức nhiều đoàn giao lưu hữu nghị.",
+    ).replace(
+        "</h1></div>", f"</h1><div class='padB10'><h3 class='f-16'><strong>{lead}</strong></h3></div></div>"
+    )
+    result = EXTRACTOR.extract(page, "https://baoquocte.vn/lien-hiep-huu-nghi-nghe-an-255555.html")
+    assert result.fallback
+    assert (result.article.sapo, result.sources["sapo"]) == (lead, "generic")
+    assert result.article.text.splitlines()[1:3] == [
+        lead,
+        "Ngày 15/3, tại thành phố Vinh, Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức hội nghị.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("byline", "author"),
     [

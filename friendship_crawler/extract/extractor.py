@@ -145,9 +145,10 @@ class _PageReading:
         fallback = not body.has_text
         blocks = generic_blocks(self.root, self.fetched_url) if fallback else body.blocks
         body_layer = GENERIC if fallback else SELECTORS
-        sapo = self._sapo(container)
         author = self._visible_author()
         split = split_byline(blocks, author)
+        holder = text_holder(self.root, [block.text for block in split.blocks]) if fallback else None
+        sapo = self._sapo(container if container is not None else self._below_title(holder))
         if author is None and split.author:
             author, self.sources["author"] = split.author, body_layer
         author = author or self._head_author() or self._author_by_class()
@@ -159,9 +160,8 @@ class _PageReading:
             raise NotAnArticle("no_text", "no body text, even from the generic layer")
         self.sources["text"] = body_layer
         text = "\n".join(normalize_line(line) for line in lines)  # every line is already clean: a fast check
-        if fallback:
-            holder = text_holder(self.root, [block.text for block in split.blocks])
-            body = read_body(holder, url) if holder is not None else body
+        if holder is not None:
+            body = read_body(holder, url)
         if body.images:
             self.sources["images"] = body_layer
         article = Article(
@@ -269,6 +269,13 @@ class _PageReading:
             self.sources["sapo"] = GENERIC
             return value
         return ""
+
+    def _below_title(self, holder: HtmlElement | None) -> HtmlElement | None:
+        """The generic layer's text holder as the body container a lead stands before: only one that does
+        not hold the headline (a holder around both leaves nothing between them)."""
+        if holder is None or self.title_node is None or holder in self.title_node.iterancestors():
+            return None
+        return holder
 
     def _visible_author(self) -> str | None:
         """The names of the first author selector that names at most `BYLINE_MAX_NAMES` people; more are
