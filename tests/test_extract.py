@@ -469,6 +469,16 @@ def test_the_html_and_text_paths_read_a_byline_alike(byline: str) -> None:
     assert signed == plain == text is not None
 
 
+@pytest.mark.parametrize("credit", ["Ảnh: Minh Hòa", "(Ảnh: TTXVN)"])
+def test_a_signed_photo_credit_is_no_byline_on_either_path(credit: str) -> None:
+    """A right-aligned bold "Ảnh: …" last paragraph credits the photos: it stays in the text, no author, as
+    on a page whose body the generic layer reads."""
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    for last in (Block(credit, signed=True), Block(credit)):
+        split = split_byline([*paragraphs, last], None)
+        assert (split.author, [block.text for block in split.blocks][-1]) == (None, credit)
+
+
 @pytest.mark.parametrize("heading", ["Tin bài liên quan", "TIN LIÊN QUAN:", "Các tin liên quan"])
 def test_a_related_box_is_known_by_the_titles_the_text_path_cuts_at(heading: str) -> None:
     root = parse_page(

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from friendship_crawler import site_rules
+from friendship_crawler.clean import rules
 from friendship_crawler.clean.lines import author_name, ends_with_byline
 from friendship_crawler.extract.body import Block
 from friendship_crawler.textnorm import normalize_line
@@ -56,7 +57,8 @@ def clean_source(raw: str | None) -> str | None:
 def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     """Take trailing byline and "Nguồn:" lines out of the body.
 
-    A signature (right-aligned, wholly bold or italic) last paragraph is always a byline. A last
+    A signature (right-aligned, wholly bold or italic) last paragraph is a byline, unless it is a photo
+    credit ("Ảnh: …", which stays in the text as on a page read by the generic layer). A last
     paragraph that reads as a byline (a name, bare or with its role) is one only when the page names no
     author elsewhere or names the same one, and at least two lines remain.
     """
@@ -73,7 +75,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
             source = source or value or None
         elif kept[-1].signed and _ATTRIBUTION.match(last):
             source = source or _ATTRIBUTION.sub("", last)
-        elif kept[-1].signed:
+        elif kept[-1].signed and not rules.PHOTO_CREDIT.match(last):
             author = author or clean_author(last)
         elif author is None and len(kept) > 2 and ends_with_byline(last, known):
             author = clean_author(last)
