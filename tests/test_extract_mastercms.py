@@ -156,6 +156,48 @@ def test_page_with_h1_and_container_is_never_refused() -> None:
     assert (result.article.title, result.sources["title"]) == ("Tiêu đề mới", "generic")
 
 
+HEADLINE_NO_RULE_KNOWS = (
+    "<html><head>{head}</head><body><div class='logo'><a href='/'>Báo Mới</a></div>"
+    "<ul class='rail'><li><a href='/giao-luu-12345.html'>{title}</a></li></ul>"
+    "<div class='detail'><{tag} class='ttl'>{title}</{tag}><span>14:30 | 12/05/2023</span><div class='noidung'>"
+    + "".join(
+        f"<p>Đoạn {i} kể về hoạt động đối ngoại nhân dân của tỉnh trong năm qua, đáng ghi nhận.</p>"
+        for i in range(5)
+    )
+    + "</div></div></body></html>"
+)
+TITLE_SHOWN = "Giao lưu văn hóa Việt - Lào tại Hà Nội"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f"<title>{TITLE_SHOWN} - Báo Mới</title>",
+        f"<title>{TITLE_SHOWN} | Báo Mới</title>",
+        f"<meta property='og:title' content='{TITLE_SHOWN}'><title>Báo Mới</title>",
+    ],
+)
+@pytest.mark.parametrize("tag", ["h2", "div"])
+def test_a_headline_the_page_head_names_and_the_page_shows_is_the_title(head: str, tag: str) -> None:
+    """No `h1`, no known class, no container: the page head's title, where the page shows that very text
+    (not as a link), is the headline, and the date beside it is read."""
+    page = HEADLINE_NO_RULE_KNOWS.format(head=head, tag=tag, title=TITLE_SHOWN)
+    result = EXTRACTOR.extract(page, "https://baomoi.example/giao-luu-12345.html")
+    assert (result.article.title, result.sources["title"]) == (TITLE_SHOWN, "meta")
+    assert result.article.published_at == "2023-05-12T14:30:00+07:00"
+
+
+def test_a_head_title_shown_only_as_a_link_names_no_article() -> None:
+    page = HEADLINE_NO_RULE_KNOWS.format(
+        head=f"<title>{TITLE_SHOWN} - Báo Mới</title>", tag="h2", title="Khác"
+    )
+    with pytest.raises(NotAnArticle) as refused:
+        EXTRACTOR.extract(
+            page.replace("Khác</a>", f"{TITLE_SHOWN}</a>"), "https://baomoi.example/x-12345.html"
+        )
+    assert refused.value.reason == "no_title"
+
+
 def test_date_line_near_the_title_and_lead_by_class() -> None:
     page = (
         "<html><body><h1>Tiêu đề</h1><div class='info'><span>Cập nhật: 14:30 | 24/06/2022</span></div>"

@@ -187,7 +187,8 @@ class _PageReading:
     # --- fields ---------------------------------------------------------------------------------
     def _title(self, has_body: bool) -> str | None:
         """JSON-LD / og:title, the known headline classes, the page's one prominent `h1`, then `<title>`
-        without the site name (only on a page with a body: a bare `<title>` names no article)."""
+        without the site name (only on a page with a body: a bare `<title>` names no article), then og:title
+        or `<title>` where the page shows that very text (a headline in an `h2`, a `div`)."""
         visible_nodes = [n for n in self.select("title") if visible_text(n)]
         self.title_node = visible_nodes[0] if visible_nodes else fallbacks.prominent_h1(self.root)
         visible = visible_text(visible_nodes[0]) if visible_nodes else None
@@ -208,6 +209,15 @@ class _PageReading:
         for value, layer in candidates:
             if value:
                 self.sources["title"] = layer
+                return value
+        page_title = self.head.html_title or ""
+        separators = list(selectors.TITLE_SEPARATOR.finditer(page_title))
+        before_last = page_title[: separators[-1].start()] if separators else ""
+        for value in (og_title, self._without_site_name(page_title), before_last):
+            node = fallbacks.element_showing(self.root, value)
+            if node is not None:
+                self.title_node = node
+                self.sources["title"] = META
                 return value
         return None
 

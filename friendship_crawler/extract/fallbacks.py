@@ -33,6 +33,10 @@ from friendship_crawler.site_rules import TIME_OF_DAY, iso_vietnam, parse_date_l
 logger = logging.getLogger(__name__)
 
 H1 = XPath("//body//h1")
+SHOWING_TEXT = XPath(
+    "//body//*[not(self::script or self::style or self::title or descendant-or-self::a or ancestor::a)]"
+    "[contains(., $text)][normalize-space(.) = normalize-space($text)]"
+)
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 """The page's own header, menus, rails and footer (an article's own `header` is none of them)."""
 LOGO_BOX = re.compile(r"logo|brand|masthead|site-?(?:title|name)", re.I)
@@ -88,6 +92,19 @@ def prominent_h1(root: HtmlElement) -> HtmlElement | None:
     for node in H1(root):
         if not visible_text(node) or _links_home(node):
             continue
+        if not any(map(_hides_a_headline, node.iterancestors())):
+            return node
+    return None
+
+
+def element_showing(root: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The innermost element of the page whose whole text is `title` (a headline that only the page head
+    names, shown in markup no rule knows: an `h2`, a `div`), neither a link nor holding one (a rail may
+    link this very article), not in page chrome; None when the page does not show it."""
+    if not title:
+        return None
+    found = [node for node in SHOWING_TEXT(root, text=title) if isinstance(node, HtmlElement)]
+    for node in reversed(found):  # document order: the last match nested in a first is innermost
         if not any(map(_hides_a_headline, node.iterancestors())):
             return node
     return None
