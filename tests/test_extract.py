@@ -153,6 +153,39 @@ def test_generic_fallback_is_reported_and_keeps_the_paragraphs() -> None:
     assert "Đọc nhiều" not in text and "Tin quốc tế ngày 23/6" not in text
 
 
+RICH_BODY = (
+    "<p>{first}</p><h2>Mở rộng hợp tác với các địa phương nước bạn</h2><p>{second}</p>"
+    "<ul><li>Tổ chức 12 đoàn giao lưu với các nước láng giềng.</li><li>Tiếp nhận 5 dự án viện trợ.</li></ul>"
+    "<blockquote><p>“Tình hữu nghị là tài sản vô giá của hai dân tộc”, ông Nguyễn Văn An nói.</p></blockquote>"
+    "<figure><img src='/a.jpg' alt='anh'><figcaption>Quang cảnh buổi gặp mặt. (Ảnh: Minh Hòa)</figcaption>"
+    "</figure><p>{third}</p><table class='box'><tr><td><p><strong>Hội hữu nghị Việt - Lào</strong></p>"
+    "<p>Thành lập năm 1976, có chi hội ở nhiều tỉnh, thành phố.</p></td></tr></table><p>{fourth}</p>"
+)
+
+
+def test_the_generic_layer_reads_a_body_as_a_known_container_does() -> None:
+    """Subheadings, list items (without trafilatura's "- "), a quote, a figure's caption and an editorial
+    box come out the same whether the body's class is known or not."""
+    paragraphs = {
+        key: f"Đoạn {key} kể về hoạt động đối ngoại nhân dân của tỉnh trong năm qua, với nhiều kết quả đáng ghi nhận."
+        for key in ("first", "second", "third", "fourth")
+    }
+    texts = {}
+    for holder in ("__MASTERCMS_CONTENT", "noidung-chitiet"):
+        page = (
+            "<html><body><div class='main'><h1 class='tit'>Giao lưu văn hóa Việt - Lào</h1>"
+            f"<span class='time'>14:30 | 12/05/2023</span><div class='{holder}'>"
+            f"{RICH_BODY.format(**paragraphs)}</div><div class='sidebar'><h3>Đọc nhiều</h3><ul>"
+            "<li><a href='/tin-khac-12345.html'>Một tin đọc nhiều về chuyện khác hẳn</a></li></ul></div></div>"
+            "</body></html>"
+        )
+        result = EXTRACTOR.extract(page, "https://thoidai.com.vn/giao-luu-12345.html")
+        texts[result.sources["text"]] = result.article.text
+    assert texts["generic"] == texts["selectors"]
+    assert "Tiếp nhận 5 dự án viện trợ." in texts["generic"].splitlines()
+    assert "Quang cảnh buổi gặp mặt. (Ảnh: Minh Hòa)" in texts["generic"].splitlines()
+
+
 ARTICLE_ELEMENT_PAGE = """<html><head><title>Xuất khẩu gỗ tăng tốc cuối năm - Báo Công Thương</title></head>
 <body><ul class="menu"><li><a class="actived" href="/thi-truong">Thị trường</a></li></ul><article class="article">
 <h1 class="article-title">Xuất khẩu gỗ tăng tốc cuối năm</h1><span class="bx-time lt">10:00 | 08/11/2020</span>

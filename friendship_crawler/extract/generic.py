@@ -5,7 +5,9 @@ on the live site says loudly which selectors stopped matching. trafilatura runs 
 kept, because CMS editorial boxes are tables whose paragraphs are text. On its own copy of the page, the
 tables that are not text are settled first: a related-article table (its class says so, or its text is
 mostly links to other articles) goes, an image table leaves only its caption as a paragraph, and a
-one-cell box becomes a plain block, so that its paragraphs stay paragraphs.
+one-cell box becomes a plain block, so that its paragraphs stay paragraphs. A `figure` with an image
+leaves its caption too (trafilatura drops a figure whole), and the "- " trafilatura writes before a list
+item goes: the text reads as a known container's does.
 
 trafilatura gives text, not the element it read: `text_holder` finds that element on the page again
 (the closest one holding the blocks of the text's first and last lines), so that the images and inline
@@ -32,6 +34,8 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters a parsed page may hold (from `&#1;` and the like) that lxml refuses to write back."""
 HOLDER_LINE_CHARS = 40
 """Lines at least this long find the text's holder: a shorter one (a caption, a name) may stand anywhere."""
+LIST_ITEM_MARK = "- "
+"""What trafilatura's text puts before each list item."""
 PAGE_WIDE = frozenset({"html", "body"})
 """A holder this wide is the whole page, rails and all: no holder."""
 
@@ -41,6 +45,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     page = copy.deepcopy(root)
     _writable_text(page)
     settle_tables(page)
+    settle_figures(page)
     try:
         text = trafilatura.extract(
             page,
@@ -57,7 +62,17 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     if not text:
         logger.debug("Generic extraction found no main text on %s", url)
         return []
-    return [Block(line) for line in normalize_text(text).split("\n")]
+    items = {normalize_line(html_line(item.text_content())) for item in root.iter("li")}
+    return [Block(_without_item_mark(line, items)) for line in normalize_text(text).split("\n")]
+
+
+def _without_item_mark(line: str, items: set[str]) -> str:
+    """A line of a list item without the "- " trafilatura writes before it."""
+    return (
+        line[len(LIST_ITEM_MARK) :]
+        if line.startswith(LIST_ITEM_MARK) and line[len(LIST_ITEM_MARK) :] in items
+        else line
+    )
 
 
 def text_holder(root: HtmlElement, lines: Sequence[str]) -> HtmlElement | None:
@@ -98,6 +113,13 @@ def settle_tables(root: HtmlElement) -> None:
             _unwrap(table)
 
 
+def settle_figures(root: HtmlElement) -> None:
+    """A figure holding an image becomes one paragraph per line of its caption (none without one)."""
+    for figure in reversed(list(root.iter("figure"))):
+        if figure.getparent() is not None and next(figure.iter(*selectors.IMAGE_TAGS), None) is not None:
+            _keep_caption(figure, ("figcaption",))
+
+
 def _writable_text(root: HtmlElement) -> None:
     """Drop the characters lxml would refuse to write back from the copy's text, so that settling the
     tables (which moves text) cannot fail on them."""
@@ -112,9 +134,10 @@ def _is_related(table: HtmlElement) -> bool:
     return is_related_box(frozenset((table.get("class") or "").split())) or links_to_articles(table)
 
 
-def _keep_caption(table: HtmlElement) -> None:
-    """The table becomes one paragraph per line of text it holds beside its images."""
-    lines = [html_line(cell.text_content()) for cell in table.iter("td", "th", "caption")]
+def _keep_caption(table: HtmlElement, text_tags: tuple[str, ...] = ("td", "th", "caption")) -> None:
+    """The image box (a table, a figure) becomes one paragraph per line of text its `text_tags` hold beside
+    its images."""
+    lines = [html_line(cell.text_content()) for cell in table.iter(*text_tags)]
     box = table.makeelement("div", {})
     for line in filter(None, lines):
         paragraph = box.makeelement("p", {})
