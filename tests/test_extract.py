@@ -102,7 +102,11 @@ def test_not_an_article(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected", "drop_sapo"),
-    [("v2021_bac_giang", "003_a36bae401c5a4b1b", False), ("v2019_binh_duong", "001_3eceffe56ab36cd4", True)],
+    [
+        ("v2021_bac_giang", "003_a36bae401c5a4b1b", False),
+        ("v2019_binh_duong", "001_3eceffe56ab36cd4", True),
+        ("generic_binh_phuoc", "000_66fc223a74c96893", False),
+    ],
 )
 def test_text_reads_like_the_shared_expected_records(name: str, expected: str, drop_sapo: bool) -> None:
     path = SHARED_EXPECTED / f"{expected}.json"
