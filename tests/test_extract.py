@@ -559,6 +559,17 @@ def test_body_walk_lines_images_and_inline_related() -> None:
     assert body.related_hrefs == ["/x-1234.html"]
 
 
+@pytest.mark.parametrize("label", ["<strong>Đọc thêm:</strong> ", "Xem thêm: ", ">> "])
+def test_a_labelled_link_in_the_body_is_a_related_article(label: str) -> None:
+    """ "Đọc thêm: <title>" leaves the text (as the text path drops it) and its article joins the related."""
+    body = body_of(
+        f"<p>Đoạn một của bài.</p><p>{label}<a href='/hoi-huu-nghi-23456.html'>Hội hữu nghị tổ chức lễ hội</a></p>"
+        "<p>Đọc thêm về lịch sử hội tại <a href='/lich-su-hoi-34567.html'>bài viết này</a> và các tư liệu khác.</p>"
+    )
+    assert [b.text for b in body.blocks][0] == "Đoạn một của bài."
+    assert len(body.blocks) == 2 and body.related_hrefs == ["/hoi-huu-nghi-23456.html"]
+
+
 def test_a_bare_table_of_article_links_in_the_body_is_a_related_box_and_a_table_of_text_is_not() -> None:
     body = body_of(
         "<table><tr><td><a href='/giao-luu-van-hoa-viet-lao-123451.html'>Giao lưu văn hóa Việt - Lào"

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from friendship_crawler.clean.lines import is_labelled_link
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
 from friendship_crawler.textnorm import normalize_line
@@ -121,6 +122,12 @@ def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
     return text > 0 and sum(len(visible_text(a)) for a in links) / text >= share
 
 
+def _labels_a_link(paragraph: HtmlElement) -> bool:
+    """ "Đọc thêm: <a>title</a>": a link to an article under the label the text path drops it by."""
+    linked = any(article_id(a.get("href") or "") for a in paragraph.iter("a"))
+    return linked and is_labelled_link(visible_text(paragraph))
+
+
 def _is_signature(element: HtmlElement) -> bool:
     """Right-aligned (by style or by the old `align` attribute) and wholly in bold or in italic."""
     aligned = (element.get("align") or "").lower() == "right" or (
@@ -198,7 +205,11 @@ class _BodyWalker:
         if not image_box and tag == "table":
             image_box = next(element.iter(*selectors.IMAGE_TAGS), None) is not None
         share = _LINK_BOXES.get(tag)
-        if is_related_box(classes) or (share and not image_box and links_to_articles(element, share)):
+        if (
+            is_related_box(classes)
+            or (share and not image_box and links_to_articles(element, share))
+            or (tag == "p" and _labels_a_link(element))
+        ):
             if block:
                 self.flush()
             self.body.related_hrefs.extend(a.get("href") or "" for a in element.iter("a"))
