@@ -71,6 +71,21 @@ def test_listing_pages_are_archived_when_asked(tmp_path: Path) -> None:
     assert [c.url for c in read_captures(archive.path)] == [ARTICLE, LISTING]
 
 
+def test_an_archive_that_cannot_be_written_says_so_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The crawl goes on without it: one error line, not one traceback per page."""
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the archive directory should be")
+    urls = [ARTICLE.replace("194335", str(194335 + i)) for i in range(3)]
+    with caplog.at_level(logging.ERROR):
+        archive = archive_run(blocker / "archive", [page(url, f"bài {i}") for i, url in enumerate(urls)])
+    errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert len(errors) == 1 and errors[0].exc_info is None
+    assert errors[0].getMessage().startswith(f"Not archiving the rest of this run: cannot write {blocker}")
+    assert archive.stats.get_value("friendship/archive/records") is None
+
+
 def test_disabled_archive_is_not_configured(tmp_path: Path) -> None:
     crawler = get_crawler(RunSpider, {"FRIENDSHIP_ARCHIVE_ENABLED": False})
     with pytest.raises(NotConfigured):

@@ -83,8 +83,16 @@ class WarcArchive:
             return
         if not (is_article_url(response.url) or self.include_listings):
             return
+        try:
+            self._archive(response, self.path)
+        except OSError as exc:
+            logger.error("Not archiving the rest of this run: cannot write %s: %s", self.path, exc)
+            self.path = None
+            self._close()
+
+    def _archive(self, response: Response, path: Path) -> None:
         if self._writer is None:
-            self._open(self.path)
+            self._open(path)
         assert self._writer is not None
         headers = [
             (name.decode("latin-1"), value.decode("latin-1"))
@@ -108,9 +116,13 @@ class WarcArchive:
 
     def spider_closed(self, spider: Spider) -> None:
         if self._file is not None:
-            self._file.close()
-            self._file = self._writer = None
+            self._close()
             logger.info("Archive %s closed", self.path)
+
+    def _close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        self._file = self._writer = None
 
     def _open(self, path: Path) -> None:
         """The run's WARC, opened for appending (a resumed run goes on with its file), and its warcinfo."""
