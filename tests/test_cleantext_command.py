@@ -202,6 +202,17 @@ def test_a_wide_encoding_that_is_not_the_files_is_one_error_line(tmp_path: Path)
         ]
 
 
+def test_utf8_with_a_signature_reads_a_file_with_or_without_its_bom(tmp_path: Path) -> None:
+    """utf-8-sig is no wide encoding: a file without NUL bytes is what it should be."""
+    plain, signed = tmp_path / "plain.txt", tmp_path / "signed.txt"
+    plain.write_bytes(SAMPLES[0].read_bytes())
+    signed.write_bytes(codecs.BOM_UTF8 + SAMPLES[0].read_bytes())
+    result = cleantext("--encoding", "utf-8-sig", str(plain), str(signed))
+    assert result.returncode == 0, result.stderr
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["text"] == second["text"] != ""
+
+
 def max_rss_mb(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
     """`scrapy cleantext ARGS` and the peak memory of its process."""
     command = ["/usr/bin/time", "-f", "maxrss_kb=%M", sys.executable, "-m", "scrapy", "cleantext", *args]

@@ -99,7 +99,7 @@ def _check_nul_bytes(data: bytes, codec: str) -> None:
     Page text in a one-byte encoding (or UTF-8) holds no NUL byte, so one means a binary file; in UTF-16
     and UTF-32 every space and line break holds one, so none means the file is in another encoding.
     """
-    wide = len("\n".encode(codec)) > 1
+    wide = b"\x00" in "\n".encode(codec)  # UTF-16 and UTF-32, not utf-8-sig (longer only by its BOM)
     if not wide and b"\x00" in data:
         raise UnreadableText("binary file (NUL bytes), not page text")
     if wide and data and b"\x00" not in data:
