@@ -176,18 +176,32 @@ def test_a_site_that_cannot_be_reached_is_one_line_per_request_and_a_way_out(tmp
     )
 
 
-def test_a_setting_refused_at_start_is_one_line_and_no_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", "1.5"),
+        ("FRIENDSHIP_DEDUP_NUM_PERM", "lots"),
+        ("FRIENDSHIP_INCREMENTAL", "maybe"),
+    ],
+)
+def test_a_setting_refused_at_start_is_one_line_and_no_traceback(
+    tmp_path: Path, name: str, value: str
+) -> None:
     """A component that rejects its setting stops the crawler before it starts: Scrapy would leave
-    the error to asyncio ("Task exception was never retrieved" and a traceback) and exit 0."""
+    the error to asyncio ("Task exception was never retrieved" and a traceback) and exit 0. A setting the
+    command reads itself, before the crawler (the stored state's), says so in the same line."""
     run = run_crawl(
-        tmp_path,
-        "http://127.0.0.1:9",
-        settings={"FRIENDSHIP_CONSOLE": "1", "FRIENDSHIP_DEDUP_NEAR_THRESHOLD": "1.5"},
-        timeout=120,
+        tmp_path, "http://127.0.0.1:9", settings={"FRIENDSHIP_CONSOLE": "1", name: value}, timeout=120
     )
     assert run.returncode == 1
     assert "Traceback" not in run.log and "never retrieved" not in run.log
     errors = [line for line in run.log.splitlines() if line.startswith("ERROR: ")]
     assert len(errors) == 1 and errors[0].startswith("ERROR: The crawl could not start: "), run.log
-    assert "FRIENDSHIP_DEDUP_NEAR_THRESHOLD" in errors[0]
+    assert name in errors[0]
     assert "Crawl finished" not in run.log
+
+
+def test_a_console_setting_that_is_no_flag_is_a_usage_error(tmp_path: Path) -> None:
+    run = run_crawl(tmp_path, "http://127.0.0.1:9", settings={"FRIENDSHIP_CONSOLE": "maybe"}, timeout=120)
+    assert run.returncode == 2 and "Traceback" not in run.log
+    assert "FRIENDSHIP_CONSOLE='maybe'" in run.log.strip().splitlines()[-1]

@@ -83,7 +83,11 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         if args:
             check_spider(self.settings, args[0], opts.spargs)
         check_log_options(self.settings)
-        if args and console_enabled(self.settings):
+        try:
+            console = console_enabled(self.settings)
+        except ValueError as exc:  # a value that is no flag, named with its setting
+            raise UsageError(str(exc), print_help=False) from None
+        if args and console:
             run_id = new_run_id()
             self.settings.set(RUN_ID_SETTING, run_id, priority="cmdline")
             try:
@@ -103,6 +107,10 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
             check_stored_state(self.settings)
         except StateError as exc:
             logger.error("%s", exc)
+            self.exitcode = 1
+            return
+        except ValueError as exc:  # a dedup or incremental setting of the wrong type, named with its setting
+            logger.error("The crawl could not start: %s", exc)
             self.exitcode = 1
             return
         logger.info("Project root %s: state in %s", root, project_path(self.settings, "FRIENDSHIP_STATE_DIR"))
