@@ -27,14 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--parts", default=",".join(PARTS), help=f"comma-separated subset of {', '.join(PARTS)}"
     )
-    parser.add_argument("--repeats", type=int, help="timing repeats per page (default: 3)")
+    parser.add_argument("--repeats", type=int, help="timing repeats per page (default 3)")
     parser.add_argument(
         "--dedup-sizes",
-        help="comma-separated article counts for the dedup stage (full default: 10000; "
+        help="comma-separated article counts for the dedup stage (full plan default 10000; "
         "100000 takes several minutes)",
     )
     parser.add_argument(
-        "--out", type=Path, help=f"where to write the report (default: {RESULTS_FILE.name} for the full plan)"
+        "--out", type=Path, help=f"where to write the report (default {RESULTS_FILE.name} for the full plan)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log each measurement as it is taken")
     return parser
@@ -67,8 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         parser.error(str(error))
     out = args.out or (None if args.quick else RESULTS_FILE)
-    if out is not None and not out.parent.is_dir():
-        parser.error(f"--out {out}: no directory {out.parent} to write it in")
+    refusal = _out_refusal(out) if out is not None else None
+    if refusal:
+        parser.error(f"--out {out}: {refusal}")
     # a terminated run unwinds like an interrupted one, so the replica it started in a subprocess stops too
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     report = render(run_benchmark(plan, note=lambda line: print(line, file=sys.stderr)))
@@ -77,6 +78,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.write_text(report, encoding="utf-8")
         sys.stderr.write(f"Report written to {out}\n")
     return 0
+
+
+REPORT_HEADING = "# Benchmark results"
+"""How a report this command wrote begins: the only file `--out` may replace."""
+
+
+def _out_refusal(out: Path) -> str | None:
+    """Why the report cannot go to `out`, checked before measuring: no directory to write it in, a directory,
+    or a file of something other than an earlier report (never overwritten)."""
+    if out.is_dir():
+        return "is a directory; name the report file"
+    if not out.parent.is_dir():
+        return f"no directory {out.parent} to write it in"
+    if out.is_file():
+        with out.open(encoding="utf-8", errors="replace") as existing:
+            if existing.read(len(REPORT_HEADING)) != REPORT_HEADING:
+                return "holds something other than a benchmark report; not overwriting it"
+    return None
 
 
 if __name__ == "__main__":

@@ -210,8 +210,8 @@ def render(groups: dict[str, list[Labelled]], cost: SpeedCost | None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.entities", description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--pages", type=int, default=120, help="replica articles timed (default: 120)")
-    parser.add_argument("--repeats", type=int, default=3, help="timing repeats per page (default: 3)")
+    parser.add_argument("--pages", type=int, default=120, help="replica articles timed (default 120)")
+    parser.add_argument("--repeats", type=int, default=3, help="timing repeats per page (default 3)")
     parser.add_argument("--no-speed", action="store_true", help="score the labelled set only")
     parser.add_argument("--errors", action="store_true", help="also list every wrong or missed value")
     options = parser.parse_args(argv)

@@ -206,6 +206,25 @@ def test_an_out_file_in_a_missing_directory_is_refused_before_measuring(tmp_path
     assert f"no directory {tmp_path / 'missing'}" in capsys.readouterr().err
 
 
+def test_an_out_that_is_a_directory_or_another_file_is_refused_before_measuring(
+    tmp_path, monkeypatch, capsys
+):
+    """A report goes to a file of its own: a directory is no file, and a file of something else is never
+    overwritten (an earlier report is)."""
+    monkeypatch.setattr("bench.__main__.run_benchmark", lambda *_, **__: pytest.fail("it measured"))
+    notes = tmp_path / "notes.md"
+    notes.write_text("# My notes\n", encoding="utf-8")
+    for out, reason in (
+        (tmp_path, "is a directory"),
+        (notes, "holds something other than a benchmark report"),
+    ):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--quick", "--out", str(out)])
+        assert exit_info.value.code == 2
+        assert f"--out {out}: {reason}" in capsys.readouterr().err
+    assert notes.read_text(encoding="utf-8") == "# My notes\n"
+
+
 # --- a terminated run ---------------------------------------------------------------------------
 def _children(pid: int) -> set[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")

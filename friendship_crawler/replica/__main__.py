@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--generations",
         default=",".join(DEFAULT_GENERATIONS),
         help=f"article template generations served, comma-separated, from {','.join(GENERATIONS)} "
-        "(default: %(default)s)",
+        "(default %(default)s)",
     )
     parser.add_argument(
         "--truth", type=Path, metavar="PATH", help="write ground truth as JSON Lines and exit"
