@@ -336,6 +336,7 @@ def test_command_builds_a_snapshot_in_every_format(runs: Path, tmp_path: Path) -
             ("--input", "output/friendship-20261101T080000Z.jsonl"),
             "input output/friendship-20261101T080000Z.jsonl is a file, not a directory of run files",
         ),
+        (("--input", "/dev/null"), "input /dev/null is not a directory of run files"),
         (
             ("--section", "Bốn phương", "--section", "huu-nghi"),
             "no article is in section 'Bốn phương'; the runs hold: Bốn phương kết bạn, Chân dung bè bạn, Hữu nghị",

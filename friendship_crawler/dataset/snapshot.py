@@ -58,6 +58,8 @@ def build_snapshot(request: SnapshotRequest) -> SnapshotResult:
     """Write the snapshot for `request` into place atomically and say what it holds."""
     if request.input_dir.is_file():
         raise NoRunFiles(f"input {request.input_dir} is a file, not a directory of run files")
+    if request.input_dir.exists() and not request.input_dir.is_dir():
+        raise NoRunFiles(f"input {request.input_dir} is not a directory of run files")
     if not request.input_dir.is_dir():
         raise NoRunFiles(f"input directory {request.input_dir} does not exist")
     runs = find_run_files(request.input_dir)
