@@ -3,7 +3,8 @@
 
 Scrapyd runs jobs in the background, so the lock of run-periodic.sh cannot cover the crawl itself; this
 script asks `listjobs.json` first. Exit status: 0 scheduled (the job id is printed), 75 a job is still
-pending or running, 1 Scrapyd refused or could not be reached, 2 a spider argument is wrong (checked
+pending or running, 1 Scrapyd refused or could not be reached, 2 a usage error: no Scrapyd URL, an
+argument that is no `-a name=value` or `-s NAME=value`, or a spider argument the spider refuses (checked
 here, with the spider's own rules, before Scrapyd is asked: a job would only fail later, out of sight).
 Arguments after the URL are `-a name=value` spider arguments and `-s NAME=value` settings, as for
 `scrapy crawl`.
