@@ -28,13 +28,14 @@ from base64 import b64encode
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.error import URLError
-from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote, urlencode, urlunsplit
 from urllib.request import Request, urlopen
 
 from scrapy.utils.conf import closest_scrapy_cfg
 
 from friendship_crawler.paths import HOME, project_root
 from friendship_crawler.spiders.params import CrawlParams, SpiderArgumentError
+from friendship_crawler.urls import http_url
 
 PROJECT = "friendship_crawler"
 SPIDER = "friendship"
@@ -60,12 +61,11 @@ class Scrapyd:
         """Split `http://user:password@host:port` into the bare URL and a Basic `Authorization` header;
         ValueError for anything but an http(s) URL with a host."""
         try:
-            parts = urlsplit(url.rstrip("/"))
-            usable = parts.scheme in {"http", "https"} and bool(parts.hostname)
-        except ValueError:  # `http://[`
-            usable = False
-        if not usable:
-            raise ValueError(f"{url!r} is no Scrapyd URL: give http://host:port (e.g. http://127.0.0.1:6800)")
+            parts = http_url(url.rstrip("/"))
+        except ValueError:
+            raise ValueError(
+                f"{url!r} is no Scrapyd URL: give http://host:port (e.g. http://127.0.0.1:6800)"
+            ) from None
         host = parts.netloc.rpartition("@")[2]
         bare = urlunsplit(parts._replace(netloc=host))
         if parts.username is None:

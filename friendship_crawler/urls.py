@@ -8,7 +8,7 @@ where `urllib` would misread them.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 SITE_HOSTS = frozenset({"thoidai.com.vn", "www.thoidai.com.vn", "tacnghiep.thoidai.com.vn"})
 """Hosts that serve the section (same path, same id); any other subdomain is a foreign-language subsite."""
@@ -91,3 +91,24 @@ def host_of(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+class BadPort(ValueError):
+    """An http(s) URL whose port is no number up to 65535."""
+
+
+def http_url(value: str) -> SplitResult:
+    """The parts of an http(s) URL with a host; ValueError saying what is wrong with anything else (a
+    path, a bare slug, another scheme, an unclosed `[` of IPv6; `BadPort` for a port that is no number
+    up to 65535)."""
+    try:
+        parts = urlsplit(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is no URL: {exc}") from None
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ValueError(f"{value!r} is no http(s) URL with a host")
+    try:
+        parts.port  # noqa: B018 (reading it checks it)
+    except ValueError:
+        raise BadPort(f"{value!r} has a port that is no number up to 65535") from None
+    return parts

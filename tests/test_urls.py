@@ -1,8 +1,12 @@
+import re
+
 import pytest
 
 from friendship_crawler.urls import (
+    BadPort,
     article_id,
     canonical_article_url,
+    http_url,
     is_article_url,
     split_mastercms,
     strip_tracking,
@@ -63,3 +67,19 @@ def test_strip_tracking_keeps_other_parameters() -> None:
         "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16"
     )
     assert strip_tracking(ARTICLE + "?fbclid=abc&page=2") == ARTICLE + "?page=2"
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        ("page.html", "is no http(s) URL with a host"),
+        ("ftp://thoidai.com.vn/a", "is no http(s) URL with a host"),
+        ("http://[::1", "is no URL"),
+        ("http://127.0.0.1:99999/", "has a port that is no number up to 65535"),
+    ],
+)
+def test_http_url_says_what_is_wrong(value: str, error: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(error)) as raised:
+        http_url(value)
+    assert isinstance(raised.value, BadPort) is ("port" in error)
+    assert http_url("https://thoidai.com.vn:443/x-1.html").hostname == "thoidai.com.vn"

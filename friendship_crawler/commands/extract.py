@@ -15,7 +15,6 @@ import sys
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
@@ -24,6 +23,7 @@ from friendship_crawler.commands.new_file import new_output, write_new
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import read_page
+from friendship_crawler.urls import http_url
 
 logger = logging.getLogger(__name__)
 
@@ -94,13 +94,10 @@ def _check_url(url: str) -> None:
     """UsageError unless `url` is an http(s) URL with a host, the only kind of address an article has:
     a file path or a bare slug would be read as the page's address and end up in the record."""
     try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 (reading it checks it)
-    except ValueError:  # a port that is no number or over 65535, an unclosed [IPv6] bracket
-        parts = None
-    if parts is None or parts.scheme not in {"http", "https"} or not parts.hostname:
+        http_url(url)
+    except ValueError:
         raise UsageError(
             f"--url must be an http(s) URL with a host, e.g. https://thoidai.com.vn/<slug>-<id>.html, "
             f"got {url!r}",
             print_help=False,
-        )
+        ) from None

@@ -11,11 +11,10 @@ import textwrap
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from friendship_crawler.hosts import is_loopback_host
 from friendship_crawler.site import SECTION_SLUG, SLUG, SUBSECTIONS
-from friendship_crawler.urls import CANONICAL_ROOT, SITE_HOSTS
+from friendship_crawler.urls import CANONICAL_ROOT, SITE_HOSTS, BadPort, http_url
 
 ALLOWED_SECTIONS = (SECTION_SLUG, *SUBSECTIONS)
 """The listings known by slug; any other well-formed slug names a subsection the section's menu may list."""
@@ -146,19 +145,18 @@ def arguments_help(width: int = 100) -> str:
 def _base_url(value: str | None) -> str:
     if not value:
         return CANONICAL_ROOT
-    parts = urlsplit(value.strip())
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
+    try:
+        parts = http_url(value.strip())
+    except BadPort:
+        raise SpiderArgumentError(f"base_url's port must be a number up to 65535, got {value!r}") from None
+    except ValueError:
         raise SpiderArgumentError(
             f"base_url must be an http(s) site root such as {CANONICAL_ROOT} or http://127.0.0.1:8000, "
             f"got {value!r}"
-        )
+        ) from None
     if parts.path not in {"", "/"} or parts.query or parts.fragment:
         raise SpiderArgumentError(f"base_url must be a site root without path or query, got {value!r}")
-    try:
-        parts.port  # noqa: B018 (reading it checks it)
-    except ValueError:
-        raise SpiderArgumentError(f"base_url's port must be a number up to 65535, got {value!r}") from None
-    host = parts.hostname.lower()
+    host = (parts.hostname or "").lower()  # http_url saw to it that there is one
     if host not in SITE_HOSTS and not is_loopback_host(host):
         raise SpiderArgumentError(
             f"base_url must be on the site's hosts ({', '.join(sorted(SITE_HOSTS))}) or a local replica "
