@@ -2,7 +2,8 @@
 
 One gzipped WARC per run, named like the run file (`<spider>-<run_id>.warc.gz` under
 `FRIENDSHIP_ARCHIVE_DIR`, relative to the project root), opened with the first page it keeps (a run that
-fetched no article leaves no file) and flushed after each record, so a crash leaves a readable prefix.
+keeps no page, as one that fetched no new article, leaves no file) and flushed after each record, so a
+crash leaves a readable prefix.
 Settings: `FRIENDSHIP_ARCHIVE_ENABLED` (default True), `FRIENDSHIP_ARCHIVE_DIR` (default `output/archive`),
 `FRIENDSHIP_ARCHIVE_LISTINGS` (default False: listing pages are not needed to rebuild records).
 

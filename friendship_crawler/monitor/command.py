@@ -119,7 +119,7 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
             sys.stderr.write("".join(f"{note}\n" for note in notes))
         failure = self._crawl(args, opts)
         if failure is not None:  # a setting or component refused at start: nothing ran, nothing to sum up
-            logger.error("The crawl could not start: %s", failure)
+            logger.error("The crawl could not start: %s", str(failure) or repr(failure))
             self.exitcode = 1
             return
         if console:
