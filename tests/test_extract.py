@@ -506,6 +506,14 @@ def test_the_html_and_text_paths_read_a_byline_alike(byline: str) -> None:
     assert signed == plain == text is not None
 
 
+@pytest.mark.parametrize("attribution", ["Theo TTXVN", "(Theo Báo Nhân Dân)", "(theo VNA)."])
+def test_a_signed_attribution_is_the_source_and_the_byline_above_it_the_author(attribution: str) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    split = split_byline([*paragraphs, Block("Minh Anh", signed=True), Block(attribution, signed=True)], None)
+    source = attribution.strip("(.)").split(maxsplit=1)[1]
+    assert (split.author, split.source, split.blocks) == ("Minh Anh", source, paragraphs)
+
+
 @pytest.mark.parametrize("credit", ["Ảnh: Minh Hòa", "(Ảnh: TTXVN)"])
 def test_a_signed_photo_credit_is_no_byline_on_either_path(credit: str) -> None:
     """A right-aligned bold "Ảnh: …" last paragraph credits the photos: it stays in the text, no author, as

@@ -19,8 +19,8 @@ from friendship_crawler.clean.lines import author_name, ends_with_byline
 from friendship_crawler.extract.body import Block
 from friendship_crawler.textnorm import normalize_line
 
-_ATTRIBUTION = re.compile(r"^theo\s+", re.I)
-"""A signed last line "Theo TTXVN" names the source, not an author."""
+_ATTRIBUTION = re.compile(r"^\(?\s*theo\s+(?P<source>.+?)\s*\)?\.?$", re.I)
+"""A signed last line "Theo TTXVN" or "(Theo Báo Nhân Dân)" names the source, not an author."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         value = site_rules.source_of(last)
         if value is not None:
             source = source or value or None
-        elif kept[-1].signed and _ATTRIBUTION.match(last):
-            source = source or _ATTRIBUTION.sub("", last)
+        elif kept[-1].signed and (attribution := _ATTRIBUTION.match(last)):
+            source = source or attribution["source"]
         elif kept[-1].signed and not rules.PHOTO_CREDIT.match(last):
             author = author or clean_author(last)
         elif author is None and len(kept) > 2 and ends_with_byline(last, known):
