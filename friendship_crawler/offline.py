@@ -18,10 +18,8 @@ import signal
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
-
-from scrapy.utils.conf import closest_scrapy_cfg
-
-from friendship_crawler.replica import ReplicaConfig, ReplicaServer
+from types import FrameType
+from typing import NoReturn
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +32,26 @@ LOCAL_SETTINGS = {
 """Politeness toward the live site is pointless against a local server; waiting only slows the demo."""
 
 
+CRAWL_ENTRY = (
+    "import signal, sys\n"
+    "def interrupted(*_):\n"
+    "    sys.stderr.write('offline: interrupted before the crawl started\\n')\n"
+    "    sys.exit(130)\n"
+    "signal.signal(signal.SIGINT, interrupted)\n"
+    "from scrapy.cmdline import execute\n"
+    "execute()\n"
+)
+"""`python -m scrapy`, but a Ctrl-C while Scrapy is still loading ends it quietly (exit 130) instead of
+with the traceback of whatever import it cut short; Scrapy's own handler takes over once the crawl runs."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGINT, _interrupted_while_loading)
+    # Imported here, after the handler above: loading Scrapy and the replica takes a second or more.
+    from scrapy.utils.conf import closest_scrapy_cfg
+
+    from friendship_crawler.replica import ReplicaConfig, ReplicaServer
+
     parser = argparse.ArgumentParser(
         prog="python -m friendship_crawler.offline",
         description="Crawl the bundled replica of the friendship section, offline.",
@@ -47,19 +64,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = ReplicaConfig(seed=args.seed, articles=args.articles)
     except ValueError as exc:
         parser.error(str(exc))
-    if not in_a_project():
+    if not (closest_scrapy_cfg() or "SCRAPY_SETTINGS_MODULE" in os.environ):
+        # checked before the replica starts: elsewhere scrapy only says the command is not available
         logger.error("offline: run it in the project directory (the one holding scrapy.cfg)")
         return 2
     with ReplicaServer(config) as replica:
         crawl = subprocess.Popen(replica_crawl_command(replica.base_url, *crawl_options))
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, lambda *_: crawl.terminate())
         return wait_through_interrupts(crawl)
 
 
-def in_a_project() -> bool:
-    """Whether `scrapy crawl` can find the project from here; checked before the replica starts, since
-    elsewhere scrapy only says the command is not available, after the replica is already serving."""
-    return bool(closest_scrapy_cfg()) or "SCRAPY_SETTINGS_MODULE" in os.environ
+def _interrupted_while_loading(signum: int, frame: FrameType | None) -> NoReturn:
+    """A Ctrl-C before the crawl runs: one line and exit 130, as a shell reports an interrupted command."""
+    logger.error("offline: interrupted before the crawl started")
+    raise SystemExit(128 + signum)
 
 
 def wait_through_interrupts(process: subprocess.Popen[bytes]) -> int:
@@ -89,7 +108,7 @@ def replica_crawl_command(
     base_url: str, *options: str, settings: Mapping[str, str] = LOCAL_SETTINGS
 ) -> list[str]:
     """`scrapy crawl friendship` of a local replica at `base_url`, with `settings` as `-s` options first."""
-    command = [sys.executable, "-m", "scrapy", "crawl", "friendship", "-a", f"base_url={base_url}"]
+    command = [sys.executable, "-c", CRAWL_ENTRY, "crawl", "friendship", "-a", f"base_url={base_url}"]
     for name, value in settings.items():
         command += ["-s", f"{name}={value}"]
     return [*command, *options]

@@ -141,3 +141,20 @@ def test_a_ctrl_c_closes_the_crawl_before_the_replica_stops(tmp_path: Path) -> N
     exported = feed.read_text(encoding="utf-8").splitlines()
     assert 0 < len(exported) == run["exported"]["feeds"][0]["items"] < 1500
     assert run["stats"].get("friendship/failed/connection_refused", 0) == 0
+
+
+def test_a_ctrl_c_while_the_crawl_is_loading_is_one_line_and_no_traceback(tmp_path: Path) -> None:
+    """Loading Scrapy takes a second or more: a Ctrl-C then cuts an import short, which Python would
+    report with a traceback. The main job says in one line that it was interrupted and exits 130."""
+    command = [sys.executable, "-m", "friendship_crawler.offline", "--articles", "40"]
+    with subprocess.Popen(command, cwd=tmp_path, env=crawl_env(), stderr=subprocess.PIPE, text=True,
+                          start_new_session=True) as process:  # fmt: skip
+        assert process.stderr is not None
+        first = process.stderr.readline()
+        assert first.startswith("Replica serving on http://127.0.0.1:"), first
+        time.sleep(0.3)  # the crawl's process has started and is loading Scrapy
+        os.killpg(process.pid, signal.SIGINT)
+        rest = process.stderr.read()
+        status = process.wait(timeout=60)
+    assert status == 130 and rest == "offline: interrupted before the crawl started\n", rest
+    assert not (tmp_path / "output").exists()
