@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+CUT_OFF = "cut off before its end (a crawl still writing the file, or one that was killed)"
+"""Why a last line without its newline is no JSON: a record is written whole, newline and all."""
+
 
 @dataclass(frozen=True)
 class JsonLine:
@@ -55,6 +58,8 @@ def _read(number: int, raw: bytes, last: bool) -> JsonLine:
     except UnicodeDecodeError:
         return JsonLine(number, raw, last, unreadable="not UTF-8 (truncated?)")
     except json.JSONDecodeError as exc:
+        if last and not raw.endswith(b"\n"):
+            return JsonLine(number, raw, last, unreadable=CUT_OFF)
         reason = f"truncated or invalid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno})"
         return JsonLine(number, raw, last, unreadable=reason)
     if not isinstance(data, dict):
