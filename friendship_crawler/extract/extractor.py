@@ -21,7 +21,7 @@ from friendship_crawler.extract.byline import clean_author, clean_source, split_
 from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import parse_page
 from friendship_crawler.extract.errors import NotAnArticle
-from friendship_crawler.extract.generic import generic_blocks, text_holder
+from friendship_crawler.extract.generic import generic_blocks, holds_every_line, text_holder
 from friendship_crawler.extract.kinds import is_listing, lists_articles, media_kind, says_not_found
 from friendship_crawler.extract.links import LinkFolder, fold_root, related_box_hrefs
 from friendship_crawler.extract.marks import PageMarks
@@ -148,6 +148,15 @@ class _PageReading:
         author = self._visible_author()
         split = split_byline(blocks, author)
         holder = text_holder(self.root, [block.text for block in split.blocks]) if fallback else None
+        held = read_body(holder, url) if holder is not None else None
+        if (
+            held is not None
+            and self._below_title(holder) is not None
+            and holds_every_line(held, split.blocks)
+        ):
+            split = split_byline(
+                held.blocks, author
+            )  # the holder read as a known body: headings, lists, bylines
         sapo = self._sapo(container if container is not None else self._below_title(holder))
         if author is None and split.author:
             author, self.sources["author"] = split.author, body_layer
@@ -160,8 +169,8 @@ class _PageReading:
             raise NotAnArticle("no_text", "no body text, even from the generic layer")
         self.sources["text"] = body_layer
         text = "\n".join(normalize_line(line) for line in lines)  # every line is already clean: a fast check
-        if holder is not None:
-            body = read_body(holder, url)
+        if held is not None:
+            body = held
         if body.images:
             self.sources["images"] = body_layer
         article = Article(

@@ -25,7 +25,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
-from friendship_crawler.extract.body import Block, html_line, is_related_box, links_to_articles
+from friendship_crawler.extract.body import Block, Body, html_line, is_related_box, links_to_articles
 from friendship_crawler.textnorm import normalize_line, normalize_text
 
 logger = logging.getLogger(__name__)
@@ -89,6 +89,16 @@ def text_holder(root: HtmlElement, lines: Sequence[str]) -> HtmlElement | None:
     around_last = {id(element) for element in (last, *last.iterancestors())}
     holder = next(e for e in (first, *first.iterancestors()) if id(e) in around_last)
     return None if holder.tag in PAGE_WIDE else holder
+
+
+def holds_every_line(body: Body, blocks: Sequence[Block]) -> bool:
+    """`body` (the holder read as a known container is) has every long line of the generic layer's
+    `blocks`: reading it loses none of trafilatura's text and keeps what trafilatura may drop from a small
+    page (subheadings, lists) and what it cannot see (a signed byline)."""
+    lines = {block.text for block in body.blocks}
+    return body.has_text and all(
+        block.text in lines for block in blocks if len(block.text) >= HOLDER_LINE_CHARS
+    )
 
 
 def _leaf_blocks(root: HtmlElement) -> list[HtmlElement]:
