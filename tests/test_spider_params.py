@@ -213,17 +213,50 @@ def test_a_section_the_menu_does_not_list_is_an_error_naming_the_menu(
 
 
 @pytest.mark.parametrize("option", ["-O", "-o"])
-def test_an_earlier_run_file_is_never_a_typed_feed(tmp_path: Path, option: str) -> None:
-    """Overwritten, an earlier run's records would be gone while the dedup state holds them as exported."""
-    earlier = tmp_path / "output" / "friendship-20260101T000000Z.jsonl"
-    earlier.parent.mkdir()
+@pytest.mark.parametrize(
+    ("kept", "typed"),
+    [
+        ("output/friendship-20260101T000000Z.jsonl", "output/friendship-20260101T000000Z.jsonl"),
+        ("output/friendship-20260101T000000Z.jsonl", "latest.jsonl"),  # a link to it
+        (
+            "output/friendship-20260101T000000Z.duplicates.jsonl",
+            "output/friendship-20260101T000000Z.duplicates.jsonl",
+        ),
+        ("output/runs/friendship-20260101T000000Z.json", "output/runs/friendship-20260101T000000Z.json"),
+        (
+            "output/archive/friendship-20260101T000000Z.warc.gz",
+            "output/archive/friendship-20260101T000000Z.warc.gz:jsonlines",
+        ),
+    ],
+)
+def test_a_file_the_project_keeps_is_never_a_typed_feed(
+    tmp_path: Path, option: str, kept: str, typed: str
+) -> None:
+    """Overwritten, an earlier run's records would be gone while the dedup state holds them as exported;
+    a link to the file, a run's duplicates report, report or archive are kept as surely."""
+    earlier = tmp_path / kept
+    earlier.parent.mkdir(parents=True)
     earlier.write_text('{"url": "https://thoidai.com.vn/a-101.html"}\n', encoding="utf-8")
+    if typed == "latest.jsonl":
+        (tmp_path / typed).symlink_to(earlier)
     done = subprocess.run(
-        [sys.executable, "-m", "scrapy", "crawl", "friendship", option, "output/friendship-20260101T000000Z.jsonl"],
+        [sys.executable, "-m", "scrapy", "crawl", "friendship", option, typed],
         cwd=tmp_path, env={**crawl_env(), "FRIENDSHIP_CONSOLE": "1"},
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "is the run file of an earlier crawl" in done.stderr.strip().splitlines()[-1]
+    assert "is a file the project keeps" in done.stderr.strip().splitlines()[-1]
     assert earlier.read_text(encoding="utf-8") == '{"url": "https://thoidai.com.vn/a-101.html"}\n'
-    assert sorted(p.name for p in tmp_path.rglob("*")) == ["friendship-20260101T000000Z.jsonl", "output"]
+    assert not (tmp_path / "state").exists()
+
+
+def test_a_log_file_that_is_a_run_file_is_refused(tmp_path: Path) -> None:
+    earlier = tmp_path / "output" / "friendship-20260101T000000Z.jsonl"
+    earlier.parent.mkdir()
+    earlier.write_text('{"url": "https://thoidai.com.vn/a-101.html"}\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "friendship", "--logfile", str(earlier)],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and "is a file the project keeps" in done.stderr
+    assert earlier.read_text(encoding="utf-8") == '{"url": "https://thoidai.com.vn/a-101.html"}\n'

@@ -41,7 +41,7 @@ from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT, RunMonitor
 from friendship_crawler.monitor.masking import mask_all_log_records
 from friendship_crawler.paths import project_path, resolve_project_paths
 from friendship_crawler.project_settings import friendship_setting
-from friendship_crawler.run import RUN_FILE, new_run_id
+from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, new_run_id
 from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)
@@ -185,14 +185,35 @@ def check_spider(settings: BaseSettings, name: str, spargs: dict[str, str]) -> N
         raise UsageError(f"spider {name}: {exc}", print_help=False) from exc
 
 
+KEPT_DIRECTORIES = (
+    "FRIENDSHIP_OUTPUT_DIR",
+    "FRIENDSHIP_STATE_DIR",
+    "FRIENDSHIP_MONITOR_REPORTS_DIR",
+    "FRIENDSHIP_ARCHIVE_DIR",
+)
+"""Where the project keeps what its runs made: run files, duplicates reports, run reports, state, WARCs."""
+
+
+def kept_file(settings: BaseSettings, path: Path) -> bool:
+    """An existing file the project keeps, by whatever link it is named: a run file or duplicates report
+    anywhere, any file under one of `KEPT_DIRECTORIES`."""
+    target = path.resolve()
+    if not target.is_file():
+        return False
+    if RUN_FILE.match(target.name) or DUPLICATES_FILE.match(target.name):
+        return True
+    return any(target.is_relative_to(project_path(settings, name).resolve()) for name in KEPT_DIRECTORIES)
+
+
 def check_typed_feeds(settings: BaseSettings, own_feeds: list[str]) -> None:
-    """A usage error for `-o`/`-O` naming an earlier crawl's run file: overwritten, its records would be
-    gone while the dedup state holds them as exported; appended to, it would hold two runs."""
+    """A usage error for `-o`/`-O` naming a file the project keeps (`kept_file`), an earlier crawl's run
+    file above all: overwritten, its records would be gone while the dedup state holds them as exported;
+    appended to, it would hold two runs."""
     for uri in map(str, settings.getdict("FEEDS")):
         path = local_path(uri)
-        if uri not in own_feeds and path is not None and path.is_file() and RUN_FILE.match(path.name):
+        if uri not in own_feeds and path is not None and kept_file(settings, path):
             raise UsageError(
-                f"{uri} is the run file of an earlier crawl, which the project's dataset is made of; "
+                f"{uri} is a file the project keeps (its runs' records, reports, state or archive); "
                 "name another file for -o/-O",
                 print_help=False,
             )
@@ -207,6 +228,10 @@ def check_log_options(settings: BaseSettings) -> None:
     log_file = settings.get("LOG_FILE")
     if log_file and not Path(log_file).absolute().parent.is_dir():
         raise UsageError(f"log file {log_file}: {Path(log_file).parent} is no directory", print_help=False)
+    if log_file and Path(log_file).resolve().suffix != ".log" and kept_file(settings, Path(log_file)):
+        raise UsageError(
+            f"log file {log_file} is a file the project keeps; name a log file", print_help=False
+        )
 
 
 def check_stored_state(settings: BaseSettings) -> None:
