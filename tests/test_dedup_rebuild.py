@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from friendship_crawler.dataset.ownership import MARKER_FILE
+from friendship_crawler.dedup import rebuild as rebuild_module
 from friendship_crawler.dedup.rebuild import NotAFeed, feed_files, rebuild_state, run_id_of
 from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError
 from friendship_crawler.frontier import FRONTIER_FILE, Frontier
@@ -130,8 +131,52 @@ def test_a_state_directory_that_cannot_be_made_is_one_line(tmp_path: Path) -> No
     )  # fmt: skip
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"Cannot rebuild the state in {tmp_path}/notes.txt/state: Not a directory ({tmp_path}/notes.txt/state)"
+        f"Cannot rebuild the state in {tmp_path}/notes.txt/state: Not a directory ({tmp_path}/notes.txt/state);"
+        " the state is left as it was"
     ]
+
+
+def test_no_feeds_to_rebuild_from_is_refused_and_the_state_left_as_it_is(tmp_path: Path) -> None:
+    """Rebuilt from nothing, the state would forget every export, and a second such rebuild would drop the
+    copy the first moved aside."""
+    crawl(tmp_path, [story(n) for n in range(64001, 64003)], "20261101T080000Z")
+    state = tmp_path / "state"
+    before = {p.name: p.read_bytes() for p in state.iterdir()}
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "friendship-20261102T080000Z.jsonl").mkdir()  # named like a run file, no file
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "rebuild_state", "--state-dir", "state", "empty"],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "no feeds in empty: nothing to rebuild the state from" in result.stderr
+    assert {p.name: p.read_bytes() for p in state.iterdir()} == before
+
+
+def test_a_rebuild_that_fails_part_way_puts_the_old_state_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crawl(tmp_path, [story(64001)], "20261101T080000Z")
+    crawl(tmp_path, [story(64002)], "20261108T080000Z")
+    state_dir = tmp_path / "state"
+    state = DedupState.open(state_dir)
+    exported_before = state.article_count()
+    state.close()
+    read = iter(["ok", "fails"])
+
+    def flaky_records(feed: Path):
+        if next(read) == "fails":
+            raise OSError(5, "Input/output error", str(feed))
+        yield from original(feed)
+
+    original = rebuild_module.iter_records
+    monkeypatch.setattr(rebuild_module, "iter_records", flaky_records)
+    with pytest.raises(OSError):
+        rebuild_state(state_dir, [tmp_path / "output"])
+    assert not list(state_dir.glob("*.replaced-*"))
+    state = DedupState.open(state_dir)
+    assert state.article_count() == exported_before == 2
+    state.close()
 
 
 def test_two_rebuilds_keep_one_replaced_copy_of_each_file(tmp_path: Path) -> None:

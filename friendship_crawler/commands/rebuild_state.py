@@ -43,7 +43,7 @@ class Command(ScrapyCommand):
         super().add_options(parser)
         parser.add_argument(
             "--state-dir",
-            type=Path,
+            type=_directory,
             help="state directory (default FRIENDSHIP_STATE_DIR under the project root)",
         )
 
@@ -68,7 +68,12 @@ class Command(ScrapyCommand):
             return
         except OSError as exc:  # a state directory that cannot be written, or its lock made
             reason = exc.strerror or exc
-            logger.error("Cannot rebuild the state in %s: %s (%s)", state_dir, reason, exc.filename)
+            logger.error(
+                "Cannot rebuild the state in %s: %s (%s); the state is left as it was",
+                state_dir,
+                reason,
+                exc.filename,
+            )
             self.exitcode = 1
             return
         sys.stdout.write(
@@ -83,3 +88,10 @@ class Command(ScrapyCommand):
             )
             + " Only the newest replaced copy of each file is kept.\n"
         )
+
+
+def _directory(value: str) -> Path:
+    """A directory argument; an empty one would put the state in whatever directory the command runs in."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a directory")
+    return Path(value)

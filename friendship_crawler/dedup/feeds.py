@@ -93,7 +93,9 @@ def run_feeds_in(directory: Path, reported: set[Path]) -> list[Path]:
     if not directory.is_dir():
         return []
     return [
-        p for p in sorted(directory.glob("*.jsonl")) if RUN_FILE.match(p.name) or p.absolute() in reported
+        p
+        for p in sorted(directory.glob("*.jsonl"))
+        if (RUN_FILE.match(p.name) or p.absolute() in reported) and p.is_file()
     ]
 
 

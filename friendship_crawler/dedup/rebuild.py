@@ -104,6 +104,8 @@ def rebuild_state(
     """Replace the state in `state_dir` by one rebuilt from the feeds found in `sources` (see `feed_files`);
     a source that is no feed raises before anything is moved."""
     feeds = feed_files(sources, reports_dir)
+    if not feeds:  # rebuilt from nothing, the state would forget every export
+        raise NotAFeed(f"no feeds in {', '.join(map(str, sources))}: nothing to rebuild the state from")
     summary = RebuildSummary(feeds=len(feeds))
     state_dir.mkdir(parents=True, exist_ok=True)
     lock = take_lock(state_dir)  # a running crawl keeps its state: nothing is moved
@@ -114,6 +116,7 @@ def rebuild_state(
         lock.close()
         raise
     state = DedupState.open(state_dir, config, near, lock=lock)
+    built = False
     try:
         seen: set[tuple[str, int]] = set()
         for feed in feeds:
@@ -141,14 +144,28 @@ def rebuild_state(
                         entry["dropped_url"], entry["kept_url"]
                     ):
                         summary.superseded += 1
+        built = True
     finally:
         state.close()
+        if not built:  # a feed that could not be read: the state it replaced comes back
+            _put_back(state_dir, STATE_FILE, summary.moved_aside)
+            _put_back(state_dir, FRONTIER_FILE, summary.frontier_aside)
     logger.info(
         "Rebuilt %s from %s feeds: %s exports, %s replaced copies; skipped %s repeated, %s invalid records",
         state_dir / STATE_FILE, summary.feeds, summary.exports, summary.superseded, summary.repeated,
         summary.invalid,
     )  # fmt: skip
     return summary
+
+
+def _put_back(state_dir: Path, name: str, aside: Path | None) -> None:
+    """Undo `_move_aside`: the half-built database `name` goes, the one moved to `aside` (if any) returns."""
+    for suffix in ("", "-wal", "-shm"):
+        (state_dir / f"{name}{suffix}").unlink(missing_ok=True)
+        if aside is not None and aside.with_name(aside.name + suffix).exists():
+            aside.with_name(aside.name + suffix).rename(state_dir / f"{name}{suffix}")
+    if aside is not None:
+        logger.warning("Put the old %s back from %s", name, aside)
 
 
 def _move_aside(state_dir: Path, name: str) -> Path | None:
