@@ -385,7 +385,12 @@ def test_cli_writes_truth_and_planted(tmp_path) -> None:
     assert [asdict(r) for r in records] == [asdict(a) for a in corpus.truth()]
     assert json.loads(planted_path.read_text(encoding="utf-8"))["renumbered"][0][1] == 757920
     with pytest.raises(SystemExit):
-        main(["--articles", "5", "--truth", str(truth_path)])
+        main(["--articles", "5", "--truth", str(tmp_path / "small.jsonl")])
+    written = truth_path.read_bytes()
+    with pytest.raises(SystemExit) as refused:  # an existing file is never overwritten
+        main(["--articles", "50", "--truth", str(truth_path)])
+    assert refused.value.code == 2 and truth_path.read_bytes() == written
+    truth_path = tmp_path / "all-generations.jsonl"
     assert main(["--articles", "50", "--generations", ",".join(GENERATIONS), "--truth", str(truth_path)]) == 0
     served = [json.loads(line) for line in truth_path.read_text(encoding="utf-8").splitlines()]
     assert served == [asdict(a) for a in Corpus(articles=50, generations=GENERATIONS).truth()]

@@ -59,17 +59,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().error(str(error))
     if args.advance < 0:
         build_parser().error("--advance must be 0 or more")
+    for option, path in (("--truth", args.truth), ("--planted", args.planted)):
+        if path is not None and (path.exists() or path.is_symlink()):
+            build_parser().error(
+                f"{option} {path} exists; give a new file (an existing one is never overwritten)"
+            )
     corpus = Corpus(config.seed, config.articles, config.generations)
     corpus.advance(args.advance)
     if args.truth or args.planted:
         try:
             if args.truth:
                 lines = (json.dumps(asdict(a), ensure_ascii=False) + "\n" for a in corpus.truth())
-                args.truth.write_text("".join(lines), encoding="utf-8")
+                with args.truth.open("x", encoding="utf-8") as truth:
+                    truth.writelines(lines)
             if args.planted:
-                args.planted.write_text(
-                    json.dumps(corpus.planted(), ensure_ascii=False, indent=1), encoding="utf-8"
-                )
+                with args.planted.open("x", encoding="utf-8") as planted:
+                    planted.write(json.dumps(corpus.planted(), ensure_ascii=False, indent=1))
         except OSError as error:
             sys.stderr.write(f"Cannot write {error.filename}: {error.strerror or error}\n")
             return 1
