@@ -67,16 +67,25 @@ def resolve_project_paths(settings: BaseSettings, own_feeds: Iterable[str] = ())
     priority = settings.getpriority("FEEDS")
     if priority is not None:
         own = None if priority <= SETTINGS_PRIORITIES["project"] else set(own_feeds)
+        output_dir = project_path(settings, "FRIENDSHIP_OUTPUT_DIR")
         feeds = {}
         for key, options in settings.getdict("FEEDS").items():
             uri = str(key)
-            feeds[_under(root, uri) if own is None or uri in own else uri] = options
+            feeds[_under(root, output_dir, uri) if own is None or uri in own else uri] = options
         settings.set("FEEDS", feeds, priority=priority)
     return root
 
 
-def _under(root: Path, uri: str) -> str:
-    """A relative local feed path moved under `root`; any other URI as it is."""
+DEFAULT_OUTPUT_DIR = "output"
+"""`FRIENDSHIP_OUTPUT_DIR`'s default, where the project's own `FEEDS` write (settings.py)."""
+
+
+def _under(root: Path, output_dir: Path, uri: str) -> str:
+    """A relative local feed path moved under `root`, one in the default output directory into
+    `output_dir` (`FRIENDSHIP_OUTPUT_DIR`, wherever it points); any other URI as it is."""
     if urlsplit(uri).scheme or Path(uri).is_absolute():
         return uri
+    relative = Path(uri)
+    if relative.parts[:1] == (DEFAULT_OUTPUT_DIR,):
+        return str(output_dir.joinpath(*relative.parts[1:]))
     return str(root / uri)

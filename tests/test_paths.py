@@ -79,6 +79,15 @@ def test_project_feeds_move_under_the_root_and_command_line_feeds_stay(tmp_path:
     assert list(typed.getdict("FEEDS")) == ["out.jsonl"], "-o/-O files are relative to the cwd"
 
 
+def test_the_projects_run_files_follow_friendship_output_dir(tmp_path: Path) -> None:
+    """The crawl writes its run file where `scrapy export` reads run files from."""
+    settings = Settings({HOME: str(tmp_path), "FRIENDSHIP_OUTPUT_DIR": str(tmp_path / "elsewhere")})
+    settings.set("FEEDS", {"output/%(name)s-%(run_id)s.jsonl": {"format": "jsonlines"}}, priority="project")
+    resolve_project_paths(settings)
+    assert list(settings.getdict("FEEDS")) == [str(tmp_path / "elsewhere" / "%(name)s-%(run_id)s.jsonl")]
+    assert project_path(settings, "FRIENDSHIP_OUTPUT_DIR") == tmp_path / "elsewhere"
+
+
 def test_a_crawl_from_a_subdirectory_keeps_state_and_output_under_the_project_root(
     project: Path, replica: ReplicaServer
 ) -> None:
