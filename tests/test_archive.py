@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import zlib
 from pathlib import Path
 
@@ -100,6 +101,26 @@ def test_a_crash_leaves_every_whole_record_readable(tmp_path: Path, caplog: pyte
     cut.write_bytes(archive.path.read_bytes()[:-120])
     with caplog.at_level(logging.WARNING):
         assert [c.url for c in read_captures(cut)] == urls[:2]
+    assert f"Archive {cut} ends in a cut-off record after 2 readable captures" in caplog.text
+
+
+def test_a_record_cut_inside_its_body_is_no_capture(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A copy cut inside a record's body: the reader would hand out the part it could inflate as the page."""
+    urls = [ARTICLE.replace("194335", str(194335 + i)) for i in range(3)]
+    bodies = [os.urandom(6000).hex() for _ in urls]  # incompressible: the cut lands inside the last body
+    archive = archive_run(
+        tmp_path / "full", [page(url, body) for url, body in zip(urls, bodies, strict=True)]
+    )
+    assert archive.path is not None
+    cut = tmp_path / "friendship-20261123T090000Z.warc.gz"
+    cut.write_bytes(archive.path.read_bytes()[:-4000])
+    damaged: list[Path] = []
+    with caplog.at_level(logging.WARNING):
+        captures = list(read_captures(cut, damaged))
+    assert [c.url for c in captures] == urls[:2] and damaged == [cut]
+    assert all(
+        c.body.decode() == f"<html><p>{body}</p></html>" for c, body in zip(captures, bodies, strict=False)
+    )
     assert f"Archive {cut} ends in a cut-off record after 2 readable captures" in caplog.text
 
 

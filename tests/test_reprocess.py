@@ -119,6 +119,22 @@ def test_reprocess_into_another_directory_still_knows_what_the_runs_hold_and_dro
     assert not (crawled / "elsewhere").exists() or not list((crawled / "elsewhere").iterdir())
 
 
+def test_a_damaged_archive_is_named_and_fails_the_command(crawled: Path, tmp_path: Path) -> None:
+    """What lies past the damage is not reprocessed: the user learns it from a line and the exit status."""
+    [archive] = (crawled / "output" / "archive").glob("*.warc.gz")
+    damaged = tmp_path / "archive" / archive.name
+    damaged.parent.mkdir()
+    damaged.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    done = scrapy(
+        "reprocess", "--archive", str(damaged.parent), "--output", str(tmp_path / "out"), cwd=crawled
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert (
+        f"1 of the archives are damaged; the pages past the damage were not reprocessed: {damaged}"
+        in done.stderr
+    )
+
+
 def test_reprocess_command_names_a_missing_archive(tmp_path: Path) -> None:
     done = scrapy("reprocess", "--archive", "no-archive", cwd=tmp_path)
     assert done.returncode == 2 and "archive directory no-archive does not exist" in done.stderr

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -45,8 +46,9 @@ def find_archives(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.name.endswith((".warc.gz", ".warc")) and p.is_file())
 
 
-def read_captures(path: Path) -> Iterator[Capture]:
-    """Every HTTP 200 response record of a WARC file, up to the first unreadable byte."""
+def read_captures(path: Path, damaged: list[Path] | None = None) -> Iterator[Capture]:
+    """Every HTTP 200 response record of a WARC file, up to the first unreadable byte or cut-off record
+    (then logged, and `path` added to `damaged`)."""
     count = 0
     size = path.stat().st_size
     with path.open("rb") as stream:
@@ -58,14 +60,26 @@ def read_captures(path: Path) -> Iterator[Capture]:
                 if record.http_headers.get_statuscode() != "200":
                     continue
                 body = record.content_stream().read()
+                if len(body) < _stated_length(record.http_headers, len(body)):
+                    logger.warning(
+                        "Archive %s ends in a cut-off record after %s readable captures", path, count
+                    )
+                    if damaged is not None:
+                        damaged.append(path)
+                    return
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 captured = _utc_iso(record.rec_headers.get_header("WARC-Date"))
                 count += 1
                 yield Capture(url, captured, body, path, position)
         except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
             logger.warning(
-                "Archive %s is damaged after %s readable captures (%s); the rest is skipped", path, count, exc
+                "Archive %s is damaged after %s readable captures (%s); the rest is skipped",
+                path,
+                count,
+                _short(exc),
             )
+            if damaged is not None:
+                damaged.append(path)
             return
         if records.offset < size:
             logger.warning(
@@ -74,6 +88,23 @@ def read_captures(path: Path) -> Iterator[Capture]:
                 count,
                 size - records.offset,
             )
+            if damaged is not None:
+                damaged.append(path)
+
+
+def _short(error: Exception) -> str:
+    """The reader's error in one printable line: warcio quotes the unreadable bytes it met."""
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    text = "".join(char if char.isprintable() and char.isascii() else "?" for char in text)
+    return text[:120] + ("…" if len(text) > 120 else "")
+
+
+def _stated_length(headers: Any, default: int) -> int:
+    """The body length the stored HTTP headers state (the archive writes it); `default` without one."""
+    try:
+        return int(headers.get_header("Content-Length") or default)
+    except ValueError:
+        return default
 
 
 def newest_captures(captures: Iterable[Capture]) -> dict[int, Capture]:

@@ -52,6 +52,8 @@ class RebuildReport:
     not_article: Counter[str] = field(default_factory=Counter)
     duplicates: int = 0
     """Captures of articles the dedup stage dropped, left out again."""
+    damaged: list[Path] = field(default_factory=list)
+    """Archives read only up to a cut-off or unreadable record."""
     path: Path | None = None
 
 
@@ -66,7 +68,9 @@ def rebuild_records(
     `output_dir`. What the runs hold, and which articles they dropped as duplicates, is read from the run
     files and duplicates reports in `output_dir` and in `runs_dirs`."""
     report = RebuildReport()
-    captures = newest_captures(chain.from_iterable(read_captures(p) for p in find_archives(archive_dir)))
+    captures = newest_captures(
+        chain.from_iterable(read_captures(p, report.damaged) for p in find_archives(archive_dir))
+    )
     report.captures = len(captures)
     directories = [d for d in dict.fromkeys(p.resolve() for p in (output_dir, *runs_dirs)) if d.is_dir()]
     runs = sorted(run for d in directories for run in find_run_files(d))

@@ -76,6 +76,13 @@ class Command(ScrapyCommand):
             logger.info("Nothing changed: no run file written")
         else:
             logger.info("Wrote %s records to %s", report.written, report.path)
+        if report.damaged:  # what lies past the damage was not read: the status says so
+            logger.error(
+                "%s of the archives are damaged; the pages past the damage were not reprocessed: %s",
+                len(report.damaged),
+                ", ".join(map(str, report.damaged)),
+            )
+            self.exitcode = 1
 
 
 def _archive(archive_dir: Path) -> Path:
