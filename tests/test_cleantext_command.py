@@ -239,7 +239,10 @@ def test_the_size_limit_is_an_option() -> None:
     refused = cleantext("--max-size", "0.01", str(SAMPLES[0]))
     assert refused.returncode == 1
     assert f"{size_kb / 1000:.3g} MB, over the 0.01 MB limit for a page text" in refused.stderr
-    assert cleantext("--max-size", "0", str(SAMPLES[0])).returncode == 2
+    for odd in ("0", "nan", "inf", "99999999999999999999"):
+        result = cleantext("--max-size", odd, str(SAMPLES[0]))
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "--max-size must be a number of megabytes above 0" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,8 @@ MAX_SIZE_MB = 5.0
 """Default size limit of one input file: the site's longest page text is about 22 kB, so a file of
 several megabytes is not a page text (a dump, a log, a database), and reading it whole costs ten times
 its size in memory."""
+MAX_SIZE_LIMIT_MB = 1_000_000.0
+"""The largest `--max-size` taken: a terabyte; beyond it a number only overflows the byte count."""
 
 BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose mark it starts with
@@ -178,9 +180,11 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if not args:
             raise UsageError("give at least one page-text FILE", print_help=False)
-        if opts.max_size <= 0:
+        if not 0 < opts.max_size <= MAX_SIZE_LIMIT_MB:  # also false for nan
             raise UsageError(
-                f"--max-size must be a positive number of megabytes, got {opts.max_size:g}", print_help=False
+                f"--max-size must be a number of megabytes above 0 and up to {MAX_SIZE_LIMIT_MB:g}, "
+                f"got {opts.max_size:g}",
+                print_help=False,
             )
         try:
             encoding = text_encoding(opts.encoding) if opts.encoding else None
