@@ -182,6 +182,7 @@ def test_a_site_that_cannot_be_reached_is_one_line_per_request_and_a_way_out(tmp
         ("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", "1.5"),
         ("FRIENDSHIP_DEDUP_NUM_PERM", "lots"),
         ("FRIENDSHIP_INCREMENTAL", "maybe"),
+        ("FRIENDSHIP_PROGRESS_INTERVAL", "0"),
     ],
 )
 def test_a_setting_refused_at_start_is_one_line_and_no_traceback(

@@ -70,7 +70,10 @@ class ProgressDisplay:
         settings = crawler.settings
         if not friendship_setting(settings, "FRIENDSHIP_CONSOLE"):
             raise NotConfigured
-        display = cls(crawler, sys.stderr, friendship_setting(settings, "FRIENDSHIP_PROGRESS_INTERVAL"))
+        interval = friendship_setting(settings, "FRIENDSHIP_PROGRESS_INTERVAL")
+        if not interval > 0:  # also false for nan
+            raise ValueError(f"FRIENDSHIP_PROGRESS_INTERVAL={interval!r} must be a number of seconds above 0")
+        display = cls(crawler, sys.stderr, interval)
         crawler.signals.connect(display.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(display.spider_closed, signal=signals.spider_closed)
         return display
