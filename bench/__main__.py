@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -91,6 +92,8 @@ def _out_refusal(out: Path) -> str | None:
         return "is a directory; name the report file"
     if not out.parent.is_dir():
         return f"no directory {out.parent} to write it in"
+    if not os.access(out.parent, os.W_OK):
+        return f"directory {out.parent} cannot be written"
     if out.is_file():
         with out.open(encoding="utf-8", errors="replace") as existing:
             if existing.read(len(REPORT_HEADING)) != REPORT_HEADING:
