@@ -202,6 +202,18 @@ def test_a_setting_refused_at_start_is_one_line_and_no_traceback(
     assert "Crawl finished" not in run.log
 
 
+def test_a_state_directory_that_is_a_file_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("a file\n", encoding="utf-8")
+    settings = {"FRIENDSHIP_CONSOLE": "1", "FRIENDSHIP_STATE_DIR": str(tmp_path / "notes.txt")}
+    run = run_crawl(tmp_path, "http://127.0.0.1:9", settings=settings, timeout=120)
+    assert run.returncode == 1 and "Traceback" not in run.log
+    errors = [line for line in run.log.splitlines() if line.startswith("ERROR: ")]
+    assert errors == [
+        f"ERROR: The crawl could not start: cannot use the state directory {tmp_path / 'notes.txt'}: File exists"
+    ]
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "a file\n"
+
+
 def test_a_console_setting_that_is_no_flag_is_a_usage_error(tmp_path: Path) -> None:
     run = run_crawl(tmp_path, "http://127.0.0.1:9", settings={"FRIENDSHIP_CONSOLE": "maybe"}, timeout=120)
     assert run.returncode == 2 and "Traceback" not in run.log

@@ -113,6 +113,13 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
             logger.error("The crawl could not start: %s", exc)
             self.exitcode = 1
             return
+        except OSError as exc:  # a state directory that is a file, or cannot be made
+            where = project_path(self.settings, "FRIENDSHIP_STATE_DIR")
+            logger.error(
+                "The crawl could not start: cannot use the state directory %s: %s", where, exc.strerror or exc
+            )
+            self.exitcode = 1
+            return
         logger.info("Project root %s: state in %s", root, project_path(self.settings, "FRIENDSHIP_STATE_DIR"))
         if console:
             notes = start_notes(self.settings, opts.spargs.get("base_url", CANONICAL_ROOT), self._log_file)
