@@ -39,10 +39,12 @@ CRAWL_ENTRY = (
     "    sys.exit(130)\n"
     "signal.signal(signal.SIGINT, interrupted)\n"
     "from scrapy.cmdline import execute\n"
+    "sys.argv[0] = 'scrapy'\n"
     "execute()\n"
 )
-"""`python -m scrapy`, but a Ctrl-C while Scrapy is still loading ends it quietly (exit 130) instead of
-with the traceback of whatever import it cut short; Scrapy's own handler takes over once the crawl runs."""
+"""`python -m scrapy` (named so in its messages), but a Ctrl-C while Scrapy is still loading ends it in one
+line (exit 130) instead of with the traceback of whatever import it cut short; Scrapy's own handler takes
+over once the crawl runs."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -68,6 +68,15 @@ def test_offline_outside_the_project_says_where_to_run_it_before_starting_anythi
     assert done.stderr == "offline: run it in the project directory (the one holding scrapy.cfg)\n"
 
 
+def test_an_option_scrapy_crawl_refuses_is_named_as_scrapys(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "friendship_crawler.offline", "--articles", "40", "-L", "LOUD"],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("scrapy: error: unknown log level 'LOUD'")
+
+
 def test_a_crawl_killed_by_a_signal_exits_as_a_shell_reports_it(caplog: pytest.LogCaptureFixture) -> None:
     suicide = "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"
     with subprocess.Popen([sys.executable, "-c", suicide]) as crawl:
