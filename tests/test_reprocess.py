@@ -135,6 +135,14 @@ def test_a_damaged_archive_is_named_and_fails_the_command(crawled: Path, tmp_pat
     )
 
 
+def test_an_output_that_is_a_file_is_refused_before_reading(crawled: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    done = scrapy("reprocess", "--output", str(tmp_path / "notes.txt"), cwd=crawled)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].endswith(f"--output {tmp_path / 'notes.txt'} is no directory")
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+
+
 def test_reprocess_command_names_a_missing_archive(tmp_path: Path) -> None:
     done = scrapy("reprocess", "--archive", "no-archive", cwd=tmp_path)
     assert done.returncode == 2 and "archive directory no-archive does not exist" in done.stderr

@@ -70,8 +70,15 @@ class Command(ScrapyCommand):
         def read(page: bytes, url: str) -> Article:
             return read_page(page, url, extractor=extractor).article
 
+        if output_dir.exists() and not output_dir.is_dir():
+            raise UsageError(f"--output {output_dir} is no directory", print_help=False)
         project_runs = project_path(settings, "FRIENDSHIP_OUTPUT_DIR")
-        report = rebuild_records(archive_dir, output_dir, read, runs_dirs=[project_runs])
+        try:
+            report = rebuild_records(archive_dir, output_dir, read, runs_dirs=[project_runs])
+        except OSError as exc:  # a directory that cannot be made or written
+            logger.error("Cannot write the reprocessed records in %s: %s", output_dir, exc.strerror or exc)
+            self.exitcode = 1
+            return
         if report.path is None:
             logger.info("Nothing changed: no run file written")
         else:
