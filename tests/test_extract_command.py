@@ -93,3 +93,10 @@ def test_a_url_that_is_no_http_url_with_a_host_is_a_usage_error(url: str) -> Non
             f"e.g. https://thoidai.com.vn/<slug>-<id>.html, got {url!r}"
         )
     )
+
+
+def test_a_file_larger_than_any_page_is_refused_after_reading_only_the_limit(tmp_path: Path) -> None:
+    """/dev/zero never ends: read whole it would take all memory."""
+    done = extract("/dev/zero", cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "extract: /dev/zero: over 50 MB, no saved page"

@@ -28,6 +28,11 @@ from friendship_crawler.urls import http_url
 logger = logging.getLogger(__name__)
 
 
+MAX_PAGE_BYTES = 50_000_000
+"""The most a saved page may hold: real pages of the site weigh 0.1-0.3 MB, a whole MHTML archive of one a
+few MB; a file larger than this (a dump, a device) is refused after reading only this much."""
+
+
 class Command(ScrapyCommand):
     """Read saved article pages into records, one JSON line each."""
 
@@ -63,7 +68,14 @@ class Command(ScrapyCommand):
         for name in args:
             path = Path(name)
             try:
-                page = path.read_bytes()
+                with path.open("rb") as handle:
+                    page = handle.read(MAX_PAGE_BYTES + 1)  # never more: /dev/zero or a dump is no page
+                if len(page) > MAX_PAGE_BYTES:
+                    failed += 1
+                    sys.stderr.write(
+                        f"extract: {name}: over {MAX_PAGE_BYTES // 1_000_000} MB, no saved page\n"
+                    )
+                    continue
                 url = opts.url or path.absolute().as_uri()
                 article = read_page(page, url, extractor=extractor).article
             except OSError as error:
