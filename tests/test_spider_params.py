@@ -78,6 +78,7 @@ def test_bad_arguments_name_the_allowed_values(raw: dict[str, str], message: str
     [
         ("since=yesterday", "since must be a date"),
         ("sections=foo_bar", "section(s) ['foo_bar'] are not slugs"),
+        ("sections=,", "sections ',' names no listing"),
     ],
 )
 def test_scrapy_crawl_reports_a_bad_argument_as_a_usage_error(
@@ -210,6 +211,7 @@ def test_a_section_the_menu_does_not_list_is_an_error_naming_the_menu(
     assert run.returncode == 3
     [error] = [line for line in run.log.splitlines() if "asked for (-a sections)" in line]
     assert "ERROR" in error and "bon-phuong-ket-bn" in error and "bon-phuong-ket-ban" in error
+    assert "huu-nghi" in error.split(": ")[-1].split(", "), "the section's own listing is a choice too"
 
 
 @pytest.mark.parametrize("option", ["-O", "-o"])

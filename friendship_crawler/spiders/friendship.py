@@ -105,7 +105,7 @@ class FriendshipSpider(scrapy.Spider):
                 self.logger.error(  # an error: the console shows it, and the run is not healthy
                     "Section %s asked for (-a sections) is not in the section page's menu: %s",
                     slug,
-                    ", ".join(sorted(self.subsections)) or "no subsections",
+                    ", ".join(sorted({SECTION_SLUG, *self.subsections})),
                 )
         for slug in self.subsections:
             if self.params.wants(slug):

@@ -170,6 +170,10 @@ def _sections(value: str | None) -> frozenset[str] | None:
         return None
     names = (s.strip().strip("/") for s in value.split(","))
     slugs = {s.removeprefix(f"{SECTION_SLUG}/") for s in names if s}
+    if not slugs:
+        raise SpiderArgumentError(
+            f"sections {value!r} names no listing: give slugs like {', '.join(ALLOWED_SECTIONS)}"
+        )
     malformed = sorted(s for s in slugs if not SLUG.match(s))
     if malformed:
         raise SpiderArgumentError(
