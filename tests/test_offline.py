@@ -54,7 +54,7 @@ def test_offline_main_job_names_a_bad_replica_size(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 2
-    assert "articles must be at least" in done.stderr and "Traceback" not in done.stderr
+    assert "articles must be 40 to 200000 (got 3)" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_offline_outside_the_project_says_where_to_run_it_before_starting_anything(tmp_path: Path) -> None:

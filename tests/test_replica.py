@@ -639,9 +639,16 @@ def test_v2024_listing_pages_by_offset_and_loads_more(site_2024: ReplicaSite) ->
 
 def test_generations_option_is_checked() -> None:
     assert ReplicaConfig(generations=GENERATIONS).generations == GENERATIONS
-    for wrong in (("v2019", "v2030"), ("v2021", "v2024")):
-        with pytest.raises(ValueError, match="generations must name v2019 and v2021"):
+    for wrong, message in (
+        (("v2019", "v2030"), "unknown generation(s) v2030: the replica has v2019, v2021, v2024"),
+        (("v2021", "v2024"), "generations must include v2019 and v2021 (missing v2019)"),
+        (("v2019", "v2019"), "generations must include v2019 and v2021 (missing v2021)"),
+    ):
+        with pytest.raises(ValueError, match=re.escape(message)):
             ReplicaConfig(generations=wrong)
+    for articles in (39, 200_001):
+        with pytest.raises(ValueError, match=re.escape(f"articles must be 40 to 200000 (got {articles})")):
+            ReplicaConfig(articles=articles)
 
 
 def test_a_port_in_use_or_a_truth_file_in_no_directory_is_one_line(

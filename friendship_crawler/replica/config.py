@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from friendship_crawler.replica.corpus import MIN_ARTICLES
+from friendship_crawler.replica.corpus import check_articles
 from friendship_crawler.replica.faults import FAULT_MODES
 from friendship_crawler.replica.stories import DEFAULT_GENERATIONS, served_generations
 
@@ -33,8 +33,7 @@ class ReplicaConfig:
     """How large the `oversized` mode makes a page: more than the crawl's DOWNLOAD_MAXSIZE."""
 
     def __post_init__(self) -> None:
-        if self.articles < MIN_ARTICLES:
-            raise ValueError(f"articles must be at least {MIN_ARTICLES} (got {self.articles})")
+        check_articles(self.articles)
         served_generations(self.generations)
         if not 0 <= self.port <= 65535:
             raise ValueError(f"port must be 0..65535 (got {self.port})")

@@ -52,7 +52,15 @@ RENUMBERED_COPY_ID = 757920
 RENUMBERED_ORIGINAL_ID = 194335
 FAMILY_SIZE = 8
 MIN_ARTICLES = 40
+MAX_ARTICLES = 200_000
+"""The most stories a replica holds: twenty times a load test's; more only takes minutes to build."""
 _VARIANTS: tuple[LinkVariant, ...] = ("www", "tacnghiep", "fbclid", "utm")
+
+
+def check_articles(articles: int) -> None:
+    """ValueError naming the bounds unless `articles` is between `MIN_ARTICLES` and `MAX_ARTICLES`."""
+    if not MIN_ARTICLES <= articles <= MAX_ARTICLES:
+        raise ValueError(f"articles must be {MIN_ARTICLES} to {MAX_ARTICLES} (got {articles})")
 
 
 @dataclass(frozen=True)
@@ -80,8 +88,7 @@ class Corpus:
     def __init__(
         self, seed: int = 2026, articles: int = 240, generations: tuple[str, ...] = DEFAULT_GENERATIONS
     ) -> None:
-        if articles < MIN_ARTICLES:
-            raise ValueError(f"articles must be at least {MIN_ARTICLES} (got {articles})")
+        check_articles(articles)
         self.generations = served_generations(generations)
         self.seed = seed
         self.steps = 0

@@ -25,11 +25,14 @@ DEFAULT_GENERATIONS: tuple[Generation, ...] = GENERATIONS
 
 def served_generations(names: tuple[str, ...]) -> tuple[Generation, ...]:
     """The generations named, oldest first; `ValueError` unless all are known and v2019, v2021 among them."""
-    if any(name not in GENERATIONS for name in names) or not {"v2019", "v2021"} <= set(names):
+    unknown = [name for name in names if name not in GENERATIONS]
+    if unknown:
         raise ValueError(
-            f"generations must name v2019 and v2021, and only {', '.join(GENERATIONS)} "
-            f"(got {', '.join(names)})"
+            f"unknown generation(s) {', '.join(unknown)}: the replica has {', '.join(GENERATIONS)}"
         )
+    missing = [name for name in ("v2019", "v2021") if name not in names]
+    if missing:
+        raise ValueError(f"generations must include v2019 and v2021 (missing {', '.join(missing)})")
     return tuple(g for g in GENERATIONS if g in names)
 
 
