@@ -63,6 +63,14 @@ def test_an_existing_output_or_a_second_page_with_url_is_a_usage_error(tmp_path:
     assert existing.read_text(encoding="utf-8") == "mine\n"
     both = extract(PAGE, PAGE, "--url", "https://thoidai.com.vn/a-1.html")
     assert both.returncode == 2 and "give one PAGE with it" in both.stderr
+    empty = extract(PAGE, "-o", "", cwd=tmp_path)
+    assert empty.returncode == 2 and "give -o a file name (or - for standard output)" in empty.stderr
+
+
+def test_dash_as_output_is_standard_output(tmp_path: Path) -> None:
+    done = extract(PAGE, "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0 and not (tmp_path / "-").exists()
+    assert json.loads(done.stdout)["article_id"] > 0
 
 
 def test_a_run_that_reads_no_page_leaves_no_file_and_a_bad_output_is_one_line(tmp_path: Path) -> None:

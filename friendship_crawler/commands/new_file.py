@@ -15,10 +15,12 @@ from scrapy.exceptions import UsageError
 
 
 def new_output(name: str | None) -> Path | None:
-    """The `-o` path, checked before any work; UsageError for a path that exists (an input among them)
-    or a directory that does not."""
-    if name is None:
+    """The `-o` path, checked before any work (None for none, or `-`: standard output); UsageError for an
+    empty name, a path that exists (an input among them) or a directory that does not."""
+    if name is None or name == "-":
         return None
+    if not name.strip():
+        raise UsageError("give -o a file name (or - for standard output)", print_help=False)
     path = Path(name)
     if path.exists() or path.is_symlink():
         raise UsageError(f"{name} exists; give a new file to -o", print_help=False)
