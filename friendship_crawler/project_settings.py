@@ -24,6 +24,12 @@ def declared_default(name: str) -> Any:
     return getattr(declared, name)
 
 
+def undeclared_settings(settings: BaseSettings) -> list[str]:
+    """The `FRIENDSHIP_*` names set that `settings.py` does not declare: a mistyped name, which no
+    component would ever read."""
+    return sorted(name for name in settings if name.startswith("FRIENDSHIP_") and not hasattr(declared, name))
+
+
 def friendship_setting(settings: BaseSettings, name: str) -> Any:
     """The setting's value, typed like its declared default (`-s NAME=0` is False for a flag).
 

@@ -214,6 +214,18 @@ def test_a_state_directory_that_is_a_file_is_one_line(tmp_path: Path) -> None:
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "a file\n"
 
 
+def test_a_mistyped_project_setting_is_a_usage_error(tmp_path: Path) -> None:
+    """No component would ever read it: the crawl would run as if it had not been given."""
+    run = run_crawl(tmp_path, "http://127.0.0.1:9", settings={"FRIENDSHIP_INCREMENTL": "0"}, timeout=120)
+    assert run.returncode == 2 and "Traceback" not in run.log
+    assert (
+        run.log.strip()
+        .splitlines()[-1]
+        .endswith("unknown setting(s) FRIENDSHIP_INCREMENTL: README.md lists the FRIENDSHIP_* settings")
+    )
+    assert not (tmp_path / "output").exists()
+
+
 def test_a_console_setting_that_is_no_flag_is_a_usage_error(tmp_path: Path) -> None:
     run = run_crawl(tmp_path, "http://127.0.0.1:9", settings={"FRIENDSHIP_CONSOLE": "maybe"}, timeout=120)
     assert run.returncode == 2 and "Traceback" not in run.log
