@@ -53,12 +53,13 @@ def _read(number: int, raw: bytes, last: bool) -> JsonLine:
     stripped = raw.strip()
     if not stripped:
         return JsonLine(number, raw, last)
+    cut_off = last and not raw.endswith(b"\n")
     try:
         data = json.loads(stripped.decode("utf-8"))
-    except UnicodeDecodeError:
-        return JsonLine(number, raw, last, unreadable="not UTF-8 (truncated?)")
+    except UnicodeDecodeError:  # a cut inside a character of a last line is a cut all the same
+        return JsonLine(number, raw, last, unreadable=CUT_OFF if cut_off else "not UTF-8 (truncated?)")
     except json.JSONDecodeError as exc:
-        if last and not raw.endswith(b"\n"):
+        if cut_off:
             return JsonLine(number, raw, last, unreadable=CUT_OFF)
         reason = f"truncated or invalid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno})"
         return JsonLine(number, raw, last, unreadable=reason)

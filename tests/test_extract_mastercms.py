@@ -187,6 +187,19 @@ def test_a_headline_the_page_head_names_and_the_page_shows_is_the_title(head: st
     assert result.article.published_at == "2023-05-12T14:30:00+07:00"
 
 
+def test_a_headline_shown_wrapped_and_again_lower_down_is_the_one_by_its_date() -> None:
+    """Markup that wraps the headline over lines still shows it; a later copy (a share box) is not it."""
+    wrapped = TITLE_SHOWN.replace(" - Lào ", " - Lào\n      ")
+    page = HEADLINE_NO_RULE_KNOWS.format(
+        head=f"<title>{TITLE_SHOWN} - Báo Mới</title>", tag="h2", title=wrapped
+    )
+    page = page.replace(
+        "</body>", f"<div class='share'><div>{TITLE_SHOWN}</div><span>02/01/2020</span></div></body>"
+    )
+    result = EXTRACTOR.extract(page, "https://baomoi.example/giao-luu-12345.html")
+    assert (result.article.title, result.article.published_at) == (TITLE_SHOWN, "2023-05-12T14:30:00+07:00")
+
+
 def test_a_head_title_shown_only_as_a_link_names_no_article() -> None:
     page = HEADLINE_NO_RULE_KNOWS.format(
         head=f"<title>{TITLE_SHOWN} - Báo Mới</title>", tag="h2", title="Khác"

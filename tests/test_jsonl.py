@@ -28,3 +28,9 @@ def test_each_line_says_what_it_holds(tmp_path: Path) -> None:
 
 def test_a_missing_file_has_no_lines(tmp_path: Path) -> None:
     assert list(json_lines(tmp_path / "gone.jsonl")) == []
+
+
+def test_a_last_line_cut_inside_a_character_is_cut_off(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    path.write_bytes(b'{"a": 1}\n' + '{"title": "Hữu'.encode()[:-2])
+    assert [line.problem for line in json_lines(path)] == [None, CUT_OFF]

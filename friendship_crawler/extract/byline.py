@@ -19,7 +19,7 @@ from friendship_crawler.clean.lines import author_name, ends_with_byline
 from friendship_crawler.extract.body import Block
 from friendship_crawler.textnorm import normalize_line
 
-_ATTRIBUTION = re.compile(r"^\(?\s*theo\s+(?P<source>.+?)\s*\)?\.?$", re.I)
+_ATTRIBUTION = re.compile(r"^(?:\(\s*theo\s+(?P<wrapped>.+?)\s*\)|theo\s+(?P<source>.+?))\s*\.?$", re.I)
 """A signed last line "Theo TTXVN" or "(Theo Báo Nhân Dân)" names the source, not an author."""
 
 
@@ -74,7 +74,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         if value is not None:
             source = source or value or None
         elif kept[-1].signed and (attribution := _ATTRIBUTION.match(last)):
-            source = source or attribution["source"]
+            source = source or attribution["wrapped"] or attribution["source"]
         elif kept[-1].signed and not rules.PHOTO_CREDIT.match(last):
             author = author or clean_author(last)
         elif author is None and len(kept) > 2 and ends_with_byline(last, known):

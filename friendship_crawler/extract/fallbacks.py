@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 H1 = XPath("//body//h1")
 SHOWING_TEXT = XPath(
     "//body//*[not(self::script or self::style or self::title or descendant-or-self::a or ancestor::a)]"
-    "[contains(., $text)][normalize-space(.) = normalize-space($text)]"
+    "[normalize-space(.) = normalize-space($text)]"
 )
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 """The page's own header, menus, rails and footer (an article's own `header` is none of them)."""
@@ -103,11 +103,15 @@ def element_showing(root: HtmlElement, title: str | None) -> HtmlElement | None:
     link this very article), not in page chrome; None when the page does not show it."""
     if not title:
         return None
-    found = [node for node in SHOWING_TEXT(root, text=title) if isinstance(node, HtmlElement)]
-    for node in reversed(found):  # document order: the last match nested in a first is innermost
-        if not any(map(_hides_a_headline, node.iterancestors())):
-            return node
-    return None
+    found = [
+        node
+        for node in SHOWING_TEXT(root, text=title)
+        if isinstance(node, HtmlElement) and not any(map(_hides_a_headline, node.iterancestors()))
+    ]
+    if not found:
+        return None
+    first = found[0]  # the headline shows before any later copy (a share box); within it, the innermost
+    return next(node for node in reversed(found) if node is first or first in node.iterancestors())
 
 
 def _hides_a_headline(element: HtmlElement) -> bool:
