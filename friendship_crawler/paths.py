@@ -7,8 +7,9 @@ runs from an egg in Scrapyd's own directory with no `scrapy.cfg` near it: there 
 setting (or environment variable) names the project root.
 
 Feed URIs typed on the command line (`-o`, `-O`, `-s FEEDS=...`) stay relative to the current directory,
-like any file named on a command line; only the project's configured `FEEDS` are moved under the root,
-also when Scrapy has added command-line feeds to them.
+like any file named on a command line; only the project's configured `FEEDS` are moved under the root
+(those in the default `output/` into `FRIENDSHIP_OUTPUT_DIR`, wherever it points), also when Scrapy has
+added command-line feeds to them.
 """
 
 from __future__ import annotations

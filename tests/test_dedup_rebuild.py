@@ -153,6 +153,20 @@ def test_no_feeds_to_rebuild_from_is_refused_and_the_state_left_as_it_is(tmp_pat
     assert {p.name: p.read_bytes() for p in state.iterdir()} == before
 
 
+def test_a_corrupt_state_and_no_feeds_yet_can_still_be_rebuilt(tmp_path: Path) -> None:
+    """The crawl points at rebuild_state for a corrupt state; with nothing exported yet, the way out is an
+    empty state, not a refusal."""
+    state_dir = tmp_path / "state"
+    state_dir.mkdir()
+    (state_dir / STATE_FILE).write_bytes(b"not a database")
+    (tmp_path / "output").mkdir()
+    summary = rebuild_state(state_dir, [tmp_path / "output"])
+    assert (summary.feeds, summary.exports) == (0, 0)
+    state = DedupState.open(state_dir)
+    assert state.article_count() == 0
+    state.close()
+
+
 def test_a_rebuild_that_fails_part_way_puts_the_old_state_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -171,9 +185,11 @@ def test_a_rebuild_that_fails_part_way_puts_the_old_state_back(
 
     original = rebuild_module.iter_records
     monkeypatch.setattr(rebuild_module, "iter_records", flaky_records)
+    older = state_dir / f"{STATE_FILE}.replaced-20200101T000000Z"
+    older.write_bytes(b"a copy an earlier rebuild kept")
     with pytest.raises(OSError):
         rebuild_state(state_dir, [tmp_path / "output"])
-    assert not list(state_dir.glob("*.replaced-*"))
+    assert list(state_dir.glob("*.replaced-*")) == [older], "nothing moved aside, nothing kept dropped"
     state = DedupState.open(state_dir)
     assert state.article_count() == exported_before == 2
     state.close()

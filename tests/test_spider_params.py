@@ -252,6 +252,17 @@ def test_a_file_the_project_keeps_is_never_a_typed_feed(
     assert not (tmp_path / "state").exists()
 
 
+def test_a_users_own_file_beside_the_run_files_may_be_a_typed_feed(tmp_path: Path) -> None:
+    mine = tmp_path / "output" / "samples" / "mine.jsonl"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "friendship", "-a", "base_url=http://127.0.0.1:9", "-o", str(mine)],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert "a file the project keeps" not in done.stderr and done.returncode != 2, done.stderr[-2000:]
+
+
 def test_a_log_file_that_is_a_run_file_is_refused(tmp_path: Path) -> None:
     earlier = tmp_path / "output" / "friendship-20260101T000000Z.jsonl"
     earlier.parent.mkdir()

@@ -21,7 +21,7 @@ from friendship_crawler.dedup.feeds import iter_records, reported_feeds, run_fee
 from friendship_crawler.dedup.minhash import DEFAULT_CONFIG, ShingleConfig
 from friendship_crawler.dedup.report import read_report
 from friendship_crawler.dedup.rule import DEFAULT_NEAR, Fingerprint, NearRule
-from friendship_crawler.dedup.state import STATE_FILE, DedupState, take_lock
+from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError, take_lock
 from friendship_crawler.frontier import FRONTIER_FILE
 from friendship_crawler.run import RUN_FILE, duplicates_file_of, new_run_id
 
@@ -104,14 +104,15 @@ def rebuild_state(
     """Replace the state in `state_dir` by one rebuilt from the feeds found in `sources` (see `feed_files`);
     a source that is no feed raises before anything is moved."""
     feeds = feed_files(sources, reports_dir)
-    if not feeds:  # rebuilt from nothing, the state would forget every export
+    if not feeds and _holds_exports(state_dir, config, near):  # rebuilt from nothing, it would forget them
         raise NotAFeed(f"no feeds in {', '.join(map(str, sources))}: nothing to rebuild the state from")
     summary = RebuildSummary(feeds=len(feeds))
     state_dir.mkdir(parents=True, exist_ok=True)
     lock = take_lock(state_dir)  # a running crawl keeps its state: nothing is moved
     try:
-        summary.moved_aside = _move_aside(state_dir, STATE_FILE)
-        summary.frontier_aside = _move_aside(state_dir, FRONTIER_FILE)
+        older = set(state_dir.glob("*.replaced-*"))
+        summary.moved_aside, moved_state = _move_aside(state_dir, STATE_FILE)
+        summary.frontier_aside, moved_frontier = _move_aside(state_dir, FRONTIER_FILE)
     except BaseException:
         lock.close()
         raise
@@ -150,6 +151,11 @@ def rebuild_state(
         if not built:  # a feed that could not be read: the state it replaced comes back
             _put_back(state_dir, STATE_FILE, summary.moved_aside)
             _put_back(state_dir, FRONTIER_FILE, summary.frontier_aside)
+    for name, moved in ((STATE_FILE, moved_state), (FRONTIER_FILE, moved_frontier)):
+        if moved:  # a new copy of `name` was kept: the copies earlier rebuilds kept go
+            for stale in older - moved:
+                if stale.name.startswith(f"{name}.replaced-"):
+                    stale.unlink(missing_ok=True)
     logger.info(
         "Rebuilt %s from %s feeds: %s exports, %s replaced copies; skipped %s repeated, %s invalid records",
         state_dir / STATE_FILE, summary.feeds, summary.exports, summary.superseded, summary.repeated,
@@ -168,20 +174,31 @@ def _put_back(state_dir: Path, name: str, aside: Path | None) -> None:
         logger.warning("Put the old %s back from %s", name, aside)
 
 
-def _move_aside(state_dir: Path, name: str) -> Path | None:
-    """Rename the database `name` (with its WAL files) to `name.replaced-<time>`; drop older such copies."""
+def _move_aside(state_dir: Path, name: str) -> tuple[Path | None, set[Path]]:
+    """Rename the database `name` (with its WAL files) to `name.replaced-<time>`: that name (None when there
+    was no database) and the files moved."""
     current = state_dir / name
     if not current.exists():
-        return None
-    older = set(state_dir.glob(f"{name}.replaced-*"))
-    stamp = new_run_id()
-    aside = state_dir / f"{name}.replaced-{stamp}"
+        return None, set()
+    aside = state_dir / f"{name}.replaced-{new_run_id()}"
     moved = set()
     for suffix in ("", "-wal", "-shm"):
         part = state_dir / f"{name}{suffix}"
         if part.exists():
             moved.add(part.rename(aside.with_name(aside.name + suffix)))
-    for stale in older - moved:
-        stale.unlink()
     logger.warning("Moved the old %s aside to %s", name, aside)
-    return aside
+    return aside, moved
+
+
+def _holds_exports(state_dir: Path, config: ShingleConfig, near: NearRule) -> bool:
+    """The state in `state_dir` opens and holds exports (a corrupt or missing one holds nothing to lose)."""
+    if not (state_dir / STATE_FILE).exists():
+        return False
+    try:
+        state = DedupState.open(state_dir, config, near)
+    except StateError:
+        return False
+    try:
+        return state.article_count() > 0
+    finally:
+        state.close()

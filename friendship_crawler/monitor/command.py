@@ -198,22 +198,21 @@ def check_spider(settings: BaseSettings, name: str, spargs: dict[str, str]) -> N
         raise UsageError(f"spider {name}: {exc}", print_help=False) from exc
 
 
-KEPT_DIRECTORIES = (
-    "FRIENDSHIP_OUTPUT_DIR",
-    "FRIENDSHIP_STATE_DIR",
-    "FRIENDSHIP_MONITOR_REPORTS_DIR",
-    "FRIENDSHIP_ARCHIVE_DIR",
-)
-"""Where the project keeps what its runs made: run files, duplicates reports, run reports, state, WARCs."""
+KEPT_DIRECTORIES = ("FRIENDSHIP_STATE_DIR", "FRIENDSHIP_MONITOR_REPORTS_DIR", "FRIENDSHIP_ARCHIVE_DIR")
+"""Directories whose every file the project wrote for itself: state, run reports and logs, WARCs."""
 
 
 def kept_file(settings: BaseSettings, path: Path) -> bool:
     """An existing file the project keeps, by whatever link it is named: a run file or duplicates report
-    anywhere, any file under one of `KEPT_DIRECTORIES`."""
+    anywhere, a feed a run report names as stored (`-O FILE` of an earlier crawl), any file under one of
+    `KEPT_DIRECTORIES`. A user's own file beside the run files is theirs to name."""
     target = path.resolve()
     if not target.is_file():
         return False
     if RUN_FILE.match(target.name) or DUPLICATES_FILE.match(target.name):
+        return True
+    reports = project_path(settings, "FRIENDSHIP_MONITOR_REPORTS_DIR")
+    if target in {feed.resolve() for feed in feeds.reported_feeds(reports)}:
         return True
     return any(target.is_relative_to(project_path(settings, name).resolve()) for name in KEPT_DIRECTORIES)
 
