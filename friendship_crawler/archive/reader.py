@@ -61,35 +61,28 @@ def read_captures(path: Path, damaged: list[Path] | None = None) -> Iterator[Cap
                     continue
                 body = record.content_stream().read()
                 if len(body) < _stated_length(record.http_headers, len(body)):
-                    logger.warning(
-                        "Archive %s ends in a cut-off record after %s readable captures", path, count
+                    _damaged(
+                        damaged, "Archive %s ends in a cut-off record after %s readable captures", path, count
                     )
-                    if damaged is not None:
-                        damaged.append(path)
                     return
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 captured = _utc_iso(record.rec_headers.get_header("WARC-Date"))
                 count += 1
                 yield Capture(url, captured, body, path, position)
         except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
-            logger.warning(
-                "Archive %s is damaged after %s readable captures (%s); the rest is skipped",
-                path,
-                count,
-                _short(exc),
-            )
-            if damaged is not None:
-                damaged.append(path)
+            message = "Archive %s is damaged after %s readable captures (%s); the rest is skipped"
+            _damaged(damaged, message, path, count, _short(exc))
             return
         if records.offset < size:
-            logger.warning(
-                "Archive %s ends in a cut-off record after %s readable captures (%s bytes unread)",
-                path,
-                count,
-                size - records.offset,
-            )
-            if damaged is not None:
-                damaged.append(path)
+            message = "Archive %s ends in a cut-off record after %s readable captures (%s bytes unread)"
+            _damaged(damaged, message, path, count, size - records.offset)
+
+
+def _damaged(damaged: list[Path] | None, message: str, path: Path, *args: object) -> None:
+    """Say what is wrong with the archive at `path`, and add it to `damaged`."""
+    logger.warning(message, path, *args)
+    if damaged is not None:
+        damaged.append(path)
 
 
 def _short(error: Exception) -> str:

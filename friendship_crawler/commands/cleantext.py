@@ -13,7 +13,6 @@ import argparse
 import codecs
 import json
 import logging
-import os
 import re
 import sys
 from pathlib import Path
@@ -23,6 +22,7 @@ from scrapy.exceptions import UsageError
 
 from friendship_crawler import reader
 from friendship_crawler.clean import PageTextError
+from friendship_crawler.commands.input_file import TooLarge, read_at_most
 from friendship_crawler.commands.new_file import new_output, write_new
 
 logger = logging.getLogger(__name__)
@@ -113,17 +113,11 @@ def _check_nul_bytes(data: bytes, codec: str) -> None:
 def _read_at_most(path: Path, limit: int) -> bytes:
     """The file's bytes; refused unread when over `limit` (checked again after, for pipes and growth)."""
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            data = b"" if size > limit else handle.read(limit + 1)
+        return read_at_most(path, limit)
     except OSError as error:
         raise UnreadableText(f"cannot read: {error.strerror or error}") from error
-    if size > limit or len(data) > limit:
-        measured = f"{size / 1_000_000:.3g} MB, " if size > limit else ""
-        raise UnreadableText(
-            f"{measured}over the {limit / 1_000_000:g} MB limit for a page text (--max-size MB)"
-        )
-    return data
+    except TooLarge as error:
+        raise UnreadableText(f"{error} for a page text (--max-size MB)") from error
 
 
 def clean_file(

@@ -19,6 +19,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
+from friendship_crawler.commands.input_file import TooLarge, read_at_most
 from friendship_crawler.commands.new_file import new_output, write_new
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.project_settings import friendship_setting
@@ -30,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 MAX_PAGE_BYTES = 50_000_000
 """The most a saved page may hold: real pages of the site weigh 0.1-0.3 MB, a whole MHTML archive of one a
-few MB; a file larger than this (a dump, a device) is refused after reading only this much."""
+few MB; a file larger than this (a dump, a device) is refused, read no further than this."""
 
 
 class Command(ScrapyCommand):
@@ -68,19 +69,16 @@ class Command(ScrapyCommand):
         for name in args:
             path = Path(name)
             try:
-                with path.open("rb") as handle:
-                    page = handle.read(MAX_PAGE_BYTES + 1)  # never more: /dev/zero or a dump is no page
-                if len(page) > MAX_PAGE_BYTES:
-                    failed += 1
-                    sys.stderr.write(
-                        f"extract: {name}: over {MAX_PAGE_BYTES // 1_000_000} MB, no saved page\n"
-                    )
-                    continue
+                page = read_at_most(path, MAX_PAGE_BYTES)
                 url = opts.url or path.absolute().as_uri()
                 article = read_page(page, url, extractor=extractor).article
             except OSError as error:
                 failed += 1
                 sys.stderr.write(f"extract: {name}: cannot read: {error.strerror or error}\n")
+                continue
+            except TooLarge:
+                failed += 1
+                sys.stderr.write(f"extract: {name}: over {MAX_PAGE_BYTES // 1_000_000} MB, no saved page\n")
                 continue
             except NotAnArticle as error:
                 failed += 1

@@ -149,15 +149,10 @@ class _PageReading:
         split = split_byline(blocks, author)
         holder = text_holder(self.root, [block.text for block in split.blocks]) if fallback else None
         held = read_body(holder, url) if holder is not None else None
-        if (
-            held is not None
-            and self._below_title(holder) is not None
-            and holds_every_line(held, split.blocks)
-        ):
-            split = split_byline(
-                held.blocks, author
-            )  # the holder read as a known body: headings, lists, bylines
-        sapo = self._sapo(container if container is not None else self._below_title(holder))
+        below_title = self._below_title(holder)
+        if held is not None and below_title is not None and holds_every_line(held, split.blocks):
+            split = split_byline(held.blocks, author)  # the holder read as a known body: headings, lists
+        sapo = self._sapo(container if container is not None else below_title)
         if author is None and split.author:
             author, self.sources["author"] = split.author, body_layer
         author = author or self._head_author() or self._author_by_class()
@@ -220,9 +215,8 @@ class _PageReading:
                 self.sources["title"] = layer
                 return value
         page_title = self.head.html_title or ""
-        separators = list(selectors.TITLE_SEPARATOR.finditer(page_title))
-        before_last = page_title[: separators[-1].start()] if separators else ""
-        for value in (og_title, self._without_site_name(page_title), before_last):
+        before_last, site = fallbacks.split_at_last_separator(page_title)
+        for value in (og_title, self._without_site_name(page_title), before_last if site else None):
             node = fallbacks.element_showing(self.root, value)
             if node is not None:
                 self.title_node = node

@@ -149,15 +149,23 @@ def without_site_name(title: str, site_names: Iterable[str], host: str) -> str:
     A headline that merely contains a dash ("Việt Nam - Panama") keeps it.
     """
     title = selectors.SITE_TITLE_SUFFIX.sub("", title)
-    separators = list(selectors.TITLE_SEPARATOR.finditer(title))
-    if not separators:
+    head, tail = split_at_last_separator(title)
+    if not tail:
         return title
-    last = separators[-1]
-    suffix = _letters(title[last.end() :])
+    suffix = _letters(tail)
     names = {_letters(name) for name in site_names} - {""}
     if suffix and (suffix in names or suffix in _letters(host) or any(name in suffix for name in names)):
-        return title[: last.start()].strip() or title
+        return head.strip() or title
     return title
+
+
+def split_at_last_separator(title: str) -> tuple[str, str]:
+    """`<title>` before and after its last " - " or " | " (`(title, "")` without one)."""
+    separators = list(selectors.TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title, ""
+    last = separators[-1]
+    return title[: last.start()], title[last.end() :]
 
 
 def _letters(text: str) -> str:

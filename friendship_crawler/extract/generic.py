@@ -68,11 +68,8 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
 
 def _without_item_mark(line: str, items: set[str]) -> str:
     """A line of a list item without the "- " trafilatura writes before it."""
-    return (
-        line[len(LIST_ITEM_MARK) :]
-        if line.startswith(LIST_ITEM_MARK) and line[len(LIST_ITEM_MARK) :] in items
-        else line
-    )
+    item = line.removeprefix(LIST_ITEM_MARK)
+    return item if item != line and item in items else line
 
 
 def text_holder(root: HtmlElement, lines: Sequence[str]) -> HtmlElement | None:
