@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from friendship_crawler.dataset.ownership import MARKER_FILE
 from friendship_crawler.dedup import rebuild as rebuild_module
 from friendship_crawler.dedup.rebuild import NotAFeed, feed_files, rebuild_state, run_id_of
-from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError
+from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError, take_lock
 from friendship_crawler.frontier import FRONTIER_FILE, Frontier
 from friendship_crawler.replica import ReplicaServer
 from tests.crawling import crawl_env, run_crawl
@@ -185,13 +187,47 @@ def test_a_rebuild_that_fails_part_way_puts_the_old_state_back(
 
     original = rebuild_module.iter_records
     monkeypatch.setattr(rebuild_module, "iter_records", flaky_records)
+    put_back, locked_while_put_back = rebuild_module._put_back, []
+
+    def put_back_probing_the_lock(*args: Any) -> None:
+        try:
+            take_lock(state_dir).close()
+        except StateError:
+            locked_while_put_back.append(True)
+        else:
+            locked_while_put_back.append(False)
+        put_back(*args)
+
+    monkeypatch.setattr(rebuild_module, "_put_back", put_back_probing_the_lock)
     older = state_dir / f"{STATE_FILE}.replaced-20200101T000000Z"
     older.write_bytes(b"a copy an earlier rebuild kept")
     with pytest.raises(OSError):
         rebuild_state(state_dir, [tmp_path / "output"])
     assert list(state_dir.glob("*.replaced-*")) == [older], "nothing moved aside, nothing kept dropped"
+    assert locked_while_put_back == [True, True], "no crawl can open the half-built state meanwhile"
     state = DedupState.open(state_dir)
     assert state.article_count() == exported_before == 2
+    state.close()
+
+
+def test_a_new_state_that_cannot_be_made_puts_the_old_one_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crawl(tmp_path, [story(64001)], "20261101T080000Z")
+    state_dir = tmp_path / "state"
+
+    class Unwritable(DedupState):
+        @classmethod
+        def open(cls, *args: Any, **kwargs: Any) -> DedupState:
+            kwargs["lock"].close()
+            raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(rebuild_module, "DedupState", Unwritable)
+    with pytest.raises(sqlite3.OperationalError):
+        rebuild_state(state_dir, [tmp_path / "output"])
+    assert list(state_dir.glob("*.replaced-*")) == []
+    state = DedupState.open(state_dir)
+    assert state.article_count() == 1
     state.close()
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from friendship_crawler.dataset.ownership import MARKER_FILE
 from friendship_crawler.dedup.feeds import iter_records, reported_feeds, run_feeds_in
@@ -109,16 +111,36 @@ def rebuild_state(
     summary = RebuildSummary(feeds=len(feeds))
     state_dir.mkdir(parents=True, exist_ok=True)
     lock = take_lock(state_dir)  # a running crawl keeps its state: nothing is moved
-    try:
-        older = set(state_dir.glob("*.replaced-*"))
-        summary.moved_aside, moved_state = _move_aside(state_dir, STATE_FILE)
-        summary.frontier_aside, moved_frontier = _move_aside(state_dir, FRONTIER_FILE)
-    except BaseException:
+    try:  # held to the end: a crawl that started while the old state comes back would open a half-built one
+        _rebuild_holding_lock(state_dir, feeds, summary, lock, config, near)
+    finally:
         lock.close()
-        raise
-    state = DedupState.open(state_dir, config, near, lock=lock)
+    logger.info(
+        "Rebuilt %s from %s feeds: %s exports, %s replaced copies; skipped %s repeated, %s invalid records",
+        state_dir / STATE_FILE, summary.feeds, summary.exports, summary.superseded, summary.repeated,
+        summary.invalid,
+    )  # fmt: skip
+    return summary
+
+
+def _rebuild_holding_lock(
+    state_dir: Path,
+    feeds: list[Path],
+    summary: RebuildSummary,
+    lock: IO[str],
+    config: ShingleConfig,
+    near: NearRule,
+) -> None:
+    """Move the state aside, build the new one from `feeds` (counted in `summary`), and put the old one back
+    if that fails; the state is given its own handle on `lock`, so closing it keeps the lock held."""
+    older = set(state_dir.glob("*.replaced-*"))
+    summary.moved_aside, moved_state = _move_aside(state_dir, STATE_FILE)
+    summary.frontier_aside, moved_frontier = _move_aside(state_dir, FRONTIER_FILE)
+    state: DedupState | None = None
     built = False
     try:
+        own_handle = os.fdopen(os.dup(lock.fileno()), "a", encoding="utf-8")
+        state = DedupState.open(state_dir, config, near, lock=own_handle)
         seen: set[tuple[str, int]] = set()
         for feed in feeds:
             run_id = run_id_of(feed)
@@ -147,8 +169,9 @@ def rebuild_state(
                         summary.superseded += 1
         built = True
     finally:
-        state.close()
-        if not built:  # a feed that could not be read: the state it replaced comes back
+        if state is not None:
+            state.close()
+        if not built:  # a state that could not be made or a feed that could not be read: the old one returns
             _put_back(state_dir, STATE_FILE, summary.moved_aside)
             _put_back(state_dir, FRONTIER_FILE, summary.frontier_aside)
     for name, moved in ((STATE_FILE, moved_state), (FRONTIER_FILE, moved_frontier)):
@@ -156,12 +179,6 @@ def rebuild_state(
             for stale in older - moved:
                 if stale.name.startswith(f"{name}.replaced-"):
                     stale.unlink(missing_ok=True)
-    logger.info(
-        "Rebuilt %s from %s feeds: %s exports, %s replaced copies; skipped %s repeated, %s invalid records",
-        state_dir / STATE_FILE, summary.feeds, summary.exports, summary.superseded, summary.repeated,
-        summary.invalid,
-    )  # fmt: skip
-    return summary
 
 
 def _put_back(state_dir: Path, name: str, aside: Path | None) -> None:
