@@ -167,6 +167,14 @@ HEADLINE_NO_RULE_KNOWS = (
     + "</div></div></body></html>"
 )
 TITLE_SHOWN = "Giao lưu văn hóa Việt - Lào tại Hà Nội"
+LONG_HEADLINE = (
+    "Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức gặp mặt bạn bè quốc tế nhân dịp kỷ niệm 78 năm"
+    " Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+)
+BODY = "".join(
+    f"<p>Đoạn {i} kể về hoạt động đối ngoại nhân dân của tỉnh trong năm qua, đáng ghi nhận.</p>"
+    for i in range(5)
+)
 
 
 @pytest.mark.parametrize(
@@ -440,3 +448,26 @@ PRINT_VIEW = (
 def test_a_print_view_takes_the_address_it_states_of_its_own_article(fetched: str, url: str) -> None:
     """A print view has no canonical link and no slug in its address; it prints the article's address."""
     assert EXTRACTOR.extract(PRINT_VIEW, fetched).article.url == url
+
+
+@pytest.mark.parametrize(
+    ("headline", "shown", "title"),
+    [
+        (LONG_HEADLINE[:100].rstrip() + "…", LONG_HEADLINE, LONG_HEADLINE),
+        (LONG_HEADLINE[:104].rstrip(), LONG_HEADLINE, LONG_HEADLINE),
+        (TITLE_SHOWN, f"{TITLE_SHOWN}<span class='label'>Video</span>", TITLE_SHOWN),
+        (TITLE_SHOWN, f"{TITLE_SHOWN} <span class='label'>Trực tiếp</span>", TITLE_SHOWN),
+    ],
+    ids=["cut-with-ellipsis", "cut-at-a-word", "label-after", "label-after-a-space"],
+)
+def test_the_shown_headline_completes_a_json_ld_headline_only_where_that_was_cut(
+    headline: str, shown: str, title: str
+) -> None:
+    """Sites cut JSON-LD headlines near 110 characters: the shown one is then the whole. A short headline is
+    whole, and a label the page shows after it ("Video") is no part of the title."""
+    ld = json.dumps({"@type": "NewsArticle", "headline": headline}, ensure_ascii=False)
+    page = (
+        f"<html><head><script type='application/ld+json'>{ld}</script></head><body>"
+        f"<h1 class='detail-title'>{shown}</h1><div class='__MASTERCMS_CONTENT'>{BODY}</div></body></html>"
+    )
+    assert EXTRACTOR.extract(page, "https://baomoi.example/giao-luu-12345.html").article.title == title

@@ -44,6 +44,9 @@ HTMLDATE = "htmldate"
 """Names of the layers a field can come from (`Extraction.sources`)."""
 BYLINE_MAX_NAMES = 4
 """The most people a byline names."""
+CUT_HEADLINE_LENGTH = 100
+"""From this length (or with an ellipsis) a JSON-LD headline that the shown one continues was cut short
+(sites cut it near 110 characters); a shorter one is whole, and what the page shows after it is a label."""
 
 
 @dataclass
@@ -89,6 +92,13 @@ def _first(root: HtmlElement, candidates: Iterable[Selector], marks: PageMarks) 
         if found:
             return found
     return []
+
+
+def _continues_cut(headline: str, shown: str) -> bool:
+    """The shown headline is the whole of a JSON-LD headline that was cut short (a label after a whole one,
+    "…Hà Nội" then "Video", is no part of it)."""
+    kept = headline.rstrip(".… ")
+    return shown.startswith(kept) and (kept != headline or len(kept) >= CUT_HEADLINE_LENGTH)
 
 
 def _unique(values: Iterable[str | None]) -> list[str]:
@@ -202,8 +212,8 @@ class _PageReading:
         if og_title:
             og_title = self._without_site_name(og_title) or None
         shown = visible or h1
-        if headline and shown and shown != headline and shown.startswith(headline.rstrip(".… ")):
-            headline = shown  # JSON-LD headlines are often cut at 110 characters
+        if headline and shown and shown != headline and _continues_cut(headline, shown):
+            headline = shown
         candidates: list[tuple[str | None, str]] = [(headline, HEAD)]
         if self.head.is_article or shown:
             candidates.append((og_title, META))
