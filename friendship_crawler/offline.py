@@ -62,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026, help="replica seed")
     args, crawl_options = parser.parse_known_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    unknown = unknown_crawl_options(crawl_options, parser.prog)
+    if unknown:  # before the replica starts and a log is opened: Scrapy would call it a second spider
+        parser.error(f"not an option of this job or of scrapy crawl: {' '.join(unknown)}")
     try:
         config = ReplicaConfig(seed=args.seed, articles=args.articles)
     except ValueError as exc:
@@ -75,6 +78,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, lambda *_: crawl.terminate())
         return wait_through_interrupts(crawl)
+
+
+def unknown_crawl_options(options: Sequence[str], prog: str) -> list[str]:
+    """What in `options` `scrapy crawl` has no option for, read by Scrapy's own option parser (a value it
+    misses ends the program with its usage error, as `scrapy crawl` would)."""
+    from scrapy.commands.crawl import Command
+    from scrapy.settings import Settings
+
+    command = Command()
+    command.settings = Settings()
+    crawl_parser = argparse.ArgumentParser(prog=prog, add_help=False)
+    command.add_options(crawl_parser)
+    return crawl_parser.parse_known_args(list(options))[1]
 
 
 def _interrupted_while_loading(signum: int, frame: FrameType | None) -> NoReturn:

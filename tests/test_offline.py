@@ -77,6 +77,21 @@ def test_an_option_scrapy_crawl_refuses_is_named_as_scrapys(tmp_path: Path) -> N
     assert done.stderr.strip().splitlines()[-1].startswith("scrapy: error: unknown log level 'LOUD'")
 
 
+@pytest.mark.parametrize("options", [["--bogus"], ["-s", "LOG_LEVEL=INFO", "stray"]])
+def test_an_option_neither_the_job_nor_scrapy_crawl_has_is_refused_before_anything_starts(
+    tmp_path: Path, options: list[str]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "friendship_crawler.offline", "--articles", "40", *options],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1] == (
+        f"python -m friendship_crawler.offline: error: not an option of this job or of scrapy crawl: {options[-1]}"
+    )
+    assert "Replica serving" not in done.stderr and not (tmp_path / "output").exists()
+
+
 def test_a_crawl_killed_by_a_signal_exits_as_a_shell_reports_it(caplog: pytest.LogCaptureFixture) -> None:
     suicide = "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"
     with subprocess.Popen([sys.executable, "-c", suicide]) as crawl:
