@@ -40,6 +40,17 @@ def test_pages_become_the_records_the_crawl_would_export() -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_a_file_with_no_page_in_it_says_what_it_holds(tmp_path: Path) -> None:
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "notes.html").write_text("just a note, no markup\n", encoding="utf-8")
+    done = extract(tmp_path / "empty.html", tmp_path / "notes.html")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.strip().splitlines()[-2:] == [
+        f"extract: {tmp_path / 'empty.html'}: not an article (not_html: empty document)",
+        f"extract: {tmp_path / 'notes.html'}: not an article (not_html: no markup in the document)",
+    ]
+
+
 def test_a_page_without_its_url_asks_for_url_and_url_reads_it(tmp_path: Path) -> None:
     bare = tmp_path / "saved.html"
     bare.write_text(

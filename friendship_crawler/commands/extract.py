@@ -83,7 +83,12 @@ class Command(ScrapyCommand):
             except NotAnArticle as error:
                 failed += 1
                 hint = "; name its URL with --url" if not opts.url and "article id" in error.detail else ""
-                sys.stderr.write(f"extract: {name}: not an article ({error.reason}){hint}\n")
+                why = (
+                    f"{error.reason}: {error.detail}"
+                    if error.reason == "not_html" and error.detail
+                    else error.reason
+                )
+                sys.stderr.write(f"extract: {name}: not an article ({why}){hint}\n")
                 continue
             saved = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
             article.crawled_at = saved.isoformat()
