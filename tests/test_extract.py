@@ -167,8 +167,15 @@ RICH_BODY = (
 )
 
 
+NESTED_LIST = (
+    "<li>Tổ chức 12 đoàn giao lưu với các nước láng giềng:<ul><li>6 đoàn sang Lào.</li>"
+    "<li>6 đoàn sang Campuchia.</li></ul></li>"
+)
+
+
 @pytest.mark.parametrize("wrapper", ["<div class='main'>{}</div>", "{}"])
-def test_the_generic_layer_reads_a_body_as_a_known_container_does(wrapper: str) -> None:
+@pytest.mark.parametrize("nested", [False, True], ids=["flat-list", "nested-list"])
+def test_the_generic_layer_reads_a_body_as_a_known_container_does(wrapper: str, nested: bool) -> None:
     """Subheadings, list items (without trafilatura's "- "), a quote, a figure's caption and an editorial
     box come out the same whether the body's class is known or not, also on a page so small that
     trafilatura's own text drops the subheading and the list (no wrapper around headline and body)."""
@@ -184,10 +191,15 @@ def test_the_generic_layer_reads_a_body_as_a_known_container_does(wrapper: str) 
             f"{RICH_BODY.format(**paragraphs)}</div><div class='sidebar'><h3>Đọc nhiều</h3><ul>"
             "<li><a href='/tin-khac-12345.html'>Một tin đọc nhiều về chuyện khác hẳn</a></li></ul></div>"
         )
+        if nested:
+            article = article.replace(
+                "<li>Tổ chức 12 đoàn giao lưu với các nước láng giềng.</li>", NESTED_LIST
+            )
         page = f"<html><body>{wrapper.format(article)}</body></html>"
         result = EXTRACTOR.extract(page, "https://thoidai.com.vn/giao-luu-12345.html")
         texts[result.sources["text"]] = result.article.text
     assert texts["generic"] == texts["selectors"]
+    assert not any(line.startswith("- ") for line in texts["generic"].splitlines())
     assert "Tiếp nhận 5 dự án viện trợ." in texts["generic"].splitlines()
     assert "Quang cảnh buổi gặp mặt. (Ảnh: Minh Hòa)" in texts["generic"].splitlines()
 

@@ -36,6 +36,7 @@ HOLDER_LINE_CHARS = 40
 """Lines at least this long find the text's holder: a shorter one (a caption, a name) may stand anywhere."""
 LIST_ITEM_MARK = "- "
 """What trafilatura's text puts before each list item."""
+LIST_TAGS = frozenset({"ul", "ol"})
 PAGE_WIDE = frozenset({"html", "body"})
 """A holder this wide is the whole page, rails and all: no holder."""
 
@@ -62,8 +63,19 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     if not text:
         logger.debug("Generic extraction found no main text on %s", url)
         return []
-    items = {normalize_line(html_line(item.text_content())) for item in root.iter("li")}
+    items = {normalize_line(html_line(_item_text(item))) for item in root.iter("li")}
     return [Block(_without_item_mark(line, items)) for line in normalize_text(text).split("\n")]
+
+
+def _item_text(item: HtmlElement) -> str:
+    """A list item's own text, without the lists nested in it (trafilatura writes those on lines of their
+    own)."""
+    parts = [item.text or ""]
+    for child in item:
+        if child.tag not in LIST_TAGS:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _without_item_mark(line: str, items: set[str]) -> str:
