@@ -83,12 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def unknown_crawl_options(options: Sequence[str], prog: str) -> list[str]:
     """What in `options` `scrapy crawl` has no option for, read by Scrapy's own option parser (a value it
     misses ends the program with its usage error, as `scrapy crawl` would)."""
+    from scrapy.cmdline import ScrapyArgumentParser
     from scrapy.commands.crawl import Command
     from scrapy.settings import Settings
 
     command = Command()
     command.settings = Settings()
-    crawl_parser = argparse.ArgumentParser(prog=prog, add_help=False)
+    crawl_parser = ScrapyArgumentParser(prog=prog, add_help=False, conflict_handler="resolve")
     command.add_options(crawl_parser)
     return crawl_parser.parse_known_args(list(options))[1]
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import logging
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy.settings import Settings
 
+from friendship_crawler.commands import rebuild_state as rebuild_command
 from friendship_crawler.dataset.ownership import MARKER_FILE
 from friendship_crawler.dedup import rebuild as rebuild_module
-from friendship_crawler.dedup.rebuild import NotAFeed, feed_files, rebuild_state, run_id_of
+from friendship_crawler.dedup.rebuild import NotAFeed, StateNotRestored, feed_files, rebuild_state, run_id_of
 from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError, take_lock
 from friendship_crawler.frontier import FRONTIER_FILE, Frontier
 from friendship_crawler.replica import ReplicaServer
@@ -229,6 +234,53 @@ def test_a_new_state_that_cannot_be_made_puts_the_old_one_back(
     state = DedupState.open(state_dir)
     assert state.article_count() == 1
     state.close()
+
+
+def test_an_old_state_that_cannot_be_put_back_is_named_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crawl(tmp_path, [story(64001)], "20261101T080000Z")
+    state_dir = tmp_path / "state"
+    Frontier(state_dir).close()
+
+    def unreadable(feed: Path) -> Iterator[dict[str, Any]]:
+        raise OSError(5, "Input/output error", str(feed))
+
+    def stuck(state_dir: Path, name: str, aside: Path | None) -> None:
+        if name == STATE_FILE:
+            raise PermissionError(13, "Permission denied", str(aside))
+        put_back(state_dir, name, aside)
+
+    put_back = rebuild_module._put_back
+    monkeypatch.setattr(rebuild_module, "iter_records", unreadable)
+    monkeypatch.setattr(rebuild_module, "_put_back", stuck)
+    with pytest.raises(StateNotRestored) as raised:
+        rebuild_state(state_dir, [tmp_path / "output"])
+    aside = min(state_dir.glob(f"{STATE_FILE}.replaced-*"), key=lambda path: len(path.name))  # not its WAL
+    assert str(raised.value) == (
+        f"The rebuild failed ([Errno 5] Input/output error: '{next((tmp_path / 'output').glob('*.jsonl'))}') "
+        f"and the old state could not be put back: move {aside} back to {state_dir / STATE_FILE} "
+        "(Permission denied) before the next crawl"
+    )
+    assert isinstance(raised.value.__cause__, OSError)
+    assert (state_dir / FRONTIER_FILE).exists(), "what could be put back is"
+
+
+def test_a_new_state_that_cannot_be_made_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def full_disk(*args: Any, **kwargs: Any) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(rebuild_command, "rebuild_state", full_disk)
+    command = rebuild_command.Command()
+    command.settings = Settings()
+    command.settings.setmodule("friendship_crawler.settings")
+    command.run([str(tmp_path / "output")], argparse.Namespace(state_dir=tmp_path / "state"))
+    assert command.exitcode == 1
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
+        f"Cannot rebuild the state in {tmp_path / 'state'}: database or disk is full; the state is left as it was"
+    ]
 
 
 def test_two_rebuilds_keep_one_replaced_copy_of_each_file(tmp_path: Path) -> None:

@@ -167,15 +167,21 @@ RICH_BODY = (
 )
 
 
-NESTED_LIST = (
-    "<li>Tổ chức 12 đoàn giao lưu với các nước láng giềng:<ul><li>6 đoàn sang Lào.</li>"
-    "<li>6 đoàn sang Campuchia.</li></ul></li>"
-)
+NESTED_LISTS = {
+    "nested-list": (
+        "<li>Tổ chức 12 đoàn giao lưu với các nước láng giềng:<ul><li>6 đoàn sang Lào.</li>"
+        "<li>6 đoàn sang Campuchia.</li></ul></li>"
+    ),
+    "nested-list-in-a-div": (
+        "<li><div>Tổ chức 12 đoàn giao lưu với các nước láng giềng:<ul><li>6 đoàn sang Lào.</li>"
+        "<li>6 đoàn sang Campuchia.</li></ul></div></li>"
+    ),
+}
 
 
 @pytest.mark.parametrize("wrapper", ["<div class='main'>{}</div>", "{}"])
-@pytest.mark.parametrize("nested", [False, True], ids=["flat-list", "nested-list"])
-def test_the_generic_layer_reads_a_body_as_a_known_container_does(wrapper: str, nested: bool) -> None:
+@pytest.mark.parametrize("nested", [None, *NESTED_LISTS], ids=["flat-list", *NESTED_LISTS])
+def test_the_generic_layer_reads_a_body_as_a_known_container_does(wrapper: str, nested: str | None) -> None:
     """Subheadings, list items (without trafilatura's "- "), a quote, a figure's caption and an editorial
     box come out the same whether the body's class is known or not, also on a page so small that
     trafilatura's own text drops the subheading and the list (no wrapper around headline and body)."""
@@ -193,7 +199,7 @@ def test_the_generic_layer_reads_a_body_as_a_known_container_does(wrapper: str, 
         )
         if nested:
             article = article.replace(
-                "<li>Tổ chức 12 đoàn giao lưu với các nước láng giềng.</li>", NESTED_LIST
+                "<li>Tổ chức 12 đoàn giao lưu với các nước láng giềng.</li>", NESTED_LISTS[nested]
             )
         page = f"<html><body>{wrapper.format(article)}</body></html>"
         result = EXTRACTOR.extract(page, "https://thoidai.com.vn/giao-luu-12345.html")

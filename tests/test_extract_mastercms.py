@@ -457,8 +457,19 @@ def test_a_print_view_takes_the_address_it_states_of_its_own_article(fetched: st
         (LONG_HEADLINE[:104].rstrip(), LONG_HEADLINE, LONG_HEADLINE),
         (TITLE_SHOWN, f"{TITLE_SHOWN}<span class='label'>Video</span>", TITLE_SHOWN),
         (TITLE_SHOWN, f"{TITLE_SHOWN} <span class='label'>Trực tiếp</span>", TITLE_SHOWN),
+        (LONG_HEADLINE, f"{LONG_HEADLINE}<span class='label'>Video</span>", LONG_HEADLINE),
+        (f"{TITLE_SHOWN}...", f"{TITLE_SHOWN}...<span class='label'>Video</span>", f"{TITLE_SHOWN}..."),
+        (LONG_HEADLINE[:104].rstrip(), f"{LONG_HEADLINE[:104]}<em>{LONG_HEADLINE[104:]}</em>", LONG_HEADLINE),
     ],
-    ids=["cut-with-ellipsis", "cut-at-a-word", "label-after", "label-after-a-space"],
+    ids=[
+        "cut-with-ellipsis",
+        "cut-at-a-word",
+        "label-after",
+        "label-after-a-space",
+        "label-after-a-long-whole-one",
+        "label-after-one-ending-in-dots",
+        "cut-before-an-emphasis",
+    ],
 )
 def test_the_shown_headline_completes_a_json_ld_headline_only_where_that_was_cut(
     headline: str, shown: str, title: str

@@ -168,7 +168,8 @@ def test_transient_faults_lose_nothing(transient: FaultCrawl) -> None:
 
 def test_rate_limits_and_503_bursts_are_retried(transient: FaultCrawl) -> None:
     """Every 429 and 503 the server sent is retried as such, but for one the crawl gave up on before it
-    arrived (the timeout is short and a loaded machine slow): that one is retried as a timeout."""
+    arrived (the timeout is short and a loaded machine slow): that one is retried as a timeout, beside the
+    timeouts of the pages made slow on purpose."""
     injected, stats = transient.server.faults_injected, transient.stats
     timeouts = stats.get("downloader/exception_type_count/scrapy.exceptions.DownloadTimeoutError", 0)
     retried = {
@@ -178,7 +179,7 @@ def test_rate_limits_and_503_bursts_are_retried(transient: FaultCrawl) -> None:
     assert injected["http_429"] > 0 and injected["http_503"] > 0
     for mode, count in retried.items():
         assert 0 < count <= injected[mode], mode
-    assert sum(injected[mode] - count for mode, count in retried.items()) <= timeouts
+    assert sum(injected[mode] - count for mode, count in retried.items()) <= timeouts - injected["slow"]
 
 
 def test_resets_and_cut_bodies_are_retried(transient: FaultCrawl) -> None:

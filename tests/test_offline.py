@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from crawling import aliases, crawl_env, stories
 
-from friendship_crawler.offline import wait_through_interrupts
+from friendship_crawler.offline import unknown_crawl_options, wait_through_interrupts
 from friendship_crawler.replica import Corpus
 
 
@@ -90,6 +90,14 @@ def test_an_option_neither_the_job_nor_scrapy_crawl_has_is_refused_before_anythi
         f"python -m friendship_crawler.offline: error: not an option of this job or of scrapy crawl: {options[-1]}"
     )
     assert "Replica serving" not in done.stderr and not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["-O", "-:jsonl"], ["-o", "-:json", "-s", "LOG_LEVEL=INFO"], ["-a", "sections=huu-nghi", "--nolog"]],
+)
+def test_the_options_scrapy_crawl_takes_pass_through(options: list[str]) -> None:
+    assert unknown_crawl_options(options, "offline") == []
 
 
 def test_a_crawl_killed_by_a_signal_exits_as_a_shell_reports_it(caplog: pytest.LogCaptureFixture) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -64,6 +65,10 @@ class Command(ScrapyCommand):
             raise UsageError(f"{exc}; the state is left as it is", print_help=False) from exc
         except StateError as exc:
             logger.error("%s", exc)
+            self.exitcode = 1
+            return
+        except sqlite3.Error as exc:  # a new state that cannot be made (a full disk): the old one is back
+            logger.error("Cannot rebuild the state in %s: %s; the state is left as it was", state_dir, exc)
             self.exitcode = 1
             return
         except OSError as exc:  # a state directory that cannot be written, or its lock made

@@ -137,7 +137,6 @@ def _rebuild_holding_lock(
     summary.moved_aside, moved_state = _move_aside(state_dir, STATE_FILE)
     summary.frontier_aside, moved_frontier = _move_aside(state_dir, FRONTIER_FILE)
     state: DedupState | None = None
-    built = False
     try:
         own_handle = os.fdopen(os.dup(lock.fileno()), "a", encoding="utf-8")
         state = DedupState.open(state_dir, config, near, lock=own_handle)
@@ -167,18 +166,41 @@ def _rebuild_holding_lock(
                         entry["dropped_url"], entry["kept_url"]
                     ):
                         summary.superseded += 1
-        built = True
+    except BaseException as failure:  # a state that could not be made or a feed that could not be read
+        if state is not None:
+            state.close()
+            state = None
+        _restore(state_dir, summary, failure)
+        raise
     finally:
         if state is not None:
             state.close()
-        if not built:  # a state that could not be made or a feed that could not be read: the old one returns
-            _put_back(state_dir, STATE_FILE, summary.moved_aside)
-            _put_back(state_dir, FRONTIER_FILE, summary.frontier_aside)
     for name, moved in ((STATE_FILE, moved_state), (FRONTIER_FILE, moved_frontier)):
         if moved:  # a new copy of `name` was kept: the copies earlier rebuilds kept go
             for stale in older - moved:
                 if stale.name.startswith(f"{name}.replaced-"):
                     stale.unlink(missing_ok=True)
+
+
+class StateNotRestored(StateError):
+    """A rebuild failed and the state it replaced could not be put back: the message says where it is."""
+
+
+def _restore(state_dir: Path, summary: RebuildSummary, failure: BaseException) -> None:
+    """Put the old state and frontier back after a failed rebuild; a `StateNotRestored` naming where the old
+    files are when that fails too (a half-built state left in place would export everything again)."""
+    unrestored = []
+    for name, aside in ((STATE_FILE, summary.moved_aside), (FRONTIER_FILE, summary.frontier_aside)):
+        try:
+            _put_back(state_dir, name, aside)
+        except OSError as error:
+            what = f"move {aside} back to {state_dir / name}" if aside else f"remove {state_dir / name}"
+            unrestored.append(f"{what} ({error.strerror or error})")
+    if unrestored:
+        raise StateNotRestored(
+            f"The rebuild failed ({failure}) and the old state could not be put back: "
+            f"{'; '.join(unrestored)} before the next crawl"
+        ) from failure
 
 
 def _put_back(state_dir: Path, name: str, aside: Path | None) -> None:

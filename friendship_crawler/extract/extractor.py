@@ -44,6 +44,8 @@ HTMLDATE = "htmldate"
 """Names of the layers a field can come from (`Extraction.sources`)."""
 BYLINE_MAX_NAMES = 4
 """The most people a byline names."""
+LABEL_IS_NOT = frozenset({*selectors.EMPHASIS_TAGS, "a"})
+"""Tags that end a headline as part of it, never as a label after it."""
 CUT_HEADLINE_LENGTH = 100
 """From this length (or with an ellipsis) a JSON-LD headline that the shown one continues was cut short
 (sites cut it near 110 characters); a shorter one is whole, and what the page shows after it is a label."""
@@ -94,11 +96,26 @@ def _first(root: HtmlElement, candidates: Iterable[Selector], marks: PageMarks) 
     return []
 
 
-def _continues_cut(headline: str, shown: str) -> bool:
-    """The shown headline is the whole of a JSON-LD headline that was cut short (a label after a whole one,
-    "…Hà Nội" then "Video", is no part of it)."""
+def _continues_cut(headline: str, shown: str, node: HtmlElement | None) -> bool:
+    """The shown headline is the whole of a JSON-LD headline that was cut short: one with an ellipsis or of
+    the length sites cut at, which the shown one goes on from, and not only by a label of its own
+    element after it ("…Hà Nội" then `<span class="label">Video</span>`)."""
     kept = headline.rstrip(".… ")
-    return shown.startswith(kept) and (kept != headline or len(kept) >= CUT_HEADLINE_LENGTH)
+    if not shown.startswith(kept) or (kept == headline and len(kept) < CUT_HEADLINE_LENGTH):
+        return False
+    return node is None or shown[len(kept) :].lstrip(".… ") != _trailing_label(node)
+
+
+def _trailing_label(node: HtmlElement) -> str | None:
+    """The text of the element's last child when it stands after the element's own text as a label does
+    (no text after it, not an emphasis or a link, which are part of a headline)."""
+    children = [child for child in node if isinstance(child.tag, str)]
+    if not children:
+        return None
+    last = children[-1]
+    if last.tag in LABEL_IS_NOT or (last.tail or "").strip():
+        return None
+    return visible_text(last) or None
 
 
 def _unique(values: Iterable[str | None]) -> list[str]:
@@ -212,7 +229,7 @@ class _PageReading:
         if og_title:
             og_title = self._without_site_name(og_title) or None
         shown = visible or h1
-        if headline and shown and shown != headline and _continues_cut(headline, shown):
+        if headline and shown and shown != headline and _continues_cut(headline, shown, self.title_node):
             headline = shown
         candidates: list[tuple[str | None, str]] = [(headline, HEAD)]
         if self.head.is_article or shown:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 import trafilatura
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
@@ -36,7 +37,8 @@ HOLDER_LINE_CHARS = 40
 """Lines at least this long find the text's holder: a shorter one (a caption, a name) may stand anywhere."""
 LIST_ITEM_MARK = "- "
 """What trafilatura's text puts before each list item."""
-LIST_TAGS = frozenset({"ul", "ol"})
+_LISTS_AROUND = XPath("count(ancestor::ul | ancestor::ol)")
+_TEXT_AT_LIST_DEPTH = XPath(".//text()[count(ancestor::ul | ancestor::ol) = $depth]", smart_strings=False)
 PAGE_WIDE = frozenset({"html", "body"})
 """A holder this wide is the whole page, rails and all: no holder."""
 
@@ -68,14 +70,10 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
 
 
 def _item_text(item: HtmlElement) -> str:
-    """A list item's own text, without the lists nested in it (trafilatura writes those on lines of their
-    own)."""
-    parts = [item.text or ""]
-    for child in item:
-        if child.tag not in LIST_TAGS:
-            parts.append(child.text_content())
-        parts.append(child.tail or "")
-    return "".join(parts)
+    """A list item's own text, without the lists nested in it, however deep (trafilatura writes those on
+    lines of their own)."""
+    depth = int(_LISTS_AROUND(item))
+    return "".join(_TEXT_AT_LIST_DEPTH(item, depth=depth))
 
 
 def _without_item_mark(line: str, items: set[str]) -> str:
