@@ -224,7 +224,6 @@ def test_a_new_state_that_cannot_be_made_puts_the_old_one_back(
     class Unwritable(DedupState):
         @classmethod
         def open(cls, *args: Any, **kwargs: Any) -> DedupState:
-            kwargs["lock"].close()
             raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(rebuild_module, "DedupState", Unwritable)

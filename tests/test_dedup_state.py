@@ -93,6 +93,20 @@ def test_one_crawl_at_a_time_holds_the_state(tmp_path: Path) -> None:
     DedupState.open(tmp_path).close()
 
 
+def test_a_state_that_fails_to_open_releases_only_a_lock_it_took(tmp_path: Path) -> None:
+    (tmp_path / state_module.STATE_FILE).write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
+    with pytest.raises(StateError):
+        DedupState.open(tmp_path)
+    held = state_module.take_lock(tmp_path)  # released by the failed open above
+    try:
+        with pytest.raises(StateError):
+            DedupState.open(tmp_path, lock=held)
+        with pytest.raises(StateError, match="Another crawl"):
+            state_module.take_lock(tmp_path)  # the caller's lock is still held
+    finally:
+        held.close()
+
+
 def test_a_state_built_with_other_signature_settings_is_refused(tmp_path: Path) -> None:
     DedupState.open(tmp_path).close()
     with pytest.raises(StateError, match="other signature settings"):

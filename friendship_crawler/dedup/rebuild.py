@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,14 +131,13 @@ def _rebuild_holding_lock(
     near: NearRule,
 ) -> None:
     """Move the state aside, build the new one from `feeds` (counted in `summary`), and put the old one back
-    if that fails; the state is given its own handle on `lock`, so closing it keeps the lock held."""
+    if that fails; `lock` stays held throughout (the caller releases it)."""
     older = set(state_dir.glob("*.replaced-*"))
     summary.moved_aside, moved_state = _move_aside(state_dir, STATE_FILE)
     summary.frontier_aside, moved_frontier = _move_aside(state_dir, FRONTIER_FILE)
     state: DedupState | None = None
     try:
-        own_handle = os.fdopen(os.dup(lock.fileno()), "a", encoding="utf-8")
-        state = DedupState.open(state_dir, config, near, lock=own_handle)
+        state = DedupState.open(state_dir, config, near, lock=lock)
         seen: set[tuple[str, int]] = set()
         for feed in feeds:
             run_id = run_id_of(feed)
@@ -168,13 +166,13 @@ def _rebuild_holding_lock(
                         summary.superseded += 1
     except BaseException as failure:  # a state that could not be made or a feed that could not be read
         if state is not None:
-            state.close()
+            state.close(keep_lock=True)
             state = None
         _restore(state_dir, summary, failure)
         raise
     finally:
         if state is not None:
-            state.close()
+            state.close(keep_lock=True)
     for name, moved in ((STATE_FILE, moved_state), (FRONTIER_FILE, moved_frontier)):
         if moved:  # a new copy of `name` was kept: the copies earlier rebuilds kept go
             for stale in older - moved:

@@ -195,20 +195,27 @@ class DedupState:
 
         `exported_before` are feed files found where this crawl writes: if any exists while the state file
         does not, the state was lost, and starting afresh would export everything again, so this refuses.
-        `lock` is the state's lock when the caller already holds it (`take_lock`).
+        `lock` is the state's lock when the caller already holds it (`take_lock`): a failure here leaves it
+        held.
         """
         state_dir.mkdir(parents=True, exist_ok=True)
-        lock = lock or take_lock(state_dir)
+        held = lock or take_lock(state_dir)
+        connection: sqlite3.Connection | None = None
         try:
             connection = _open_checked(state_dir / STATE_FILE, config, exported_before)
+            return cls(connection, state_dir, config, near, held)
         except BaseException:
-            lock.close()
+            if connection is not None:
+                connection.close()
+            if lock is None:  # a lock the caller holds stays held
+                held.close()
             raise
-        return cls(connection, state_dir, config, near, lock)
 
-    def close(self) -> None:
+    def close(self, *, keep_lock: bool = False) -> None:
+        """Close the database and release the lock, unless `keep_lock` (its holder releases it later)."""
         self._db.close()
-        self._lock.close()
+        if not keep_lock:
+            self._lock.close()
 
     # Runs
 
