@@ -41,10 +41,27 @@ def test_header_lines_are_dropped() -> None:
     assert [r.rule for r in removed] == ["header"] * 4
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Theo dõi thoidai.com.vn trên",
+        "Theo dõi Tạp chí Thời Đại trên Google News",
+        "THEO DÕI THỜI ĐẠI TRÊN",
+        "Theo dõi TGVN trên",
+        "Theo dõi Baoquocte.vn trên",
+        "Theo dõi Báo Hải quan trên Google News",
+    ],
+)
+def test_the_follow_line_of_the_site_and_its_sisters_is_a_header_line(line: str) -> None:
+    assert drop_header_lines([line, PARAGRAPH]) == ([PARAGRAPH], [Removal("header", line)])
+
+
 def test_header_rule_keeps_sentences_that_start_like_header_lines() -> None:
     lines = [
         "Trang chủ của Liên hiệp đã đăng tải toàn văn báo cáo tổng kết năm 2023.",
         "Theo dõi Thời Đại, bạn đọc biết thêm nhiều hoạt động hữu nghị của các tỉnh.",
+        "Theo dõi tình hình trên biển",
+        "Theo dõi diễn biến dịch bệnh trên địa bàn tỉnh, Hội đã kịp thời hỗ trợ bạn bè.",
     ]
     assert drop_header_lines(lines) == (lines, [])
 

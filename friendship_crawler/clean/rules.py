@@ -18,9 +18,12 @@ BREADCRUMB_ROOT = "Trang chủ"
 BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
 BREADCRUMB_MAX_WORDS = 16
 FOLLOW_LINE = re.compile(
-    r"^Theo dõi (?:thoidai\.com\.vn|(?:Tạp chí |Báo )?Thời Đại) trên(?:\s+\S+){0,4}$", re.IGNORECASE
+    r"^(?i:theo dõi) (?:[\w-]+(?:\.[\w-]+)+|[A-ZĐ][\w&]*(?: [A-ZĐ&][\w&]*){0,4}"
+    r"|(?i:tạp chí|báo) [A-ZĐ]\w*(?: \w+){0,4}) (?i:trên)(?:\s+\S+){0,4}$"
 )
-"""`Theo dõi thoidai.com.vn trên` (some copies add the service: "Google News")."""
+"""`Theo dõi thoidai.com.vn trên` (some copies add the service: "Google News"), and the same line of a
+sister site, which names itself by its address or its capitalised name ("Theo dõi TGVN trên"); never a
+line that goes on about something else ("Theo dõi tình hình trên biển")."""
 FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
 HEADER_SCAN_LINES = 15
