@@ -18,6 +18,7 @@ from scrapy.settings import Settings
 from friendship_crawler.commands import rebuild_state as rebuild_command
 from friendship_crawler.dataset.ownership import MARKER_FILE
 from friendship_crawler.dedup import rebuild as rebuild_module
+from friendship_crawler.dedup.feeds import FeedScan
 from friendship_crawler.dedup.rebuild import NotAFeed, StateNotRestored, feed_files, rebuild_state, run_id_of
 from friendship_crawler.dedup.state import STATE_FILE, DedupState, StateError, take_lock
 from friendship_crawler.frontier import FRONTIER_FILE, Frontier
@@ -185,10 +186,10 @@ def test_a_rebuild_that_fails_part_way_puts_the_old_state_back(
     state.close()
     read = iter(["ok", "fails"])
 
-    def flaky_records(feed: Path):
+    def flaky_records(feed: Path, scan: FeedScan | None = None) -> Iterator[dict[str, Any]]:
         if next(read) == "fails":
             raise OSError(5, "Input/output error", str(feed))
-        yield from original(feed)
+        yield from original(feed, scan)
 
     original = rebuild_module.iter_records
     monkeypatch.setattr(rebuild_module, "iter_records", flaky_records)
@@ -242,7 +243,7 @@ def test_an_old_state_that_cannot_be_put_back_is_named_with_what_to_do(
     state_dir = tmp_path / "state"
     Frontier(state_dir).close()
 
-    def unreadable(feed: Path) -> Iterator[dict[str, Any]]:
+    def unreadable(feed: Path, scan: FeedScan | None = None) -> Iterator[dict[str, Any]]:
         raise OSError(5, "Input/output error", str(feed))
 
     def stuck(state_dir: Path, name: str, aside: Path | None) -> None:
@@ -279,6 +280,23 @@ def test_a_new_state_that_cannot_be_made_is_one_line(
     assert command.exitcode == 1
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
         f"Cannot rebuild the state in {tmp_path / 'state'}: database or disk is full; the state is left as it was"
+    ]
+
+
+def test_lines_that_hold_no_record_are_counted_and_named_by_number(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    crawl(tmp_path, [story(n) for n in range(65001, 65004)], "20261101T080000Z")
+    (feed,) = (tmp_path / "output").glob("friendship-*.jsonl")
+    first, *rest = feed.read_bytes().splitlines(keepends=True)
+    feed.write_bytes(b"".join([first, b'{"url": "cut\n', b"[1, 2]\n", *rest]))
+    caplog.set_level(logging.WARNING, logger="friendship_crawler")
+    summary = rebuild_state(tmp_path / "state", [tmp_path / "output"])
+    assert (summary.exports, summary.invalid) == (3, 2)
+    warnings = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Skipping line")]
+    assert warnings == [
+        f"Skipping line 2 of {feed}: truncated or invalid JSON (Unterminated string starting, column 9)",
+        f"Skipping line 3 of {feed}: a JSON list, not a record",
     ]
 
 

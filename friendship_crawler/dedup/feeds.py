@@ -47,6 +47,8 @@ class FeedScan:
     """Whether the last complete line ends with a newline."""
     records: int = 0
     """Complete records (JSON objects) read."""
+    skipped: int = 0
+    """Lines that hold no record (unreadable, or JSON other than an object), a cut-off last line aside."""
 
     @property
     def trimmed_bytes(self) -> int:
@@ -123,15 +125,16 @@ def iter_records(path: Path, scan: FeedScan | None = None) -> Iterator[dict[str,
     """The complete records of a feed, read one line at a time; `scan` learns where they end.
 
     Only the last line may be cut off by a kill: an unreadable line there ends the records, one
-    anywhere else is skipped with a warning.
+    anywhere else (or one of JSON other than an object) is skipped with a warning that names it.
     """
     scan = FeedScan() if scan is None else scan
     for line in json_lines(path):
         scan.size += len(line.raw)
-        if line.unreadable:
-            if line.last:
-                return
-            logger.warning("Skipping an unreadable line in the middle of %s", path)
+        if line.unreadable and line.last:
+            return
+        if line.problem:
+            scan.skipped += 1
+            logger.warning("Skipping line %d of %s: %s", line.number, path, line.problem)
         scan.good_end, scan.ends_with_newline = scan.size, line.raw.endswith(b"\n")
         if line.record is not None:
             scan.records += 1

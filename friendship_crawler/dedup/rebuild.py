@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from friendship_crawler.dataset.ownership import MARKER_FILE
-from friendship_crawler.dedup.feeds import iter_records, reported_feeds, run_feeds_in
+from friendship_crawler.dedup.feeds import FeedScan, iter_records, reported_feeds, run_feeds_in
 from friendship_crawler.dedup.minhash import DEFAULT_CONFIG, ShingleConfig
 from friendship_crawler.dedup.report import read_report
 from friendship_crawler.dedup.rule import DEFAULT_NEAR, Fingerprint, NearRule
@@ -143,7 +143,8 @@ def _rebuild_holding_lock(
             run_id = run_id_of(feed)
             state.begin_run(run_id)
             state.add_feeds(run_id, [feed.absolute()])
-            for record in iter_records(feed):
+            scan = FeedScan()
+            for record in iter_records(feed, scan):
                 try:
                     fingerprint = Fingerprint.of(record, config)
                 except (ValueError, TypeError) as exc:
@@ -156,6 +157,7 @@ def _rebuild_holding_lock(
                 seen.add((fingerprint.url, fingerprint.version))
                 state.record_export(run_id, fingerprint, confirmed=True)
                 summary.exports += 1
+            summary.invalid += scan.skipped
             state.settle_run(run_id, None)
         for report in sorted({duplicates_file_of(f) for f in feeds}):
             if report.exists():
