@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrapy.settings import BaseSettings
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, default_settings
 
 from friendship_crawler import settings as declared
 
@@ -30,6 +30,37 @@ def undeclared_settings(settings: BaseSettings) -> list[str]:
     return sorted(name for name in settings if name.startswith("FRIENDSHIP_") and not hasattr(declared, name))
 
 
+def mistyped_settings(settings: BaseSettings) -> list[str]:
+    """What is wrong with each setting given on the command line (`-s NAME=VALUE`) that wants a flag or a
+    number and got neither, named with its setting: Scrapy's own error ("invalid literal for int()") names
+    none. A Scrapy setting is checked against its default's type, a number loosely (some whole-number
+    defaults are read as fractions: `DOWNLOAD_DELAY=0.5`)."""
+    problems = []
+    for name in sorted(settings):
+        if settings.getpriority(name) != SETTINGS_PRIORITIES["cmdline"]:
+            continue
+        if name.startswith("FRIENDSHIP_"):
+            if hasattr(declared, name):
+                try:
+                    friendship_setting(settings, name)
+                except ValueError as exc:
+                    problems.append(str(exc))
+            continue
+        default = getattr(default_settings, name, None)
+        try:
+            if isinstance(default, bool):
+                settings.getbool(name)
+            elif isinstance(default, int | float):
+                settings.getfloat(name)
+        except ValueError:
+            kind = _KINDS[bool] if isinstance(default, bool) else _KINDS[float]
+            problems.append(f"{name}={settings.get(name)!r} is not {kind}")
+    return problems
+
+
+_KINDS = {bool: "a flag (1/0, True/False)", int: "a whole number", float: "a number"}
+
+
 def friendship_setting(settings: BaseSettings, name: str) -> Any:
     """The setting's value, typed like its declared default (`-s NAME=0` is False for a flag).
 
@@ -44,7 +75,6 @@ def friendship_setting(settings: BaseSettings, name: str) -> Any:
         if isinstance(default, float):
             return settings.getfloat(name, default)
     except ValueError:
-        kind = {bool: "a flag (1/0, True/False)", int: "a whole number", float: "a number"}[type(default)]
-        raise ValueError(f"{name}={settings.get(name)!r} is not {kind}") from None
+        raise ValueError(f"{name}={settings.get(name)!r} is not {_KINDS[type(default)]}") from None
     value = settings.get(name)
     return default if value is None else value

@@ -178,12 +178,7 @@ def test_a_site_that_cannot_be_reached_is_one_line_per_request_and_a_way_out(tmp
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [
-        ("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", "1.5"),
-        ("FRIENDSHIP_DEDUP_NUM_PERM", "lots"),
-        ("FRIENDSHIP_INCREMENTAL", "maybe"),
-        ("FRIENDSHIP_PROGRESS_INTERVAL", "0"),
-    ],
+    [("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", "1.5"), ("FRIENDSHIP_PROGRESS_INTERVAL", "0")],
 )
 def test_a_setting_refused_at_start_is_one_line_and_no_traceback(
     tmp_path: Path, name: str, value: str
@@ -226,7 +221,27 @@ def test_a_mistyped_project_setting_is_a_usage_error(tmp_path: Path) -> None:
     assert not (tmp_path / "output").exists()
 
 
-def test_a_console_setting_that_is_no_flag_is_a_usage_error(tmp_path: Path) -> None:
-    run = run_crawl(tmp_path, "http://127.0.0.1:9", settings={"FRIENDSHIP_CONSOLE": "maybe"}, timeout=120)
+@pytest.mark.parametrize(
+    ("settings", "says"),
+    [
+        ({"FRIENDSHIP_CONSOLE": "maybe"}, "FRIENDSHIP_CONSOLE='maybe' is not a flag (1/0, True/False)"),
+        (
+            {"CONCURRENT_REQUESTS": "abc", "FRIENDSHIP_DEDUP_NUM_PERM": "lots", "DOWNLOAD_DELAY": "0.5"},
+            "CONCURRENT_REQUESTS='abc' is not a number; FRIENDSHIP_DEDUP_NUM_PERM='lots' is not a whole number",
+        ),
+        (
+            {"FRIENDSHIP_INCREMENTAL": "maybe"},
+            "FRIENDSHIP_INCREMENTAL='maybe' is not a flag (1/0, True/False)",
+        ),
+        ({"ROBOTSTXT_OBEY": "perhaps"}, "ROBOTSTXT_OBEY='perhaps' is not a flag (1/0, True/False)"),
+    ],
+)
+def test_a_setting_given_a_value_of_the_wrong_type_is_a_usage_error_that_names_it(
+    tmp_path: Path, settings: dict[str, str], says: str
+) -> None:
+    """Scrapy's own message for `-s CONCURRENT_REQUESTS=abc` ("invalid literal for int()") names no setting;
+    a fraction where a Scrapy default is a whole number (`DOWNLOAD_DELAY=0.5`) is fine."""
+    run = run_crawl(tmp_path, "http://127.0.0.1:9", settings=settings, timeout=120)
     assert run.returncode == 2 and "Traceback" not in run.log
-    assert "FRIENDSHIP_CONSOLE='maybe'" in run.log.strip().splitlines()[-1]
+    assert run.log.strip().splitlines()[-1] == f"scrapy: error: {says}"
+    assert not (tmp_path / "output").exists()

@@ -13,7 +13,12 @@ from friendship_crawler.dedup.minhash import ShingleConfig
 from friendship_crawler.dedup.rule import NearRule
 from friendship_crawler.dedup.state import near_rule, state_config
 from friendship_crawler.monitor.checks import Thresholds
-from friendship_crawler.project_settings import UndeclaredSetting, declared_default, friendship_setting
+from friendship_crawler.project_settings import (
+    UndeclaredSetting,
+    declared_default,
+    friendship_setting,
+    mistyped_settings,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = re.compile(r"\bFRIENDSHIP_[A-Z][A-Z_]*[A-Z]\b")
@@ -76,3 +81,11 @@ def test_an_undeclared_name_is_refused() -> None:
         declared_default("FRIENDSHIP_NO_SUCH")
     with pytest.raises(UndeclaredSetting):
         declared_default("LOG_LEVEL")
+
+
+def test_only_settings_given_on_the_command_line_are_checked_for_their_type() -> None:
+    given = Settings({"CONCURRENT_REQUESTS": "many"}, priority="project")
+    given.set("DOWNLOAD_TIMEOUT", "soon", priority="cmdline")
+    given.set("AUTOTHROTTLE_ENABLED", "0", priority="cmdline")
+    given.set("LOG_LEVEL", "INFO", priority="cmdline")
+    assert mistyped_settings(given) == ["DOWNLOAD_TIMEOUT='soon' is not a number"]

@@ -40,7 +40,7 @@ from friendship_crawler.frontier import check_frontier
 from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT, RunMonitor
 from friendship_crawler.monitor.masking import mask_all_log_records
 from friendship_crawler.paths import project_path, resolve_project_paths
-from friendship_crawler.project_settings import friendship_setting, undeclared_settings
+from friendship_crawler.project_settings import friendship_setting, mistyped_settings, undeclared_settings
 from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, new_run_id
 from friendship_crawler.urls import CANONICAL_ROOT
 
@@ -89,6 +89,9 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
                 f"unknown setting(s) {', '.join(unknown)}: README.md lists the FRIENDSHIP_* settings",
                 print_help=False,
             )
+        mistyped = mistyped_settings(self.settings)
+        if mistyped:
+            raise UsageError("; ".join(mistyped), print_help=False)
         try:
             console = console_enabled(self.settings)
         except ValueError as exc:  # a value that is no flag, named with its setting
