@@ -300,6 +300,28 @@ def test_lines_that_hold_no_record_are_counted_and_named_by_number(
     ]
 
 
+def test_a_rebuild_stopped_between_moving_two_files_aside_moves_the_first_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crawl(tmp_path, [story(64001)], "20261101T080000Z")
+    state_dir = tmp_path / "state"
+    Frontier(state_dir).close()
+    move_aside = rebuild_module._move_aside
+
+    def interrupted(state_dir: Path, name: str, renamed: list[tuple[Path, Path]]) -> Path | None:
+        if name == FRONTIER_FILE:
+            raise KeyboardInterrupt
+        return move_aside(state_dir, name, renamed)
+
+    monkeypatch.setattr(rebuild_module, "_move_aside", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        rebuild_state(state_dir, [tmp_path / "output"])
+    assert list(state_dir.glob("*.replaced-*")) == []
+    state = DedupState.open(state_dir)
+    assert state.article_count() == 1
+    state.close()
+
+
 def test_two_rebuilds_keep_one_replaced_copy_of_each_file(tmp_path: Path) -> None:
     crawl(tmp_path, [story(n) for n in range(63001, 63004)], "20261101T080000Z")
     state_dir = tmp_path / "state"

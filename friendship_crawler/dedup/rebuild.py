@@ -133,8 +133,15 @@ def _rebuild_holding_lock(
     """Move the state aside, build the new one from `feeds` (counted in `summary`), and put the old one back
     if that fails; `lock` stays held throughout (the caller releases it)."""
     older = set(state_dir.glob("*.replaced-*"))
-    summary.moved_aside, moved_state = _move_aside(state_dir, STATE_FILE)
-    summary.frontier_aside, moved_frontier = _move_aside(state_dir, FRONTIER_FILE)
+    renamed: list[tuple[Path, Path]] = []
+    try:
+        summary.moved_aside = _move_aside(state_dir, STATE_FILE, renamed)
+        summary.frontier_aside = _move_aside(state_dir, FRONTIER_FILE, renamed)
+    except BaseException:  # a rename that failed, or a Ctrl-C, between two files: the moved ones return
+        for aside, original in reversed(renamed):
+            aside.rename(original)
+        raise
+    moved = {aside for aside, _ in renamed}
     state: DedupState | None = None
     try:
         state = DedupState.open(state_dir, config, near, lock=lock)
@@ -175,9 +182,9 @@ def _rebuild_holding_lock(
     finally:
         if state is not None:
             state.close(keep_lock=True)
-    for name, moved in ((STATE_FILE, moved_state), (FRONTIER_FILE, moved_frontier)):
-        if moved:  # a new copy of `name` was kept: the copies earlier rebuilds kept go
-            for stale in older - moved:
+    for name in (STATE_FILE, FRONTIER_FILE):
+        if any(aside.name.startswith(f"{name}.replaced-") for aside in moved):  # a new copy of it was kept:
+            for stale in older - moved:  # the copies earlier rebuilds kept go
                 if stale.name.startswith(f"{name}.replaced-"):
                     stale.unlink(missing_ok=True)
 
@@ -213,20 +220,19 @@ def _put_back(state_dir: Path, name: str, aside: Path | None) -> None:
         logger.warning("Put the old %s back from %s", name, aside)
 
 
-def _move_aside(state_dir: Path, name: str) -> tuple[Path | None, set[Path]]:
+def _move_aside(state_dir: Path, name: str, renamed: list[tuple[Path, Path]]) -> Path | None:
     """Rename the database `name` (with its WAL files) to `name.replaced-<time>`: that name (None when there
-    was no database) and the files moved."""
+    was no database); each file moved is added to `renamed` as (new path, old path) as soon as it moves."""
     current = state_dir / name
     if not current.exists():
-        return None, set()
+        return None
     aside = state_dir / f"{name}.replaced-{new_run_id()}"
-    moved = set()
     for suffix in ("", "-wal", "-shm"):
         part = state_dir / f"{name}{suffix}"
         if part.exists():
-            moved.add(part.rename(aside.with_name(aside.name + suffix)))
+            renamed.append((part.rename(aside.with_name(aside.name + suffix)), part))
     logger.warning("Moved the old %s aside to %s", name, aside)
-    return aside, moved
+    return aside
 
 
 def _holds_exports(state_dir: Path, config: ShingleConfig, near: NearRule) -> bool:
