@@ -74,9 +74,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         logger.error("offline: run it in the project directory (the one holding scrapy.cfg)")
         return 2
     with ReplicaServer(config) as replica:
+        interrupted: list[int] = []  # a Ctrl-C while the crawl starts: ending here would leave it running
+        signal.signal(signal.SIGINT, lambda signum, _: interrupted.append(signum))
         crawl = subprocess.Popen(replica_crawl_command(replica.base_url, *crawl_options))
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, lambda *_: crawl.terminate())
+        if interrupted:  # it may have come before the crawl could hear it: the crawl hears it now
+            crawl.send_signal(signal.SIGINT)
         return wait_through_interrupts(crawl)
 
 

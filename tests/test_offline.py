@@ -11,10 +11,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from crawling import aliases, crawl_env, stories
 
+from friendship_crawler import offline
 from friendship_crawler.offline import unknown_crawl_options, wait_through_interrupts
 from friendship_crawler.replica import Corpus
 
@@ -98,6 +100,36 @@ def test_an_option_neither_the_job_nor_scrapy_crawl_has_is_refused_before_anythi
 )
 def test_the_options_scrapy_crawl_takes_pass_through(options: list[str]) -> None:
     assert unknown_crawl_options(options, "offline") == []
+
+
+def test_a_ctrl_c_while_the_crawl_starts_ends_the_crawl_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Ctrl-C lands in the parent just as `Popen` returns, before the crawl can have heard it: the
+    parent does not end while the crawl runs on against a replica that is gone; the crawl ends too."""
+    started: list[subprocess.Popen[bytes]] = []
+    real_popen = subprocess.Popen
+
+    def popen_then_ctrl_c(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
+        started.append(real_popen(*args, **kwargs))
+        os.kill(os.getpid(), signal.SIGINT)
+        return started[-1]
+
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    monkeypatch.chdir(tmp_path)
+    for name, value in crawl_env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(offline.subprocess, "Popen", popen_then_ctrl_c)
+    try:
+        status = offline.main(["--articles", "40", "-s", "LOG_LEVEL=INFO"])
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        for process in started:
+            if process.poll() is None:
+                process.kill()
+    (crawl,) = started
+    assert crawl.returncode is not None and status == offline.exit_status(crawl.returncode) != 0
 
 
 def test_a_crawl_killed_by_a_signal_exits_as_a_shell_reports_it(caplog: pytest.LogCaptureFixture) -> None:
