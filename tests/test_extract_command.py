@@ -40,6 +40,13 @@ def test_pages_become_the_records_the_crawl_would_export() -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_a_page_named_twice_is_read_once(tmp_path: Path) -> None:
+    done = extract(PAGE, FIXTURES / ".." / "article" / PAGE.name)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 1
+    assert done.stderr.strip().splitlines()[-1].endswith(f"{PAGE.name}: named again, read once")
+
+
 def test_a_file_with_no_page_in_it_says_what_it_holds(tmp_path: Path) -> None:
     (tmp_path / "empty.html").write_bytes(b"")
     (tmp_path / "notes.html").write_text("just a note, no markup\n", encoding="utf-8")

@@ -66,8 +66,13 @@ class Command(ScrapyCommand):
         output = new_output(opts.output)
         extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
         lines, failed = [], 0
+        read: set[Path] = set()
         for name in args:
             path = Path(name)
+            if path.resolve() in read:  # overlapping globs: one page, one record
+                sys.stderr.write(f"extract: {name}: named again, read once\n")
+                continue
+            read.add(path.resolve())
             try:
                 page = read_at_most(path, MAX_PAGE_BYTES)
                 url = opts.url or path.absolute().as_uri()
@@ -100,7 +105,7 @@ class Command(ScrapyCommand):
             unwritten = write_new(output, lines)
         if unwritten:
             sys.stderr.write(f"extract: {unwritten}\n")
-        logger.info("Read %d of %d pages", len(lines), len(args))
+        logger.info("Read %d of %d pages", len(lines), len(read))
         if failed or unwritten:
             self.exitcode = 1
 
