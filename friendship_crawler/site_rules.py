@@ -107,12 +107,16 @@ DATE_LINES = (
 `16:43 | 09/08/2023 GMT+7`, `10:14 | 10/11/2025` (print view), `Cập nhật: 10:30 | 12/05/2023`,
 `12/05/2023 10:30`, `Thứ hai, 12/05/2023 10:30`, `Thứ Ba, 12/05/2023 - 10:30 (GMT+7)`."""
 TIME_OF_DAY = re.compile(_TIME)
+_SPELLED_DAY = r"(?P<day>\d{1,2})\s+(?i:tháng)\s+(?P<month>\d{1,2})\s*(?:,|(?i:năm))?\s*(?P<year>\d{4})"
+"""The day with the month spelled out: "12 Tháng 5 2023", "12 tháng 5, 2023", "12 tháng 5 năm 2023"."""
 DATES_IN_TEXT = (
     re.compile(_TIME + r"\D{1,20}?" + _DAY),
     re.compile(_DAY + r"(?:\D{1,20}?" + _TIME + ")?"),
+    re.compile(_TIME + r"\D{1,20}?" + _SPELLED_DAY),
+    re.compile(_SPELLED_DAY + r"(?:\D{1,20}?" + _TIME + ")?"),
 )
 """A date inside the text of an element known to hold one (a date `span`): time first, else the day
-with or without a time."""
+with or without a time; the day with its digits, else with the month spelled out."""
 _GMT_OFFSET = re.compile(
     r"GMT\s*(?P<sign>[+-])\s*(?:(?P<hh>\d{2}):?(?P<mm>\d{2})|(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?)(?!\d)", re.I
 )
