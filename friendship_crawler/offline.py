@@ -74,14 +74,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         logger.error("offline: run it in the project directory (the one holding scrapy.cfg)")
         return 2
     with ReplicaServer(config) as replica:
-        interrupted: list[int] = []  # a Ctrl-C while the crawl starts: ending here would leave it running
-        signal.signal(signal.SIGINT, lambda signum, _: interrupted.append(signum))
+        caught: list[int] = []  # a Ctrl-C or a stop while the crawl starts: ending here would orphan it
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(stop, lambda signum, _: caught.append(signum))
         crawl = subprocess.Popen(replica_crawl_command(replica.base_url, *crawl_options))
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, lambda *_: None)  # the crawl hears the terminal's Ctrl-C and decides
         signal.signal(signal.SIGTERM, lambda *_: crawl.terminate())
-        if interrupted:  # it may have come before the crawl could hear it: the crawl hears it now
-            crawl.send_signal(signal.SIGINT)
-        return wait_through_interrupts(crawl)
+        for signum in caught:  # they may have come before the crawl could hear them: it hears them now
+            crawl.send_signal(signum)
+        return exit_status(crawl.wait())
 
 
 def unknown_crawl_options(options: Sequence[str], prog: str) -> list[str]:
@@ -102,16 +103,6 @@ def _interrupted_while_loading(signum: int, frame: FrameType | None) -> NoReturn
     """A Ctrl-C before the crawl runs: one line and exit 130, as a shell reports an interrupted command."""
     logger.error("offline: interrupted before the crawl started")
     raise SystemExit(128 + signum)
-
-
-def wait_through_interrupts(process: subprocess.Popen[bytes]) -> int:
-    """The exit status of `process`, waited for through Ctrl-Cs: the terminal sends each to the whole
-    process group, so `process` gets it too, closes (at once on a second one) and decides the status."""
-    while True:
-        try:
-            return exit_status(process.wait())
-        except KeyboardInterrupt:
-            continue
 
 
 def exit_status(returncode: int) -> int:

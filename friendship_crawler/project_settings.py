@@ -47,15 +47,19 @@ def mistyped_settings(settings: BaseSettings) -> list[str]:
                     problems.append(str(exc))
             continue
         default = getattr(default_settings, name, None)
+        flag = isinstance(default, bool) or name in _FLAGS_WITH_A_NUMBER_DEFAULT
         try:
-            if isinstance(default, bool):
+            if flag:
                 settings.getbool(name)
             elif isinstance(default, int | float):
                 settings.getfloat(name)
         except ValueError:
-            kind = _KINDS[bool] if isinstance(default, bool) else _KINDS[float]
-            problems.append(f"{name}={settings.get(name)!r} is not {kind}")
+            problems.append(f"{name}={settings.get(name)!r} is not {_KINDS[bool if flag else float]}")
     return problems
+
+
+_FLAGS_WITH_A_NUMBER_DEFAULT = frozenset({"TELNETCONSOLE_ENABLED"})
+"""Scrapy settings read as flags whose default is written 0/1 (the only one in Scrapy 2.19's defaults)."""
 
 
 _KINDS = {bool: "a flag (1/0, True/False)", int: "a whole number", float: "a number"}

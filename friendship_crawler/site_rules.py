@@ -107,16 +107,21 @@ DATE_LINES = (
 `16:43 | 09/08/2023 GMT+7`, `10:14 | 10/11/2025` (print view), `Cập nhật: 10:30 | 12/05/2023`,
 `12/05/2023 10:30`, `Thứ hai, 12/05/2023 10:30`, `Thứ Ba, 12/05/2023 - 10:30 (GMT+7)`."""
 TIME_OF_DAY = re.compile(_TIME)
-_SPELLED_DAY = r"(?P<day>\d{1,2})\s+(?i:tháng)\s+(?P<month>\d{1,2})\s*(?:,|(?i:năm))?\s*(?P<year>\d{4})"
-"""The day with the month spelled out: "12 Tháng 5 2023", "12 tháng 5, 2023", "12 tháng 5 năm 2023"."""
 DATES_IN_TEXT = (
     re.compile(_TIME + r"\D{1,20}?" + _DAY),
     re.compile(_DAY + r"(?:\D{1,20}?" + _TIME + ")?"),
-    re.compile(_TIME + r"\D{1,20}?" + _SPELLED_DAY),
-    re.compile(_SPELLED_DAY + r"(?:\D{1,20}?" + _TIME + ")?"),
 )
 """A date inside the text of an element known to hold one (a date `span`): time first, else the day
-with or without a time; the day with its digits, else with the month spelled out."""
+with or without a time."""
+_SPELLED_DAY = r"(?:ngày\s+)?(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s*(?:,|năm)?\s*(?P<year>\d{4})"
+SPELLED_DATE_LINES = (
+    re.compile(_DATE_LEAD + _TIME + r"\s*[|,-]?\s*" + _SPELLED_DAY + _DATE_TAIL, re.IGNORECASE),
+    re.compile(
+        _DATE_LEAD + _SPELLED_DAY + r"(?:\s*[|,-]?\s*(?:lúc\s*)?" + _TIME + ")?" + _DATE_TAIL, re.IGNORECASE
+    ),
+)
+"""A date line with the month spelled out ("Thứ sáu, 12 Tháng 5 2023 14:30", "12 tháng 5 năm 2023"): only a
+whole line, since a sentence names days that way too ("Lễ ký kết ngày 20 tháng 11 năm 2019 tại ...")."""
 _GMT_OFFSET = re.compile(
     r"GMT\s*(?P<sign>[+-])\s*(?:(?P<hh>\d{2}):?(?P<mm>\d{2})|(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?)(?!\d)", re.I
 )
@@ -173,9 +178,14 @@ def date_iso(match: re.Match[str]) -> str | None:
 
 
 def parse_date_line(text: str) -> str | None:
-    """The date in a date element's text ("16:43 | 09/08/2023 GMT+7 |", "09/08/2023 16:43"), or None."""
+    """The date in a date element's text ("16:43 | 09/08/2023 GMT+7 |", "09/08/2023 16:43"), or in a whole
+    line that spells its month out, or None."""
     for pattern in DATES_IN_TEXT:
         match = pattern.search(text)
+        if match:
+            return date_iso(match)
+    for pattern in SPELLED_DATE_LINES:
+        match = pattern.match(text.strip())
         if match:
             return date_iso(match)
     return None

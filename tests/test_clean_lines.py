@@ -62,6 +62,12 @@ def test_header_rule_keeps_sentences_that_start_like_header_lines() -> None:
         "Theo dõi Thời Đại, bạn đọc biết thêm nhiều hoạt động hữu nghị của các tỉnh.",
         "Theo dõi tình hình trên biển",
         "Theo dõi diễn biến dịch bệnh trên địa bàn tỉnh, Hội đã kịp thời hỗ trợ bạn bè.",
+        "THEO DÕI TÌNH HÌNH TRÊN BIỂN",
+        "Theo dõi Trung Quốc trên Biển Đông",
+        "Theo dõi Mỹ trên biển.",
+        "Theo dõi Báo Nhân Dân đưa tin trên trang nhất.",
+        "Theo dõi 1.500 trên tổng số 2.000 ca.",
+        "Theo dõi Hà Nội trên bản đồ số",
     ]
     assert drop_header_lines(lines) == (lines, [])
 

@@ -322,6 +322,32 @@ def test_a_rebuild_stopped_between_moving_two_files_aside_moves_the_first_back(
     state.close()
 
 
+def test_files_that_cannot_be_moved_back_are_named_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crawl(tmp_path, [story(64001)], "20261101T080000Z")
+    state_dir = tmp_path / "state"
+    Frontier(state_dir).close()
+    move_aside, rename = rebuild_module._move_aside, Path.rename
+
+    def frontier_fails(state_dir: Path, name: str, renamed: list[tuple[Path, Path]]) -> Path | None:
+        if name == FRONTIER_FILE:
+            monkeypatch.setattr(Path, "rename", refused)
+            raise OSError(5, "Input/output error", str(state_dir / name))
+        return move_aside(state_dir, name, renamed)
+
+    def refused(self: Path, target: Path) -> Path:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(rebuild_module, "_move_aside", frontier_fails)
+    with pytest.raises(StateNotRestored) as raised:
+        rebuild_state(state_dir, [tmp_path / "output"])
+    monkeypatch.setattr(Path, "rename", rename)
+    aside = min(state_dir.glob(f"{STATE_FILE}.replaced-*"), key=lambda path: len(path.name))
+    assert f"move {aside} back to {state_dir / STATE_FILE} (Permission denied)" in str(raised.value)
+    assert str(raised.value).startswith("The rebuild failed ([Errno 5] Input/output error")
+
+
 def test_two_rebuilds_keep_one_replaced_copy_of_each_file(tmp_path: Path) -> None:
     crawl(tmp_path, [story(n) for n in range(63001, 63004)], "20261101T080000Z")
     state_dir = tmp_path / "state"

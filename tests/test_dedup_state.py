@@ -35,6 +35,22 @@ def test_a_cut_off_last_line_is_not_a_record_and_is_trimmed(tmp_path: Path) -> N
     assert feed.read_text(encoding="utf-8") == f"{record(1)}\n{record(2, 2)}\n"
 
 
+def test_an_invalid_last_line_that_ends_in_a_newline_is_no_cut_and_stays(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A kill cuts a line before its newline; a whole line that is no JSON was written so: it is named,
+    counted, and left in the file."""
+    feed = tmp_path / "friendship-20261101T080000Z.jsonl"
+    feed.write_text(f'{record(1)}\n{{"url": "cut\n', encoding="utf-8")
+    result = read_feed(feed, trim=True)
+    assert result.trimmed_bytes == 0 and len(result.records) == 1
+    assert feed.read_text(encoding="utf-8") == f'{record(1)}\n{{"url": "cut\n'
+    assert any(
+        r.getMessage().startswith(f"Skipping line 2 of {feed}: truncated or invalid JSON")
+        for r in caplog.records
+    )
+
+
 def test_a_complete_last_line_without_newline_is_kept_and_ended(tmp_path: Path) -> None:
     feed = tmp_path / "f.jsonl"
     feed.write_text(f"{record(1)}\n{record(2)}", encoding="utf-8")

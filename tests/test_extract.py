@@ -457,6 +457,9 @@ def test_any_input_raises_nothing_but_not_an_article(data: str | bytes) -> None:
         ("14:30 | 12 tháng 5, 2023", "2023-05-12T14:30:00+07:00"),
         ("Ngày 12 tháng 5 năm 2023", "2023-05-12T00:00:00+07:00"),
         ("12/05/2023 | cập nhật 14 tháng 5 2023", "2023-05-12T00:00:00+07:00"),
+        ("Lễ ký kết ngày 20 tháng 11 năm 2019 tại Hà Nội.", None),
+        ("Kỷ niệm 50 năm (12 tháng 5 năm 1973 - 2023)", None),
+        ("Ngày 12 tháng 5 năm 2023, tại Hà Nội, Hội hữu nghị đã tổ chức gặp mặt.", None),
     ],
 )
 def test_date_line(raw: str, iso: str | None) -> None:

@@ -47,6 +47,15 @@ def test_a_page_named_twice_is_read_once(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines()[-1].endswith(f"{PAGE.name}: named again, read once")
 
 
+def test_a_link_that_loops_is_a_file_that_cannot_be_read(tmp_path: Path) -> None:
+    (tmp_path / "loop.html").symlink_to(tmp_path / "loop.html")
+    done = extract(tmp_path / "loop.html")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1] == (
+        f"extract: {tmp_path / 'loop.html'}: cannot read: Too many levels of symbolic links"
+    )
+
+
 def test_a_file_with_no_page_in_it_says_what_it_holds(tmp_path: Path) -> None:
     (tmp_path / "empty.html").write_bytes(b"")
     (tmp_path / "notes.html").write_text("just a note, no markup\n", encoding="utf-8")

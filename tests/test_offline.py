@@ -17,7 +17,7 @@ import pytest
 from crawling import aliases, crawl_env, stories
 
 from friendship_crawler import offline
-from friendship_crawler.offline import unknown_crawl_options, wait_through_interrupts
+from friendship_crawler.offline import exit_status, unknown_crawl_options
 from friendship_crawler.replica import Corpus
 
 
@@ -102,17 +102,18 @@ def test_the_options_scrapy_crawl_takes_pass_through(options: list[str]) -> None
     assert unknown_crawl_options(options, "offline") == []
 
 
-def test_a_ctrl_c_while_the_crawl_starts_ends_the_crawl_too(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "stop"])
+def test_a_signal_while_the_crawl_starts_ends_the_crawl_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int
 ) -> None:
-    """The Ctrl-C lands in the parent just as `Popen` returns, before the crawl can have heard it: the
-    parent does not end while the crawl runs on against a replica that is gone; the crawl ends too."""
+    """The Ctrl-C or the stop lands in the parent just as `Popen` returns, before the crawl can have heard
+    it: the parent does not end while the crawl runs on against a replica that is gone; the crawl ends."""
     started: list[subprocess.Popen[bytes]] = []
     real_popen = subprocess.Popen
 
     def popen_then_ctrl_c(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
         started.append(real_popen(*args, **kwargs))
-        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), number)
         return started[-1]
 
     handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
@@ -129,13 +130,13 @@ def test_a_ctrl_c_while_the_crawl_starts_ends_the_crawl_too(
             if process.poll() is None:
                 process.kill()
     (crawl,) = started
-    assert crawl.returncode is not None and status == offline.exit_status(crawl.returncode) != 0
+    assert crawl.returncode is not None and status == exit_status(crawl.returncode) != 0
 
 
 def test_a_crawl_killed_by_a_signal_exits_as_a_shell_reports_it(caplog: pytest.LogCaptureFixture) -> None:
     suicide = "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"
     with subprocess.Popen([sys.executable, "-c", suicide]) as crawl:
-        assert wait_through_interrupts(crawl) == 128 + signal.SIGKILL
+        assert exit_status(crawl.wait()) == 128 + signal.SIGKILL
     assert caplog.messages == ["offline: the crawl was stopped by signal SIGKILL"]
 
 

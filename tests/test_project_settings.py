@@ -88,4 +88,9 @@ def test_only_settings_given_on_the_command_line_are_checked_for_their_type() ->
     given.set("DOWNLOAD_TIMEOUT", "soon", priority="cmdline")
     given.set("AUTOTHROTTLE_ENABLED", "0", priority="cmdline")
     given.set("LOG_LEVEL", "INFO", priority="cmdline")
-    assert mistyped_settings(given) == ["DOWNLOAD_TIMEOUT='soon' is not a number"]
+    given.set("TELNETCONSOLE_ENABLED", "True", priority="cmdline")  # a 0/1 default, read as a flag
+    given.set("CLOSESPIDER_ITEMCOUNT", "many", priority="cmdline")
+    assert mistyped_settings(given) == [
+        "CLOSESPIDER_ITEMCOUNT='many' is not a number",
+        "DOWNLOAD_TIMEOUT='soon' is not a number",
+    ]

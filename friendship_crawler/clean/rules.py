@@ -17,13 +17,17 @@ from friendship_crawler.site_rules import RELATED_BOX_TITLES
 BREADCRUMB_ROOT = "Trang chủ"
 BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
 BREADCRUMB_MAX_WORDS = 16
+FOLLOW_SERVICES = ("Google News", "Google Tin tức", "Zalo", "Facebook", "YouTube", "TikTok", "Telegram")
+"""Where a follow line sends the reader, after "trên"."""
 FOLLOW_LINE = re.compile(
-    r"^(?i:theo dõi) (?:[\w-]+(?:\.[\w-]+)+|[A-ZĐ][\w&]*(?: [A-ZĐ&][\w&]*){0,4}"
-    r"|(?i:tạp chí|báo) [A-ZĐ]\w*(?: \w+){0,4}) (?i:trên)(?:\s+\S+){0,4}$"
+    r"^(?i:theo dõi) (?:[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}|[A-ZĐ][\w&]*(?: [A-ZĐ&][\w&]*){0,4}"
+    r"|(?i:tạp chí|báo) [A-ZĐ]\w*(?: \w+){0,3}) (?i:trên)"
+    rf"(?:\s+(?i:{'|'.join(map(re.escape, FOLLOW_SERVICES))}))?$"
 )
 """`Theo dõi thoidai.com.vn trên` (some copies add the service: "Google News"), and the same line of a
-sister site, which names itself by its address or its capitalised name ("Theo dõi TGVN trên"); never a
-line that goes on about something else ("Theo dõi tình hình trên biển")."""
+sister site, which names itself by its address or its capitalised name ("Theo dõi TGVN trên"); nothing
+but a service follows "trên", so a line that goes on about something else stays ("Theo dõi Trung Quốc
+trên Biển Đông", "THEO DÕI TÌNH HÌNH TRÊN BIỂN")."""
 FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
 HEADER_SCAN_LINES = 15

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -66,13 +67,16 @@ class Command(ScrapyCommand):
         output = new_output(opts.output)
         extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
         lines, failed = [], 0
-        read: set[Path] = set()
+        read: set[str] = set()
         for name in args:
             path = Path(name)
-            if path.resolve() in read:  # overlapping globs: one page, one record
+            real = os.path.realpath(
+                name
+            )  # a link loop stays itself, to fail below as a file that cannot be read
+            if real in read:  # overlapping globs: one page, one record
                 sys.stderr.write(f"extract: {name}: named again, read once\n")
                 continue
-            read.add(path.resolve())
+            read.add(real)
             try:
                 page = read_at_most(path, MAX_PAGE_BYTES)
                 url = opts.url or path.absolute().as_uri()

@@ -19,7 +19,7 @@ from scrapy.extensions.feedexport import FeedExporter
 from scrapy.settings import BaseSettings
 
 from friendship_crawler.feed_slots import feed_slots, local_path
-from friendship_crawler.jsonl import json_lines
+from friendship_crawler.jsonl import CUT_OFF, json_lines
 from friendship_crawler.paths import project_path
 from friendship_crawler.run import RUN_FILE
 
@@ -124,13 +124,14 @@ def reported_feeds(reports_dir: Path) -> set[Path]:
 def iter_records(path: Path, scan: FeedScan | None = None) -> Iterator[dict[str, Any]]:
     """The complete records of a feed, read one line at a time; `scan` learns where they end.
 
-    Only the last line may be cut off by a kill: an unreadable line there ends the records, one
-    anywhere else (or one of JSON other than an object) is skipped with a warning that names it.
+    Only the last line may be cut off by a kill (no newline at its end): such a line ends the records; any
+    other line that holds no record (unreadable, or JSON other than an object) is skipped with a warning
+    that names it.
     """
     scan = FeedScan() if scan is None else scan
     for line in json_lines(path):
         scan.size += len(line.raw)
-        if line.unreadable and line.last:
+        if line.unreadable == CUT_OFF:  # a kill's doing: not a record yet, and trimmed where asked
             return
         if line.problem:
             scan.skipped += 1

@@ -137,9 +137,8 @@ def _rebuild_holding_lock(
     try:
         summary.moved_aside = _move_aside(state_dir, STATE_FILE, renamed)
         summary.frontier_aside = _move_aside(state_dir, FRONTIER_FILE, renamed)
-    except BaseException:  # a rename that failed, or a Ctrl-C, between two files: the moved ones return
-        for aside, original in reversed(renamed):
-            aside.rename(original)
+    except BaseException as failure:
+        _move_back(renamed, failure)  # a rename that failed, or a Ctrl-C, between two files
         raise
     moved = {aside for aside, _ in renamed}
     state: DedupState | None = None
@@ -204,10 +203,26 @@ def _restore(state_dir: Path, summary: RebuildSummary, failure: BaseException) -
             what = f"move {aside} back to {state_dir / name}" if aside else f"remove {state_dir / name}"
             unrestored.append(f"{what} ({error.strerror or error})")
     if unrestored:
-        raise StateNotRestored(
-            f"The rebuild failed ({failure}) and the old state could not be put back: "
-            f"{'; '.join(unrestored)} before the next crawl"
-        ) from failure
+        raise _not_restored(failure, unrestored) from failure
+
+
+def _move_back(renamed: list[tuple[Path, Path]], failure: BaseException) -> None:
+    """Rename each moved file back, every one tried; a `StateNotRestored` naming those that stay aside."""
+    stuck = []
+    for aside, original in reversed(renamed):
+        try:
+            aside.rename(original)
+        except OSError as error:
+            stuck.append(f"move {aside} back to {original} ({error.strerror or error})")
+    if stuck:
+        raise _not_restored(failure, stuck) from failure
+
+
+def _not_restored(failure: BaseException, what_to_do: list[str]) -> StateNotRestored:
+    return StateNotRestored(
+        f"The rebuild failed ({failure}) and the old state could not be put back: "
+        f"{'; '.join(what_to_do)} before the next crawl"
+    )
 
 
 def _put_back(state_dir: Path, name: str, aside: Path | None) -> None:
