@@ -28,6 +28,16 @@ from tests.test_dedup_pipeline import copy_of, crawl, story
 from tests.test_paths import SMALL
 
 
+def assert_put_back(state_dir: Path, articles: int) -> None:
+    """The old state is where it was, with its `articles`, and no copy of it is left aside."""
+    assert list(state_dir.glob("*.replaced-*")) == []
+    state = DedupState.open(state_dir)
+    try:
+        assert state.article_count() == articles
+    finally:
+        state.close()
+
+
 def test_rebuilt_state_exports_only_what_the_feeds_lack(tmp_path: Path) -> None:
     first = [story(n) for n in range(61001, 61006)]
     crawl(tmp_path, first, "20261101T080000Z")
@@ -230,10 +240,7 @@ def test_a_new_state_that_cannot_be_made_puts_the_old_one_back(
     monkeypatch.setattr(rebuild_module, "DedupState", Unwritable)
     with pytest.raises(sqlite3.OperationalError):
         rebuild_state(state_dir, [tmp_path / "output"])
-    assert list(state_dir.glob("*.replaced-*")) == []
-    state = DedupState.open(state_dir)
-    assert state.article_count() == 1
-    state.close()
+    assert_put_back(state_dir, articles=1)
 
 
 def test_an_old_state_that_cannot_be_put_back_is_named_with_what_to_do(
@@ -316,10 +323,7 @@ def test_a_rebuild_stopped_between_moving_two_files_aside_moves_the_first_back(
     monkeypatch.setattr(rebuild_module, "_move_aside", interrupted)
     with pytest.raises(KeyboardInterrupt):
         rebuild_state(state_dir, [tmp_path / "output"])
-    assert list(state_dir.glob("*.replaced-*")) == []
-    state = DedupState.open(state_dir)
-    assert state.article_count() == 1
-    state.close()
+    assert_put_back(state_dir, articles=1)
 
 
 def test_files_that_cannot_be_moved_back_are_named_with_what_to_do(
