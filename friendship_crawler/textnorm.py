@@ -41,3 +41,16 @@ def normalize_text(text: str) -> str:
     """Normalise each line and drop empty ones: the one-paragraph-per-line shape of `text`."""
     lines = (normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _vietnamese_capitals() -> str:
+    """Every capital letter of Vietnamese, toned ones included, for a regex character class."""
+    vowels = "AĂÂEÊIOÔƠUƯY"
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    return "A-ZĐĂÂÊÔƠƯ" + "".join(
+        unicodedata.normalize("NFC", vowel + tone) for vowel in vowels for tone in tones
+    )
+
+
+CAPITAL = f"[{_vietnamese_capitals()}]"
+"""A regex class for one capital letter, "Ấ" and "Đ" as well as "A": `[A-Z]` misses names like "Ấp Bắc"."""

@@ -50,6 +50,8 @@ def test_header_lines_are_dropped() -> None:
         "Theo dõi TGVN trên",
         "Theo dõi Baoquocte.vn trên",
         "Theo dõi Báo Hải quan trên Google News",
+        "Theo dõi Báo Ấp Bắc trên Google News",
+        "Theo dõi Ánh Dương trên Zalo",
     ],
 )
 def test_the_follow_line_of_the_site_and_its_sisters_is_a_header_line(line: str) -> None:
@@ -68,6 +70,7 @@ def test_header_rule_keeps_sentences_that_start_like_header_lines() -> None:
         "Theo dõi Báo Nhân Dân đưa tin trên trang nhất.",
         "Theo dõi 1.500 trên tổng số 2.000 ca.",
         "Theo dõi Hà Nội trên bản đồ số",
+        "Theo dõi Ấp Bắc trên bản đồ số",
     ]
     assert drop_header_lines(lines) == (lines, [])
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from friendship_crawler.site_rules import RELATED_BOX_TITLES
+from friendship_crawler.textnorm import CAPITAL
 
 # --- header: what stands above the title ---------------------------------------------------------
 BREADCRUMB_ROOT = "Trang chủ"
@@ -20,8 +21,8 @@ BREADCRUMB_MAX_WORDS = 16
 FOLLOW_SERVICES = ("Google News", "Google Tin tức", "Zalo", "Facebook", "YouTube", "TikTok", "Telegram")
 """Where a follow line sends the reader, after "trên"."""
 FOLLOW_LINE = re.compile(
-    r"^(?i:theo dõi) (?:[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}|[A-ZĐ][\w&]*(?: [A-ZĐ&][\w&]*){0,4}"
-    r"|(?i:tạp chí|báo) [A-ZĐ]\w*(?: \w+){0,3}) (?i:trên)"
+    rf"^(?i:theo dõi) (?:[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{{2,}}|{CAPITAL}[\w&]*(?: (?:{CAPITAL}|&)[\w&]*){{0,4}}"
+    rf"|(?i:tạp chí|báo) {CAPITAL}\w*(?: \w+){{0,3}}) (?i:trên)"
     rf"(?:\s+(?i:{'|'.join(map(re.escape, FOLLOW_SERVICES))}))?$"
 )
 """`Theo dõi thoidai.com.vn trên` (some copies add the service: "Google News"), and the same line of a
