@@ -50,10 +50,11 @@ without a colon ("Bài và ảnh Trọng Tùng", "Ảnh Trọng Tùng"); "Ảnh:
 byline."""
 OUTLET_SUFFIX = re.compile(
     r"\s*/\s*(?:(?i:báo|tạp chí|thời báo|tuần báo|nhật báo|đài|cổng|kênh|vietnam\s*\+|vietnamplus)(?!\w)"
-    r"|[A-ZĐ]{2,}(?!\w)).*$"
+    r"|[A-ZĐ]{2,}(?!\w)|(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$).*$"
 )
-"""The outlet after the name in a byline, "Minh Anh/Báo Hải quan", "Thu Hà/TTXVN": the author is the name
-before it. A name after the slash ("Minh Anh/Thu Hà") is a second author and stays."""
+"""The outlet after the name in a byline, "Minh Anh/Báo Hải quan", "Thu Hà/TTXVN", or its address ("Vân
+Anh/dulich.petrotimes.vn"): the author is the name before it. A name after the slash ("Minh Anh/Thu Hà") is
+a second author and stays."""
 NAME_MAX_WORDS = 6
 """Words of one author's name ("Nguyễn Thị Minh Khai", "Kim Min-jun"); more is a sentence or a title."""
 BYLINE_MAX_WORDS = 40

@@ -14,7 +14,7 @@ import pytest
 from bench.__main__ import main
 from bench.crawl import crawl_replica, stats_from_log
 from bench.dataset_speed import synthetic_articles
-from bench.pages import replica_pages, sample_pages, wrap_as_html
+from bench.pages import mastercms_pages, replica_pages, sample_pages, wrap_as_html
 from bench.report import render
 from bench.run import Plan, run_benchmark
 from bench.scoring import (
@@ -179,7 +179,8 @@ def test_tiny_run_renders_every_measured_part(tmp_path):
     assert [note.split(":")[0].split(" done")[0] for note in notes] == [
         "[1/2] quality", "[1/2] quality", "[2/2] speed", "[2/2] speed"
     ]  # fmt: skip
-    assert notes[1].endswith(" s") and "2 systems on 7 pages, each timed 1x" in notes[2]
+    timed = plan.speed_pages + len(mastercms_pages())
+    assert notes[1].endswith(" s") and f"2 systems on {timed} pages, each timed 1x" in notes[2]
     ours_rows = [row for row in results.quality if row.system == "ours" and row.group.startswith("replica")]
     assert {row.group for row in ours_rows} == {"replica v2019", "replica v2021", "replica v2024"}
     assert all(row.f1 > 0.9 for row in ours_rows)

@@ -154,6 +154,13 @@ def test_a_market_ticker_is_a_rail_and_a_market_subheading_stays() -> None:
 
 
 # --- markdown ----------------------------------------------------------------------------------------
+def test_a_line_that_is_only_a_web_address_is_removed() -> None:
+    lines = [PARAGRAPH, "https://suckhoeviet.org.vn/", "www.thoidai.com.vn", "Xem tại https://thoidai.com.vn"]
+    kept, removed = clean_markdown(lines)
+    assert kept == [PARAGRAPH, lines[3]]
+    assert removed == [Removal("markdown", lines[1]), Removal("markdown", lines[2])]
+
+
 def test_markdown_image_rows_and_bars_are_removed_and_captions_kept() -> None:
     lines = [
         "![]() |",

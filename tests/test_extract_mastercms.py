@@ -78,6 +78,23 @@ def test_signature_without_colon_becomes_the_author() -> None:
 def test_breadcrumb_is_the_trail_not_the_menu() -> None:
     assert reading("haiquan_table").article.section == ["Quốc tế", "Hữu nghị"]  # beside a 34-entry menu
     assert reading("netbiz_post").article.section == ["Quốc tế", "Hữu nghị"]  # one active of 8 sub-sections
+    # 33 categories, each in a `ul.breadcrumb` of its own: no trail, so the head's BreadcrumbList decides
+    result = reading("suckhoeviet_source_box")
+    assert (result.article.section, result.extraction.sources["section"]) == (
+        ["Sức khỏe", "Khỏe - Đẹp"],
+        "json-ld",
+    )
+
+
+def test_the_sites_own_address_is_neither_text_nor_source_nor_tag() -> None:
+    """suckhoeviet.org.vn fills image captions and its source box with its own address and files
+    addresses as tags."""
+    article = reading("suckhoeviet_source_box").article
+    assert "suckhoeviet.org.vn" not in article.text and article.text.count("\n") == 17
+    assert not any(image.caption for image in article.images) and len(article.images) == 3
+    assert article.source is None
+    assert article.tags == ["sức khỏe", "Kiểm soát calo", "Vòng eo con kiến"]
+    assert (article.author, article.text.splitlines()[-1][-12:]) == ("Vân Anh", "hóa tốt hơn.")
 
 
 def test_foreign_page_keeps_its_own_host_and_id() -> None:
@@ -342,8 +359,9 @@ def test_a_lead_before_a_body_no_selector_knows_is_kept() -> None:
         ("<div class='tbnh-author-meta'><a href='/x'>Hải Yến/Thời báo Ngân hàng</a></div>", "Hải Yến"),
         ("<p class='author'>Bài/ảnh: Hải Yến</p>", "Hải Yến"),
         ("<p class='author'>Hải Yến/TTXVN</p>", "Hải Yến"),
+        ("<div class='article-detail-author'>Vân Anh/dulich.petrotimes.vn</div>", "Vân Anh"),
     ],
-    ids=["haiquan", "thoibaonganhang", "credit-with-slash", "news-agency"],
+    ids=["haiquan", "thoibaonganhang", "credit-with-slash", "news-agency", "outlet-address"],
 )
 def test_the_outlet_after_a_slash_is_not_part_of_the_author(byline: str, author: str) -> None:
     """Sister sites print "Name/Outlet" in their author blocks (public scrapers of haiquanonline.com.vn and

@@ -113,7 +113,8 @@ def _starts_rail(lines: Sequence[str], index: int) -> bool:
 
 # --- markdown-like remnants ------------------------------------------------------------------------
 def clean_markdown(lines: Sequence[str]) -> RuleResult:
-    """Drop `![]() |`, `| |` and image lines; unwrap caption rows; drop `| title |` related rows.
+    """Drop `![]() |`, `| |`, image lines and bare web addresses; unwrap caption rows; drop `| title |`
+    related rows.
 
     A row wrapped in bars is a caption when it follows an image row (or is a photo credit), and a
     related-article row otherwise, when it holds a headline or comes before any text (a longer row
@@ -130,6 +131,9 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
         line = lines[index]
         index += 1
         text, stripped_images = strip_markdown_images(line)
+        if rules.BARE_ADDRESS.match(text):
+            removals.append(Removal("markdown", line))
+            continue
         if rules.EMPTY_CELL.match(text):
             removals.append(Removal("markdown", line))
             after_image = after_image or stripped_images or "|" in line

@@ -113,6 +113,9 @@ MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
 """`![alt](url)`, also `![]()` and `![[Video] title](url)`; a remnant's alt text is never article text."""
 MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]+)\]\((?:https?://|/)[^)]*\)")
 """`[text](url)`: the text stays, the link goes."""
+BARE_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+"""A line that is a web address and nothing else: a caption or source box some sister sites fill with
+their own address ("https://suckhoeviet.org.vn/"), never a sentence of the article."""
 EMPTY_CELL = re.compile(r"^\|?(?:\s*\|)*\s*$")
 """A row with no text between its bars: `| |`, `|`."""
 EDGE_BARS = re.compile(r"^\|\s*|\s*\|$")

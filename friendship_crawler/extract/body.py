@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from friendship_crawler.clean import rules
 from friendship_crawler.clean.lines import is_labelled_link
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
@@ -169,7 +170,7 @@ class _BodyWalker:
         raw = "".join(self._buffer)
         self._buffer.clear()
         line = html_line(raw) if raw and not raw.isspace() else ""
-        if not line:
+        if not line or rules.BARE_ADDRESS.match(line):
             return
         in_box = self._image_box_depth > 0
         self.body.blocks.append(Block(line, caption=in_box, signed=self._signed_depth > 0))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from friendship_crawler.clean import rules
 from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, read_body, visible_text
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
@@ -120,6 +121,11 @@ def _trailing_label(node: HtmlElement) -> str | None:
 
 def _unique(values: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
+
+
+def _tag_names(values: Iterable[str | None]) -> list[str]:
+    """Tags once each, without the web addresses some sites file as tags ("https://suckhoeviet.org.vn/")."""
+    return _unique(v for v in values if v and not rules.BARE_ADDRESS.match(v))
 
 
 class _PageReading:
@@ -343,10 +349,11 @@ class _PageReading:
         return name
 
     def _source(self, from_body: str | None, body_layer: str) -> str | None:
-        nodes = self.select("source")
-        if nodes:
-            self.sources["source"] = SELECTORS
-            return clean_source(visible_text(nodes[0]))
+        for node in self.select("source"):
+            value = clean_source(visible_text(node))
+            if value and not rules.BARE_ADDRESS.match(value):
+                self.sources["source"] = SELECTORS
+                return value
         if from_body:
             self.sources["source"] = body_layer
         return from_body
@@ -407,16 +414,16 @@ class _PageReading:
         return names
 
     def _tags(self) -> list[str]:
-        tags = _unique(normalize_line(visible_text(node).lstrip("#")) for node in self.select("tags"))
+        tags = _tag_names(normalize_line(visible_text(node).lstrip("#")) for node in self.select("tags"))
         if tags:
             self.sources["tags"] = SELECTORS
             return tags
         keywords = self.head.meta.get("keywords") or self.head.meta.get("news_keywords") or ""
-        tags = _unique(self.head.text(word) for word in keywords.split(","))
+        tags = _tag_names(self.head.text(word) for word in keywords.split(","))
         if tags:
             self.sources["tags"] = META
             return tags
-        tags = _unique(self.head.ld_keywords)
+        tags = _tag_names(self.head.ld_keywords)
         if tags:
             self.sources["tags"] = HEAD
         return tags
