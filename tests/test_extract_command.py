@@ -82,6 +82,22 @@ def test_a_page_without_its_url_asks_for_url_and_url_reads_it(tmp_path: Path) ->
     assert (record["url"], record["article_id"]) == (url, 55020)
 
 
+def test_a_saved_page_of_another_site_is_read_at_the_address_it_states() -> None:
+    """A sister site's article names its own host in its canonical link; a listing saved without its head
+    is told by the host its links go to: a listing, not a page without a title."""
+    saved = ROOT / "tests" / "fixtures" / "mastercms"
+    done = extract(saved / "suckhoeviet_source_box.html", saved / "thoibaonganhang_listing.html")
+    assert done.returncode == 1
+    (record,) = map(json.loads, done.stdout.splitlines())
+    truth = json.loads((saved / "suckhoeviet_source_box.json").read_text(encoding="utf-8"))["article"]
+    assert (record["url"], record["article_id"], record["text"]) == (truth["url"], 6316, truth["text"])
+    assert (
+        done.stderr.strip()
+        .splitlines()[-1]
+        .endswith("thoibaonganhang_listing.html: not an article (listing)")
+    )
+
+
 def test_an_existing_output_or_a_second_page_with_url_is_a_usage_error(tmp_path: Path) -> None:
     existing = tmp_path / "keep.jsonl"
     existing.write_text("mine\n", encoding="utf-8")

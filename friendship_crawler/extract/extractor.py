@@ -10,8 +10,10 @@ produced each field (`Extraction.sources`, counted per field by the crawl).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import SplitResult, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -128,14 +130,47 @@ def _tag_names(values: Iterable[str | None]) -> list[str]:
     return _unique(v for v in values if v and not rules.BARE_ADDRESS.match(v))
 
 
+def _page_address(url: str, root: HtmlElement, head: HeadData) -> str:
+    """Where the page lives: the URL it was fetched from, or for a page read from a file, the address its
+    head states (canonical link, og:url, JSON-LD url), so that it is read as on that host; failing those,
+    the home of the host most of its links go to (a listing saved without its head still lists that
+    site's articles)."""
+    if _is_web_address(url):
+        return url
+    stated = (head.canonical, head.meta.get("og:url"), head.ld_url)
+    address = next(
+        (candidate.strip() for candidate in stated if candidate and _is_web_address(candidate)), None
+    )
+    if address is not None:
+        return address
+    homes = Counter(
+        f"{parts.scheme}://{parts.netloc}/"
+        for parts in map(_split, root.xpath("//a/@href"))
+        if parts is not None and parts.scheme in {"http", "https"} and parts.hostname
+    )
+    return homes.most_common(1)[0][0] if homes else url
+
+
+def _split(url: str) -> SplitResult | None:
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return None
+
+
+def _is_web_address(url: str) -> bool:
+    parts = _split(url)
+    return parts is not None and parts.scheme in {"http", "https"} and bool(parts.hostname)
+
+
 class _PageReading:
     """One extraction: the parsed page, its head evidence, and the fields as they are decided."""
 
     def __init__(self, root: HtmlElement, url: str, canonical_root: str) -> None:
         self.root = root
-        self.fetched_url = url
         self.canonical_root = canonical_root
         self.head: HeadData = read_head(root)
+        self.fetched_url = _page_address(url, root, self.head)
         self.marks = PageMarks(root)
         self.generation = detect_generation(root, self.marks)
         self.sources: dict[str, str] = {}
