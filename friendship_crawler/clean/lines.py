@@ -531,8 +531,10 @@ def _is_placeholder(line: str) -> bool:
 
 def _names_the_title(line: str, title_key: str) -> bool:
     """An SEO alt that holds this article's title after other words ("Phú Yên Online - Đại hội …: <the
-    title after its colon>"): headline-like, longer than the title's part it names."""
-    named = title_key.rpartition(": ")[2] if ": " in title_key else title_key
+    title after its colon>"), or the part of the title after an ellipsis ("Tăng cường giao lưu..., đầu
+    tư... Việt Nam-Singapore tỉnh Bình Dương" named in "Hội hữu nghị Việt Nam-Singapore tỉnh Bình Dương
+    Đại hội lần thứ nhất"): headline-like, longer than the title's part it names."""
+    named = rules.TITLE_PART_BREAK.split(title_key)[-1]
     if len(named.split()) < rules.TITLE_PART_MIN_WORDS or len(line) <= len(named) or ends_sentence(line):
         return False
     return named in line.casefold()

@@ -106,7 +106,10 @@ NEAR_DUPLICATE = 0.6
 CAPTION_RETOLD = 0.8
 """Share of a credited caption's words an alt line above it holds when it tells the same photo at length."""
 TITLE_PART_MIN_WORDS = 5
-"""Words of the title (or of its part after a colon) an SEO alt must hold to be taken for one."""
+"""Words of the title (or of its part after a colon or an ellipsis) an SEO alt must hold to be taken for
+one."""
+TITLE_PART_BREAK = re.compile(r": |(?:\.\.\.|…) ")
+"""Where a headline's lead-in ends and the part an alt may name on its own begins."""
 
 # --- markdown-like remnants of the second text style ---------------------------------------------
 MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
