@@ -50,7 +50,7 @@ without a colon ("Bài và ảnh Trọng Tùng", "Ảnh Trọng Tùng"); "Ảnh:
 byline."""
 OUTLET_SUFFIX = re.compile(
     r"\s*/\s*(?:(?i:báo|tạp chí|thời báo|tuần báo|nhật báo|đài|cổng|kênh|vietnam\s*\+|vietnamplus)(?!\w)"
-    r"|[A-ZĐ]{2,}(?!\w)|(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$).*$"
+    r"|[A-ZĐ]{2,}(?!\w)|(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w@-])(?!\.\w)).*$"
 )
 """The outlet after the name in a byline, "Minh Anh/Báo Hải quan", "Thu Hà/TTXVN", or its address ("Vân
 Anh/dulich.petrotimes.vn"): the author is the name before it. A name after the slash ("Minh Anh/Thu Hà") is

@@ -16,7 +16,9 @@ from friendship_crawler.clean.lines import (
     drop_lead_box,
     drop_related_lines,
     is_byline,
+    is_own_address,
     is_related_line,
+    own_hosts,
     split_byline,
     trailer_start,
 )
@@ -154,11 +156,34 @@ def test_a_market_ticker_is_a_rail_and_a_market_subheading_stays() -> None:
 
 
 # --- markdown ----------------------------------------------------------------------------------------
-def test_a_line_that_is_only_a_web_address_is_removed() -> None:
-    lines = [PARAGRAPH, "https://suckhoeviet.org.vn/", "www.thoidai.com.vn", "Xem tại https://thoidai.com.vn"]
+def test_a_line_that_is_only_the_sites_own_address_is_removed() -> None:
+    lines = [
+        PARAGRAPH,
+        "https://thoidai.com.vn/",
+        "| www.thoidai.com.vn |",
+        "https://forms.gle/AbC",
+        "Xem tại https://thoidai.com.vn",
+    ]
     kept, removed = clean_markdown(lines)
-    assert kept == [PARAGRAPH, lines[3]]
+    assert kept == [PARAGRAPH, lines[3], lines[4]]  # another site's address is a link the article gives
     assert removed == [Removal("markdown", lines[1]), Removal("markdown", lines[2])]
+
+
+@pytest.mark.parametrize(
+    ("line", "own"),
+    [
+        ("https://suckhoeviet.org.vn/", True),
+        ("suckhoeviet.org.vn", True),
+        ("//www.suckhoeviet.org.vn/tags/suc-khoe-73.tag", True),
+        ("https://dulich.petrotimes.vn/", False),
+        ("TP.HCM", False),
+        ("suckhoeviet.org.vn là trang của Hội", False),
+    ],
+)
+def test_own_address_is_the_pages_host_or_the_sites(line: str, own: bool) -> None:
+    hosts = own_hosts("https://www.suckhoeviet.org.vn/mach-ban-6316.html")
+    assert is_own_address(line, hosts) is own
+    assert is_own_address("https://tacnghiep.thoidai.com.vn", hosts)
 
 
 def test_markdown_image_rows_and_bars_are_removed_and_captions_kept() -> None:
@@ -549,6 +574,7 @@ def test_a_last_paragraph_opening_with_place_names_is_not_a_byline() -> None:
         ("Bài/ảnh: Minh Anh", "Minh Anh"),
         ("Thu Hà/TTXVN", "Thu Hà"),
         ("Minh Anh/Báo Quốc tế", "Minh Anh"),
+        ("Vân Anh/dulich.petrotimes.vn (tổng hợp)", "Vân Anh"),
     ],
 )
 def test_byline_prefixes_and_roles_are_not_part_of_the_author(byline: str, author: str) -> None:

@@ -97,6 +97,86 @@ def test_the_sites_own_address_is_neither_text_nor_source_nor_tag() -> None:
     assert (article.author, article.text.splitlines()[-1][-12:]) == ("Vân Anh", "hóa tốt hơn.")
 
 
+def article_page(body: str, head: str = "", after: str = "") -> str:
+    return (
+        f"<html><head>{head}</head><body><h1 class='article-detail-title'>Tiêu đề bài viết</h1>"
+        "<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài, một câu đủ dài để đọc.</p>"
+        f"<p>Đoạn hai của bài, một câu đủ dài để đọc.</p>{body}</div>{after}</body></html>"
+    )
+
+
+def test_another_sites_address_in_the_body_or_the_source_box_stays() -> None:
+    form = "<p><a href='https://forms.gle/AbC'>https://forms.gle/AbC</a></p>"
+    box = "<div class='article-detail-source'>Nguồn: https://baoquocte.vn/tin-goc-98765.html</div>"
+    article = EXTRACTOR.extract(
+        article_page(form, after=box), "https://suckhoeviet.org.vn/bai-6316.html"
+    ).article
+    assert article.text.splitlines()[-1] == "https://forms.gle/AbC"
+    assert article.source == "https://baoquocte.vn/tin-goc-98765.html"
+
+
+@pytest.mark.parametrize("box", ["", "https://www.suckhoeviet.org.vn/"])
+def test_a_source_box_that_names_no_source_leaves_it_to_the_body(box: str) -> None:
+    page = article_page("<p>Nguồn: TTXVN</p>", after=f"<div class='article-detail-source'>{box}</div>")
+    extraction = EXTRACTOR.extract(page, "https://suckhoeviet.org.vn/bai-6316.html")
+    assert (extraction.article.source, extraction.sources["source"]) == ("TTXVN", "selectors")
+    assert "TTXVN" not in extraction.article.text
+
+
+def test_a_trail_printed_twice_is_one_trail() -> None:
+    crumbs = "".join(
+        f"<a href='https://thoidai.com.vn/{path}'>{name}</a>"
+        for path, name in [
+            ("huu-nghi", "Hữu nghị"),
+            ("huu-nghi/nhip-cau", "Nhịp cầu hữu nghị"),
+            ("chau-a", "Châu Á"),
+            ("lao", "Lào"),
+        ]
+    )
+    trail = f"<div class='breadcrumbs'>{crumbs}</div>"
+    page = article_page("", after=trail).replace("<h1", f"{trail}<h1", 1)
+    extraction = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123.html")
+    assert extraction.article.section == ["Hữu nghị", "Nhịp cầu hữu nghị", "Châu Á", "Lào"]
+    assert extraction.sources["section"] == "selectors"
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        (
+            "<link rel='canonical' href='//thoidai.com.vn/tieu-de-bai-123.html'>",
+            "https://thoidai.com.vn/tieu-de-bai-123.html",
+        ),
+        (
+            "<link rel='canonical' href='https://baoquocte.vn/tieu-de-goc-98765.html'>"
+            "<meta property='og:url' content='https://thoidai.com.vn/tieu-de-bai-123.html'>",
+            "https://thoidai.com.vn/tieu-de-bai-123.html",
+        ),
+        (
+            "<meta property='og:url' content='https://netbiz.net.vn/tieu-de-bai-1643.html'>",
+            "https://netbiz.net.vn/tieu-de-bai-1643.html",
+        ),
+    ],
+    ids=["protocol-relative", "syndicated-original-elsewhere", "og-url-of-a-sister-site"],
+)
+def test_a_page_read_from_a_file_is_at_the_address_its_head_states(head: str, url: str) -> None:
+    assert EXTRACTOR.extract(article_page("", head=head), "file:///saved/bai.html").article.url == url
+
+
+def test_a_page_read_from_a_file_with_a_relative_canonical_states_no_address() -> None:
+    shares = "".join(
+        f"<a href='https://www.facebook.com/sharer/sharer.php?u={n}'>Chia sẻ</a>" for n in range(3)
+    )
+    page = article_page(
+        "<p><a href='/bai-lien-quan-555.html'>Bài liên quan</a></p>",
+        head="<link rel='canonical' href='/tieu-de-bai-123.html'>",
+        after=shares,
+    )
+    with pytest.raises(NotAnArticle) as raised:
+        EXTRACTOR.extract(page, "file:///saved/bai.html")
+    assert raised.value.reason == "listing" and "file:///saved/bai.html" in raised.value.detail
+
+
 def test_foreign_page_keeps_its_own_host_and_id() -> None:
     article = reading("netbiz_post").article
     assert article.url.startswith("https://netbiz.net.vn/") and article.article_id == 1643

@@ -17,6 +17,7 @@ from friendship_crawler import site_rules
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.folding import has_vietnamese_letters, slug_words
 from friendship_crawler.site_rules import ends_sentence, match_date_line
+from friendship_crawler.urls import SITE_HOSTS, host_of
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,28 @@ def _starts_rail(lines: Sequence[str], index: int) -> bool:
 
 
 # --- markdown-like remnants ------------------------------------------------------------------------
+def own_hosts(page_url: str | None = None) -> frozenset[str]:
+    """The site's hosts and the page's own, without "www.", as `is_own_address` compares them."""
+    hosts = {*SITE_HOSTS, host_of(page_url)} if page_url else SITE_HOSTS
+    return frozenset(host.removeprefix("www.") for host in hosts if host)
+
+
+SITE_OWN_HOSTS = own_hosts()
+"""`own_hosts` of a page text, which is always the site's."""
+
+
+def is_own_address(line: str, hosts: Collection[str] = SITE_OWN_HOSTS) -> bool:
+    """The line is only the address of the site itself (`own_hosts`): a caption or source box that some
+    sister sites fill with their own address ("https://suckhoeviet.org.vn/"), saying nothing of the
+    article. Another site's address may be a link the article gives its reader, and stays."""
+    if " " in line:
+        return False
+    match = rules.WEB_ADDRESS.match(line)
+    return match is not None and match["host"].lower() in hosts
+
+
 def clean_markdown(lines: Sequence[str]) -> RuleResult:
-    """Drop `![]() |`, `| |`, image lines and bare web addresses; unwrap caption rows; drop `| title |`
+    """Drop `![]() |`, `| |`, image lines and the site's own address; unwrap caption rows; drop `| title |`
     related rows.
 
     A row wrapped in bars is a caption when it follows an image row (or is a photo credit), and a
@@ -131,7 +152,7 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
         line = lines[index]
         index += 1
         text, stripped_images = strip_markdown_images(line)
-        if rules.BARE_ADDRESS.match(text):
+        if is_own_address(strip_edge_bars(text).strip()):
             removals.append(Removal("markdown", line))
             continue
         if rules.EMPTY_CELL.match(text):

@@ -116,9 +116,12 @@ MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
 """`![alt](url)`, also `![]()` and `![[Video] title](url)`; a remnant's alt text is never article text."""
 MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]+)\]\((?:https?://|/)[^)]*\)")
 """`[text](url)`: the text stays, the link goes."""
-BARE_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-"""A line that is a web address and nothing else: a caption or source box some sister sites fill with
-their own address ("https://suckhoeviet.org.vn/"), never a sentence of the article."""
+WEB_ADDRESS = re.compile(
+    r"^(?P<prefix>(?:https?:)?//|www\.)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?$",
+    re.IGNORECASE,
+)
+"""A line that is a web address and nothing else, with its scheme or "www." (`prefix`) or as a bare
+domain; `host` is its host without "www."."""
 EMPTY_CELL = re.compile(r"^\|?(?:\s*\|)*\s*$")
 """A row with no text between its bars: `| |`, `|`."""
 EDGE_BARS = re.compile(r"^\|\s*|\s*\|$")

@@ -2,7 +2,8 @@
 
 One walk over the container's subtree, in document order: block elements end a line, inline elements
 add to it, boilerplate (scripts, ads, inline related boxes) is skipped, and text inside an image box
-becomes both a text line and that image's caption. Each line remembers whether it was a caption and
+becomes both a text line and that image's caption; a line that is only the site's own address (a caption
+some sister sites print under every photo) is neither. Each line remembers whether it was a caption and
 whether it was a signature (a right-aligned paragraph wholly in bold or italic, the byline of 2016-2020 pages
 and of sister sites), so bylines can be split off after.
 """
@@ -15,8 +16,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from friendship_crawler.clean import rules
-from friendship_crawler.clean.lines import is_labelled_link
+from friendship_crawler.clean.lines import is_labelled_link, is_own_address, own_hosts
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
 from friendship_crawler.textnorm import normalize_line
@@ -149,6 +149,7 @@ class _BodyWalker:
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
+        self._own_hosts = own_hosts(base_url)
         self.body = Body()
         self._buffer: list[str] = []
         self._image_box_depth = 0
@@ -170,7 +171,7 @@ class _BodyWalker:
         raw = "".join(self._buffer)
         self._buffer.clear()
         line = html_line(raw) if raw and not raw.isspace() else ""
-        if not line or rules.BARE_ADDRESS.match(line):
+        if not line or is_own_address(line, self._own_hosts):
             return
         in_box = self._image_box_depth > 0
         self.body.blocks.append(Block(line, caption=in_box, signed=self._signed_depth > 0))

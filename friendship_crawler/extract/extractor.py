@@ -18,6 +18,7 @@ from urllib.parse import SplitResult, urlsplit
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean import rules
+from friendship_crawler.clean.lines import is_own_address, own_hosts
 from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, read_body, visible_text
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
@@ -35,6 +36,7 @@ from friendship_crawler.site_rules import match_date_line, parse_date_line
 from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import (
     CANONICAL_ROOT,
+    SITE_HOSTS,
     article_id,
     canonical_article_url,
     host_of,
@@ -127,28 +129,55 @@ def _unique(values: Iterable[str | None]) -> list[str]:
 
 def _tag_names(values: Iterable[str | None]) -> list[str]:
     """Tags once each, without the web addresses some sites file as tags ("https://suckhoeviet.org.vn/")."""
-    return _unique(v for v in values if v and not rules.BARE_ADDRESS.match(v))
+    return _unique(v for v in values if v and not _is_address(v))
 
 
-def _page_address(url: str, root: HtmlElement, head: HeadData) -> str:
-    """Where the page lives: the URL it was fetched from, or for a page read from a file, the address its
-    head states (canonical link, og:url, JSON-LD url), so that it is read as on that host; failing those,
-    the home of the host most of its links go to (a listing saved without its head still lists that
-    site's articles)."""
+def _is_address(value: str) -> bool:
+    """A web address written as one ("https://…", "www.…"), not a name that is also a domain."""
+    match = rules.WEB_ADDRESS.match(value)
+    return match is not None and match["prefix"] is not None
+
+
+def _page_address(url: str, head: HeadData) -> str:
+    """Where the page lives: the URL it was fetched from, or for a page read from a file, the absolute
+    address its head states (canonical link, og:url, JSON-LD url), one on the site's own hosts first (a
+    canonical elsewhere names the original of a syndicated copy), so that it is read as on that host."""
     if _is_web_address(url):
         return url
-    stated = (head.canonical, head.meta.get("og:url"), head.ld_url)
-    address = next(
-        (candidate.strip() for candidate in stated if candidate and _is_web_address(candidate)), None
-    )
-    if address is not None:
-        return address
-    homes = Counter(
-        f"{parts.scheme}://{parts.netloc}/"
+    stated = [
+        address
+        for address in map(_absolute, (head.canonical, head.meta.get("og:url"), head.ld_url))
+        if address is not None
+    ]
+    on_site = (address for address in stated if urlsplit(address).hostname in SITE_HOSTS)
+    return next(on_site, stated[0] if stated else url)
+
+
+def _absolute(address: str | None) -> str | None:
+    """An absolute web address as stated, a protocol-relative one made https; None for anything else."""
+    if not address:
+        return None
+    address = address.strip()
+    if address.startswith("//"):
+        address = f"https:{address}"
+    return address if _is_web_address(address) else None
+
+
+def _links_home(root: HtmlElement) -> str | None:
+    """The home of the host more than half of the page's absolute article links go to: the site a page
+    saved without its head and its address belongs to, for want of a better witness."""
+    hosts = Counter(
+        parts.hostname
         for parts in map(_split, root.xpath("//a/@href"))
-        if parts is not None and parts.scheme in {"http", "https"} and parts.hostname
+        if parts is not None
+        and parts.scheme in {"http", "https"}
+        and parts.hostname
+        and article_id(parts.geturl())
     )
-    return homes.most_common(1)[0][0] if homes else url
+    if not hosts:
+        return None
+    host, links = hosts.most_common(1)[0]
+    return f"https://{host}/" if links * 2 > hosts.total() else None
 
 
 def _split(url: str) -> SplitResult | None:
@@ -170,7 +199,7 @@ class _PageReading:
         self.root = root
         self.canonical_root = canonical_root
         self.head: HeadData = read_head(root)
-        self.fetched_url = _page_address(url, root, self.head)
+        self.fetched_url = _page_address(url, self.head)
         self.marks = PageMarks(root)
         self.generation = detect_generation(root, self.marks)
         self.sources: dict[str, str] = {}
@@ -199,7 +228,7 @@ class _PageReading:
         if (
             container is None
             and not at_article
-            and (is_listing(self.root) or (not title and lists_articles(self.root, self.fetched_url)))
+            and (is_listing(self.root) or (not title and lists_articles(self.root, self._listing_address())))
         ):
             raise NotAnArticle("listing", "listing entries and no article body")
         if not title:
@@ -296,6 +325,13 @@ class _PageReading:
         names = [self.head.text(self.head.meta.get(key)) or "" for key in selectors.SITE_NAME_META]
         return fallbacks.without_site_name(title, names, host_of(self.fetched_url))
 
+    def _listing_address(self) -> str:
+        """The address a listing's links are read against: where the page lives, or for a page read from
+        a file that states none, the site its article links go to."""
+        if _is_web_address(self.fetched_url):
+            return self.fetched_url
+        return _links_home(self.root) or self.fetched_url
+
     def _url(self) -> tuple[str, int]:
         folder = LinkFolder(self.canonical_root, self.fetched_url)
         for candidate, layer in (
@@ -384,14 +420,18 @@ class _PageReading:
         return name
 
     def _source(self, from_body: str | None, body_layer: str) -> str | None:
-        for node in self.select("source"):
-            value = clean_source(visible_text(node))
-            if value and not rules.BARE_ADDRESS.match(value):
-                self.sources["source"] = SELECTORS
+        """The source box, else the "Nguồn:" line of the body: an empty box, or one that names only the
+        site itself ("https://suckhoeviet.org.vn/"), names no source."""
+        hosts = own_hosts(self.fetched_url)
+        nodes = self.select("source")
+        for value, layer in (
+            (clean_source(visible_text(nodes[0])) if nodes else None, SELECTORS),
+            (from_body, body_layer),
+        ):
+            if value and not is_own_address(value, hosts):
+                self.sources["source"] = layer
                 return value
-        if from_body:
-            self.sources["source"] = body_layer
-        return from_body
+        return None
 
     def _published(self) -> str | None:
         for value, layer in (

@@ -305,7 +305,7 @@ def trail(nodes: Sequence[HtmlElement]) -> list[HtmlElement]:
     (a menu of sibling categories), of which only the entry marked active belongs to the trail, when
     they number more than `MAX_TRAIL`, when an entry after the marked one follows it (a trail marks
     its last entry), or when their links are siblings in the site's tree (`/news/a` beside `/news/b`).
-    More than `MAX_TRAIL` levels left are no trail at all: a menu that wraps each category in a
+    More than `MAX_TRAIL` distinct levels left are no trail at all: a menu that wraps each category in a
     breadcrumb element of its own.
     """
     parents = [_entry_parent(node) for node in nodes]
@@ -314,7 +314,8 @@ def trail(nodes: Sequence[HtmlElement]) -> list[HtmlElement]:
         groups.setdefault(parent, []).append(node)
     alternatives = {id(node) for group in groups.values() for node in _alternatives(group)}
     levels = [node for node in nodes if id(node) not in alternatives or _is_active(node)]
-    return levels if len(levels) <= MAX_TRAIL else []
+    distinct = {(visible_text(node), node.get("href")) for node in levels}  # a trail printed twice is one
+    return levels if len(distinct) <= MAX_TRAIL else []
 
 
 def _alternatives(group: list[HtmlElement]) -> list[HtmlElement]:
