@@ -105,6 +105,40 @@ def article_page(body: str, head: str = "", after: str = "") -> str:
     )
 
 
+LEAD = "Sáng nay, buổi gặp mặt thân mật đã diễn ra trong không khí ấm áp, hữu nghị giữa các đại biểu quốc tế."
+PARAGRAPHS = "".join(
+    f"<p>Đoạn {n} của bài viết kể lại buổi gặp mặt bạn bè quốc tế tại Hà Nội, một câu đủ dài để đọc.</p>"
+    for n in range(1, 4)
+)
+
+
+@pytest.mark.parametrize(
+    ("markup", "lead"),
+    [
+        (
+            f"<div class='main'><h1 class='titleDetailNews'>Tiêu đề</h1><div class='dateNews'>12/05/2023 10:20</div>"
+            f"<h3 class='f-16'><strong>{LEAD}</strong></h3><div class='viewsDtailContent'>{PARAGRAPHS}</div></div>",
+            LEAD,
+        ),
+        (
+            f"<h1>Tiêu đề</h1><span class='format_time'>10:20 | 12/05/2023</span>"
+            f"<div class='category article-content __MASTERCMS_CONTENT'><p><strong>{LEAD}</strong></p>{PARAGRAPHS}</div>",
+            LEAD,
+        ),
+        (f"<h1>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'><p>{LEAD}</p>{PARAGRAPHS}</div>", ""),
+    ],
+    ids=["subheading-under-the-headline", "bold-first-paragraph", "ordinary-first-paragraph"],
+)
+def test_a_lead_marked_by_style_alone_is_the_sapo(markup: str, lead: str) -> None:
+    """Older templates of the family (baoquocte's `h3 > strong`, baoxaydung's `p > strong` opening the
+    body) mark the lead by style only; on a page without a head, that is all there is."""
+    article = EXTRACTOR.extract(
+        f"<html><body>{markup}</body></html>", "https://baox.vn/tieu-de-123.html"
+    ).article
+    assert article.sapo == lead
+    assert article.text.splitlines()[1] == LEAD  # the lead is said once either way
+
+
 def test_another_sites_address_in_the_body_or_the_source_box_stays() -> None:
     form = "<p><a href='https://forms.gle/AbC'>https://forms.gle/AbC</a></p>"
     box = "<div class='article-detail-source'>Nguồn: https://baoquocte.vn/tin-goc-98765.html</div>"

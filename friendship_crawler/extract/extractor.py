@@ -363,8 +363,9 @@ class _PageReading:
         return url, aid
 
     def _sapo(self, container: HtmlElement | None) -> str:
-        """The known sapo classes, a class naming a lead near the headline, the page head, then the
-        paragraph between the headline and the body container."""
+        """The known sapo classes, a class naming a lead near the headline, the page head, the paragraph
+        between the headline and the body container, then a first paragraph set as a lead (bold or a
+        subheading)."""
         value = self.select_text("sapo")
         if value:
             self.sources["sapo"] = SELECTORS
@@ -381,7 +382,9 @@ class _PageReading:
             if value:
                 self.sources["sapo"] = layer
                 return value
-        value = fallbacks.lead_before_body(self.title_node, container)
+        value = fallbacks.lead_before_body(self.title_node, container) or fallbacks.styled_lead(
+            self.title_node
+        )
         if value:
             self.sources["sapo"] = GENERIC
             return value

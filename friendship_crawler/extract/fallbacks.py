@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.clean.lines import ends_with_byline
 from friendship_crawler.extract import selectors
-from friendship_crawler.extract.body import links_to_articles, visible_text
+from friendship_crawler.extract.body import html_line, links_to_articles, visible_text
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.site_rules import TIME_OF_DAY, iso_vietnam, parse_date_line
@@ -50,6 +50,9 @@ NEGATED_CLASS = re.compile(r"^(?:no|hide|hidden|without)[-_]", re.I)
 NOT_LEAD_TAGS = frozenset({"figure", "figcaption", "table", "nav", "aside", "footer", "form"})
 """What holds captions, menus and widgets between a headline and its body, never the lead (an article's
 own `header` may hold it)."""
+STYLED_LEAD_TAGS = frozenset({"p", "h2", "h3", "h4"})
+"""Where a lead marked by style alone stands: a paragraph, or a subheading under the headline."""
+BOLD_TAGS = ("strong", "b")
 MIN_LEAD_CHARS = 30
 PLACED_LEAD_MIN_CHARS = 80
 """A lead known only by its place runs a sentence long; widgets and bylines there are shorter."""
@@ -213,6 +216,30 @@ def lead_before_body(title_node: HtmlElement | None, container: HtmlElement | No
         if not any(a.tag in NOT_LEAD_TAGS for a in (node, *node.iterancestors())):
             return text
     return None
+
+
+def styled_lead(title_node: HtmlElement | None) -> str | None:
+    """The lead a page marks by style alone: the first paragraph after the headline a sentence long, when
+    it is set as a subheading (`h2`-`h4`) or wholly in bold, as older templates of the CMS family print it
+    (`h3 > strong`, or `p > strong` opening the body). Shorter lines on the way (date, byline, widgets)
+    are passed; an ordinary first paragraph means the page has no such lead."""
+    if title_node is None:
+        return None
+    for node in AFTER_TITLE(title_node, limit=NEAR_TITLE_ELEMENTS):
+        if not isinstance(node, HtmlElement) or node.tag not in STYLED_LEAD_TAGS:
+            continue
+        if any(a.tag in NOT_LEAD_TAGS for a in (node, *node.iterancestors())):
+            continue
+        text = visible_text(node)
+        if len(text) < PLACED_LEAD_MIN_CHARS or parse_date_line(text) or links_to_articles(node):
+            continue
+        return text if node.tag != "p" or _wholly_bold(node, text) else None
+    return None
+
+
+def _wholly_bold(node: HtmlElement, text: str) -> bool:
+    bold = "".join(t for tag in BOLD_TAGS for part in node.iter(tag) for t in part.itertext())
+    return html_line(bold) == text
 
 
 def date_near(title_node: HtmlElement | None) -> str | None:
