@@ -112,3 +112,11 @@ def http_url(value: str) -> SplitResult:
     except ValueError:
         raise BadPort(f"{value!r} has a port that is no number up to 65535") from None
     return parts
+
+
+def http_parts(value: str) -> SplitResult | None:
+    """`http_url` of the stripped value, or None for anything that is no http(s) URL with a host."""
+    try:
+        return http_url(value.strip())
+    except ValueError:
+        return None

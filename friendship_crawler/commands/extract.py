@@ -2,9 +2,8 @@
 
 Each page goes through `read_article`, exactly as the crawl reads it. A page's URL comes from its own
 canonical link (or og:url, or JSON-LD url), on whichever site it is; `--url` names it for a page saved
-without one. A page that is not an
-article, or cannot be read, gets one line on stderr; the other pages are still read and the exit
-status is 1.
+without one. A page that is not an article, or cannot be read, gets one line on stderr; the other pages
+are still read and the exit status is 1.
 """
 
 from __future__ import annotations

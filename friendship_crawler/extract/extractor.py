@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import SplitResult, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -40,6 +39,7 @@ from friendship_crawler.urls import (
     article_id,
     canonical_article_url,
     host_of,
+    http_parts,
     is_print_view,
     strip_tracking,
 )
@@ -149,7 +149,7 @@ def _page_address(url: str, head: HeadData) -> str:
         for address in map(_absolute, (head.canonical, head.meta.get("og:url"), head.ld_url))
         if address is not None
     ]
-    on_site = (address for address in stated if urlsplit(address).hostname in SITE_HOSTS)
+    on_site = (address for address in stated if host_of(address) in SITE_HOSTS)
     return next(on_site, stated[0] if stated else url)
 
 
@@ -168,11 +168,8 @@ def _links_home(root: HtmlElement) -> str | None:
     saved without its head and its address belongs to, for want of a better witness."""
     hosts = Counter(
         parts.hostname
-        for parts in map(_split, root.xpath("//a/@href"))
-        if parts is not None
-        and parts.scheme in {"http", "https"}
-        and parts.hostname
-        and article_id(parts.geturl())
+        for parts in map(http_parts, root.xpath("//a/@href"))
+        if parts is not None and article_id(parts.geturl())
     )
     if not hosts:
         return None
@@ -180,16 +177,8 @@ def _links_home(root: HtmlElement) -> str | None:
     return f"https://{host}/" if links * 2 > hosts.total() else None
 
 
-def _split(url: str) -> SplitResult | None:
-    try:
-        return urlsplit(url.strip())
-    except ValueError:
-        return None
-
-
 def _is_web_address(url: str) -> bool:
-    parts = _split(url)
-    return parts is not None and parts.scheme in {"http", "https"} and bool(parts.hostname)
+    return http_parts(url) is not None
 
 
 class _PageReading:

@@ -208,14 +208,21 @@ def lead_before_body(title_node: HtmlElement | None, container: HtmlElement | No
             continue
         if any(child.tag in selectors.BLOCK_TAGS for child in node):
             continue
-        text = visible_text(node)
-        if len(text) < PLACED_LEAD_MIN_CHARS or parse_date_line(text):
-            continue
-        if links_to_articles(node):
-            continue
-        if not any(a.tag in NOT_LEAD_TAGS for a in (node, *node.iterancestors())):
+        text = _placed_lead_text(node)
+        if text is not None:
             return text
     return None
+
+
+def _placed_lead_text(node: HtmlElement) -> str | None:
+    """The node's text when it may be a lead by its place: a sentence long, not a date line, not a box of
+    links, not inside a caption, menu or widget."""
+    if any(a.tag in NOT_LEAD_TAGS for a in (node, *node.iterancestors())):
+        return None
+    text = visible_text(node)
+    if len(text) < PLACED_LEAD_MIN_CHARS or parse_date_line(text) or links_to_articles(node):
+        return None
+    return text
 
 
 def styled_lead(title_node: HtmlElement | None) -> str | None:
@@ -228,12 +235,9 @@ def styled_lead(title_node: HtmlElement | None) -> str | None:
     for node in AFTER_TITLE(title_node, limit=NEAR_TITLE_ELEMENTS):
         if not isinstance(node, HtmlElement) or node.tag not in STYLED_LEAD_TAGS:
             continue
-        if any(a.tag in NOT_LEAD_TAGS for a in (node, *node.iterancestors())):
-            continue
-        text = visible_text(node)
-        if len(text) < PLACED_LEAD_MIN_CHARS or parse_date_line(text) or links_to_articles(node):
-            continue
-        return text if node.tag != "p" or _wholly_bold(node, text) else None
+        text = _placed_lead_text(node)
+        if text is not None:
+            return text if node.tag != "p" or _wholly_bold(node, text) else None
     return None
 
 
