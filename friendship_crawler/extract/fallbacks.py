@@ -343,6 +343,8 @@ def trail(nodes: Sequence[HtmlElement]) -> list[HtmlElement]:
     groups: dict[HtmlElement | None, list[HtmlElement]] = {}
     for node, parent in zip(nodes, parents, strict=True):
         groups.setdefault(parent, []).append(node)
+    if len({group[0].get("href") for group in groups.values() if len(group) == 1}) > MAX_TRAIL:
+        return []  # a lone entry is a level, and these alone name more levels than a trail has
     alternatives = {id(node) for group in groups.values() for node in _alternatives(group)}
     levels = [node for node in nodes if id(node) not in alternatives or _is_active(node)]
     distinct = {(visible_text(node), node.get("href")) for node in levels}  # a trail printed twice is one
