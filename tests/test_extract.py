@@ -239,6 +239,44 @@ def test_a_sister_sites_article_element_gives_its_text_once_without_its_date_lin
     assert (article.author, article.published_at) == ("Minh Anh", "2020-11-08T10:00:00+07:00")
 
 
+SIGNED_AFTER_PAGE = """<html><body><h1 class="post-title">Giao lưu văn hóa Việt - Lào</h1>
+<span class="format_time">09:15</span> <span class="format_date">12/03/2019</span>
+<div class="{body}"><p>{first}</p><p>{second}</p></div><div style="clear: both"></div>
+<p style="text-align: right">{signature}</p>
+<div class="sidebar"><h3>Đọc nhiều</h3><a href="/tin-khac-12345.html">Một tin đọc nhiều</a></div></body></html>"""
+SIGNED_AFTER_PARAGRAPHS = {
+    "first": "Đoàn đại biểu tỉnh đã có chuyến thăm và làm việc tại nước bạn Lào trong ba ngày qua.",
+    "second": "Hai bên nhất trí tăng cường giao lưu văn hóa, giáo dục và thể thao trong những năm tới.",
+}
+
+
+@pytest.mark.parametrize(("body", "layer"), [("__MASTERCMS_CONTENT", "selectors"), ("noidung", "generic")])
+@pytest.mark.parametrize(
+    ("signature", "author"),
+    [
+        ("<strong>Minh Anh</strong>", "Minh Anh"),
+        ("<em>Bài và ảnh Trọng Tùng</em>", "Trọng Tùng"),
+        ("Minh Anh", None),
+        ("<strong>Ảnh: Minh Anh</strong>", None),
+        ("<strong>Tin liên quan về hoạt động đối ngoại nhân dân trong năm</strong>", None),
+    ],
+)
+def test_a_signed_byline_printed_after_the_body_is_the_author(
+    body: str, layer: str, signature: str, author: str | None
+) -> None:
+    """A right-aligned, wholly bold or italic name just after the body container (a spacer between them)
+    is the byline whether the container is known or found by the generic layer; a plain line, a photo
+    credit or a signed heading is not."""
+    page = SIGNED_AFTER_PAGE.format(body=body, signature=signature, **SIGNED_AFTER_PARAGRAPHS)
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/giao-luu-van-hoa-viet-lao-12345.html")
+    assert result.sources["text"] == layer
+    assert result.article.author == author
+    assert result.sources.get("author") == ("generic" if author else None)
+    lines = result.article.text.splitlines()
+    assert lines[1:3] == list(SIGNED_AFTER_PARAGRAPHS.values())
+    assert author is None or not any(author in line for line in lines)
+
+
 def test_a_list_of_commenters_is_not_a_byline() -> None:
     comments = "".join(
         f"<div class='comment'><p class='author'>Bạn đọc {n}</p><p>Bài hay.</p></div>" for n in "ABCDE"

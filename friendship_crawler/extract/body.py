@@ -26,6 +26,8 @@ _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
 MAX_DEPTH = 150
 """Deeper markup is read as flat text: hostile nesting must not exhaust the stack."""
 _SKIPPED_CLASSES = selectors.AD_CLASSES | selectors.BOILERPLATE_CLASSES
+SIGNED_TAGS = frozenset({"p", "div"})
+"""What a signed paragraph (a byline set right-aligned in bold or italic) stands in."""
 LINK_SHARE = 0.5
 """A table or list whose text is at least this share of links to articles is a related-article box."""
 WHOLLY_LINKED = 0.9
@@ -129,7 +131,7 @@ def _labels_a_link(paragraph: HtmlElement) -> bool:
     return linked and is_labelled_link(visible_text(paragraph))
 
 
-def _is_signature(element: HtmlElement) -> bool:
+def is_signature(element: HtmlElement) -> bool:
     """Right-aligned (by style or by the old `align` attribute) and wholly in bold or in italic."""
     aligned = (element.get("align") or "").lower() == "right" or (
         selectors.RIGHT_ALIGNED.search(element.get("style") or "") is not None
@@ -221,7 +223,7 @@ class _BodyWalker:
         if depth > MAX_DEPTH:
             self._buffer.append(element.text_content())
             return
-        signed = tag in {"p", "div"} and _is_signature(element)
+        signed = tag in SIGNED_TAGS and is_signature(element)
         if block or image_box:
             self.flush()
         self._enter(image_box, signed)

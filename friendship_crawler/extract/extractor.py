@@ -241,7 +241,12 @@ class _PageReading:
         sapo = self._sapo(container if container is not None else below_title)
         if author is None and split.author:
             author, self.sources["author"] = split.author, body_layer
-        author = author or self._head_author() or self._author_by_class()
+        author = (
+            author
+            or self._head_author()
+            or self._signed_after(container if container is not None else holder)
+            or self._author_by_class()
+        )
         lines = self._text_lines(title, sapo, split.blocks)
         if len(lines) <= (2 if sapo else 1):
             kind = media_kind(title, body, container)
@@ -404,6 +409,12 @@ class _PageReading:
                 self.sources["author"] = layer
                 return name
         return None
+
+    def _signed_after(self, body: HtmlElement | None) -> str | None:
+        name = fallbacks.signed_after(body)
+        if name:
+            self.sources["author"] = GENERIC
+        return name
 
     def _author_by_class(self) -> str | None:
         name = fallbacks.author_by_class(self.marks, self.title_node)

@@ -25,7 +25,13 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.clean.lines import ends_with_byline
 from friendship_crawler.extract import selectors
-from friendship_crawler.extract.body import html_line, links_to_articles, visible_text
+from friendship_crawler.extract.body import (
+    SIGNED_TAGS,
+    html_line,
+    is_signature,
+    links_to_articles,
+    visible_text,
+)
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.site_rules import TIME_OF_DAY, iso_vietnam, parse_date_line
@@ -318,6 +324,23 @@ def author_by_class(marks: PageMarks, title_node: HtmlElement | None) -> str | N
         text = visible_text(node)
         if text and ends_with_byline(text):
             return clean_author(text)
+    return None
+
+
+def signed_after(body: HtmlElement | None) -> str | None:
+    """The byline a page prints just after its body container rather than in it: the first element with
+    text after the body, when it is signed (right-aligned, wholly bold or italic) and reads as a name."""
+    if body is None:
+        return None
+    for sibling in body.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        text = visible_text(sibling)
+        if not text:
+            continue  # a spacer (`<div style="clear: both">`) between the body and its byline
+        if sibling.tag in SIGNED_TAGS and is_signature(sibling) and ends_with_byline(text):
+            return clean_author(text)
+        return None
     return None
 
 
