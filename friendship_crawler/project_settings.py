@@ -6,6 +6,7 @@ crawler built without the project's settings (a test's `get_crawler`, a library 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, default_settings
@@ -56,6 +57,35 @@ def mistyped_settings(settings: BaseSettings) -> list[str]:
         except ValueError:
             problems.append(f"{name}={settings.get(name)!r} is not {_KINDS[bool if flag else float]}")
     return problems
+
+
+def start_failure(error: BaseException, settings: BaseSettings) -> str:
+    """One line for an error that stopped the crawl from starting, naming the settings given on the command
+    line that hold the value a component could not read: `-s CONCURRENT_REQUESTS=2.5` passes the check
+    for a number (some whole-number defaults are read as fractions), and the component that wants a whole
+    number raises Python's "invalid literal for int()", which names no setting."""
+    message = str(error) or repr(error)
+    match = _UNREADABLE_NUMBER.fullmatch(message) if isinstance(error, ValueError) else None
+    if match is None:
+        return message
+    literal = match["literal"]
+    names = [
+        name
+        for name in sorted(settings)
+        if settings.getpriority(name) == SETTINGS_PRIORITIES["cmdline"]
+        and repr(str(settings.get(name))) == literal
+    ]
+    if not names:
+        return message
+    kind = _KINDS[float if match["float"] else int]
+    return "; ".join(f"{name}={literal} is not {kind}" for name in names)
+
+
+_UNREADABLE_NUMBER = re.compile(
+    r"(?:invalid literal for int\(\) with base 10|could not convert string to (?P<float>float))"
+    r": (?P<literal>'.*')"
+)
+"""Python's own words for a text that `int()` or `float()` cannot read, quoting the text."""
 
 
 _FLAGS_WITH_A_NUMBER_DEFAULT = frozenset({"TELNETCONSOLE_ENABLED"})

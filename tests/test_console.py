@@ -178,7 +178,11 @@ def test_a_site_that_cannot_be_reached_is_one_line_per_request_and_a_way_out(tmp
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", "1.5"), ("FRIENDSHIP_PROGRESS_INTERVAL", "0")],
+    [
+        ("FRIENDSHIP_DEDUP_NEAR_THRESHOLD", "1.5"),
+        ("FRIENDSHIP_PROGRESS_INTERVAL", "0"),
+        ("CONCURRENT_REQUESTS", "2.5"),
+    ],
 )
 def test_a_setting_refused_at_start_is_one_line_and_no_traceback(
     tmp_path: Path, name: str, value: str

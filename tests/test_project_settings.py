@@ -18,6 +18,7 @@ from friendship_crawler.project_settings import (
     declared_default,
     friendship_setting,
     mistyped_settings,
+    start_failure,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,3 +95,24 @@ def test_only_settings_given_on_the_command_line_are_checked_for_their_type() ->
         "CLOSESPIDER_ITEMCOUNT='many' is not a number",
         "DOWNLOAD_TIMEOUT='soon' is not a number",
     ]
+
+
+def test_a_fraction_a_component_cannot_read_as_a_whole_number_is_named_with_its_setting() -> None:
+    """`-s CONCURRENT_REQUESTS=2.5` passes the check for a number; the error the component then raises
+    names no setting, so the command names those given the value it quotes."""
+    given = Settings()
+    given.set("CONCURRENT_REQUESTS", "2.5", priority="cmdline")
+    given.set("CONCURRENT_REQUESTS_PER_DOMAIN", "2.5", priority="cmdline")
+    given.set("DOWNLOAD_DELAY", "0.5", priority="cmdline")
+    given.set("RETRY_TIMES", "2.5", priority="project")
+    assert start_failure(ValueError("invalid literal for int() with base 10: '2.5'"), given) == (
+        "CONCURRENT_REQUESTS='2.5' is not a whole number; CONCURRENT_REQUESTS_PER_DOMAIN='2.5' is not a whole number"
+    )
+    given.set("AUTOTHROTTLE_MAX_DELAY", "soon", priority="cmdline")
+    assert start_failure(ValueError("could not convert string to float: 'soon'"), given) == (
+        "AUTOTHROTTLE_MAX_DELAY='soon' is not a number"
+    )
+    unrelated = ValueError("invalid literal for int() with base 10: '7.5'")
+    assert start_failure(unrelated, given) == str(unrelated)
+    assert start_failure(RuntimeError("no reactor"), given) == "no reactor"
+    assert start_failure(RuntimeError(), given) == "RuntimeError()"

@@ -40,7 +40,12 @@ from friendship_crawler.frontier import check_frontier
 from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT, RunMonitor
 from friendship_crawler.monitor.masking import mask_all_log_records
 from friendship_crawler.paths import project_path, resolve_project_paths
-from friendship_crawler.project_settings import friendship_setting, mistyped_settings, undeclared_settings
+from friendship_crawler.project_settings import (
+    friendship_setting,
+    mistyped_settings,
+    start_failure,
+    undeclared_settings,
+)
 from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, new_run_id
 from friendship_crawler.urls import CANONICAL_ROOT
 
@@ -135,7 +140,7 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
             sys.stderr.write("".join(f"{note}\n" for note in notes))
         failure = self._crawl(args, opts)
         if failure is not None:  # a setting or component refused at start: nothing ran, nothing to sum up
-            logger.error("The crawl could not start: %s", str(failure) or repr(failure))
+            logger.error("The crawl could not start: %s", start_failure(failure, self.settings))
             self.exitcode = 1
             return
         if console:
