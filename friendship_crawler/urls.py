@@ -47,6 +47,12 @@ def article_id(url: str) -> int | None:
     return None
 
 
+def article_slug(url: str) -> str | None:
+    """The slug of an article URL (`/<slug>-<id>.html`, any host); None for other pages and print views."""
+    match = _ARTICLE_PATH.match(split_mastercms(url)[2])
+    return match["slug"] if match else None
+
+
 def is_print_view(url: str) -> bool:
     """The print view of an article (`/apicenter@/print_article&i=<id>`), whose address has no slug."""
     return bool(_PRINT_PATH.match(split_mastercms(url)[2]))

@@ -208,7 +208,48 @@ def test_a_page_read_from_a_file_with_a_relative_canonical_states_no_address() -
     )
     with pytest.raises(NotAnArticle) as raised:
         EXTRACTOR.extract(page, "file:///saved/bai.html")
-    assert raised.value.reason == "listing" and "file:///saved/bai.html" in raised.value.detail
+    assert raised.value.reason == "no_address" and "file:///saved/bai.html" in raised.value.detail
+
+
+OWN_ADDRESS = "https://thoibaonganhang.vn/tieu-de-bai-viet-112379.html"
+"""The address of `article_page`'s headline ("Tiêu đề bài viết") as the CMS writes it."""
+
+
+@pytest.mark.parametrize(
+    "names_itself",
+    [
+        f"<input type='hidden' name='__printURL' value='{OWN_ADDRESS}'>",
+        "<iframe src='https://www.facebook.com/v8.0/plugins/like.php?action=like&amp;href="
+        "https%3A%2F%2Fthoibaonganhang.vn%2Ftieu-de-bai-viet-112379.html&amp;layout=button_count'></iframe>",
+        f"<div class='fb-share-button' data-href='{OWN_ADDRESS}?utm_source=zalo'></div>",
+    ],
+    ids=["print-field", "like-plugin-query", "share-button"],
+)
+def test_a_saved_page_without_its_head_is_read_at_the_address_that_carries_its_headline(
+    names_itself: str,
+) -> None:
+    """A page saved without a head address names its own elsewhere: the one whose slug is the headline
+    folded as the CMS folds it, not another article's address before it."""
+    other = "<a href='https://thoibaonganhang.vn/bai-viet-khac-hoan-toan-112380.html'>Bài viết khác</a>"
+    extraction = EXTRACTOR.extract(article_page("", after=other + names_itself), "file:///saved/bai.html")
+    assert (extraction.article.url, extraction.article.article_id) == (OWN_ADDRESS, 112379)
+    assert extraction.sources["url"] == "generic"
+
+
+def test_a_saved_page_that_names_only_other_articles_states_no_address() -> None:
+    near = "<a href='https://thoibaonganhang.vn/tieu-de-bai-viet-moi-112381.html'>Tiêu đề bài viết mới</a>"
+    with pytest.raises(NotAnArticle) as raised:
+        EXTRACTOR.extract(article_page("", after=near), "file:///saved/bai.html")
+    assert raised.value.reason == "no_address"
+
+
+def test_a_real_page_saved_without_its_head_is_read_at_its_own_address() -> None:
+    """thoibaonganhang.vn's page, saved inside a template with no `<head>`, names its address in its print
+    field and its like button."""
+    page = (CASES / "thoibaonganhang_no_head.html").read_bytes()
+    truth = json.loads((CASES / "thoibaonganhang_no_head.json").read_text(encoding="utf-8"))
+    article = EXTRACTOR.extract(page, "file:///saved/thoibaonganhang_no_head.html").article
+    assert (article.url, article.text) == (truth["article"]["url"], truth["article"]["text"])
 
 
 def test_foreign_page_keeps_its_own_host_and_id() -> None:

@@ -91,13 +91,7 @@ class Command(ScrapyCommand):
                 continue
             except NotAnArticle as error:
                 failed += 1
-                hint = "; name its URL with --url" if not opts.url and "article id" in error.detail else ""
-                why = (
-                    f"{error.reason}: {error.detail}"
-                    if error.reason == "not_html" and error.detail
-                    else error.reason
-                )
-                sys.stderr.write(f"extract: {name}: not an article ({why}){hint}\n")
+                sys.stderr.write(f"extract: {name}: {_refusal(error, asked_url=bool(opts.url))}\n")
                 continue
             saved = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
             article.crawled_at = saved.isoformat()
@@ -112,6 +106,15 @@ class Command(ScrapyCommand):
         logger.info("Read %d of %d pages", len(lines), len(read))
         if failed or unwritten:
             self.exitcode = 1
+
+
+def _refusal(error: NotAnArticle, asked_url: bool) -> str:
+    """Why a page gave no record, in a few words, with the way out where there is one."""
+    hint = "; name its URL with --url" if not asked_url and "article id" in error.detail else ""
+    if error.reason == "no_address":
+        return f"an article that states no address of its own (canonical link, og:url){hint}"
+    why = f"{error.reason}: {error.detail}" if error.reason == "not_html" and error.detail else error.reason
+    return f"not an article ({why}){hint}"
 
 
 def _check_url(url: str) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 NOT_ARTICLE_REASONS = frozenset(
-    {"listing", "video", "infographic", "soft_404", "no_title", "no_text", "not_html"}
+    {"listing", "video", "infographic", "soft_404", "no_title", "no_text", "not_html", "no_address"}
 )
+"""`no_address`: an article read from a file that states no address of its own, so it has no id."""
 
 
 class NotAnArticle(Exception):

@@ -189,6 +189,8 @@ class _PageReading:
         self.canonical_root = canonical_root
         self.head: HeadData = read_head(root)
         self.fetched_url = _page_address(url, self.head)
+        self.address_layer = URL
+        """The layer that gave `fetched_url`: the URL itself, or the generic rule for a saved page."""
         self.marks = PageMarks(root)
         self.generation = detect_generation(root, self.marks)
         self.sources: dict[str, str] = {}
@@ -209,6 +211,8 @@ class _PageReading:
         containers = self.select("body")
         container = containers[0] if containers else None
         title = self._title(has_body=container is not None)
+        if title and not _is_web_address(self.fetched_url):
+            self._address_by_title(title)
         if container is None and says_not_found(self.marks, title, self.head.html_title):
             raise NotAnArticle("soft_404", "the page says it does not exist")
         # A page at an article's address with a headline is an article even when it carries teasers in a
@@ -326,6 +330,13 @@ class _PageReading:
             return self.fetched_url
         return _links_home(self.root) or self.fetched_url
 
+    def _address_by_title(self, title: str) -> None:
+        """A saved page that states no address in its head is read at the one it names elsewhere with its
+        headline for a slug (`fallbacks.titled_address`)."""
+        address = fallbacks.titled_address(self.root, title)
+        if address is not None:
+            self.fetched_url, self.address_layer = address, GENERIC
+
     def _url(self) -> tuple[str, int]:
         folder = LinkFolder(self.canonical_root, self.fetched_url)
         for candidate, layer in (
@@ -344,16 +355,19 @@ class _PageReading:
             if url and printed_id and article_id(url) == printed_id:
                 self.sources["url"] = GENERIC
                 return url, printed_id
+        # At a web address without an id, a page with a headline is a section's or a home page; read from a
+        # file, it is an article that names no address of its own.
+        reason = "listing" if _is_web_address(self.fetched_url) else "no_address"
         try:
             url = canonical_article_url(
                 strip_tracking(self.fetched_url), fold_root(self.canonical_root, self.fetched_url)
             )
         except ValueError as exc:
-            raise NotAnArticle("listing", f"no article id in the URL or canonical link: {exc}") from exc
+            raise NotAnArticle(reason, f"no article id in the URL or canonical link: {exc}") from exc
         aid = article_id(url) or article_id(self.fetched_url)
         if aid is None:
-            raise NotAnArticle("listing", "no article id in the URL or canonical link")
-        self.sources["url"] = URL
+            raise NotAnArticle(reason, "no article id in the URL or canonical link")
+        self.sources["url"] = self.address_layer
         return url, aid
 
     def _sapo(self, container: HtmlElement | None) -> str:

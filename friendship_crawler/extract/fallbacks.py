@@ -18,11 +18,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from friendship_crawler.clean.folding import slug_words
 from friendship_crawler.clean.lines import ends_with_byline
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
@@ -35,6 +36,7 @@ from friendship_crawler.extract.body import (
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.site_rules import TIME_OF_DAY, iso_vietnam, parse_date_line
+from friendship_crawler.urls import article_slug
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +94,13 @@ STATED_URLS = XPath(
 """Where a print view states the article's own address: the CMS's hidden `__printURL` field and the
 "URL: …" line under the article."""
 URL_IN_TEXT = re.compile(r"https?://\S+")
+ADDRESS_VALUES = XPath(
+    "//@href | //@data-href | //@data-url | //@src | //input/@value | //meta/@content", smart_strings=False
+)
+"""Where a page names addresses, its own among them: links, sharing and like buttons (`data-href`, or the
+address inside a plugin's `src` query), hidden fields, meta tags."""
+ADDRESS_PATH = re.compile(r"https?://[^\s\"'<>?#&]+")
+"""An absolute address up to its query: each one of a value, those inside another's query included."""
 
 
 def prominent_h1(root: HtmlElement) -> HtmlElement | None:
@@ -295,6 +304,23 @@ def stated_urls(root: HtmlElement) -> list[str]:
     """The addresses a page states of itself in its text or hidden fields (a print view has no canonical
     link), in page order."""
     return [url for value in STATED_URLS(root) for url in URL_IN_TEXT.findall(str(value))]
+
+
+def titled_address(root: HtmlElement, title: str) -> str | None:
+    """The page's own address among those it names anywhere (a print field, a share or like button, a
+    link to itself), for a page saved without its head: the first article address whose slug is the
+    headline folded as the CMS folds it into the address ("Doanh nghiệp báo lỗ …" ->
+    `/doanh-nghiep-bao-lo-…-112379.html`). An address given inside another's query (`…?href=https%3A…`)
+    counts as written."""
+    words = slug_words(title)
+    if not words:
+        return None
+    for value in ADDRESS_VALUES(root):
+        for address in ADDRESS_PATH.findall(unquote(str(value))):
+            slug = article_slug(address)
+            if slug is not None and slug.split("-") == words:
+                return address
+    return None
 
 
 def htmldate_of(root: HtmlElement) -> str | None:
