@@ -236,6 +236,20 @@ def test_a_saved_page_without_its_head_is_read_at_the_address_that_carries_its_h
     assert extraction.sources["url"] == "generic"
 
 
+@pytest.mark.parametrize("kind", [bytes, str])
+def test_a_page_a_browser_saved_is_read_at_the_address_its_saved_from_mark_names(kind: type) -> None:
+    """netbiz.net.vn's page names no address of its own; saved by a browser, it carries the address it was
+    fetched from in the "saved from" mark above `<html>`, tracking parameters and all."""
+    truth = json.loads((CASES / "netbiz_post.json").read_text(encoding="utf-8"))["article"]
+    mark = f"<!-- saved from url=(0125){truth['url']}?utm_source=zalo -->\r\n"
+    page = mark + (CASES / "netbiz_post.html").read_text(encoding="utf-8")
+    extraction = EXTRACTOR.extract(page.encode() if kind is bytes else page, "file:///saved/netbiz_post.html")
+    assert (extraction.article.url, extraction.article.text) == (truth["url"], truth["text"])
+    with pytest.raises(NotAnArticle) as raised:
+        EXTRACTOR.extract((CASES / "netbiz_post.html").read_bytes(), "file:///saved/netbiz_post.html")
+    assert raised.value.reason == "no_address"
+
+
 def test_a_saved_page_that_names_only_other_articles_states_no_address() -> None:
     near = "<a href='https://thoibaonganhang.vn/tieu-de-bai-viet-moi-112381.html'>Tiêu đề bài viết mới</a>"
     with pytest.raises(NotAnArticle) as raised:

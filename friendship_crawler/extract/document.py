@@ -87,6 +87,20 @@ def page_bytes(data: str | bytes) -> bytes:
     return decode_page(data).encode("utf-8", errors="replace")
 
 
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.I)
+"""The mark a browser writes at the top of a page it saves ("Mark of the Web"): where it was fetched."""
+SAVED_FROM_REACH = 4096
+"""The mark stands before the `<html>` tag or just after it."""
+
+
+def saved_from(data: str | bytes) -> str | None:
+    """The address a browser saved the page from, as the mark at the top of the page says; None without."""
+    head = data[:SAVED_FROM_REACH]
+    text = head.decode("utf-8", errors="replace") if isinstance(head, bytes) else head
+    match = SAVED_FROM.search(text)
+    return match[1] if match else None
+
+
 def parse_page(data: str | bytes) -> html.HtmlElement:
     """One lxml tree of the page, or NotAnArticle("not_html") when there is no HTML to parse."""
     raw = cut_page_chrome(page_bytes(data)).translate(None, _CONTROL_BYTES)

@@ -22,7 +22,7 @@ from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, read_body, visible_text
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
 from friendship_crawler.extract.dates import parse_iso
-from friendship_crawler.extract.document import parse_page
+from friendship_crawler.extract.document import parse_page, saved_from
 from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks, holds_every_line, text_holder
 from friendship_crawler.extract.kinds import is_listing, lists_articles, media_kind, says_not_found
@@ -81,7 +81,8 @@ class ArticleExtractor:
     def extract(self, html: str | bytes, url: str) -> Extraction:
         """The article of a page, or NotAnArticle(reason, detail) when the page is not one."""
         root = parse_page(html)
-        return _PageReading(root, url, self.canonical_root).extract()
+        saved_at = None if _is_web_address(url) else saved_from(html)  # a page read from a file
+        return _PageReading(root, url, self.canonical_root, saved_at).extract()
 
 
 def detect_generation(root: HtmlElement, marks: PageMarks) -> type[Generation]:
@@ -138,15 +139,16 @@ def _is_address(value: str) -> bool:
     return match is not None and match["prefix"] is not None
 
 
-def _page_address(url: str, head: HeadData) -> str:
+def _page_address(url: str, head: HeadData, saved_at: str | None = None) -> str:
     """Where the page lives: the URL it was fetched from, or for a page read from a file, the absolute
-    address its head states (canonical link, og:url, JSON-LD url), one on the site's own hosts first (a
-    canonical elsewhere names the original of a syndicated copy), so that it is read as on that host."""
+    address its head states (canonical link, og:url, JSON-LD url) or else the one its browser's "saved
+    from" mark names, one on the site's own hosts first (a canonical elsewhere names the original of a
+    syndicated copy), so that it is read as on that host."""
     if _is_web_address(url):
         return url
     stated = [
         address
-        for address in map(_absolute, (head.canonical, head.meta.get("og:url"), head.ld_url))
+        for address in map(_absolute, (head.canonical, head.meta.get("og:url"), head.ld_url, saved_at))
         if address is not None
     ]
     on_site = (address for address in stated if host_of(address) in SITE_HOSTS)
@@ -184,11 +186,11 @@ def _is_web_address(url: str) -> bool:
 class _PageReading:
     """One extraction: the parsed page, its head evidence, and the fields as they are decided."""
 
-    def __init__(self, root: HtmlElement, url: str, canonical_root: str) -> None:
+    def __init__(self, root: HtmlElement, url: str, canonical_root: str, saved_at: str | None = None) -> None:
         self.root = root
         self.canonical_root = canonical_root
         self.head: HeadData = read_head(root)
-        self.fetched_url = _page_address(url, self.head)
+        self.fetched_url = _page_address(url, self.head, saved_at)
         self.address_layer = URL
         """The layer that gave `fetched_url`: the URL itself, or the generic rule for a saved page."""
         self.marks = PageMarks(root)
