@@ -29,7 +29,7 @@ def test_a_link_that_is_no_url_is_passed_over() -> None:
 def test_a_fetched_url_that_is_no_url_names_no_article() -> None:
     with pytest.raises(NotAnArticle) as raised:
         read_article(page(BODY), "http://[bad")
-    assert raised.value.reason == "listing"
+    assert raised.value.reason == "no_address"
     assert host_of("http://[bad") == "" and article_id("http://[bad") is None
 
 
