@@ -202,13 +202,6 @@ class _PageReading:
     def select(self, name: str) -> list[HtmlElement]:
         return _first(self.root, self.generation.compiled[name], self.marks)
 
-    def select_text(self, name: str) -> str | None:
-        for node in self.select(name):
-            text = visible_text(node)
-            if text:
-                return text
-        return None
-
     def extract(self) -> Extraction:
         containers = self.select("body")
         container = containers[0] if containers else None
@@ -376,10 +369,14 @@ class _PageReading:
         """The known sapo classes, a class naming a lead near the headline, the page head, the paragraph
         between the headline and the body container, then a first paragraph set as a lead (bold or a
         subheading)."""
-        value = self.select_text("sapo")
-        if value:
-            self.sources["sapo"] = SELECTORS
-            return value
+        for selector in self.generation.compiled["sapo"]:  # every selector: rails reuse the lead classes
+            for node in selector.select(self.root, self.marks):
+                if not isinstance(node, HtmlElement) or fallbacks.in_teaser(node, self.title_node):
+                    continue
+                shown = visible_text(node)
+                if shown:
+                    self.sources["sapo"] = SELECTORS
+                    return shown
         value = fallbacks.lead_near(self.title_node)
         if value:
             self.sources["sapo"] = GENERIC
@@ -419,12 +416,23 @@ class _PageReading:
         return None
 
     def _head_author(self) -> str | None:
+        """JSON-LD's or the meta author, unless it is the site itself (a publisher given as the author)."""
         for value, layer in ((self.head.ld_author, HEAD), (self.head.meta.get("author"), META)):
             name = clean_author(self.head.text(value))
-            if name and not selectors.SITE_TITLE_SUFFIX.search(f"| {name}"):
+            if name and not self._names_the_site(name):
                 self.sources["author"] = layer
                 return name
         return None
+
+    def _names_the_site(self, name: str) -> bool:
+        if selectors.SITE_TITLE_SUFFIX.search(f"| {name}"):
+            return True
+        names = [self.head.text(self.head.meta.get(key)) or "" for key in selectors.SITE_NAME_META]
+        publisher = self.head.article.get("publisher")
+        if isinstance(publisher, dict):
+            names.append(self.head.text(publisher.get("name")) or "")
+        names.append(fallbacks.split_at_last_separator(self.head.html_title or "")[1])
+        return fallbacks.names_the_site(name, names, host_of(self.fetched_url))
 
     def _signed_after(self, body: HtmlElement | None) -> str | None:
         name = fallbacks.signed_after(body)

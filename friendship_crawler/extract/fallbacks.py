@@ -64,6 +64,9 @@ BOLD_TAGS = ("strong", "b")
 MIN_LEAD_CHARS = 30
 PLACED_LEAD_MIN_CHARS = 80
 """A lead known only by its place runs a sentence long; widgets and bylines there are shorter."""
+SITE_NAME_MIN_LETTERS = 6
+"""Letters a name needs before being part of the site's name or host makes it the site's ("Việt" is a
+person's name and part of many a site's)."""
 DATE_LINE_MAX_CHARS = 80
 """A date line is short: a paragraph that mentions a date is not one."""
 TRAIL_CLASS = re.compile(r"crumb|path", re.I)
@@ -175,6 +178,17 @@ def without_site_name(title: str, site_names: Iterable[str], host: str) -> str:
     if suffix and (suffix in names or suffix in _letters(host) or any(name in suffix for name in names)):
         return head.strip() or title
     return title
+
+
+def names_the_site(name: str, site_names: Iterable[str], host: str) -> bool:
+    """The name is the site's own, as a head gives its publisher for the author ("Sức khỏe Việt" on
+    suckhoeviet.org.vn): one of its names, or, long enough not to be a person's by chance, part of one
+    ("Tạp chí điện tử Sức khỏe Việt - …") or of the host, compared by ASCII letters."""
+    letters = _letters(name)
+    names = {_letters(site_name) for site_name in site_names} - {""}
+    if not letters or letters in names:
+        return bool(letters)
+    return len(letters) >= SITE_NAME_MIN_LETTERS and any(letters in text for text in (*names, _letters(host)))
 
 
 def split_at_last_separator(title: str) -> tuple[str, str]:

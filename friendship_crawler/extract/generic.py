@@ -25,6 +25,7 @@ import trafilatura
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from friendship_crawler.clean.lines import is_own_address, own_hosts
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import Block, Body, html_line, is_related_box, links_to_articles
 from friendship_crawler.textnorm import normalize_line, normalize_text
@@ -66,7 +67,12 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
         logger.debug("Generic extraction found no main text on %s", url)
         return []
     items = {normalize_line(html_line(_item_text(item))) for item in root.iter("li")}
-    return [Block(_without_item_mark(line, items)) for line in normalize_text(text).split("\n")]
+    hosts = own_hosts(url)  # a line that is only the site's address says nothing, as in a known container
+    return [
+        Block(_without_item_mark(line, items))
+        for line in normalize_text(text).split("\n")
+        if not is_own_address(line, hosts)
+    ]
 
 
 def _item_text(item: HtmlElement) -> str:
