@@ -653,6 +653,19 @@ def test_a_labelled_link_in_the_body_is_a_related_article(label: str) -> None:
     assert len(body.blocks) == 2 and body.related_hrefs == ["/hoi-huu-nghi-23456.html"]
 
 
+def test_a_teaser_table_whose_thumbnail_links_the_article_is_a_related_box_whatever_its_class() -> None:
+    """A sister site's inline related teaser (`__mb_article_in_image`, here under a class nobody knows):
+    the thumbnail and the title link the same article, so the title is no caption."""
+    teaser = "<a href='/nang-cao-hieu-qua-100074.html'>"
+    body = body_of(
+        f"<p>Đoạn một của bài.</p><table class='x-box'><tr><td>{teaser}<img src='/t.jpg'></a></td>"
+        f"<td>{teaser}Nâng cao hiệu quả hoạt động sau sắp xếp bộ máy</a></td></tr></table><p>Đoạn hai.</p>",
+        "https://netbiz.net.vn/x-1.html",
+    )
+    assert [b.text for b in body.blocks] == ["Đoạn một của bài.", "Đoạn hai."]
+    assert body.related_hrefs == ["/nang-cao-hieu-qua-100074.html"] * 2 and body.images == []
+
+
 def test_a_bare_table_of_article_links_in_the_body_is_a_related_box_and_a_table_of_text_is_not() -> None:
     body = body_of(
         "<table><tr><td><a href='/giao-luu-van-hoa-viet-lao-123451.html'>Giao lưu văn hóa Việt - Lào"

@@ -125,6 +125,14 @@ def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
     return text > 0 and sum(len(visible_text(a)) for a in links) / text >= share
 
 
+def _thumbnails_link_articles(box: HtmlElement) -> bool:
+    """Every image of the box sits in a link to an article, as a related teaser's thumbnail does."""
+    images = list(box.iter(*selectors.IMAGE_TAGS))
+    return bool(images) and all(
+        any(article_id(a.get("href") or "") for a in image.iterancestors("a")) for image in images
+    )
+
+
 def _labels_a_link(paragraph: HtmlElement) -> bool:
     """ "Đọc thêm: <a>title</a>": a link to an article under the label the text path drops it by."""
     linked = any(article_id(a.get("href") or "") for a in paragraph.iter("a"))
@@ -209,9 +217,11 @@ class _BodyWalker:
         if not image_box and tag == "table":
             image_box = next(element.iter(*selectors.IMAGE_TAGS), None) is not None
         share = _LINK_BOXES.get(tag)
+        if image_box and share:  # a teaser: its thumbnail links the article its title links, unlike a caption
+            share = WHOLLY_LINKED if _thumbnails_link_articles(element) else None
         if (
             is_related_box(classes)
-            or (share and not image_box and links_to_articles(element, share))
+            or (share and links_to_articles(element, share))
             or (tag == "p" and _labels_a_link(element))
         ):
             if block:

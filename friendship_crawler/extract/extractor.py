@@ -102,12 +102,13 @@ def _first(root: HtmlElement, candidates: Iterable[Selector], marks: PageMarks) 
     return []
 
 
-def _continues_cut(headline: str, shown: str, node: HtmlElement | None) -> bool:
-    """The shown headline is the whole of a JSON-LD headline that was cut short: one with an ellipsis or of
-    the length sites cut at, which the shown one goes on from, and not only by a label of its own
-    element after it ("…Hà Nội" then `<span class="label">Video</span>`)."""
-    kept = headline.rstrip(".… ")
-    if not shown.startswith(kept) or (kept == headline and len(kept) < CUT_HEADLINE_LENGTH):
+def _continues_cut(stated: str, shown: str, node: HtmlElement | None) -> bool:
+    """The shown text is the whole of a text the head states cut short (a JSON-LD headline, a meta
+    description): one with an ellipsis or of the length sites cut at, which the shown one goes on from,
+    and not only by a label of its own element after it ("…Hà Nội" then
+    `<span class="label">Video</span>`)."""
+    kept = stated.rstrip(".… ")
+    if not shown.startswith(kept) or (kept == stated and len(kept) < CUT_HEADLINE_LENGTH):
         return False
     return node is None or shown[len(kept) :].lstrip(".… ") != _trailing_label(node)
 
@@ -232,12 +233,14 @@ class _PageReading:
         body_layer = GENERIC if fallback else SELECTORS
         author = self._visible_author()
         split = split_byline(blocks, author)
-        holder = text_holder(self.root, [block.text for block in split.blocks]) if fallback else None
+        lines_read = [block.text for block in split.blocks if block.text != title]  # the headline is no body
+        holder = text_holder(self.root, lines_read) if fallback else None
         held = read_body(holder, url) if holder is not None else None
         below_title = self._below_title(holder)
-        if held is not None and below_title is not None and holds_every_line(held, split.blocks):
-            split = split_byline(held.blocks, author)  # the holder read as a known body: headings, lists
         sapo = self._sapo(container if container is not None else below_title)
+        body_blocks = [block for block in split.blocks if block.text not in {title, sapo}]
+        if held is not None and below_title is not None and holds_every_line(held, body_blocks):
+            split = split_byline(held.blocks, author)  # the holder read as a known body: headings, lists
         if author is None and split.author:
             author, self.sources["author"] = split.author, body_layer
         author = (
@@ -381,20 +384,20 @@ class _PageReading:
         if value:
             self.sources["sapo"] = GENERIC
             return value
+        placed = fallbacks.lead_before_body(self.title_node, container) or fallbacks.styled_lead(
+            self.title_node
+        )
         for value, layer in (
             (self.head.text(self.head.article.get("description")), HEAD),
             (self.head.text(self.head.meta.get("og:description")), META),
             (self.head.text(self.head.meta.get("description")), META),
         ):
-            if value:
+            if value and not (placed and _continues_cut(value, placed, None)):
                 self.sources["sapo"] = layer
                 return value
-        value = fallbacks.lead_before_body(self.title_node, container) or fallbacks.styled_lead(
-            self.title_node
-        )
-        if value:
+        if placed:  # the page shows the lead in full where its head cut it short
             self.sources["sapo"] = GENERIC
-            return value
+            return placed
         return ""
 
     def _below_title(self, holder: HtmlElement | None) -> HtmlElement | None:

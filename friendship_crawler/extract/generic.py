@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import trafilatura
 from lxml.etree import XPath
@@ -90,17 +90,33 @@ def _without_item_mark(line: str, items: set[str]) -> str:
 
 def text_holder(root: HtmlElement, lines: Sequence[str]) -> HtmlElement | None:
     """The closest element of the page that holds the blocks of the first and last long `lines` (the
-    generic layer's text), or None when a line is not found or only the whole page holds them."""
+    generic layer's text), or the holder of all but the first when the first stands apart before it (a
+    lead printed above the body container, which trafilatura reads as the body's first paragraph), so
+    that the lead is read as one. None when a line is not found or only the whole page holds them."""
     long_lines = [line for line in lines if len(line) >= HOLDER_LINE_CHARS]
     if not long_lines:
         return None
     blocks = [(block, normalize_line(html_line(block.text_content()))) for block in _leaf_blocks(root)]
-    first = next((block for block, text in blocks if long_lines[0] in text), None)
-    last = next((block for block, text in reversed(blocks) if long_lines[-1] in text), None)
+    first = _first_block(blocks, long_lines[0])
+    holder = _holder(first, _first_block(reversed(blocks), long_lines[-1]))
+    if holder is None or first is None or len(long_lines) < 3 or lines[0] != long_lines[0]:
+        return holder
+    inner = _holder(_first_block(blocks, long_lines[1]), _first_block(reversed(blocks), long_lines[-1]))
+    if inner is None or inner is holder or inner in (first, *first.iterancestors()):
+        return holder
+    return inner
+
+
+def _first_block(blocks: Iterable[tuple[HtmlElement, str]], line: str) -> HtmlElement | None:
+    return next((block for block, text in blocks if line in text), None)
+
+
+def _holder(first: HtmlElement | None, last: HtmlElement | None) -> HtmlElement | None:
+    """The closest element around both blocks; None for a missing block or the whole page."""
     if first is None or last is None:
         return None
-    around_last = {id(element) for element in (last, *last.iterancestors())}
-    holder = next(e for e in (first, *first.iterancestors()) if id(e) in around_last)
+    around_last = {last, *last.iterancestors()}  # the elements themselves: a freed proxy's id is reused
+    holder = next(e for e in (first, *first.iterancestors()) if e in around_last)
     return None if holder.tag in PAGE_WIDE else holder
 
 

@@ -67,12 +67,12 @@ def related_box_hrefs(root: HtmlElement, marks: PageMarks) -> list[str]:
     for heading in selectors.BOX_TITLES(root, titled=titled):
         if marker_key(visible_text(heading)) not in RELATED_BOX_TITLES:
             continue
-        own = {id(a) for a in heading.iter("a")}
+        own = set(heading.iter("a"))  # the elements themselves: a freed proxy's id is reused
         box = heading.getparent()
         for _ in range(RELATED_BOX_CLIMB):
             if box is None:
                 break
-            links = [a for a in box.iter("a") if id(a) not in own and a.get("href")]
+            links = [a for a in box.iter("a") if a not in own and a.get("href")]
             if links:
                 hrefs.extend(a.get("href", "") for a in links)
                 break
