@@ -103,6 +103,9 @@ def test_a_real_page_reads_the_same_when_no_selector_knows_its_markup(name: str,
     assert renamed.extraction.generation == "generic"
     fields = ("title", "sapo", "text", "author", "published_at")
     assert {f: getattr(renamed.article, f) for f in fields} == {f: truth[f] for f in fields}
+    known = asdict(reading(name).article)
+    same = [f for f in known if f not in {"crawled_at", "section"} and asdict(renamed.article)[f] == known[f]]
+    assert same == [f for f in known if f not in {"crawled_at", "section"}]  # tags, source, images, related
 
 
 @pytest.mark.parametrize(
@@ -126,6 +129,28 @@ def test_a_lead_class_in_another_articles_teaser_is_not_the_sapo() -> None:
     rail = "<div class='article'><a href='/bai-khac-1234.html'>Bài khác</a><div class='sapo'>Lời dẫn của bài khác.</div></div>"
     page = article_page("", after=rail)
     assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-bai-123.html").article.sapo == ""
+
+
+def test_a_source_line_and_tag_links_after_a_body_are_read_whatever_their_classes() -> None:
+    """After the body: "Nguồn: …" standing on its own is the source, and the links to tag pages are the
+    tags; a tag linked inside a sentence of the body and the tags of a rail teaser are not."""
+    body = "<p>Đoạn có <a href='https://netbiz.net.vn/tag/cang-bien.tag'>cảng biển</a> trong câu.</p>"
+    after = (
+        "<div class='k1'>Nguồn: Báo Bạc Liêu</div><div class='k2'><span>Từ khóa:</span>"
+        "<a href='https://netbiz.net.vn/tag/bac-lieu.tag'>Bạc Liêu</a>"
+        "<a href='https://netbiz.net.vn/tags/doi-ngoai-9.tag'>#đối ngoại</a></div>"
+        "<div class='article'><a href='https://netbiz.net.vn/tag/khac.tag'>khác</a><p>Nguồn: Khác</p></div>"
+    )
+    page = article_page(body, after=after).replace("__MASTERCMS_CONTENT", "noi-dung")
+    extraction = EXTRACTOR.extract(page, "https://netbiz.net.vn/tieu-de-bai-viet-1643.html")
+    assert (extraction.article.source, extraction.sources["source"]) == ("Báo Bạc Liêu", "generic")
+    assert (extraction.article.tags, extraction.sources["tags"]) == (["Bạc Liêu", "đối ngoại"], "generic")
+
+
+def test_a_lead_class_after_the_body_is_a_teasers_not_the_sapo() -> None:
+    rail = "<div class='box-item'><div class='box-item-desc'>Lời dẫn của một bài khác trong hộp tin khác.</div></div>"
+    page = article_page("", after=rail).replace("__MASTERCMS_CONTENT", "noi-dung")
+    assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.sapo == ""
 
 
 def test_page_without_head_takes_its_title_from_the_h1() -> None:

@@ -268,11 +268,11 @@ class _PageReading:
             sapo=sapo,
             text=text,
             author=author,
-            source=self._source(split.source, body_layer),
+            source=self._source(split.source, body_layer, container if container is not None else holder),
             published_at=self._published(),
             modified_at=self._modified(),
             section=self._section(title),
-            tags=self._tags(),
+            tags=self._tags(container if container is not None else holder),
             images=body.images,
             related_urls=folder.article_urls(
                 [*body.related_hrefs, *related_box_hrefs(self.root, self.marks)], exclude=url
@@ -380,7 +380,7 @@ class _PageReading:
                 if shown:
                     self.sources["sapo"] = SELECTORS
                     return shown
-        value = fallbacks.lead_near(self.title_node)
+        value = fallbacks.lead_near(self.title_node, container)
         if value:
             self.sources["sapo"] = GENERIC
             return value
@@ -449,15 +449,17 @@ class _PageReading:
             self.sources["author"] = GENERIC
         return name
 
-    def _source(self, from_body: str | None, body_layer: str) -> str | None:
-        """The source box, else the "Nguồn:" line of the body: an empty box, or one that names only the
-        site itself ("https://suckhoeviet.org.vn/"), names no source."""
+    def _source(self, from_body: str | None, body_layer: str, body: HtmlElement | None) -> str | None:
+        """The source box, else the "Nguồn:" line of the body, else one just after the `body` element: an
+        empty box, or one that names only the site itself ("https://suckhoeviet.org.vn/"), names no source."""
         hosts = own_hosts(self.fetched_url)
         nodes = self.select("source")
-        for value, layer in (
-            (clean_source(visible_text(nodes[0])) if nodes else None, SELECTORS),
-            (from_body, body_layer),
+        for read, layer in (
+            (lambda: clean_source(visible_text(nodes[0])) if nodes else None, SELECTORS),
+            (lambda: from_body, body_layer),
+            (lambda: fallbacks.source_after(body, self.title_node), GENERIC),
         ):
+            value = read()
             if value and not is_own_address(value, hosts):
                 self.sources["source"] = layer
                 return value
@@ -518,11 +520,16 @@ class _PageReading:
             self.sources["section"] = layer
         return names
 
-    def _tags(self) -> list[str]:
-        tags = _tag_names(normalize_line(visible_text(node).lstrip("#")) for node in self.select("tags"))
-        if tags:
-            self.sources["tags"] = SELECTORS
-            return tags
+    def _tags(self, body: HtmlElement | None) -> list[str]:
+        """The tag selectors, the links to tag pages after the `body` element, then the head's keywords."""
+        for find, layer in (
+            (lambda: self.select("tags"), SELECTORS),
+            (lambda: fallbacks.tag_links(body), GENERIC),
+        ):
+            tags = _tag_names(normalize_line(visible_text(node).lstrip("#")) for node in find())
+            if tags:
+                self.sources["tags"] = layer
+                return tags
         keywords = self.head.meta.get("keywords") or self.head.meta.get("news_keywords") or ""
         tags = _tag_names(self.head.text(word) for word in keywords.split(","))
         if tags:

@@ -16,10 +16,11 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
+from lxml import etree
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
@@ -35,7 +36,7 @@ from friendship_crawler.extract.body import (
 )
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks
-from friendship_crawler.site_rules import TIME_OF_DAY, iso_vietnam, parse_date_line
+from friendship_crawler.site_rules import TIME_OF_DAY, iso_vietnam, parse_date_line, source_of
 from friendship_crawler.urls import article_slug
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,6 @@ CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 """The page's own header, menus, rails and footer (an article's own `header` is none of them)."""
 LOGO_BOX = re.compile(r"logo|brand|masthead|site-?(?:title|name)", re.I)
 """Class names or ids of the box that sets the site's name as an `h1`."""
-AFTER_TITLE = XPath("following::*[position() <= $limit]")
 NEAR_TITLE_ELEMENTS = 60
 """How far after the headline a lead or a date line may sit (elements in document order)."""
 LEAD_CLASS = re.compile(r"sapo|desc|lead|summary|description|excerpt|intro|chapeau", re.I)
@@ -67,6 +67,16 @@ PLACED_LEAD_MIN_CHARS = 80
 SITE_NAME_MIN_LETTERS = 6
 """Letters a name needs before being part of the site's name or host makes it the site's ("Việt" is a
 person's name and part of many a site's)."""
+SOURCE_WORD = "ngu"
+"""How "Nguồn" starts in any Unicode form: a cheap test before the label is read in full."""
+SOURCE_LABEL_TAGS = frozenset({"strong", "b", "em", "i", "span"})
+"""What sets the "Nguồn:" label apart inside its box."""
+TAG_PAGE = re.compile(r"^/(?:tags?|tu-khoa|keywords?)/|\.tag$", re.I)
+"""The path of a tag's page on the CMS family and beyond: `/tag/binh-phuoc.tag`, `/tags/suc-khoe-73.tag`."""
+TAG_REACH = 150
+"""How far after the body container (elements in document order) its box of tags may stand."""
+TAG_ITEM_TAGS = frozenset({"li", "span", "strong", "em", "b", "i"})
+"""What wraps a single tag link inside the box of tags."""
 DATE_LINE_MAX_CHARS = 80
 """A date line is short: a paragraph that mentions a date is not one."""
 TRAIL_CLASS = re.compile(r"crumb|path", re.I)
@@ -206,11 +216,35 @@ def _letters(text: str) -> str:
     return "".join(c for c in decomposed.casefold() if c.isascii() and c.isalnum())
 
 
-def lead_near(title_node: HtmlElement | None) -> str | None:
-    """The text of the first element after the headline whose class names a lead (any casing or compound)."""
+def following_elements(element: HtmlElement, limit: int) -> Iterator[HtmlElement]:
+    """The first `limit` elements after `element` in document order, its own descendants left out: XPath's
+    `following::*`, walked from the element's siblings and its ancestors' (the XPath sorts the whole
+    rest of the page first, and costs several times more)."""
+    count = 0
+    node: HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            for following in sibling.iter(etree.Element):
+                yield following
+                count += 1
+                if count >= limit:
+                    return
+        node = node.getparent()
+
+
+def lead_near(title_node: HtmlElement | None, container: HtmlElement | None = None) -> str | None:
+    """The text of the first element after the headline whose class names a lead (any casing or compound),
+    before the end of the body `container` when it is known: what follows the body is rails of teasers,
+    each with a lead of its own."""
     if title_node is None:
         return None
-    for node in AFTER_TITLE(title_node, limit=NEAR_TITLE_ELEMENTS):
+    inside = False
+    for node in following_elements(title_node, NEAR_TITLE_ELEMENTS):
+        if container is not None:
+            within = node is container or container in node.iterancestors()
+            if inside and not within:
+                break
+            inside = within
         if isinstance(node, HtmlElement) and _names_a_lead(node.get("class") or ""):
             text = visible_text(node)
             if len(text) >= MIN_LEAD_CHARS and not links_to_articles(node):
@@ -230,7 +264,7 @@ def lead_before_body(title_node: HtmlElement | None, container: HtmlElement | No
     if title_node is None or container is None:
         return None
     body = {container, *container.iterancestors()}
-    for node in AFTER_TITLE(title_node, limit=NEAR_TITLE_ELEMENTS):
+    for node in following_elements(title_node, NEAR_TITLE_ELEMENTS):
         if node in body:
             break
         if not isinstance(node, HtmlElement) or node.tag not in selectors.BLOCK_TAGS:
@@ -261,7 +295,7 @@ def styled_lead(title_node: HtmlElement | None) -> str | None:
     are passed; an ordinary first paragraph means the page has no such lead."""
     if title_node is None:
         return None
-    for node in AFTER_TITLE(title_node, limit=NEAR_TITLE_ELEMENTS):
+    for node in following_elements(title_node, NEAR_TITLE_ELEMENTS):
         if not isinstance(node, HtmlElement) or node.tag not in STYLED_LEAD_TAGS:
             continue
         text = _placed_lead_text(node)
@@ -282,7 +316,7 @@ def date_near(title_node: HtmlElement | None) -> str | None:
     """
     if title_node is None:
         return None
-    candidates: list[HtmlElement] = [n for n in AFTER_TITLE(title_node, limit=NEAR_TITLE_ELEMENTS)]
+    candidates = list(following_elements(title_node, NEAR_TITLE_ELEMENTS))
     previous = title_node.getprevious()
     if previous is not None:
         candidates.append(previous)
@@ -382,6 +416,51 @@ def signed_after(body: HtmlElement | None) -> str | None:
             return clean_author(text)
         return None
     return None
+
+
+def source_after(body: HtmlElement | None, title_node: HtmlElement | None) -> str | None:
+    """The value of the first "Nguồn: …" line that stands on its own (an element holding no block) just
+    after the body container, as the CMS family prints its source box, whatever the box's class; not
+    one in another article's teaser."""
+    if body is None:
+        return None
+    for node in following_elements(body, NEAR_TITLE_ELEMENTS):
+        if SOURCE_WORD not in (node.text or "").casefold():
+            continue  # the label opens the box's own text, or that of its bold or italic first word
+        parent = node.getparent()
+        box = parent if node.tag in SOURCE_LABEL_TAGS and parent is not None else node
+        if any(child.tag in selectors.BLOCK_TAGS for child in box):
+            continue
+        value = source_of(visible_text(box))
+        if value and not in_teaser(box, title_node):
+            return value
+    return None
+
+
+def tag_links(body: HtmlElement | None) -> list[HtmlElement]:
+    """The links of the box of tags after the body container, known by where they lead (`/tag/…`,
+    `/tags/…`, `….tag`) rather than by the box's class: the first such link after the body, and every tag
+    link of the list it stands in. Tag links inside the body (a keyword linked in a sentence) are not the
+    article's list, and those of the page's menus and rails are not either."""
+    if body is None:
+        return []
+    for node in following_elements(body, TAG_REACH):
+        if node.tag != "a" or not _leads_to_a_tag(node):
+            continue
+        holder = node.getparent()
+        while holder is not None and holder.tag in TAG_ITEM_TAGS:
+            holder = holder.getparent()
+        if holder is None or any(_is_page_chrome(e) for e in (holder, *holder.iterancestors())):
+            return []
+        return [link for link in holder.iter("a") if _leads_to_a_tag(link)]
+    return []
+
+
+def _leads_to_a_tag(link: HtmlElement) -> bool:
+    try:
+        return TAG_PAGE.search(urlsplit(link.get("href") or "").path) is not None
+    except ValueError:
+        return False
 
 
 def _names_others(node: HtmlElement) -> bool:

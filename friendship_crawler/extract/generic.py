@@ -97,11 +97,15 @@ def text_holder(root: HtmlElement, lines: Sequence[str]) -> HtmlElement | None:
     if not long_lines:
         return None
     blocks = [(block, normalize_line(html_line(block.text_content()))) for block in _leaf_blocks(root)]
-    first = _first_block(blocks, long_lines[0])
-    holder = _holder(first, _first_block(reversed(blocks), long_lines[-1]))
-    if holder is None or first is None or len(long_lines) < 3 or lines[0] != long_lines[0]:
+    found = [(line, block) for line in long_lines if (block := _first_block(blocks, line)) is not None]
+    if not found:
+        return None  # a line trafilatura ran together from two blocks is found in none: the others place it
+    last = _first_block(reversed(blocks), found[-1][0])
+    (first_line, first), *rest = found
+    holder = _holder(first, last)
+    if holder is None or len(rest) < 2 or lines[0] != first_line:
         return holder
-    inner = _holder(_first_block(blocks, long_lines[1]), _first_block(reversed(blocks), long_lines[-1]))
+    inner = _holder(rest[0][1], last)
     if inner is None or inner is holder or inner in (first, *first.iterancestors()):
         return holder
     return inner
@@ -123,8 +127,10 @@ def _holder(first: HtmlElement | None, last: HtmlElement | None) -> HtmlElement 
 def holds_every_line(body: Body, blocks: Sequence[Block]) -> bool:
     """`body` (the holder read as a known container is) has every long line of the generic layer's
     `blocks`: reading it loses none of trafilatura's text and keeps what trafilatura may drop from a small
-    page (subheadings, lists) and what it cannot see (a signed byline)."""
-    lines = {block.text for block in body.blocks}
+    page (subheadings, lists) and what it cannot see (a signed byline). A line of trafilatura's may be two
+    of the body's run together (a caption and its credit on lines of their own: "…Bắc Giang(Ảnh: …).")."""
+    texts = [block.text for block in body.blocks]
+    lines = {*texts, *(f"{a}{gap}{b}" for a, b in zip(texts, texts[1:], strict=False) for gap in ("", " "))}
     return body.has_text and all(
         block.text in lines for block in blocks if len(block.text) >= HOLDER_LINE_CHARS
     )
