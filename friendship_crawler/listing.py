@@ -126,9 +126,11 @@ def parse_listing(html: str | Selector, page_url: str) -> ListingPage:
 
 
 def _crawlable(next_url: str | None, page_url: str, count: int) -> str | None:
-    """A load-more URL under the CMS's service paths (robots.txt disallows them) as the next `&BRSR=` page."""
+    """A load-more URL under the CMS's service paths (robots.txt disallows them) as the next `&BRSR=` page:
+    at the offset it states, else after the entries read (which a teaser outside the list would skew)."""
     if next_url and _API_PATH.search(urlsplit(next_url).path):
-        return listing_url(page_url, listing_offset(page_url) + count)
+        stated = listing_offset(next_url)
+        return listing_url(page_url, stated if stated > 0 else listing_offset(page_url) + count)
     return next_url
 
 

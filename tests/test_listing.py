@@ -99,6 +99,19 @@ def test_load_more_markup_pages_by_offset_where_the_hidden_next_url_is_a_disallo
     )
 
 
+def test_a_load_more_url_pages_at_the_offset_it_states_whatever_the_entries_read() -> None:
+    """A listing in a markup nobody knows, read by the fallback, counts a teaser beside the list among its
+    entries: the offset the load-more URL states, not the count, names the next page, so no article of
+    the next page is skipped."""
+    unknown = UNKNOWN.replace(
+        "</ul></div>",
+        '</ul></div><input type="hidden" name="__MB_NEXT_URL" value="/apicenter@/article_lm&sid=12&BRSR=5">',
+    ).replace('<div class="list-news">', '<div class="list-news"><a href="/noi-bat-800.html">Nổi bật</a>')
+    page = parse_listing(unknown, "https://thoidai.com.vn/huu-nghi")
+    assert (page.markup, len(page.entries)) == ("fallback", 7)
+    assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=5"
+
+
 def test_unknown_markup_falls_back_to_the_main_columns_article_links() -> None:
     page = parse_listing(UNKNOWN, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16")
     assert page.markup == "fallback"
