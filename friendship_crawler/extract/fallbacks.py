@@ -73,6 +73,8 @@ SOURCE_LABEL_TAGS = frozenset({"strong", "b", "em", "i", "span"})
 """What sets the "Nguồn:" label apart inside its box."""
 TAG_PAGE = re.compile(r"^/(?:tags?|tu-khoa|keywords?)/|\.tag$", re.I)
 """The path of a tag's page on the CMS family and beyond: `/tag/binh-phuoc.tag`, `/tags/suc-khoe-73.tag`."""
+TAG_WORDS = ("tag", "khoa", "keyword")
+"""What a link to a tag's page has somewhere (`TAG_PAGE`), in any case: `/tag/`, `….tag`, `/tu-khoa/`."""
 TAG_REACH = 150
 """How far after the body container (elements in document order) its box of tags may stand."""
 TAG_ITEM_TAGS = frozenset({"li", "span", "strong", "em", "b", "i"})
@@ -425,7 +427,7 @@ def source_after(body: HtmlElement | None, title_node: HtmlElement | None) -> st
     if body is None:
         return None
     for node in following_elements(body, NEAR_TITLE_ELEMENTS):
-        if SOURCE_WORD not in (node.text or "").casefold():
+        if (node.text or "").lstrip()[: len(SOURCE_WORD)].casefold() != SOURCE_WORD:
             continue  # the label opens the box's own text, or that of its bold or italic first word
         parent = node.getparent()
         box = parent if node.tag in SOURCE_LABEL_TAGS and parent is not None else node
@@ -457,8 +459,11 @@ def tag_links(body: HtmlElement | None) -> list[HtmlElement]:
 
 
 def _leads_to_a_tag(link: HtmlElement) -> bool:
+    href = link.get("href") or ""
+    if not any(word in href for word in TAG_WORDS):
+        return False  # most links of a page: told without splitting them
     try:
-        return TAG_PAGE.search(urlsplit(link.get("href") or "").path) is not None
+        return TAG_PAGE.search(urlsplit(href).path) is not None
     except ValueError:
         return False
 
