@@ -11,7 +11,7 @@ produced each field (`Extraction.sources`, counted per field by the crawl).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -203,6 +203,14 @@ class _PageReading:
     def select(self, name: str) -> list[HtmlElement]:
         return _first(self.root, self.generation.compiled[name], self.marks)
 
+    def select_outside_teasers(self, name: str) -> Iterator[HtmlElement]:
+        """The matches of every selector of `name` in turn, without those in another article's teaser:
+        rails reuse the classes of the lead and of the date line."""
+        for selector in self.generation.compiled[name]:
+            for node in selector.select(self.root, self.marks):
+                if isinstance(node, HtmlElement) and not fallbacks.in_teaser(node, self.title_node):
+                    yield node
+
     def extract(self) -> Extraction:
         containers = self.select("body")
         container = containers[0] if containers else None
@@ -238,17 +246,13 @@ class _PageReading:
         held = read_body(holder, url) if holder is not None else None
         below_title = self._below_title(holder)
         sapo = self._sapo(container if container is not None else below_title)
+        body_element = container if container is not None else holder
         body_blocks = [block for block in split.blocks if block.text not in {title, sapo}]
         if held is not None and below_title is not None and holds_every_line(held, body_blocks):
             split = split_byline(held.blocks, author)  # the holder read as a known body: headings, lists
         if author is None and split.author:
             author, self.sources["author"] = split.author, body_layer
-        author = (
-            author
-            or self._head_author()
-            or self._signed_after(container if container is not None else holder)
-            or self._author_by_class()
-        )
+        author = author or self._head_author() or self._signed_after(body_element) or self._author_by_class()
         lines = self._text_lines(title, sapo, split.blocks)
         if len(lines) <= (2 if sapo else 1):
             kind = media_kind(title, body, container)
@@ -268,11 +272,11 @@ class _PageReading:
             sapo=sapo,
             text=text,
             author=author,
-            source=self._source(split.source, body_layer, container if container is not None else holder),
+            source=self._source(split.source, body_layer, body_element),
             published_at=self._published(),
             modified_at=self._modified(),
             section=self._section(title),
-            tags=self._tags(container if container is not None else holder),
+            tags=self._tags(body_element),
             images=body.images,
             related_urls=folder.article_urls(
                 [*body.related_hrefs, *related_box_hrefs(self.root, self.marks)], exclude=url
@@ -317,9 +321,12 @@ class _PageReading:
                 return value
         return None
 
+    def _site_names(self) -> list[str]:
+        """The names the page gives its site in the head (`og:site_name` and kin)."""
+        return [self.head.text(self.head.meta.get(key)) or "" for key in selectors.SITE_NAME_META]
+
     def _without_site_name(self, title: str) -> str:
-        names = [self.head.text(self.head.meta.get(key)) or "" for key in selectors.SITE_NAME_META]
-        return fallbacks.without_site_name(title, names, host_of(self.fetched_url))
+        return fallbacks.without_site_name(title, self._site_names(), host_of(self.fetched_url))
 
     def _listing_address(self) -> str:
         """The address a listing's links are read against: where the page lives, or for a page read from
@@ -372,14 +379,11 @@ class _PageReading:
         """The known sapo classes, a class naming a lead near the headline, the page head, the paragraph
         between the headline and the body container, then a first paragraph set as a lead (bold or a
         subheading)."""
-        for selector in self.generation.compiled["sapo"]:  # every selector: rails reuse the lead classes
-            for node in selector.select(self.root, self.marks):
-                if not isinstance(node, HtmlElement) or fallbacks.in_teaser(node, self.title_node):
-                    continue
-                shown = visible_text(node)
-                if shown:
-                    self.sources["sapo"] = SELECTORS
-                    return shown
+        for node in self.select_outside_teasers("sapo"):
+            shown = visible_text(node)
+            if shown:
+                self.sources["sapo"] = SELECTORS
+                return shown
         value = fallbacks.lead_near(self.title_node, container)
         if value:
             self.sources["sapo"] = GENERIC
@@ -430,7 +434,7 @@ class _PageReading:
     def _names_the_site(self, name: str) -> bool:
         if selectors.SITE_TITLE_SUFFIX.search(f"| {name}"):
             return True
-        names = [self.head.text(self.head.meta.get(key)) or "" for key in selectors.SITE_NAME_META]
+        names = self._site_names()
         publisher = self.head.article.get("publisher")
         if isinstance(publisher, dict):
             names.append(self.head.text(publisher.get("name")) or "")
@@ -477,14 +481,11 @@ class _PageReading:
             if parsed:
                 self.sources["published_at"] = layer
                 return parsed
-        for selector in self.generation.compiled["date"]:  # every selector: rails reuse the date classes
-            for node in selector.select(self.root, self.marks):
-                if not isinstance(node, HtmlElement) or fallbacks.in_teaser(node, self.title_node):
-                    continue
-                parsed = parse_iso(node.get("datetime")) or parse_date_line(visible_text(node))
-                if parsed:
-                    self.sources["published_at"] = SELECTORS
-                    return parsed
+        for node in self.select_outside_teasers("date"):
+            parsed = parse_iso(node.get("datetime")) or parse_date_line(visible_text(node))
+            if parsed:
+                self.sources["published_at"] = SELECTORS
+                return parsed
         parsed = fallbacks.date_near(self.title_node)
         if parsed:
             self.sources["published_at"] = GENERIC
