@@ -277,6 +277,51 @@ def test_a_signed_byline_printed_after_the_body_is_the_author(
     assert author is None or not any(author in line for line in lines)
 
 
+def _wrapped(page: str, levels: int) -> str:
+    """The page with its body container inside `levels` wrappers that close right after it."""
+    start, end = page.index('<div class="'), page.index('</div><div style="clear: both">')
+    return page[:start] + "<div>" * levels + page[start : end + 6] + "</div>" * levels + page[end + 6 :]
+
+
+@pytest.mark.parametrize("levels", [0, 1, 2])
+@pytest.mark.parametrize(("body", "layer"), [("__MASTERCMS_CONTENT", "selectors"), ("noidung", "generic")])
+@pytest.mark.parametrize(
+    ("signature", "author", "source"),
+    [
+        ("<strong>Minh Anh</strong>", "Minh Anh", None),
+        ("<em>Theo TTXVN</em>", None, "TTXVN"),
+        ("<strong>(Theo Báo Nhân Dân)</strong>", None, "Báo Nhân Dân"),
+        ("Theo TTXVN", None, None),
+    ],
+)
+def test_a_signed_line_after_the_body_and_its_wrappers_is_the_byline_or_the_source(
+    levels: int, body: str, layer: str, signature: str, author: str | None, source: str | None
+) -> None:
+    """A signed name after the body is the author and a signed attribution ("Theo TTXVN") the source, also
+    when the body closes inside wrappers (its column, its article box) and the line follows them; a plain
+    "Theo …" line is neither."""
+    page = _wrapped(
+        SIGNED_AFTER_PAGE.format(body=body, signature=signature, **SIGNED_AFTER_PARAGRAPHS), levels
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/giao-luu-van-hoa-viet-lao-12345.html")
+    assert result.sources["text"] == layer
+    assert (result.article.author, result.article.source) == (author, source)
+    assert result.sources.get("source") == ("generic" if source else None)
+    assert result.article.text.splitlines()[1:] == list(SIGNED_AFTER_PARAGRAPHS.values())
+
+
+def test_a_signed_line_is_read_past_two_wrappers_at_most() -> None:
+    """Past the body's column and its article box, a signed line belongs to what the page sets around them."""
+    page = SIGNED_AFTER_PAGE.format(
+        body="__MASTERCMS_CONTENT", signature="<strong>Minh Anh</strong>", **SIGNED_AFTER_PARAGRAPHS
+    )
+    for levels, author in ((2, "Minh Anh"), (3, None)):
+        result = EXTRACTOR.extract(
+            _wrapped(page, levels), "https://thoidai.com.vn/giao-luu-viet-lao-12345.html"
+        )
+        assert result.article.author == author
+
+
 def test_a_list_of_commenters_is_not_a_byline() -> None:
     comments = "".join(
         f"<div class='comment'><p class='author'>Bạn đọc {n}</p><p>Bài hay.</p></div>" for n in "ABCDE"
@@ -640,6 +685,25 @@ def test_body_walk_lines_images_and_inline_related() -> None:
         ("https://thoidai.com.vn/a.jpg", "Chú thích (Ảnh: TTXVN).")
     ]
     assert body.related_hrefs == ["/x-1234.html"]
+
+
+def test_an_image_a_browser_saved_beside_the_page_is_read_at_its_own_address_or_not_at_all() -> None:
+    """A page saved "complete" has its images' `src` rewritten to the copies beside it (`./Title_files/…`,
+    `Title_files/…`): the lazy-loading attribute still says where the image lives; without one the image
+    has no known address and is left out rather than given a made-up one on the site."""
+    body = body_of(
+        "<figure><img src='./Giao lưu_files/anh-1.jpg' data-src='https://thoidai.com.vn/stores/anh-1.jpg'>"
+        "<figcaption>Chú thích một</figcaption></figure><p>Đoạn một.</p>"
+        "<figure><img src='Giao lưu_files/anh-2.jpg'><figcaption>Chú thích hai</figcaption></figure>"
+        "<p><img src='stores/files/anh-3.jpg'></p><p><img src='/data/anh-4.jpg'></p>",
+        "https://thoidai.com.vn/giao-luu-12345.html",
+    )
+    assert [(image.url, image.caption) for image in body.images] == [
+        ("https://thoidai.com.vn/stores/anh-1.jpg", "Chú thích một"),
+        ("https://thoidai.com.vn/stores/files/anh-3.jpg", ""),
+        ("https://thoidai.com.vn/data/anh-4.jpg", ""),
+    ]
+    assert [block.text for block in body.blocks] == ["Chú thích một", "Đoạn một.", "Chú thích hai"]
 
 
 @pytest.mark.parametrize("label", ["<strong>Đọc thêm:</strong> ", "Xem thêm: ", ">> "])

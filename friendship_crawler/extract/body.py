@@ -139,6 +139,16 @@ def _labels_a_link(paragraph: HtmlElement) -> bool:
     return linked and is_labelled_link(visible_text(paragraph))
 
 
+def _image_address(image: HtmlElement) -> str | None:
+    """Where an image lives, as its lazy-loading attributes or its `src` say; None when none says it (empty,
+    inline `data:`, or the copy a browser saved beside the page)."""
+    for attribute in selectors.LAZY_SRC_ATTRS:
+        value = (image.get(attribute) or "").strip()
+        if value and not value.lower().startswith("data:") and not selectors.SAVED_COPY_PATH.match(value):
+            return value
+    return None
+
+
 def is_signature(element: HtmlElement) -> bool:
     """Right-aligned (by style or by the old `align` attribute) and wholly in bold or in italic."""
     aligned = (element.get("align") or "").lower() == "right" or (
@@ -256,14 +266,7 @@ class _BodyWalker:
         self._signed_depth -= signed
 
     def _image(self, element: HtmlElement) -> None:
-        source = next(
-            (
-                value.strip()
-                for value in (element.get(attr) for attr in selectors.LAZY_SRC_ATTRS)
-                if value and value.strip() and not value.strip().lower().startswith("data:")
-            ),
-            None,
-        )
+        source = _image_address(element)
         if source is None:
             return
         try:

@@ -54,6 +54,12 @@ def clean_source(raw: str | None) -> str | None:
     return value or None
 
 
+def attribution(line: str) -> str | None:
+    """The source a signed attribution line names ("Theo TTXVN" -> "TTXVN"); None for any other line."""
+    match = _ATTRIBUTION.match(line)
+    return (match["wrapped"] or match["source"]) if match else None
+
+
 def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     """Take trailing byline and "Nguồn:" lines out of the body.
 
@@ -73,8 +79,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         value = site_rules.source_of(last)
         if value is not None:
             source = source or value or None
-        elif kept[-1].signed and (attribution := _ATTRIBUTION.match(last)):
-            source = source or attribution["wrapped"] or attribution["source"]
+        elif kept[-1].signed and (named := attribution(last)):
+            source = source or named
         elif kept[-1].signed and not rules.PHOTO_CREDIT.match(last):
             author = author or clean_author(last)
         elif author is None and len(kept) > 2 and ends_with_byline(last, known):

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean import rules
-from friendship_crawler.clean.lines import is_own_address, own_hosts
+from friendship_crawler.clean.lines import ends_with_byline, is_own_address, own_hosts
 from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, read_body, visible_text
-from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
+from friendship_crawler.extract.byline import attribution, clean_author, clean_source, split_byline
 from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import parse_page, saved_from
 from friendship_crawler.extract.errors import NotAnArticle
@@ -442,10 +442,12 @@ class _PageReading:
         return fallbacks.names_the_site(name, names, host_of(self.fetched_url))
 
     def _signed_after(self, body: HtmlElement | None) -> str | None:
-        name = fallbacks.signed_after(body)
-        if name:
-            self.sources["author"] = GENERIC
-        return name
+        """A signed name just after the `body` element; an attribution there names the source instead."""
+        line = fallbacks.signed_line_after(body)
+        if not line or attribution(line) is not None or not ends_with_byline(line):
+            return None
+        self.sources["author"] = GENERIC
+        return clean_author(line)
 
     def _author_by_class(self) -> str | None:
         name = fallbacks.author_by_class(self.marks, self.title_node)
@@ -454,14 +456,16 @@ class _PageReading:
         return name
 
     def _source(self, from_body: str | None, body_layer: str, body: HtmlElement | None) -> str | None:
-        """The source box, else the "Nguồn:" line of the body, else one just after the `body` element: an
-        empty box, or one that names only the site itself ("https://suckhoeviet.org.vn/"), names no source."""
+        """The source box, else the "Nguồn:" line or signed attribution of the body, else one just after the
+        `body` element: an empty box, or one that names only the site itself ("https://suckhoeviet.org.vn/"),
+        names no source."""
         hosts = own_hosts(self.fetched_url)
         nodes = self.select("source")
         for read, layer in (
             (lambda: clean_source(visible_text(nodes[0])) if nodes else None, SELECTORS),
             (lambda: from_body, body_layer),
             (lambda: fallbacks.source_after(body, self.title_node), GENERIC),
+            (lambda: attribution(fallbacks.signed_line_after(body) or ""), GENERIC),
         ):
             value = read()
             if value and not is_own_address(value, hosts):

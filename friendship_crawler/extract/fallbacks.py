@@ -75,6 +75,8 @@ TAG_PAGE = re.compile(r"^/(?:tags?|tu-khoa|keywords?)/|\.tag$", re.I)
 """The path of a tag's page on the CMS family and beyond: `/tag/binh-phuoc.tag`, `/tags/suc-khoe-73.tag`."""
 TAG_WORDS = ("tag", "khoa", "keyword")
 """What a link to a tag's page has somewhere (`TAG_PAGE`), in any case: `/tag/`, `….tag`, `/tu-khoa/`."""
+SIGNED_AFTER_LEVELS = 2
+"""Wrappers (the body's column, its article box) that a signed line after the body may stand outside of."""
 TAG_REACH = 150
 """How far after the body container (elements in document order) its box of tags may stand."""
 TAG_ITEM_TAGS = frozenset({"li", "span", "strong", "em", "b", "i"})
@@ -403,20 +405,23 @@ def author_by_class(marks: PageMarks, title_node: HtmlElement | None) -> str | N
     return None
 
 
-def signed_after(body: HtmlElement | None) -> str | None:
-    """The byline a page prints just after its body container rather than in it: the first element with
-    text after the body, when it is signed (right-aligned, wholly bold or italic) and reads as a name."""
-    if body is None:
-        return None
-    for sibling in body.itersiblings():
-        if not isinstance(sibling.tag, str):
-            continue
-        text = visible_text(sibling)
-        if not text:
-            continue  # a spacer (`<div style="clear: both">`) between the body and its byline
-        if sibling.tag in SIGNED_TAGS and is_signature(sibling) and ends_with_byline(text):
-            return clean_author(text)
-        return None
+def signed_line_after(body: HtmlElement | None) -> str | None:
+    """The line a page signs just after its body container rather than in it (a byline, or an
+    attribution "Theo TTXVN"): the first element with text after the body, when it is signed (right-aligned,
+    wholly bold or italic). When nothing follows the body inside its wrappers, the first element after the
+    wrapper that closes with it is read, up to `SIGNED_AFTER_LEVELS` wrappers out."""
+    node = body
+    for _ in range(SIGNED_AFTER_LEVELS + 1):
+        if node is None:
+            return None
+        for sibling in node.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            text = visible_text(sibling)
+            if not text:
+                continue  # a spacer (`<div style="clear: both">`) between the body and its byline
+            return text if sibling.tag in SIGNED_TAGS and is_signature(sibling) else None
+        node = node.getparent()
     return None
 
 

@@ -255,6 +255,9 @@ BLOCK_TAGS = frozenset(
 )  # fmt: skip
 IMAGE_TAGS = frozenset({"img", "amp-img"})
 LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-echo", "src")
+SAVED_COPY_PATH = re.compile(r"^(?:\./)?[^/:?#]*_files/")
+"""Where a browser's "save page, complete" puts the page's images and rewrites their `src`
+(`./Title_files/photo.jpg`): a copy on the saving machine, which says nothing of the image's address."""
 
 RELATED_BOX_CLASSES = frozenset({"tpl_CMS_ARTICLE_EMBED", "__mb_article_in_image", "__MB_ARTICLE_A"})
 """Inline related-article boxes inside the body (current and sister-site markup)."""
