@@ -187,6 +187,30 @@ def test_breadcrumb_is_the_trail_not_the_menu() -> None:
     )
 
 
+JSON_LD = re.compile(rb"<script[^>]*application/ld\+json.*?</script>", re.S | re.I)
+HEAD_META = re.compile(rb"<meta\b[^>]*>", re.I)
+
+
+@pytest.mark.parametrize(
+    ("strip", "section", "layer"),
+    [
+        ((JSON_LD,), ["Sức khỏe", "Khỏe - Đẹp"], "generic"),
+        ((JSON_LD, HEAD_META), [], None),
+    ],
+)
+def test_a_menu_that_marks_every_subsection_active_gives_way_to_the_section_the_head_states(
+    strip: tuple[re.Pattern[bytes], ...], section: list[str], layer: str | None
+) -> None:
+    """suckhoeviet's menu marks both subsections of "Sức khỏe" active. Without its BreadcrumbList, the page's
+    `article:section` ("Khỏe - Đẹp") names the one, and its link the section above it; with no word from
+    the head either, no subsection is guessed (the crawl takes the listing's)."""
+    page = html("suckhoeviet_source_box")
+    for pattern in strip:
+        page = pattern.sub(b"", page)
+    result = read_page(page, case("suckhoeviet_source_box")["fetched_url"])
+    assert (result.article.section, result.extraction.sources.get("section")) == (section, layer)
+
+
 def test_the_sites_own_address_is_neither_text_nor_source_nor_tag() -> None:
     """suckhoeviet.org.vn fills image captions and its source box with its own address and files
     addresses as tags."""

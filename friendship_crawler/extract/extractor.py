@@ -517,7 +517,8 @@ class _PageReading:
         if not crumbs:
             crumbs, layer = list(self.head.breadcrumb), HEAD
         if not crumbs:
-            crumbs, layer = fallbacks.generic_trail(self.root, self.marks), GENERIC
+            stated = self.head.text(self.head.meta.get("article:section"))
+            crumbs, layer = fallbacks.generic_trail(self.root, self.marks, stated), GENERIC
         if not crumbs and self.head.meta.get("article:section"):
             crumbs, layer = [self.head.text(self.head.meta["article:section"]) or ""], META
         names = [c for c in _unique(crumbs) if c.casefold() not in selectors.HOME_CRUMBS and c != title]

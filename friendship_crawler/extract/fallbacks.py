@@ -99,6 +99,8 @@ HOME_LINKS = XPath(
 TEASER_TAGS = frozenset({"article", "li"})
 TEASER_CLASSES = frozenset({"article", "bx-article", "story", "item-news"})
 ACTIVE = re.compile(r"\b(?:active|current|selected)\b", re.I)
+STATED_SECTION_LINKS = XPath("//body//a[normalize-space(.) = $name]")
+"""Links that read as the section the page head names."""
 AUTHOR_CLASS = re.compile(r"author|byline|writer|tac-?gia|but-?danh", re.I)
 """A class name of a byline block ("article-author", "AuthorName", "byline", "tacgia")."""
 AUTHOR_LINKS = "descendant::a[contains(@href, '/tac-gia/') or contains(@href, '/author/')]"
@@ -552,9 +554,11 @@ def in_teaser(node: HtmlElement, title_node: HtmlElement | None) -> bool:
     return False
 
 
-def generic_trail(root: HtmlElement, marks: PageMarks) -> list[str]:
+def generic_trail(root: HtmlElement, marks: PageMarks, stated: str | None = None) -> list[str]:
     """Names of the first short list of links whose class names a path or crumbs and starts at home, else
-    of a trail known by its links alone (`chained_trail`) or by a subsection marked active beside its
+    of a trail known by its links alone (`chained_trail`), else, when the head states the article's
+    section, that section under the one its link stands below (`stated_trail`, nothing when the page shows
+    no such link: the head's word is taken over a guess), else a subsection marked active beside its
     section (`active_trail`); `marks` are the page's."""
     for holder in marks.with_classes_like(TRAIL_CLASS):
         links = [a for a in trail(list(holder.iter("a"))) if visible_text(a)]
@@ -564,30 +568,67 @@ def generic_trail(root: HtmlElement, marks: PageMarks) -> list[str]:
         href = (links[0].get("href") or "").rstrip("/")
         if first in selectors.HOME_CRUMBS or href.count("/") <= 2:
             return [visible_text(a) for a in links]
-    return chained_trail(root) or active_trail(marks)
+    names = chained_trail(root)
+    if names or stated:
+        return names or stated_trail(root, stated or "")
+    return active_trail(marks)
 
 
 def active_trail(marks: PageMarks) -> list[str]:
     """Names of a section and of its subsection marked as the current one: a link marked active one level
     below a link near it (`/quoc-te/huu-nghi` beside `/quoc-te`), as a section's box of subsections, or a
-    menu and its submenu, shows the article's place; `marks` are the page's."""
+    menu and its submenu, shows the article's place; `marks` are the page's. A mark that a menu sets on
+    several subsections of one section says nothing of the article's."""
     for element in marks.with_classes_like(ACTIVE):
         link = element if element.tag == "a" else next(element.iter("a"), None)
         if link is None or not _is_active(link) or not visible_text(link):
             continue
         path = _path(link)
         parent = path.rpartition("/")[0] if path else ""
-        if not parent:
-            continue
-        holder = link.getparent()
-        for _ in range(ACTIVE_TRAIL_CLIMB):
-            if holder is None:
-                break
-            above = next((a for a in holder.iter("a") if _path(a) == parent and visible_text(a)), None)
-            if above is not None:
-                return [visible_text(above), visible_text(link)]
-            holder = holder.getparent()
+        if parent and not _rivals_marked_active(link, parent):
+            names = _under_section(link, parent)
+            if names:
+                return names
     return []
+
+
+def stated_trail(root: HtmlElement, section: str) -> list[str]:
+    """Names of the section the page head states (`article:section`) and of the one above it: a link named
+    as the head names it, one level below a link near it (`/suc-khoe/khoe-dep` beside `/suc-khoe`)."""
+    for link in STATED_SECTION_LINKS(root, name=section):
+        path = _path(link)
+        parent = path.rpartition("/")[0] if path else ""
+        names = _under_section(link, parent) if parent else []
+        if names:
+            return names
+    return []
+
+
+def _under_section(link: HtmlElement, parent: str) -> list[str]:
+    """The names of the link to the `parent` path near `link` (up to `ACTIVE_TRAIL_CLIMB` ancestors up)
+    and of `link`; nothing without one."""
+    holder = link.getparent()
+    for _ in range(ACTIVE_TRAIL_CLIMB):
+        if holder is None:
+            break
+        above = next((a for a in holder.iter("a") if _path(a) == parent and visible_text(a)), None)
+        if above is not None:
+            return [visible_text(above), visible_text(link)]
+        holder = holder.getparent()
+    return []
+
+
+def _rivals_marked_active(link: HtmlElement, parent: str) -> bool:
+    """Another link of the same list, below the same section, is marked active too."""
+    entry = link.getparent()
+    menu = entry.getparent() if entry is not None and entry.tag == "li" else entry
+    if menu is None:
+        return False
+    for other in menu.iter("a"):
+        path = _path(other) if other is not link and _is_active(other) else None
+        if path and path.rpartition("/")[0] == parent:
+            return True
+    return False
 
 
 def chained_trail(root: HtmlElement) -> list[str]:
