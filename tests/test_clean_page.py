@@ -322,6 +322,8 @@ def test_the_cms_familys_widgets_after_the_article_go(box: str) -> None:
         ("Trang chủ Việt Nam và ASEAN Hữu nghị", ["Việt Nam và ASEAN", "Hữu nghị"]),
         ("Trang chủ Việt kiều Tự hào Việt Nam", ["Việt kiều", "Tự hào Việt Nam"]),
         ("Trang chủ Việt kiều Học tiếng Việt", ["Việt kiều", "Học tiếng Việt"]),
+        ("Trang chủ Bờ cõi biển đảo Giao lưu hữu nghị", ["Bờ cõi biển đảo", "Giao lưu hữu nghị"]),
+        ("TRANG CHỦ HỮU NGHỊ BỐN PHƯƠNG KẾT BẠN", ["HỮU NGHỊ", "BỐN PHƯƠNG KẾT BẠN"]),
         (
             "Trang chủ Nhân quyền - Góc nhìn thời đại Tình đời nghĩa đạo",
             ["Nhân quyền - Góc nhìn thời đại", "Tình đời nghĩa đạo"],

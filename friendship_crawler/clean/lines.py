@@ -731,8 +731,9 @@ def _caption_told_again(lines: Sequence[str], index: int) -> bool:
     """An alt line: the next line says nearly the same in caption length (the caption under the image).
 
     A shorter last line that is not this line's own opening may be a caption the stored copy cut: the
-    alt's opening of its length is what it is told again by. A line that goes on from the next one is a
-    longer text, never its alt."""
+    alt's opening of its length is what it is told again by, unless the image's alt (a slug line) stands
+    right above, which makes this line the caption. A line that goes on from the next one is a longer
+    text, never its alt."""
     if index + 1 >= len(lines) or _is_slug_alt(lines[index + 1]):
         return False  # a slug line is the image's own alt, not a caption telling this one again
     line, following = lines[index], lines[index + 1]
@@ -740,6 +741,8 @@ def _caption_told_again(lines: Sequence[str], index: int) -> bool:
     if max(size, following_size) > rules.CAPTION_MAX_WORDS:  # under the cap, a count is the whole line's
         return False
     if index + 2 == len(lines) and following_size < size and not line.startswith(following):
+        if index and _is_slug_alt(lines[index - 1]):
+            return False  # under its image's own alt, the line is the caption and the cut one the body's
         line = " ".join(line.split()[:following_size])
     elif size > following_size + rules.ALT_MIN_WORDS:  # an alt never outgrows its caption
         return False

@@ -318,4 +318,10 @@ def _starts_a_name(word: str, name: list[str]) -> bool:
 
 
 def _starts_with_name(text: str, name: str) -> bool:
-    return text[: len(name)].casefold() == name.casefold() and text[len(name) : len(name) + 1] in ("", " ")
+    """The text opens with the name, capitalised as a name starts (in any case after that): in a lower-case
+    word, a known name is part of another ("Giao lưu hữu nghị")."""
+    return (
+        text[:1].isupper()
+        and text[: len(name)].casefold() == name.casefold()
+        and text[len(name) : len(name) + 1] in ("", " ")
+    )
