@@ -516,11 +516,11 @@ class _PageReading:
         layer = SELECTORS
         if not crumbs:
             crumbs, layer = list(self.head.breadcrumb), HEAD
+        stated = self.head.text(self.head.meta.get("article:section"))
         if not crumbs:
-            stated = self.head.text(self.head.meta.get("article:section"))
             crumbs, layer = fallbacks.generic_trail(self.root, self.marks, stated), GENERIC
-        if not crumbs and self.head.meta.get("article:section"):
-            crumbs, layer = [self.head.text(self.head.meta["article:section"]) or ""], META
+        if not crumbs and stated:
+            crumbs, layer = [stated], META
         names = [c for c in _unique(crumbs) if c.casefold() not in selectors.HOME_CRUMBS and c != title]
         if names:
             self.sources["section"] = layer

@@ -569,9 +569,9 @@ def generic_trail(root: HtmlElement, marks: PageMarks, stated: str | None = None
         if first in selectors.HOME_CRUMBS or href.count("/") <= 2:
             return [visible_text(a) for a in links]
     names = chained_trail(root)
-    if names or stated:
-        return names or stated_trail(root, stated or "")
-    return active_trail(marks)
+    if names:
+        return names
+    return stated_trail(root, stated) if stated else active_trail(marks)
 
 
 def active_trail(marks: PageMarks) -> list[str]:
@@ -583,8 +583,7 @@ def active_trail(marks: PageMarks) -> list[str]:
         link = element if element.tag == "a" else next(element.iter("a"), None)
         if link is None or not _is_active(link) or not visible_text(link):
             continue
-        path = _path(link)
-        parent = path.rpartition("/")[0] if path else ""
+        parent = _parent_path(link)
         if parent and not _rivals_marked_active(link, parent):
             names = _under_section(link, parent)
             if names:
@@ -596,8 +595,7 @@ def stated_trail(root: HtmlElement, section: str) -> list[str]:
     """Names of the section the page head states (`article:section`) and of the one above it: a link named
     as the head names it, one level below a link near it (`/suc-khoe/khoe-dep` beside `/suc-khoe`)."""
     for link in STATED_SECTION_LINKS(root, name=section):
-        path = _path(link)
-        parent = path.rpartition("/")[0] if path else ""
+        parent = _parent_path(link)
         names = _under_section(link, parent) if parent else []
         if names:
             return names
@@ -624,11 +622,9 @@ def _rivals_marked_active(link: HtmlElement, parent: str) -> bool:
     menu = entry.getparent() if entry is not None and entry.tag == "li" else entry
     if menu is None:
         return False
-    for other in menu.iter("a"):
-        path = _path(other) if other is not link and _is_active(other) else None
-        if path and path.rpartition("/")[0] == parent:
-            return True
-    return False
+    return any(
+        other is not link and _is_active(other) and _parent_path(other) == parent for other in menu.iter("a")
+    )
 
 
 def chained_trail(root: HtmlElement) -> list[str]:
