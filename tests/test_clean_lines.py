@@ -719,6 +719,14 @@ def test_an_alt_its_caption_tells_word_for_word_ends_the_lead_box() -> None:
     assert drop_lead_box([RELATED, alt, teaser, PARAGRAPH], TITLE)[0] == [PARAGRAPH], "a title and its teaser"
 
 
+def test_an_alt_typed_in_lower_case_ends_the_lead_box_a_slug_before_a_title_does_not() -> None:
+    alt = "cộng đồng người Việt tại Ba Lan đã có những hành động thiết thực và ý nghĩa nhằm giúp đỡ"
+    caption = "Cộng đồng người Việt tại Ba Lan đã có những hành động thiết thực nhằm hỗ trợ y, bác sỹ."
+    assert drop_lead_box([RELATED, alt, caption], TITLE)[0] == [alt, caption]
+    slug_then_title = f"viet kieu my tat bat phat thuc pham tuong tro nhau {RELATED}"
+    assert drop_lead_box([slug_then_title, RELATED, alt, caption], TITLE)[0] == [alt, caption]
+
+
 def test_the_first_half_of_a_caption_split_over_two_lines_is_no_alt() -> None:
     lines = [
         PARAGRAPH,

@@ -519,6 +519,7 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
     line = lines[index]
     return (
         line.isascii()
+        or _is_hand_written_alt(line)
         or _is_placeholder(line)
         or _is_title_alt(line, title_key)
         or _names_the_title(line, title_key)
@@ -527,6 +528,12 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
         or _credited_caption_follows(lines, index)
         or _told_in_next(lines, index)
     )
+
+
+def _is_hand_written_alt(line: str) -> bool:
+    """A line that opens in lower case and is no related item (a slug alt before a title): an alt someone
+    typed for the image ("cộng đồng người Việt tại Ba Lan …"), where every headline opens with a capital."""
+    return line[:1].islower() and not is_related_line(line)
 
 
 def _told_in_next(lines: Sequence[str], index: int) -> bool:
