@@ -737,6 +737,24 @@ def test_the_first_half_of_a_caption_split_over_two_lines_is_no_alt() -> None:
     assert drop_image_alts(lines, TITLE, shows_alt_text=True) == (lines, [])
 
 
+def test_credited_captions_in_a_row_pair_off_as_alt_then_caption() -> None:
+    alt = "Đại sứ Nguyễn Phương Nga đánh giá cao công tác đối ngoại nhân dân của tỉnh. (Ảnh: T.Thuận)."
+    caption = "Bà Nguyễn Phương Nga phát biểu tại buổi làm việc ngày 29/3/2023 (Ảnh: T.Thuận)."
+    second_alt, second = (
+        "Quang cảnh buổi tiếp. (Ảnh: Đinh Hoà)",
+        "Các đại biểu chụp ảnh lưu niệm. (Ảnh: Đinh Hòa)",
+    )
+    lines = [PARAGRAPH, alt, caption, second_alt, second, PARAGRAPH]
+    kept, removed = drop_image_alts(lines, TITLE, shows_alt_text=True)
+    assert kept == [PARAGRAPH, caption, second, PARAGRAPH]
+    assert [r.text for r in removed] == [alt, second_alt]
+    assert drop_image_alts(lines, TITLE)[0] == lines, "extracted text has no alt lines"
+    told = "Bức ảnh về chuyến thăm hữu nghị năm 2010 được Nguyên Phó Thủ tướng tặng cho Liên hiệp."
+    credited_paragraph = f"{told} {told} {told} {told} {told} Bức ảnh được trao tặng (Ảnh: T.Thuận)."
+    unpaired = [PARAGRAPH, caption, credited_paragraph, PARAGRAPH]
+    assert drop_image_alts(unpaired, TITLE, shows_alt_text=True)[0] == unpaired
+
+
 def test_a_caption_with_a_credit_that_names_nobody_printed_under_its_alt_stays_once() -> None:
     caption = "Phấn đấu xây dựng và phát triển văn hóa, con người Việt Nam toàn diện (Ảnh minh họa)"
     kept, _ = drop_lead_box([RELATED, RELATED, caption, caption], TITLE)

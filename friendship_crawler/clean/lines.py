@@ -618,6 +618,7 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
             or _credited_copy_follows(lines, index)
             or _split_copy_follows(lines, index)
             or _credited_caption_retold(lines, index)
+            or _credited_alt_pairs_with_next(lines, index)
             or (_is_headline(line) and _names_the_title(line, title_key))
         ):
             return True
@@ -685,6 +686,29 @@ def _credited_caption_retold(lines: Sequence[str], index: int) -> bool:
     if len(told) < rules.ALT_MIN_WORDS or len(slug_words(line)) < rules.ALT_MIN_WORDS:
         return False
     return len(told & set(slug_words(line))) / len(told) >= rules.CAPTION_RETOLD
+
+
+def _credited_alt_pairs_with_next(lines: Sequence[str], index: int) -> bool:
+    """This line and the next are both credited captions, and this one opens a pair in a run of them: the
+    alt an editor wrote as a caption, credit and all, above the caption itself. A dump that shows alt
+    text prints each image as its alt then its caption, so a run of credited captions pairs off from its
+    first (alt, caption, alt, caption)."""
+    if index + 1 >= len(lines) or not _is_credited_caption(lines[index + 1]):
+        return False
+    start = index
+    while start >= 0 and _is_credited_caption(lines[start]):
+        start -= 1
+    return start < index and (index - start - 1) % 2 == 0
+
+
+def _is_credited_caption(line: str) -> bool:
+    """Caption length, ending in a photo credit after words of its own (a credit alone ends a caption
+    split over two lines)."""
+    return (
+        rules.TRAILING_CREDIT.search(line) is not None
+        and not is_credit_line(line)
+        and word_count(line, rules.CAPTION_MAX_WORDS) <= rules.CAPTION_MAX_WORDS
+    )
 
 
 def _cut_caption_follows(lines: Sequence[str], index: int) -> bool:
