@@ -687,6 +687,21 @@ def test_body_walk_lines_images_and_inline_related() -> None:
     assert body.related_hrefs == ["/x-1234.html"]
 
 
+@pytest.mark.parametrize("name", ["tinlienquan", "tin-lien-quan", "box_tin_lien_quan", "box-related"])
+def test_a_box_whose_class_names_related_articles_leaves_the_text_however_its_words_are_joined(
+    name: str,
+) -> None:
+    teaser = (
+        "Đoàn đại biểu Hội hữu nghị thăm và làm việc tại tỉnh bạn, trao đổi kinh nghiệm công tác đối ngoại."
+    )
+    body = body_of(
+        f"<p>Đoạn một.</p><div class='{name}'><ul><li><a href='/hoi-huu-nghi-23456.html'>Hội hữu nghị</a>"
+        f"<p>{teaser}</p></li></ul></div><p>Đoạn hai.</p>"
+    )
+    assert [b.text for b in body.blocks] == ["Đoạn một.", "Đoạn hai."]
+    assert body.related_hrefs == ["/hoi-huu-nghi-23456.html"]
+
+
 def test_an_image_a_browser_saved_beside_the_page_is_read_at_its_own_address_or_not_at_all() -> None:
     """A page saved "complete" has its images' `src` rewritten to the copies beside it (`./Title_files/…`,
     `Title_files/…`): the lazy-loading attribute still says where the image lives; without one the image

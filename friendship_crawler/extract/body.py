@@ -101,18 +101,26 @@ def read_body(container: HtmlElement, base_url: str) -> Body:
     return walker.finish()
 
 
+_WORD_JOINERS = str.maketrans("", "", "-_")
+
+
 def _classes(element: HtmlElement) -> frozenset[str]:
     value = element.get("class")
     return frozenset(value.split()) if value else _NO_CLASSES
 
 
 def is_related_box(classes: frozenset[str]) -> bool:
-    """A box whose class names say it holds related articles."""
+    """A box whose class names say it holds related articles, however their words are joined
+    ("tinlienquan", "tin-lien-quan", "box_related")."""
     if not classes:
         return False
     if classes & selectors.RELATED_BOX_CLASSES:
         return True
-    return any(fragment in name.lower() for name in classes for fragment in selectors.RELATED_CLASS_FRAGMENTS)
+    return any(
+        fragment in name.lower().translate(_WORD_JOINERS)
+        for name in classes
+        for fragment in selectors.RELATED_CLASS_FRAGMENTS
+    )
 
 
 def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
