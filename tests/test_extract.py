@@ -702,6 +702,15 @@ def test_a_box_whose_class_names_related_articles_leaves_the_text_however_its_wo
     assert body.related_hrefs == ["/hoi-huu-nghi-23456.html"]
 
 
+@pytest.mark.parametrize("name", ["ads", "ads-inread", "box_qc", "zone-ads-300", "advertisement-box"])
+def test_an_ad_slot_in_the_body_leaves_no_line_whatever_its_compound_class(name: str) -> None:
+    body = body_of(
+        f"<p>Đoạn một.</p><div class='{name}'><span>Quảng cáo</span><a href='https://shop.example/'>"
+        "Mua ngay</a></div><p>Đoạn hai.</p><div class='banner-image'><p>Ảnh bìa của bài.</p></div>"
+    )
+    assert [b.text for b in body.blocks] == ["Đoạn một.", "Đoạn hai.", "Ảnh bìa của bài."]
+
+
 def test_an_image_a_browser_saved_beside_the_page_is_read_at_its_own_address_or_not_at_all() -> None:
     """A page saved "complete" has its images' `src` rewritten to the copies beside it (`./Title_files/…`,
     `Title_files/…`): the lazy-loading attribute still says where the image lives; without one the image

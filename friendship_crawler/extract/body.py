@@ -102,6 +102,16 @@ def read_body(container: HtmlElement, base_url: str) -> Body:
 
 
 _WORD_JOINERS = str.maketrans("", "", "-_")
+_CLASS_WORD_BREAKS = re.compile(r"[-_]+")
+
+
+def _names_an_ad(classes: frozenset[str]) -> bool:
+    """A compound class name with an ad word among its words ("ads-inread", "box_qc")."""
+    return any(
+        not selectors.AD_WORDS.isdisjoint(_CLASS_WORD_BREAKS.split(name.lower()))
+        for name in classes
+        if "-" in name or "_" in name
+    )
 
 
 def _classes(element: HtmlElement) -> frozenset[str]:
@@ -227,7 +237,7 @@ class _BodyWalker:
             return
         classes = _classes(element)
         block = tag in selectors.BLOCK_TAGS
-        if classes & _SKIPPED_CLASSES:
+        if classes & _SKIPPED_CLASSES or _names_an_ad(classes):
             if block:
                 self.flush()
             return

@@ -266,6 +266,9 @@ RELATED_CLASS_FRAGMENTS = ("relate", "lienquan")
 AD_CLASSES = frozenset(
     {"ads", "ad", "adv", "advert", "advertisement", "banner", "qc", "quangcao", "zone-ads"}
 )
+AD_WORDS = frozenset({"ads", "ad", "adv", "advert", "advertisement", "qc", "quangcao"})
+"""Words that make a compound class name an ad slot's ("ads-inread", "box_qc"); "banner" does not (an
+e-magazine's "banner-image" is its cover)."""
 BOILERPLATE_CLASSES = frozenset(
     {"font-size-tool", "follow-news", "share", "social", "article-tools", "print", "__MB_PRINT"}
 )
