@@ -755,6 +755,17 @@ def test_credited_captions_in_a_row_pair_off_as_alt_then_caption() -> None:
     assert drop_image_alts(unpaired, TITLE, shows_alt_text=True)[0] == unpaired
 
 
+def test_an_alt_that_retells_the_headline_goes_unless_it_captions_the_headline_printed_as_alt() -> None:
+    title = "Quan hệ nhân dân Việt Nam – Philippines sắp tới sẽ có những dấu ấn lịch sử và đầy lý thú"
+    retold = "Quan hệ nhân dân Việt Nam – Philippines có những dấu ấn lịch sử và đầy lý thú"
+    caption = "Ông Mario Ferdinand Pasion, Chủ tịch Hội hữu nghị Philippines - Việt Nam."
+    lines = [PARAGRAPH, retold, caption, PARAGRAPH]
+    assert drop_image_alts(lines, title, shows_alt_text=True)[0] == [PARAGRAPH, caption, PARAGRAPH]
+    assert drop_image_alts(lines, title)[0] == lines
+    under_title = [PARAGRAPH, title, retold, PARAGRAPH]
+    assert drop_image_alts(under_title, title, shows_alt_text=True)[0] == [PARAGRAPH, retold, PARAGRAPH]
+
+
 def test_a_caption_with_a_credit_that_names_nobody_printed_under_its_alt_stays_once() -> None:
     caption = "Phấn đấu xây dựng và phát triển văn hóa, con người Việt Nam toàn diện (Ảnh minh họa)"
     kept, _ = drop_lead_box([RELATED, RELATED, caption, caption], TITLE)

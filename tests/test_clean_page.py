@@ -287,6 +287,21 @@ def test_a_dump_without_blank_lines_keeps_the_lines_under_the_sapo() -> None:
     assert "Những hạt mầm xây dựng nền móng" in clean_page_text(dump).text
 
 
+def test_a_sentence_sharing_its_block_with_the_caption_it_retells_is_the_images_alt() -> None:
+    """The layout starts every paragraph in a block of its own: a sentence with the credited caption that
+    retells it right under it, in one block, is the alt an editor wrote; alone in its block it is text."""
+    told = "Đoàn công tác của Liên hiệp các tổ chức hữu nghị Việt Nam đã làm việc với lãnh đạo tỉnh Lai Châu."
+    caption = (
+        "Đoàn công tác của Liên hiệp làm việc với lãnh đạo tỉnh Lai Châu (Ảnh: Cổng TTĐT tỉnh Lai Châu)."
+    )
+    head = LEAD_BOX_PAGE.split("Nhiều hoạt động nổi bật")[0]
+    as_alt = clean_page_text(f"{head}Đoạn văn đầu tiên.\n\n{told}\n{caption}\n\nĐoạn văn thứ hai.\n")
+    assert as_alt.text.split("\n")[2:] == ["Đoạn văn đầu tiên.", caption, "Đoạn văn thứ hai."]
+    assert told in [r.text for r in as_alt.removals if r.rule == "image_alt"]
+    as_text = clean_page_text(f"{head}Đoạn văn đầu tiên.\n\n{told}\n\n{caption}\n\nĐoạn văn thứ hai.\n")
+    assert as_text.text.split("\n")[2:] == ["Đoạn văn đầu tiên.", told, caption, "Đoạn văn thứ hai."]
+
+
 @pytest.mark.parametrize(
     "box", ["Tags: hòa bình, hữu nghị", "Đọc thêm", "Bài viết cùng chủ đề", "Tin cũ hơn"]
 )

@@ -619,6 +619,7 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
             or _split_copy_follows(lines, index)
             or _credited_caption_retold(lines, index)
             or _credited_alt_pairs_with_next(lines, index)
+            or _retold_title(lines, index, title_key, title_slug)
             or (_is_headline(line) and _names_the_title(line, title_key))
         ):
             return True
@@ -673,12 +674,17 @@ def _split_copy_follows(lines: Sequence[str], index: int) -> bool:
 
 
 def _credited_caption_retold(lines: Sequence[str], index: int) -> bool:
-    """The next line is a credited caption whose words (but for the credit) this line nearly all holds,
-    however long: the alt an editor wrote at length above the caption. A sentence is never taken for an
-    alt: a paragraph before a photo may tell it just as well."""
+    """The next line is a credited caption this line retells (`retells_credited_caption`). A sentence is
+    never taken for an alt here: a paragraph before a photo may tell it just as well, and only the
+    blank-line layout of a full page text tells them apart (`clean.page`)."""
     if index + 1 >= len(lines) or ends_sentence(lines[index]):
         return False
-    line, caption = lines[index], lines[index + 1]
+    return retells_credited_caption(lines[index], lines[index + 1])
+
+
+def retells_credited_caption(line: str, caption: str) -> bool:
+    """The caption ends in a photo credit, and the line, however long up to a caption's length, holds
+    nearly all its other words: the alt an editor wrote at length above the caption."""
     credit = rules.TRAILING_CREDIT.search(caption)
     if credit is None or word_count(line, rules.CAPTION_MAX_WORDS) > rules.CAPTION_MAX_WORDS:
         return False
@@ -723,6 +729,18 @@ def _cut_caption_follows(lines: Sequence[str], index: int) -> bool:
         and len(cut.split()) >= rules.ALT_MIN_WORDS
         and is_credited(line)
     )
+
+
+def _retold_title(lines: Sequence[str], index: int, title_key: str, title_slug: list[str]) -> bool:
+    """The headline with a few words changed or left out ("Quan hệ … Philippines có những dấu ấn …" for
+    "Quan hệ … Philippines sắp tới sẽ có những dấu ấn …"): the alt an editor wrote from the title, unless
+    it stands under the title printed as an alt, as that image's caption. Only a line of headline length
+    is folded."""
+    line = lines[index]
+    if not title_slug or not _is_headline(line) or (index and _is_title_alt(lines[index - 1], title_key)):
+        return False
+    words = slug_words(line)
+    return len(words) >= rules.ALT_MIN_WORDS and _same_title(words, title_slug)
 
 
 def _folded_title_first(line: str, title_slug: list[str]) -> bool:

@@ -26,6 +26,7 @@ from friendship_crawler.clean.lines import (
     is_header_line,
     is_related_line,
     read_dated_byline,
+    retells_credited_caption,
     strip_edge_bars,
     strip_markdown_images,
 )
@@ -111,7 +112,9 @@ def clean_page_text(raw: str) -> CleanedPage:
     body = lines[header.body_start :]
     lead_box: list[Removal] = []
     if full_page:
-        body, lead_box = _without_lead_box(body, blocks[header.body_start :], header.title, blocks[0])
+        body, body_blocks, sentence_alts = _without_sentence_alts(body, blocks[header.body_start :])
+        body, lead_box = _without_lead_box(body, body_blocks, header.title, blocks[0])
+        lead_box = sentence_alts + lead_box
     else:
         body, lead_box = drop_cell_box(body)
     cleaned = clean_article_lines([header.title, *body], header.title, shows_alt_text=full_page)
@@ -169,6 +172,35 @@ def _without_lead_box(
         body[end:singles], after_box=bool(removals) and not kept, ends_text=singles == len(body), title=title
     )
     return [body[0], *kept, *rest, *body[singles:]], removals + more
+
+
+def _without_sentence_alts(body: list[str], blocks: list[int]) -> tuple[list[str], list[int], list[Removal]]:
+    """The body and its blocks without the alts an editor wrote as a sentence: past the sapo's block, a
+    block of two lines, a line and the credited caption that retells it. The blank-line layout starts
+    every paragraph in a block of its own; only an image's alt shares its block with the caption under it.
+    """
+    start = _block_end(blocks, 0) if blocks else 0
+    alts = {
+        index
+        for index in range(start, len(body) - 1)
+        if _block_of_two_lines(blocks, index) and retells_credited_caption(body[index], body[index + 1])
+    }
+    if not alts:
+        return body, blocks, []
+    kept = [index for index in range(len(body)) if index not in alts]
+    removals = [Removal("image_alt", body[index]) for index in sorted(alts)]
+    return [body[index] for index in kept], [blocks[index] for index in kept], removals
+
+
+def _block_of_two_lines(blocks: list[int], index: int) -> bool:
+    """The line at `index` opens a block of two lines."""
+    block = blocks[index]
+    return (
+        (index == 0 or blocks[index - 1] != block)
+        and index + 1 < len(blocks)
+        and blocks[index + 1] == block
+        and (index + 2 == len(blocks) or blocks[index + 2] != block)
+    )
 
 
 def _block_end(blocks: list[int], start: int) -> int:
