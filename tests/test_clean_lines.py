@@ -723,6 +723,8 @@ def test_an_alt_typed_in_lower_case_ends_the_lead_box_a_slug_before_a_title_does
     alt = "cộng đồng người Việt tại Ba Lan đã có những hành động thiết thực và ý nghĩa nhằm giúp đỡ"
     caption = "Cộng đồng người Việt tại Ba Lan đã có những hành động thiết thực nhằm hỗ trợ y, bác sỹ."
     assert drop_lead_box([RELATED, alt, caption], TITLE)[0] == [alt, caption]
+    branded = "iPhone và những người bạn Việt Nam của Hội hữu nghị Việt Nam - Hoa Kỳ"
+    assert drop_lead_box([branded, RELATED, alt, caption], TITLE)[0] == [alt, caption]
     slug_then_title = f"viet kieu my tat bat phat thuc pham tuong tro nhau {RELATED}"
     assert drop_lead_box([slug_then_title, RELATED, alt, caption], TITLE)[0] == [alt, caption]
 
@@ -753,6 +755,15 @@ def test_credited_captions_in_a_row_pair_off_as_alt_then_caption() -> None:
     credited_paragraph = f"{told} {told} {told} {told} {told} Bức ảnh được trao tặng (Ảnh: T.Thuận)."
     unpaired = [PARAGRAPH, caption, credited_paragraph, PARAGRAPH]
     assert drop_image_alts(unpaired, TITLE, shows_alt_text=True)[0] == unpaired
+    odd_run = [PARAGRAPH, alt, caption, second, PARAGRAPH]
+    assert drop_image_alts(odd_run, TITLE, shows_alt_text=True)[0] == odd_run, "an image without an alt"
+    printed_twice = [PARAGRAPH, caption, second, second, PARAGRAPH]
+    assert drop_image_alts(printed_twice, TITLE, shows_alt_text=True)[0] == [
+        PARAGRAPH,
+        caption,
+        second,
+        PARAGRAPH,
+    ]
 
 
 def test_an_alt_that_retells_the_headline_goes_unless_it_captions_the_headline_printed_as_alt() -> None:
@@ -764,6 +775,12 @@ def test_an_alt_that_retells_the_headline_goes_unless_it_captions_the_headline_p
     assert drop_image_alts(lines, title)[0] == lines
     under_title = [PARAGRAPH, title, retold, PARAGRAPH]
     assert drop_image_alts(under_title, title, shows_alt_text=True)[0] == [PARAGRAPH, retold, PARAGRAPH]
+    slug = "quan he nhan dan viet nam philippines sap toi se co nhung dau an lich su va day ly thu"
+    under_slug = [PARAGRAPH, slug, retold, PARAGRAPH]
+    assert drop_image_alts(under_slug, title, shows_alt_text=True)[0] == [PARAGRAPH, retold, PARAGRAPH]
+    assert drop_image_alts([retold, PARAGRAPH], title, shows_alt_text=True)[0] == [retold, PARAGRAPH], (
+        "a sapo"
+    )
 
 
 def test_a_caption_with_a_credit_that_names_nobody_printed_under_its_alt_stays_once() -> None:

@@ -711,6 +711,12 @@ def test_an_ad_slot_in_the_body_leaves_no_line_whatever_its_compound_class(name:
     assert [b.text for b in body.blocks] == ["Đoạn một.", "Đoạn hai.", "Ảnh bìa của bài."]
 
 
+@pytest.mark.parametrize("name", ["download-box", "header_adjust", "tin-lien-ket", "relations"])
+def test_a_box_whose_compound_class_only_contains_an_ad_or_related_word_keeps_its_text(name: str) -> None:
+    body = body_of(f"<p>Đoạn một.</p><div class='{name}'><p>Đoạn của hộp.</p></div>")
+    assert [b.text for b in body.blocks] == ["Đoạn một.", "Đoạn của hộp."]
+
+
 def test_an_image_a_browser_saved_beside_the_page_is_read_at_its_own_address_or_not_at_all() -> None:
     """A page saved "complete" has its images' `src` rewritten to the copies beside it (`./Title_files/…`,
     `Title_files/…`): the lazy-loading attribute still says where the image lives; without one the image

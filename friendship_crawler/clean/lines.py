@@ -531,9 +531,11 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
 
 
 def _is_hand_written_alt(line: str) -> bool:
-    """A line that opens in lower case and is no related item (a slug alt before a title): an alt someone
-    typed for the image ("cộng đồng người Việt tại Ba Lan …"), where every headline opens with a capital."""
-    return line[:1].islower() and not is_related_line(line)
+    """A line whose first word is all lower case and that is no related item (a slug alt before a title):
+    an alt someone typed for the image ("cộng đồng người Việt tại Ba Lan …"), where every headline opens
+    with a capital or a brand's own casing ("eMagazine", "iPhone")."""
+    first = line.split(maxsplit=1)[:1]
+    return bool(first) and first[0].islower() and not is_related_line(line)
 
 
 def _told_in_next(lines: Sequence[str], index: int) -> bool:
@@ -597,11 +599,13 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
     With `shows_alt_text` (a text-browser dump, where every image leaves its alt line) a headline-like
     line right before a caption with a photo credit is an alt too, and so is a line the next one tells
     again in other words (the caption), a slug line (lower-case ASCII words: the folded title of this
-    article or another, whatever it was renamed to) and a credited caption whose opening is all the
-    stored copy kept of the next, last line (the caption under its alt, cut where the copy ends), and
-    a stray one-word alt ("avc"). Extracted text has no alt lines, and there a subheading may well stand
-    before a caption, so those tests are off by default. Every test looks at the lines as given, so
-    removing one alt never makes a subheading look like another.
+    article or another, whatever it was renamed to), a credited caption whose opening is all the
+    stored copy kept of the next, last line (the caption under its alt, cut where the copy ends), a
+    line the credited caption under it retells, the first of credited captions paired off in a run
+    (alt, caption, alt, caption), a retelling of the headline, and a stray one-word alt ("avc").
+    Extracted text has no alt lines, and there a subheading may well stand before a caption, so those
+    tests are off by default. Every test looks at the lines as given, so removing one alt never makes a
+    subheading look like another.
     """
     title_key = title.casefold()
     title_slug = slug_words(title) if has_vietnamese_letters(title) else []
@@ -698,13 +702,25 @@ def _credited_alt_pairs_with_next(lines: Sequence[str], index: int) -> bool:
     """This line and the next are both credited captions, and this one opens a pair in a run of them: the
     alt an editor wrote as a caption, credit and all, above the caption itself. A dump that shows alt
     text prints each image as its alt then its caption, so a run of credited captions pairs off from its
-    first (alt, caption, alt, caption)."""
-    if index + 1 >= len(lines) or not _is_credited_caption(lines[index + 1]):
+    first (alt, caption, alt, caption). A run of odd length has an image without an alt somewhere in it,
+    and nothing says where: it stays whole."""
+    if not (_in_credited_run(lines, index) and _in_credited_run(lines, index + 1)):
         return False
-    start = index
-    while start >= 0 and _is_credited_caption(lines[start]):
+    start, end = index, index + 1
+    while start > 0 and _in_credited_run(lines, start - 1):
         start -= 1
-    return start < index and (index - start - 1) % 2 == 0
+    while end + 1 < len(lines) and _in_credited_run(lines, end + 1):
+        end += 1
+    return (end - start) % 2 == 1 and (index - start) % 2 == 0
+
+
+def _in_credited_run(lines: Sequence[str], index: int) -> bool:
+    """A credited caption that is not printed twice in a row: such a pair is an alt and its caption of
+    their own, which the rule of repeated lines reads."""
+    if index >= len(lines) or not _is_credited_caption(lines[index]):
+        return False
+    line = lines[index]
+    return lines[index - 1 : index] != [line] and lines[index + 1 : index + 2] != [line]
 
 
 def _is_credited_caption(line: str) -> bool:
@@ -734,10 +750,13 @@ def _cut_caption_follows(lines: Sequence[str], index: int) -> bool:
 def _retold_title(lines: Sequence[str], index: int, title_key: str, title_slug: list[str]) -> bool:
     """The headline with a few words changed or left out ("Quan hệ … Philippines có những dấu ấn …" for
     "Quan hệ … Philippines sắp tới sẽ có những dấu ấn …"): the alt an editor wrote from the title, unless
-    it stands under the title printed as an alt, as that image's caption. Only a line of headline length
-    is folded."""
+    it stands under the title printed as an alt (as is, or folded), as that image's caption. The first
+    line is the sapo, never an alt. Only a line of headline length is folded."""
     line = lines[index]
-    if not title_slug or not _is_headline(line) or (index and _is_title_alt(lines[index - 1], title_key)):
+    if not title_slug or not index or not _is_headline(line):
+        return False
+    above = lines[index - 1]
+    if _is_title_alt(above, title_key) or _folded_title_first(above, title_slug):
         return False
     words = slug_words(line)
     return len(words) >= rules.ALT_MIN_WORDS and _same_title(words, title_slug)
@@ -808,7 +827,7 @@ def _credited_caption_follows(lines: Sequence[str], index: int) -> bool:
     if not following or is_credit_line(following[0]) or _is_slug_alt(following[0]):
         return False  # a slug line is the image's own alt: this line is no alt of that image
     if rules.TRAILING_CREDIT.search(following[0]):
-        return len(following[0].split()) <= rules.CAPTION_MAX_WORDS
+        return _is_credited_caption(following[0])
     return len(following) == 2 and is_credit_line(following[1])
 
 

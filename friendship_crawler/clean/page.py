@@ -114,7 +114,7 @@ def clean_page_text(raw: str) -> CleanedPage:
     if full_page:
         body, body_blocks, sentence_alts = _without_sentence_alts(body, blocks[header.body_start :])
         body, lead_box = _without_lead_box(body, body_blocks, header.title, blocks[0])
-        lead_box = sentence_alts + lead_box
+        lead_box += sentence_alts  # the box stands above the images past the sapo's block
     else:
         body, lead_box = drop_cell_box(body)
     cleaned = clean_article_lines([header.title, *body], header.title, shows_alt_text=full_page)
@@ -166,7 +166,7 @@ def _without_lead_box(
         kept, more = drop_lead_box(body[start:end], title, printed_again=frozenset(body[end:]))
         removals += more
     singles = end
-    while singles < len(body) and _block_of_one_line(blocks, singles):
+    while singles < len(body) and _block_size(blocks, singles) == 1:
         singles += 1
     rest, more = drop_box_blocks(
         body[end:singles], after_box=bool(removals) and not kept, ends_text=singles == len(body), title=title
@@ -180,27 +180,17 @@ def _without_sentence_alts(body: list[str], blocks: list[int]) -> tuple[list[str
     every paragraph in a block of its own; only an image's alt shares its block with the caption under it.
     """
     start = _block_end(blocks, 0) if blocks else 0
-    alts = {
+    alts = [
         index
         for index in range(start, len(body) - 1)
-        if _block_of_two_lines(blocks, index) and retells_credited_caption(body[index], body[index + 1])
-    }
+        if _block_size(blocks, index) == 2 and retells_credited_caption(body[index], body[index + 1])
+    ]
     if not alts:
         return body, blocks, []
-    kept = [index for index in range(len(body)) if index not in alts]
-    removals = [Removal("image_alt", body[index]) for index in sorted(alts)]
+    dropped = set(alts)
+    kept = [index for index in range(len(body)) if index not in dropped]
+    removals = [Removal("image_alt", body[index]) for index in alts]
     return [body[index] for index in kept], [blocks[index] for index in kept], removals
-
-
-def _block_of_two_lines(blocks: list[int], index: int) -> bool:
-    """The line at `index` opens a block of two lines."""
-    block = blocks[index]
-    return (
-        (index == 0 or blocks[index - 1] != block)
-        and index + 1 < len(blocks)
-        and blocks[index + 1] == block
-        and (index + 2 == len(blocks) or blocks[index + 2] != block)
-    )
 
 
 def _block_end(blocks: list[int], start: int) -> int:
@@ -208,11 +198,11 @@ def _block_end(blocks: list[int], start: int) -> int:
     return next((n for n in range(start, len(blocks)) if blocks[n] != blocks[start]), len(blocks))
 
 
-def _block_of_one_line(blocks: list[int], index: int) -> bool:
-    """The line at `index` is a block of its own (blank lines, or the text's ends, around it)."""
-    return (index == 0 or blocks[index - 1] != blocks[index]) and (
-        index + 1 == len(blocks) or blocks[index + 1] != blocks[index]
-    )
+def _block_size(blocks: list[int], index: int) -> int:
+    """Lines in the block the line at `index` opens; 0 when it does not open one."""
+    if index and blocks[index - 1] == blocks[index]:
+        return 0
+    return _block_end(blocks, index) - index
 
 
 def read_header(lines: list[str]) -> PageHeader:

@@ -101,36 +101,18 @@ def read_body(container: HtmlElement, base_url: str) -> Body:
     return walker.finish()
 
 
-_WORD_JOINERS = str.maketrans("", "", "-_")
-_CLASS_WORD_BREAKS = re.compile(r"[-_]+")
-
-
-def _names_an_ad(classes: frozenset[str]) -> bool:
-    """A compound class name with an ad word among its words ("ads-inread", "box_qc")."""
-    return any(
-        not selectors.AD_WORDS.isdisjoint(_CLASS_WORD_BREAKS.split(name.lower()))
-        for name in classes
-        if "-" in name or "_" in name
-    )
-
-
 def _classes(element: HtmlElement) -> frozenset[str]:
     value = element.get("class")
     return frozenset(value.split()) if value else _NO_CLASSES
 
 
 def is_related_box(classes: frozenset[str]) -> bool:
-    """A box whose class names say it holds related articles, however their words are joined
-    ("tinlienquan", "tin-lien-quan", "box_related")."""
+    """A box whose class names say it holds related articles (`selectors.names_related`)."""
     if not classes:
         return False
     if classes & selectors.RELATED_BOX_CLASSES:
         return True
-    return any(
-        fragment in name.lower().translate(_WORD_JOINERS)
-        for name in classes
-        for fragment in selectors.RELATED_CLASS_FRAGMENTS
-    )
+    return any(selectors.names_related(name) for name in classes)
 
 
 def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
@@ -237,7 +219,7 @@ class _BodyWalker:
             return
         classes = _classes(element)
         block = tag in selectors.BLOCK_TAGS
-        if classes & _SKIPPED_CLASSES or _names_an_ad(classes):
+        if classes & _SKIPPED_CLASSES or any(map(selectors.names_an_ad, classes)):
             if block:
                 self.flush()
             return

@@ -86,8 +86,8 @@ def _is_whole_box(element: HtmlElement) -> bool:
     """A box of its own (not a mere wrapper around the heading), or the page itself."""
     if element.tag in {"body", "html", "article", "main", "section"} or len(element) > 1:
         return True
-    classes = (element.get("class") or "").lower()
-    return any(word in classes for word in ("box", *selectors.RELATED_CLASS_FRAGMENTS))
+    classes = element.get("class") or ""
+    return "box" in classes.lower() or selectors.names_related(classes)
 
 
 @lru_cache(maxsize=8192)

@@ -263,12 +263,30 @@ RELATED_BOX_CLASSES = frozenset({"tpl_CMS_ARTICLE_EMBED", "__mb_article_in_image
 """Inline related-article boxes inside the body (current and sister-site markup)."""
 RELATED_CLASS_FRAGMENTS = ("relate", "lienquan")
 """Parts of a class name that mark a related-article box ("box-related", "tinlienquan")."""
-AD_CLASSES = frozenset(
-    {"ads", "ad", "adv", "advert", "advertisement", "banner", "qc", "quangcao", "zone-ads"}
-)
 AD_WORDS = frozenset({"ads", "ad", "adv", "advert", "advertisement", "qc", "quangcao"})
-"""Words that make a compound class name an ad slot's ("ads-inread", "box_qc"); "banner" does not (an
-e-magazine's "banner-image" is its cover)."""
+"""Words that make a class name an ad slot's, alone or among the words of a compound ("ads-inread",
+"box_qc")."""
+AD_CLASSES = AD_WORDS | {"banner"}
+"""Whole class names of ad slots; "banner" only whole, as a compound's word it names a cover
+("banner-image" on an e-magazine)."""
+CLASS_WORD_JOINERS = "-_"
+"""What joins the words of a compound class name ("tin-lien-quan", "box_qc")."""
+_WITHOUT_JOINERS = str.maketrans("", "", CLASS_WORD_JOINERS)
+_CLASS_WORD_BREAKS = re.compile(f"[{re.escape(CLASS_WORD_JOINERS)}]+")
+
+
+def names_related(class_name: str) -> bool:
+    """The class name (or a whole class attribute) says related articles, however its words are joined
+    ("tinlienquan", "tin-lien-quan", "box_related")."""
+    folded = class_name.lower().translate(_WITHOUT_JOINERS)
+    return any(fragment in folded for fragment in RELATED_CLASS_FRAGMENTS)
+
+
+def names_an_ad(class_name: str) -> bool:
+    """The class name is a compound with an ad word among its words ("ads-inread", "box_qc")."""
+    return not AD_WORDS.isdisjoint(_CLASS_WORD_BREAKS.split(class_name.lower()))
+
+
 BOILERPLATE_CLASSES = frozenset(
     {"font-size-tool", "follow-news", "share", "social", "article-tools", "print", "__MB_PRINT"}
 )
