@@ -217,6 +217,30 @@ def test_a_longer_bar_wrapped_row_among_the_paragraphs_is_an_editorial_box() -> 
     assert clean_markdown([box, PARAGRAPH])[0] == [PARAGRAPH]  # before any text: a teaser row
 
 
+def test_a_last_word_or_two_under_a_teaser_row_is_the_next_teaser_cut_where_the_copy_ends() -> None:
+    row = "Sau khi kết thúc thời gian cách ly, các du khách người Ba Lan tại Hội An đã ... |"
+    kept, removed = clean_markdown([PARAGRAPH, row, "Trước"])
+    assert kept == [PARAGRAPH] and [r.rule for r in removed] == ["related", "related"]
+    assert clean_markdown([PARAGRAPH, "Trước"])[0] == [PARAGRAPH, "Trước"]
+    assert clean_markdown([PARAGRAPH, row, "Trước diễn biến phức tạp"])[0] == [
+        PARAGRAPH,
+        "Trước diễn biến phức tạp",
+    ], "three words may open the body again"
+
+
+def test_a_slug_line_with_a_photo_file_number_is_the_photos_alt() -> None:
+    file_name = "0031 117444785 230267651741922 3909466882018620653 o"
+    caption = "Gần 20 tổ chức người Việt trên khắp nước Mỹ đã phát động chiến dịch gây quỹ."
+    kept, _ = drop_image_alts([PARAGRAPH, file_name, caption, PARAGRAPH], TITLE, shows_alt_text=True)
+    assert kept == [PARAGRAPH, caption, PARAGRAPH]
+    years = "2019 2020 2021"
+    assert drop_image_alts([PARAGRAPH, years, PARAGRAPH], TITLE, shows_alt_text=True)[0] == [
+        PARAGRAPH,
+        years,
+        PARAGRAPH,
+    ]
+
+
 def test_a_thumbnail_with_its_teaser_or_a_cell_cut_with_an_ellipsis_is_another_article() -> None:
     thumbnail = (
         "![]() Lãnh đạo Đảng, Chính phủ, Quốc hội Việt Nam đã gửi điện mừng tới những người đồng cấp. |"

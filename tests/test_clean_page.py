@@ -338,6 +338,7 @@ def test_the_cms_familys_widgets_after_the_article_go(box: str) -> None:
         ("Trang chủ Việt kiều Tự hào Việt Nam", ["Việt kiều", "Tự hào Việt Nam"]),
         ("Trang chủ Việt kiều Học tiếng Việt", ["Việt kiều", "Học tiếng Việt"]),
         ("Trang chủ Bờ cõi biển đảo Giao lưu hữu nghị", ["Bờ cõi biển đảo", "Giao lưu hữu nghị"]),
+        ("Trang chủ Gia đình Việt", ["Gia đình Việt"]),
         ("TRANG CHỦ HỮU NGHỊ BỐN PHƯƠNG KẾT BẠN", ["HỮU NGHỊ", "BỐN PHƯƠNG KẾT BẠN"]),
         (
             "Trang chủ Nhân quyền - Góc nhìn thời đại Tình đời nghĩa đạo",

@@ -142,11 +142,12 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
     among the paragraphs is an editorial box); a bar at one end only is a remnant around a caption or
     paragraph, unless the cell holds a thumbnail and its text (`![]() teaser |`, its bar at the end of
     the line, alone on the next, or cut off with the text's end) or was cut with an ellipsis (`... |`):
-    both are teasers of other articles.
+    both are teasers of other articles, and so is a last line of a word or two right under such a row
+    (the next teaser, where the stored copy ends).
     """
     kept: list[str] = []
     removals: list[Removal] = []
-    after_image = False
+    after_image = after_box = False
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -168,6 +169,11 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
             closed_below
             or cut_last
             or (text.endswith("|") and (stripped_images or bool(rules.TRUNCATED_CELL.search(text))))
+            or (
+                after_box
+                and index == len(lines)
+                and word_count(text, rules.ALT_MIN_WORDS) < rules.ALT_MIN_WORDS
+            )
         )
         boxed = wrapped and not (after_image or rules.PHOTO_CREDIT.match(inner))
         if teaser or (boxed and (not kept or _is_headline(inner))):
@@ -175,12 +181,12 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
             if closed_below:
                 removals.append(Removal("related", lines[index]))
                 index += 1
-            after_image = False
+            after_image, after_box = False, True
             continue
         if inner != line:
             removals.append(Removal("markdown", removed_part(line, inner), whole_line=False))
         kept.append(inner)
-        after_image = wrapped
+        after_image, after_box = wrapped, False
     return kept, removals
 
 
@@ -649,10 +655,14 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
 
 
 def _is_slug_alt(line: str) -> bool:
-    """Lower-case ASCII words only, as many as an alt has: Vietnamese prose never runs that long without
-    a diacritic or a capital, an alt folded to a slug always does."""
-    return rules.SLUG_LINE.match(line) is not None and word_count(line, rules.SLUG_ALT_MIN_WORDS) >= (
-        rules.SLUG_ALT_MIN_WORDS
+    """Lower-case ASCII words only, as many as an alt has, or with a photo's file number among them:
+    Vietnamese prose never runs that long without a diacritic or a capital, an alt folded to a slug
+    always does."""
+    if rules.SLUG_LINE.match(line) is None:
+        return False
+    return (
+        word_count(line, rules.SLUG_ALT_MIN_WORDS) >= rules.SLUG_ALT_MIN_WORDS
+        or rules.PHOTO_FILE_NUMBER.search(line) is not None
     )
 
 

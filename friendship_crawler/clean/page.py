@@ -312,7 +312,8 @@ def breadcrumb_names(line: str) -> list[str]:
     Without separators, the section's own names are known; the site writes its other category names in
     sentence case ("Việt kiều", "Nhịp sống cộng đồng"), so in a trail of the two levels the site has, the
     first capitalised word (not an acronym) after a lower-case word starts the second name ("Việt kiều
-    Nhịp sống cộng đồng"); a capital after that is a proper noun ("Việt kiều Tự hào Việt Nam").
+    Nhịp sống cộng đồng"); a capital after that is a proper noun ("Việt kiều Tự hào Việt Nam"), and so
+    is a capital on the last word, as no name is one word ("Gia đình Việt").
     """
     rest = line[len(rules.BREADCRUMB_ROOT) :].strip()
     if rules.BREADCRUMB_SEPARATORS.search(rest):
@@ -325,7 +326,8 @@ def breadcrumb_names(line: str) -> list[str]:
             (name for name in SECTION_NAMES if _starts_with_name(" ".join(words[index:]), name)), None
         )
         size = len(known.split()) if known else 1
-        if known or (len(names) == 1 and _starts_a_name(words[index], names[-1])):
+        starts_a_name = index + 1 < len(words) and _starts_a_name(words[index], names[-1])
+        if known or (len(names) == 1 and starts_a_name):
             names.append([])
         names[-1] += words[index : index + size]
         if known:

@@ -81,6 +81,9 @@ SLUG_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}$")
 SLUG_WORD = re.compile(r"[a-z0-9]+$")
 SLUG_ALT_MIN_WORDS = 6
 """Words of a slug line that is an image's alt on its own (a rail's slug lines come in runs)."""
+PHOTO_FILE_NUMBER = re.compile(r"\d{8,}")
+"""A number of eight digits or more in a slug line: the photo's file name ("0031 117444785 …
+3909466882018620653 o", an upload or camera id), never a phrase of the text."""
 STRAY_ALT = re.compile(r"^[a-z]{2,12}$")
 """One lower-case ASCII word alone on a line: an alt typed as a placeholder ("avc"). No line of an
 article is one bare word without a diacritic or a capital."""
