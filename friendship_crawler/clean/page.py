@@ -110,13 +110,13 @@ def clean_page_text(raw: str) -> CleanedPage:
     byline = header.byline
     full_page = header.section is not None or header.published_at is not None
     body = lines[header.body_start :]
-    lead_box: list[Removal] = []
+    laid_out: list[Removal] = []  # what only the layout shows: the box under the sapo, alts set as sentences
     if full_page:
         body, body_blocks, sentence_alts = _without_sentence_alts(body, blocks[header.body_start :])
-        body, lead_box = _without_lead_box(body, body_blocks, header.title, blocks[0])
-        lead_box += sentence_alts  # the box stands above the images past the sapo's block
+        body, laid_out = _without_lead_box(body, body_blocks, header.title, blocks[0])
+        laid_out += sentence_alts  # the box stands above the images past the sapo's block
     else:
-        body, lead_box = drop_cell_box(body)
+        body, laid_out = drop_cell_box(body)
     cleaned = clean_article_lines([header.title, *body], header.title, shows_alt_text=full_page)
     if not cleaned.body:
         raise PageTextError("no_text", f"no article text after the title {header.title!r}")
@@ -127,7 +127,7 @@ def clean_page_text(raw: str) -> CleanedPage:
         source=cleaned.source,
         published_at=header.published_at or (date_iso(byline.date) if byline else None),
         section=header.section or ([byline.category] if byline and byline.category else None),
-        removals=[*(Removal("header", line) for line in header.skipped), *lead_box, *cleaned.removals],
+        removals=[*(Removal("header", line) for line in header.skipped), *laid_out, *cleaned.removals],
     )
 
 

@@ -283,7 +283,7 @@ def names_related(class_name: str) -> bool:
 
 
 def names_an_ad(class_name: str) -> bool:
-    """The class name is a compound with an ad word among its words ("ads-inread", "box_qc")."""
+    """The class name is an ad word, or a compound with one among its words ("ads-inread", "box_qc")."""
     return not AD_WORDS.isdisjoint(_CLASS_WORD_BREAKS.split(class_name.lower()))
 
 
