@@ -302,6 +302,19 @@ def test_a_sentence_sharing_its_block_with_the_caption_it_retells_is_the_images_
     assert as_text.text.split("\n")[2:] == ["Đoạn văn đầu tiên.", told, caption, "Đoạn văn thứ hai."]
 
 
+def test_a_short_slug_line_opening_the_block_of_a_caption_is_the_photos_file_name() -> None:
+    """A photo's file name folded to a slug ("4253 tls 1") is too short to read as an alt on its own;
+    sharing its block with the caption under it, it is one. Alone in its block, it stays."""
+    file_name = "4253 tls 1"
+    caption = "Liên hiệp các tổ chức hữu nghị TP Cần Thơ cùng Đoàn công tác thăm Tổng Lãnh sự quán"
+    head = LEAD_BOX_PAGE.split("Nhiều hoạt động nổi bật")[0]
+    as_alt = clean_page_text(f"{head}Đoạn văn đầu tiên.\n\n{file_name}\n{caption}\n\nĐoạn văn thứ hai.\n")
+    assert as_alt.text.split("\n")[2:] == ["Đoạn văn đầu tiên.", caption, "Đoạn văn thứ hai."]
+    assert file_name in [r.text for r in as_alt.removals if r.rule == "image_alt"]
+    alone = clean_page_text(f"{head}Đoạn văn đầu tiên.\n\n{file_name}\n\n{caption}\n\nĐoạn văn thứ hai.\n")
+    assert file_name in alone.text.split("\n")
+
+
 @pytest.mark.parametrize(
     "box", ["Tags: hòa bình, hữu nghị", "Đọc thêm", "Bài viết cùng chủ đề", "Tin cũ hơn"]
 )

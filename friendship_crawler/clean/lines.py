@@ -347,7 +347,7 @@ def _opening_twice(line: str) -> bool:
 
 
 def _slug_then_headline(line: str) -> bool:
-    """A slug alt (lower-case ASCII words, as many as `_is_slug_alt` asks) and a Vietnamese headline after
+    """A slug alt (lower-case ASCII words, as many as `is_slug_alt` asks) and a Vietnamese headline after
     it: a thumbnail's alt, whatever article it folds, before another article's title. A credit after the
     slug marks the image's own caption instead."""
     if not line[:1].islower():
@@ -509,7 +509,7 @@ def _is_headline(line: str) -> bool:
 
 def _without_slug_lead(line: str) -> str:
     """The line without the slug alt its thumbnail printed before it (lower-case ASCII words, as many as
-    `_is_slug_alt` asks), or the line as it is."""
+    `is_slug_alt` asks), or the line as it is."""
     words = line.split()
     lead = _leading(words, rules.SLUG_WORD.match)
     return " ".join(words[lead:]) if lead >= rules.SLUG_ALT_MIN_WORDS else line
@@ -622,7 +622,7 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
             return True
         if shows_alt_text and (
             _caption_told_again(lines, index)
-            or _is_slug_alt(line)
+            or is_slug_alt(line)
             or rules.STRAY_ALT.match(line) is not None
             or _cut_caption_follows(lines, index)
             or _credited_copy_follows(lines, index)
@@ -654,7 +654,7 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
     return kept, removals
 
 
-def _is_slug_alt(line: str) -> bool:
+def is_slug_alt(line: str) -> bool:
     """Lower-case ASCII words only, as many as an alt has, or with a photo's file number among them:
     Vietnamese prose never runs that long without a diacritic or a capital, an alt folded to a slug
     always does."""
@@ -812,14 +812,14 @@ def _caption_told_again(lines: Sequence[str], index: int) -> bool:
     alt's opening of its length is what it is told again by, unless the image's alt (a slug line) stands
     right above, which makes this line the caption. A line that goes on from the next one is a longer
     text, never its alt."""
-    if index + 1 >= len(lines) or _is_slug_alt(lines[index + 1]):
+    if index + 1 >= len(lines) or is_slug_alt(lines[index + 1]):
         return False  # a slug line is the image's own alt, not a caption telling this one again
     line, following = lines[index], lines[index + 1]
     size, following_size = [word_count(text, rules.CAPTION_MAX_WORDS) for text in (line, following)]
     if max(size, following_size) > rules.CAPTION_MAX_WORDS:  # under the cap, a count is the whole line's
         return False
     if index + 2 == len(lines) and following_size < size and not line.startswith(following):
-        if index and _is_slug_alt(lines[index - 1]):
+        if index and is_slug_alt(lines[index - 1]):
             return False  # under its image's own alt, the line is the caption and the cut one the body's
         line = " ".join(line.split()[:following_size])
     elif size > following_size + rules.ALT_MIN_WORDS:  # an alt never outgrows its caption
@@ -834,7 +834,7 @@ def _caption_told_again(lines: Sequence[str], index: int) -> bool:
 def _credited_caption_follows(lines: Sequence[str], index: int) -> bool:
     """A caption follows: one line ending in its credit, or a caption line then a credit line."""
     following = lines[index + 1 : index + 3]
-    if not following or is_credit_line(following[0]) or _is_slug_alt(following[0]):
+    if not following or is_credit_line(following[0]) or is_slug_alt(following[0]):
         return False  # a slug line is the image's own alt: this line is no alt of that image
     if rules.TRAILING_CREDIT.search(following[0]):
         return _is_credited_caption(following[0])

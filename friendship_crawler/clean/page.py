@@ -25,6 +25,7 @@ from friendship_crawler.clean.lines import (
     is_credited,
     is_header_line,
     is_related_line,
+    is_slug_alt,
     read_dated_byline,
     retells_credited_caption,
     strip_edge_bars,
@@ -175,22 +176,35 @@ def _without_lead_box(
 
 
 def _without_sentence_alts(body: list[str], blocks: list[int]) -> tuple[list[str], list[int], list[Removal]]:
-    """The body and its blocks without the alts an editor wrote as a sentence: past the sapo's block, a
-    block of two lines, a line and the credited caption that retells it. The blank-line layout starts
-    every paragraph in a block of its own; only an image's alt shares its block with the caption under it.
+    """The body and its blocks without the alts the layout shows, past the sapo's block: a block of two
+    lines, a line and the credited caption that retells it (an alt an editor wrote as a sentence), and a
+    short slug line ("4253 tls 1", a photo's file name folded) that opens a block of more lines. The
+    blank-line layout starts every paragraph in a block of its own; only an image's alt shares its block
+    with the caption under it.
     """
     start = _block_end(blocks, 0) if blocks else 0
-    alts = [
-        index
-        for index in range(start, len(body) - 1)
-        if _block_size(blocks, index) == 2 and retells_credited_caption(body[index], body[index + 1])
-    ]
+    alts = [index for index in range(start, len(body) - 1) if _opens_block_as_alt(body, blocks, index)]
     if not alts:
         return body, blocks, []
     dropped = set(alts)
     kept = [index for index in range(len(body)) if index not in dropped]
     removals = [Removal("image_alt", body[index]) for index in alts]
     return [body[index] for index in kept], [blocks[index] for index in kept], removals
+
+
+def _opens_block_as_alt(body: list[str], blocks: list[int], index: int) -> bool:
+    """The line opens a block of more lines as an image's alt does (`_without_sentence_alts`).
+
+    A slug line the line rules would keep (too short for `is_slug_alt`) is an alt here; a longer one is
+    left to them, as they read the line under it as its caption.
+    """
+    size = _block_size(blocks, index)
+    if size < 2:
+        return False
+    line = body[index]
+    if rules.SLUG_LINE.match(line) is not None and not is_slug_alt(line):
+        return True
+    return size == 2 and retells_credited_caption(line, body[index + 1])
 
 
 def _block_end(blocks: list[int], start: int) -> int:
