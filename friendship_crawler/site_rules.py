@@ -108,12 +108,15 @@ DATE_LINES = (
 `16:43 | 09/08/2023 GMT+7`, `10:14 | 10/11/2025` (print view), `Cập nhật: 10:30 | 12/05/2023`,
 `12/05/2023 10:30`, `Thứ hai, 12/05/2023 10:30`, `Thứ Ba, 12/05/2023 - 10:30 (GMT+7)`."""
 TIME_OF_DAY = re.compile(_TIME)
+_ISO_DAY = r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
 DATES_IN_TEXT = (
     re.compile(_TIME + r"\D{1,20}?" + _DAY),
     re.compile(_DAY + r"(?:\D{1,20}?" + _TIME + ")?"),
+    re.compile(_ISO_DAY + r"(?:(?:T|\s{1,3})" + _TIME + r")?(?![\d:T]|\s*(?:Z\b|[+-]\d|\d{1,2}:\d{2}))"),
 )
 """A date inside the text of an element known to hold one (a date `span`): time first, else the day
-with or without a time."""
+with or without a time, else the day written year first as machines write it ("2023-05-12 10:30"), but
+not with a zone such as "Z" or "+00:00" after it, which these patterns do not read."""
 _SPELLED_DAY = r"(?:ngày\s+)?(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s*(?:,|năm)?\s*(?P<year>\d{4})"
 SPELLED_DATE_LINES = (
     re.compile(_DATE_LEAD + _TIME + r"\s*[|,-]?\s*" + _SPELLED_DAY + _DATE_TAIL, re.IGNORECASE),

@@ -543,6 +543,13 @@ def test_any_input_raises_nothing_but_not_an_article(data: str | bytes) -> None:
         ("Lễ ký kết ngày 20 tháng 11 năm 2019 tại Hà Nội.", None),
         ("Kỷ niệm 50 năm (12 tháng 5 năm 1973 - 2023)", None),
         ("Ngày 12 tháng 5 năm 2023, tại Hà Nội, Hội hữu nghị đã tổ chức gặp mặt.", None),
+        ("2023-08-09 16:43", "2023-08-09T16:43:00+07:00"),
+        ("Cập nhật: 2023-08-09T16:43:00", "2023-08-09T16:43:00+07:00"),
+        ("Đăng ngày 2023-08-09", "2023-08-09T00:00:00+07:00"),
+        ("2023-08-09 16:43 GMT+7", "2023-08-09T16:43:00+07:00"),
+        ("2023-08-09T09:43:00Z", None),
+        ("2023-08-09 16:43 +02:00", None),
+        ("Văn bản số 12023-08-09", None),
     ],
 )
 def test_date_line(raw: str, iso: str | None) -> None:
