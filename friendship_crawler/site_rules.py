@@ -48,6 +48,12 @@ BYLINE_PREFIX = re.compile(
 """What may stand before the name: "Bài và ảnh: Phương Lê", "Bài/ảnh: Anh Vũ", "Bài: Anh Vũ", and a credit
 without a colon ("Bài và ảnh Trọng Tùng", "Ảnh Trọng Tùng"); "Ảnh:" with a colon is a photo credit, not a
 byline."""
+LABELLED_BYLINE = re.compile(
+    rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by)\s*:|(?:{_CREDIT})\s)\s*(?=\S)", re.I
+)
+"""A line that says it is a byline by its label, wherever it stands: a credit or a role with a colon ("Tác
+giả: Minh Anh", "PV: Thu Hà"), or a credit without one ("Bài và ảnh Trọng Tùng"); a bare name says
+nothing of itself, nor does "Ảnh …", which credits a photo."""
 OUTLET_SUFFIX = re.compile(
     r"\s*/\s*(?:(?i:báo|tạp chí|thời báo|tuần báo|nhật báo|đài|cổng|kênh|vietnam\s*\+|vietnamplus)(?!\w)"
     r"|[A-ZĐ]{2,}(?!\w)|(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w@-])(?!\.\w)).*$"

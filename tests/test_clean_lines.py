@@ -618,6 +618,27 @@ def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
     assert (found.lines, found.author) == ([PARAGRAPH], "Phương Lê")
 
 
+@pytest.mark.parametrize(
+    ("top", "author"),
+    [
+        ("Bài và ảnh: Trọng Tùng", "Trọng Tùng"),
+        ("Tác giả: Minh Anh", "Minh Anh"),
+        ("PV: Thu Hà - Minh Anh", "Thu Hà - Minh Anh"),
+        ("Trọng Tùng", None),
+        ("Bài viết của Trọng Tùng", None),
+        ("Ảnh: Trọng Tùng", None),
+    ],
+)
+def test_a_labelled_byline_at_the_top_of_the_body_is_one(top: str, author: str | None) -> None:
+    """A line that says it is a byline is one at the top of the body too, under the sapo; a bare name or a
+    photo credit there says nothing of itself."""
+    sapo = "Sáng nay, buổi gặp mặt thân mật đã diễn ra trong không khí ấm áp."
+    found = split_byline([sapo, top, PARAGRAPH])
+    assert found.author == author
+    assert found.lines == ([sapo, PARAGRAPH] if author else [sapo, top, PARAGRAPH])
+    assert split_byline([sapo, top, PARAGRAPH], author="Lan Hương").lines == [sapo, top, PARAGRAPH]
+
+
 def test_a_real_last_paragraph_is_never_a_byline() -> None:
     last = (
         "Nhân dịp này, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang đã trao tặng 12 suất quà cho bạn bè Lào."

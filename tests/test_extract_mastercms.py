@@ -794,3 +794,42 @@ def test_the_shown_headline_completes_a_json_ld_headline_only_where_that_was_cut
         f"<h1 class='detail-title'>{shown}</h1><div class='__MASTERCMS_CONTENT'>{BODY}</div></body></html>"
     )
     assert EXTRACTOR.extract(page, "https://baomoi.example/giao-luu-12345.html").article.title == title
+
+
+@pytest.mark.parametrize(
+    ("first", "author"),
+    [
+        ("Bài và ảnh: Trọng Tùng", "Trọng Tùng"),
+        ("Bài và ảnh Trọng Tùng", "Trọng Tùng"),
+        ("Tác giả: Minh Anh", "Minh Anh"),
+        ("Trọng Tùng", None),
+        ("Bài viết này kể về Trọng Tùng", None),
+    ],
+)
+def test_a_labelled_byline_at_the_top_of_the_body_is_the_author(first: str, author: str | None) -> None:
+    """Only a line labelled as a byline says so at the top of a body; a bare name there may be a heading."""
+    page = (
+        "<html><body><h1 class='k0'>Tiêu đề bài viết</h1>"
+        f"<div class='__MASTERCMS_CONTENT'><p>{first}</p>{PARAGRAPHS}</div></body></html>"
+    )
+    article = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article
+    assert article.author == author
+    assert (first in article.text.split("\n")) is (author is None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Tác giả: Minh Anh", "PV: Minh Anh | 10:30 12/05/2023", "10:30 12/05/2023 | Phóng viên: Minh Anh"],
+)
+def test_a_labelled_byline_under_the_headline_is_the_author_whatever_its_class(line: str) -> None:
+    page = (
+        f"<html><body><h1 class='k0'>Tiêu đề bài viết</h1><div class='k1'>{line}</div>"
+        f"<div class='k2'>{PARAGRAPHS}</div></body></html>"
+    )
+    extraction = EXTRACTOR.extract(page, "https://example.vn/tieu-de-bai-viet-123.html")
+    assert (extraction.article.author, extraction.sources["author"]) == ("Minh Anh", "generic")
+    teaser = (
+        f"<div class='article'><a href='/bai-khac-1234.html'>Bài khác</a><div class='k3'>{line}</div></div>"
+    )
+    other = page.replace(f"<div class='k1'>{line}</div>", teaser)
+    assert EXTRACTOR.extract(other, "https://example.vn/tieu-de-bai-viet-123.html").article.author is None

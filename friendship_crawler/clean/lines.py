@@ -857,11 +857,13 @@ def is_alt_like(line: str) -> bool:
 
 # --- byline and source -----------------------------------------------------------------------------
 def split_byline(lines: Sequence[str], author: str | None = None, before_trailer: bool = False) -> Byline:
-    """Take the "Nguồn:" line (and what follows it) and the byline off the end of the body.
+    """Take the "Nguồn:" line (and what follows it) and the byline off the end of the body, or a labelled
+    byline off its top.
 
     With a "Nguồn:" line the byline is the line before it when it starts with a name; without one,
     only a name right before the trailer (`before_trailer`), bare or followed by a role ("- Phó Bí
-    thư ..."), or the known `author` is a byline, so a real last paragraph is never taken.
+    thư ..."), or the known `author` is a byline, so a real last paragraph is never taken. Without a
+    byline at the end, a labelled one among the first `LEADING_BYLINE_LINES` is (`is_labelled_byline`).
     """
     body = list(lines)
     removals: list[Removal] = []
@@ -886,8 +888,27 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
             byline = last if ends_with_byline(last, author) else None
     if byline is not None:
         removals.append(Removal("byline", body.pop()))
+    else:
+        leading = next(
+            (
+                n
+                for n, line in enumerate(body[: rules.LEADING_BYLINE_LINES])
+                if is_labelled_byline(line, author)
+            ),
+            None,
+        )
+        if leading is not None:
+            byline = body.pop(leading)
+            removals.append(Removal("byline", byline))
     found = author_name(byline) if byline is not None else None
     return Byline(body, removals, found, source)
+
+
+def is_labelled_byline(line: str, author: str | None = None) -> bool:
+    """A line labelled as a byline (`site_rules.LABELLED_BYLINE`: "Bài và ảnh: Trọng Tùng", "Tác giả: Minh
+    Anh") that names the known `author`, or without one, reads as a name: a byline wherever it stands, as at
+    the top of a body, where a bare name may be a heading."""
+    return site_rules.LABELLED_BYLINE.match(line) is not None and is_byline(line, author)
 
 
 def ends_with_byline(line: str, author: str | None = None) -> bool:

@@ -161,3 +161,5 @@ ALT_TITLE_SIMILARITY = 0.8
 # --- byline and source ---------------------------------------------------------------------------
 SOURCE_SEARCH_LINES = 4
 """The "Nguồn:" line is looked for among the last lines of the body only."""
+LEADING_BYLINE_LINES = 3
+"""Lines at the top of a body (a sapo the body repeats first) where a labelled byline is looked for."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from friendship_crawler import site_rules
 from friendship_crawler.clean import rules
-from friendship_crawler.clean.lines import author_name, ends_with_byline
+from friendship_crawler.clean.lines import author_name, ends_with_byline, is_labelled_byline
 from friendship_crawler.extract.body import Block
 from friendship_crawler.textnorm import normalize_line
 
@@ -61,12 +61,13 @@ def attribution(line: str) -> str | None:
 
 
 def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
-    """Take trailing byline and "Nguồn:" lines out of the body.
+    """Take trailing byline and "Nguồn:" lines out of the body, and a labelled byline at its top.
 
     A signature (right-aligned, wholly bold or italic) last paragraph is a byline, unless it is a photo
     credit ("Ảnh: …", which stays in the text as on a page read by the generic layer). A last
     paragraph that reads as a byline (a name, bare or with its role) is one only when the page names no
-    author elsewhere or names the same one, and at least two lines remain.
+    author elsewhere or names the same one, and at least two lines remain. At the top of the body only a
+    labelled one is ("Bài và ảnh: Trọng Tùng", `leading_byline`): a bare name there may be a heading.
     """
     kept = list(blocks)
     author: str | None = None
@@ -88,4 +89,15 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         else:
             break
         kept.pop()
+    leading = leading_byline(kept, known if author is None else author)
+    if leading is not None:
+        author = author or clean_author(kept.pop(leading).text)
     return SplitBody(kept, author, source)
+
+
+def leading_byline(blocks: list[Block], known_author: str | None = None) -> int | None:
+    """Where a labelled byline (`is_labelled_byline`) stands among the first lines of a body."""
+    for index, block in enumerate(blocks[: rules.LEADING_BYLINE_LINES]):
+        if not block.caption and is_labelled_byline(block.text, known_author):
+            return index
+    return None

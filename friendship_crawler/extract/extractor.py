@@ -252,7 +252,13 @@ class _PageReading:
             split = split_byline(held.blocks, author)  # the holder read as a known body: headings, lists
         if author is None and split.author:
             author, self.sources["author"] = split.author, body_layer
-        author = author or self._head_author() or self._signed_after(body_element) or self._author_by_class()
+        author = (
+            author
+            or self._head_author()
+            or self._signed_after(body_element)
+            or self._author_by_class()
+            or self._labelled_near_title()
+        )
         lines = self._text_lines(title, sapo, split.blocks)
         if len(lines) <= (2 if sapo else 1):
             kind = media_kind(title, body, container)
@@ -451,6 +457,12 @@ class _PageReading:
 
     def _author_by_class(self) -> str | None:
         name = fallbacks.author_by_class(self.marks, self.title_node)
+        if name:
+            self.sources["author"] = GENERIC
+        return name
+
+    def _labelled_near_title(self) -> str | None:
+        name = fallbacks.labelled_byline_near(self.title_node)
         if name:
             self.sources["author"] = GENERIC
         return name

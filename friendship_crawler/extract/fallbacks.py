@@ -25,7 +25,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean.folding import slug_words
-from friendship_crawler.clean.lines import ends_with_byline
+from friendship_crawler.clean.lines import ends_with_byline, is_labelled_byline
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
     SIGNED_TAGS,
@@ -82,6 +82,9 @@ TAG_REACH = 150
 TAG_ITEM_TAGS = frozenset({"li", "span", "strong", "em", "b", "i"})
 """What wraps a single tag link inside the box of tags."""
 DATE_LINE_MAX_CHARS = 80
+BYLINE_PARTS = re.compile(r"\s*\|\s*|\s+[-–]\s+(?=\d)")
+"""Where a line under the headline goes on from its byline to the date or a widget ("PV: Thu Hà | 10:30
+12/05/2023", "Tác giả: Minh Anh - 12/05/2023")."""
 """A date line is short: a paragraph that mentions a date is not one."""
 TRAIL_CLASS = re.compile(r"crumb|path", re.I)
 """A class name that holds a breadcrumb trail ("breadcrumbs", "BreadCrumb", "path-nav")."""
@@ -404,6 +407,24 @@ def author_by_class(marks: PageMarks, title_node: HtmlElement | None) -> str | N
         text = visible_text(node)
         if text and ends_with_byline(text):
             return clean_author(text)
+    return None
+
+
+def labelled_byline_near(title_node: HtmlElement | None) -> str | None:
+    """The name of the first line after the headline that is labelled as a byline ("Tác giả: Minh Anh",
+    "PV: Thu Hà | 10:30 12/05/2023"), whatever its element's class; not one in another article's teaser.
+    Only an element that holds no block is a line."""
+    if title_node is None:
+        return None
+    for node in following_elements(title_node, NEAR_TITLE_ELEMENTS):
+        if node.tag in selectors.SKIP_TAGS or any(child.tag in selectors.BLOCK_TAGS for child in node):
+            continue  # a box's lines are read one by one
+        text = visible_text(node)
+        if not text or len(text) > DATE_LINE_MAX_CHARS:
+            continue
+        for part in BYLINE_PARTS.split(text):
+            if is_labelled_byline(part) and not in_teaser(node, title_node):
+                return clean_author(part)
     return None
 
 
