@@ -833,3 +833,10 @@ def test_a_labelled_byline_under_the_headline_is_the_author_whatever_its_class(l
     )
     other = page.replace(f"<div class='k1'>{line}</div>", teaser)
     assert EXTRACTOR.extract(other, "https://example.vn/tieu-de-bai-viet-123.html").article.author is None
+
+
+def test_a_microdata_author_is_the_author() -> None:
+    byline = "<div class='k1' itemprop='author' itemscope><span itemprop='name'>Minh Anh</span></div>"
+    page = f"<html><body><h1 class='k0'>Tiêu đề bài viết</h1>{byline}<div class='k2'>{PARAGRAPHS}</div></body></html>"
+    extraction = EXTRACTOR.extract(page, "https://example.vn/tieu-de-bai-viet-123.html")
+    assert (extraction.article.author, extraction.sources["author"]) == ("Minh Anh", "selectors")

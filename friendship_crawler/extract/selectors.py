@@ -146,6 +146,7 @@ class V2019(Generation):
         "a.article-author",
         ".article-author",
         "[rel=author]",
+        "[itemprop=author]",
         "span.cms-author",
         "div.article-member",
         "p.author",
