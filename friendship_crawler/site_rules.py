@@ -212,6 +212,8 @@ RELATED_BOX_TITLES = frozenset(
 )  # fmt: skip
 """Titles of the box of related articles after the article (as `marker_key`s): its links are the
 record's `related_urls`, and in page text it ends the article."""
+RELATED_LABELS = RELATED_BOX_TITLES | frozenset({"xem thêm", "đọc thêm"})
+"""What labels related links in the body, as a box's title or before each link (as `marker_key`s)."""
 
 # --- pages that are not articles -------------------------------------------------------------------
 NOT_FOUND = re.compile(

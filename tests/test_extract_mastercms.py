@@ -840,3 +840,31 @@ def test_a_microdata_author_is_the_author() -> None:
     page = f"<html><body><h1 class='k0'>Tiêu đề bài viết</h1>{byline}<div class='k2'>{PARAGRAPHS}</div></body></html>"
     extraction = EXTRACTOR.extract(page, "https://example.vn/tieu-de-bai-viet-123.html")
     assert (extraction.article.author, extraction.sources["author"]) == ("Minh Anh", "selectors")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='k9'><b>Tin liên quan:</b><ul>{links}</ul></div>",
+        "<p><strong>TIN LIÊN QUAN</strong></p><ul>{links}</ul>",
+        "<h4>Xem thêm</h4><ul>{links}</ul>",
+    ],
+)
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+def test_a_related_box_in_the_body_takes_its_title_and_leaves_the_text_after_it(
+    box: str, container: str
+) -> None:
+    """The title of a related box inside the body goes with the box: left behind, it would read as the
+    related box that ends an article, and the paragraphs after it would go too."""
+    links = "".join(
+        f"<li><a href='/bai-lien-quan-so-{n}-{2000 + n}.html'>Bài liên quan số {n}</a></li>" for n in range(3)
+    )
+    after = "<p>Đoạn cuối của bài viết, sau hộp tin liên quan, một câu đủ dài để đọc.</p>"
+    page = (
+        f"<html><body><h1 class='k0'>Tiêu đề bài viết</h1><div class='{container}'>{PARAGRAPHS}"
+        f"{box.format(links=links)}{after}</div></body></html>"
+    )
+    article = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article
+    lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
+    assert lines[-1] == "Đoạn cuối của bài viết, sau hộp tin liên quan, một câu đủ dài để đọc."
+    assert len(lines) == 5 and len(article.related_urls) == 3

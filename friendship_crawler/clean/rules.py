@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from friendship_crawler.site_rules import RELATED_BOX_TITLES
+from friendship_crawler.site_rules import RELATED_BOX_TITLES, RELATED_LABELS
 from friendship_crawler.textnorm import CAPITAL
 
 # --- header: what stands above the title ---------------------------------------------------------
@@ -91,7 +91,7 @@ RELATED_MIN_WORDS = 3
 """Words of a related title; a shorter phrase said twice ("Hà Nội Hà Nội") is left alone."""
 RELATED_PREFIX = re.compile(
     r"^(?:>>\s*)?(?:"
-    + "|".join(map(re.escape, sorted(("xem thêm", "đọc thêm", *RELATED_BOX_TITLES), key=len, reverse=True)))
+    + "|".join(map(re.escape, sorted(RELATED_LABELS, key=len, reverse=True)))
     + r")\s*[:>»]+\s*\S",
     re.IGNORECASE,
 )

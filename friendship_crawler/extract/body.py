@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from friendship_crawler.clean.lines import is_labelled_link, is_own_address, own_hosts
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
+from friendship_crawler.site_rules import RELATED_LABELS, marker_key
 from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import article_id
 
@@ -36,6 +37,7 @@ body; a sentence that links a title it names keeps words of its own."""
 _LINK_BOXES = {"table": LINK_SHARE, "ul": LINK_SHARE, "ol": LINK_SHARE, "p": WHOLLY_LINKED}
 """Elements that may be related boxes by their links alone, with the share of links that makes one."""
 _NO_CLASSES: frozenset[str] = frozenset()
+_LONGEST_LABEL = max(map(len, RELATED_LABELS))
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ class _BodyWalker:
         ):
             if block:
                 self.flush()
+            self._drop_box_label()
             self.body.related_hrefs.extend(a.get("href") or "" for a in element.iter("a"))
             if tag == "a":
                 self.body.related_hrefs.append(element.get("href") or "")
@@ -251,6 +254,13 @@ class _BodyWalker:
         if block or image_box:
             self.flush()
         self._leave(image_box, signed)
+
+    def _drop_box_label(self) -> None:
+        """The line just read goes with the related box after it when it is only that box's title ("Tin
+        liên quan:"): left in the text, it would read as the related box that ends an article."""
+        blocks = self.body.blocks
+        if blocks and marker_key(blocks[-1].text, _LONGEST_LABEL) in RELATED_LABELS:
+            blocks.pop()
 
     def _enter(self, image_box: bool, signed: bool) -> None:
         if image_box:
