@@ -15,6 +15,7 @@ from friendship_crawler.clean.lines import (
     drop_image_alts,
     drop_lead_box,
     drop_related_lines,
+    drop_widget_lines,
     is_byline,
     is_own_address,
     is_related_line,
@@ -41,6 +42,23 @@ def test_header_lines_are_dropped() -> None:
     kept, removed = drop_header_lines(lines)
     assert kept == [PARAGRAPH]
     assert [r.rule for r in removed] == ["header"] * 4
+
+
+@pytest.mark.parametrize(
+    "widget",
+    ["Chia sẻ | Facebook | Zalo", "A- A A+", "Quảng cáo", "ADVERTISEMENT", "In bài viết Gửi email", "Video:"],
+)
+def test_a_line_of_widget_words_goes_wherever_it_stands(widget: str) -> None:
+    kept, removed = drop_widget_lines([PARAGRAPH, widget, CAPTION])
+    assert kept == [PARAGRAPH, CAPTION] and removed == [Removal("widget", widget)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["In", "A", "Chia sẻ kinh nghiệm với bạn bè quốc tế", "Email: hoihuunghi@gmail.com", "Facebook và Zalo"],
+)
+def test_a_line_with_words_of_its_own_is_no_widget(line: str) -> None:
+    assert drop_widget_lines([PARAGRAPH, line])[0] == [PARAGRAPH, line]
 
 
 @pytest.mark.parametrize(

@@ -868,3 +868,21 @@ def test_a_related_box_in_the_body_takes_its_title_and_leaves_the_text_after_it(
     lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
     assert lines[-1] == "Đoạn cuối của bài viết, sau hộp tin liên quan, một câu đủ dài để đọc."
     assert len(lines) == 5 and len(article.related_urls) == 3
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "<div class='k7'><span>Quảng cáo</span><iframe src='https://ads.example/1'></iframe></div>",
+        "<div class='k8'><a href='https://facebook.com/sharer'>Chia sẻ</a> <a href='https://twitter.com/share'>Tweet</a></div>",
+        "<div class='k6'><span>A-</span> <span>A</span> <span>A+</span></div>",
+    ],
+)
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+def test_widgets_inside_the_body_leave_no_line_whatever_their_classes(widget: str, container: str) -> None:
+    page = (
+        f"<html><body><h1 class='k0'>Tiêu đề bài viết</h1><div class='{container}'>{PARAGRAPHS}"
+        f"{widget}<p>Đoạn cuối của bài viết, sau các tiện ích của trang, một câu đủ dài để đọc.</p></div></body></html>"
+    )
+    lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
+    assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), lines[-1]] and len(lines) == 5

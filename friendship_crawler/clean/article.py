@@ -17,6 +17,7 @@ from friendship_crawler.clean.lines import (
     drop_header_lines,
     drop_image_alts,
     drop_related_lines,
+    drop_widget_lines,
     removed_part,
     split_byline,
     strip_edge_bars,
@@ -25,7 +26,17 @@ from friendship_crawler.clean.lines import (
 from friendship_crawler.items import Article, Image, content_hash
 from friendship_crawler.textnorm import normalize_line
 
-RULES = ("header", "trailer", "markdown", "related", "image_alt", "source", "article_footer", "byline")
+RULES = (
+    "header",
+    "trailer",
+    "widget",
+    "markdown",
+    "related",
+    "image_alt",
+    "source",
+    "article_footer",
+    "byline",
+)
 """Every rule name a `Removal` can carry (the `friendship/clean/.../<rule>` stats keys)."""
 
 
@@ -68,7 +79,7 @@ def clean_article_lines(
     body, removed = cut_trailer(body)
     removals += removed
     before_trailer = bool(removed)
-    for rule in (clean_markdown, drop_related_lines):
+    for rule in (drop_widget_lines, clean_markdown, drop_related_lines):
         body, removed = rule(body)
         removals += removed
     body, removed = drop_image_alts(body, title, shows_alt_text)

@@ -66,6 +66,19 @@ def drop_header_lines(lines: Sequence[str]) -> RuleResult:
     return _partition(lines, is_header_line, "header")
 
 
+def is_widget_line(line: str) -> bool:
+    """A line of widget words only (`rules.WIDGET_LINE`): "Chia sẻ | Tweet", "A- A A+", "Quảng cáo"; one
+    word alone only when it is long enough to say so."""
+    if rules.WIDGET_LINE.match(line) is None:
+        return False
+    return len(line.split()) > 1 or len(line) >= rules.WIDGET_LINE_ALONE_MIN_CHARS
+
+
+def drop_widget_lines(lines: Sequence[str]) -> RuleResult:
+    """The lines the page's widgets left inside the body (share and print buttons, ad labels, font size)."""
+    return _partition(lines, is_widget_line, "widget")
+
+
 # --- trailer boxes ---------------------------------------------------------------------------------
 def trailer_start(lines: Sequence[str]) -> int | None:
     """Index of the first line of the trailer: a box title, a rail title no paragraph follows, or a rail."""

@@ -66,6 +66,25 @@ RAIL_TITLES = frozenset(
     }
 )  # fmt: skip
 """Rail titles that are ordinary words too: they end the article only when no paragraph follows them."""
+WIDGET_WORDS = (
+    "chia sẻ", "share", "tweet", "facebook", "twitter", "zalo", "linkedin", "pinterest", "messenger",
+    "gửi email", "gửi mail", "email", "e-mail", "in bài viết", "in bài", "in", "lưu bài", "lưu tin", "lưu",
+    "copy link", "sao chép liên kết", "sao chép link", "quảng cáo", "advertisement", "ads", "cỡ chữ",
+    "video:",
+)  # fmt: skip
+"""What the page's widgets print (share and print buttons, ad labels, the font-size control, an embed's
+label): a line of these words only is no line of the article, wherever it stands. A title that ends an
+article on a line of its own ("In bài viết") is the trailer's, read before."""
+WIDGET_LINE = re.compile(
+    r"^(?:(?:"
+    + "|".join(map(re.escape, sorted(WIDGET_WORDS, key=len, reverse=True)))
+    + r"|a[-+]?)(?:\s*[|•·/,]\s*|\s+|$))+$",
+    re.IGNORECASE,
+)
+"""A line of widget words only, the font-size control's letters ("A- A A+") among them."""
+WIDGET_LINE_ALONE_MIN_CHARS = 4
+"""A widget word alone on a line is one of these only when it is this long: "In", "Lưu" or "A" alone may
+be something else (a list's letter, a cell)."""
 MARKER_MAX_CHARS = max(map(len, TRAILER_BOXES | RAIL_TITLES))
 """The longest box or rail title: a longer line is neither, and is not case-folded to compare it."""
 PARAGRAPH_MIN_WORDS = 8
