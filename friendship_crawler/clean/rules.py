@@ -10,9 +10,16 @@ ends) are in `site_rules.py`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from friendship_crawler.site_rules import RELATED_BOX_TITLES, RELATED_LABELS
 from friendship_crawler.textnorm import CAPITAL
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first, so that a word is tried before its prefixes."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
 
 # --- header: what stands above the title ---------------------------------------------------------
 BREADCRUMB_ROOT = "Trang chủ"
@@ -76,10 +83,7 @@ WIDGET_WORDS = (
 label): a line of these words only is no line of the article, wherever it stands. A title that ends an
 article on a line of its own ("In bài viết") is the trailer's, read before."""
 WIDGET_LINE = re.compile(
-    r"^(?:(?:"
-    + "|".join(map(re.escape, sorted(WIDGET_WORDS, key=len, reverse=True)))
-    + r"|a[-+]?)(?:\s*[|•·/,]\s*|\s+|$))+$",
-    re.IGNORECASE,
+    rf"^(?:(?:{alternation(WIDGET_WORDS)}|a[-+]?)(?:\s*[|•·/,]\s*|\s+|$))+$", re.IGNORECASE
 )
 """A line of widget words only, the font-size control's letters ("A- A A+") among them."""
 WIDGET_LINE_ALONE_MIN_CHARS = 4
@@ -108,12 +112,7 @@ STRAY_ALT = re.compile(r"^[a-z]{2,12}$")
 article is one bare word without a diacritic or a capital."""
 RELATED_MIN_WORDS = 3
 """Words of a related title; a shorter phrase said twice ("Hà Nội Hà Nội") is left alone."""
-RELATED_PREFIX = re.compile(
-    r"^(?:>>\s*)?(?:"
-    + "|".join(map(re.escape, sorted(RELATED_LABELS, key=len, reverse=True)))
-    + r")\s*[:>»]+\s*\S",
-    re.IGNORECASE,
-)
+RELATED_PREFIX = re.compile(rf"^(?:>>\s*)?(?:{alternation(RELATED_LABELS)})\s*[:>»]+\s*\S", re.IGNORECASE)
 """An inline related link written with its label: "Xem thêm: <title>", "Tin liên quan >> <title>"."""
 HEADLINE_MAX_WORDS = 30
 """Longer lines are paragraphs, never a headline, rail item or alt sentence."""
