@@ -452,6 +452,17 @@ def test_prominent_h1_skips_the_logo(logo: str) -> None:
     assert node is not None and node.text == "Tin chính"
 
 
+@pytest.mark.parametrize("amp", ["", " amp"])
+def test_a_page_no_title_selector_knows_takes_the_prominent_h1_not_the_logo(amp: str) -> None:
+    """Only the generic rule reads a headline of unknown class: the first `h1` of the page may be the logo."""
+    page = (
+        f"<html{amp}><body><h1 class='logo'><a href='/'>Báo</a></h1><h1 class='k1'>Tin chính</h1>"
+        f"<div class='k2'>{PARAGRAPHS}</div></body></html>"
+    )
+    extraction = EXTRACTOR.extract(page, "https://example.vn/tin-chinh-123.html")
+    assert (extraction.article.title, extraction.sources["title"]) == ("Tin chính", "generic")
+
+
 def test_an_articles_own_header_holds_its_headline() -> None:
     page = "<header><h1>Báo</h1></header><main><article><header><h1>Tin chính</h1></header></article></main>"
     node = prominent_h1(parse_page(page))

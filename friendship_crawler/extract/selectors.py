@@ -193,7 +193,6 @@ class Amp(V2021):
 
     name = "amp"
     signature: ClassVar[Css] = ("html[amp]", "amp-img", "script[src*='cdn.ampproject.org']")
-    title: ClassVar[Css] = (*V2021.title, "article h1", "h1")
     sapo: ClassVar[Css] = (*V2021.sapo, ".article-desc", ".desc", ".lead")
     date: ClassVar[Css] = (*V2021.date, ".article-time", ".date", "time")
     body: ClassVar[Css] = (
@@ -212,7 +211,6 @@ class Generic(V2021):
 
     name = "generic"
     signature = ()
-    title = Amp.title
     sapo = Amp.sapo
     date = Amp.date
     body = ()
