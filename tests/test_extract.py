@@ -969,3 +969,25 @@ def test_tag_box_and_source_line_of_the_sister_sites() -> None:
     result = EXTRACTOR.extract(_crumbs_page(""), "https://netbiz.net.vn/bai-viet-1643.html")
     assert result.article.tags == ["hòa bình", "Hà Nội"] and result.sources["tags"] == "selectors"
     assert result.article.source == "Báo Quốc tế" and result.sources["source"] == "selectors"
+
+
+def test_a_lazy_image_is_read_at_the_photos_address_not_its_placeholder() -> None:
+    """A placeholder `src` is no photo: the photo's address is in another attribute, in the widest size a
+    `srcset` lists, or in the `noscript` after the image, read once."""
+    body = body_of(
+        "<figure><img src='/images/blank.gif' data-src='/anh-1.jpg'><noscript><img src='/anh-1.jpg'></noscript>"
+        "<figcaption>Một</figcaption></figure>"
+        "<figure><img class='lazy' src='/lazy-placeholder.png'><noscript><img src='/anh-2.jpg'></noscript>"
+        "<figcaption>Hai</figcaption></figure>"
+        "<figure><img srcset='/anh-3-400.jpg 400w, /anh-3-1200.jpg 1200w, /anh-3-800.jpg 800w'>"
+        "<figcaption>Ba</figcaption></figure>"
+        "<figure><img src='/img/1x1.gif'><figcaption>Bốn</figcaption></figure>"
+        "<p><img src='/stores/lazy-river.jpg'></p>",
+        "https://thoidai.com.vn/giao-luu-12345.html",
+    )
+    assert [(image.url, image.caption) for image in body.images] == [
+        ("https://thoidai.com.vn/anh-1.jpg", "Một"),
+        ("https://thoidai.com.vn/anh-2.jpg", "Hai"),
+        ("https://thoidai.com.vn/anh-3-1200.jpg", "Ba"),
+        ("https://thoidai.com.vn/stores/lazy-river.jpg", ""),
+    ]

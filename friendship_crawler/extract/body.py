@@ -142,13 +142,49 @@ def _labels_a_link(paragraph: HtmlElement) -> bool:
 
 
 def _image_address(image: HtmlElement) -> str | None:
-    """Where an image lives, as its lazy-loading attributes or its `src` say; None when none says it (empty,
-    inline `data:`, or the copy a browser saved beside the page)."""
+    """Where an image lives, as its lazy-loading attributes or its `src` say, else the widest of the sizes
+    it lists; None when none says it (empty, inline `data:`, a placeholder, or the copy a browser saved
+    beside the page)."""
     for attribute in selectors.LAZY_SRC_ATTRS:
         value = (image.get(attribute) or "").strip()
-        if value and not value.lower().startswith("data:") and not selectors.SAVED_COPY_PATH.match(value):
+        if (
+            value
+            and not value.lower().startswith("data:")
+            and not selectors.SAVED_COPY_PATH.match(value)
+            and not selectors.PLACEHOLDER_IMAGE.search(value)
+        ):
             return value
+    for attribute in selectors.SRCSET_ATTRS:
+        widest = _widest_candidate(image.get(attribute) or "")
+        if widest:
+            return widest
     return None
+
+
+def _widest_candidate(srcset: str) -> str | None:
+    """The address of the widest (or densest) image a `srcset` lists; None for an empty one."""
+    best: tuple[float, str] | None = None
+    for candidate in srcset.split(","):
+        address, _, descriptor = candidate.strip().partition(" ")
+        if not address or address.lower().startswith("data:"):
+            continue
+        size = descriptor.strip().rstrip("wxWX")
+        try:
+            width = float(size) if size else 1.0
+        except ValueError:
+            width = 1.0
+        if best is None or width > best[0]:
+            best = (width, address)
+    return best[1] if best else None
+
+
+def _noscript_image(image: HtmlElement) -> HtmlElement | None:
+    """The image of the `noscript` right after a lazy image, which holds the photo for a reader without
+    scripts (the walk skips `noscript`, so the photo is read once)."""
+    following = image.getnext()
+    if following is None or following.tag != "noscript":
+        return None
+    return next(following.iter(*selectors.IMAGE_TAGS), None)
 
 
 def is_signature(element: HtmlElement) -> bool:
@@ -277,6 +313,8 @@ class _BodyWalker:
 
     def _image(self, element: HtmlElement) -> None:
         source = _image_address(element)
+        if source is None and (fallback := _noscript_image(element)) is not None:
+            source = _image_address(fallback)
         if source is None:
             return
         try:

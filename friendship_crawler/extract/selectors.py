@@ -254,6 +254,15 @@ BLOCK_TAGS = frozenset(
 )  # fmt: skip
 IMAGE_TAGS = frozenset({"img", "amp-img"})
 LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-echo", "src")
+SRCSET_ATTRS = ("data-srcset", "srcset")
+"""Where an image without an address of its own lists its sizes (`url 800w, url 1600w`)."""
+PLACEHOLDER_IMAGE = re.compile(
+    r"(?:^|/)(?:(?:lazy[-_]?)?(?:blank|spacer|placeholder|transparent|loading|lazy|lazyload|pixel|grey|gray)"
+    r"(?:[-_]?\d+x\d+|[-_]?\d+)?|\d+x\d+)\.(?:gif|png|svg|jpe?g|webp)(?:[?#].*)?$",
+    re.IGNORECASE,
+)
+"""What a lazy image shows until a script loads it ("/images/blank.gif", "lazy-placeholder.png"): not the
+photo, whose address stands in another attribute or in the `noscript` after it."""
 SAVED_COPY_PATH = re.compile(r"^(?:\./)?[^/:?#]*_files/")
 """Where a browser's "save page, complete" puts the page's images and rewrites their `src`
 (`./Title_files/photo.jpg`): a copy on the saving machine, which says nothing of the image's address."""
