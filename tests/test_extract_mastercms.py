@@ -897,3 +897,22 @@ def test_widgets_inside_the_body_leave_no_line_whatever_their_classes(widget: st
     )
     lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
     assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), lines[-1]] and len(lines) == 5
+
+
+def test_a_schema_org_microdata_breadcrumb_is_the_trail() -> None:
+    items = "".join(
+        f"<li itemprop='itemListElement' itemscope itemtype='https://schema.org/ListItem'>"
+        f"<a itemprop='item' href='{href}'><span itemprop='name'>{name}</span></a></li>"
+        for href, name in (
+            ("/", "Trang chủ"),
+            ("/huu-nghi", "Hữu nghị"),
+            ("/huu-nghi/bon-phuong", "Bốn phương"),
+        )
+    )
+    trail = f"<ol class='k5' itemscope itemtype='https://schema.org/BreadcrumbList'>{items}</ol>"
+    page = f"<html><body>{trail}<h1 class='k1'>Tin chính</h1><div class='k2'>{PARAGRAPHS}</div></body></html>"
+    extraction = EXTRACTOR.extract(page, "https://example.vn/tin-chinh-123.html")
+    assert (extraction.article.section, extraction.sources["section"]) == (
+        ["Hữu nghị", "Bốn phương"],
+        "selectors",
+    )

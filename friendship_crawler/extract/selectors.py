@@ -158,7 +158,13 @@ class V2019(Generation):
         "p.post-source",
         ".post-source",
     )
-    breadcrumb: ClassVar[Css] = ("div.breadcrumbs a", ".breadcrumbs a", ".breadcrumb a", "ol.breadcrumb li")
+    breadcrumb: ClassVar[Css] = (
+        "div.breadcrumbs a",
+        ".breadcrumbs a",
+        ".breadcrumb a",
+        "ol.breadcrumb li",
+        "[itemtype$=BreadcrumbList] [itemprop=itemListElement] [itemprop=name]",
+    )
     tags: ClassVar[Css] = (
         "div.article-tags a",
         ".article-tags a",
