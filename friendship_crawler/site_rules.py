@@ -214,6 +214,8 @@ RELATED_BOX_TITLES = frozenset(
 record's `related_urls`, and in page text it ends the article."""
 RELATED_LABELS = RELATED_BOX_TITLES | frozenset({"xem thêm", "đọc thêm"})
 """What labels related links in the body, as a box's title or before each link (as `marker_key`s)."""
+CONTENTS_LABELS = frozenset({"mục lục", "nội dung chính", "nội dung bài viết", "table of contents"})
+"""Titles of an article's table of contents (as `marker_key`s)."""
 
 # --- pages that are not articles -------------------------------------------------------------------
 NOT_FOUND = re.compile(

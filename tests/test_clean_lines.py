@@ -46,7 +46,19 @@ def test_header_lines_are_dropped() -> None:
 
 @pytest.mark.parametrize(
     "widget",
-    ["Chia sẻ | Facebook | Zalo", "A- A A+", "Quảng cáo", "ADVERTISEMENT", "In bài viết Gửi email", "Video:"],
+    [
+        "Chia sẻ | Facebook | Zalo",
+        "A- A A+",
+        "Quảng cáo",
+        "ADVERTISEMENT",
+        "In bài viết Gửi email",
+        "Video:",
+        "Nghe bài viết",
+        "Bình chọn",
+        "#hữu nghị #giao lưu",
+        "#HuuNghi",
+        "Ảnh: 1/5",
+    ],
 )
 def test_a_line_of_widget_words_goes_wherever_it_stands(widget: str) -> None:
     kept, removed = drop_widget_lines([PARAGRAPH, widget, CAPTION])
@@ -55,10 +67,27 @@ def test_a_line_of_widget_words_goes_wherever_it_stands(widget: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["In", "A", "Chia sẻ kinh nghiệm với bạn bè quốc tế", "Email: hoihuunghi@gmail.com", "Facebook và Zalo"],
+    [
+        "In",
+        "A",
+        "Chia sẻ kinh nghiệm với bạn bè quốc tế",
+        "Email: hoihuunghi@gmail.com",
+        "Facebook và Zalo",
+        "Nghe nói ông đã đến Hà Nội",
+        "#1 Việt Nam là điểm đến",
+        "Ảnh: Minh Anh",
+    ],
 )
 def test_a_line_with_words_of_its_own_is_no_widget(line: str) -> None:
     assert drop_widget_lines([PARAGRAPH, line])[0] == [PARAGRAPH, line]
+
+
+@pytest.mark.parametrize(
+    "notice", ["© Bản quyền thuộc về Báo ABC.", "(c) 2024 Báo ABC", "Copyright © 2024 ABC"]
+)
+def test_the_sites_copyright_notice_ends_the_article(notice: str) -> None:
+    assert trailer_start([PARAGRAPH, notice, CAPTION]) == 1
+    assert trailer_start([PARAGRAPH, "Bản quyền tác giả được bảo hộ theo luật.", CAPTION]) is None
 
 
 @pytest.mark.parametrize(

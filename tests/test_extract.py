@@ -991,3 +991,12 @@ def test_a_lazy_image_is_read_at_the_photos_address_not_its_placeholder() -> Non
         ("https://thoidai.com.vn/anh-3-1200.jpg", "Ba"),
         ("https://thoidai.com.vn/stores/lazy-river.jpg", ""),
     ]
+
+
+def test_a_table_of_contents_leaves_the_body_with_its_title() -> None:
+    """Links to places in the page itself, under "Mục lục", are no text; a list of links elsewhere stays."""
+    body = body_of(
+        "<p>Mục lục</p><ol><li><a href='#p1'>Phần một</a></li><li><a href='#p2'>Phần hai</a></li></ol>"
+        "<p>Đoạn một.</p><ul><li><a href='https://vufo.org.vn/'>VUFO</a></li><li>Hội hữu nghị</li></ul>"
+    )
+    assert [b.text for b in body.blocks] == ["Đoạn một.", "VUFO", "Hội hữu nghị"]

@@ -61,8 +61,11 @@ TRAILER_BOXES = RELATED_BOX_TITLES | frozenset(
 )  # fmt: skip
 """Box titles that end the article wherever they stand alone on a line (with the CMS family's trailer and
 widget boxes: previous/next links, "latest", comment forms)."""
-TRAILER_PREFIX = re.compile(r"^(?:Tags?|Từ khóa|Từ khoá|Chủ đề|Bình luận \(\d+\))\s*:", re.IGNORECASE)
-"""A trailer line that carries its content after the label: "Tags: hòa bình, hữu nghị"."""
+TRAILER_PREFIX = re.compile(
+    r"^(?:(?:Tags?|Từ khóa|Từ khoá|Chủ đề|Bình luận \(\d+\))\s*:|©|\(c\)\s|Copyright\s*©)", re.IGNORECASE
+)
+"""A trailer line that carries its content after the label: "Tags: hòa bình, hữu nghị"; or the site's
+copyright notice ("© Bản quyền thuộc về …"), which no line of an article opens with."""
 RAIL_TITLES = frozenset(
     {
         "multimedia", "video", "videos", "infographic", "infographics", "podcast", "emagazine",
@@ -77,15 +80,20 @@ WIDGET_WORDS = (
     "chia sẻ", "share", "tweet", "facebook", "twitter", "zalo", "linkedin", "pinterest", "messenger",
     "gửi email", "gửi mail", "email", "e-mail", "in bài viết", "in bài", "in", "lưu bài", "lưu tin", "lưu",
     "copy link", "sao chép liên kết", "sao chép link", "quảng cáo", "advertisement", "ads", "cỡ chữ",
-    "video:",
+    "video:", "nghe bài viết", "nghe đọc bài viết", "nghe đọc bài", "nghe bài", "nghe", "bình chọn",
 )  # fmt: skip
-"""What the page's widgets print (share and print buttons, ad labels, the font-size control, an embed's
-label): a line of these words only is no line of the article, wherever it stands. A title that ends an
-article on a line of its own ("In bài viết") is the trailer's, read before."""
+"""What the page's widgets print (share, print and listen buttons, ad labels, the font-size control, an
+embed's label, a poll's button): a line of these words only is no line of the article, wherever it stands.
+A title that ends an article on a line of its own ("In bài viết") is the trailer's, read before."""
 WIDGET_LINE = re.compile(
-    rf"^(?:(?:{alternation(WIDGET_WORDS)}|a[-+]?)(?:\s*[|•·/,]\s*|\s+|$))+$", re.IGNORECASE
+    rf"^(?:(?:{alternation(WIDGET_WORDS)}|a[-+]?)(?:\s*[|•·/,]\s*|\s+|$))+$"
+    r"|^#[^#\s][^#]{0,40}(?:\s+#[^#\s][^#]{0,40})+$|^#[^#\s\d]\S*(?:\s\S+){0,2}$"
+    r"|^ảnh\s*:?\s*\d+\s*/\s*\d+$",
+    re.IGNORECASE,
 )
-"""A line of widget words only, the font-size control's letters ("A- A A+") among them."""
+"""A line of widget words only, the font-size control's letters ("A- A A+") among them; a line of hashtags
+("#hữu nghị #giao lưu", or one of a few words, not "#1 …", a ranking's heading); a gallery's photo
+counter ("Ảnh: 1/5")."""
 WIDGET_LINE_ALONE_MIN_CHARS = 4
 """A widget word alone on a line is one of these only when it is this long: "In", "Lưu" or "A" alone may
 be something else (a list's letter, a cell)."""

@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 from friendship_crawler.clean.lines import is_labelled_link, is_own_address, own_hosts
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
-from friendship_crawler.site_rules import RELATED_LABELS, marker_key
+from friendship_crawler.site_rules import CONTENTS_LABELS, RELATED_LABELS, marker_key
 from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import article_id
 
@@ -37,7 +37,11 @@ body; a sentence that links a title it names keeps words of its own."""
 _LINK_BOXES = {"table": LINK_SHARE, "ul": LINK_SHARE, "ol": LINK_SHARE, "p": WHOLLY_LINKED}
 """Elements that may be related boxes by their links alone, with the share of links that makes one."""
 _NO_CLASSES: frozenset[str] = frozenset()
-_LONGEST_LABEL = max(map(len, RELATED_LABELS))
+_BOX_LABELS = RELATED_LABELS | CONTENTS_LABELS
+"""What titles a box of links the walk leaves out: its title goes with it."""
+_LONGEST_LABEL = max(map(len, _BOX_LABELS))
+CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
+"""What an article's table of contents is set in."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,15 @@ def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
         return False
     text = len(visible_text(element))
     return text > 0 and sum(len(visible_text(a)) for a in links) / text >= share
+
+
+def lists_this_page(element: HtmlElement) -> bool:
+    """A table of contents: links to places in this very page (`#…`), at least two, and mostly links."""
+    links = list(element.iter("a"))
+    if len(links) < 2 or not all((a.get("href") or "").startswith("#") for a in links):
+        return False
+    text = len(visible_text(element))
+    return text > 0 and sum(len(visible_text(a)) for a in links) / text >= LINK_SHARE
 
 
 def _thumbnails_link_articles(box: HtmlElement) -> bool:
@@ -279,6 +292,11 @@ class _BodyWalker:
             if tag == "a":
                 self.body.related_hrefs.append(element.get("href") or "")
             return
+        if tag in CONTENTS_TAGS and lists_this_page(element):
+            if block:
+                self.flush()
+            self._drop_box_label()
+            return
         if depth > MAX_DEPTH:
             self._buffer.append(element.text_content())
             return
@@ -292,10 +310,11 @@ class _BodyWalker:
         self._leave(image_box, signed)
 
     def _drop_box_label(self) -> None:
-        """The line just read goes with the related box after it when it is only that box's title ("Tin
-        liên quan:"): left in the text, it would read as the related box that ends an article."""
+        """The line just read goes with the box of links left out after it when it is only that box's title
+        ("Tin liên quan:", "Mục lục"): a related box's left in the text would read as the one that ends an
+        article."""
         blocks = self.body.blocks
-        if blocks and marker_key(blocks[-1].text, _LONGEST_LABEL) in RELATED_LABELS:
+        if blocks and marker_key(blocks[-1].text, _LONGEST_LABEL) in _BOX_LABELS:
             blocks.pop()
 
     def _enter(self, image_box: bool, signed: bool) -> None:
