@@ -686,6 +686,29 @@ def test_a_labelled_byline_at_the_top_of_the_body_is_one(top: str, author: str |
     assert split_byline([sapo, top, PARAGRAPH], author="Lan Hương").lines == [sapo, top, PARAGRAPH]
 
 
+@pytest.mark.parametrize(
+    ("last", "source"), [("Theo TTXVN", "TTXVN"), ("(Theo Báo Nhân Dân)", "Báo Nhân Dân")]
+)
+def test_an_outlets_attribution_at_the_end_is_the_source_and_the_name_before_it_the_author(
+    last: str, source: str
+) -> None:
+    found = split_byline([PARAGRAPH, CAPTION, "Phương Lê", last])
+    assert (found.lines, found.author, found.source) == ([PARAGRAPH, CAPTION], "Phương Lê", source)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Theo đó, sự kiện sẽ diễn ra vào tháng sau.",
+        "Theo Bộ Ngoại giao, Việt Nam sẽ tham dự.",
+        "Theo 2 nguồn tin",
+    ],
+)
+def test_a_sentence_opening_with_theo_is_no_attribution(last: str) -> None:
+    found = split_byline([PARAGRAPH, CAPTION, last])
+    assert (found.lines, found.source) == ([PARAGRAPH, CAPTION, last], None)
+
+
 def test_a_real_last_paragraph_is_never_a_byline() -> None:
     last = (
         "Nhân dịp này, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang đã trao tặng 12 suất quà cho bạn bè Lào."

@@ -916,3 +916,14 @@ def test_a_schema_org_microdata_breadcrumb_is_the_trail() -> None:
         ["Hữu nghị", "Bốn phương"],
         "selectors",
     )
+
+
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+def test_an_unsigned_attribution_ending_the_body_is_the_source(container: str) -> None:
+    page = (
+        f"<html><body><h1 class='k1'>Tin chính</h1><div class='{container}'>{PARAGRAPHS}"
+        "<p>Minh Anh</p><p>(Theo Báo Nhân Dân)</p></div></body></html>"
+    )
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article
+    assert (article.author, article.source) == ("Minh Anh", "Báo Nhân Dân")
+    assert "Theo" not in article.text

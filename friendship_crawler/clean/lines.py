@@ -870,8 +870,8 @@ def is_alt_like(line: str) -> bool:
 
 # --- byline and source -----------------------------------------------------------------------------
 def split_byline(lines: Sequence[str], author: str | None = None, before_trailer: bool = False) -> Byline:
-    """Take the "Nguồn:" line (and what follows it) and the byline off the end of the body, or a labelled
-    byline off its top.
+    """Take the "Nguồn:" line (and what follows it) or an outlet's attribution ("Theo TTXVN",
+    `outlet_attribution`) and the byline off the end of the body, or a labelled byline off its top.
 
     With a "Nguồn:" line the byline is the line before it when it starts with a name; without one,
     only a name right before the trailer (`before_trailer`), bare or followed by a role ("- Phó Bí
@@ -892,6 +892,10 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
             del body[index:]
             found_source = True
             break
+    if not found_source and len(body) > 2 and (named := outlet_attribution(body[-1])):
+        source = named
+        removals.append(Removal("source", body.pop()))
+        found_source = True
     byline: str | None = None
     if body:
         last = body[-1]
@@ -915,6 +919,29 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
             removals.append(Removal("byline", byline))
     found = author_name(byline) if byline is not None else None
     return Byline(body, removals, found, source)
+
+
+ATTRIBUTION = re.compile(r"^(?:\(\s*theo\s+(?P<wrapped>.+?)\s*\)|theo\s+(?P<source>.+?))\s*\.?$", re.I)
+"""A last line "Theo TTXVN" or "(Theo Báo Nhân Dân)" names the source, not an author."""
+
+
+def attribution(line: str) -> str | None:
+    """The source an attribution line names ("Theo TTXVN" -> "TTXVN"), as a signed line is read; None
+    for any other line."""
+    match = ATTRIBUTION.match(line)
+    return (match["wrapped"] or match["source"]) if match else None
+
+
+def outlet_attribution(line: str) -> str | None:
+    """The source an attribution line names when, unsigned, it reads as an outlet's name and nothing more:
+    a few words, the first capitalised, without a comma, a digit or a sentence of its own ("Theo TTXVN",
+    "(Theo Báo Nhân Dân)"); None for a sentence that opens with "Theo" ("Theo đó, …")."""
+    named = attribution(line)
+    if named is None or not named[:1].isupper() or len(named.split()) > site_rules.NAME_MAX_WORDS:
+        return None
+    if "," in named or any(c.isdigit() for c in named) or site_rules.SENTENCE_END.search(named):
+        return None
+    return named
 
 
 def is_labelled_byline(line: str, author: str | None = None) -> bool:

@@ -10,17 +10,19 @@ rule the text path uses too (`clean.lines.ends_with_byline`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from friendship_crawler import site_rules
 from friendship_crawler.clean import rules
-from friendship_crawler.clean.lines import author_name, ends_with_byline, is_labelled_byline
+from friendship_crawler.clean.lines import (
+    attribution,
+    author_name,
+    ends_with_byline,
+    is_labelled_byline,
+    outlet_attribution,
+)
 from friendship_crawler.extract.body import Block
 from friendship_crawler.textnorm import normalize_line
-
-_ATTRIBUTION = re.compile(r"^(?:\(\s*theo\s+(?P<wrapped>.+?)\s*\)|theo\s+(?P<source>.+?))\s*\.?$", re.I)
-"""A signed last line "Theo TTXVN" or "(Theo Báo Nhân Dân)" names the source, not an author."""
 
 
 @dataclass(frozen=True)
@@ -54,14 +56,9 @@ def clean_source(raw: str | None) -> str | None:
     return value or None
 
 
-def attribution(line: str) -> str | None:
-    """The source a signed attribution line names ("Theo TTXVN" -> "TTXVN"); None for any other line."""
-    match = _ATTRIBUTION.match(line)
-    return (match["wrapped"] or match["source"]) if match else None
-
-
 def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
-    """Take trailing byline and "Nguồn:" lines out of the body, and a labelled byline at its top.
+    """Take trailing byline, "Nguồn:" and attribution ("Theo TTXVN") lines out of the body, and a
+    labelled byline at its top.
 
     A signature (right-aligned, wholly bold or italic) last paragraph is a byline, unless it is a photo
     credit ("Ảnh: …", which stays in the text as on a page read by the generic layer). A last
@@ -80,7 +77,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         value = site_rules.source_of(last)
         if value is not None:
             source = source or value or None
-        elif kept[-1].signed and (named := attribution(last)):
+        elif named := _attribution_of(kept[-1], enough_left=len(kept) > 2):
             source = source or named
         elif kept[-1].signed and not rules.PHOTO_CREDIT.match(last):
             author = author or clean_author(last)
@@ -93,6 +90,14 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     if leading is not None:
         author = author or clean_author(kept.pop(leading).text)
     return SplitBody(kept, author, source)
+
+
+def _attribution_of(block: Block, enough_left: bool) -> str | None:
+    """The source a last line names: any attribution signed as a byline is, or, unsigned, one that reads as
+    an outlet's name, when enough of the body is left without it."""
+    if block.signed:
+        return attribution(block.text)
+    return outlet_attribution(block.text) if enough_left else None
 
 
 def leading_byline(blocks: list[Block], known_author: str | None = None) -> int | None:

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean import rules
-from friendship_crawler.clean.lines import ends_with_byline, is_own_address, own_hosts
+from friendship_crawler.clean.lines import attribution, ends_with_byline, is_own_address, own_hosts
 from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, read_body, visible_text
-from friendship_crawler.extract.byline import attribution, clean_author, clean_source, split_byline
+from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
 from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import parse_page, saved_from
 from friendship_crawler.extract.errors import NotAnArticle
