@@ -927,3 +927,21 @@ def test_an_unsigned_attribution_ending_the_body_is_the_source(container: str) -
     article = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article
     assert (article.author, article.source) == ("Minh Anh", "Báo Nhân Dân")
     assert "Theo" not in article.text
+
+
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_does_not(
+    container: str,
+) -> None:
+    box = "<p>Tags: <a href='/tag/huu-nghi.html'>hữu nghị</a>, <a href='/tag/giao-luu.html'>giao lưu</a></p>"
+    sentence = (
+        "<p>Hoạt động này thắt chặt thêm tình <a href='/tag/huu-nghi.html'>hữu nghị</a> giữa hai nước.</p>"
+    )
+    for ending, tags in ((box, ["hữu nghị", "giao lưu"]), (sentence, [])):
+        page = (
+            f"<html><body><h1 class='k1'>Tin chính</h1><div class='{container}'>{PARAGRAPHS}{ending}</div>"
+            "</body></html>"
+        )
+        article = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article
+        assert article.tags == tags
+        assert ("Tags:" in article.text) is False

@@ -81,6 +81,9 @@ TAG_REACH = 150
 """How far after the body container (elements in document order) its box of tags may stand."""
 TAG_ITEM_TAGS = frozenset({"li", "span", "strong", "em", "b", "i"})
 """What wraps a single tag link inside the box of tags."""
+TAG_BOX_SHARE = 0.5
+"""A box of tags inside the body is at least this share of tag links, its label aside; a sentence that
+links a keyword is mostly words of its own."""
 DATE_LINE_MAX_CHARS = 80
 BYLINE_PARTS = re.compile(r"\s*\|\s*|\s+[-–]\s+(?=\d)")
 """Where a line under the headline goes on from its byline to the date or a widget ("PV: Thu Hà | 10:30
@@ -470,20 +473,41 @@ def source_after(body: HtmlElement | None, title_node: HtmlElement | None) -> st
 def tag_links(body: HtmlElement | None) -> list[HtmlElement]:
     """The links of the box of tags after the body container, known by where they lead (`/tag/…`,
     `/tags/…`, `….tag`) rather than by the box's class: the first such link after the body, and every tag
-    link of the list it stands in. Tag links inside the body (a keyword linked in a sentence) are not the
-    article's list, and those of the page's menus and rails are not either."""
+    link of the list it stands in; else those of a box of tags that closes the body itself. Tag links in
+    the body's sentences (a keyword linked in a sentence) are not the article's list, and those of the
+    page's menus and rails are not either."""
     if body is None:
         return []
     for node in following_elements(body, TAG_REACH):
         if node.tag != "a" or not _leads_to_a_tag(node):
             continue
-        holder = node.getparent()
-        while holder is not None and holder.tag in TAG_ITEM_TAGS:
-            holder = holder.getparent()
+        holder = _tag_box(node)
         if holder is None or any(_is_page_chrome(e) for e in (holder, *holder.iterancestors())):
             return []
         return [link for link in holder.iter("a") if _leads_to_a_tag(link)]
-    return []
+    return _closing_tag_box(body)
+
+
+def _tag_box(link: HtmlElement) -> HtmlElement | None:
+    """What holds a tag link beside the others of its box: above the elements that wrap it alone."""
+    holder = link.getparent()
+    while holder is not None and holder.tag in TAG_ITEM_TAGS:
+        holder = holder.getparent()
+    return holder
+
+
+def _closing_tag_box(body: HtmlElement) -> list[HtmlElement]:
+    """The tag links of the box that ends the body container ("Tags: <a>…</a>, <a>…</a>", "#hữu nghị
+    #giao lưu"): its last link leads to a tag, and its box is mostly such links, not a sentence."""
+    links = list(body.iter("a"))
+    if not links or not _leads_to_a_tag(links[-1]):
+        return []
+    holder = _tag_box(links[-1])
+    if holder is None or holder is body or body not in holder.iterancestors():
+        return []
+    tags = [link for link in holder.iter("a") if _leads_to_a_tag(link)]
+    text = len(visible_text(holder))
+    return tags if text and sum(len(visible_text(a)) for a in tags) / text >= TAG_BOX_SHARE else []
 
 
 def _leads_to_a_tag(link: HtmlElement) -> bool:
