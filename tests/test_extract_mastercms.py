@@ -237,6 +237,17 @@ PARAGRAPHS = "".join(
 )
 
 
+def headline_page(
+    container: str = "k2", *, above: str = "", below: str = "", ending: str = "", html: str = ""
+) -> str:
+    """A page of a headline `h1.k1` ("Tin chính") and `PARAGRAPHS` in a body of class `container` (one no
+    selector knows by default), with markup `above` the headline, `below` it, and `ending` the body."""
+    return (
+        f"<html{html}><body>{above}<h1 class='k1'>Tin chính</h1>{below}"
+        f"<div class='{container}'>{PARAGRAPHS}{ending}</div></body></html>"
+    )
+
+
 @pytest.mark.parametrize(
     ("markup", "lead"),
     [
@@ -455,10 +466,7 @@ def test_prominent_h1_skips_the_logo(logo: str) -> None:
 @pytest.mark.parametrize("amp", ["", " amp"])
 def test_a_page_no_title_selector_knows_takes_the_prominent_h1_not_the_logo(amp: str) -> None:
     """Only the generic rule reads a headline of unknown class: the first `h1` of the page may be the logo."""
-    page = (
-        f"<html{amp}><body><h1 class='logo'><a href='/'>Báo</a></h1><h1 class='k1'>Tin chính</h1>"
-        f"<div class='k2'>{PARAGRAPHS}</div></body></html>"
-    )
+    page = headline_page(above="<h1 class='logo'><a href='/'>Báo</a></h1>", html=amp)
     extraction = EXTRACTOR.extract(page, "https://example.vn/tin-chinh-123.html")
     assert (extraction.article.title, extraction.sources["title"]) == ("Tin chính", "generic")
 
@@ -819,10 +827,7 @@ def test_the_shown_headline_completes_a_json_ld_headline_only_where_that_was_cut
 )
 def test_a_labelled_byline_at_the_top_of_the_body_is_the_author(first: str, author: str | None) -> None:
     """Only a line labelled as a byline says so at the top of a body; a bare name there may be a heading."""
-    page = (
-        "<html><body><h1 class='k0'>Tiêu đề bài viết</h1>"
-        f"<div class='__MASTERCMS_CONTENT'><p>{first}</p>{PARAGRAPHS}</div></body></html>"
-    )
+    page = headline_page("__MASTERCMS_CONTENT").replace(PARAGRAPHS, f"<p>{first}</p>{PARAGRAPHS}")
     article = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article
     assert article.author == author
     assert (first in article.text.split("\n")) is (author is None)
@@ -833,22 +838,19 @@ def test_a_labelled_byline_at_the_top_of_the_body_is_the_author(first: str, auth
     ["Tác giả: Minh Anh", "PV: Minh Anh | 10:30 12/05/2023", "10:30 12/05/2023 | Phóng viên: Minh Anh"],
 )
 def test_a_labelled_byline_under_the_headline_is_the_author_whatever_its_class(line: str) -> None:
-    page = (
-        f"<html><body><h1 class='k0'>Tiêu đề bài viết</h1><div class='k1'>{line}</div>"
-        f"<div class='k2'>{PARAGRAPHS}</div></body></html>"
-    )
+    page = headline_page(below=f"<div class='k4'>{line}</div>")
     extraction = EXTRACTOR.extract(page, "https://example.vn/tieu-de-bai-viet-123.html")
     assert (extraction.article.author, extraction.sources["author"]) == ("Minh Anh", "generic")
     teaser = (
         f"<div class='article'><a href='/bai-khac-1234.html'>Bài khác</a><div class='k3'>{line}</div></div>"
     )
-    other = page.replace(f"<div class='k1'>{line}</div>", teaser)
+    other = page.replace(f"<div class='k4'>{line}</div>", teaser)
     assert EXTRACTOR.extract(other, "https://example.vn/tieu-de-bai-viet-123.html").article.author is None
 
 
 def test_a_microdata_author_is_the_author() -> None:
     byline = "<div class='k1' itemprop='author' itemscope><span itemprop='name'>Minh Anh</span></div>"
-    page = f"<html><body><h1 class='k0'>Tiêu đề bài viết</h1>{byline}<div class='k2'>{PARAGRAPHS}</div></body></html>"
+    page = headline_page(below=byline)
     extraction = EXTRACTOR.extract(page, "https://example.vn/tieu-de-bai-viet-123.html")
     assert (extraction.article.author, extraction.sources["author"]) == ("Minh Anh", "selectors")
 
@@ -871,10 +873,7 @@ def test_a_related_box_in_the_body_takes_its_title_and_leaves_the_text_after_it(
         f"<li><a href='/bai-lien-quan-so-{n}-{2000 + n}.html'>Bài liên quan số {n}</a></li>" for n in range(3)
     )
     after = "<p>Đoạn cuối của bài viết, sau hộp tin liên quan, một câu đủ dài để đọc.</p>"
-    page = (
-        f"<html><body><h1 class='k0'>Tiêu đề bài viết</h1><div class='{container}'>{PARAGRAPHS}"
-        f"{box.format(links=links)}{after}</div></body></html>"
-    )
+    page = headline_page(container, ending=f"{box.format(links=links)}{after}")
     article = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article
     lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
     assert lines[-1] == "Đoạn cuối của bài viết, sau hộp tin liên quan, một câu đủ dài để đọc."
@@ -891,10 +890,8 @@ def test_a_related_box_in_the_body_takes_its_title_and_leaves_the_text_after_it(
 )
 @pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
 def test_widgets_inside_the_body_leave_no_line_whatever_their_classes(widget: str, container: str) -> None:
-    page = (
-        f"<html><body><h1 class='k0'>Tiêu đề bài viết</h1><div class='{container}'>{PARAGRAPHS}"
-        f"{widget}<p>Đoạn cuối của bài viết, sau các tiện ích của trang, một câu đủ dài để đọc.</p></div></body></html>"
-    )
+    last = "<p>Đoạn cuối của bài viết, sau các tiện ích của trang, một câu đủ dài để đọc.</p>"
+    page = headline_page(container, ending=f"{widget}{last}")
     lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
     assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), lines[-1]] and len(lines) == 5
 
@@ -910,7 +907,7 @@ def test_a_schema_org_microdata_breadcrumb_is_the_trail() -> None:
         )
     )
     trail = f"<ol class='k5' itemscope itemtype='https://schema.org/BreadcrumbList'>{items}</ol>"
-    page = f"<html><body>{trail}<h1 class='k1'>Tin chính</h1><div class='k2'>{PARAGRAPHS}</div></body></html>"
+    page = headline_page(above=trail)
     extraction = EXTRACTOR.extract(page, "https://example.vn/tin-chinh-123.html")
     assert (extraction.article.section, extraction.sources["section"]) == (
         ["Hữu nghị", "Bốn phương"],
@@ -920,10 +917,7 @@ def test_a_schema_org_microdata_breadcrumb_is_the_trail() -> None:
 
 @pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
 def test_an_unsigned_attribution_ending_the_body_is_the_source(container: str) -> None:
-    page = (
-        f"<html><body><h1 class='k1'>Tin chính</h1><div class='{container}'>{PARAGRAPHS}"
-        "<p>Minh Anh</p><p>(Theo Báo Nhân Dân)</p></div></body></html>"
-    )
+    page = headline_page(container, ending="<p>Minh Anh</p><p>(Theo Báo Nhân Dân)</p>")
     article = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article
     assert (article.author, article.source) == ("Minh Anh", "Báo Nhân Dân")
     assert "Theo" not in article.text
@@ -938,10 +932,7 @@ def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_
         "<p>Hoạt động này thắt chặt thêm tình <a href='/tag/huu-nghi.html'>hữu nghị</a> giữa hai nước.</p>"
     )
     for ending, tags in ((box, ["hữu nghị", "giao lưu"]), (sentence, [])):
-        page = (
-            f"<html><body><h1 class='k1'>Tin chính</h1><div class='{container}'>{PARAGRAPHS}{ending}</div>"
-            "</body></html>"
-        )
+        page = headline_page(container, ending=ending)
         article = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article
         assert article.tags == tags
         assert ("Tags:" in article.text) is False

@@ -905,18 +905,9 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
             byline = last if ends_with_byline(last, author) else None
     if byline is not None:
         removals.append(Removal("byline", body.pop()))
-    else:
-        leading = next(
-            (
-                n
-                for n, line in enumerate(body[: rules.LEADING_BYLINE_LINES])
-                if is_labelled_byline(line, author)
-            ),
-            None,
-        )
-        if leading is not None:
-            byline = body.pop(leading)
-            removals.append(Removal("byline", byline))
+    elif (leading := leading_byline(body, author)) is not None:
+        byline = body.pop(leading)
+        removals.append(Removal("byline", byline))
     found = author_name(byline) if byline is not None else None
     return Byline(body, removals, found, source)
 
@@ -949,6 +940,13 @@ def is_labelled_byline(line: str, author: str | None = None) -> bool:
     Anh") that names the known `author`, or without one, reads as a name: a byline wherever it stands, as at
     the top of a body, where a bare name may be a heading."""
     return site_rules.LABELLED_BYLINE.match(line) is not None and is_byline(line, author)
+
+
+def leading_byline(lines: Sequence[str], author: str | None = None) -> int | None:
+    """Where a labelled byline (`is_labelled_byline`) stands among the first `LEADING_BYLINE_LINES` of a
+    body, under a sapo the body may repeat; None without one."""
+    top = lines[: rules.LEADING_BYLINE_LINES]
+    return next((index for index, line in enumerate(top) if is_labelled_byline(line, author)), None)
 
 
 def ends_with_byline(line: str, author: str | None = None) -> bool:

@@ -18,7 +18,7 @@ from friendship_crawler.clean.lines import (
     attribution,
     author_name,
     ends_with_byline,
-    is_labelled_byline,
+    leading_byline,
     outlet_attribution,
 )
 from friendship_crawler.extract.body import Block
@@ -86,7 +86,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         else:
             break
         kept.pop()
-    leading = leading_byline(kept, known if author is None else author)
+    texts = ["" if block.caption else block.text for block in kept]  # a caption is no byline
+    leading = leading_byline(texts, known if author is None else author)
     if leading is not None:
         author = author or clean_author(kept.pop(leading).text)
     return SplitBody(kept, author, source)
@@ -98,11 +99,3 @@ def _attribution_of(block: Block, enough_left: bool) -> str | None:
     if block.signed:
         return attribution(block.text)
     return outlet_attribution(block.text) if enough_left else None
-
-
-def leading_byline(blocks: list[Block], known_author: str | None = None) -> int | None:
-    """Where a labelled byline (`is_labelled_byline`) stands among the first lines of a body."""
-    for index, block in enumerate(blocks[: rules.LEADING_BYLINE_LINES]):
-        if not block.caption and is_labelled_byline(block.text, known_author):
-            return index
-    return None

@@ -85,10 +85,10 @@ TAG_BOX_SHARE = 0.5
 """A box of tags inside the body is at least this share of tag links, its label aside; a sentence that
 links a keyword is mostly words of its own."""
 DATE_LINE_MAX_CHARS = 80
+"""A date line is short: a paragraph that mentions a date is not one."""
 BYLINE_PARTS = re.compile(r"\s*\|\s*|\s+[-–]\s+(?=\d)")
 """Where a line under the headline goes on from its byline to the date or a widget ("PV: Thu Hà | 10:30
 12/05/2023", "Tác giả: Minh Anh - 12/05/2023")."""
-"""A date line is short: a paragraph that mentions a date is not one."""
 TRAIL_CLASS = re.compile(r"crumb|path", re.I)
 """A class name that holds a breadcrumb trail ("breadcrumbs", "BreadCrumb", "path-nav")."""
 MAX_TRAIL = 6
