@@ -945,8 +945,8 @@ def test_a_trail_is_known_by_links_that_walk_down_from_home_whatever_its_classes
             "</ul></li><li><a href='/kinh-te'>Kinh tế</a></li></ul>",
             ["Quốc tế", "Hữu nghị"],
         ),
-        ("<div class='x1'><a class='active' href='/quoc-te'>Quốc tế</a></div>", []),
-        ("<div class='x1'><a class='active' href='/quoc-te/huu-nghi'>Hữu nghị</a></div>", []),
+        ("<nav class='x1'><a class='active' href='/quoc-te'>Quốc tế</a></nav>", []),
+        ("<nav class='x1'><a class='active' href='/quoc-te/huu-nghi'>Hữu nghị</a></nav>", []),
     ],
     ids=["a section's box of subsections", "a menu and its submenu", "one level", "no section beside it"],
 )

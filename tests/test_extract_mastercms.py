@@ -936,3 +936,94 @@ def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_
         article = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article
         assert article.tags == tags
         assert ("Tags:" in article.text) is False
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("<span class='k9'>Video</span> Lễ hội đường phố", "Lễ hội đường phố"),
+        ("<span class='k9'>[Infographic]</span>: Lễ hội đường phố", "Lễ hội đường phố"),
+        ("<i class='k9'></i>Lễ hội đường phố", "Lễ hội đường phố"),
+        ("<span class='k9'>Video</span>", "Video"),
+        ("<a href='/le-hoi-duong-pho-123.html'>Lễ hội</a> đường phố", "Lễ hội đường phố"),
+        ("Chùm ảnh: Lễ hội đường phố", "Chùm ảnh: Lễ hội đường phố"),
+    ],
+    ids=["badge", "bracketed-badge", "icon", "badge-alone", "linked-words", "badge-in-the-text"],
+)
+def test_a_multimedia_badge_set_before_the_headline_is_not_part_of_the_title(
+    headline: str, title: str
+) -> None:
+    for container in ("__MASTERCMS_CONTENT", "k2"):
+        page = f"<html><body><h1 class='k1'>{headline}</h1><div class='{container}'>{PARAGRAPHS}</div></body></html>"
+        assert EXTRACTOR.extract(page, "https://example.vn/le-hoi-duong-pho-123.html").article.title == title
+
+
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+@pytest.mark.parametrize(
+    "poll",
+    [
+        "<div class='k7'><p>Bạn có đồng ý?</p><label><input type='radio' name='q'>Có</label>"
+        "<label><input type='radio' name='q'>Không</label><button>Bình chọn</button></div>",
+        "<ul class='k7'><li><input type='checkbox' name='q' id='a'><label for='a'>Có</label></li>"
+        "<li><input type='checkbox' name='q' id='b'><label for='b'>Không</label></li></ul>",
+    ],
+    ids=["radio-labels", "check-boxes"],
+)
+def test_a_poll_inside_the_body_leaves_no_line(poll: str, container: str) -> None:
+    last = "<p>Đoạn cuối của bài viết, sau cuộc thăm dò ý kiến, một câu đủ dài để đọc.</p>"
+    page = headline_page(container, ending=f"{poll}{last}")
+    lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
+    assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), lines[-1]] and len(lines) == 5
+    assert lines[-1].startswith("Đoạn cuối")
+
+
+def test_a_label_that_holds_the_whole_body_is_no_poll() -> None:
+    """A box of choices that holds more than a poll's text is not left out whole."""
+    choices = (
+        "<label><input type='radio' name='q'>Có</label><label><input type='radio' name='q'>Không</label>"
+    )
+    page = headline_page("__MASTERCMS_CONTENT", ending=choices)
+    lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
+    assert lines[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("below", "sapo"),
+    [
+        ("<h2 class='k3'>Một buổi gặp mặt ấm áp.</h2>", "Một buổi gặp mặt ấm áp."),
+        ("<h2 class='k3'>Tin ảnh</h2>", ""),
+        ("<h2 class='k3'>10:30 | 12/05/2023</h2>", ""),
+        ("<h2 class='k3'><a href='/tin-khac-456.html'>Một tin khác của chuyên mục</a></h2>", ""),
+        ("<p class='k3'>Một buổi gặp mặt ấm áp.</p>", ""),
+    ],
+    ids=["subtitle", "label", "date-line", "link", "short-paragraph"],
+)
+def test_a_subheading_right_under_the_headline_is_the_sapo_however_short(below: str, sapo: str) -> None:
+    article = read_page(headline_page(below=below), "https://example.vn/tin-chinh-123.html").article
+    assert article.sapo == sapo
+    if sapo:
+        assert article.text.split("\n")[:2] == ["Tin chính", sapo]
+
+
+@pytest.mark.parametrize(
+    ("above", "section"),
+    [
+        ("<div class='k5'><a href='/huu-nghi'>Hữu nghị</a></div>", ["Hữu nghị"]),
+        (
+            "<a class='k5' href='https://example.vn/huu-nghi/ban-be/'>Bốn phương kết bạn</a>",
+            ["Bốn phương kết bạn"],
+        ),
+        ("<div class='k5'><a href='/'>Trang chủ</a></div>", []),
+        ("<div class='k5'><a href='/tin-khac-456.html'>Tin khác</a></div>", []),
+        ("<div class='k5'><a href='/tag/huu-nghi.tag'>hữu nghị</a></div>", []),
+        ("<div class='k5'><a href='https://other.vn/huu-nghi'>Hữu nghị</a></div>", []),
+        ("<div class='k5'><a href='/huu-nghi'>Hữu nghị</a> <a href='/quoc-te'>Quốc tế</a></div>", []),
+        ("<div class='k5'>Chuyên mục <a href='/huu-nghi'>Hữu nghị</a></div>", []),
+        ("<nav><a href='/huu-nghi'>Hữu nghị</a></nav>", []),
+    ],
+    ids=["kicker", "absolute", "home", "article", "tag", "other-host", "menu", "more-text", "in-a-menu"],
+)
+def test_a_sections_lone_link_over_the_headline_is_the_section(above: str, section: list[str]) -> None:
+    extraction = EXTRACTOR.extract(headline_page(above=above), "https://example.vn/tin-chinh-123.html")
+    assert extraction.article.section == section
+    assert extraction.sources.get("section") == ("generic" if section else None)

@@ -42,6 +42,10 @@ _BOX_LABELS = RELATED_LABELS | CONTENTS_LABELS
 _LONGEST_LABEL = max(map(len, _BOX_LABELS))
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
 """What an article's table of contents is set in."""
+FORM_CONTROLS = ("input", "select", "textarea")
+CHOICE_TYPES = frozenset({"radio", "checkbox"})
+POLL_MAX_CHARS = 600
+"""The most text a poll's box holds (its question and choices); a box with more is no poll."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,7 @@ def _collect_visible(element: HtmlElement, parts: list[str], depth: int) -> None
 
 def read_body(container: HtmlElement, base_url: str) -> Body:
     """Blocks, images and inline related links of a body container."""
-    walker = _BodyWalker(base_url)
+    walker = _BodyWalker(base_url, poll_boxes(container))
     walker.walk(container, 0)
     walker.flush()
     return walker.finish()
@@ -138,6 +142,37 @@ def lists_this_page(element: HtmlElement) -> bool:
         return False
     text = len(visible_text(element))
     return text > 0 and sum(len(visible_text(a)) for a in links) / text >= LINK_SHARE
+
+
+def is_form_label(element: HtmlElement) -> bool:
+    """A `label` that names a form control (it holds one or points to one): a poll's choice, a form
+    field's name, never article text."""
+    return element.tag == "label" and (
+        bool(element.get("for")) or next(element.iter(*FORM_CONTROLS), None) is not None
+    )
+
+
+def poll_boxes(root: HtmlElement) -> list[HtmlElement]:
+    """The boxes of the polls below `root` (never `root` itself): for each group of choices (radio buttons
+    or check boxes of one name, at least two), the closest block around them all, question included,
+    when it holds no more than a poll's text."""
+    groups: dict[str, list[HtmlElement]] = {}
+    for control in root.iter("input"):
+        if (control.get("type") or "").lower() in CHOICE_TYPES:
+            groups.setdefault(control.get("name") or "", []).append(control)
+    boxes = []
+    for choices in groups.values():
+        if len(choices) < 2:
+            continue
+        around_last = set(choices[-1].iterancestors())
+        box = next(
+            (a for a in choices[0].iterancestors() if a in around_last and a.tag in selectors.BLOCK_TAGS),
+            None,
+        )
+        inside = box is not None and box is not root and root in box.iterancestors()
+        if box is not None and inside and len(visible_text(box)) <= POLL_MAX_CHARS:
+            boxes.append(box)
+    return boxes
 
 
 def _thumbnails_link_articles(box: HtmlElement) -> bool:
@@ -218,8 +253,10 @@ def is_signature(element: HtmlElement) -> bool:
 class _BodyWalker:
     """State of one walk: the line being built, lines so far, the image box being read."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, skipped: list[HtmlElement]) -> None:
         self.base_url = base_url
+        self._skipped = skipped
+        """Boxes left out whatever their markup (polls)."""
         self._own_hosts = own_hosts(base_url)
         self.body = Body()
         self._buffer: list[str] = []
@@ -270,7 +307,12 @@ class _BodyWalker:
             return
         classes = _classes(element)
         block = tag in selectors.BLOCK_TAGS
-        if classes & _SKIPPED_CLASSES or any(map(selectors.names_an_ad, classes)):
+        if (
+            classes & _SKIPPED_CLASSES
+            or any(map(selectors.names_an_ad, classes))
+            or is_form_label(element)
+            or (self._skipped and element in self._skipped)
+        ):
             if block:
                 self.flush()
             return

@@ -298,8 +298,8 @@ class _PageReading:
         or `<title>` where the page shows that very text (a headline in an `h2`, a `div`)."""
         visible_nodes = [n for n in self.select("title") if visible_text(n)]
         self.title_node = visible_nodes[0] if visible_nodes else fallbacks.prominent_h1(self.root)
-        visible = visible_text(visible_nodes[0]) if visible_nodes else None
-        h1 = None if visible_nodes or self.title_node is None else visible_text(self.title_node)
+        visible = fallbacks.headline_text(visible_nodes[0]) if visible_nodes else None
+        h1 = None if visible_nodes or self.title_node is None else fallbacks.headline_text(self.title_node)
         headline = self.head.headline
         og_title = self.head.text(self.head.meta.get("og:title"))
         if og_title:
@@ -394,8 +394,10 @@ class _PageReading:
         if value:
             self.sources["sapo"] = GENERIC
             return value
-        placed = fallbacks.lead_before_body(self.title_node, container) or fallbacks.styled_lead(
-            self.title_node
+        placed = (
+            fallbacks.subtitle(self.title_node)
+            or fallbacks.lead_before_body(self.title_node, container)
+            or fallbacks.styled_lead(self.title_node)
         )
         for value, layer in (
             (self.head.text(self.head.article.get("description")), HEAD),
@@ -533,6 +535,8 @@ class _PageReading:
             crumbs, layer = fallbacks.generic_trail(self.root, self.marks, stated), GENERIC
         if not crumbs and stated:
             crumbs, layer = [stated], META
+        if not crumbs:
+            crumbs, layer = fallbacks.section_label(self.title_node, host_of(self.fetched_url)), GENERIC
         names = [c for c in _unique(crumbs) if c.casefold() not in selectors.HOME_CRUMBS and c != title]
         if names:
             self.sources["section"] = layer

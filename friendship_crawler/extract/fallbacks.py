@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from itertools import islice
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -26,6 +27,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.clean.folding import slug_words
 from friendship_crawler.clean.lines import ends_with_byline, is_labelled_byline
+from friendship_crawler.clean.rules import MEDIA_BADGE
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
     SIGNED_TAGS,
@@ -37,7 +39,7 @@ from friendship_crawler.extract.body import (
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.site_rules import TIME_OF_DAY, iso_vietnam, parse_date_line, source_of
-from friendship_crawler.urls import article_slug
+from friendship_crawler.urls import article_id, article_slug
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,8 @@ CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 """The page's own header, menus, rails and footer (an article's own `header` is none of them)."""
 LOGO_BOX = re.compile(r"logo|brand|masthead|site-?(?:title|name)", re.I)
 """Class names or ids of the box that sets the site's name as an `h1`."""
+BADGE_BRACKETS, BADGE_SEPARATORS = "[]() ", " :|-–"
+"""What may enclose a headline's multimedia badge ("[Video]") and stand between it and the title."""
 NEAR_TITLE_ELEMENTS = 60
 """How far after the headline a lead or a date line may sit (elements in document order)."""
 LEAD_CLASS = re.compile(r"sapo|desc|lead|summary|description|excerpt|intro|chapeau", re.I)
@@ -62,6 +66,10 @@ STYLED_LEAD_TAGS = frozenset({"p", "h2", "h3", "h4"})
 """Where a lead marked by style alone stands: a paragraph, or a subheading under the headline."""
 BOLD_TAGS = ("strong", "b")
 MIN_LEAD_CHARS = 30
+SUBTITLE_TAGS = frozenset({"h2"})
+SUBTITLE_MIN_WORDS = 3
+"""A subheading right after the headline is its subtitle (the lead) from this many words: a shorter one
+is a label ("Video", "Tin ảnh")."""
 PLACED_LEAD_MIN_CHARS = 80
 """A lead known only by its place runs a sentence long; widgets and bylines there are shorter."""
 SITE_NAME_MIN_LETTERS = 6
@@ -71,6 +79,10 @@ SOURCE_WORD = "ngu"
 """How "Nguồn" starts in any Unicode form: a cheap test before the label is read in full."""
 SOURCE_LABEL_TAGS = frozenset({"strong", "b", "em", "i", "span"})
 """What sets the "Nguồn:" label apart inside its box."""
+KICKER_LEVELS, KICKER_REACH, KICKER_MAX_WORDS = 2, 3, 6
+"""A section's link over the headline stands among the `KICKER_REACH` elements before it or before its
+holder (`KICKER_LEVELS` up), names the section in a few words, and points one or two levels deep."""
+AUTHOR_PATHS = ("tac-gia", "author")
 TAG_PAGE = re.compile(r"^/(?:tags?|tu-khoa|keywords?)/|\.tag$", re.I)
 """The path of a tag's page on the CMS family and beyond: `/tag/binh-phuoc.tag`, `/tags/suc-khoe-73.tag`."""
 TAG_WORDS = ("tag", "khoa", "keyword")
@@ -109,7 +121,9 @@ STATED_SECTION_LINKS = XPath("//body//a[normalize-space(.) = $name]")
 """Links that read as the section the page head names."""
 AUTHOR_CLASS = re.compile(r"author|byline|writer|tac-?gia|but-?danh", re.I)
 """A class name of a byline block ("article-author", "AuthorName", "byline", "tacgia")."""
-AUTHOR_LINKS = "descendant::a[contains(@href, '/tac-gia/') or contains(@href, '/author/')]"
+AUTHOR_LINKS = "descendant::a[{}]".format(
+    " or ".join(f"contains(@href, '/{path}/')" for path in AUTHOR_PATHS)
+)
 """Links to an author's page, which name the author whatever their class."""
 NOT_A_BYLINE = re.compile(r"comment|binh-?luan|avatar", re.I)
 """Class names of what holds names that are not the article's byline: comments, reader avatars."""
@@ -138,6 +152,20 @@ def prominent_h1(root: HtmlElement) -> HtmlElement | None:
         if not any(map(_hides_a_headline, node.iterancestors())):
             return node
     return None
+
+
+def headline_text(node: HtmlElement) -> str:
+    """The headline an element shows, without the multimedia badge set before it in an element of its own
+    (`<h1><span>Video</span> Title</h1>`): the badge says what the page is, the title is what follows."""
+    text = visible_text(node)
+    first = next((child for child in node if isinstance(child.tag, str)), None)
+    if first is None or (node.text or "").strip():
+        return text
+    badge = visible_text(first)
+    rest = text[len(badge) :].lstrip(BADGE_SEPARATORS)
+    if text.startswith(badge) and rest and MEDIA_BADGE.match(badge.strip(BADGE_BRACKETS)):
+        return rest
+    return text
 
 
 def element_showing(root: HtmlElement, title: str | None) -> HtmlElement | None:
@@ -266,6 +294,18 @@ def lead_near(title_node: HtmlElement | None, container: HtmlElement | None = No
 
 def _names_a_lead(classes: str) -> bool:
     return any(LEAD_CLASS.search(name) and not NEGATED_CLASS.match(name) for name in classes.split())
+
+
+def subtitle(title_node: HtmlElement | None) -> str | None:
+    """The subheading set right after the headline (its next element, an `h2`): the page's lead, however
+    short, unless it is a date line or a link."""
+    following = title_node.getnext() if title_node is not None else None
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    if following is None or following.tag not in SUBTITLE_TAGS or next(following.iter("a"), None) is not None:
+        return None
+    text = visible_text(following)
+    return text if len(text.split()) >= SUBTITLE_MIN_WORDS and not parse_date_line(text) else None
 
 
 def lead_before_body(title_node: HtmlElement | None, container: HtmlElement | None) -> str | None:
@@ -597,6 +637,43 @@ def in_teaser(node: HtmlElement, title_node: HtmlElement | None) -> bool:
         if ancestor.tag in TEASER_TAGS or TEASER_CLASSES & set((ancestor.get("class") or "").split()):
             return True
     return False
+
+
+def section_label(title_node: HtmlElement | None, host: str) -> list[str]:
+    """The name of the section a lone link shows just above the headline (a kicker, "Hữu nghị" over the
+    title, as a trail of one level): a box of that link alone, among the nearest elements before the
+    headline or its holders and outside the page's menus, pointing to a section's page of this site (not
+    an article, a tag, an author or the home page)."""
+    node = title_node
+    for _ in range(KICKER_LEVELS):
+        if node is None:
+            return []
+        for before in islice(node.itersiblings(preceding=True), KICKER_REACH):
+            name = _kicker(before, host)
+            if name:
+                return [name]
+        node = node.getparent()
+    return []
+
+
+def _kicker(box: HtmlElement, host: str) -> str | None:
+    links = list(box.iter("a")) if isinstance(box.tag, str) else []
+    if len(links) != 1 or any(map(_is_page_chrome, (box, *box.iterancestors()))):
+        return None
+    name = visible_text(links[0])
+    if not name or name != visible_text(box) or len(name.split()) > KICKER_MAX_WORDS:
+        return None
+    try:
+        parts = urlsplit(links[0].get("href") or "")
+    except ValueError:
+        return None
+    path = parts.path.strip("/")
+    on_site = not parts.netloc or parts.netloc.removeprefix("www.") == host.removeprefix("www.")
+    if not on_site or not path or path.count("/") >= KICKER_LEVELS or article_id(f"https://{host}/{path}"):
+        return None
+    if TAG_PAGE.search(f"/{path}/") or any(word in path for word in AUTHOR_PATHS):
+        return None
+    return name
 
 
 def generic_trail(root: HtmlElement, marks: PageMarks, stated: str | None = None) -> list[str]:

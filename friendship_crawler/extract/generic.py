@@ -27,7 +27,15 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.clean.lines import is_own_address, own_hosts
 from friendship_crawler.extract import selectors
-from friendship_crawler.extract.body import Block, Body, html_line, is_related_box, links_to_articles
+from friendship_crawler.extract.body import (
+    Block,
+    Body,
+    html_line,
+    is_form_label,
+    is_related_box,
+    links_to_articles,
+    poll_boxes,
+)
 from friendship_crawler.textnorm import normalize_line, normalize_text
 
 logger = logging.getLogger(__name__)
@@ -50,6 +58,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     _writable_text(page)
     settle_tables(page)
     settle_figures(page)
+    drop_form_widgets(page)
     try:
         text = trafilatura.extract(
             page,
@@ -163,6 +172,14 @@ def settle_figures(root: HtmlElement) -> None:
     for figure in reversed(list(root.iter("figure"))):
         if figure.getparent() is not None and next(figure.iter(*selectors.IMAGE_TAGS), None) is not None:
             _keep_caption(figure, ("figcaption",))
+
+
+def drop_form_widgets(root: HtmlElement) -> None:
+    """Polls and the labels of form controls go, as a known container's walk leaves them out
+    (trafilatura keeps a label's text: a poll's choices would read "CóKhông")."""
+    for widget in [*poll_boxes(root), *filter(is_form_label, root.iter("label"))]:
+        if widget.getparent() is not None:
+            widget.drop_tree()
 
 
 def _writable_text(root: HtmlElement) -> None:
