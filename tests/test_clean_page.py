@@ -302,6 +302,18 @@ def test_a_sentence_sharing_its_block_with_the_caption_it_retells_is_the_images_
     assert as_text.text.split("\n")[2:] == ["Đoạn văn đầu tiên.", told, caption, "Đoạn văn thứ hai."]
 
 
+def test_a_credited_caption_printed_twice_stays_once_even_when_it_tells_the_headline() -> None:
+    """A photo's caption under its own copy as the alt: the headline with a photo credit is that photo's
+    caption, not the title printed as an alt."""
+    head = LEAD_BOX_PAGE.split("Nhiều hoạt động nổi bật")[0]
+    for caption in ("Tiêu đề bài viết về buổi gặp mặt. (Ảnh: Đinh Hòa)", "Tiêu đề bài. (Ảnh: Đinh Hòa)"):
+        page = clean_page_text(
+            f"{head.replace('Tiêu đề bài', 'Tiêu đề bài viết về buổi gặp mặt', 1)}Đoạn văn đầu tiên.\n\n"
+            f"{caption}\n{caption}\n\nĐoạn văn thứ hai.\n"
+        )
+        assert page.text.split("\n")[2:] == ["Đoạn văn đầu tiên.", caption, "Đoạn văn thứ hai."]
+
+
 def test_a_short_slug_line_opening_the_block_of_a_caption_is_the_photos_file_name() -> None:
     """A photo's file name folded to a slug ("4253 tls 1") is too short to read as an alt on its own;
     sharing its block with the caption under it, it is one. Alone in its block, it stays."""

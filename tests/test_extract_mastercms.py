@@ -1027,3 +1027,17 @@ def test_a_sections_lone_link_over_the_headline_is_the_section(above: str, secti
     extraction = EXTRACTOR.extract(headline_page(above=above), "https://example.vn/tin-chinh-123.html")
     assert extraction.article.section == section
     assert extraction.sources.get("section") == ("generic" if section else None)
+
+
+def test_a_body_written_in_several_content_blocks_is_read_whole_up_to_another_headline() -> None:
+    block = "<div class='__MB_MASTERCMS_EL' id='__MB_MASTERCMS_EL_{n}'><p>Khối {n} của bài viết, một câu đủ dài.</p></div>"
+    page = (
+        f"<html><body><h1 class='k1'>Tin chính</h1>{block.format(n=1)}<div class='k3'></div>{block.format(n=3)}"
+        f"<h1 class='k1'>Bài tiếp theo</h1>{block.format(n=5)}</body></html>"
+    )
+    lines = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article.text.split("\n")
+    assert lines == [
+        "Tin chính",
+        "Khối 1 của bài viết, một câu đủ dài.",
+        "Khối 3 của bài viết, một câu đủ dài.",
+    ]

@@ -613,7 +613,8 @@ def _is_title_alt(line: str, title_key: str) -> bool:
 def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = False) -> RuleResult:
     """Alt text of body images: the title (or its opening where a stored copy ends), the title folded to
     ASCII (alone or before another article's title), an SEO sentence repeated before images. Of the same
-    line printed twice in a row, the last is the caption and stays.
+    line printed twice in a row, the last is the caption and stays, and a credited one ("… (Ảnh: …)")
+    stays even when it tells the headline.
 
     With `shows_alt_text` (a text-browser dump, where every image leaves its alt line) a headline-like
     line right before a caption with a photo credit is an alt too, and so is a line the next one tells
@@ -631,6 +632,8 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
     counts = Counter(lines)
 
     def is_alt(index: int, line: str) -> bool:
+        if _last_of_a_run(lines, index) and is_credited(line):
+            return False  # a credited caption under its own copy as the alt, whatever words it shares
         if _is_title_alt(line, title_key) or _folded_title_first(line, title_slug) or _is_placeholder(line):
             return True
         if shows_alt_text and (

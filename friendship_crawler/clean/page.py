@@ -196,7 +196,8 @@ def _opens_block_as_alt(body: list[str], blocks: list[int], index: int) -> bool:
     """The line opens a block of more lines as an image's alt does (`_without_sentence_alts`).
 
     A slug line the line rules would keep (too short for `is_slug_alt`) is an alt here; a longer one is
-    left to them, as they read the line under it as its caption.
+    left to them, as they read the line under it as its caption. So is a caption printed twice: the line
+    rules keep the last copy.
     """
     size = _block_size(blocks, index)
     if size < 2:
@@ -204,7 +205,7 @@ def _opens_block_as_alt(body: list[str], blocks: list[int], index: int) -> bool:
     line = body[index]
     if rules.SLUG_LINE.match(line) is not None and not is_slug_alt(line):
         return True
-    return size == 2 and retells_credited_caption(line, body[index + 1])
+    return size == 2 and body[index + 1] != line and retells_credited_caption(line, body[index + 1])
 
 
 def _block_end(blocks: list[int], start: int) -> int:

@@ -11,6 +11,7 @@ and of sister sites), so bylines can be split off after.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -103,12 +104,34 @@ def _collect_visible(element: HtmlElement, parts: list[str], depth: int) -> None
             parts.append(child.tail)
 
 
-def read_body(container: HtmlElement, base_url: str) -> Body:
-    """Blocks, images and inline related links of a body container."""
-    walker = _BodyWalker(base_url, poll_boxes(container))
-    walker.walk(container, 0)
-    walker.flush()
+def read_body(container: HtmlElement, base_url: str, more: Sequence[HtmlElement] = ()) -> Body:
+    """Blocks, images and inline related links of a body container, and of the `more` parts of the same
+    body after it (`body_parts`)."""
+    walker = _BodyWalker(base_url, [box for part in (container, *more) for box in poll_boxes(part)])
+    for part in (container, *more):
+        walker.walk(part, 0)
+        walker.flush()
     return walker.finish()
+
+
+def body_parts(containers: Sequence[HtmlElement]) -> list[HtmlElement]:
+    """The body as the matches of one container selector give it: the first, then the later ones beside
+    it (same parent) up to a headline, as a CMS that writes an article in several content blocks
+    (`__MB_MASTERCMS_EL_1`, `…_3`) sets them; a match inside another is part of it, and a block after
+    another article's headline (a next article loaded below) is not this one's."""
+    if not containers:
+        return []
+    first, *others = containers
+    parts = [first]
+    later = {id(element) for element in others}
+    for sibling in first.itersiblings():
+        if id(sibling) in later:
+            parts.append(sibling)
+        elif isinstance(sibling.tag, str) and (
+            sibling.tag == "h1" or next(sibling.iter("h1"), None) is not None
+        ):
+            break
+    return parts
 
 
 def _classes(element: HtmlElement) -> frozenset[str]:

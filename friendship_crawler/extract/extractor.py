@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.lines import attribution, ends_with_byline, is_own_address, own_hosts
 from friendship_crawler.extract import fallbacks, selectors
-from friendship_crawler.extract.body import Block, Body, read_body, visible_text
+from friendship_crawler.extract.body import Block, Body, body_parts, read_body, visible_text
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
 from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import parse_page, saved_from
@@ -212,8 +212,8 @@ class _PageReading:
                     yield node
 
     def extract(self) -> Extraction:
-        containers = self.select("body")
-        container = containers[0] if containers else None
+        parts = body_parts(self.select("body"))
+        container = parts[0] if parts else None
         title = self._title(has_body=container is not None)
         if title and not _is_web_address(self.fetched_url):
             self._address_by_title(title)
@@ -232,7 +232,7 @@ class _PageReading:
             raise NotAnArticle("no_title", "no headline in JSON-LD, meta or the title selectors")
         url, aid = self._url()
         folder = LinkFolder(self.canonical_root, self.fetched_url)
-        body = read_body(container, url) if container is not None else Body()
+        body = read_body(container, url, parts[1:]) if container is not None else Body()
         kind = media_kind(title, body, container, by_title_only=True)
         if kind is not None:
             raise NotAnArticle(kind, f"{kind} page without text: {title!r}")
@@ -246,7 +246,7 @@ class _PageReading:
         held = read_body(holder, url) if holder is not None else None
         below_title = self._below_title(holder)
         sapo = self._sapo(container if container is not None else below_title)
-        body_element = container if container is not None else holder
+        body_element = parts[-1] if parts else holder  # what follows it holds the byline, source, tags
         body_blocks = [block for block in split.blocks if block.text not in {title, sapo}]
         if held is not None and below_title is not None and holds_every_line(held, body_blocks):
             split = split_byline(held.blocks, author)  # the holder read as a known body: headings, lists
