@@ -16,6 +16,7 @@ from friendship_crawler.clean.lines import (
     drop_lead_box,
     drop_related_lines,
     drop_widget_lines,
+    ends_in_cut_credit,
     is_byline,
     is_own_address,
     is_related_line,
@@ -946,3 +947,19 @@ def test_an_seo_alt_that_holds_the_title_ends_the_lead_box_and_goes() -> None:
     assert kept == [seo, caption]
     assert drop_lead_box([RELATED, "Chú thích ảnh", caption], title)[0] == ["Chú thích ảnh", caption]
     assert drop_image_alts([PARAGRAPH, seo, caption], title, shows_alt_text=True)[0] == [PARAGRAPH, caption]
+
+
+@pytest.mark.parametrize(
+    ("line", "cut"),
+    [
+        ("Chủ tịch Liên hiệp phát biểu tại buổi làm việc với tỉnh Hải Dương (", True),
+        ("Các đại biểu chụp ảnh lưu niệm (Ản", True),
+        ("Các đại biểu chụp ảnh lưu niệm. (Nguồ", True),
+        ("Các đại biểu chụp ảnh lưu niệm (Ảnh: TTXVN)", False),
+        ("Hội nghị lần thứ hai (khu vực", False),
+        ("Hội nghị lần thứ hai (", True),
+        ("Hội nghị lần thứ hai", False),
+    ],
+)
+def test_a_caption_cut_as_its_credit_opens(line: str, cut: bool) -> None:
+    assert ends_in_cut_credit(line) is cut

@@ -314,6 +314,14 @@ def test_a_credited_caption_printed_twice_stays_once_even_when_it_tells_the_head
         assert page.text.split("\n")[2:] == ["Đoạn văn đầu tiên.", caption, "Đoạn văn thứ hai."]
 
 
+def test_a_caption_cut_as_its_credit_opens_ends_the_related_box_under_the_sapo() -> None:
+    """The stored copy ends inside the first photo's caption, right under the related box: the caption
+    stays as the body's last line, not as a related title."""
+    caption = "Chủ tịch Liên hiệp phát biểu tại buổi làm việc với lãnh đạo tỉnh Hải Dương ("
+    page = clean_page_text(LEAD_BOX_PAGE.split("\n\nNhiều hoạt động nổi bật")[0] + f"\n{caption}")
+    assert page.text.split("\n")[1:] == ["Sapo của bài viết.", caption]
+
+
 def test_a_short_slug_line_opening_the_block_of_a_caption_is_the_photos_file_name() -> None:
     """A photo's file name folded to a slug ("4253 tls 1") is too short to read as an alt on its own;
     sharing its block with the caption under it, it is one. Alone in its block, it stays."""

@@ -534,7 +534,8 @@ def _is_cut_teaser(line: str) -> bool:
 
 
 def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
-    """An image starts here: its ASCII alt, the title as alt, a credited caption or an alt above one."""
+    """An image starts here: its ASCII alt, the title as alt, a credited caption (or one cut as its credit
+    opens) or an alt above one."""
     line = lines[index]
     return (
         line.isascii()
@@ -544,6 +545,7 @@ def _starts_image(lines: Sequence[str], index: int, title_key: str) -> bool:
         or _names_the_title(line, title_key)
         or rules.PHOTO_CREDIT.match(line) is not None
         or is_credited(line)
+        or ends_in_cut_credit(line)
         or _credited_caption_follows(lines, index)
         or _told_in_next(lines, index)
     )
@@ -804,6 +806,13 @@ def _folded_title_first(line: str, title_slug: list[str]) -> bool:
     folded = slug_words(" ".join(words[:leading]))
     # all ASCII, the folded title may go on with the alt's own words ("... hinh anh 1")
     return folded == title_slug or (leading == len(words) and folded[: len(title_slug)] == title_slug)
+
+
+def ends_in_cut_credit(line: str) -> bool:
+    """The line is a caption cut where its credit opens (`rules.CUT_CREDIT`): no complete line ends so."""
+    match = rules.CUT_CREDIT.search(line)
+    start = match["start"].casefold() if match else None
+    return start is not None and any(word.startswith(start) for word in rules.CREDIT_WORDS)
 
 
 def is_credited(line: str) -> bool:

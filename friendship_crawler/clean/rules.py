@@ -165,6 +165,10 @@ TRAILING_CREDIT = re.compile(rf"[(\s.]{_CREDIT_WORD}\s*:\s*[^()]{{1,80}}\)?\s*\.
 """A credit at the end of a one-line caption: "... tại Sóc Trăng (Ảnh: TTXVN).", "... Ảnh: Báo Bạc Liêu"."""
 SOURCE_AFTER_CAPTION = re.compile(r"[(.\s]Nguồn\s*:\s*[^()]{1,80}\)?\s*\.?$", re.IGNORECASE)
 """A source named at the end of a caption ("… Bác. Nguồn: ĐSQ", "… (Nguồn: Hội)"), as a credit is."""
+CUT_CREDIT = re.compile(r"\s\(\s*(?P<start>[^\s()]{0,5})$")
+CREDIT_WORDS = ("ảnh", "nguồn", "photo")
+"""A caption the stored copy cut as its credit opened ("… tỉnh Hải Dương (", "… (Ản"): an opening
+parenthesis and at most the start of a credit word end the line (`lines.ends_in_cut_credit`)."""
 UNNAMED_CREDIT = re.compile(rf"\(\s*{_CREDIT_WORD}\s*\)\s*\.?$", re.IGNORECASE)
 """A credit that names nobody at the end of a caption: "… toàn diện (Ảnh minh họa)"."""
 CAPTION_PLACEHOLDER = "chú thích ảnh"
