@@ -13,7 +13,7 @@ No Scrapy and no I/O, in the manner of a web-poet page object's `to_item()`:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from friendship_crawler.clean import Removal, clean_article_fields, clean_page_text
@@ -47,12 +47,11 @@ def read_page(
 
     Raises `NotAnArticle(reason)`: the extractor's reasons, or `no_text` when cleaning leaves no body.
     """
-    extraction = (extractor or _DEFAULT_EXTRACTOR).extract(html, url)
+    extraction = (extractor or _DEFAULT_EXTRACTOR).extract(html, url, listing or ())
     cleaned = clean_article_fields(extraction.article)
     if not cleaned.has_body:
         raise NotAnArticle("no_text", f"no article text left after cleaning: {url}")
     article = cleaned.article  # its content hash is its text's: set when built, set again by cleaning
-    article = replace(article, section=article.section or list(listing or ()))
     article = find_entities(article.title, article.sapo, article.text).on(article)
     return Reading(article, extraction, cleaned.removals)
 

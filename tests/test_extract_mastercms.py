@@ -947,8 +947,19 @@ def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_
         ("<span class='k9'>Video</span>", "Video"),
         ("<a href='/le-hoi-duong-pho-123.html'>Lễ hội</a> đường phố", "Lễ hội đường phố"),
         ("Chùm ảnh: Lễ hội đường phố", "Chùm ảnh: Lễ hội đường phố"),
+        ("<strong>Video</strong> Clip ghi lại khoảnh khắc", "Video Clip ghi lại khoảnh khắc"),
+        ("<span class='k9'>Video</span> clip ghi lại khoảnh khắc", "Video clip ghi lại khoảnh khắc"),
     ],
-    ids=["badge", "bracketed-badge", "icon", "badge-alone", "linked-words", "badge-in-the-text"],
+    ids=[
+        "badge",
+        "bracketed-badge",
+        "icon",
+        "badge-alone",
+        "linked-words",
+        "badge-in-the-text",
+        "bold-word",
+        "word-the-title-goes-on-from",
+    ],  # fmt: skip
 )
 def test_a_multimedia_badge_set_before_the_headline_is_not_part_of_the_title(
     headline: str, title: str
@@ -964,27 +975,47 @@ def test_a_multimedia_badge_set_before_the_headline_is_not_part_of_the_title(
     [
         "<div class='k7'><p>Bạn có đồng ý?</p><label><input type='radio' name='q'>Có</label>"
         "<label><input type='radio' name='q'>Không</label><button>Bình chọn</button></div>",
-        "<ul class='k7'><li><input type='checkbox' name='q' id='a'><label for='a'>Có</label></li>"
-        "<li><input type='checkbox' name='q' id='b'><label for='b'>Không</label></li></ul>",
+        "<ul class='k7'><li>Bạn có đồng ý?</li><li><input type='radio' name='q' id='a'><label for='a'>Có</label></li>"
+        "<li><input type='radio' name='q' id='b'><label for='b'>Không</label></li></ul>",
+        "<p>Bạn có đồng ý? <input type='radio' name='q'> Có <input type='radio' name='q'> Không</p>",
     ],
-    ids=["radio-labels", "check-boxes"],
+    ids=["labels-around", "labels-for", "words-after"],
 )
-def test_a_poll_inside_the_body_leaves_no_line(poll: str, container: str) -> None:
+def test_a_polls_choices_leave_no_text_and_its_question_stays(poll: str, container: str) -> None:
     last = "<p>Đoạn cuối của bài viết, sau cuộc thăm dò ý kiến, một câu đủ dài để đọc.</p>"
     page = headline_page(container, ending=f"{poll}{last}")
     lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
-    assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), lines[-1]] and len(lines) == 5
+    assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), "Bạn có đồng ý?", lines[-1]]
     assert lines[-1].startswith("Đoạn cuối")
 
 
-def test_a_label_that_holds_the_whole_body_is_no_poll() -> None:
-    """A box of choices that holds more than a poll's text is not left out whole."""
-    choices = (
-        "<label><input type='radio' name='q'>Có</label><label><input type='radio' name='q'>Không</label>"
-    )
-    page = headline_page("__MASTERCMS_CONTENT", ending=choices)
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        (
+            "<ul><li><input type='checkbox' name='n'> 500g thịt bò tươi</li>"
+            "<li><input type='checkbox' name='n'> 2 củ hành tím</li></ul>",
+            ["500g thịt bò tươi", "2 củ hành tím"],
+        ),
+        (
+            "<input type='checkbox' id='q1'><label for='q1'>Hỏi: Thủ tục đăng ký hội viên gồm những gì?</label>"
+            "<div><p>Đáp: Một đơn đăng ký và hai ảnh thẻ.</p></div>",
+            ["Hỏi: Thủ tục đăng ký hội viên gồm những gì?", "Đáp: Một đơn đăng ký và hai ảnh thẻ."],
+        ),
+        (
+            "<input type='radio' name='s'><input type='radio' name='s'>"
+            "<div><img src='/a.jpg'><p>Ảnh 1: đoàn đại biểu (Ảnh: Đinh Hòa)</p></div>"
+            "<div><img src='/b.jpg'><p>Ảnh 2: lễ ký kết (Ảnh: Đinh Hòa)</p></div>",
+            ["Ảnh 1: đoàn đại biểu (Ảnh: Đinh Hòa)", "Ảnh 2: lễ ký kết (Ảnh: Đinh Hòa)"],
+        ),
+    ],
+    ids=["checklist", "css-accordion", "css-slider"],
+)
+def test_form_controls_that_are_no_poll_keep_their_text(markup: str, kept: list[str], container: str) -> None:
+    page = headline_page(container, ending=markup)
     lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
-    assert lines[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
+    assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), *kept]
 
 
 @pytest.mark.parametrize(
@@ -995,8 +1026,22 @@ def test_a_label_that_holds_the_whole_body_is_no_poll() -> None:
         ("<h2 class='k3'>10:30 | 12/05/2023</h2>", ""),
         ("<h2 class='k3'><a href='/tin-khac-456.html'>Một tin khác của chuyên mục</a></h2>", ""),
         ("<p class='k3'>Một buổi gặp mặt ấm áp.</p>", ""),
+        ("<h2 class='k3'>Tác giả: Nguyễn Văn An</h2>", ""),
+        ("<h2 class='k3'>Nghe bài viết này</h2>", ""),
+        ("<h2 class='k3'>Theo dõi Báo Thời Đại trên Google News</h2>", ""),
+        ("<h2 class='k3'>Đối tượng được cấp thị thực</h2><p>Đoạn giải thích đầu tiên của mục này.</p>", ""),
     ],
-    ids=["subtitle", "label", "date-line", "link", "short-paragraph"],
+    ids=[
+        "subtitle",
+        "label",
+        "date-line",
+        "link",
+        "short-paragraph",
+        "byline",
+        "widget",
+        "follow",
+        "flat-text",
+    ],
 )
 def test_a_subheading_right_under_the_headline_is_the_sapo_however_short(below: str, sapo: str) -> None:
     article = read_page(headline_page(below=below), "https://example.vn/tin-chinh-123.html").article
@@ -1020,8 +1065,32 @@ def test_a_subheading_right_under_the_headline_is_the_sapo_however_short(below: 
         ("<div class='k5'><a href='/huu-nghi'>Hữu nghị</a> <a href='/quoc-te'>Quốc tế</a></div>", []),
         ("<div class='k5'>Chuyên mục <a href='/huu-nghi'>Hữu nghị</a></div>", []),
         ("<nav><a href='/huu-nghi'>Hữu nghị</a></nav>", []),
+        ("<div class='k5'><a href='javascript:history.back()'>Quay lại</a></div>", []),
+        ("<div class='k5'><a href='mailto:toasoan@example.vn'>Gửi tin</a></div>", []),
+        ("<div class='k5'><a href='/tim-kiem?q=huu-nghi'>Tìm kiếm</a></div>", []),
+        ("<div class='k5'><a href='/en'>English</a></div>", []),
+        ("<div class='k5'><a href='/chu-de/dai-hoi-xiii'>Đại hội XIII</a></div>", []),
+        ("<div class='k5'><a href='/nha-bao/nguyen-van-an'>Nguyễn Văn An</a></div>", []),
+        ("<div class='k5'><a href='/dang-ky-nhan-tin'>Đăng ký nhận bản tin</a></div>", []),
     ],
-    ids=["kicker", "absolute", "home", "article", "tag", "other-host", "menu", "more-text", "in-a-menu"],
+    ids=[
+        "kicker",
+        "absolute",
+        "home",
+        "article",
+        "tag",
+        "other-host",
+        "menu",
+        "more-text",
+        "in-a-menu",
+        "script",
+        "mail",
+        "search",
+        "language",
+        "topic",
+        "author",
+        "sign-up",
+    ],  # fmt: skip
 )
 def test_a_sections_lone_link_over_the_headline_is_the_section(above: str, section: list[str]) -> None:
     extraction = EXTRACTOR.extract(headline_page(above=above), "https://example.vn/tin-chinh-123.html")
@@ -1041,3 +1110,61 @@ def test_a_body_written_in_several_content_blocks_is_read_whole_up_to_another_he
         "Khối 1 của bài viết, một câu đủ dài.",
         "Khối 3 của bài viết, một câu đủ dài.",
     ]
+
+
+def test_the_listing_an_article_was_found_on_is_its_section_over_a_lone_link_above_the_headline() -> None:
+    page = headline_page(above="<div class='k5'><a href='/huu-nghi'>Hữu nghị</a></div>")
+    reading = read_page(page, "https://example.vn/tin-chinh-123.html", listing=["Quốc tế", "Đối ngoại"])
+    assert (reading.article.section, reading.extraction.sources["section"]) == (
+        ["Quốc tế", "Đối ngoại"],
+        "listing",
+    )
+
+
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+def test_a_video_page_badged_in_its_headline_is_no_article_when_it_has_no_text(container: str) -> None:
+    page = (
+        "<html><body><h1 class='k1'><span class='k9'>Video</span> Giao lưu hữu nghị Việt Nam - Séc</h1>"
+        f"<div class='{container}'><iframe src='https://www.youtube.com/embed/abc'></iframe></div></body></html>"
+    )
+    with pytest.raises(NotAnArticle) as refused:
+        read_page(page, "https://thoidai.com.vn/giao-luu-huu-nghi-123.html")
+    assert refused.value.reason == "video"
+
+
+def test_a_video_titled_page_of_unknown_markup_with_text_is_an_article() -> None:
+    page = headline_page().replace("Tin chính", "[Video] Tin chính")
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article
+    assert article.text.split("\n") == ["[Video] Tin chính", *re.findall(r"<p>(.*?)</p>", PARAGRAPHS)]
+
+
+def test_a_badged_headline_inside_the_body_is_not_read_again_as_text() -> None:
+    page = (
+        "<html><body><div class='__MASTERCMS_CONTENT'><h1 class='k1'><span class='k9'>Video</span> Lễ hội"
+        f"</h1>{PARAGRAPHS}</div></body></html>"
+    )
+    lines = read_page(page, "https://thoidai.com.vn/le-hoi-123.html").article.text.split("\n")
+    assert lines == ["Lễ hội", *re.findall(r"<p>(.*?)</p>", PARAGRAPHS)]
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["<div class='k3'><h2>Đọc tiếp: Tin khác</h2></div>", "<p>Bài viết khác</p>"],
+    ids=["heading", "text"],
+)
+def test_a_content_block_after_text_between_is_not_part_of_the_body(between: str) -> None:
+    page = (
+        f"<html><body><h1 class='k1'>Tin chính</h1><div class='__MASTERCMS_CONTENT'>{PARAGRAPHS}</div>"
+        f"{between}<div class='__MASTERCMS_CONTENT'><p>Nội dung của một bài viết khác, đủ dài.</p></div></body></html>"
+    )
+    lines = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article.text.split("\n")
+    assert lines[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
+
+
+def test_a_copy_of_the_body_beside_it_is_read_once() -> None:
+    page = (
+        f"<html><body><h1 class='k1'>Tin chính</h1><div class='__MASTERCMS_CONTENT d-none d-md-block'>{PARAGRAPHS}"
+        f"</div><div class='__MASTERCMS_CONTENT d-md-none'>{PARAGRAPHS}</div></body></html>"
+    )
+    lines = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article.text.split("\n")
+    assert lines[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)

@@ -81,10 +81,12 @@ WIDGET_WORDS = (
     "gửi email", "gửi mail", "email", "e-mail", "in bài viết", "in bài", "in", "lưu bài", "lưu tin", "lưu",
     "copy link", "sao chép liên kết", "sao chép link", "quảng cáo", "advertisement", "ads", "cỡ chữ",
     "video:", "nghe bài viết", "nghe đọc bài viết", "nghe đọc bài", "nghe bài", "nghe", "bình chọn",
+    "bài viết này",
 )  # fmt: skip
-"""What the page's widgets print (share, print and listen buttons, ad labels, the font-size control, an
-embed's label, a poll's button): a line of these words only is no line of the article, wherever it stands.
-A title that ends an article on a line of its own ("In bài viết") is the trailer's, read before."""
+"""What the page's widgets print (share, print and listen buttons, "… bài viết này" after any of them, ad
+labels, the font-size control, an embed's label, a poll's button): a line of these words only is no line
+of the article, wherever it stands. A title that ends an article on a line of its own ("In bài viết") is
+the trailer's, read before."""
 WIDGET_LINE = re.compile(
     rf"^(?:(?:{alternation(WIDGET_WORDS)}|a[-+]?)(?:\s*[|•·/,]\s*|\s+|$))+$"
     r"|^#[^#\s][^#]{0,40}(?:\s+#[^#\s][^#]{0,40})+$|^#[^#\s\d]\S*(?:\s\S+){0,2}$"

@@ -43,10 +43,8 @@ _BOX_LABELS = RELATED_LABELS | CONTENTS_LABELS
 _LONGEST_LABEL = max(map(len, _BOX_LABELS))
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
 """What an article's table of contents is set in."""
-FORM_CONTROLS = ("input", "select", "textarea")
-CHOICE_TYPES = frozenset({"radio", "checkbox"})
-POLL_MAX_CHARS = 600
-"""The most text a poll's box holds (its question and choices); a box with more is no poll."""
+CHOICE_MAX_WORDS = 8
+"""A poll's choice is named in a few words ("Có", "Rất hài lòng"); more are text of their own."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +105,7 @@ def _collect_visible(element: HtmlElement, parts: list[str], depth: int) -> None
 def read_body(container: HtmlElement, base_url: str, more: Sequence[HtmlElement] = ()) -> Body:
     """Blocks, images and inline related links of a body container, and of the `more` parts of the same
     body after it (`body_parts`)."""
-    walker = _BodyWalker(base_url, [box for part in (container, *more) for box in poll_boxes(part)])
+    walker = _BodyWalker(base_url, PollChoices(container, *more))
     for part in (container, *more):
         walker.walk(part, 0)
         walker.flush()
@@ -116,22 +114,31 @@ def read_body(container: HtmlElement, base_url: str, more: Sequence[HtmlElement]
 
 def body_parts(containers: Sequence[HtmlElement]) -> list[HtmlElement]:
     """The body as the matches of one container selector give it: the first, then the later ones beside
-    it (same parent) up to a headline, as a CMS that writes an article in several content blocks
-    (`__MB_MASTERCMS_EL_1`, `…_3`) sets them; a match inside another is part of it, and a block after
-    another article's headline (a next article loaded below) is not this one's."""
+    it (same parent), as a CMS that writes an article in several content blocks (`__MB_MASTERCMS_EL_1`,
+    `…_3`) sets them. A match inside another is part of it; a copy of a part (a desktop and a mobile
+    copy) is read once; anything with text between two parts (another article's headline, a box) ends
+    the body before it."""
     if not containers:
         return []
     first, *others = containers
-    parts = [first]
     later = {id(element) for element in others}
+    parts, texts = [first], {_compact_text(first)}
     for sibling in first.itersiblings():
+        if not later:
+            break
         if id(sibling) in later:
-            parts.append(sibling)
-        elif isinstance(sibling.tag, str) and (
-            sibling.tag == "h1" or next(sibling.iter("h1"), None) is not None
-        ):
+            later.discard(id(sibling))
+            text = _compact_text(sibling)
+            if text not in texts:
+                parts.append(sibling)
+                texts.add(text)
+        elif isinstance(sibling.tag, str) and visible_text(sibling):
             break
     return parts
+
+
+def _compact_text(element: HtmlElement) -> str:
+    return "".join(element.text_content().split())
 
 
 def _classes(element: HtmlElement) -> frozenset[str]:
@@ -167,35 +174,38 @@ def lists_this_page(element: HtmlElement) -> bool:
     return text > 0 and sum(len(visible_text(a)) for a in links) / text >= LINK_SHARE
 
 
-def is_form_label(element: HtmlElement) -> bool:
-    """A `label` that names a form control (it holds one or points to one): a poll's choice, a form
-    field's name, never article text."""
-    return element.tag == "label" and (
-        bool(element.get("for")) or next(element.iter(*FORM_CONTROLS), None) is not None
-    )
+class PollChoices:
+    """The choices of the polls below some elements: radio buttons of one name, two or more, and what
+    names each (a `label` around it or pointing to it, or the few words after it). A choice's name is
+    never article text ("Có", "Không" would read "CóKhông"); the question stays. Check boxes (a
+    checklist, a CSS toggle) and nameless buttons (a CSS slider) are no poll."""
 
+    def __init__(self, *roots: HtmlElement) -> None:
+        groups: dict[str, list[HtmlElement]] = {}
+        for root in roots:
+            for control in root.iter("input"):
+                name = control.get("name")
+                if name and (control.get("type") or "").lower() == "radio":
+                    groups.setdefault(name, []).append(control)
+        self.inputs = [choice for group in groups.values() if len(group) >= 2 for choice in group]
+        self._held = {id(choice) for choice in self.inputs}
+        self._pointed_at = {choice.get("id") for choice in self.inputs} - {None}
 
-def poll_boxes(root: HtmlElement) -> list[HtmlElement]:
-    """The boxes of the polls below `root` (never `root` itself): for each group of choices (radio buttons
-    or check boxes of one name, at least two), the closest block around them all, question included,
-    when it holds no more than a poll's text."""
-    groups: dict[str, list[HtmlElement]] = {}
-    for control in root.iter("input"):
-        if (control.get("type") or "").lower() in CHOICE_TYPES:
-            groups.setdefault(control.get("name") or "", []).append(control)
-    boxes = []
-    for choices in groups.values():
-        if len(choices) < 2:
-            continue
-        around_last = set(choices[-1].iterancestors())
-        box = next(
-            (a for a in choices[0].iterancestors() if a in around_last and a.tag in selectors.BLOCK_TAGS),
-            None,
+    def __bool__(self) -> bool:
+        return bool(self.inputs)
+
+    def names_after(self, element: HtmlElement) -> bool:
+        """The element is a choice and the text after it is its name."""
+        return id(element) in self._held and len((element.tail or "").split()) <= CHOICE_MAX_WORDS
+
+    def labels(self, element: HtmlElement) -> bool:
+        """The element is the `label` of a choice, a few words without an image."""
+        if element.tag != "label" or next(element.iter(*selectors.IMAGE_TAGS), None) is not None:
+            return False
+        named = element.get("for") in self._pointed_at or any(
+            id(c) in self._held for c in element.iter("input")
         )
-        inside = box is not None and box is not root and root in box.iterancestors()
-        if box is not None and inside and len(visible_text(box)) <= POLL_MAX_CHARS:
-            boxes.append(box)
-    return boxes
+        return named and len(visible_text(element).split()) <= CHOICE_MAX_WORDS
 
 
 def _thumbnails_link_articles(box: HtmlElement) -> bool:
@@ -276,10 +286,9 @@ def is_signature(element: HtmlElement) -> bool:
 class _BodyWalker:
     """State of one walk: the line being built, lines so far, the image box being read."""
 
-    def __init__(self, base_url: str, skipped: list[HtmlElement]) -> None:
+    def __init__(self, base_url: str, choices: PollChoices) -> None:
         self.base_url = base_url
-        self._skipped = skipped
-        """Boxes left out whatever their markup (polls)."""
+        self._choices = choices
         self._own_hosts = own_hosts(base_url)
         self.body = Body()
         self._buffer: list[str] = []
@@ -295,7 +304,7 @@ class _BodyWalker:
         for child in element:
             if isinstance(child.tag, str):
                 self._element(child, depth + 1)
-            if child.tail:
+            if child.tail and not (self._choices and self._choices.names_after(child)):
                 self._buffer.append(child.tail)
 
     def flush(self) -> None:
@@ -333,8 +342,7 @@ class _BodyWalker:
         if (
             classes & _SKIPPED_CLASSES
             or any(map(selectors.names_an_ad, classes))
-            or is_form_label(element)
-            or (self._skipped and element in self._skipped)
+            or (self._choices and self._choices.labels(element))
         ):
             if block:
                 self.flush()

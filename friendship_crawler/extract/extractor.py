@@ -11,7 +11,7 @@ produced each field (`Extraction.sources`, counted per field by the crawl).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -45,8 +45,9 @@ from friendship_crawler.urls import (
 )
 
 HEAD, META, SELECTORS, GENERIC, URL = "json-ld", "meta", "selectors", "generic", "url"
-HTMLDATE = "htmldate"
-"""Names of the layers a field can come from (`Extraction.sources`)."""
+HTMLDATE, LISTING = "htmldate", "listing"
+"""Names of the layers a field can come from (`Extraction.sources`); "listing" is the section of the
+listing the crawl found the page on."""
 BYLINE_MAX_NAMES = 4
 """The most people a byline names."""
 LABEL_IS_NOT = frozenset({*selectors.EMPHASIS_TAGS, "a"})
@@ -67,7 +68,8 @@ class Extraction:
     fallback: bool
     """True when the generic layer produced the body: the caller counts and logs it."""
     sources: dict[str, str] = field(default_factory=dict)
-    """Field name -> layer that produced it: "json-ld", "meta", "selectors", "generic", "htmldate", "url"."""
+    """Field name -> layer that produced it: "json-ld", "meta", "selectors", "generic", "htmldate", "url",
+    "listing"."""
     notes: list[str] = field(default_factory=list)
     """Problems met that did not stop extraction (unparseable JSON-LD and the like)."""
 
@@ -78,11 +80,12 @@ class ArticleExtractor:
     def __init__(self, canonical_root: str = CANONICAL_ROOT) -> None:
         self.canonical_root = canonical_root.rstrip("/")
 
-    def extract(self, html: str | bytes, url: str) -> Extraction:
-        """The article of a page, or NotAnArticle(reason, detail) when the page is not one."""
+    def extract(self, html: str | bytes, url: str, listing: Sequence[str] = ()) -> Extraction:
+        """The article of a page, or NotAnArticle(reason, detail) when the page is not one; `listing` is the
+        section trail of the listing the page was found on, the section of a page that shows no trail."""
         root = parse_page(html)
         saved_at = None if _is_web_address(url) else saved_from(html)  # a page read from a file
-        return _PageReading(root, url, self.canonical_root, saved_at).extract()
+        return _PageReading(root, url, self.canonical_root, saved_at, listing).extract()
 
 
 def detect_generation(root: HtmlElement, marks: PageMarks) -> type[Generation]:
@@ -187,8 +190,16 @@ def _is_web_address(url: str) -> bool:
 class _PageReading:
     """One extraction: the parsed page, its head evidence, and the fields as they are decided."""
 
-    def __init__(self, root: HtmlElement, url: str, canonical_root: str, saved_at: str | None = None) -> None:
+    def __init__(
+        self,
+        root: HtmlElement,
+        url: str,
+        canonical_root: str,
+        saved_at: str | None = None,
+        listing: Sequence[str] = (),
+    ) -> None:
         self.root = root
+        self.listing = list(listing)
         self.canonical_root = canonical_root
         self.head: HeadData = read_head(root)
         self.fetched_url = _page_address(url, self.head, saved_at)
@@ -199,6 +210,9 @@ class _PageReading:
         self.sources: dict[str, str] = {}
         self.title_node: HtmlElement | None = None
         """The visible headline, where leads and date lines are looked for."""
+        self.headline_shown: str | None = None
+        self.badge: str | None = None
+        """The visible headline's whole text and its multimedia badge (`fallbacks.headline_badge`)."""
 
     def select(self, name: str) -> list[HtmlElement]:
         return _first(self.root, self.generation.compiled[name], self.marks)
@@ -233,7 +247,9 @@ class _PageReading:
         url, aid = self._url()
         folder = LinkFolder(self.canonical_root, self.fetched_url)
         body = read_body(container, url, parts[1:]) if container is not None else Body()
-        kind = media_kind(title, body, container, by_title_only=True)
+        # a known container without text, under a multimedia title, is the media page; an unknown one is
+        # read by the generic layer first
+        kind = media_kind(title, body, container, by_title_only=True, badge=self.badge) if parts else None
         if kind is not None:
             raise NotAnArticle(kind, f"{kind} page without text: {title!r}")
         fallback = not body.has_text
@@ -241,7 +257,8 @@ class _PageReading:
         body_layer = GENERIC if fallback else SELECTORS
         author = self._visible_author()
         split = split_byline(blocks, author)
-        lines_read = [block.text for block in split.blocks if block.text != title]  # the headline is no body
+        headlines = {title, self.headline_shown}  # the headline is no body, with its badge or without
+        lines_read = [block.text for block in split.blocks if block.text not in headlines]
         holder = text_holder(self.root, lines_read) if fallback else None
         held = read_body(holder, url) if holder is not None else None
         below_title = self._below_title(holder)
@@ -259,9 +276,9 @@ class _PageReading:
             or self._author_by_class()
             or self._labelled_near_title()
         )
-        lines = self._text_lines(title, sapo, split.blocks)
+        lines = self._text_lines(title, sapo, split.blocks, self.headline_shown)
         if len(lines) <= (2 if sapo else 1):
-            kind = media_kind(title, body, container)
+            kind = media_kind(title, body, container, badge=self.badge)
             if kind is not None:
                 raise NotAnArticle(kind, f"{kind} page without text: {title!r}")
             raise NotAnArticle("no_text", "no body text, even from the generic layer")
@@ -298,6 +315,9 @@ class _PageReading:
         or `<title>` where the page shows that very text (a headline in an `h2`, a `div`)."""
         visible_nodes = [n for n in self.select("title") if visible_text(n)]
         self.title_node = visible_nodes[0] if visible_nodes else fallbacks.prominent_h1(self.root)
+        if self.title_node is not None:
+            self.headline_shown = visible_text(self.title_node)
+            self.badge = fallbacks.headline_badge(self.title_node)
         visible = fallbacks.headline_text(visible_nodes[0]) if visible_nodes else None
         h1 = None if visible_nodes or self.title_node is None else fallbacks.headline_text(self.title_node)
         headline = self.head.headline
@@ -535,6 +555,8 @@ class _PageReading:
             crumbs, layer = fallbacks.generic_trail(self.root, self.marks, stated), GENERIC
         if not crumbs and stated:
             crumbs, layer = [stated], META
+        if not crumbs and self.listing:
+            crumbs, layer = self.listing, LISTING  # where the crawl found it, over a guess from the page
         if not crumbs:
             crumbs, layer = fallbacks.section_label(self.title_node, host_of(self.fetched_url)), GENERIC
         names = [c for c in _unique(crumbs) if c.casefold() not in selectors.HOME_CRUMBS and c != title]
@@ -563,11 +585,12 @@ class _PageReading:
         return tags
 
     @staticmethod
-    def _text_lines(title: str, sapo: str, blocks: list[Block]) -> list[str]:
-        """Title, sapo, then body lines; a body that opens with the title, the sapo or the date line (as
-        the generic layer's reading of a whole article element does) does not repeat them."""
+    def _text_lines(title: str, sapo: str, blocks: list[Block], shown: str | None) -> list[str]:
+        """Title, sapo, then body lines; a body that opens with the title (as `shown`, badge and all, or
+        not), the sapo or the date line (as the generic layer's reading of a whole article element does)
+        does not repeat them."""
         lines = [title, sapo] if sapo else [title]
         body = [block.text for block in blocks]
-        while body and (body[0] in {title, sapo} or match_date_line(body[0])):
+        while body and (body[0] in {title, sapo, shown} or match_date_line(body[0])):
             body.pop(0)
         return lines + body

@@ -26,8 +26,8 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean.folding import slug_words
-from friendship_crawler.clean.lines import ends_with_byline, is_labelled_byline
-from friendship_crawler.clean.rules import MEDIA_BADGE
+from friendship_crawler.clean.lines import ends_with_byline, is_labelled_byline, is_widget_line
+from friendship_crawler.clean.rules import FOLLOW_LINE, MEDIA_BADGE
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
     SIGNED_TAGS,
@@ -67,6 +67,8 @@ STYLED_LEAD_TAGS = frozenset({"p", "h2", "h3", "h4"})
 BOLD_TAGS = ("strong", "b")
 MIN_LEAD_CHARS = 30
 SUBTITLE_TAGS = frozenset({"h2"})
+SECTION_TEXT_TAGS = frozenset({"p", "h2", "h3"})
+"""What, set beside a subheading after it, makes it the heading of a section of text rather than a lead."""
 SUBTITLE_MIN_WORDS = 3
 """A subheading right after the headline is its subtitle (the lead) from this many words: a shorter one
 is a label ("Video", "Tin ảnh")."""
@@ -83,6 +85,15 @@ KICKER_LEVELS, KICKER_REACH, KICKER_MAX_WORDS = 2, 3, 6
 """A section's link over the headline stands among the `KICKER_REACH` elements before it or before its
 holder (`KICKER_LEVELS` up), names the section in a few words, and points one or two levels deep."""
 AUTHOR_PATHS = ("tac-gia", "author")
+WEB_SCHEMES = frozenset({"", "http", "https"})
+LANGUAGE_PATH_CHARS = 2
+"""A path this short names a language edition ("/en"), not a section."""
+NOT_SECTION_PATHS = (
+    *AUTHOR_PATHS, "nha-bao", "phong-vien", "chu-de", "su-kien", "topic", "event", "tag", "tags", "tu-khoa",
+    "tim-kiem", "search", "dang-nhap", "dang-ky", "login", "register", "rss", "lien-he", "contact",
+)  # fmt: skip
+"""Pages a lone link over a headline may lead to that are no section: an author's, a topic's or an event's
+page, a tag, search, sign-in, feeds, contact; each as whole words of the path."""
 TAG_PAGE = re.compile(r"^/(?:tags?|tu-khoa|keywords?)/|\.tag$", re.I)
 """The path of a tag's page on the CMS family and beyond: `/tag/binh-phuoc.tag`, `/tags/suc-khoe-73.tag`."""
 TAG_WORDS = ("tag", "khoa", "keyword")
@@ -155,17 +166,27 @@ def prominent_h1(root: HtmlElement) -> HtmlElement | None:
 
 
 def headline_text(node: HtmlElement) -> str:
-    """The headline an element shows, without the multimedia badge set before it in an element of its own
-    (`<h1><span>Video</span> Title</h1>`): the badge says what the page is, the title is what follows."""
+    """The headline an element shows, without the multimedia badge set before it (`headline_badge`)."""
     text = visible_text(node)
+    badge = headline_badge(node)
+    return text[len(badge) :].lstrip(BADGE_SEPARATORS) if badge else text
+
+
+def headline_badge(node: HtmlElement) -> str | None:
+    """The multimedia badge set first in the headline in an element of its own (`<h1><span>Video</span>
+    Title</h1>`, "[Infographic]: …"), as shown; None without one. The badge says what the page is, the
+    title is what follows it. A word set in bold or italic is the headline's own ("<strong>Video</strong>
+    clip ghi lại …"), and so is a badge word the rest of the headline goes on from in lower case."""
     first = next((child for child in node if isinstance(child.tag, str)), None)
-    if first is None or (node.text or "").strip():
-        return text
-    badge = visible_text(first)
-    rest = text[len(badge) :].lstrip(BADGE_SEPARATORS)
-    if text.startswith(badge) and rest and MEDIA_BADGE.match(badge.strip(BADGE_BRACKETS)):
-        return rest
-    return text
+    if first is None or first.tag in selectors.EMPHASIS_TAGS or (node.text or "").strip():
+        return None
+    badge, text = visible_text(first), visible_text(node)
+    rest = text[len(badge) :]
+    bare = rest.lstrip(BADGE_SEPARATORS)
+    if not text.startswith(badge) or not bare or not MEDIA_BADGE.match(badge.strip(BADGE_BRACKETS)):
+        return None
+    marked = badge[:1] in BADGE_BRACKETS or rest[: len(rest) - len(bare)].strip() != ""
+    return badge if marked or not bare[0].islower() else None
 
 
 def element_showing(root: HtmlElement, title: str | None) -> HtmlElement | None:
@@ -298,14 +319,19 @@ def _names_a_lead(classes: str) -> bool:
 
 def subtitle(title_node: HtmlElement | None) -> str | None:
     """The subheading set right after the headline (its next element, an `h2`): the page's lead, however
-    short, unless it is a date line or a link."""
+    short, unless it is a date line, a byline, a widget's label or a link, or heads a section of text
+    set beside it (a paragraph or another subheading follows it: a flat article, no lead)."""
     following = title_node.getnext() if title_node is not None else None
     while following is not None and not isinstance(following.tag, str):
         following = following.getnext()
     if following is None or following.tag not in SUBTITLE_TAGS or next(following.iter("a"), None) is not None:
         return None
+    if any(sibling.tag in SECTION_TEXT_TAGS for sibling in following.itersiblings()):
+        return None
     text = visible_text(following)
-    return text if len(text.split()) >= SUBTITLE_MIN_WORDS and not parse_date_line(text) else None
+    if len(text.split()) < SUBTITLE_MIN_WORDS or parse_date_line(text) or is_labelled_byline(text):
+        return None
+    return None if is_widget_line(text) or FOLLOW_LINE.match(text) else text
 
 
 def lead_before_body(title_node: HtmlElement | None, container: HtmlElement | None) -> str | None:
@@ -669,11 +695,12 @@ def _kicker(box: HtmlElement, host: str) -> str | None:
         return None
     path = parts.path.strip("/")
     on_site = not parts.netloc or parts.netloc.removeprefix("www.") == host.removeprefix("www.")
-    if not on_site or not path or path.count("/") >= KICKER_LEVELS or article_id(f"https://{host}/{path}"):
+    if parts.scheme not in WEB_SCHEMES or parts.query or not on_site or len(path) <= LANGUAGE_PATH_CHARS:
         return None
-    if TAG_PAGE.search(f"/{path}/") or any(word in path for word in AUTHOR_PATHS):
+    if path.count("/") >= KICKER_LEVELS or article_id(f"https://{host}/{path}"):
         return None
-    return name
+    words = set(re.split(r"[/_.-]", path.casefold()))
+    return None if any(set(phrase.split("-")) <= words for phrase in NOT_SECTION_PATHS) else name
 
 
 def generic_trail(root: HtmlElement, marks: PageMarks, stated: str | None = None) -> list[str]:

@@ -30,11 +30,10 @@ from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
     Block,
     Body,
+    PollChoices,
     html_line,
-    is_form_label,
     is_related_box,
     links_to_articles,
-    poll_boxes,
 )
 from friendship_crawler.textnorm import normalize_line, normalize_text
 
@@ -175,11 +174,16 @@ def settle_figures(root: HtmlElement) -> None:
 
 
 def drop_form_widgets(root: HtmlElement) -> None:
-    """Polls and the labels of form controls go, as a known container's walk leaves them out
-    (trafilatura keeps a label's text: a poll's choices would read "CóKhông")."""
-    for widget in [*poll_boxes(root), *filter(is_form_label, root.iter("label"))]:
-        if widget.getparent() is not None:
-            widget.drop_tree()
+    """The names of a poll's choices go, as a known container's walk leaves them out (`PollChoices`;
+    trafilatura keeps them: "CóKhông")."""
+    choices = PollChoices(root)
+    if not choices:
+        return
+    for label in [label for label in root.iter("label") if choices.labels(label)]:
+        label.drop_tree()
+    for choice in choices.inputs:
+        if choices.names_after(choice):
+            choice.tail = None
 
 
 def _writable_text(root: HtmlElement) -> None:

@@ -12,6 +12,7 @@ from parsel import Selector
 
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import Body, visible_text
+from friendship_crawler.extract.fallbacks import BADGE_BRACKETS
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.listing import parse_listing
 from friendship_crawler.site_rules import NOT_FOUND
@@ -40,18 +41,24 @@ def says_not_found(marks: PageMarks, *titles: str | None) -> bool:
 
 
 def media_kind(
-    title: str, body: Body, container: HtmlElement | None, by_title_only: bool = False
+    title: str,
+    body: Body,
+    container: HtmlElement | None,
+    by_title_only: bool = False,
+    badge: str | None = None,
 ) -> str | None:
     """ "video" or "infographic" when the body has no text of its own, else None.
 
-    The title prefix ("[Video] ...", "[Infographic] ...") decides first; with `by_title_only` false, a
-    body holding only a player or only images decides too (used once the generic layer found no text).
+    The title prefix ("[Video] ...", "[Infographic] ...") or the headline's `badge` decides first; with
+    `by_title_only` false, a body holding only a player or only images decides too (used once the
+    generic layer found no text).
     """
     if body.has_text:
         return None
-    if selectors.VIDEO_TITLE.search(title):
+    badged = f"[{badge.strip(BADGE_BRACKETS)}] {title}" if badge else title
+    if selectors.VIDEO_TITLE.search(badged):
         return "video"
-    if selectors.INFOGRAPHIC_TITLE.search(title):
+    if selectors.INFOGRAPHIC_TITLE.search(badged):
         return "infographic"
     if by_title_only:
         return None
