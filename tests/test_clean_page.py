@@ -322,6 +322,15 @@ def test_a_caption_cut_as_its_credit_opens_ends_the_related_box_under_the_sapo()
     assert page.text.split("\n")[1:] == ["Sapo của bài viết.", caption]
 
 
+def test_a_credited_caption_in_blocks_of_its_own_under_the_sapo_is_no_related_box() -> None:
+    """No article's title ends in a photo credit: a caption printed twice, each in a block of its own,
+    right under the sapo, stays once, and the paragraph after it stays."""
+    caption = "Các đại biểu chụp ảnh lưu niệm tại buổi gặp mặt. (Ảnh: Đinh Hòa)"
+    head = LEAD_BOX_PAGE.split("Hội hữu nghị Việt Nam, Thái Lan")[0]
+    page = clean_page_text(f"{head}\n{caption}\n\n{caption}\n\nĐoạn văn thứ hai của bài viết.\n")
+    assert page.text.split("\n")[1:] == ["Sapo của bài viết.", caption, "Đoạn văn thứ hai của bài viết."]
+
+
 def test_a_short_slug_line_opening_the_block_of_a_caption_is_the_photos_file_name() -> None:
     """A photo's file name folded to a slug ("4253 tls 1") is too short to read as an alt on its own;
     sharing its block with the caption under it, it is one. Alone in its block, it stays."""

@@ -481,8 +481,9 @@ def drop_box_blocks(
     `after_box` says the sapo's block ended in the box, so a cut teaser may open `lines`; `ends_text`
     that the last of `lines` is the text's, where a stored copy may cut the second print of a title.
     Only items of that shape are taken, from the first line on: the first line of another shape is the
-    body's, and so is the article's own `title` (a cover image's alt and caption, left to
-    `drop_image_alts`), with what follows it.
+    body's, and so are the article's own `title` (a cover image's alt and caption, left to
+    `drop_image_alts`) and a credited caption (no article's title ends in a photo credit), with what
+    follows them.
     """
     title_key = title.casefold()
     removals: list[Removal] = []
@@ -494,8 +495,8 @@ def drop_box_blocks(
     while index < len(lines):
         line = lines[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if title_key and line.casefold() == title_key:
-            break
+        if (title_key and line.casefold() == title_key) or is_credited(line) or ends_in_cut_credit(line):
+            break  # the article's own title (a cover image's alt) or a photo's caption: the body goes on
         if is_related_line(line):
             taken, teaser = 1, "any" if with_teasers else "cut"
         elif _is_headline(line) and (
