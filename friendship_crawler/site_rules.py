@@ -48,6 +48,9 @@ BYLINE_PREFIX = re.compile(
 """What may stand before the name: "Bài và ảnh: Phương Lê", "Bài/ảnh: Anh Vũ", "Bài: Anh Vũ", and a credit
 without a colon ("Bài và ảnh Trọng Tùng", "Ảnh Trọng Tùng"); "Ảnh:" with a colon is a photo credit, not a
 byline."""
+AUTHOR_BY = re.compile(r"^(?:by|bởi)\s+(?=\S)", re.IGNORECASE)
+"""What an author element may print before the name ("Bởi Minh Anh", "By Minh Anh"); in a line of text
+it may open a sentence ("Bởi lẽ …"), so only an author element loses it."""
 LABELLED_BYLINE = re.compile(
     rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by)\s*:|(?:{_CREDIT})\s)\s*(?=\S)", re.I
 )

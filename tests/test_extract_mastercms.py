@@ -1168,3 +1168,19 @@ def test_a_copy_of_the_body_beside_it_is_read_once() -> None:
     )
     lines = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article.text.split("\n")
     assert lines[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
+
+
+def test_a_trail_labelled_breadcrumb_for_screen_readers_is_the_trail_whatever_its_classes() -> None:
+    trail = (
+        "<nav class='k5' aria-label='Breadcrumb'><ol><li><a href='/'>Trang chủ</a></li>"
+        "<li><a href='/the-gioi'>Thế giới</a></li></ol></nav>"
+    )
+    extraction = EXTRACTOR.extract(headline_page(above=trail), "https://example.vn/tin-chinh-123.html")
+    assert (extraction.article.section, extraction.sources["section"]) == (["Thế giới"], "generic")
+
+
+@pytest.mark.parametrize("by", ["Bởi", "By", "bởi"])
+def test_an_author_element_that_says_by_names_the_author_after_it(by: str) -> None:
+    byline = f"<span class='byline'>{by} <a href='/author/minh-anh'>Minh Anh</a></span>"
+    article = EXTRACTOR.extract(headline_page(below=byline), "https://example.vn/tin-chinh-123.html").article
+    assert article.author == "Minh Anh"

@@ -38,7 +38,7 @@ def clean_author(raw: str | None) -> str | None:
     """An author name without its credit ("Bài và ảnh:", "Bài và ảnh ") or role suffixes."""
     if not raw:
         return None
-    name = site_rules.BYLINE_PREFIX.sub("", normalize_line(raw))
+    name = site_rules.AUTHOR_BY.sub("", site_rules.BYLINE_PREFIX.sub("", normalize_line(raw)))
     while True:
         stripped = site_rules.ROLE_SUFFIX.sub("", name)
         if stripped == name or not stripped:

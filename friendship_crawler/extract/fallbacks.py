@@ -114,6 +114,8 @@ BYLINE_PARTS = re.compile(r"\s*\|\s*|\s+[-–]\s+(?=\d)")
 12/05/2023", "Tác giả: Minh Anh - 12/05/2023")."""
 TRAIL_CLASS = re.compile(r"crumb|path", re.I)
 """A class name that holds a breadcrumb trail ("breadcrumbs", "BreadCrumb", "path-nav")."""
+LABELLED_TRAIL = "//*[contains(translate(@aria-label, 'BREADCUM', 'breadcum'), 'breadcrumb')]"
+"""A trail labelled for screen readers (`<nav aria-label="breadcrumb">`), whatever its classes."""
 MAX_TRAIL = 6
 """A breadcrumb trail names a few levels; more entries under one parent are a menu."""
 ACTIVE_TRAIL_CLIMB = 3
@@ -704,12 +706,13 @@ def _kicker(box: HtmlElement, host: str) -> str | None:
 
 
 def generic_trail(root: HtmlElement, marks: PageMarks, stated: str | None = None) -> list[str]:
-    """Names of the first short list of links whose class names a path or crumbs and starts at home, else
+    """Names of the first short list of links whose class names a path or crumbs (or which is labelled a
+    breadcrumb for screen readers) and starts at home, else
     of a trail known by its links alone (`chained_trail`), else, when the head states the article's
     section, that section under the one its link stands below (`stated_trail`, nothing when the page shows
     no such link: the head's word is taken over a guess), else a subsection marked active beside its
     section (`active_trail`); `marks` are the page's."""
-    for holder in marks.with_classes_like(TRAIL_CLASS):
+    for holder in marks.with_classes_like(TRAIL_CLASS, also=LABELLED_TRAIL):
         links = [a for a in trail(list(holder.iter("a"))) if visible_text(a)]
         if not links or len(links) > MAX_TRAIL:
             continue
