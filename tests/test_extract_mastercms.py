@@ -1184,3 +1184,22 @@ def test_an_author_element_that_says_by_names_the_author_after_it(by: str) -> No
     byline = f"<span class='byline'>{by} <a href='/author/minh-anh'>Minh Anh</a></span>"
     article = EXTRACTOR.extract(headline_page(below=byline), "https://example.vn/tin-chinh-123.html").article
     assert article.author == "Minh Anh"
+
+
+@pytest.mark.parametrize(
+    "label", ["Có thể bạn quan tâm", "Tin cùng chuyên mục", "Bài viết cùng chủ đề", "Tin mới"]
+)
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+def test_a_box_of_links_in_the_body_under_a_trailer_title_takes_its_title_along(
+    label: str, container: str
+) -> None:
+    links = "".join(
+        f"<li><a href='/bai-khac-so-{n}-{3000 + n}.html'>Bài khác số {n} của trang</a></li>" for n in range(3)
+    )
+    after = "<p>Đoạn cuối của bài viết, sau hộp tin, một câu đủ dài để đọc.</p>"
+    page = headline_page(container, ending=f"<div class='k9'><h3>{label}</h3><ul>{links}</ul></div>{after}")
+    lines = read_page(page, "https://thoidai.com.vn/tieu-de-bai-viet-123.html").article.text.split("\n")
+    assert lines[1:] == [
+        *re.findall(r"<p>(.*?)</p>", PARAGRAPHS),
+        "Đoạn cuối của bài viết, sau hộp tin, một câu đủ dài để đọc.",
+    ]

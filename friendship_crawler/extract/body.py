@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean.lines import is_labelled_link, is_own_address, own_hosts
+from friendship_crawler.clean.rules import TRAILER_BOXES
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
 from friendship_crawler.site_rules import CONTENTS_LABELS, RELATED_LABELS, marker_key
@@ -38,8 +39,9 @@ body; a sentence that links a title it names keeps words of its own."""
 _LINK_BOXES = {"table": LINK_SHARE, "ul": LINK_SHARE, "ol": LINK_SHARE, "p": WHOLLY_LINKED}
 """Elements that may be related boxes by their links alone, with the share of links that makes one."""
 _NO_CLASSES: frozenset[str] = frozenset()
-_BOX_LABELS = RELATED_LABELS | CONTENTS_LABELS
-"""What titles a box of links the walk leaves out: its title goes with it."""
+_BOX_LABELS = RELATED_LABELS | CONTENTS_LABELS | TRAILER_BOXES
+"""What titles a box of links the walk leaves out: its title goes with it (left behind, a trailer box's
+title, "Có thể bạn quan tâm", "Tin cùng chuyên mục", would end the article at it)."""
 _LONGEST_LABEL = max(map(len, _BOX_LABELS))
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
 """What an article's table of contents is set in."""
