@@ -1148,23 +1148,19 @@ def test_a_badged_headline_inside_the_body_is_not_read_again_as_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "between",
-    ["<div class='k3'><h2>Đọc tiếp: Tin khác</h2></div>", "<p>Bài viết khác</p>"],
-    ids=["heading", "text"],
+    "after",
+    [
+        "<div class='k3'><h2>Đọc tiếp: Tin khác</h2></div>"
+        "<div class='__MASTERCMS_CONTENT'><p>Nội dung của một bài viết khác, đủ dài.</p></div>",
+        "<p>Bài viết khác</p><div class='__MASTERCMS_CONTENT'><p>Nội dung của một bài viết khác, đủ dài.</p></div>",
+        f"<div class='__MASTERCMS_CONTENT d-md-none'>{PARAGRAPHS}</div>",
+    ],
+    ids=["after-a-heading", "after-text", "a-copy"],
 )
-def test_a_content_block_after_text_between_is_not_part_of_the_body(between: str) -> None:
+def test_a_content_block_after_text_between_or_a_copy_of_the_body_is_not_read_again(after: str) -> None:
     page = (
         f"<html><body><h1 class='k1'>Tin chính</h1><div class='__MASTERCMS_CONTENT'>{PARAGRAPHS}</div>"
-        f"{between}<div class='__MASTERCMS_CONTENT'><p>Nội dung của một bài viết khác, đủ dài.</p></div></body></html>"
-    )
-    lines = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article.text.split("\n")
-    assert lines[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
-
-
-def test_a_copy_of_the_body_beside_it_is_read_once() -> None:
-    page = (
-        f"<html><body><h1 class='k1'>Tin chính</h1><div class='__MASTERCMS_CONTENT d-none d-md-block'>{PARAGRAPHS}"
-        f"</div><div class='__MASTERCMS_CONTENT d-md-none'>{PARAGRAPHS}</div></body></html>"
+        f"{after}</body></html>"
     )
     lines = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article.text.split("\n")
     assert lines[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)

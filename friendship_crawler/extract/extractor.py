@@ -315,11 +315,12 @@ class _PageReading:
         or `<title>` where the page shows that very text (a headline in an `h2`, a `div`)."""
         visible_nodes = [n for n in self.select("title") if visible_text(n)]
         self.title_node = visible_nodes[0] if visible_nodes else fallbacks.prominent_h1(self.root)
+        shown = None
         if self.title_node is not None:
             self.headline_shown = visible_text(self.title_node)
             self.badge = fallbacks.headline_badge(self.title_node)
-        visible = fallbacks.headline_text(visible_nodes[0]) if visible_nodes else None
-        h1 = None if visible_nodes or self.title_node is None else fallbacks.headline_text(self.title_node)
+            shown = fallbacks.without_badge(self.headline_shown, self.badge)
+        visible, h1 = (shown, None) if visible_nodes else (None, shown)
         headline = self.head.headline
         og_title = self.head.text(self.head.meta.get("og:title"))
         if og_title:

@@ -167,11 +167,9 @@ def prominent_h1(root: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def headline_text(node: HtmlElement) -> str:
-    """The headline an element shows, without the multimedia badge set before it (`headline_badge`)."""
-    text = visible_text(node)
-    badge = headline_badge(node)
-    return text[len(badge) :].lstrip(BADGE_SEPARATORS) if badge else text
+def without_badge(shown: str, badge: str | None) -> str:
+    """The headline as shown, without the multimedia badge set before it (`headline_badge`)."""
+    return shown[len(badge) :].lstrip(BADGE_SEPARATORS) if badge else shown
 
 
 def headline_badge(node: HtmlElement) -> str | None:
