@@ -98,6 +98,8 @@ def source_of(line: str) -> str | None:
 # --- the date line ---------------------------------------------------------------------------------
 VIETNAM = timezone(timedelta(hours=7))
 """The site's offset: every time in the record is written in it (`+07:00`)."""
+CENTURY = 2000
+"""What a two-digit year is counted from: the site publishes only in this century."""
 _TIME = (
     r"(?P<hour>\d{1,2})\s*[:hg]\s*(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"(?:\s*(?P<half>[AaPp])\.?[Mm]\b\.?)?"
@@ -118,14 +120,19 @@ DATE_LINES = (
 `12/05/2023 10:30`, `Thứ hai, 12/05/2023 10:30`, `Thứ Ba, 12/05/2023 - 10:30 (GMT+7)`."""
 TIME_OF_DAY = re.compile(_TIME)
 _ISO_DAY = r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
+_SHORT_DAY = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2})(?![\d/])"
 DATES_IN_TEXT = (
     re.compile(_TIME + r"\D{1,20}?" + _DAY),
     re.compile(_DAY + r"(?:\D{1,20}?" + _TIME + ")?"),
     re.compile(_ISO_DAY + r"(?:(?:T|\s{1,3})" + _TIME + r")?(?![\d:T]|\s*(?:Z\b|[+-]\d|\d{1,2}:\d{2}))"),
+    re.compile(_TIME + r"\s*[|,-]?\s*" + _SHORT_DAY),
 )
 """A date inside the text of an element known to hold one (a date `span`): time first, else the day
 with or without a time, else the day written year first as machines write it ("2023-05-12 10:30"), but
-not with a zone such as "Z" or "+00:00" after it, which these patterns do not read."""
+not with a zone such as "Z" or "+00:00" after it, which these patterns do not read; last, a time and a
+day with a two-digit year ("14:30 | 24/06/22"), of this century."""
+PUBLISHED_LABEL = re.compile(r"\b(?:Xuất bản|Ngày đăng|Đăng lúc|Đăng ngày|Published)\b", re.IGNORECASE)
+"""What names the publication time in a line that gives the update time too ("Cập nhật: … | Xuất bản: …")."""
 _SPELLED_DAY = r"(?:ngày\s+)?(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s*(?:,|năm)?\s*(?P<year>\d{4})"
 SPELLED_DATE_LINES = (
     re.compile(_DATE_LEAD + _TIME + r"\s*[|,-]?\s*" + _SPELLED_DAY + _DATE_TAIL, re.IGNORECASE),
@@ -184,7 +191,8 @@ def date_iso(match: re.Match[str]) -> str | None:
             delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
             if delta < timedelta(hours=24):  # "GMT+25" names no zone
                 zone = timezone(delta if offset["sign"] == "+" else -delta)
-        moment = datetime(int(match["year"]), int(match["month"]), int(match["day"]), hour, minute, second)
+        year = int(match["year"]) + (CENTURY if len(match["year"]) == 2 else 0)
+        moment = datetime(year, int(match["month"]), int(match["day"]), hour, minute, second)
         return iso_vietnam(moment.replace(tzinfo=zone))
     except ValueError:  # no such day or hour, or out of range in Vietnam time
         return None
@@ -192,11 +200,14 @@ def date_iso(match: re.Match[str]) -> str | None:
 
 def parse_date_line(text: str) -> str | None:
     """The date in a date element's text ("16:43 | 09/08/2023 GMT+7 |", "09/08/2023 16:43"), or in a whole
-    line that spells its month out, or None."""
-    for pattern in DATES_IN_TEXT:
-        match = pattern.search(text)
-        if match:
-            return date_iso(match)
+    line that spells its month out, or None. In a line that gives the update time too, the one after the
+    publication label ("Cập nhật: 08:00 25/06/2022 | Xuất bản: 14:30 24/06/2022")."""
+    published = PUBLISHED_LABEL.search(text)
+    for start in (published.end(), 0) if published else (0,):
+        for pattern in DATES_IN_TEXT:
+            match = pattern.search(text, start)
+            if match:
+                return date_iso(match)
     for pattern in SPELLED_DATE_LINES:
         match = pattern.match(text.strip())
         if match:

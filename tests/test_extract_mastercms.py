@@ -575,6 +575,41 @@ def test_htmldate_is_the_last_resort_for_the_date() -> None:
     )
 
 
+TEASER_WITH_DATE = (
+    "<div class='x7'><h3><a href='/bai-khac-100200.html'>Bài khác</a></h3><p><span>09:15 | 10/08/2024</span>"
+    " <a href='/muc?by-date=2024-08-09'>Xem thêm</a></p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "date"),
+    [
+        ("<div class='q9'>14:30 | 24/06/2022 GMT+7</div>", "", "2022-06-24T14:30:00+07:00"),
+        (
+            "<div class='q9'>Cập nhật lúc 08:00 25/06/2022 | Xuất bản 14:30 24/06/2022</div>",
+            "",
+            "2022-06-24T14:30:00+07:00",
+        ),
+        ("", "<div class='q9'>14:30 | 24/06/22</div>", "2022-06-24T14:30:00+07:00"),
+        (
+            "<div class='q8'><a href='/bai-khac-100200.html'>Khai mạc hội chợ</a> 09:15 | 01/08/2024</div>",
+            "<div class='q9'>14:30 | 24/06/2022</div>",
+            "2022-06-24T14:30:00+07:00",
+        ),
+        ("", "", None),
+    ],
+    ids=["above-the-headline", "update-time-first", "two-digit-year", "ticker-above", "none-of-its-own"],
+)
+def test_the_articles_own_date_line_is_read_not_a_teasers(above: str, below: str, date: str | None) -> None:
+    """A date line of any class above or below the headline is the article's; the dates of teasers in the
+    rail after the body, of a ticker of links, of a listing's "more" link and a copyright year are not."""
+    page = headline_page(above=above, below=below).replace(
+        "</body>", f"<div class='rail'>{TEASER_WITH_DATE * 3}</div><div class='ft'>© 2023 Báo X</div></body>"
+    )
+    result = EXTRACTOR.extract(page, "https://baox.vn/tin-chinh-123.html")
+    assert result.article.published_at == date
+
+
 @pytest.mark.parametrize(
     "byline",
     [

@@ -296,7 +296,7 @@ class _PageReading:
             text=text,
             author=author,
             source=self._source(split.source, body_layer, body_element),
-            published_at=self._published(),
+            published_at=self._published(container if container is not None else holder),
             modified_at=self._modified(),
             section=self._section(title),
             tags=self._tags(body_element),
@@ -508,7 +508,7 @@ class _PageReading:
                 return value
         return None
 
-    def _published(self) -> str | None:
+    def _published(self, container: HtmlElement | None) -> str | None:
         for value, layer in (
             (self.head.article.get("datePublished"), HEAD),
             (self.head.meta.get("article:published_time"), META),
@@ -525,11 +525,11 @@ class _PageReading:
             if parsed:
                 self.sources["published_at"] = SELECTORS
                 return parsed
-        parsed = fallbacks.date_near(self.title_node)
+        parsed = fallbacks.date_near(self.title_node, container)
         if parsed:
             self.sources["published_at"] = GENERIC
             return parsed
-        parsed = fallbacks.htmldate_of(self.root)
+        parsed = fallbacks.htmldate_of(self.root, self.title_node)
         if parsed:
             self.sources["published_at"] = HTMLDATE
         return parsed

@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from itertools import islice
+from itertools import chain, islice
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -129,6 +129,8 @@ HOME_LINKS = XPath(
 """Links whose address ends in a slash or is a bare origin: the links home among them."""
 TEASER_TAGS = frozenset({"article", "li"})
 TEASER_CLASSES = frozenset({"article", "bx-article", "story", "item-news"})
+TEASER_HEADINGS = ("h2", "h3", "h4")
+"""Where a teaser of any markup puts the linked title of its article."""
 ACTIVE = re.compile(r"\b(?:active|current|selected)\b", re.I)
 STATED_SECTION_LINKS = XPath("//body//a[normalize-space(.) = $name]")
 """Links that read as the section the page head names."""
@@ -299,18 +301,26 @@ def lead_near(title_node: HtmlElement | None, container: HtmlElement | None = No
     each with a lead of its own."""
     if title_node is None:
         return None
+    for node in _before_body_end(title_node, container):
+        if _names_a_lead(node.get("class") or ""):
+            text = visible_text(node)
+            if len(text) >= MIN_LEAD_CHARS and not links_to_articles(node):
+                return text
+    return None
+
+
+def _before_body_end(title_node: HtmlElement, container: HtmlElement | None) -> Iterator[HtmlElement]:
+    """The elements after the headline (`NEAR_TITLE_ELEMENTS` at most) up to the end of the body
+    `container` when it is known."""
     inside = False
     for node in following_elements(title_node, NEAR_TITLE_ELEMENTS):
         if container is not None:
             within = node is container or container in node.iterancestors()
             if inside and not within:
-                break
+                return
             inside = within
-        if isinstance(node, HtmlElement) and _names_a_lead(node.get("class") or ""):
-            text = visible_text(node)
-            if len(text) >= MIN_LEAD_CHARS and not links_to_articles(node):
-                return text
-    return None
+        if isinstance(node, HtmlElement):
+            yield node
 
 
 def _names_a_lead(classes: str) -> bool:
@@ -387,25 +397,26 @@ def _wholly_bold(node: HtmlElement, text: str) -> bool:
     return html_line(bold) == text
 
 
-def date_near(title_node: HtmlElement | None) -> str | None:
-    """The first short line after the headline (or just before it) that reads as a date of the CMS family.
+def date_near(title_node: HtmlElement | None, container: HtmlElement | None = None) -> str | None:
+    """The short line just before the headline, or the first one after it up to the end of the body
+    `container`, that reads as a date of the CMS family: "08:15 | 15/01/2018", "15/01/2018 08:15",
+    "Cập nhật: 14:30 | 24/06/2022", with or without "GMT+7".
 
-    "08:15 | 15/01/2018", "15/01/2018 08:15", "Cập nhật: 14:30 | 24/06/2022", with or without "GMT+7".
+    Not a line in another article's teaser or a ticker of links: rails and tickers carry dates of their own.
     """
     if title_node is None:
         return None
-    candidates = list(following_elements(title_node, NEAR_TITLE_ELEMENTS))
     previous = title_node.getprevious()
-    if previous is not None:
-        candidates.append(previous)
-    for node in candidates:
-        if not isinstance(node, HtmlElement) or node.tag in selectors.SKIP_TAGS:
+    before = [previous] if isinstance(previous, HtmlElement) else []
+    for node in chain(before, _before_body_end(title_node, container)):
+        if node.tag in selectors.SKIP_TAGS:
             continue
         text = visible_text(node)
-        if text and len(text) <= DATE_LINE_MAX_CHARS:
-            parsed = parse_date_line(text)
-            if parsed:
-                return parsed if TIME_OF_DAY.search(text) else _with_time_beside(node, text) or parsed
+        if not text or len(text) > DATE_LINE_MAX_CHARS:
+            continue
+        parsed = parse_date_line(text)
+        if parsed and not in_teaser(node, title_node) and not links_to_articles(node, share=0):
+            return parsed if TIME_OF_DAY.search(text) else _with_time_beside(node, text) or parsed
     return None
 
 
@@ -449,18 +460,54 @@ def titled_address(root: HtmlElement, title: str) -> str | None:
     return None
 
 
-def htmldate_of(root: HtmlElement) -> str | None:
-    """The publication day htmldate finds anywhere in the page (on its own copy), at 00:00 Vietnam time."""
+def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str | None:
+    """The publication day htmldate finds in the page, at 00:00 Vietnam time.
+
+    It reads its own copy without the page's menus, header and footer and without other articles' teasers
+    (the known boxes, and the box around any subheading that links an article), and without the addresses
+    of its links, whose dates it would otherwise take for a page that shows none of its own. The first of a
+    month that the page does not write is refused: htmldate gives it for a year or a month alone.
+    """
     from htmldate import find_date  # imported on first use: a page rarely needs it
 
+    teasers = {heading.getparent() for heading in root.iter(*TEASER_HEADINGS) if links_to_articles(heading)}
+    page = copy.deepcopy(root)
+    pairs = zip(root.iter(etree.Element), page.iter(etree.Element), strict=True)  # a copy walks alike
+    others = [
+        twin
+        for node, twin in pairs
+        if _is_page_chrome(node)
+        or ((node in teasers or _is_teaser_box(node)) and not _holds(node, title_node))
+    ]
+    for node in others:
+        node.drop_tree()
+    for link in page.iter("a"):
+        link.attrib.pop("href", None)  # a link's address dates what it links ("…&by-date=2026-09-25")
     try:
-        found = find_date(copy.deepcopy(root), original_date=True, extensive_search=True)
+        found = find_date(page, original_date=True, extensive_search=True)
     except (ValueError, TypeError) as exc:
         logger.debug("htmldate failed: %s", exc)
         return None
     if not found:
         return None
-    return iso_vietnam(datetime.strptime(found, "%Y-%m-%d"))
+    day = datetime.strptime(found, "%Y-%m-%d")
+    if day.day == 1 and not _writes_day(page.text_content(), day):
+        return None  # htmldate's stand-in for a year or a month alone (a copyright line), not a day
+    return iso_vietnam(day)
+
+
+def _writes_day(text: str, day: datetime) -> bool:
+    """The text writes this day in one of the forms the CMS family and machines use."""
+    written = rf"(?<!\d)0?{day.day}[/.-]0?{day.month}[/.-]{day.year}(?!\d)|{day:%Y-%m-%d}(?!\d)"
+    return re.search(written, text) is not None
+
+
+def _is_teaser_box(node: HtmlElement) -> bool:
+    return node.tag in TEASER_TAGS or not TEASER_CLASSES.isdisjoint((node.get("class") or "").split())
+
+
+def _holds(box: HtmlElement, node: HtmlElement | None) -> bool:
+    return node is not None and (node is box or box in node.iterancestors())
 
 
 def author_by_class(marks: PageMarks, title_node: HtmlElement | None) -> str | None:
@@ -660,7 +707,7 @@ def in_teaser(node: HtmlElement, title_node: HtmlElement | None) -> bool:
     for ancestor in node.iterancestors():
         if ancestor in around_title:
             return False
-        if ancestor.tag in TEASER_TAGS or TEASER_CLASSES & set((ancestor.get("class") or "").split()):
+        if _is_teaser_box(ancestor):
             return True
     return False
 
