@@ -443,6 +443,17 @@ def test_listing_in_unknown_markup_is_a_listing_not_no_title() -> None:
         ("Tin B | Báo Hải quan", ["Báo Hải quan"], "haiquanonline.com.vn", "Tin B"),
         ("Việt Nam - Panama hướng tới 50 năm", [], "netbiz.net.vn", "Việt Nam - Panama hướng tới 50 năm"),
         ("Hợp tác Việt - Lào - Thời Đại", [], "thoidai.com.vn", "Hợp tác Việt - Lào"),
+        ("Tin C | Báo Thời Đại", [], "thoidai.com.vn", "Tin C"),
+        ("Tin D - Báo điện tử Hải quan", [], "haiquanonline.com.vn", "Tin D"),
+        (
+            "Tin E | Báo Hải quan - Cơ quan ngôn luận của Tổng cục Hải quan",
+            [],
+            "haiquanonline.com.vn",
+            "Tin E",
+        ),
+        ("Tin F - Tạp chí điện tử Sức khỏe Việt", ["Sức khỏe Việt"], "suckhoeviet.org.vn", "Tin F"),
+        ("Thời Đại - Thời cơ", [], "thoidai.com.vn", "Thời Đại - Thời cơ"),
+        ("Hà Nội - Phố cổ", [], "baohanoi.vn", "Hà Nội - Phố cổ"),
     ],
 )
 def test_title_tag_loses_only_the_site_name(title: str, names: list[str], host: str, headline: str) -> None:
@@ -978,6 +989,7 @@ def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_
     [
         ("<span class='k9'>Video</span> Lễ hội đường phố", "Lễ hội đường phố"),
         ("<span class='k9'>[Infographic]</span>: Lễ hội đường phố", "Lễ hội đường phố"),
+        ("<span class='k9'>[Ảnh]</span> Lễ hội đường phố", "Lễ hội đường phố"),
         ("<i class='k9'></i>Lễ hội đường phố", "Lễ hội đường phố"),
         ("<span class='k9'>Video</span>", "Video"),
         ("<a href='/le-hoi-duong-pho-123.html'>Lễ hội</a> đường phố", "Lễ hội đường phố"),
@@ -988,6 +1000,7 @@ def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_
     ids=[
         "badge",
         "bracketed-badge",
+        "photo-badge",
         "icon",
         "badge-alone",
         "linked-words",
@@ -1199,6 +1212,29 @@ def test_a_content_block_after_text_between_or_a_copy_of_the_body_is_not_read_ag
     )
     lines = read_page(page, "https://thoidai.com.vn/tin-chinh-123.html").article.text.split("\n")
     assert lines[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "home",
+    [
+        "<a href='https://example.vn/'>Tạp chí Thời Đại</a>",
+        "<a href='/'><i class='icon-home'></i></a>",
+        "<a href='/gioi-thieu'>example.vn</a>",
+    ],
+    ids=["named-after-the-site", "an-icon", "the-host"],
+)
+def test_the_home_crumb_is_no_section_whatever_it_is_called(home: str) -> None:
+    trail = f"<div class='breadcrumbs'>{home}<a href='/the-gioi'>Thế giới</a></div>"
+    article = EXTRACTOR.extract(headline_page(above=trail), "https://example.vn/tin-chinh-123.html").article
+    assert article.section == ["Thế giới"]
+
+
+@pytest.mark.parametrize("suffix", [" | Báo Thời Đại", " - Tạp chí Điện tử Việt Nam Ngày Nay", " | ABC"])
+def test_og_title_is_the_headline_shown_without_whatever_site_name_follows_it(suffix: str) -> None:
+    page = headline_page(html=" lang='vi'").replace(
+        "<body>", f"<head><meta property='og:title' content='Tin chính{suffix}'></head><body>"
+    )
+    assert EXTRACTOR.extract(page, "https://example.vn/tin-chinh-123.html").article.title == "Tin chính"
 
 
 def test_a_trail_labelled_breadcrumb_for_screen_readers_is_the_trail_whatever_its_classes() -> None:

@@ -107,8 +107,10 @@ MEDIA_ITEM = re.compile(
     r"^\[(?:video|infographics?|podcast|emagazine|e-magazine|longform|ảnh|photo)\]\s*\S", re.I
 )
 """A multimedia rail item: "[Video] ...", "[Infographic] ..."; a run of them is a rail."""
-MEDIA_BADGE = re.compile(r"^(?:e[-\s]?mag(?:azine)?|longform|infographics?|podcast|video|photo)$", re.I)
-"""The badge a multimedia page shows above its title ("e mag"): never the title."""
+MEDIA_BADGE = re.compile(
+    r"^(?:e[-\s]?mag(?:azine)?|longform|megastory|infographics?|podcast|video|clip|audio|photo|ảnh)$", re.I
+)
+"""The badge a multimedia page shows above its title ("e mag", "[Ảnh]"): never the title."""
 SLUG_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}$")
 """An ASCII slug line of a rail ("infographic 6 danh hieu cua viet nam ...")."""
 SLUG_WORD = re.compile(r"[a-z0-9]+$")

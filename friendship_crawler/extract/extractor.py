@@ -322,10 +322,17 @@ class _PageReading:
             shown = fallbacks.without_badge(self.headline_shown, self.badge)
         visible, h1 = (shown, None) if visible_nodes else (None, shown)
         headline = self.head.headline
-        og_title = self.head.text(self.head.meta.get("og:title"))
-        if og_title:
-            og_title = self._without_site_name(og_title) or None
         shown = visible or h1
+        og_title = self.head.text(self.head.meta.get("og:title"))
+        if (
+            og_title
+            and shown
+            and og_title.startswith(shown)
+            and selectors.TITLE_SEPARATOR.match(og_title[len(shown) :])
+        ):
+            og_title = shown  # the headline as shown, with whatever name of the site after it
+        elif og_title:
+            og_title = self._without_site_name(og_title) or None
         if headline and shown and shown != headline and _continues_cut(headline, shown, self.title_node):
             headline = shown
         candidates: list[tuple[str | None, str]] = [(headline, HEAD)]
@@ -460,7 +467,8 @@ class _PageReading:
                 return name
         return None
 
-    def _names_the_site(self, name: str) -> bool:
+    def _names_the_site(self, name: str, *, wholly: bool = False) -> bool:
+        """The name is the site's, or (not `wholly`) long and part of one (`fallbacks.names_the_site`)."""
         if selectors.SITE_TITLE_SUFFIX.search(f"| {name}"):
             return True
         names = self._site_names()
@@ -468,7 +476,7 @@ class _PageReading:
         if isinstance(publisher, dict):
             names.append(self.head.text(publisher.get("name")) or "")
         names.append(fallbacks.split_at_last_separator(self.head.html_title or "")[1])
-        return fallbacks.names_the_site(name, names, host_of(self.fetched_url))
+        return fallbacks.names_the_site(name, names, host_of(self.fetched_url), wholly=wholly)
 
     def _signed_after(self, body: HtmlElement | None) -> str | None:
         """A signed name just after the `body` element; an attribution there names the source instead."""
@@ -547,7 +555,11 @@ class _PageReading:
         return None
 
     def _section(self, title: str) -> list[str]:
-        crumbs = [visible_text(node) for node in fallbacks.trail(self.select("breadcrumb"))]
+        crumbs = [
+            visible_text(node)
+            for node in fallbacks.trail(self.select("breadcrumb"))
+            if not fallbacks.links_home(node)  # home, whatever it is called ("Tạp chí Thời Đại", an icon)
+        ]
         layer = SELECTORS
         if not crumbs:
             crumbs, layer = list(self.head.breadcrumb), HEAD
@@ -560,7 +572,13 @@ class _PageReading:
             crumbs, layer = self.listing, LISTING  # where the crawl found it, over a guess from the page
         if not crumbs:
             crumbs, layer = fallbacks.section_label(self.title_node, host_of(self.fetched_url)), GENERIC
-        names = [c for c in _unique(crumbs) if c.casefold() not in selectors.HOME_CRUMBS and c != title]
+        names = [
+            c
+            for c in _unique(crumbs)
+            if c.casefold() not in selectors.HOME_CRUMBS
+            and c != title
+            and not self._names_the_site(c, wholly=True)
+        ]
         if names:
             self.sources["section"] = layer
         return names

@@ -162,7 +162,7 @@ def prominent_h1(root: HtmlElement) -> HtmlElement | None:
     holds (an article's own `header` is no page chrome) and that is not a link to the home page (the
     site's name set as an `h1`)."""
     for node in H1(root):
-        if not visible_text(node) or _links_home(node):
+        if not visible_text(node) or links_home(node):
             continue
         if not any(map(_hides_a_headline, node.iterancestors())):
             return node
@@ -224,43 +224,64 @@ def _names_a_logo(element: HtmlElement) -> bool:
     return bool(LOGO_BOX.search(element.get("class") or "") or LOGO_BOX.search(element.get("id") or ""))
 
 
-def _links_home(node: HtmlElement) -> bool:
-    """All the text is one link to the site's root."""
+def links_home(node: HtmlElement) -> bool:
+    """All the text is one link to the site's root (not to a place in this page, "#")."""
     links = list(node.iter("a"))
     if len(links) != 1 or visible_text(links[0]) != visible_text(node):
         return False
+    href = (links[0].get("href") or "").strip()
     try:
-        return urlsplit(links[0].get("href") or "").path.strip("/") == ""
+        return bool(href) and not href.startswith("#") and urlsplit(href).path.strip("/") == ""
     except ValueError:
         return False
 
 
 def without_site_name(title: str, site_names: Iterable[str], host: str) -> str:
-    """`<title>` without the site's name after its last " - " or " | ".
+    """`<title>` without the site's name after its last " - " or " | ", and again while the part before
+    it ends in one ("… | Báo Hải quan - Cơ quan ngôn luận của Tổng cục Hải quan").
 
     The part after the separator is the site's name when it equals a name the page gives itself
     (`og:site_name` and kin) or, folded to ASCII letters, names the host ("Netbiz" on netbiz.net.vn).
     A headline that merely contains a dash ("Việt Nam - Panama") keeps it.
     """
     title = selectors.SITE_TITLE_SUFFIX.sub("", title)
-    head, tail = split_at_last_separator(title)
-    if not tail:
-        return title
-    suffix = _letters(tail)
     names = {_letters(name) for name in site_names} - {""}
-    if suffix and (suffix in names or suffix in _letters(host) or any(name in suffix for name in names)):
-        return head.strip() or title
-    return title
+    while True:
+        head, tail = split_at_last_separator(title)
+        if not head.strip() or not _names_site(tail, names, host):
+            return title
+        title = head.strip()
 
 
-def names_the_site(name: str, site_names: Iterable[str], host: str) -> bool:
+def _names_site(tail: str, names: set[str], host: str) -> bool:
+    """A title's last part names the site: it is, holds, or lies in a name the page gives itself, or it
+    names the host, whole or by some words in a row ("Báo Hải quan" on haiquanonline.com.vn)."""
+    suffix = _letters(tail)
+    if not suffix:
+        return False
+    if suffix in names or suffix in _letters(host) or any(name in suffix for name in names):
+        return True
+    label = _letters(host.removeprefix("www.").split(".")[0])
+    words = tail.split()
+    return any(
+        len(run) >= SITE_NAME_MIN_LETTERS and run in label
+        for start in range(len(words))
+        for end in range(start + 1, len(words) + 1)
+        if (run := _letters(" ".join(words[start:end])))
+    )
+
+
+def names_the_site(name: str, site_names: Iterable[str], host: str, *, wholly: bool = False) -> bool:
     """The name is the site's own, as a head gives its publisher for the author ("Sức khỏe Việt" on
-    suckhoeviet.org.vn): one of its names, or, long enough not to be a person's by chance, part of one
-    ("Tạp chí điện tử Sức khỏe Việt - …") or of the host, compared by ASCII letters."""
+    suckhoeviet.org.vn): one of its names or its host, or, unless `wholly` is asked, long enough not to be
+    a person's by chance, part of one ("Tạp chí điện tử Sức khỏe Việt - …") or of the host, compared by
+    ASCII letters. A section is only `wholly` the site's: "Sức khỏe" is a section of Sức khỏe Việt."""
     letters = _letters(name)
     names = {_letters(site_name) for site_name in site_names} - {""}
-    if not letters or letters in names:
+    if not letters or letters in names or letters in {_letters(host), _letters(host.removeprefix("www."))}:
         return bool(letters)
+    if wholly:
+        return False
     return len(letters) >= SITE_NAME_MIN_LETTERS and any(letters in text for text in (*names, _letters(host)))
 
 
