@@ -68,6 +68,14 @@ NAME_MAX_WORDS = 6
 """Words of one author's name ("Nguyễn Thị Minh Khai", "Kim Min-jun"); more is a sentence or a title."""
 BYLINE_MAX_WORDS = 40
 """Words of a byline with its role ("Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, ...")."""
+OTHER_CREDITS = re.compile(r"\s*[|;]\s*[^|;:]{1,30}:.*$")
+"""Credits of other people after the author's, behind a bar or semicolon and labelled ("Minh Anh | Biên
+tập: Thu Hà", "Minh Anh; Đồ họa: Lan Phương"): the author is the name before them."""
+SERIES_MARK = re.compile(
+    r"^\(?\s*(?:còn nữa|còn tiếp|hết|(?:đón đọc\s+)?kỳ\s+(?:\d+|[ivx]+|sau|tới|cuối)\b.*)\s*\)?[.…]*$", re.I
+)
+"""The last line of an instalment of a series ("(Còn nữa)", "Kỳ sau: …"): part of the text, styled like a
+signature, and no name."""
 ROLE_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 """A parenthesised suffix of a byline, "(tổng hợp)", "(TTXVN)": the author is the name without it."""
 ROLE_SEPARATOR = re.compile(r"^\s*(?:[-–—,]|\()")

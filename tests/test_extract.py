@@ -583,6 +583,8 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
         ("Thu Hà (TTXVN) (dịch)", "Thu Hà"),
         ("Bài và ảnh Trọng Tùng", "Trọng Tùng"),
         ("Tin và ảnh: Minh Anh", "Minh Anh"),
+        ("Minh Anh | Biên tập: Thu Hà", "Minh Anh"),
+        ("Minh Anh; Đồ họa: Lan Phương", "Minh Anh"),
     ],
 )
 def test_clean_author(raw: str, name: str | None) -> None:
@@ -662,6 +664,19 @@ def test_a_related_box_is_known_by_the_titles_the_text_path_cuts_at(heading: str
 def body_of(markup: str, url: str = "https://thoidai.com.vn/x-1.html") -> Body:
     """The body read from a container holding `markup`."""
     return read_body(parse_page(f"<div id=b>{markup}</div>").get_element_by_id("b"), url)
+
+
+@pytest.mark.parametrize("mark", ["(Còn nữa)", "(Còn tiếp)", "Kỳ sau: Những người bạn Cuba", "(Hết)"])
+def test_a_series_mark_is_no_byline_and_stays_the_last_line_on_either_path(mark: str) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    for byline in ([], [Block("Minh Anh", signed=True)]):
+        split = split_byline([*paragraphs, *byline, Block(mark, signed=True)], None)
+        assert (split.author, split.blocks) == (
+            "Minh Anh" if byline else None,
+            [*paragraphs, Block(mark, signed=True)],
+        )
+    text = split_text_byline([p.text for p in paragraphs] + ["Minh Anh", mark], author="Minh Anh")
+    assert (text.author, text.lines[-1]) == ("Minh Anh", mark)
 
 
 def test_split_byline_keeps_a_short_last_line_that_is_not_the_author() -> None:

@@ -661,6 +661,32 @@ def test_names_in_comments_rails_and_teasers_are_no_author() -> None:
     assert result.article.author is None and "author" not in result.sources
 
 
+def test_a_teasers_author_is_not_the_articles_even_under_the_selectors_class() -> None:
+    rail = (
+        "<aside><article><h3><a href='/bai-khac-9.html'>Bài khác</a></h3>"
+        "<div class='article-author'>Lê Văn Tám</div></article></aside>"
+    )
+    page = headline_page("__MASTERCMS_CONTENT").replace("</body>", f"{rail}</body>")
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tin-chinh-123.html")
+    assert result.article.author is None and "author" not in result.sources
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        "<span class='job'>Phóng viên</span>",
+        "<span>minhanh@thoidai.com.vn</span>",
+        "<a href='/tac-gia/minh-anh.html'>Xem tất cả bài viết</a>",
+    ],
+    ids=["job-title", "e-mail", "see-all-link"],
+)
+def test_an_author_block_names_only_its_author(beside: str) -> None:
+    name = "<a href='/tac-gia/minh-anh.html'>Minh Anh</a>" if "Xem" not in beside else "<span>Minh Anh</span>"
+    block = f"<div class='article-detail-author'>{name} {beside}</div>"
+    page = headline_page("__MASTERCMS_CONTENT", below=block)
+    assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tin-chinh-123.html").article.author == "Minh Anh"
+
+
 def test_box_of_teasers_without_leads_is_not_the_lead() -> None:
     page = (
         "<html><body><h1>Tiêu đề</h1><div class='cat-grid no-desc'><h2>Tin liên quan</h2><article>"

@@ -890,8 +890,10 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
     only a name right before the trailer (`before_trailer`), bare or followed by a role ("- Phó Bí
     thư ..."), or the known `author` is a byline, so a real last paragraph is never taken. Without a
     byline at the end, a labelled one among the first `LEADING_BYLINE_LINES` is (`is_labelled_byline`).
+    A series' closing mark ("(Còn nữa)") after them stays the last line.
     """
     body = list(lines)
+    series = body.pop() if body and site_rules.SERIES_MARK.match(body[-1]) else None
     removals: list[Removal] = []
     source: str | None = None
     found_source = False
@@ -922,6 +924,8 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
         byline = body.pop(leading)
         removals.append(Removal("byline", byline))
     found = author_name(byline) if byline is not None else None
+    if series is not None:
+        body.append(series)
     return Byline(body, removals, found, source)
 
 

@@ -39,6 +39,7 @@ def clean_author(raw: str | None) -> str | None:
     if not raw:
         return None
     name = site_rules.AUTHOR_BY.sub("", site_rules.BYLINE_PREFIX.sub("", normalize_line(raw)))
+    name = site_rules.OTHER_CREDITS.sub("", name)
     while True:
         stripped = site_rules.ROLE_SUFFIX.sub("", name)
         if stripped == name or not stripped:
@@ -58,7 +59,7 @@ def clean_source(raw: str | None) -> str | None:
 
 def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     """Take trailing byline, "Nguồn:" and attribution ("Theo TTXVN") lines out of the body, and a
-    labelled byline at its top.
+    labelled byline at its top. A series' closing mark ("(Còn nữa)") after them stays the last line.
 
     A signature (right-aligned, wholly bold or italic) last paragraph is a byline, unless it is a photo
     credit ("Ảnh: …", which stays in the text as on a page read by the generic layer). A last
@@ -70,6 +71,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     author: str | None = None
     source: str | None = None
     known = clean_author(known_author)
+    series = kept.pop() if kept and site_rules.SERIES_MARK.match(kept[-1].text) else None
     for _ in range(3):
         if not kept or kept[-1].caption:
             break
@@ -90,6 +92,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     leading = leading_byline(texts, known if author is None else author)
     if leading is not None:
         author = author or clean_author(kept.pop(leading).text)
+    if series is not None:
+        kept.append(series)
     return SplitBody(kept, author, source)
 
 

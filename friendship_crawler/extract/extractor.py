@@ -449,10 +449,15 @@ class _PageReading:
 
     def _visible_author(self) -> str | None:
         """The names of the first author selector that names at most `BYLINE_MAX_NAMES` people; more are
-        a list of commenters or a rail of contributors, not a byline."""
+        a list of commenters or a rail of contributors, not a byline. Another article's teaser names its own
+        author with the same classes."""
         for selector in self.generation.compiled["author"]:
-            nodes = [node for node in selector.select(self.root, self.marks) if isinstance(node, HtmlElement)]
-            names = _unique(clean_author(visible_text(node)) for node in nodes)
+            nodes = [
+                node
+                for node in selector.select(self.root, self.marks)
+                if isinstance(node, HtmlElement) and not fallbacks.in_teaser(node, self.title_node)
+            ]
+            names = _unique(clean_author(fallbacks.byline_text(node)) for node in nodes)
             if names and len(names) <= BYLINE_MAX_NAMES:
                 self.sources["author"] = SELECTORS
                 return ", ".join(names)

@@ -12,9 +12,9 @@ records which layer gave each field.
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
@@ -140,6 +140,7 @@ AUTHOR_LINKS = "descendant::a[{}]".format(
     " or ".join(f"contains(@href, '/{path}/')" for path in AUTHOR_PATHS)
 )
 """Links to an author's page, which name the author whatever their class."""
+_AUTHOR_PAGE_LINKS = XPath(AUTHOR_LINKS)
 NOT_A_BYLINE = re.compile(r"comment|binh-?luan|avatar", re.I)
 """Class names of what holds names that are not the article's byline: comments, reader avatars."""
 STATED_URLS = XPath(
@@ -294,10 +295,11 @@ def split_at_last_separator(title: str) -> tuple[str, str]:
     return title[: last.start()], title[last.end() :]
 
 
+@functools.lru_cache(maxsize=4096)
 def _letters(text: str) -> str:
-    """ASCII letters and digits only, case folded: "Kinh tế & Đô thị" -> "kinhtedothi"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed.casefold() if c.isascii() and c.isalnum())
+    """ASCII letters and digits only, case folded: "Kinh tế & Đô thị" -> "kinhtedothi" (a page asks for
+    the same site names for every crumb and every title part)."""
+    return "".join(slug_words(text))
 
 
 def following_elements(element: HtmlElement, limit: int) -> Iterator[HtmlElement]:
@@ -531,6 +533,20 @@ def _holds(box: HtmlElement, node: HtmlElement | None) -> bool:
     return node is not None and (node is box or box in node.iterancestors())
 
 
+def byline_text(node: HtmlElement) -> str:
+    """What an author block says of its authors: the names of its links to author pages where they read
+    as names (a job title or an e-mail address beside them names nobody), else its text without the links
+    that are no names ("Xem tất cả bài viết")."""
+    texts = [text for link in _AUTHOR_PAGE_LINKS(node) if (text := visible_text(link))]
+    names = [text for text in texts if ends_with_byline(text)]
+    if names:
+        return ", ".join(names)
+    text = visible_text(node)
+    for other in texts:
+        text = text.replace(other, " ")
+    return " ".join(text.split())
+
+
 def author_by_class(marks: PageMarks, title_node: HtmlElement | None) -> str | None:
     """The name in the first element whose class names an author, or the first link to an author's page;
     `marks` are the page's.
@@ -541,7 +557,7 @@ def author_by_class(marks: PageMarks, title_node: HtmlElement | None) -> str | N
     for node in marks.with_classes_like(AUTHOR_CLASS, also=AUTHOR_LINKS):
         if in_teaser(node, title_node) or _names_others(node):
             continue
-        text = visible_text(node)
+        text = byline_text(node)
         if text and ends_with_byline(text):
             return clean_author(text)
     return None
