@@ -997,6 +997,7 @@ def test_a_lazy_image_is_read_at_the_photos_address_not_its_placeholder() -> Non
         "<figure><img srcset='/anh-3-400.jpg 400w, /anh-3-1200.jpg 1200w, /anh-3-800.jpg 800w'>"
         "<figcaption>Ba</figcaption></figure>"
         "<figure><img src='/img/1x1.gif'><figcaption>Bốn</figcaption></figure>"
+        "<p><img src='/images/no-image.png' data-lazy='/anh-5.jpg'></p><p><img src='/noimage.jpg'></p>"
         "<p><img src='/stores/lazy-river.jpg'></p>",
         "https://thoidai.com.vn/giao-luu-12345.html",
     )
@@ -1004,8 +1005,52 @@ def test_a_lazy_image_is_read_at_the_photos_address_not_its_placeholder() -> Non
         ("https://thoidai.com.vn/anh-1.jpg", "Một"),
         ("https://thoidai.com.vn/anh-2.jpg", "Hai"),
         ("https://thoidai.com.vn/anh-3-1200.jpg", "Ba"),
+        ("https://thoidai.com.vn/anh-5.jpg", ""),
         ("https://thoidai.com.vn/stores/lazy-river.jpg", ""),
     ]
+
+
+CAPTION = "Các đại biểu chụp ảnh lưu niệm tại buổi gặp."
+
+
+@pytest.mark.parametrize(
+    ("after", "caption"),
+    [
+        (f"</p><p style='text-align:center'><em>{CAPTION}</em></p>", CAPTION),
+        (f"<br><i>{CAPTION}</i></p>", CAPTION),
+        (f"</p><p class='image-caption'>{CAPTION}</p>", CAPTION),
+        (f"</p><div class='chuthich'>{CAPTION}</div>", CAPTION),
+        (f"</p><p><em>{CAPTION}</em> và một câu thường.</p>", ""),
+        (f"</p><p>{CAPTION}</p>", ""),
+        (f"</p><p style='text-align:right'><em>{CAPTION}</em></p>", ""),
+        ("</p><p><em>Minh Anh</em></p>", ""),
+    ],
+    ids=[
+        "centred-italic",
+        "italic-after-a-break",
+        "caption-class",
+        "chuthich",
+        "partly-italic",
+        "plain",
+        "signed",
+        "a-name-alone",
+    ],
+)
+def test_a_caption_set_under_a_photo_without_a_box_is_its_caption(after: str, caption: str) -> None:
+    """Sister sites set a photo in a paragraph of its own and its caption in the next one, in italic or
+    under a class that names a caption; the caption stays a line of the text either way."""
+    body = body_of(f"<p>Đoạn mở đầu.</p><p><img src='/anh.jpg'>{after}<p>Đoạn sau.</p>")
+    assert [image.caption for image in body.images] == [caption]
+    assert [block.text for block in body.blocks if block.caption] == ([caption] if caption else [])
+    assert body.blocks[-1].text == "Đoạn sau."
+
+
+@pytest.mark.parametrize("slot", ["inread-banner", "box-inread", "sponsor-box"])
+def test_an_ad_slot_in_the_body_gives_no_image(slot: str) -> None:
+    body = body_of(
+        f"<p>Đoạn một.</p><div class='{slot}'><a href='https://ads.example/x'><img src='/qc.jpg'></a></div>"
+    )
+    assert body.images == [] and [block.text for block in body.blocks] == ["Đoạn một."]
 
 
 def test_a_table_of_contents_leaves_the_body_with_its_title() -> None:

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from friendship_crawler.clean.lines import is_labelled_link, is_own_address, own_hosts
+from friendship_crawler.clean.lines import ends_with_byline, is_labelled_link, is_own_address, own_hosts
 from friendship_crawler.clean.rules import TRAILER_BOXES
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
@@ -275,10 +275,13 @@ def is_signature(element: HtmlElement) -> bool:
     aligned = (element.get("align") or "").lower() == "right" or (
         selectors.RIGHT_ALIGNED.search(element.get("style") or "") is not None
     )
-    if not aligned:
-        return False
+    return aligned and wholly_in(element, selectors.EMPHASIS_TAGS)
+
+
+def wholly_in(element: HtmlElement, tags: Sequence[str]) -> bool:
+    """All the element's text is inside one of `tags` (all of it bold, say), and there is some."""
     text = normalize_line(element.text_content())
-    for tag in selectors.EMPHASIS_TAGS:
+    for tag in tags:
         emphasised = normalize_line("".join(t for node in element.iter(tag) for t in node.itertext()))
         if emphasised and emphasised == text:
             return True
@@ -299,6 +302,9 @@ class _BodyWalker:
         self._box_images: list[Image] = []
         self._captions: dict[int, list[str]] = {}
         self._pending_caption: list[str] = []
+        self._loose_image: Image | None = None
+        self._loose_holders: set[HtmlElement] = set()
+        """The last image read outside an image box, while no line has followed it, and its ancestors."""
 
     def walk(self, element: HtmlElement, depth: int) -> None:
         if element.text:
@@ -317,6 +323,7 @@ class _BodyWalker:
             return
         in_box = self._image_box_depth > 0
         self.body.blocks.append(Block(line, caption=in_box, signed=self._signed_depth > 0))
+        self._loose_image = None
         if not in_box:
             return
         if self._box_images:
@@ -376,13 +383,37 @@ class _BodyWalker:
             self._buffer.append(element.text_content())
             return
         signed = tag in SIGNED_TAGS and is_signature(element)
+        captioned = (
+            self._loose_image if not (image_box or signed) and self._holds_caption(element, classes) else None
+        )
+        image_box = image_box or captioned is not None
         if block or image_box:
             self.flush()
         self._enter(image_box, signed)
+        if captioned is not None:
+            self._box_images = [captioned]
         self.walk(element, depth)
         if block or image_box:
             self.flush()
         self._leave(image_box, signed)
+
+    def _holds_caption(self, element: HtmlElement, classes: frozenset[str]) -> bool:
+        """The element holds the caption of the photo just read outside an image box: its class names a
+        caption, or it is a paragraph wholly in italic, or the italic that closes the photo's own paragraph
+        (`<p><img><br><em>…</em></p>`). A signature (right-aligned) is a byline, never a caption, and
+        an italic name alone may be one: it is left to the byline rules."""
+        if self._loose_image is None:
+            return False
+        if any(selectors.CAPTION_CLASS.search(name) for name in classes):
+            return True
+        if element.tag in selectors.CAPTION_EMPHASIS:
+            closes = element.getnext() is None and not (element.tail or "").strip()
+            italic = (
+                closes and element.getparent() in self._loose_holders and not "".join(self._buffer).strip()
+            )
+        else:
+            italic = element.tag in SIGNED_TAGS and wholly_in(element, selectors.CAPTION_EMPHASIS)
+        return italic and not ends_with_byline(visible_text(element))
 
     def _drop_box_label(self) -> None:
         """The line just read goes with the box of links left out after it when it is only that box's title
@@ -416,6 +447,8 @@ class _BodyWalker:
         except ValueError:
             return
         self.body.images.append(image)
+        self._loose_image = image if self._image_box_depth == 0 else None
+        self._loose_holders = set(element.iterancestors()) if self._loose_image else set()
         if self._image_box_depth > 0:
             self._box_images.append(image)
             if self._pending_caption:

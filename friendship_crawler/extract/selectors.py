@@ -259,16 +259,26 @@ BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 IMAGE_TAGS = frozenset({"img", "amp-img"})
-LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-echo", "src")
+LAZY_SRC_ATTRS = (
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-lazy",
+    "data-lazyload",
+    "data-echo",
+    "src",
+)
 SRCSET_ATTRS = ("data-srcset", "srcset")
 """Where an image without an address of its own lists its sizes (`url 800w, url 1600w`)."""
 PLACEHOLDER_IMAGE = re.compile(
-    r"(?:^|/)(?:(?:lazy[-_]?)?(?:blank|spacer|placeholder|transparent|loading|lazy|lazyload|pixel|grey|gray)"
+    r"(?:^|/)(?:(?:lazy[-_]?)?(?:blank|spacer|placeholder|transparent|loading|lazy|lazyload|pixel|grey|gray"
+    r"|no[-_]?(?:image|img|photo|thumb))"
     r"(?:[-_]?\d+x\d+|[-_]?\d+)?|\d+x\d+)\.(?:gif|png|svg|jpe?g|webp)(?:[?#].*)?$",
     re.IGNORECASE,
 )
-"""What a lazy image shows until a script loads it ("/images/blank.gif", "lazy-placeholder.png"): not the
-photo, whose address stands in another attribute or in the `noscript` after it."""
+"""What a lazy image shows until a script loads it ("/images/blank.gif", "lazy-placeholder.png"), or a
+template where a photo is missing ("no-image.png"): not the photo, whose address stands in another
+attribute or in the `noscript` after it."""
 SAVED_COPY_PATH = re.compile(r"^(?:\./)?[^/:?#]*_files/")
 """Where a browser's "save page, complete" puts the page's images and rewrites their `src`
 (`./Title_files/photo.jpg`): a copy on the saving machine, which says nothing of the image's address."""
@@ -277,7 +287,21 @@ RELATED_BOX_CLASSES = frozenset({"tpl_CMS_ARTICLE_EMBED", "__mb_article_in_image
 """Inline related-article boxes inside the body (current and sister-site markup)."""
 RELATED_CLASS_FRAGMENTS = ("relate", "lienquan")
 """Parts of a class name that mark a related-article box ("box-related", "tinlienquan")."""
-AD_WORDS = frozenset({"ads", "ad", "adv", "advert", "advertisement", "qc", "quangcao"})
+AD_WORDS = frozenset(
+    {
+        "ads",
+        "ad",
+        "adv",
+        "advert",
+        "advertisement",
+        "advertising",
+        "qc",
+        "quangcao",
+        "inread",
+        "inpage",
+        "sponsor",
+    }
+)
 """Words that make a class name an ad slot's, alone or among the words of a compound ("ads-inread",
 "box_qc")."""
 AD_CLASSES = AD_WORDS | {"banner"}
@@ -306,6 +330,10 @@ BOILERPLATE_CLASSES = frozenset(
 )
 IMAGE_BOX_CLASSES = frozenset({"MASTERCMS_TPL_TABLE", "image", "picture", "img-box", "expNoEdit"})
 """Boxes holding an image and its caption (MasterCMS tables, sister-site variants)."""
+CAPTION_CLASS = re.compile(r"caption|chu-?thich|(?:img|image|photo)-?(?:desc|note)", re.I)
+"""A class naming an image's caption set apart from the image ("image-caption", "chuthich", "img-desc")."""
+CAPTION_EMPHASIS = ("em", "i")
+"""A line wholly in italic just after a photo, without a box around both, is its caption."""
 
 # --- around the body ---------------------------------------------------------------------------
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.I)
