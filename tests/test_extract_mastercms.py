@@ -1010,6 +1010,66 @@ def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_
         assert ("Tags:" in article.text) is False
 
 
+TRENDING = (
+    "<div class='box-tags'><h3>Từ khóa nổi bật</h3><a href='/tag/ukraine.tag'>Ukraine</a>"
+    "<a href='/tag/gia-vang.tag'>giá vàng</a></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "tags", "layer"),
+    [
+        (f"<div class='col-right'>{TRENDING}</div>", [], None),
+        (f"<aside>{TRENDING}</aside>", [], None),
+        (
+            f"<div class='article-tags'><a href='/tag/huu-nghi.tag'>hữu nghị</a></div>{TRENDING}",
+            ["hữu nghị"],
+            "selectors",
+        ),
+        (
+            "<div class='kw'>Từ khóa: <a href='/search/?q=hữu+nghị'>hữu nghị</a>, <a href='/search/?q=Lào'>Lào</a></div>",
+            ["hữu nghị", "Lào"],
+            "generic",
+        ),
+        (
+            "<div class='kw'><a href='/tim-kiem.html?keywords=hữu+nghị'>hữu nghị</a> <a href='/tim-kiem.html?keywords=Lào'>Lào</a></div>",
+            ["hữu nghị", "Lào"],
+            "generic",
+        ),
+        ("<div class='kw'><a href='/search/'>Tìm kiếm</a></div>", [], None),
+    ],
+    ids=[
+        "trending-box",
+        "trending-in-a-rail",
+        "own-then-trending",
+        "search-links",
+        "tim-kiem-links",
+        "bare-search",
+    ],
+)
+def test_the_tags_are_the_articles_not_the_sites_trending_ones(
+    after: str, tags: list[str], layer: str | None
+) -> None:
+    page = headline_page("k2").replace("</body>", f"{after}</body>")
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tin-chinh-123.html")
+    assert (result.article.tags, result.sources.get("tags")) == (tags, layer)
+
+
+@pytest.mark.parametrize(
+    ("keywords", "tags"),
+    [
+        ("hữu nghị, Lào, giao lưu", ["hữu nghị", "Lào", "giao lưu"]),
+        ("Tạp chí Thời Đại, tin tức, hữu nghị, thời sự", []),
+        ("thoidai.com.vn, tin tức, thời sự", []),
+    ],
+    ids=["the-articles", "naming-the-site", "naming-the-host"],
+)
+def test_meta_keywords_that_name_the_site_are_the_sites_not_tags(keywords: str, tags: list[str]) -> None:
+    head = f"<head><meta property='og:site_name' content='Tạp chí Thời Đại'><meta name='keywords' content='{keywords}'></head>"
+    page = headline_page("k2").replace("<html>", f"<html>{head}")
+    assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tin-chinh-123.html").article.tags == tags
+
+
 @pytest.mark.parametrize(
     ("headline", "title"),
     [

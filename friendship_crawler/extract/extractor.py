@@ -589,24 +589,35 @@ class _PageReading:
         return names
 
     def _tags(self, body: HtmlElement | None) -> list[str]:
-        """The tag selectors, the links to tag pages after the `body` element, then the head's keywords."""
-        for find, layer in (
-            (lambda: self.select("tags"), SELECTORS),
-            (lambda: fallbacks.tag_links(body), GENERIC),
+        """The first tag selector that finds the article's tags (not the site's trending ones, not in its
+        rails), the links to tag pages after the `body` element, then the head's keywords unless they are
+        the site's own (they name the site: the same list on every page)."""
+        found = (
+            [
+                node
+                for node in selector.select(self.root, self.marks)
+                if isinstance(node, HtmlElement) and fallbacks.is_articles_tag(node)
+            ]
+            for selector in self.generation.compiled["tags"]
+        )
+        for nodes, layer in (
+            (next(filter(None, found), []), SELECTORS),
+            (fallbacks.tag_links(body), GENERIC),
         ):
-            tags = _tag_names(normalize_line(visible_text(node).lstrip("#")) for node in find())
+            tags = _tag_names(normalize_line(visible_text(node).lstrip("#")) for node in nodes)
             if tags:
                 self.sources["tags"] = layer
                 return tags
         keywords = self.head.meta.get("keywords") or self.head.meta.get("news_keywords") or ""
-        tags = _tag_names(self.head.text(word) for word in keywords.split(","))
-        if tags:
-            self.sources["tags"] = META
-            return tags
-        tags = _tag_names(self.head.ld_keywords)
-        if tags:
-            self.sources["tags"] = HEAD
-        return tags
+        for words, layer in (
+            ([self.head.text(word) for word in keywords.split(",")], META),
+            (self.head.ld_keywords, HEAD),
+        ):
+            tags = _tag_names(words)
+            if tags and not any(self._names_the_site(tag, wholly=True) for tag in tags):
+                self.sources["tags"] = layer
+                return tags
+        return []
 
     @staticmethod
     def _text_lines(title: str, sapo: str, blocks: list[Block], shown: str | None) -> list[str]:

@@ -96,8 +96,19 @@ NOT_SECTION_PATHS = (
 page, a tag, search, sign-in, feeds, contact; each as whole words of the path."""
 TAG_PAGE = re.compile(r"^/(?:tags?|tu-khoa|keywords?)/|\.tag$", re.I)
 """The path of a tag's page on the CMS family and beyond: `/tag/binh-phuoc.tag`, `/tags/suc-khoe-73.tag`."""
-TAG_WORDS = ("tag", "khoa", "keyword")
-"""What a link to a tag's page has somewhere (`TAG_PAGE`), in any case: `/tag/`, `….tag`, `/tu-khoa/`."""
+SEARCH_PAGE = re.compile(r"/(?:search|tim-?kiem)(?:[/.?]|$)", re.I)
+SEARCH_TERMS = re.compile(r"(?:^|&)(?:q|keywords?|tags?|k)=[^&]", re.I)
+"""A tag's page as a search for it (`/search/?q=hữu+nghị`, `/tim-kiem.html?keywords=Lào`)."""
+TAG_WORDS = ("tag", "khoa", "keyword", "search", "kiem")
+"""What a link to a tag's page has somewhere (`TAG_PAGE`, `SEARCH_PAGE`), in any case: `/tag/`, `….tag`,
+`/tu-khoa/`, `/search/?q=`."""
+TRENDING_TAGS = re.compile(
+    r"nổi bật|xu hướng|phổ biến|quan tâm|tìm kiếm nhiều|\bhot\b|trending|popular", re.I
+)
+"""What the title of the site's box of trending keywords says ("Từ khóa nổi bật", "Xu hướng"): its tags
+are the site's of the day, not the article's."""
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+"""What titles a box from just before it."""
 SIGNED_AFTER_LEVELS = 2
 """Wrappers (the body's column, its article box) that a signed line after the body may stand outside of."""
 TAG_REACH = 150
@@ -632,7 +643,7 @@ def tag_links(body: HtmlElement | None) -> list[HtmlElement]:
         if node.tag != "a" or not _leads_to_a_tag(node):
             continue
         holder = _tag_box(node)
-        if holder is None or any(_is_page_chrome(e) for e in (holder, *holder.iterancestors())):
+        if holder is None or not is_articles_tag(node):
             return []
         return [link for link in holder.iter("a") if _leads_to_a_tag(link)]
     return _closing_tag_box(body)
@@ -665,9 +676,29 @@ def _leads_to_a_tag(link: HtmlElement) -> bool:
     if not any(word in href for word in TAG_WORDS):
         return False  # most links of a page: told without splitting them
     try:
-        return TAG_PAGE.search(urlsplit(href).path) is not None
+        parts = urlsplit(href)
     except ValueError:
         return False
+    if TAG_PAGE.search(parts.path):
+        return True
+    return SEARCH_PAGE.search(parts.path) is not None and SEARCH_TERMS.search(parts.query) is not None
+
+
+def is_articles_tag(link: HtmlElement) -> bool:
+    """A tag link that tags this article: not in the page's header, menus, rails or footer, nor in the
+    site's box of trending keywords, known by its title ("Từ khóa nổi bật")."""
+    box = _tag_box(link)
+    if box is None:
+        return True
+    if any(_is_page_chrome(element) for element in (box, *box.iterancestors())):
+        return False
+    label = visible_text(box)
+    for other in box.iter("a"):
+        label = label.replace(visible_text(other), " ")
+    heading = box.getprevious()
+    if heading is not None and heading.tag in HEADING_TAGS:
+        label += " " + visible_text(heading)
+    return TRENDING_TAGS.search(label) is None
 
 
 def _names_others(node: HtmlElement) -> bool:
