@@ -1010,6 +1010,59 @@ def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_
         assert ("Tags:" in article.text) is False
 
 
+CLOSING = "<p>Đoạn cuối cùng của bài viết này kết thúc câu chuyện.</p>"
+
+
+@pytest.mark.parametrize(
+    ("box", "related"),
+    [
+        (
+            "<div class='box-xyz'><a href='/bai-khac-456.html'><img src='/t.jpg'></a>"
+            "<a href='/bai-khac-456.html'>Một bài khác hoàn toàn với tiêu đề đủ dài để đọc</a>"
+            "<p>Tóm tắt bài khác, một câu mô tả ngắn gọn nội dung.</p></div>",
+            ["https://thoidai.com.vn/bai-khac-456.html"],
+        ),
+        (
+            "<div class='box-abc'><h4>Đừng bỏ lỡ</h4><ul><li><a href='/bai-a-456.html'>Bài A có tiêu đề đủ dài</a>"
+            "</li><li><a href='/bai-b-457.html'>Bài B có tiêu đề đủ dài</a></li></ul></div>",
+            ["https://thoidai.com.vn/bai-a-456.html", "https://thoidai.com.vn/bai-b-457.html"],
+        ),
+    ],
+    ids=["untitled-teaser-of-unknown-class", "dung-bo-lo"],
+)
+def test_a_box_of_other_articles_in_the_body_leaves_the_text_whatever_it_is_called(
+    box: str, related: list[str]
+) -> None:
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=box + CLOSING),
+        "https://thoidai.com.vn/tin-chinh-123.html",
+    ).article
+    assert article.text.splitlines()[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS + CLOSING)]
+    assert article.related_urls == related
+
+
+def test_a_photo_linking_another_article_inside_a_long_box_of_text_keeps_the_text() -> None:
+    box = (
+        f"<div class='k7'><a href='/bai-khac-456.html'><img src='/t.jpg'></a>"
+        f"<a href='/bai-khac-456.html'>Bài khác</a>{PARAGRAPHS * 3}</div>"
+    )
+    article = read_page(headline_page("k2", ending=box), "https://thoidai.com.vn/tin-chinh-123.html").article
+    assert article.text.count("Đoạn 1 của bài viết") == 4
+
+
+def test_related_links_listed_in_the_leads_box_are_not_the_lead() -> None:
+    lead = (
+        "<div class='article-detail-desc'>Lời dẫn của bài viết về tình hữu nghị.<ul><li>"
+        "<a href='/bai-a-456.html'>Bài A có tiêu đề đủ dài</a></li><li><a href='/bai-b-457.html'>Bài B có tiêu đề "
+        "đủ dài</a></li></ul></div>"
+    )
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", below=lead), "https://thoidai.com.vn/tin-chinh-123.html"
+    ).article
+    assert article.sapo == "Lời dẫn của bài viết về tình hữu nghị."
+    assert "Bài A" not in article.text
+
+
 TRENDING = (
     "<div class='box-tags'><h3>Từ khóa nổi bật</h3><a href='/tag/ukraine.tag'>Ukraine</a>"
     "<a href='/tag/gia-vang.tag'>giá vàng</a></div>"

@@ -51,6 +51,7 @@ TRAILER_BOXES = RELATED_BOX_TITLES | frozenset(
         "bài viết cùng chủ đề", "đọc thêm", "tin mới hơn", "tin cũ hơn", "tin đã đưa", "các tin đã đưa",
         "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất", "tin đọc nhiều",
         "tin mới", "tin mới nhất", "tin mới cập nhật", "xem thêm", "có thể bạn quan tâm",
+        "bạn có thể quan tâm", "đừng bỏ lỡ", "có thể bạn chưa đọc",
         "bờ cõi biển đảo",
         "xin chờ trong giây lát",
         "phiên bản di động", "in bài viết", "gửi bài viết", "bình luận",

@@ -45,6 +45,9 @@ title, "Có thể bạn quan tâm", "Tin cùng chuyên mục", would end the art
 _LONGEST_LABEL = max(map(len, _BOX_LABELS))
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
 """What an article's table of contents is set in."""
+TEASER_BOX_TAGS = frozenset({"div", "section", "aside", "article"})
+TEASER_MAX_CHARS = 600
+"""A teaser is a title and a summary of a sentence or two; a box with more text is the article's own."""
 CHOICE_MAX_WORDS = 8
 """A poll's choice is named in a few words ("Có", "Rất hài lòng"); more are text of their own."""
 
@@ -218,6 +221,18 @@ def _thumbnails_link_articles(box: HtmlElement) -> bool:
     )
 
 
+def is_inline_teaser(box: HtmlElement) -> bool:
+    """Another article's teaser set in the body, whatever its class: a small box whose thumbnail and
+    title link that same article (a summary may follow)."""
+    if box.tag not in TEASER_BOX_TAGS:
+        return False
+    links = [a for a in box.iter("a") if article_id(a.get("href") or "")]
+    thumbnails = {a.get("href") for a in links if next(a.iter(*selectors.IMAGE_TAGS), None) is not None}
+    if not thumbnails or not any(a.get("href") in thumbnails and visible_text(a) for a in links):
+        return False
+    return len(visible_text(box)) <= TEASER_MAX_CHARS
+
+
 def _labels_a_link(paragraph: HtmlElement) -> bool:
     """ "Đọc thêm: <a>title</a>": a link to an article under the label the text path drops it by."""
     linked = any(article_id(a.get("href") or "") for a in paragraph.iter("a"))
@@ -366,6 +381,7 @@ class _BodyWalker:
             is_related_box(classes)
             or (share and links_to_articles(element, share))
             or (tag == "p" and _labels_a_link(element))
+            or (not image_box and is_inline_teaser(element))
         ):
             if block:
                 self.flush()

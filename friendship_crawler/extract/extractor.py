@@ -414,7 +414,7 @@ class _PageReading:
         between the headline and the body container, then a first paragraph set as a lead (bold or a
         subheading)."""
         for node in self.select_outside_teasers("sapo"):
-            shown = visible_text(node)
+            shown = fallbacks.lead_text(node)
             if shown:
                 self.sources["sapo"] = SELECTORS
                 return shown

@@ -48,6 +48,8 @@ SHOWING_TEXT = XPath(
     "//body//*[not(self::script or self::style or self::title or descendant-or-self::a or ancestor::a)]"
     "[normalize-space(.) = normalize-space($text)]"
 )
+LEAD_LINK_BOXES = ("ul", "ol", "table", "div", "p")
+"""What holds the related links a lead's box may list after the lead."""
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 """The page's own header, menus, rails and footer (an article's own `header` is none of them)."""
 LOGO_BOX = re.compile(r"logo|brand|masthead|site-?(?:title|name)", re.I)
@@ -234,6 +236,18 @@ def _is_page_chrome(element: HtmlElement) -> bool:
 
 def _names_a_logo(element: HtmlElement) -> bool:
     return bool(LOGO_BOX.search(element.get("class") or "") or LOGO_BOX.search(element.get("id") or ""))
+
+
+def lead_text(node: HtmlElement) -> str:
+    """A lead's text without the box of related links some templates set inside the lead's own box."""
+    boxes = [box for box in node.iter(*LEAD_LINK_BOXES) if box is not node and links_to_articles(box)]
+    if not boxes:
+        return visible_text(node)
+    lead = copy.deepcopy(node)
+    for box in [box for box in lead.iter(*LEAD_LINK_BOXES) if box is not lead and links_to_articles(box)]:
+        if box.getparent() is not None:
+            box.drop_tree()
+    return visible_text(lead)
 
 
 def links_home(node: HtmlElement) -> bool:
