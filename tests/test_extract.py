@@ -960,10 +960,10 @@ def test_a_trail_is_known_by_links_that_walk_down_from_home_whatever_its_classes
             "</ul></li><li><a href='/kinh-te'>Kinh tế</a></li></ul>",
             ["Quốc tế", "Hữu nghị"],
         ),
-        ("<nav class='x1'><a class='active' href='/quoc-te'>Quốc tế</a></nav>", []),
+        ("<nav class='x1'><a class='active' href='/quoc-te'>Quốc tế</a></nav>", ["Quốc tế"]),
         ("<nav class='x1'><a class='active' href='/quoc-te/huu-nghi'>Hữu nghị</a></nav>", []),
     ],
-    ids=["a section's box of subsections", "a menu and its submenu", "one level", "no section beside it"],
+    ids=["a section's box of subsections", "a menu and its submenu", "one top level", "no section beside it"],
 )
 def test_a_subsection_marked_active_beside_its_section_is_the_trail(holder: str, section: list[str]) -> None:
     result = EXTRACTOR.extract(_crumbs_page(holder), "https://netbiz.net.vn/bai-viet-1643.html")

@@ -1010,6 +1010,39 @@ def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_
         assert ("Tags:" in article.text) is False
 
 
+MENU = (
+    "<nav><ul><li><a href='/thoi-su'>Thời sự</a></li><li><a class='{mark}' href='/cong-nghiep'>Công nghiệp</a>"
+    "</li><li class='{other}'><a href='/thi-truong'>Thị trường</a></li></ul></nav>"
+)
+
+
+@pytest.mark.parametrize(
+    ("menu", "section"),
+    [
+        (MENU.format(mark="actived", other=""), ["Công nghiệp"]),
+        (
+            MENU.format(mark="active", other="")
+            + "<ul class='tabs'><li class='active'><a href='#moi'>Mới</a></li></ul>",
+            ["Công nghiệp"],
+        ),
+        (MENU.format(mark="active", other="active"), []),
+        (
+            MENU.format(mark="", other="").replace("<li>", "<li class='active'>", 1).replace("/thoi-su", "/"),
+            [],
+        ),
+    ],
+    ids=["marked-actived", "a-tab-marked-too", "two-sections-marked", "home-marked"],
+)
+def test_the_one_section_a_menu_marks_current_is_the_last_resort_section(
+    menu: str, section: list[str]
+) -> None:
+    result = EXTRACTOR.extract(headline_page(above=menu), "https://congthuong.vn/tin-chinh-123456.html")
+    assert (result.article.section, result.sources.get("section")) == (
+        section,
+        "generic" if section else None,
+    )
+
+
 CLOSING = "<p>Đoạn cuối cùng của bài viết này kết thúc câu chuyện.</p>"
 
 

@@ -577,6 +577,8 @@ class _PageReading:
             crumbs, layer = self.listing, LISTING  # where the crawl found it, over a guess from the page
         if not crumbs:
             crumbs, layer = fallbacks.section_label(self.title_node, host_of(self.fetched_url)), GENERIC
+        if not crumbs:
+            crumbs, layer = fallbacks.active_section(self.marks), GENERIC
         names = [
             c
             for c in _unique(crumbs)

@@ -144,7 +144,7 @@ TEASER_TAGS = frozenset({"article", "li"})
 TEASER_CLASSES = frozenset({"article", "bx-article", "story", "item-news"})
 TEASER_HEADINGS = ("h2", "h3", "h4")
 """Where a teaser of any markup puts the linked title of its article."""
-ACTIVE = re.compile(r"\b(?:active|current|selected)\b", re.I)
+ACTIVE = re.compile(r"\b(?:active|actived|current|selected)\b", re.I)
 STATED_SECTION_LINKS = XPath("//body//a[normalize-space(.) = $name]")
 """Links that read as the section the page head names."""
 AUTHOR_CLASS = re.compile(r"author|byline|writer|tac-?gia|but-?danh", re.I)
@@ -868,6 +868,22 @@ def active_trail(marks: PageMarks) -> list[str]:
             if names:
                 return names
     return []
+
+
+def active_section(marks: PageMarks) -> list[str]:
+    """The name of the one top-level section the page marks as the current one (a menu's entry marked
+    "active", "actived"), when every such mark agrees; `marks` are the page's. Marks on tabs, slides and
+    articles say nothing of a section; marks on two sections say nothing either."""
+    sections: dict[str, str] = {}
+    for element in marks.with_classes_like(ACTIVE):
+        link = element if element.tag == "a" else next(element.iter("a"), None)
+        path = _path(link) if link is not None and _is_active(link) else None
+        if link is None or not path or path.count("/") != 1 or article_id(link.get("href") or ""):
+            continue
+        name = visible_text(link)
+        if name and name.casefold() not in selectors.HOME_CRUMBS:
+            sections.setdefault(path, name)
+    return list(sections.values()) if len(sections) == 1 else []
 
 
 def stated_trail(root: HtmlElement, section: str) -> list[str]:
