@@ -129,9 +129,12 @@ DATE_LINES = (
 TIME_OF_DAY = re.compile(_TIME)
 _ISO_DAY = r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
 _SHORT_DAY = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2})(?![\d/])"
+_LABELS = r"(?i:cập nhật|updated?|xuất bản|ngày đăng|đăng|published)"
+_GAP = rf"(?:(?!{_LABELS})\D){{1,20}}?"
+"""What may stand between a time and its day: not a label, after which the other time of the line begins."""
 DATES_IN_TEXT = (
-    re.compile(_TIME + r"\D{1,20}?" + _DAY),
-    re.compile(_DAY + r"(?:\D{1,20}?" + _TIME + ")?"),
+    re.compile(_TIME + _GAP + _DAY),
+    re.compile(_DAY + r"(?:" + _GAP + _TIME + ")?"),
     re.compile(_ISO_DAY + r"(?:(?:T|\s{1,3})" + _TIME + r")?(?![\d:T]|\s*(?:Z\b|[+-]\d|\d{1,2}:\d{2}))"),
     re.compile(_TIME + r"\s*[|,-]?\s*" + _SHORT_DAY),
 )
@@ -139,8 +142,13 @@ DATES_IN_TEXT = (
 with or without a time, else the day written year first as machines write it ("2023-05-12 10:30"), but
 not with a zone such as "Z" or "+00:00" after it, which these patterns do not read; last, a time and a
 day with a two-digit year ("14:30 | 24/06/22"), of this century."""
-PUBLISHED_LABEL = re.compile(r"\b(?:Xuất bản|Ngày đăng|Đăng lúc|Đăng ngày|Published)\b", re.IGNORECASE)
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:Xuất bản|Ngày đăng|Đăng lúc|Đăng ngày|Đăng(?=\s*:)|Published)\b", re.IGNORECASE
+)
 """What names the publication time in a line that gives the update time too ("Cập nhật: … | Xuất bản: …")."""
+UPDATED_LABEL = re.compile(r"\b(?:Cập nhật|Updated?)\b", re.IGNORECASE)
+"""What names the update time: in a line without a publication label, the date before it is the
+publication's ("12/05/2025 10:20 | Cập nhật: 15/05/2025 08:00")."""
 _SPELLED_DAY = r"(?:ngày\s+)?(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s*(?:,|năm)?\s*(?P<year>\d{4})"
 SPELLED_DATE_LINES = (
     re.compile(_DATE_LEAD + _TIME + r"\s*[|,-]?\s*" + _SPELLED_DAY + _DATE_TAIL, re.IGNORECASE),
@@ -209,11 +217,17 @@ def date_iso(match: re.Match[str]) -> str | None:
 def parse_date_line(text: str) -> str | None:
     """The date in a date element's text ("16:43 | 09/08/2023 GMT+7 |", "09/08/2023 16:43"), or in a whole
     line that spells its month out, or None. In a line that gives the update time too, the one after the
-    publication label ("Cập nhật: 08:00 25/06/2022 | Xuất bản: 14:30 24/06/2022")."""
-    published = PUBLISHED_LABEL.search(text)
-    for start in (published.end(), 0) if published else (0,):
+    publication label ("Cập nhật: 08:00 25/06/2022 | Xuất bản: 14:30 24/06/2022"), else the one before
+    the update label ("12/05/2025 10:20 | Cập nhật: 15/05/2025 08:00"). A time and a day are never taken
+    from either side of a label."""
+    spans = [(0, len(text))]
+    if published := PUBLISHED_LABEL.search(text):
+        spans.insert(0, (published.end(), len(text)))
+    elif (updated := UPDATED_LABEL.search(text)) and updated.start() > 0:
+        spans.insert(0, (0, updated.start()))
+    for start, end in spans:
         for pattern in DATES_IN_TEXT:
-            match = pattern.search(text, start)
+            match = pattern.search(text, start, end)
             if match:
                 return date_iso(match)
     for pattern in SPELLED_DATE_LINES:

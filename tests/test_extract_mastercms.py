@@ -1010,6 +1010,25 @@ def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_
         assert ("Tags:" in article.text) is False
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["Nâng cấp Quốc lộ 404 qua Quảng Nam", "Hơn 200 trang web lừa đảo đã bị xóa trong tháng 4"],
+)
+def test_a_dated_headline_that_names_a_404_or_a_removal_is_an_articles(headline: str) -> None:
+    page = headline_page(below="<div class='k8'>10:20 | 12/05/2025</div>").replace("Tin chính", headline)
+    assert EXTRACTOR.extract(page, "https://congthuong.vn/tin-chinh-123456.html").article.title == headline
+
+
+@pytest.mark.parametrize(
+    "message", ["Xin lỗi, trang bạn yêu cầu không tồn tại hoặc đã bị xóa", "Lỗi 404 - Không tìm thấy trang"]
+)
+def test_an_undated_page_whose_heading_says_it_does_not_exist_is_a_soft_404(message: str) -> None:
+    page = f"<html><body><h1>{message}</h1><p>Quay lại <a href='/'>trang chủ</a>.</p></body></html>"
+    with pytest.raises(NotAnArticle) as raised:
+        EXTRACTOR.extract(page, "https://congthuong.vn/tin-chinh-123456.html")
+    assert raised.value.reason == "soft_404"
+
+
 MENU = (
     "<nav><ul><li><a href='/thoi-su'>Thời sự</a></li><li><a class='{mark}' href='/cong-nghiep'>Công nghiệp</a>"
     "</li><li class='{other}'><a href='/thi-truong'>Thị trường</a></li></ul></nav>"

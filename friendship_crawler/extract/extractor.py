@@ -231,7 +231,7 @@ class _PageReading:
         title = self._title(has_body=container is not None)
         if title and not _is_web_address(self.fetched_url):
             self._address_by_title(title)
-        if container is None and says_not_found(self.marks, title, self.head.html_title):
+        if container is None and self._says_not_found(title):
             raise NotAnArticle("soft_404", "the page says it does not exist")
         # A page at an article's address with a headline is an article even when it carries teasers in a
         # listing markup (a sidebar); only a page without either is read as a listing.
@@ -439,6 +439,18 @@ class _PageReading:
             self.sources["sapo"] = GENERIC
             return placed
         return ""
+
+    def _says_not_found(self, title: str | None) -> bool:
+        """The page says it does not exist, plainly, or in a heading and without a date: an article's
+        headline may name "Quốc lộ 404" or a site that "đã bị xóa", and an article is dated."""
+        titles = (title, self.head.html_title)
+        if not says_not_found(self.marks, *titles):
+            return False
+        if says_not_found(self.marks, *titles, plainly=True):
+            return True
+        dated = self._published(None) is not None
+        self.sources.pop("published_at", None)
+        return not dated
 
     def _below_title(self, holder: HtmlElement | None) -> HtmlElement | None:
         """The generic layer's text holder as the body container a lead stands before: only one that does

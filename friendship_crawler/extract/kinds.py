@@ -15,7 +15,7 @@ from friendship_crawler.extract.body import Body, visible_text
 from friendship_crawler.extract.fallbacks import BADGE_BRACKETS
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.listing import parse_listing
-from friendship_crawler.site_rules import NOT_FOUND
+from friendship_crawler.site_rules import NOT_FOUND, is_not_found_title
 
 
 def is_listing(root: HtmlElement) -> bool:
@@ -32,12 +32,24 @@ def lists_articles(root: HtmlElement, url: str) -> bool:
     return bool(parse_listing(Selector(root=root, type="html"), url).entries)
 
 
-def says_not_found(marks: PageMarks, *titles: str | None) -> bool:
-    """The page's title or headings say the page does not exist; `marks` are the page's."""
-    if any(title and NOT_FOUND.search(title) for title in titles):
+def says_not_found(marks: PageMarks, *titles: str | None, plainly: bool = False) -> bool:
+    """The page's title or headings say the page does not exist; `marks` are the page's.
+
+    `plainly`: only as an error message says it (a few words beside "404", "Không tìm thấy", in a part
+    of a title between its separators), or a box whose class names an error; a headline that names
+    "Quốc lộ 404" or a site that "đã bị xóa" does not say it plainly."""
+    said = _is_error_message if plainly else NOT_FOUND.search
+    if any(title and said(title) for title in titles):
         return True
-    headings = marks.with_classes_like(selectors.ERROR_CLASS, also=selectors.HEADINGS)
-    return any(NOT_FOUND.search(visible_text(node)) for node in headings[:20])
+    for node in marks.with_classes_like(selectors.ERROR_CLASS, also=selectors.HEADINGS)[:20]:
+        in_error_box = selectors.ERROR_CLASS.search(node.get("class") or "") is not None
+        if (NOT_FOUND.search if in_error_box else said)(visible_text(node)):
+            return True
+    return False
+
+
+def _is_error_message(text: str) -> bool:
+    return any(is_not_found_title(part) for part in selectors.TITLE_SEPARATOR.split(text))
 
 
 def media_kind(
