@@ -1029,6 +1029,50 @@ def test_an_undated_page_whose_heading_says_it_does_not_exist_is_a_soft_404(mess
     assert raised.value.reason == "soft_404"
 
 
+GOES_ON = "<p>Đoạn kết của bài viết nói tiếp về định hướng phát triển trong giai đoạn tới của thành phố.</p>"
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "<table><tr><td><img src='/chart.png'></td></tr><tr><td>Tín dụng qua các tháng</td></tr></table>"
+        "<p><em>Nguồn: Ngân hàng Nhà nước</em></p>",
+        '<p>Chủ đề: "Thanh niên Việt Nam - Lào chung tay vì hòa bình"</p>',
+        "<h2>Giá vàng</h2><table><tr><td>SJC</td><td>120.500</td><td>122.500</td></tr></table>",
+        "<h3>Bình luận</h3>",
+        "<ul><li>Chu Văn An 42,25 42,75</li><li>Kim Liên 41,75 42,25</li><li>Yên Hòa 41,5 42</li></ul>",
+    ],
+    ids=[
+        "a-charts-source",
+        "a-theme-line",
+        "a-rail-word-subheading",
+        "a-box-word-subheading",
+        "rows-of-figures",
+    ],
+)
+def test_a_line_like_a_trailer_inside_the_body_does_not_end_it(middle: str) -> None:
+    page = headline_page("__MASTERCMS_CONTENT", ending=middle + GOES_ON)
+    article = read_page(page, "https://kinhtedothi.vn/tin-chinh-123456.html").article
+    assert article.text.endswith("giai đoạn tới của thành phố.")
+    assert article.source is None
+
+
+@pytest.mark.parametrize(
+    ("ending", "gone"),
+    [
+        ("<p>Tin liên quan</p><p><a href='/x-1.html'>Bài khác</a> và bài nữa</p>", "Tin liên quan"),
+        ("<p>Chủ đề: hữu nghị, giao lưu</p>", "Chủ đề"),
+        ("<p>Nguồn: TTXVN</p>", "Nguồn"),
+    ],
+    ids=["related-box", "theme-tags", "source-line"],
+)
+def test_a_trailer_that_closes_the_body_still_leaves_the_text(ending: str, gone: str) -> None:
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://kinhtedothi.vn/tin-chinh-123456.html"
+    ).article
+    assert gone not in article.text and article.text.endswith("một câu đủ dài để đọc.")
+
+
 MENU = (
     "<nav><ul><li><a href='/thoi-su'>Thời sự</a></li><li><a class='{mark}' href='/cong-nghiep'>Công nghiệp</a>"
     "</li><li class='{other}'><a href='/thi-truong'>Thị trường</a></li></ul></nav>"

@@ -59,14 +59,19 @@ class CleanedLines:
 
 
 def clean_article_lines(
-    lines: Iterable[str], title: str, author: str | None = None, shows_alt_text: bool = False
+    lines: Iterable[str],
+    title: str,
+    author: str | None = None,
+    shows_alt_text: bool = False,
+    from_markup: bool = False,
 ) -> CleanedLines:
     """Normalise the lines (NFC, spaces) and remove the site's boilerplate, keeping page order.
 
     `author`, when known, is the only byline taken off the end; otherwise a name-like line before a
     "Nguồn:" line or right before a trailer box is. `shows_alt_text` says the lines come from a page
     dump where every image left its alt line (full page text), so a headline-like line right before
-    a credited caption is an alt, not a subheading.
+    a credited caption is an alt, not a subheading. `from_markup` says they are a body read from its
+    container (`lines.trailer_start`).
     """
     title = normalize_line(title)
     normalised = [line for line in map(normalize_line, lines) if line]
@@ -76,7 +81,7 @@ def clean_article_lines(
 
     body, removed = drop_header_lines(body)
     removals += removed
-    body, removed = cut_trailer(body)
+    body, removed = cut_trailer(body, from_markup)
     removals += removed
     before_trailer = bool(removed)
     for rule in (drop_widget_lines, clean_markdown, drop_related_lines):
@@ -122,7 +127,9 @@ def clean_article_fields(article: Article) -> CleanedArticle:
         caption, removed = clean_inline(image.caption)
         removals += removed
         images.append(Image(url=image.url, caption=caption))
-    cleaned = clean_article_lines(article.text.split("\n"), article.title, author=article.author)
+    cleaned = clean_article_lines(
+        article.text.split("\n"), article.title, author=article.author, from_markup=True
+    )
     removals += cleaned.removals
     has_body = any(line != sapo for line in cleaned.body)
     text = "\n".join(cleaned.lines)

@@ -80,22 +80,33 @@ def drop_widget_lines(lines: Sequence[str]) -> RuleResult:
 
 
 # --- trailer boxes ---------------------------------------------------------------------------------
-def trailer_start(lines: Sequence[str]) -> int | None:
-    """Index of the first line of the trailer: a box title, a rail title no paragraph follows, or a rail."""
+def trailer_start(lines: Sequence[str], from_markup: bool = False) -> int | None:
+    """Index of the first line of the trailer: a box title, a rail title no paragraph follows, or a rail.
+
+    `from_markup`: the lines are an article body read from its container, which holds no rails; a rail
+    title ("Giá vàng", "Chuyên đề"), a labelled line ("Chủ đề: …") or a run of rows (a table of figures)
+    ends it only when no paragraph follows anywhere after: before one, it is the article's own. A box
+    title right before a paragraph ("Bình luận", "Xem thêm") is a subheading there: a box's title is
+    followed by the titles it lists.
+    """
     for index, line in enumerate(lines):
         key = site_rules.marker_key(strip_edge_bars(line), rules.MARKER_MAX_CHARS)
-        if key in rules.TRAILER_BOXES or rules.TRAILER_PREFIX.match(line):
+        if key in rules.TRAILER_BOXES and not (from_markup and _paragraph_follows(lines, index)):
             return index
-        if key in rules.RAIL_TITLES and not _paragraph_follows(lines, index):
-            return index
-        if _starts_rail(lines, index):
+        ordinary = key in rules.RAIL_TITLES or rules.TRAILER_PREFIX.match(line) or _starts_rail(lines, index)
+        if not ordinary:
+            continue
+        if from_markup:
+            if not any(map(is_paragraph, lines[index + 1 :])):
+                return index
+        elif rules.TRAILER_PREFIX.match(line) or not _paragraph_follows(lines, index):
             return index
     return None
 
 
-def cut_trailer(lines: Sequence[str]) -> RuleResult:
-    """Everything from the first trailer box on."""
-    start = trailer_start(lines)
+def cut_trailer(lines: Sequence[str], from_markup: bool = False) -> RuleResult:
+    """Everything from the first trailer box on (`trailer_start`)."""
+    start = trailer_start(lines, from_markup)
     if start is None:
         return list(lines), []
     return list(lines[:start]), [Removal("trailer", line) for line in lines[start:]]
@@ -103,13 +114,15 @@ def cut_trailer(lines: Sequence[str]) -> RuleResult:
 
 def _paragraph_follows(lines: Sequence[str], index: int) -> bool:
     """True when the next line reads as a body paragraph, so the word before it is a subheading."""
-    if index + 1 >= len(lines):
-        return False
-    following = lines[index + 1]
+    return index + 1 < len(lines) and is_paragraph(lines[index + 1])
+
+
+def is_paragraph(line: str) -> bool:
+    """A sentence of `PARAGRAPH_MIN_WORDS` words or more: article text, not a title, a row or a label."""
     return (
-        ends_sentence(following)
-        and len(following.split()) >= rules.PARAGRAPH_MIN_WORDS
-        and not is_media_item(following)
+        ends_sentence(line)
+        and word_count(line, rules.PARAGRAPH_MIN_WORDS) >= rules.PARAGRAPH_MIN_WORDS
+        and not is_media_item(line)
     )
 
 
@@ -886,6 +899,7 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
     """Take the "Nguồn:" line (and what follows it) or an outlet's attribution ("Theo TTXVN",
     `outlet_attribution`) and the byline off the end of the body, or a labelled byline off its top.
 
+    A "Nguồn:" line that a paragraph follows names the source of a chart or a quote, not the article's.
     With a "Nguồn:" line the byline is the line before it when it starts with a name; without one,
     only a name right before the trailer (`before_trailer`), bare or followed by a role ("- Phó Bí
     thư ..."), or the known `author` is a byline, so a real last paragraph is never taken. Without a
@@ -900,6 +914,8 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
     start = max(0, len(body) - rules.SOURCE_SEARCH_LINES)
     for index in range(len(body) - 1, start - 1, -1):
         value = site_rules.source_of(body[index])
+        if value is not None and any(map(is_paragraph, body[index + 1 :])):
+            break  # the source of a chart or a quote, with the article going on after it
         if value is not None:
             source = value or None
             removals.append(Removal("source", body[index]))
