@@ -1073,6 +1073,45 @@ def test_a_trailer_that_closes_the_body_still_leaves_the_text(ending: str, gone:
     assert gone not in article.text and article.text.endswith("một câu đủ dài để đọc.")
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<div id='header'><span class='date'>Thứ ba, 20/05/2025</span></div>",
+        "<div class='header-top'><span class='date'>Thứ ba, 20/05/2025</span></div>",
+        "<div class='topbar'><div class='date'>20/05/2025</div></div>",
+    ],
+)
+def test_the_date_in_the_sites_header_is_todays_not_the_articles(header: str) -> None:
+    for below, published in (
+        ("<div class='k8'>10:20 | 12/05/2025</div>", "2025-05-12T10:20:00+07:00"),
+        ("", None),
+    ):
+        page = headline_page(above=header, below=below)
+        assert (
+            EXTRACTOR.extract(page, "https://netbiz.net.vn/tin-chinh-100999.html").article.published_at
+            == published
+        )
+
+
+def test_the_lead_of_a_featured_teaser_is_not_the_articles() -> None:
+    box = (
+        "<div class='box-focus'><h3><a href='/gia-vang-tang-454700.html'>Giá vàng tăng</a></h3>"
+        "<div class='sapo'>Giá vàng miếng SJC tăng mạnh phiên đầu tuần.</div></div>"
+    )
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", above=box), "https://kinhtedothi.vn/tin-chinh-454777.html"
+    ).article
+    assert "Giá vàng" not in article.sapo and "Giá vàng" not in article.text
+
+
+def test_a_signed_line_with_a_date_is_no_byline() -> None:
+    ending = "<p style='text-align:right'><em>Hà Nội, ngày 12 tháng 5 năm 2025</em></p>"
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://baoquocte.vn/thu-chuc-mung-304321.html"
+    ).article
+    assert article.author is None and article.text.endswith("Hà Nội, ngày 12 tháng 5 năm 2025")
+
+
 MENU = (
     "<nav><ul><li><a href='/thoi-su'>Thời sự</a></li><li><a class='{mark}' href='/cong-nghiep'>Công nghiệp</a>"
     "</li><li class='{other}'><a href='/thi-truong'>Thị trường</a></li></ul></nav>"

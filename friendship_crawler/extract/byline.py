@@ -62,7 +62,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     labelled byline at its top. A series' closing mark ("(Còn nữa)") after them stays the last line.
 
     A signature (right-aligned, wholly bold or italic) last paragraph is a byline, unless it is a photo
-    credit ("Ảnh: …", which stays in the text as on a page read by the generic layer). A last
+    credit ("Ảnh: …", which stays in the text as on a page read by the generic layer) or holds a figure
+    (a letter's "Hà Nội, ngày 12 tháng 5 năm 2025": no name has one). A last
     paragraph that reads as a byline (a name, bare or with its role) is one only when the page names no
     author elsewhere or names the same one, and at least two lines remain. At the top of the body only a
     labelled one is ("Bài và ảnh: Trọng Tùng", `leading_byline`): a bare name there may be a heading.
@@ -81,7 +82,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
             source = source or value or None
         elif named := _attribution_of(kept[-1], enough_left=len(kept) > 2):
             source = source or named
-        elif kept[-1].signed and not rules.PHOTO_CREDIT.match(last):
+        elif kept[-1].signed and not rules.PHOTO_CREDIT.match(last) and not any(map(str.isdigit, last)):
             author = author or clean_author(last)
         elif author is None and len(kept) > 2 and ends_with_byline(last, known):
             author = clean_author(last)

@@ -50,6 +50,9 @@ SHOWING_TEXT = XPath(
 )
 LEAD_LINK_BOXES = ("ul", "ol", "table", "div", "p")
 """What holds the related links a lead's box may list after the lead."""
+SITE_HEADER = re.compile(r"^(?:(?:site|page|main|top)[-_]?)?header(?:[-_]?(?:top|bar))?$|^top[-_]?bar$", re.I)
+"""The id or a class name of the site's header or top bar ("header", "header-top", "topbar"), not of an
+article's header ("article-header", "detail-header")."""
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 """The page's own header, menus, rails and footer (an article's own `header` is none of them)."""
 LOGO_BOX = re.compile(r"logo|brand|masthead|site-?(?:title|name)", re.I)
@@ -511,10 +514,11 @@ def titled_address(root: HtmlElement, title: str) -> str | None:
 def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str | None:
     """The publication day htmldate finds in the page, at 00:00 Vietnam time.
 
-    It reads its own copy without the page's menus, header and footer and without other articles' teasers
-    (the known boxes, and the box around any subheading that links an article), and without the addresses
-    of its links, whose dates it would otherwise take for a page that shows none of its own. The first of a
-    month that the page does not write is refused: htmldate gives it for a year or a month alone.
+    It reads its own copy without the page's menus, header (today's date) and footer and without other
+    articles' teasers (the known boxes, and the box around any subheading that links an article), and
+    without the addresses of its links, whose dates it would otherwise take for a page that shows none of
+    its own. The first of a month that the page does not write is refused: htmldate gives it for a year
+    or a month alone.
     """
     from htmldate import find_date  # imported on first use: a page rarely needs it
 
@@ -525,7 +529,10 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
         twin
         for node, twin in pairs
         if _is_page_chrome(node)
-        or ((node in teasers or _is_teaser_box(node)) and not _holds(node, title_node))
+        or (
+            (node in teasers or _is_teaser_box(node) or _is_site_header(node))
+            and not _holds(node, title_node)
+        )
     ]
     for node in others:
         node.drop_tree()
@@ -781,17 +788,32 @@ def _is_active(node: HtmlElement) -> bool:
 
 
 def in_teaser(node: HtmlElement, title_node: HtmlElement | None) -> bool:
-    """Inside another article's teaser (an `article`, `li` or `.article` box that does not hold the headline).
+    """Inside (or being) another article's teaser (an `article`, `li` or `.article` box, or a box under a
+    heading that links an article, that does not hold the headline), or the site's own header.
 
-    Listing teasers in rails carry the same date classes as the article's own date line.
+    Listing teasers in rails carry the same date and lead classes as the article's own date line and
+    sapo; the header's date is today's.
     """
     around_title = set(title_node.iterancestors()) if title_node is not None else set()
-    for ancestor in node.iterancestors():
+    for ancestor in (node, *node.iterancestors()):
         if ancestor in around_title:
             return False
-        if _is_teaser_box(ancestor):
+        if _is_teaser_box(ancestor) or _is_site_header(ancestor) or _titles_an_article(ancestor):
             return True
     return False
+
+
+def _titles_an_article(box: HtmlElement) -> bool:
+    """The box's own heading links an article: a featured teaser whatever its class."""
+    return any(child.tag in TEASER_HEADINGS and links_to_articles(child) for child in box)
+
+
+def _is_site_header(element: HtmlElement) -> bool:
+    """The site's header or its top bar, by tag (outside the article) or by id or class name."""
+    if element.tag == "header":
+        return _is_page_chrome(element)
+    names = [element.get("id") or "", *(element.get("class") or "").split()]
+    return any(SITE_HEADER.match(name) for name in names if name)
 
 
 def section_label(title_node: HtmlElement | None, host: str) -> list[str]:
