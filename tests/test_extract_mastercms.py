@@ -1112,6 +1112,34 @@ def test_a_signed_line_with_a_date_is_no_byline() -> None:
     assert article.author is None and article.text.endswith("Hà Nội, ngày 12 tháng 5 năm 2025")
 
 
+@pytest.mark.parametrize(
+    "og_title",
+    ["Báo Quốc tế", "Báo Quốc tế - Tin chính", "Tin chính | Báo Quốc tế"],
+    ids=["the-site-alone", "the-site-before", "the-site-after"],
+)
+def test_og_title_that_is_the_site_or_adds_it_to_the_headline_gives_the_headline(og_title: str) -> None:
+    head = f"<head><meta property='og:site_name' content='Báo Quốc tế'><meta property='og:title' content='{og_title}'></head>"
+    page = headline_page("__MASTERCMS_CONTENT").replace("<html>", f"<html>{head}")
+    assert EXTRACTOR.extract(page, "https://baoquocte.vn/tin-chinh-254999.html").article.title == "Tin chính"
+
+
+def test_a_head_date_without_a_time_yields_to_the_line_shown_on_that_day() -> None:
+    for shown, published in (
+        ("10:20 | 12/05/2025", "2025-05-12T10:20:00+07:00"),
+        ("10:20 | 13/05/2025", "2025-05-12T00:00:00+07:00"),
+    ):
+        ld = (
+            '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-05-12"}</script>'
+        )
+        page = headline_page(below=f"<div class='k8'>{shown}</div>").replace(
+            "<html>", f"<html><head>{ld}</head>"
+        )
+        assert (
+            EXTRACTOR.extract(page, "https://baoquocte.vn/tin-chinh-254999.html").article.published_at
+            == published
+        )
+
+
 MENU = (
     "<nav><ul><li><a href='/thoi-su'>Thời sự</a></li><li><a class='{mark}' href='/cong-nghiep'>Công nghiệp</a>"
     "</li><li class='{other}'><a href='/thi-truong'>Thị trường</a></li></ul></nav>"

@@ -13,6 +13,8 @@ from datetime import datetime
 from friendship_crawler.site_rules import iso_vietnam, parse_date_line
 
 _COMPACT_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
+DAY_ALONE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+"""A machine date without a time of day ("2025-05-12"): a date line the page shows on that day is exact."""
 
 
 def parse_iso(value: object) -> str | None:

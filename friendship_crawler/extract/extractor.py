@@ -21,7 +21,7 @@ from friendship_crawler.clean.lines import attribution, ends_with_byline, is_own
 from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, body_parts, read_body, visible_text
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
-from friendship_crawler.extract.dates import parse_iso
+from friendship_crawler.extract.dates import DAY_ALONE, parse_iso
 from friendship_crawler.extract.document import parse_page, saved_from
 from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks, holds_every_line, text_holder
@@ -94,6 +94,16 @@ def detect_generation(root: HtmlElement, marks: PageMarks) -> type[Generation]:
         if generation.detects(root, marks):
             return generation
     return Generic
+
+
+def _adds_to(stated: str, shown: str) -> bool:
+    """The stated title is the shown headline with something after or before it past a separator ("… -
+    Báo Quốc tế", "Báo Quốc tế - …")."""
+    if stated.startswith(shown) and selectors.TITLE_SEPARATOR.match(stated[len(shown) :]):
+        return True
+    before = stated[: len(stated) - len(shown)]
+    separators = selectors.TITLE_SEPARATOR.finditer(before)
+    return stated.endswith(shown) and any(found.end() == len(before) for found in separators)
 
 
 def _first(root: HtmlElement, candidates: Iterable[Selector], marks: PageMarks) -> list[HtmlElement]:
@@ -324,13 +334,8 @@ class _PageReading:
         headline = self.head.headline
         shown = visible or h1
         og_title = self.head.text(self.head.meta.get("og:title"))
-        if (
-            og_title
-            and shown
-            and og_title.startswith(shown)
-            and selectors.TITLE_SEPARATOR.match(og_title[len(shown) :])
-        ):
-            og_title = shown  # the headline as shown, with whatever name of the site after it
+        if og_title and shown and _adds_to(og_title, shown):
+            og_title = shown  # the headline as shown, with the site's name before or after it
         elif og_title:
             og_title = self._without_site_name(og_title) or None
         if headline and shown and shown != headline and _continues_cut(headline, shown, self.title_node):
@@ -342,7 +347,7 @@ class _PageReading:
         if has_body or h1:
             candidates.append((self._without_site_name(self.head.html_title), META))
         for value, layer in candidates:
-            if value:
+            if value and not self._names_the_site(value, wholly=True):  # og:title "Báo Quốc tế" on a page
                 self.sources["title"] = layer
                 return value
         page_title = self.head.html_title or ""
@@ -534,6 +539,9 @@ class _PageReading:
         return None
 
     def _published(self, container: HtmlElement | None) -> str | None:
+        """The head's time, the date selectors, a date line near the headline, then htmldate. A head that
+        gives the day alone ("2025-05-12") yields to a line the page shows with the time of that day."""
+        day_only: tuple[str, str] | None = None
         for value, layer in (
             (self.head.article.get("datePublished"), HEAD),
             (self.head.meta.get("article:published_time"), META),
@@ -542,22 +550,29 @@ class _PageReading:
             (self.head.time_datetime, META),
         ):
             parsed = parse_iso(value)
-            if parsed:
+            if parsed and not DAY_ALONE.match(str(value).strip()):
                 self.sources["published_at"] = layer
                 return parsed
-        for node in self.select_outside_teasers("date"):
-            parsed = parse_iso(node.get("datetime")) or parse_date_line(visible_text(node))
-            if parsed:
-                self.sources["published_at"] = SELECTORS
-                return parsed
-        parsed = fallbacks.date_near(self.title_node, container)
-        if parsed:
-            self.sources["published_at"] = GENERIC
-            return parsed
+            day_only = day_only or ((parsed, layer) if parsed else None)
+        shown = self._shown_date(container)
+        if day_only and not (shown and shown[0][:10] == day_only[0][:10]):
+            shown = day_only
+        if shown:
+            self.sources["published_at"] = shown[1]
+            return shown[0]
         parsed = fallbacks.htmldate_of(self.root, self.title_node)
         if parsed:
             self.sources["published_at"] = HTMLDATE
         return parsed
+
+    def _shown_date(self, container: HtmlElement | None) -> tuple[str, str] | None:
+        """The date the page shows, by the date selectors or near the headline, with its layer."""
+        for node in self.select_outside_teasers("date"):
+            parsed = parse_iso(node.get("datetime")) or parse_date_line(visible_text(node))
+            if parsed:
+                return parsed, SELECTORS
+        parsed = fallbacks.date_near(self.title_node, container)
+        return (parsed, GENERIC) if parsed else None
 
     def _modified(self) -> str | None:
         for value, layer in (
