@@ -68,6 +68,15 @@ NAME_MAX_WORDS = 6
 """Words of one author's name ("Nguyễn Thị Minh Khai", "Kim Min-jun"); more is a sentence or a title."""
 BYLINE_MAX_WORDS = 40
 """Words of a byline with its role ("Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, ...")."""
+AUTHOR_NOISE = re.compile(
+    r"\s*(?:[|,;]\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\s*(?:theo dõi|follow)"
+    r"|phóng viên|biên tập viên|cộng tác viên|nhà báo)\s*$",
+    re.I,
+)
+"""What an author block prints after the name: an e-mail address, a follow button, the bare role
+("Minh Anh Phóng viên", "Minh Anh | minhanh@baoquocte.vn")."""
+AUTHOR_ROLE = re.compile(r"^(?i:pv|ctv|btv|phóng viên|nhà báo)\s+")
+"""A role before the name, without a colon ("PV Minh Anh"): dropped when a capitalised name follows."""
 OTHER_CREDITS = re.compile(r"\s*[|;]\s*[^|;:]{1,30}:.*$")
 """Credits of other people after the author's, behind a bar or semicolon and labelled ("Minh Anh | Biên
 tập: Thu Hà", "Minh Anh; Đồ họa: Lan Phương"): the author is the name before them."""
@@ -90,6 +99,10 @@ CO_AUTHOR_SEPARATOR = re.compile(r"\s*(?: - | – |, | và | & )\s*")
 """Between the names of a shared byline: "Thu Hà - Minh Anh", "Thu Hà và Minh Anh"."""
 HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "các", "những", "tại", "theo"})
 """Words that start a caption or a sentence about someone, never a bare byline."""
+OUTLET_MAX_WORDS = 3
+"""Words of each outlet an attribution lists between commas ("Theo Reuters, AFP", "Theo Tân Hoa xã, AP")."""
+ATTRIBUTED_SUFFIX = re.compile(r"\(\s*(?i:theo)\s+(?P<source>[^()]+?)\s*\)\s*\.?$")
+"""An outlet credited after the name, in brackets: "Hà Anh (Theo Nikkei Asia)"."""
 SOURCE_LABEL = re.compile(r"^\s*Nguồn\s*:\s*", re.IGNORECASE)
 SOURCE_MAX_CHARS = 120
 """A "Nguồn:" line names a source in a few words; a longer text after the label is a paragraph."""

@@ -589,6 +589,12 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
         ("Tin và ảnh: Minh Anh", "Minh Anh"),
         ("Minh Anh | Biên tập: Thu Hà", "Minh Anh"),
         ("Minh Anh; Đồ họa: Lan Phương", "Minh Anh"),
+        ("Minh Anh | minhanh@baoquocte.vn", "Minh Anh"),
+        ("PV Minh Anh", "Minh Anh"),
+        ("Minh Anh + Theo dõi", "Minh Anh"),
+        ("Minh Anh Phóng viên", "Minh Anh"),
+        ("Theo dõi Báo Quốc tế trên Google News", None),
+        ("Nhóm PV", "Nhóm PV"),
     ],
 )
 def test_clean_author(raw: str, name: str | None) -> None:
@@ -637,6 +643,8 @@ def test_the_html_and_text_paths_read_a_byline_alike(byline: str) -> None:
         ("(theo VNA).", "VNA"),
         ("Theo Báo Quốc tế (TG&VN)", "Báo Quốc tế (TG&VN)"),
         ("Theo VOV (Hà Nội).", "VOV (Hà Nội)"),
+        ("Theo Reuters, AFP", "Reuters, AFP"),
+        ("(Theo Tân Hoa xã, AP)", "Tân Hoa xã, AP"),
     ],
 )
 def test_a_signed_attribution_is_the_source_and_the_byline_above_it_the_author(
@@ -645,6 +653,19 @@ def test_a_signed_attribution_is_the_source_and_the_byline_above_it_the_author(
     paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
     split = split_byline([*paragraphs, Block("Minh Anh", signed=True), Block(attribution, signed=True)], None)
     assert (split.author, split.source, split.blocks) == ("Minh Anh", source, paragraphs)
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_an_outlet_credited_after_the_name_is_the_source_on_either_path(signed: bool) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    split = split_byline([*paragraphs, Block("Hà Anh (Theo Nikkei Asia)", signed=signed)], None)
+    text = split_text_byline([p.text for p in paragraphs] + ["Hà Anh (Theo Nikkei Asia)", "Nguồn:"])
+    assert (split.author, split.source) == ("Hà Anh", "Nikkei Asia") == (text.author, text.source)
+
+
+def test_an_opening_with_theo_and_a_comma_is_a_sentence_not_a_source() -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài."), Block("Theo Bộ Y tế, số ca mắc tăng")]
+    assert split_byline(paragraphs, None).source is None
 
 
 @pytest.mark.parametrize("credit", ["Ảnh: Minh Hòa", "(Ảnh: TTXVN)"])

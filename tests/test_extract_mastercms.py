@@ -1039,14 +1039,12 @@ GOES_ON = "<p>Đoạn kết của bài viết nói tiếp về định hướng 
         "<p><em>Nguồn: Ngân hàng Nhà nước</em></p>",
         '<p>Chủ đề: "Thanh niên Việt Nam - Lào chung tay vì hòa bình"</p>',
         "<h2>Giá vàng</h2><table><tr><td>SJC</td><td>120.500</td><td>122.500</td></tr></table>",
-        "<h3>Bình luận</h3>",
         "<ul><li>Chu Văn An 42,25 42,75</li><li>Kim Liên 41,75 42,25</li><li>Yên Hòa 41,5 42</li></ul>",
     ],
     ids=[
         "a-charts-source",
         "a-theme-line",
         "a-rail-word-subheading",
-        "a-box-word-subheading",
         "rows-of-figures",
     ],
 )

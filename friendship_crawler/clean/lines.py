@@ -86,12 +86,11 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False) -> int | None
     `from_markup`: the lines are an article body read from its container, which holds no rails; a rail
     title ("Giá vàng", "Chuyên đề"), a labelled line ("Chủ đề: …") or a run of rows (a table of figures)
     ends it only when no paragraph follows anywhere after: before one, it is the article's own. A box
-    title right before a paragraph ("Bình luận", "Xem thêm") is a subheading there: a box's title is
-    followed by the titles it lists.
+    title ("Bài có liên quan") ends it anyway: the titles a box lists may read as sentences.
     """
     for index, line in enumerate(lines):
         key = site_rules.marker_key(strip_edge_bars(line), rules.MARKER_MAX_CHARS)
-        if key in rules.TRAILER_BOXES and not (from_markup and _paragraph_follows(lines, index)):
+        if key in rules.TRAILER_BOXES:
             return index
         ordinary = key in rules.RAIL_TITLES or rules.TRAILER_PREFIX.match(line) or _starts_rail(lines, index)
         if not ordinary:
@@ -940,6 +939,7 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
         byline = body.pop(leading)
         removals.append(Removal("byline", byline))
     found = author_name(byline) if byline is not None else None
+    source = source or (attributed_source(byline) if byline is not None else None)
     if series is not None:
         body.append(series)
     return Byline(body, removals, found, source)
@@ -958,14 +958,24 @@ def attribution(line: str) -> str | None:
 
 def outlet_attribution(line: str) -> str | None:
     """The source an attribution line names when, unsigned, it reads as an outlet's name and nothing more:
-    a few words, the first capitalised, without a comma, a digit or a sentence of its own ("Theo TTXVN",
-    "(Theo Báo Nhân Dân)"); None for a sentence that opens with "Theo" ("Theo đó, …")."""
+    a few words, the first capitalised, without a digit or a sentence of its own ("Theo TTXVN",
+    "(Theo Báo Nhân Dân)"), or several such names between commas, each of `OUTLET_MAX_WORDS` words at
+    most ("Theo Reuters, AFP"); None for a sentence that opens with "Theo" ("Theo đó, …", "Theo Bộ Y
+    tế, số ca mắc tăng")."""
     named = attribution(line)
-    if named is None or not named[:1].isupper() or len(named.split()) > site_rules.NAME_MAX_WORDS:
+    if named is None or any(c.isdigit() for c in named) or site_rules.SENTENCE_END.search(named):
         return None
-    if "," in named or any(c.isdigit() for c in named) or site_rules.SENTENCE_END.search(named):
+    outlets = [part.strip() for part in named.split(",")]  # "Theo Reuters, AFP"
+    words = site_rules.NAME_MAX_WORDS if len(outlets) == 1 else site_rules.OUTLET_MAX_WORDS
+    if not all(part[:1].isupper() and len(part.split()) <= words for part in outlets):
         return None
     return named
+
+
+def attributed_source(byline: str) -> str | None:
+    """The outlet a byline credits in brackets after the name ("Hà Anh (Theo Nikkei Asia)"), else None."""
+    match = site_rules.ATTRIBUTED_SUFFIX.search(byline)
+    return match["source"] if match else None
 
 
 def is_labelled_byline(line: str, author: str | None = None) -> bool:

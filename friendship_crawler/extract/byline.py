@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from friendship_crawler import site_rules
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.lines import (
+    attributed_source,
     attribution,
     author_name,
     ends_with_byline,
@@ -39,7 +40,14 @@ def clean_author(raw: str | None) -> str | None:
     if not raw:
         return None
     name = site_rules.AUTHOR_BY.sub("", site_rules.BYLINE_PREFIX.sub("", normalize_line(raw)))
+    if rules.FOLLOW_LINE.match(name):
+        return None  # "Theo dõi Báo Quốc tế trên Google News" in the author box
     name = site_rules.OTHER_CREDITS.sub("", name)
+    while (stripped := site_rules.AUTHOR_NOISE.sub("", name)) != name and stripped:
+        name = stripped
+    role = site_rules.AUTHOR_ROLE.match(name)
+    if role and name[role.end() : role.end() + 1].isupper():
+        name = name[role.end() :]
     while True:
         stripped = site_rules.ROLE_SUFFIX.sub("", name)
         if stripped == name or not stripped:
@@ -84,8 +92,10 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
             source = source or named
         elif kept[-1].signed and not rules.PHOTO_CREDIT.match(last) and not any(map(str.isdigit, last)):
             author = author or clean_author(last)
+            source = source or attributed_source(last)
         elif author is None and len(kept) > 2 and ends_with_byline(last, known):
             author = clean_author(last)
+            source = source or attributed_source(last)
         else:
             break
         kept.pop()

@@ -13,6 +13,7 @@ from typing import Literal
 
 from friendship_crawler.entities import find_entities
 from friendship_crawler.items import Article, Image
+from friendship_crawler.site_rules import ATTRIBUTED_SUFFIX
 from friendship_crawler.textnorm import normalize_line, normalize_text
 from friendship_crawler.urls import CANONICAL_ROOT
 
@@ -150,6 +151,12 @@ def body_lines(story: Story) -> list[str]:
     return lines
 
 
+def credited_outlet(suffix: str) -> str | None:
+    """The outlet a byline's suffix credits ("(theo TTXVN)"): the source, when no "Nguồn:" line names one."""
+    match = ATTRIBUTED_SUFFIX.search(suffix)
+    return match["source"] if match else None
+
+
 def expected_article(story: Story, canonical_of: dict[int, str]) -> Article:
     """The record an exact extractor makes of this page; `canonical_of` maps ids to canonical URLs."""
     related: list[str] = []
@@ -171,7 +178,7 @@ def expected_article(story: Story, canonical_of: dict[int, str]) -> Article:
         sapo=normalize_line(story.sapo),
         text=text,
         author=story.author,
-        source=normalize_line(story.source) or None,
+        source=normalize_line(story.source) or credited_outlet(story.author_suffix),
         published_at=iso(story.published),
         modified_at=iso(story.modified) if story.jsonld and story.modified else None,
         section=list(story.section.breadcrumb),
