@@ -141,7 +141,7 @@ def fallback_entries(sel: Selector, page_url: str) -> tuple[ListingEntry, ...]:
     entries: list[ListingEntry] = []
     seen: set[str] = set()
     for link in sel.css("a[href]"):
-        url = _absolute(page_url, link.attrib["href"])
+        url = _absolute(page_url, link.root.get("href") or "")
         if url is None or url in seen or article_id(url) is None or not _same_site(host_of(url), page_host):
             continue
         element = link.root
@@ -218,7 +218,7 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
             return _absolute(page_url, href)
     for link in sel.css(PAGING_LINKS):
         label = " ".join(link.css("::text").getall()).strip().lower()
-        href = link.attrib.get("href")
+        href = link.root.get("href")  # one attribute: a malformed other one cannot fail it
         if href and label in NEXT_WORDS:
             return _absolute(page_url, href)
     return None

@@ -261,7 +261,16 @@ RELATED_BOX_TITLES = frozenset(
 )  # fmt: skip
 """Titles of the box of related articles after the article (as `marker_key`s): its links are the
 record's `related_urls`, and in page text it ends the article."""
-RELATED_LABELS = RELATED_BOX_TITLES | frozenset({"xem thêm", "đọc thêm"})
+RELATED_LABELS = RELATED_BOX_TITLES | frozenset(
+    {
+        "xem thêm",
+        "đọc thêm",
+        "xem thêm tin",
+        "mời bạn đọc xem thêm",
+        "mời độc giả xem thêm",
+        "mời quý độc giả xem thêm",
+    }
+)
 """What labels related links in the body, as a box's title or before each link (as `marker_key`s)."""
 CONTENTS_LABELS = frozenset({"mục lục", "nội dung chính", "nội dung bài viết", "table of contents"})
 """Titles of an article's table of contents (as `marker_key`s)."""

@@ -1138,6 +1138,41 @@ def test_a_head_date_without_a_time_yields_to_the_line_shown_on_that_day() -> No
         )
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "<div class='box-link'><a href='/so-ca-tang-64001.html'>Số ca tăng gấp đôi</a><br>"
+        "<a href='/vaccine-64002.html'>Vaccine đầu tiên được cấp phép</a></div>",
+        "<div><strong>&gt;&gt; <a href='/so-ca-tang-64001.html'>Số ca tăng gấp đôi cùng kỳ</a></strong></div>",
+        "<p><span><strong>&gt;&gt;&gt; Đọc thêm:</strong></span> <a href='/cach-64003.html'>Cách nhận biết</a></p>",
+        "<p>Bạn thấy bài viết này thế nào?</p><p>Hữu ích Không hữu ích</p>",
+        "<div id='ads_inread_middle'><p>Quảng cáo thuốc bổ</p><img src='/banner.jpg'></div>",
+        "<p>Nghe đọc bài viết00:00</p>",
+    ],
+    ids=["links-in-a-div", "arrowed-link", "arrowed-label", "rating-widget", "ad-slot-by-id", "audio-player"],
+)
+def test_widgets_and_link_boxes_of_any_markup_leave_the_text(chrome: str) -> None:
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=chrome + GOES_ON),
+        "https://suckhoeviet.org.vn/tin-chinh-64321.html",
+    ).article
+    assert article.text.splitlines()[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS + GOES_ON)]
+    assert article.images == []
+
+
+def test_readers_comments_after_a_body_no_selector_knows_are_not_text() -> None:
+    comments = "".join(
+        f"<li class='cmt'><b>Độc giả {n}</b> <span>12/05/2025 11:2{n}</span><div>Ý kiến thứ {n} của bạn đọc về bài "
+        "viết này, một câu đủ dài để trông như một đoạn văn.</div></li>"
+        for n in range(4)
+    )
+    page = headline_page("k2").replace(
+        "</body>", f"<div class='user-opinions'><ul>{comments}</ul></div></body>"
+    )
+    article = read_page(page, "https://nongnghiep.vn/tin-chinh-384322.html").article
+    assert "Độc giả" not in article.text and article.text.endswith("một câu đủ dài để đọc.")
+
+
 MENU = (
     "<nav><ul><li><a href='/thoi-su'>Thời sự</a></li><li><a class='{mark}' href='/cong-nghiep'>Công nghiệp</a>"
     "</li><li class='{other}'><a href='/thi-truong'>Thị trường</a></li></ul></nav>"

@@ -129,3 +129,13 @@ def test_control_and_separator_characters_leave_no_trace_in_title_or_text() -> N
     article = read_article(html, URL)
     assert article.title == "Tiêu đề bài"
     assert "Đoạn văn của bài." in article.text.split("\n")
+
+
+def test_a_link_with_a_malformed_attribute_beside_its_address_is_still_read() -> None:
+    """A page cut inside a script leaves attribute names lxml cannot name (`{"@type":`): reading one
+    attribute still works, where asking for all of them fails."""
+    links = "".join(f"<a href='/bai-{n}-12345{n}.html' {{\"@type\":='x'>Bài {n}</a>" for n in range(6))
+    page = f"<html><body>{links}</body></html>"
+    with pytest.raises(NotAnArticle) as raised:
+        read_article(page, "https://thoidai.com.vn/huu-nghi")
+    assert raised.value.reason == "listing"

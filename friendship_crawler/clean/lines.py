@@ -90,15 +90,19 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False) -> int | None
     """
     for index, line in enumerate(lines):
         key = site_rules.marker_key(strip_edge_bars(line), rules.MARKER_MAX_CHARS)
-        if key in rules.TRAILER_BOXES:
+        if key in rules.TRAILER_BOXES or (
+            rules.TRAILER_PREFIX.match(line) and not rules.LABELLED_TRAILER.match(line)
+        ):
             return index
-        ordinary = key in rules.RAIL_TITLES or rules.TRAILER_PREFIX.match(line) or _starts_rail(lines, index)
+        ordinary = (
+            key in rules.RAIL_TITLES or rules.LABELLED_TRAILER.match(line) or _starts_rail(lines, index)
+        )
         if not ordinary:
             continue
         if from_markup:
             if not any(map(is_paragraph, lines[index + 1 :])):
                 return index
-        elif rules.TRAILER_PREFIX.match(line) or not _paragraph_follows(lines, index):
+        elif rules.LABELLED_TRAILER.match(line) or not _paragraph_follows(lines, index):
             return index
     return None
 

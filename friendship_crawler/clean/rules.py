@@ -30,7 +30,7 @@ FOLLOW_SERVICES = ("Google News", "Google Tin tức", "Zalo", "Facebook", "YouTu
 FOLLOW_LINE = re.compile(
     rf"^(?i:theo dõi) (?:[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{{2,}}|{CAPITAL}[\w&]*(?: (?:{CAPITAL}|&)[\w&]*){{0,4}}"
     rf"|(?i:tạp chí|báo) {CAPITAL}\w*(?: \w+){{0,3}}) (?i:trên)"
-    rf"(?:\s+(?i:{'|'.join(map(re.escape, FOLLOW_SERVICES))}))?$"
+    rf"(?:\s+(?i:{'|'.join(map(re.escape, FOLLOW_SERVICES))})(?:\s+(?i:để)\s.{{0,60}})?)?$"
 )
 """`Theo dõi thoidai.com.vn trên` (some copies add the service: "Google News"), and the same line of a
 sister site, which names itself by its address or its capitalised name ("Theo dõi TGVN trên"); nothing
@@ -63,10 +63,15 @@ TRAILER_BOXES = RELATED_BOX_TITLES | frozenset(
 """Box titles that end the article wherever they stand alone on a line (with the CMS family's trailer and
 widget boxes: previous/next links, "latest", comment forms)."""
 TRAILER_PREFIX = re.compile(
-    r"^(?:(?:Tags?|Từ khóa|Từ khoá|Chủ đề|Bình luận \(\d+\))\s*:|©|\(c\)\s|Copyright\s*©)", re.IGNORECASE
+    r"^(?:(?:Tags?|Từ khóa|Từ khoá|Chủ đề)\s*:|(?:Bình luận|Ý kiến bạn đọc|Ý kiến)\s*\(\d+\)"
+    r"|©|\(c\)\s|Copyright\s*©)",
+    re.IGNORECASE,
 )
 """A trailer line that carries its content after the label: "Tags: hòa bình, hữu nghị"; or the site's
 copyright notice ("© Bản quyền thuộc về …"), which no line of an article opens with."""
+LABELLED_TRAILER = re.compile(r"^(?:Tags?|Từ khóa|Từ khoá|Chủ đề)\s*:", re.IGNORECASE)
+"""The trailer lines of `TRAILER_PREFIX` whose label an article's own line may open with too ("Chủ đề:
+\"Thanh niên …\"", an event's theme)."""
 RAIL_TITLES = frozenset(
     {
         "multimedia", "video", "videos", "infographic", "infographics", "podcast", "emagazine",
@@ -82,7 +87,7 @@ WIDGET_WORDS = (
     "gửi email", "gửi mail", "email", "e-mail", "in bài viết", "in bài", "in", "lưu bài", "lưu tin", "lưu",
     "copy link", "sao chép liên kết", "sao chép link", "quảng cáo", "advertisement", "ads", "cỡ chữ",
     "video:", "nghe bài viết", "nghe đọc bài viết", "nghe đọc bài", "nghe bài", "nghe", "bình chọn",
-    "bài viết này",
+    "bài viết này", "bạn thấy bài viết này thế nào?", "không hữu ích", "hữu ích",
 )  # fmt: skip
 """What the page's widgets print (share, print and listen buttons, "… bài viết này" after any of them, ad
 labels, the font-size control, an embed's label, a poll's button): a line of these words only is no line
@@ -91,7 +96,7 @@ the trailer's, read before."""
 WIDGET_LINE = re.compile(
     rf"^(?:(?:{alternation(WIDGET_WORDS)}|a[-+]?)(?:\s*[|•·/,]\s*|\s+|$))+$"
     r"|^#[^#\s][^#]{0,40}(?:\s+#[^#\s][^#]{0,40})+$|^#[^#\s\d]\S*(?:\s\S+){0,2}$"
-    r"|^ảnh\s*:?\s*\d+\s*/\s*\d+$",
+    r"|^ảnh\s*:?\s*\d+\s*/\s*\d+$|^nghe (?:đọc )?bài(?: viết)?\s*\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$",
     re.IGNORECASE,
 )
 """A line of widget words only, the font-size control's letters ("A- A A+") among them; a line of hashtags
@@ -125,8 +130,11 @@ STRAY_ALT = re.compile(r"^[a-z]{2,12}$")
 article is one bare word without a diacritic or a capital."""
 RELATED_MIN_WORDS = 3
 """Words of a related title; a shorter phrase said twice ("Hà Nội Hà Nội") is left alone."""
-RELATED_PREFIX = re.compile(rf"^(?:>>\s*)?(?:{alternation(RELATED_LABELS)})\s*[:>»]+\s*\S", re.IGNORECASE)
-"""An inline related link written with its label: "Xem thêm: <title>", "Tin liên quan >> <title>"."""
+RELATED_PREFIX = re.compile(
+    rf"^(?:[>»►▶•*+]+\s*)?(?:{alternation(RELATED_LABELS)})\s*[:>»]+\s*\S|^(?:>>+|[►▶])\s*\S", re.IGNORECASE
+)
+"""An inline related link written with its label: "Xem thêm: <title>", "Tin liên quan >> <title>",
+"►>> Đọc thêm: <title>", or with an arrow alone: ">> <title>"."""
 HEADLINE_MAX_WORDS = 30
 """Longer lines are paragraphs, never a headline, rail item or alt sentence."""
 RAIL_RUN = 2

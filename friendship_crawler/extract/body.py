@@ -36,7 +36,13 @@ LINK_SHARE = 0.5
 WHOLLY_LINKED = 0.9
 """A paragraph whose text is at least this share of links to articles is a related title set in the
 body; a sentence that links a title it names keeps words of its own."""
-_LINK_BOXES = {"table": LINK_SHARE, "ul": LINK_SHARE, "ol": LINK_SHARE, "p": WHOLLY_LINKED}
+_LINK_BOXES = {
+    "table": LINK_SHARE,
+    "ul": LINK_SHARE,
+    "ol": LINK_SHARE,
+    "p": WHOLLY_LINKED,
+    "div": WHOLLY_LINKED,
+}
 """Elements that may be related boxes by their links alone, with the share of links that makes one."""
 _NO_CLASSES: frozenset[str] = frozenset()
 _BOX_LABELS = RELATED_LABELS | CONTENTS_LABELS | TRAILER_BOXES
@@ -45,6 +51,8 @@ title, "Có thể bạn quan tâm", "Tin cùng chuyên mục", would end the art
 _LONGEST_LABEL = max(map(len, _BOX_LABELS))
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
 """What an article's table of contents is set in."""
+LABELLED_LINK_TAGS = frozenset({"p", "div"})
+"""What a related link set with its label ("Đọc thêm:", ">>") stands in."""
 TEASER_BOX_TAGS = frozenset({"div", "section", "aside", "article"})
 TEASER_MAX_CHARS = 600
 """A teaser is a title and a summary of a sentence or two; a box with more text is the article's own."""
@@ -366,6 +374,7 @@ class _BodyWalker:
         if (
             classes & _SKIPPED_CLASSES
             or any(map(selectors.names_an_ad, classes))
+            or selectors.names_an_ad(element.get("id") or "")
             or (self._choices and self._choices.labels(element))
         ):
             if block:
@@ -380,7 +389,7 @@ class _BodyWalker:
         if (
             is_related_box(classes)
             or (share and links_to_articles(element, share))
-            or (tag == "p" and _labels_a_link(element))
+            or (tag in LABELLED_LINK_TAGS and _labels_a_link(element))
             or (not image_box and is_inline_teaser(element))
         ):
             if block:

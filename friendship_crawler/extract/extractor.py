@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean import rules
-from friendship_crawler.clean.lines import attribution, ends_with_byline, is_own_address, own_hosts
+from friendship_crawler.clean.lines import (
+    attributed_source,
+    attribution,
+    ends_with_byline,
+    is_own_address,
+    own_hosts,
+)
 from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, body_parts, read_body, visible_text
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
@@ -221,6 +227,8 @@ class _PageReading:
         self.title_node: HtmlElement | None = None
         """The visible headline, where leads and date lines are looked for."""
         self.headline_shown: str | None = None
+        self.credited_outlet: str | None = None
+        """The outlet the author block credits after the name ("Lan Anh (theo TTXVN)")."""
         self.badge: str | None = None
         """The visible headline's whole text and its multimedia badge (`fallbacks.headline_badge`)."""
 
@@ -474,8 +482,10 @@ class _PageReading:
                 for node in selector.select(self.root, self.marks)
                 if isinstance(node, HtmlElement) and not fallbacks.in_teaser(node, self.title_node)
             ]
-            names = _unique(clean_author(fallbacks.byline_text(node)) for node in nodes)
+            texts = [fallbacks.byline_text(node) for node in nodes]
+            names = _unique(clean_author(text) for text in texts)
             if names and len(names) <= BYLINE_MAX_NAMES:
+                self.credited_outlet = next(filter(None, map(attributed_source, texts)), None)
                 self.sources["author"] = SELECTORS
                 return ", ".join(names)
         return None
@@ -522,8 +532,8 @@ class _PageReading:
 
     def _source(self, from_body: str | None, body_layer: str, body: HtmlElement | None) -> str | None:
         """The source box, else the "Nguồn:" line or signed attribution of the body, else one just after the
-        `body` element: an empty box, or one that names only the site itself ("https://suckhoeviet.org.vn/"),
-        names no source."""
+        `body` element, else the outlet the author block credits ("Lan Anh (theo TTXVN)"): an empty box, or
+        one that names only the site itself ("https://suckhoeviet.org.vn/"), names no source."""
         hosts = own_hosts(self.fetched_url)
         nodes = self.select("source")
         for read, layer in (
@@ -531,6 +541,7 @@ class _PageReading:
             (lambda: from_body, body_layer),
             (lambda: fallbacks.source_after(body, self.title_node), GENERIC),
             (lambda: attribution(fallbacks.signed_line_after(body) or ""), GENERIC),
+            (lambda: self.credited_outlet, SELECTORS),
         ):
             value = read()
             if value and not is_own_address(value, hosts):

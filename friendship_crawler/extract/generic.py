@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 import trafilatura
+from lxml import etree
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
@@ -58,6 +59,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     settle_tables(page)
     settle_figures(page)
     drop_form_widgets(page)
+    drop_comment_boxes(page)
     try:
         text = trafilatura.extract(
             page,
@@ -184,6 +186,20 @@ def drop_form_widgets(root: HtmlElement) -> None:
     for choice in choices.inputs:
         if choices.names_after(choice):
             choice.tail = None
+
+
+def drop_comment_boxes(root: HtmlElement) -> None:
+    """Readers' comments go, known by the class or id of their box ("comments", "user-opinions",
+    "binh-luan"): trafilatura takes a list of long comments for text."""
+    boxes = [
+        element
+        for element in root.iter(etree.Element)
+        if selectors.COMMENT_BOX.search(element.get("class") or "")
+        or selectors.COMMENT_BOX.search(element.get("id") or "")
+    ]
+    for box in boxes:
+        if box.getparent() is not None and not any(a in boxes for a in box.iterancestors()):
+            box.drop_tree()
 
 
 def _writable_text(root: HtmlElement) -> None:

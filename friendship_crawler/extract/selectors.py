@@ -330,6 +330,8 @@ BOILERPLATE_CLASSES = frozenset(
 )
 IMAGE_BOX_CLASSES = frozenset({"MASTERCMS_TPL_TABLE", "image", "picture", "img-box", "expNoEdit"})
 """Boxes holding an image and its caption (MasterCMS tables, sister-site variants)."""
+COMMENT_BOX = re.compile(r"comment|binh-?luan|user-?opinion|y-?kien-?ban-?doc|\bcmt\b", re.I)
+"""A class or id naming the box of readers' comments."""
 CAPTION_CLASS = re.compile(r"caption|chu-?thich|(?:img|image|photo)-?(?:desc|note)", re.I)
 """A class naming an image's caption set apart from the image ("image-caption", "chuthich", "img-desc")."""
 CAPTION_EMPHASIS = ("em", "i")

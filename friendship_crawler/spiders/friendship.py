@@ -124,7 +124,7 @@ class FriendshipSpider(scrapy.Spider):
         prefix = f"{SECTION_PATH}/"
         found: dict[str, str] = {}
         for link in response.css("a[href]"):
-            path = urlsplit(response.urljoin(link.attrib["href"])).path.split("&", 1)[0].rstrip("/")
+            path = urlsplit(response.urljoin(link.root.get("href") or "")).path.split("&", 1)[0].rstrip("/")
             slug = path.removeprefix(prefix)
             is_subsection = path.startswith(prefix) and "/" not in slug and not slug.endswith(".html")
             if is_subsection and slug and not found.get(slug):
