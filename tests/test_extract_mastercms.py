@@ -1173,6 +1173,24 @@ def test_readers_comments_after_a_body_no_selector_knows_are_not_text() -> None:
     assert "Độc giả" not in article.text and article.text.endswith("một câu đủ dài để đọc.")
 
 
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Báo Thế giới và Việt Nam - Cơ quan ngôn luận của Bộ Ngoại giao, cập nhật tin tức thời sự.",
+        "Tin chính",
+        "Đoạn 1 của bài viết kể lại buổi gặp mặt bạn bè quốc tế tại Hà...",
+    ],
+    ids=["the-sites-tagline", "the-headline", "the-first-paragraph-cut-short"],
+)
+def test_a_head_description_that_is_no_lead_is_not_the_sapo(description: str) -> None:
+    page = headline_page("__MASTERCMS_CONTENT").replace(
+        "<html>", f"<html><head><meta name='description' content='{description}'></head>"
+    )
+    article = read_page(page, "https://baoquocte.vn/tin-chinh-274321.html").article
+    assert article.sapo == ""
+    assert article.text.splitlines()[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
+
+
 MENU = (
     "<nav><ul><li><a href='/thoi-su'>Thời sự</a></li><li><a class='{mark}' href='/cong-nghiep'>Công nghiệp</a>"
     "</li><li class='{other}'><a href='/thi-truong'>Thị trường</a></li></ul></nav>"

@@ -69,6 +69,12 @@ TRAILER_PREFIX = re.compile(
 )
 """A trailer line that carries its content after the label: "Tags: hòa bình, hữu nghị"; or the site's
 copyright notice ("© Bản quyền thuộc về …"), which no line of an article opens with."""
+SITE_TAGLINE = re.compile(
+    r"\bcơ quan (?:ngôn luận|chủ quản|thông tấn)\b|\bcập nhật tin tức\b|\btin tức (?:mới nhất|24h|nhanh)\b",
+    re.I,
+)
+"""What a site's own description says of itself ("Cơ quan ngôn luận của Bộ Ngoại giao, cập nhật tin tức …"),
+which a head gives as every page's description: never an article's lead."""
 LABELLED_TRAILER = re.compile(r"^(?:Tags?|Từ khóa|Từ khoá|Chủ đề)\s*:", re.IGNORECASE)
 """The trailer lines of `TRAILER_PREFIX` whose label an article's own line may open with too ("Chủ đề:
 \"Thanh niên …\"", an event's theme)."""

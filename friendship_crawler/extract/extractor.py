@@ -56,6 +56,8 @@ HTMLDATE, LISTING = "htmldate", "listing"
 listing the crawl found the page on."""
 BYLINE_MAX_NAMES = 4
 """The most people a byline names."""
+LEAD_REACH = 3
+"""Body paragraphs a description cut short from the first paragraph may be the start of."""
 LABEL_IS_NOT = frozenset({*selectors.EMPHASIS_TAGS, "a"})
 """Tags that end a headline as part of it, never as a label after it."""
 CUT_HEADLINE_LENGTH = 100
@@ -100,6 +102,15 @@ def detect_generation(root: HtmlElement, marks: PageMarks) -> type[Generation]:
         if generation.detects(root, marks):
             return generation
     return Generic
+
+
+def _leads(description: str, title: str, body: Sequence[str]) -> bool:
+    """A description from the head that may be the article's lead: not the site's tagline ("Cơ quan ngôn
+    luận của …"), not the headline again, not a body paragraph's start cut short ("… giới thiệu ẩ...")."""
+    if rules.SITE_TAGLINE.search(description) or description.casefold() == title.casefold():
+        return False
+    stem = description.rstrip(" .…")
+    return not any(line != description and line.startswith(stem) for line in body[:LEAD_REACH])
 
 
 def _adds_to(stated: str, shown: str) -> bool:
@@ -280,7 +291,7 @@ class _PageReading:
         holder = text_holder(self.root, lines_read) if fallback else None
         held = read_body(holder, url) if holder is not None else None
         below_title = self._below_title(holder)
-        sapo = self._sapo(container if container is not None else below_title)
+        sapo = self._sapo(container if container is not None else below_title, title, lines_read)
         body_element = parts[-1] if parts else holder  # what follows it holds the byline, source, tags
         body_blocks = [block for block in split.blocks if block.text not in {title, sapo}]
         if held is not None and below_title is not None and holds_every_line(held, body_blocks):
@@ -422,10 +433,11 @@ class _PageReading:
         self.sources["url"] = self.address_layer
         return url, aid
 
-    def _sapo(self, container: HtmlElement | None) -> str:
+    def _sapo(self, container: HtmlElement | None, title: str, body: Sequence[str]) -> str:
         """The known sapo classes, a class naming a lead near the headline, the page head, the paragraph
         between the headline and the body container, then a first paragraph set as a lead (bold or a
-        subheading)."""
+        subheading). The head's description is no lead when it is the site's tagline, the headline, or
+        the start of a paragraph of the `body` cut short."""
         for node in self.select_outside_teasers("sapo"):
             shown = fallbacks.lead_text(node)
             if shown:
@@ -445,7 +457,7 @@ class _PageReading:
             (self.head.text(self.head.meta.get("og:description")), META),
             (self.head.text(self.head.meta.get("description")), META),
         ):
-            if value and not (placed and _continues_cut(value, placed, None)):
+            if value and _leads(value, title, body) and not (placed and _continues_cut(value, placed, None)):
                 self.sources["sapo"] = layer
                 return value
         if placed:  # the page shows the lead in full where its head cut it short
