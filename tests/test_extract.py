@@ -1035,6 +1035,19 @@ def test_a_lazy_image_is_read_at_the_photos_address_not_its_placeholder() -> Non
     ]
 
 
+def test_icons_avatars_and_tracking_pixels_are_no_photos() -> None:
+    body = body_of(
+        "<div class='detail-tool'><a href='#'><img src='/themes/images/icon-fb.png'></a></div>"
+        "<p>Đoạn một.</p><img src='https://www.facebook.com/tr?id=1&ev=PageView' width='1' height='1'>"
+        "<img src='/stores/photo.jpg' style='display:none'><span><img class='avatar' src='/stores/nguyen.jpg'>"
+        "Nguyễn Minh</span><p><img src='/stores/news/2025/anh-le-hoi.jpg' width='800'></p>",
+        "https://haiquanonline.com.vn/tin-184999.html",
+    )
+    assert [image.url for image in body.images] == [
+        "https://haiquanonline.com.vn/stores/news/2025/anh-le-hoi.jpg"
+    ]
+
+
 CAPTION = "Các đại biểu chụp ảnh lưu niệm tại buổi gặp."
 
 

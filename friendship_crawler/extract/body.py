@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -267,6 +267,21 @@ def _image_address(image: HtmlElement) -> str | None:
     return None
 
 
+def is_photo(image: HtmlElement) -> bool:
+    """Not an icon, avatar or logo (by its address or class), not hidden, not set as small as an icon or
+    a tracking pixel."""
+    address = urlsplit(image.get("src") or image.get("data-src") or "").path
+    if selectors.NOT_A_PHOTO.search(address) or selectors.NOT_A_PHOTO.search(image.get("class") or ""):
+        return False
+    if selectors.HIDDEN.search(image.get("style") or ""):
+        return False
+    for side in ("width", "height"):
+        size = (image.get(side) or "").strip().removesuffix("px")
+        if size.isdigit() and int(size) < selectors.PHOTO_MIN_PIXELS:
+            return False
+    return True
+
+
 def _widest_candidate(srcset: str) -> str | None:
     """The address of the widest (or densest) image a `srcset` lists; None for an empty one."""
     best: tuple[float, str] | None = None
@@ -462,6 +477,8 @@ class _BodyWalker:
         self._signed_depth -= signed
 
     def _image(self, element: HtmlElement) -> None:
+        if not is_photo(element):
+            return
         source = _image_address(element)
         if source is None and (fallback := _noscript_image(element)) is not None:
             source = _image_address(fallback)
