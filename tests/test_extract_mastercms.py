@@ -1191,6 +1191,17 @@ def test_a_head_description_that_is_no_lead_is_not_the_sapo(description: str) ->
     assert article.text.splitlines()[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
 
 
+def test_two_cells_of_a_table_that_read_alike_both_stay() -> None:
+    table = (
+        "<table><tr><td>Giao lưu thanh niên</td><td>Đã hoàn thành đúng hạn</td></tr>"
+        "<tr><td>Triển lãm ảnh</td><td>Đã hoàn thành đúng hạn</td></tr></table>"
+    )
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=table), "https://thoidai.com.vn/tin-chinh-214321.html"
+    ).article
+    assert article.text.count("Đã hoàn thành đúng hạn") == 2
+
+
 MENU = (
     "<nav><ul><li><a href='/thoi-su'>Thời sự</a></li><li><a class='{mark}' href='/cong-nghiep'>Công nghiệp</a>"
     "</li><li class='{other}'><a href='/thi-truong'>Thị trường</a></li></ul></nav>"

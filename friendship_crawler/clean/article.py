@@ -87,7 +87,7 @@ def clean_article_lines(
     for rule in (drop_widget_lines, clean_markdown, drop_related_lines):
         body, removed = rule(body)
         removals += removed
-    body, removed = drop_image_alts(body, title, shows_alt_text)
+    body, removed = drop_image_alts(body, title, shows_alt_text, from_markup)
     removals += removed
     byline = split_byline(body, author, before_trailer)
     removals += byline.removals

@@ -629,7 +629,9 @@ def _is_title_alt(line: str, title_key: str) -> bool:
 
 
 # --- image alt text --------------------------------------------------------------------------------
-def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = False) -> RuleResult:
+def drop_image_alts(
+    lines: Sequence[str], title: str, shows_alt_text: bool = False, from_markup: bool = False
+) -> RuleResult:
     """Alt text of body images: the title (or its opening where a stored copy ends), the title folded to
     ASCII (alone or before another article's title), an SEO sentence repeated before images. Of the same
     line printed twice in a row, the last is the caption and stays, and a credited one ("… (Ảnh: …)")
@@ -644,7 +646,8 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
     (alt, caption, alt, caption), a retelling of the headline, and a stray one-word alt ("avc").
     Extracted text has no alt lines, and there a subheading may well stand before a caption, so those
     tests are off by default. Every test looks at the lines as given, so removing one alt never makes a
-    subheading look like another.
+    subheading look like another. `from_markup` (a body read from its container, where no alt is a line):
+    a line said twice is the article's (two cells of a table that read alike), not an SEO alt.
     """
     title_key = title.casefold()
     title_slug = slug_words(title) if has_vietnamese_letters(title) else []
@@ -670,7 +673,7 @@ def drop_image_alts(lines: Sequence[str], title: str, shows_alt_text: bool = Fal
             return True
         if not is_alt_like(line):
             return False
-        if counts[line] > 1 and not _last_of_a_run(lines, index):
+        if counts[line] > 1 and not from_markup and not _last_of_a_run(lines, index):
             # a credited caption said again under another photo is that photo's caption too
             return not is_credited(line) or lines[index + 1 : index + 2] == [line]
         # a line ending in a comma, or one the next goes on from in lower case, runs on into the next:
