@@ -1560,6 +1560,47 @@ def test_a_badged_headline_inside_the_body_is_not_read_again_as_text() -> None:
 
 
 @pytest.mark.parametrize(
+    ("between", "caption", "related"),
+    [
+        (
+            "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/stores/a.jpg'></td></tr>"
+            "<tr><td>Các đại biểu tham dự buổi giao lưu.</td></tr></table>",
+            ["Các đại biểu tham dự buổi giao lưu."],
+            [],
+        ),
+        (
+            "<div class='banner-inpage'><a href='https://ad.vn'><img src='https://ad.vn/b.jpg'></a></div>",
+            [],
+            [],
+        ),
+        (
+            "<div class='box-relate'><b>Tin liên quan</b><a href='/cuba-cam-on-214000.html'>Cuba cảm ơn</a></div>",
+            [],
+            ["https://thoidai.com.vn/cuba-cam-on-214000.html"],
+        ),
+    ],
+    ids=["a-photo", "an-ad", "a-related-box"],
+)
+def test_what_stands_between_two_content_blocks_is_read_as_the_body_reads_it(
+    between: str, caption: list[str], related: list[str]
+) -> None:
+    blocks = [
+        f"<div id='__MB_MASTERCMS_EL_{n}' class='__MB_MASTERCMS_EL'><p>Đoạn {n} của bài viết về buổi giao lưu "
+        "hữu nghị Việt Nam - Cuba.</p></div>"
+        for n in (1, 2)
+    ]
+    page = headline_page("k2", below=f"<div class='k5'>{blocks[0]}{between}{blocks[1]}</div>").replace(
+        PARAGRAPHS, ""
+    )
+    article = read_page(page, "https://thoidai.com.vn/giao-luu-214777.html").article
+    assert [line for line in article.text.splitlines() if line.startswith("Đoạn")] == [
+        f"Đoạn {n} của bài viết về buổi giao lưu hữu nghị Việt Nam - Cuba." for n in (1, 2)
+    ]
+    assert [image.caption for image in article.images] == caption
+    assert article.related_urls == related
+
+
+@pytest.mark.parametrize(
     "after",
     [
         "<div class='k3'><h2>Đọc tiếp: Tin khác</h2></div>"

@@ -51,6 +51,8 @@ title, "Có thể bạn quan tâm", "Tin cùng chuyên mục", would end the art
 _LONGEST_LABEL = max(map(len, _BOX_LABELS))
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
 """What an article's table of contents is set in."""
+ENDS_BODY = ("h1", "h2", "article")
+"""What stands between two parts of a body only when another article begins there."""
 LABELLED_LINK_TAGS = frozenset({"p", "div"})
 """What a related link set with its label ("Đọc thêm:", ">>") stands in."""
 TEASER_BOX_TAGS = frozenset({"div", "section", "aside", "article"})
@@ -119,9 +121,11 @@ def read_body(container: HtmlElement, base_url: str, more: Sequence[HtmlElement]
     """Blocks, images and inline related links of a body container, and of the `more` parts of the same
     body after it (`body_parts`)."""
     walker = _BodyWalker(base_url, PollChoices(container, *more))
-    for part in (container, *more):
-        walker.walk(part, 0)
+    walker.walk(container, 0)
+    for part in more:  # read as an element of the body: a photo box, an ad or a related box among them
         walker.flush()
+        walker.read_element(part)
+    walker.flush()
     return walker.finish()
 
 
@@ -129,13 +133,15 @@ def body_parts(containers: Sequence[HtmlElement]) -> list[HtmlElement]:
     """The body as the matches of one container selector give it: the first, then the later ones beside
     it (same parent), as a CMS that writes an article in several content blocks (`__MB_MASTERCMS_EL_1`,
     `…_3`) sets them. A match inside another is part of it; a copy of a part (a desktop and a mobile
-    copy) is read once; anything with text between two parts (another article's headline, a box) ends
+    copy) is read once. What stands between two parts is read with them (a photo, a paragraph, an ad or
+    a related box, which the walk leaves out), unless it holds a headline: another article's, which ends
     the body before it."""
     if not containers:
         return []
     first, *others = containers
     later = {id(element) for element in others}
     parts, texts = [first], {_compact_text(first)}
+    between: list[HtmlElement] = []
     for sibling in first.itersiblings():
         if not later:
             break
@@ -143,10 +149,13 @@ def body_parts(containers: Sequence[HtmlElement]) -> list[HtmlElement]:
             later.discard(id(sibling))
             text = _compact_text(sibling)
             if text not in texts:
-                parts.append(sibling)
+                parts += [*between, sibling]
                 texts.add(text)
-        elif isinstance(sibling.tag, str) and visible_text(sibling):
-            break
+            between = []
+        elif isinstance(sibling.tag, str):
+            if sibling.tag in ENDS_BODY or next(sibling.iter(*ENDS_BODY), None) is not None:
+                break
+            between.append(sibling)
     return parts
 
 
@@ -368,6 +377,11 @@ class _BodyWalker:
             self._captions.setdefault(id(self._box_images[-1]), []).append(line)
         else:
             self._pending_caption.append(line)
+
+    def read_element(self, element: HtmlElement) -> None:
+        """One element of the body as the walk reads it, its own classes and kind included."""
+        if isinstance(element.tag, str):
+            self._element(element, 1)
 
     def finish(self) -> Body:
         for image in self.body.images:
