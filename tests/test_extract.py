@@ -1035,6 +1035,19 @@ def test_a_lazy_image_is_read_at_the_photos_address_not_its_placeholder() -> Non
     ]
 
 
+def test_photos_side_by_side_in_a_table_take_the_captions_under_them() -> None:
+    body = body_of(
+        "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/sen1.jpg'></td><td><img src='/sen2.jpg'></td></tr>"
+        "<tr><td>Đầm sen Tháp Mười.</td><td>Sen trắng Cao Lãnh.</td></tr></table>"
+        "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/sen3.jpg'></td><td>Sen hồng. (Ảnh: TTXVN)</td></tr></table>"
+    )
+    assert [image.caption for image in body.images] == [
+        "Đầm sen Tháp Mười.",
+        "Sen trắng Cao Lãnh.",
+        "Sen hồng. (Ảnh: TTXVN)",
+    ]
+
+
 def test_icons_avatars_and_tracking_pixels_are_no_photos() -> None:
     body = body_of(
         "<div class='detail-tool'><a href='#'><img src='/themes/images/icon-fb.png'></a></div>"

@@ -51,6 +51,7 @@ title, "Có thể bạn quan tâm", "Tin cùng chuyên mục", would end the art
 _LONGEST_LABEL = max(map(len, _BOX_LABELS))
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
 """What an article's table of contents is set in."""
+CELL_TAGS = frozenset({"td", "th"})
 ENDS_BODY = ("h1", "h2", "article")
 """What stands between two parts of a body only when another article begins there."""
 LABELLED_LINK_TAGS = frozenset({"p", "div"})
@@ -276,6 +277,12 @@ def _image_address(image: HtmlElement) -> str | None:
     return None
 
 
+def _column_of(cell: HtmlElement) -> int:
+    """The cell's place among the cells of its row."""
+    row = cell.getparent()
+    return [child for child in row if child.tag in CELL_TAGS].index(cell) if row is not None else 0
+
+
 def is_photo(image: HtmlElement) -> bool:
     """Not an icon, avatar or logo (by its address or class), not hidden, not set as small as an icon or
     a tracking pixel."""
@@ -347,6 +354,10 @@ class _BodyWalker:
         self._image_box_depth = 0
         self._signed_depth = 0
         self._box_images: list[Image] = []
+        self._columns: dict[int, int] = {}
+        """The table column each image of the box stands in."""
+        self._column: int | None = None
+        """The table column of the cell being read."""
         self._captions: dict[int, list[str]] = {}
         self._pending_caption: list[str] = []
         self._loose_image: Image | None = None
@@ -374,7 +385,11 @@ class _BodyWalker:
         if not in_box:
             return
         if self._box_images:
-            self._captions.setdefault(id(self._box_images[-1]), []).append(line)
+            target = next(
+                (image for image in self._box_images if self._columns.get(id(image), -1) == self._column),
+                self._box_images[-1],
+            )  # photos side by side in a table: each caption in the cell under its photo
+            self._captions.setdefault(id(target), []).append(line)
         else:
             self._pending_caption.append(line)
 
@@ -446,9 +461,13 @@ class _BodyWalker:
         self._enter(image_box, signed)
         if captioned is not None:
             self._box_images = [captioned]
+        column = self._column
+        if tag in CELL_TAGS:
+            self._column = _column_of(element)
         self.walk(element, depth)
         if block or image_box:
             self.flush()
+        self._column = column
         self._leave(image_box, signed)
 
     def _holds_caption(self, element: HtmlElement, classes: frozenset[str]) -> bool:
@@ -507,6 +526,7 @@ class _BodyWalker:
         self._loose_holders = set(element.iterancestors()) if self._loose_image else set()
         if self._image_box_depth > 0:
             self._box_images.append(image)
+            self._columns[id(image)] = self._column if self._column is not None else -1
             if self._pending_caption:
                 self._captions[id(image)] = self._pending_caption
                 self._pending_caption = []
