@@ -1191,6 +1191,19 @@ def test_a_head_description_that_is_no_lead_is_not_the_sapo(description: str) ->
     assert article.text.splitlines()[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
 
 
+def test_a_live_reports_time_stamps_in_the_body_stay_and_a_date_line_above_it_goes() -> None:
+    ending = "<p><strong>10:20 | 12/05/2025</strong></p><p>Thí sinh bắt đầu làm bài thi môn Ngữ văn.</p>"
+    page = headline_page("__MASTERCMS_CONTENT", ending=ending).replace(
+        "<div class='__MASTERCMS_CONTENT'>", "<div class='__MASTERCMS_CONTENT'><p>08:00 | 12/05/2025</p>"
+    )
+    article = read_page(page, "https://kinhtedothi.vn/tin-chinh-454999.html").article
+    assert "08:00" not in article.text
+    assert article.text.splitlines()[-2:] == [
+        "10:20 | 12/05/2025",
+        "Thí sinh bắt đầu làm bài thi môn Ngữ văn.",
+    ]
+
+
 def test_two_cells_of_a_table_that_read_alike_both_stay() -> None:
     table = (
         "<table><tr><td>Giao lưu thanh niên</td><td>Đã hoàn thành đúng hạn</td></tr>"

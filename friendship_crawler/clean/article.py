@@ -79,7 +79,7 @@ def clean_article_lines(
     body = normalised[len(head) :]
     removals: list[Removal] = []
 
-    body, removed = drop_header_lines(body)
+    body, removed = drop_header_lines(body, from_markup)
     removals += removed
     body, removed = cut_trailer(body, from_markup)
     removals += removed

@@ -61,9 +61,18 @@ def is_header_line(line: str) -> bool:
     )
 
 
-def drop_header_lines(lines: Sequence[str]) -> RuleResult:
-    """Header lines that slipped into the body (a generic extraction of the whole page)."""
-    return _partition(lines, is_header_line, "header")
+def drop_header_lines(lines: Sequence[str], from_markup: bool = False) -> RuleResult:
+    """Header lines that slipped into the body (a generic extraction of the whole page). In a body read
+    from its container (`from_markup`), a date line after the first paragraph is the article's own (a
+    live report's time stamps)."""
+    if not from_markup:
+        return _partition(lines, is_header_line, "header")
+    first = next((index for index, line in enumerate(lines) if is_paragraph(line)), len(lines))
+    kept, removed = _partition(lines[:first], is_header_line, "header")
+    later, removed_later = _partition(
+        lines[first:], lambda line: is_header_line(line) and not match_date_line(line), "header"
+    )
+    return kept + later, removed + removed_later
 
 
 def is_widget_line(line: str) -> bool:
