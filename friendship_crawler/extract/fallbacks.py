@@ -323,7 +323,7 @@ def split_at_last_separator(title: str) -> tuple[str, str]:
     return title[: last.start()], title[last.end() :]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=256)
 def _letters(text: str) -> str:
     """ASCII letters and digits only, case folded: "Kinh tế & Đô thị" -> "kinhtedothi" (a page asks for
     the same site names for every crumb and every title part)."""
