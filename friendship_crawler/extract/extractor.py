@@ -645,11 +645,9 @@ class _PageReading:
         rails), the links to tag pages after the `body` element, then the head's keywords unless they are
         the site's own (they name the site: the same list on every page)."""
         found = (
-            [
-                node
-                for node in selector.select(self.root, self.marks)
-                if isinstance(node, HtmlElement) and fallbacks.is_articles_tag(node)
-            ]
+            fallbacks.articles_tags(
+                node for node in selector.select(self.root, self.marks) if isinstance(node, HtmlElement)
+            )
             for selector in self.generation.compiled["tags"]
         )
         for nodes, layer in (

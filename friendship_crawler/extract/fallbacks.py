@@ -112,6 +112,8 @@ TRENDING_TAGS = re.compile(
 )
 """What the title of the site's box of trending keywords says ("Từ khóa nổi bật", "Xu hướng"): its tags
 are the site's of the day, not the article's."""
+BOX_OWN_TEXT = XPath(".//text()[not(ancestor::a)]", smart_strings=False)
+"""The words of a box of links that are not its links: its label ("Tags:", "Từ khóa nổi bật")."""
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 """What titles a box from just before it."""
 SIGNED_AFTER_LEVELS = 2
@@ -705,17 +707,33 @@ def _leads_to_a_tag(link: HtmlElement) -> bool:
     return SEARCH_PAGE.search(parts.path) is not None and SEARCH_TERMS.search(parts.query) is not None
 
 
+def articles_tags(links: Iterable[HtmlElement]) -> list[HtmlElement]:
+    """The tag links that tag this article (`is_articles_tag`), each box judged once."""
+    verdicts: dict[HtmlElement, bool] = {}
+    kept = []
+    for link in links:
+        box = _tag_box(link)
+        if box is None:
+            kept.append(link)
+            continue
+        if box not in verdicts:
+            verdicts[box] = _tags_the_article(box)
+        if verdicts[box]:
+            kept.append(link)
+    return kept
+
+
 def is_articles_tag(link: HtmlElement) -> bool:
     """A tag link that tags this article: not in the page's header, menus, rails or footer, nor in the
     site's box of trending keywords, known by its title ("Từ khóa nổi bật")."""
     box = _tag_box(link)
-    if box is None:
-        return True
+    return box is None or _tags_the_article(box)
+
+
+def _tags_the_article(box: HtmlElement) -> bool:
     if any(_is_page_chrome(element) for element in (box, *box.iterancestors())):
         return False
-    label = visible_text(box)
-    for other in box.iter("a"):
-        label = label.replace(visible_text(other), " ")
+    label = " ".join(BOX_OWN_TEXT(box))
     heading = box.getprevious()
     if heading is not None and heading.tag in HEADING_TAGS:
         label += " " + visible_text(heading)
