@@ -920,6 +920,27 @@ def test_a_labelled_byline_under_the_headline_is_the_author_whatever_its_class(l
     assert EXTRACTOR.extract(other, "https://example.vn/tieu-de-bai-viet-123.html").article.author is None
 
 
+@pytest.mark.parametrize(
+    ("authors", "author"),
+    [
+        (
+            '[{"@type": "Person", "name": "Minh Anh"}, {"@type": "Person", "name": "Thu Hà"}]',
+            "Minh Anh, Thu Hà",
+        ),
+        (
+            '[{"@type": "Organization", "name": "Báo Quốc tế"}, {"@type": "Person", "name": "Minh Anh"}]',
+            "Minh Anh",
+        ),
+        ('"Minh Anh"', "Minh Anh"),
+    ],
+    ids=["two-people", "a-publisher-and-a-person", "a-name"],
+)
+def test_every_person_json_ld_names_as_author_is_the_author(authors: str, author: str) -> None:
+    ld = f'<script type="application/ld+json">{{"@type": "NewsArticle", "author": {authors}}}</script>'
+    page = headline_page("k2").replace("<html>", f"<html><head>{ld}</head>")
+    assert EXTRACTOR.extract(page, "https://baoquocte.vn/tin-chinh-254999.html").article.author == author
+
+
 def test_a_microdata_author_is_the_author() -> None:
     byline = "<div class='k1' itemprop='author' itemscope><span itemprop='name'>Minh Anh</span></div>"
     page = headline_page(below=byline)

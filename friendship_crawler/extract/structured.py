@@ -62,14 +62,17 @@ class HeadData:
 
     @property
     def ld_author(self) -> str | None:
-        """The first `Person` author in JSON-LD (an organisation is the publisher, not a byline)."""
+        """The `Person` authors in JSON-LD, joined as a byline joins them ("Minh Anh, Thu Hà"); an
+        organisation is the publisher, not a byline."""
         authors = self.article.get("author")
+        names: list[str] = []
         for author in authors if isinstance(authors, list) else [authors]:
-            if isinstance(author, str):
-                return self.text(author)
-            if isinstance(author, dict) and _types(author) & {"Person"}:
-                return self.text(author.get("name"))
-        return None
+            if isinstance(author, dict) and not _types(author) & {"Person"}:
+                continue
+            name = self.text(author.get("name") if isinstance(author, dict) else author)
+            if name and name not in names:
+                names.append(name)
+        return ", ".join(names) or None
 
     @property
     def ld_url(self) -> str | None:
