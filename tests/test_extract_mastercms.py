@@ -941,6 +941,32 @@ def test_every_person_json_ld_names_as_author_is_the_author(authors: str, author
     assert EXTRACTOR.extract(page, "https://baoquocte.vn/tin-chinh-254999.html").article.author == author
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "<h2 class='title-news'>Ngân hàng đồng loạt giảm lãi suất cho vay</h2>",
+        "<div class='k9'>Ngân hàng đồng loạt giảm lãi suất cho vay</div>",
+        "<h1 class='logo'><a href='/'>Thời báo Ngân hàng</a></h1><h2>Ngân hàng đồng loạt giảm lãi suất cho vay</h2>",
+    ],
+    ids=["an-h2", "a-div", "after-the-sites-h1"],
+)
+def test_without_head_or_h1_the_headline_the_address_spells_is_the_title(headline: str) -> None:
+    crumb = "<div class='k8'><a href='/ngan-hang-giam-lai-suat-cho-vay-154999.html'>Ngân hàng giảm lãi suất cho vay</a></div>"
+    page = f"<html><body>{crumb}{headline}<div class='__MASTERCMS_CONTENT'>{PARAGRAPHS}</div></body></html>"
+    result = EXTRACTOR.extract(page, "https://thoibaonganhang.vn/ngan-hang-giam-lai-suat-cho-vay-154999.html")
+    assert (result.article.title, result.sources["title"]) == (
+        "Ngân hàng đồng loạt giảm lãi suất cho vay",
+        "generic",
+    )
+
+
+def test_a_slug_that_spells_no_shown_text_finds_no_headline() -> None:
+    page = f"<html><body><div class='k9'>Tin khác hẳn</div><div class='__MASTERCMS_CONTENT'>{PARAGRAPHS}</div></body></html>"
+    with pytest.raises(NotAnArticle) as raised:
+        EXTRACTOR.extract(page, "https://thoibaonganhang.vn/ngan-hang-giam-lai-suat-cho-vay-154999.html")
+    assert raised.value.reason == "no_title"
+
+
 def test_a_microdata_author_is_the_author() -> None:
     byline = "<div class='k1' itemprop='author' itemscope><span itemprop='name'>Minh Anh</span></div>"
     page = headline_page(below=byline)

@@ -377,6 +377,11 @@ class _PageReading:
                 self.title_node = node
                 self.sources["title"] = META
                 return value
+        node = fallbacks.headline_by_slug(self.root, self.fetched_url)
+        if node is not None:  # a page without head or h1 whose headline the address spells
+            self.title_node, self.headline_shown = node, visible_text(node)
+            self.sources["title"] = GENERIC
+            return self.headline_shown
         return None
 
     def _site_names(self) -> list[str]:

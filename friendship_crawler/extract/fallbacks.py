@@ -115,6 +115,13 @@ are the site's of the day, not the article's."""
 BOX_OWN_TEXT = XPath(".//text()[not(ancestor::a)]", smart_strings=False)
 """The words of a box of links that are not its links: its label ("Tags:", "Từ khóa nổi bật")."""
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+HEADLINE_TAGS = ("h1", "h2", "h3", "h4")
+SLUG_BLOCK_TAGS = ("div", "p", "span", "strong", "b", "header")
+SLUG_HEADLINE_MIN_WORDS = 3
+SLUG_SHARE = 0.6
+"""The share of a headline's words its slug keeps at least."""
+"""A slug of fewer words names too little to tell a headline by."""
+HEADLINE_MAX_CHARS = 300
 """What titles a box from just before it."""
 SIGNED_AFTER_LEVELS = 2
 """Wrappers (the body's column, its article box) that a signed line after the body may stand outside of."""
@@ -494,6 +501,33 @@ def stated_urls(root: HtmlElement) -> list[str]:
     """The addresses a page states of itself in its text or hidden fields (a print view has no canonical
     link), in page order."""
     return [url for value in STATED_URLS(root) for url in URL_IN_TEXT.findall(str(value))]
+
+
+def headline_by_slug(root: HtmlElement, url: str) -> HtmlElement | None:
+    """The element whose text the article's address spells, folded as the CMS folds a headline into its
+    slug (`/ngan-hang-giam-lai-suat-cho-vay-154999.html`, `_spells`): a heading first, then any short
+    block, never a link or what holds one (a crumb or a teaser names the page too). For a page that
+    states no title and shows no `h1`."""
+    slug = article_slug(url)
+    words = slug.split("-") if slug else []
+    if len(words) < SLUG_HEADLINE_MIN_WORDS:
+        return None
+    for tags in (HEADLINE_TAGS, SLUG_BLOCK_TAGS):
+        for node in root.iter(*tags):
+            if next(node.iterancestors("a"), None) is not None or next(node.iter("a"), None) is not None:
+                continue
+            text = visible_text(node)
+            if text and len(text) <= HEADLINE_MAX_CHARS and _spells(words, slug_words(text)):
+                return node
+    return None
+
+
+def _spells(slug: list[str], words: list[str]) -> bool:
+    """The slug is the text's words folded, in order, some dropped as editors shorten a slug
+    ("ngan-hang-giam-lai-suat" for "Ngân hàng đồng loạt giảm lãi suất"), most of them kept."""
+    remaining = iter(words)
+    in_order = all(word in remaining for word in slug)
+    return in_order and len(slug) >= SLUG_SHARE * len(words)
 
 
 def titled_address(root: HtmlElement, title: str) -> str | None:
