@@ -102,6 +102,8 @@ def test_the_sites_copyright_notice_ends_the_article(notice: str) -> None:
         "Theo dõi Báo Hải quan trên Google News",
         "Theo dõi Báo Ấp Bắc trên Google News",
         "Theo dõi Ánh Dương trên Zalo",
+        "Theo dõi Sức khỏe Việt trên Zalo để cập nhật tin tức nhanh nhất",
+        "Theo dõi tạp chí trên Google News",
     ],
 )
 def test_the_follow_line_of_the_site_and_its_sisters_is_a_header_line(line: str) -> None:
@@ -121,6 +123,7 @@ def test_header_rule_keeps_sentences_that_start_like_header_lines() -> None:
         "Theo dõi 1.500 trên tổng số 2.000 ca.",
         "Theo dõi Hà Nội trên bản đồ số",
         "Theo dõi Ấp Bắc trên bản đồ số",
+        "Theo dõi các trận đấu trên YouTube.",
     ]
     assert drop_header_lines(lines) == (lines, [])
 

@@ -31,11 +31,14 @@ FOLLOW_LINE = re.compile(
     rf"^(?i:theo dõi) (?:[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{{2,}}|{CAPITAL}[\w&]*(?: (?:{CAPITAL}|&)[\w&]*){{0,4}}"
     rf"|(?i:tạp chí|báo) {CAPITAL}\w*(?: \w+){{0,3}}) (?i:trên)"
     rf"(?:\s+(?i:{'|'.join(map(re.escape, FOLLOW_SERVICES))})(?:\s+(?i:để)\s.{{0,60}})?)?$"
+    rf"|^(?i:theo dõi) \S.{{0,40}}? (?i:trên) (?i:{'|'.join(map(re.escape, FOLLOW_SERVICES))})"
+    rf"(?:\s+(?i:để)\s.{{0,60}})?$"
 )
 """`Theo dõi thoidai.com.vn trên` (some copies add the service: "Google News"), and the same line of a
 sister site, which names itself by its address or its capitalised name ("Theo dõi TGVN trên"); nothing
 but a service follows "trên", so a line that goes on about something else stays ("Theo dõi Trung Quốc
-trên Biển Đông", "THEO DÕI TÌNH HÌNH TRÊN BIỂN")."""
+trên Biển Đông", "THEO DÕI TÌNH HÌNH TRÊN BIỂN"). Named by a service, a site's name may be any words,
+with what it is for after it ("Theo dõi Sức khỏe Việt trên Zalo để cập nhật tin tức nhanh nhất")."""
 FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
 HEADER_SCAN_LINES = 15
