@@ -478,9 +478,7 @@ class _PageReading:
             return False
         if says_not_found(self.marks, *titles, plainly=True):
             return True
-        dated = self._published(None) is not None
-        self.sources.pop("published_at", None)
-        return not dated
+        return self._publication(None) is None
 
     def _below_title(self, holder: HtmlElement | None) -> HtmlElement | None:
         """The generic layer's text holder as the body container a lead stands before: only one that does
@@ -567,8 +565,16 @@ class _PageReading:
         return None
 
     def _published(self, container: HtmlElement | None) -> str | None:
-        """The head's time, the date selectors, a date line near the headline, then htmldate. A head that
-        gives the day alone ("2025-05-12") yields to a line the page shows with the time of that day."""
+        found = self._publication(container)
+        if found is None:
+            return None
+        self.sources["published_at"] = found[1]
+        return found[0]
+
+    def _publication(self, container: HtmlElement | None) -> tuple[str, str] | None:
+        """When the page was published, with the layer that says so: the head's time, the date selectors,
+        a date line near the headline, then htmldate. A head that gives the day alone ("2025-05-12")
+        yields to a line the page shows with the time of that day."""
         day_only: tuple[str, str] | None = None
         for value, layer in (
             (self.head.article.get("datePublished"), HEAD),
@@ -579,19 +585,15 @@ class _PageReading:
         ):
             parsed = parse_iso(value)
             if parsed and not DAY_ALONE.match(str(value).strip()):
-                self.sources["published_at"] = layer
-                return parsed
+                return parsed, layer
             day_only = day_only or ((parsed, layer) if parsed else None)
         shown = self._shown_date(container)
         if day_only and not (shown and shown[0][:10] == day_only[0][:10]):
-            shown = day_only
+            return day_only
         if shown:
-            self.sources["published_at"] = shown[1]
-            return shown[0]
+            return shown
         parsed = fallbacks.htmldate_of(self.root, self.title_node)
-        if parsed:
-            self.sources["published_at"] = HTMLDATE
-        return parsed
+        return (parsed, HTMLDATE) if parsed else None
 
     def _shown_date(self, container: HtmlElement | None) -> tuple[str, str] | None:
         """The date the page shows, by the date selectors or near the headline, with its layer."""
@@ -655,11 +657,11 @@ class _PageReading:
             )
             for selector in self.generation.compiled["tags"]
         )
-        for nodes, layer in (
-            (next(filter(None, found), []), SELECTORS),
-            (fallbacks.tag_links(body), GENERIC),
+        for find, layer in (
+            (lambda: next(filter(None, found), []), SELECTORS),
+            (lambda: fallbacks.tag_links(body), GENERIC),
         ):
-            tags = _tag_names(normalize_line(visible_text(node).lstrip("#")) for node in nodes)
+            tags = _tag_names(normalize_line(visible_text(node).lstrip("#")) for node in find())
             if tags:
                 self.sources["tags"] = layer
                 return tags

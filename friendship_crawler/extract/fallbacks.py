@@ -252,14 +252,18 @@ def _names_a_logo(element: HtmlElement) -> bool:
 
 def lead_text(node: HtmlElement) -> str:
     """A lead's text without the box of related links some templates set inside the lead's own box."""
-    boxes = [box for box in node.iter(*LEAD_LINK_BOXES) if box is not node and links_to_articles(box)]
-    if not boxes:
+    if not _lists_links(node):
         return visible_text(node)
     lead = copy.deepcopy(node)
-    for box in [box for box in lead.iter(*LEAD_LINK_BOXES) if box is not lead and links_to_articles(box)]:
+    for box in _lists_links(lead):
         if box.getparent() is not None:
             box.drop_tree()
     return visible_text(lead)
+
+
+def _lists_links(node: HtmlElement) -> list[HtmlElement]:
+    """The boxes inside `node` that are mostly links to articles."""
+    return [box for box in node.iter(*LEAD_LINK_BOXES) if box is not node and links_to_articles(box)]
 
 
 def links_home(node: HtmlElement) -> bool:
