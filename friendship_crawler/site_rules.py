@@ -85,6 +85,28 @@ SERIES_MARK = re.compile(
 )
 """The last line of an instalment of a series ("(Còn nữa)", "Kỳ sau: …"): part of the text, styled like a
 signature, and no name."""
+SIGNING_OFFICE = re.compile(
+    r"^(?:(?:tm|kt|tl|tuq|q|t/m)\.\s*)?(?:nguyên\s+)?(?:phó\s+)?"
+    r"(?:chủ tịch|tổng bí thư|bí thư|thủ tướng|bộ trưởng|thứ trưởng|tổng giám đốc|giám đốc|đại sứ|"
+    r"tổng lãnh sự|trưởng ban|tổng thư ký|hiệu trưởng|chánh văn phòng|ủy ban|uỷ ban|ban chấp hành|"
+    r"ban thường vụ|ban chỉ đạo|ban tổ chức|bộ|hội đồng|hội|liên hiệp|chính phủ|quốc hội)\b",
+    re.IGNORECASE,
+)
+"""The office a letter, a message or a decree is signed for, in capitals above the signer's name ("CHỦ TỊCH
+NƯỚC" over "Lương Cường", "TM. BAN CHẤP HÀNH TRUNG ƯƠNG", "KT. BỘ TRƯỞNG"): the name under it signs the
+text it ends and is no byline."""
+SIGNING_OFFICE_MAX_WORDS = 12
+
+
+def is_signing_office(line: str) -> bool:
+    """A line in capitals that names the office a text is signed for (`SIGNING_OFFICE`)."""
+    return (
+        line.isupper()
+        and len(line.split()) <= SIGNING_OFFICE_MAX_WORDS
+        and SIGNING_OFFICE.match(line.strip()) is not None
+    )
+
+
 ROLE_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 """A parenthesised suffix of a byline, "(tổng hợp)", "(TTXVN)": the author is the name without it."""
 ROLE_SEPARATOR = re.compile(r"^\s*(?:[-–—,]|\()")

@@ -704,10 +704,76 @@ def test_a_series_mark_is_no_byline_and_stays_the_last_line_on_either_path(mark:
     assert (text.author, text.lines[-1]) == ("Minh Anh", mark)
 
 
+@pytest.mark.parametrize(
+    ("office", "signer"),
+    [
+        ("CHỦ TỊCH NƯỚC", "Lương Cường"),
+        ("TM. BAN CHẤP HÀNH TRUNG ƯƠNG", "Tô Lâm"),
+        ("KT. BỘ TRƯỞNG", "LÊ HOÀI TRUNG"),
+    ],
+)
+def test_a_letters_signer_under_an_office_in_capitals_is_no_byline_on_either_path(
+    office: str, signer: str
+) -> None:
+    """A letter or a message ends with the office it is signed for and the signer's name: both are the
+    letter's, not the article's byline; a byline after them is still one."""
+    paragraphs = [Block("Một câu của bức thư."), Block("Hai câu của bức thư.")]
+    signature = [Block(office, signed=True), Block(signer, signed=True)]
+    for byline in ([], [Block("Minh Anh", signed=True)]):
+        split = split_byline([*paragraphs, *signature, *byline], None)
+        assert (split.author, split.blocks) == ("Minh Anh" if byline else None, [*paragraphs, *signature])
+    lines = [p.text for p in paragraphs] + [office, signer]
+    text = split_text_byline(lines, before_trailer=True)
+    assert (text.author, text.lines) == (None, lines)
+
+
 def test_split_byline_keeps_a_short_last_line_that_is_not_the_author() -> None:
     blocks = body_of("<p>Một.</p><p>Hai.</p><p>Minh Anh</p>").blocks
     assert split_byline(blocks, "Thu Hà").blocks == blocks
     assert split_byline(blocks, None).author == "Minh Anh"
+
+
+@pytest.mark.parametrize(
+    ("table", "lines"),
+    [
+        (
+            "<table><tr><th>Quốc gia</th><th>Vàng</th><th>Bạc</th></tr>"
+            "<tr><td><p>Việt Nam</p></td><td>12</td><td></td></tr></table>",
+            ["Quốc gia | Vàng | Bạc", "Việt Nam | 12 |"],
+        ),
+        (
+            "<table><tr><td><img src='/flags/vn.png' width='20' height='14'> Việt Nam</td><td>12</td></tr>"
+            "<tr><td><img src='/flags/la.png' width='20' height='14'> Lào</td><td>9</td></tr></table>",
+            ["Việt Nam | 12", "Lào | 9"],
+        ),
+        (
+            "<table><tr><td colspan='2'>Bảng tổng sắp</td></tr><tr><td>Lào</td><td>9</td></tr></table>",
+            ["Bảng tổng sắp", "Lào | 9"],
+        ),
+        (
+            "<table><tr><td><p>Cột trái kể chuyện.</p><p>Đoạn hai.</p></td><td><p>Cột phải.</p></td></tr></table>",
+            ["Cột trái kể chuyện.", "Đoạn hai.", "Cột phải."],
+        ),
+        (
+            "<table><tr><td><img src='/a.jpg'></td><td><img src='/b.jpg'></td></tr>"
+            "<tr><td>Ảnh một</td><td>Ảnh hai</td></tr></table>",
+            ["Ảnh một", "Ảnh hai"],
+        ),
+    ],
+    ids=[
+        "data-rows",
+        "rows-with-flag-icons",
+        "a-title-row-then-data",
+        "columns-of-text",
+        "photos-side-by-side",
+    ],
+)
+def test_a_data_tables_row_is_one_line_of_its_cells(table: str, lines: list[str]) -> None:
+    """A table of figures reads row by row, its cells apart as a page's text sets them; a table set out
+    for layout (columns of paragraphs, photos with their captions) reads as before, cell by cell."""
+    body = body_of(table)
+    assert [block.text for block in body.blocks] == lines
+    assert all(block.caption for block in body.blocks) == bool(body.images)
 
 
 def test_body_walk_lines_images_and_inline_related() -> None:

@@ -943,7 +943,7 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
         removals.append(Removal("source", body.pop()))
         found_source = True
     byline: str | None = None
-    if body:
+    if body and not (len(body) > 1 and site_rules.is_signing_office(body[-2])):  # a letter's signer
         last = body[-1]
         if found_source:
             byline = last if is_byline(last, author, with_role=True) else None

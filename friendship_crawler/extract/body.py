@@ -52,6 +52,13 @@ _LONGEST_LABEL = max(map(len, _BOX_LABELS))
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
 """What an article's table of contents is set in."""
 CELL_TAGS = frozenset({"td", "th"})
+CELL_SEPARATOR = " | "
+"""Between the cells of a data table's row, which is one line of the text, as a page's text writes it."""
+DATA_ROW_HOLDS_NOT = ("table", "ul", "ol", "figure")
+"""What a row of a data table does not hold, nor a photo (a flag icon it may): a row with one of them is set
+out for layout."""
+DATA_CELL_MAX_CHARS = 300
+"""A data table's cell holds a figure, a name or a sentence or two; a longer one is a column of text."""
 ENDS_BODY = ("h1", "h2", "article")
 """What stands between two parts of a body only when another article begins there."""
 LABELLED_LINK_TAGS = frozenset({"p", "div"})
@@ -195,6 +202,23 @@ def lists_this_page(element: HtmlElement) -> bool:
         return False
     text = len(visible_text(element))
     return text > 0 and sum(len(visible_text(a)) for a in links) / text >= LINK_SHARE
+
+
+def data_cells(row: HtmlElement) -> list[str] | None:
+    """The cells of a table row that holds data ("Việt Nam | 12 | 8 | 5"), as one line each; None for a row
+    of any other table: one cell (an editorial box), photos (icons are data), lists or nested tables, or a
+    cell that holds paragraphs of its own (text set out in columns)."""
+    cells = [cell for cell in row if cell.tag in CELL_TAGS]
+    if len(cells) < 2 or next(row.iter(*DATA_ROW_HOLDS_NOT), None) is not None:
+        return None
+    if any(map(is_photo, row.iter(*selectors.IMAGE_TAGS))):
+        return None
+    texts = [visible_text(cell) for cell in cells]
+    if sum(map(bool, texts)) < 2 or any(len(text) > DATA_CELL_MAX_CHARS for text in texts):
+        return None
+    if any(sum(1 for child in cell if child.tag in selectors.BLOCK_TAGS) > 1 for cell in cells):
+        return None
+    return texts
 
 
 class PollChoices:
@@ -426,7 +450,7 @@ class _BodyWalker:
             return
         image_box = tag == "figure" or bool(classes & selectors.IMAGE_BOX_CLASSES)
         if not image_box and tag == "table":
-            image_box = next(element.iter(*selectors.IMAGE_TAGS), None) is not None
+            image_box = any(map(is_photo, element.iter(*selectors.IMAGE_TAGS)))  # a flag icon makes none
         share = _LINK_BOXES.get(tag)
         if image_box and share:  # a teaser: its thumbnail links the article its title links, unlike a caption
             share = WHOLLY_LINKED if _thumbnails_link_articles(element) else None
@@ -450,6 +474,11 @@ class _BodyWalker:
             return
         if depth > MAX_DEPTH:
             self._buffer.append(element.text_content())
+            return
+        if tag == "tr" and not self._image_box_depth and (cells := data_cells(element)):
+            self.flush()
+            self._buffer.append(CELL_SEPARATOR.join(cells))
+            self.flush()
             return
         signed = tag in SIGNED_TAGS and is_signature(element)
         captioned = (

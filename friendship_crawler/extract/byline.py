@@ -71,7 +71,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
 
     A signature (right-aligned, wholly bold or italic) last paragraph is a byline, unless it is a photo
     credit ("Ảnh: …", which stays in the text as on a page read by the generic layer) or holds a figure
-    (a letter's "Hà Nội, ngày 12 tháng 5 năm 2025": no name has one). A last
+    (a letter's "Hà Nội, ngày 12 tháng 5 năm 2025": no name has one); a name under the office a letter is
+    signed for ("CHỦ TỊCH NƯỚC" over "Lương Cường", `site_rules.is_signing_office`) signs it. A last
     paragraph that reads as a byline (a name, bare or with its role) is one only when the page names no
     author elsewhere or names the same one, and at least two lines remain. At the top of the body only a
     labelled one is ("Bài và ảnh: Trọng Tùng", `leading_byline`): a bare name there may be a heading.
@@ -82,8 +83,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     known = clean_author(known_author)
     series = kept.pop() if kept and site_rules.SERIES_MARK.match(kept[-1].text) else None
     for _ in range(3):
-        if not kept or kept[-1].caption:
-            break
+        if not kept or kept[-1].caption or (len(kept) > 1 and site_rules.is_signing_office(kept[-2].text)):
+            break  # a caption is no byline; a name under an office in capitals signs a letter
         last = kept[-1].text
         value = site_rules.source_of(last)
         if value is not None:
