@@ -776,6 +776,45 @@ def test_a_data_tables_row_is_one_line_of_its_cells(table: str, lines: list[str]
     assert all(block.caption for block in body.blocks) == bool(body.images)
 
 
+ROUNDUP_ITEMS = [
+    (
+        "Hội hữu nghị Việt - Nhật tổ chức giao lưu",
+        "Chiều 12/5, Hội hữu nghị Việt - Nhật tổ chức buổi giao lưu.",
+    ),
+    ("Trao học bổng cho sinh viên Lào", "Sáng 13/5, Liên hiệp trao 50 suất học bổng cho sinh viên Lào."),
+]
+UNRELATED_STORY = "Buổi lễ diễn ra trong không khí ấm áp, thân tình."
+
+
+def _bold_link(title: str, n: int) -> str:
+    return f"<p><strong><a href='https://thoidai.com.vn/bai-{n}-20112{n}.html'>{title}</a></strong></p>"
+
+
+@pytest.mark.parametrize(
+    ("stories", "kept_titles"),
+    [
+        ([story for _, story in ROUNDUP_ITEMS], True),
+        ([UNRELATED_STORY, UNRELATED_STORY], False),
+        ([ROUNDUP_ITEMS[0][1], UNRELATED_STORY], False),
+    ],
+    ids=["a-roundup", "related-links-between-paragraphs", "one-title-retold"],
+)
+def test_a_roundups_linked_bold_titles_are_its_text_and_related_links_are_not(
+    stories: list[str], kept_titles: bool
+) -> None:
+    """Each item of a roundup is a linked title in bold over the paragraph that retells it; a related link
+    set the same way between paragraphs is no such title, nor is one that happens to be retold alone."""
+    markup = "".join(
+        _bold_link(title, n) + f"<p>{story}</p>"
+        for n, ((title, _), story) in enumerate(zip(ROUNDUP_ITEMS, stories, strict=True))
+    )
+    lines = [block.text for block in body_of(markup).blocks]
+    titles = [title for title, _ in ROUNDUP_ITEMS]
+    assert lines == (
+        [line for pair in zip(titles, stories, strict=True) for line in pair] if kept_titles else stories
+    )
+
+
 def test_body_walk_lines_images_and_inline_related() -> None:
     body = body_of(
         "<p>Đầu <b>đậm</b> cuối</p>text rời<br>dòng mới"

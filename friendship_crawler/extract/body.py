@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from friendship_crawler.clean.folding import slug_words
 from friendship_crawler.clean.lines import ends_with_byline, is_labelled_link, is_own_address, own_hosts
 from friendship_crawler.clean.rules import TRAILER_BOXES
 from friendship_crawler.extract import selectors
@@ -61,6 +62,11 @@ DATA_CELL_MAX_CHARS = 300
 """A data table's cell holds a figure, a name or a sentence or two; a longer one is a column of text."""
 ENDS_BODY = ("h1", "h2", "article")
 """What stands between two parts of a body only when another article begins there."""
+BOLD_TAGS = ("strong", "b")
+ITEM_TITLE_MIN_WORDS = 3
+ITEM_TITLE_SHARE = 0.5
+"""A roundup item's paragraph retells its title: at least this share of the title's words (of at least
+`ITEM_TITLE_MIN_WORDS`), where a related link's title shares a word or two with the paragraph after it."""
 LABELLED_LINK_TAGS = frozenset({"p", "div"})
 """What a related link set with its label ("Đọc thêm:", ">>") stands in."""
 TEASER_BOX_TAGS = frozenset({"div", "section", "aside", "article"})
@@ -193,6 +199,28 @@ def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
         return False
     text = len(visible_text(element))
     return text > 0 and sum(len(visible_text(a)) for a in links) / text >= share
+
+
+def heads_an_item(paragraph: HtmlElement) -> bool:
+    """A linked title in bold that the paragraph after it tells the story of, among siblings that do the
+    same: the items of a roundup, each linking its full story ("Hội hữu nghị Việt - Nhật tổ chức giao lưu"
+    over "Chiều 12/5, Hội hữu nghị Việt - Nhật tổ chức buổi giao lưu…"), not related links."""
+    parent = paragraph.getparent()
+    if parent is None or not _titles_its_story(paragraph):
+        return False
+    return any(other is not paragraph and other.tag == "p" and _titles_its_story(other) for other in parent)
+
+
+def _titles_its_story(paragraph: HtmlElement) -> bool:
+    """The paragraph is a title in bold, and the next paragraph repeats at least `ITEM_TITLE_SHARE` of its
+    words."""
+    story = paragraph.getnext()
+    if story is None or story.tag != "p" or not wholly_in(paragraph, BOLD_TAGS):
+        return False
+    title = set(slug_words(visible_text(paragraph)))
+    if len(title) < ITEM_TITLE_MIN_WORDS or links_to_articles(story, WHOLLY_LINKED):
+        return False
+    return len(title & set(slug_words(visible_text(story)))) >= ITEM_TITLE_SHARE * len(title)
 
 
 def lists_this_page(element: HtmlElement) -> bool:
@@ -456,7 +484,7 @@ class _BodyWalker:
             share = WHOLLY_LINKED if _thumbnails_link_articles(element) else None
         if (
             is_related_box(classes)
-            or (share and links_to_articles(element, share))
+            or (share and links_to_articles(element, share) and not (tag == "p" and heads_an_item(element)))
             or (tag in LABELLED_LINK_TAGS and _labels_a_link(element))
             or (not image_box and is_inline_teaser(element))
         ):
