@@ -415,6 +415,19 @@ def test_foreign_page_keeps_its_own_host_and_id() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "url", ["https://congthuong.vn/tin-chinh-post301234.html", "https://nongnghiep.vn/tin-chinh-d301234.html"]
+)
+def test_a_sister_sites_page_whose_id_a_word_marks_is_an_article(url: str) -> None:
+    """`-post301234.html` and `-d301234.html` are articles of sister sites: read at their own address with
+    that id (they were refused as listings), and their related links are known as articles."""
+    host = url.split("/")[2]
+    inline = f"<table><tr><td><a href='https://{host}/gia-vang-post301299.html'>Giá vàng hôm nay</a></td></tr></table>"
+    article = read_page(headline_page(ending=inline), url).article
+    assert (article.url, article.article_id) == (url, 301234)
+    assert "Giá vàng" not in article.text
+
+
 @pytest.mark.parametrize("name", LISTINGS)
 def test_listing_page_says_listing_with_its_entries(name: str) -> None:
     with pytest.raises(NotAnArticle) as raised:

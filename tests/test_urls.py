@@ -39,8 +39,22 @@ def test_print_view_carries_the_id() -> None:
 
 
 @pytest.mark.parametrize(
+    ("url", "number"),
+    [
+        ("https://congthuong.vn/xuat-khau-gao-tang-manh-post301234.html", 301234),
+        ("https://nongnghiep.vn/gia-lua-hom-nay-d384321.html", 384321),
+        ("https://thoidai.com.vn/tin-postman-123456.html", 123456),
+    ],
+)
+def test_a_sister_sites_id_marked_by_a_word_is_its_number(url: str, number: int) -> None:
+    """Sister sites on the same CMS write `-post301234.html` or `-d384321.html`: the number is the id."""
+    assert article_id(url) == number
+
+
+@pytest.mark.parametrize(
     "url",
     [
+        "https://thoidai.com.vn/covid-d19.html",
         "https://thoidai.com.vn/huu-nghi",
         "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16",
         "https://thoidai.com.vn/huu-nghi/bon-phuong-ket-ban",
