@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 
 
@@ -86,27 +87,41 @@ SERIES_MARK = re.compile(
 """The last line of an instalment of a series ("(Còn nữa)", "Kỳ sau: …"): part of the text, styled like a
 signature, and no name."""
 SIGNING_OFFICE = re.compile(
-    r"^(?:(?:tm|kt|tl|tuq|q|t/m)\.\s*)?(?:nguyên\s+)?(?:phó\s+)?"
-    r"(?:chủ tịch|tổng bí thư|bí thư|thủ tướng|bộ trưởng|thứ trưởng|tổng giám đốc|giám đốc|đại sứ|"
-    r"tổng lãnh sự|trưởng ban|tổng thư ký|hiệu trưởng|chánh văn phòng|ủy ban|uỷ ban|ban chấp hành|"
-    r"ban thường vụ|ban chỉ đạo|ban tổ chức|bộ|hội đồng|hội|liên hiệp|chính phủ|quốc hội)\b",
+    r"^(?:(?:tm|kt|tl|tuq|q|t/m)\.\s*|thay mặt\s+)?(?:nguyên\s+)?(?:phó\s+)?"
+    r"(?:chủ tịch|chủ nhiệm|tổng bí thư|bí thư|thủ tướng|bộ trưởng|thứ trưởng|tổng giám đốc|giám đốc|"
+    r"viện trưởng|cục trưởng|vụ trưởng|trưởng ban|trưởng đoàn|đại sứ|tổng lãnh sự|tổng thư ký|"
+    r"tổng biên tập|thống đốc|hiệu trưởng|chánh văn phòng|chánh án|ủy ban|uỷ ban|ban chấp hành|"
+    r"ban thường vụ|ban chỉ đạo|ban tổ chức|bộ|hội đồng|hội|liên hiệp|chính phủ|quốc hội|mặt trận)\b",
     re.IGNORECASE,
 )
-"""The office a letter, a message or a decree is signed for, in capitals above the signer's name ("CHỦ TỊCH
-NƯỚC" over "Lương Cường", "TM. BAN CHẤP HÀNH TRUNG ƯƠNG", "KT. BỘ TRƯỞNG"): the name under it signs the
-text it ends and is no byline."""
-SIGNING_OFFICE_MAX_WORDS = 12
+"""The office a letter, a message or a decree is signed for, above the signer's name ("CHỦ TỊCH NƯỚC" over
+"Lương Cường", "TM. BAN CHẤP HÀNH TRUNG ƯƠNG", "BỘ TRƯỞNG"): the name under it signs the text it ends and
+is no byline."""
+SIGNED_MARK = re.compile(r"^\(?\s*(?:đã ký|đã kí|ký tên|kí tên)\s*\)?\.?$", re.IGNORECASE)
+""""(Đã ký)" between a letter's office and its signer's name."""
+OFFICE_MAX_WORDS = 15
 
 
-def is_signing_office(line: str) -> bool:
-    """A line in capitals that names the office a text is signed for (`SIGNING_OFFICE`)."""
-    return (
-        line.isupper()
-        and len(line.split()) <= SIGNING_OFFICE_MAX_WORDS
-        and SIGNING_OFFICE.match(line.strip()) is not None
-    )
+def signs_for_office(lines_above: Sequence[str]) -> bool:
+    """The lines above a name end with the office it signs for, "(Đã ký)" aside: a line in capitals that
+    opens with an office (`SIGNING_OFFICE`). Other words in capitals may be a signer's name over a byline,
+    and an office in lower case ("Tổng Bí thư Tô Lâm") a quote's attribution over one."""
+    lines = list(lines_above)
+    while lines and SIGNED_MARK.match(lines[-1]):
+        lines.pop()
+    if not lines:
+        return False
+    line = lines[-1].strip()
+    if not line.isupper() or len(line.split()) > OFFICE_MAX_WORDS or ends_sentence(line):
+        return False
+    return SIGNING_OFFICE.match(line) is not None
 
 
+SERIES_LABEL = re.compile(r"^(?:cùng )?(?:loạt bài|chùm bài|tuyến bài)\s*:", re.IGNORECASE)
+"""The title of a box listing the parts of a series ("Loạt bài: Hợp tác y tế Việt - Nhật")."""
+CITATION = re.compile(r"^\(?\s*(?:trích|nguồn trích)\b", re.IGNORECASE)
+"""Where a quote is taken from ("(Trích Di chúc của Chủ tịch Hồ Chí Minh)"): styled like a signature, and
+no byline."""
 ROLE_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 """A parenthesised suffix of a byline, "(tổng hợp)", "(TTXVN)": the author is the name without it."""
 ROLE_SEPARATOR = re.compile(r"^\s*(?:[-–—,]|\()")

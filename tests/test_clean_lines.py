@@ -59,6 +59,10 @@ def test_header_lines_are_dropped() -> None:
         "#hữu nghị #giao lưu",
         "#HuuNghi",
         "Ảnh: 1/5",
+        "Mời quý độc giả theo dõi các video, phóng sự mới nhất của Báo Công Thương tại kênh Youtube.",
+        "Bạn đang đọc bài viết “Tin chính” tại chuyên mục Thị trường.",
+        "Đăng ký nhận bản tin",
+        "Đường dây nóng tiếp nhận phản ánh của bạn đọc: 0983.123.456",
     ],
 )
 def test_a_line_of_widget_words_goes_wherever_it_stands(widget: str) -> None:
@@ -77,6 +81,8 @@ def test_a_line_of_widget_words_goes_wherever_it_stands(widget: str) -> None:
         "Nghe nói ông đã đến Hà Nội",
         "#1 Việt Nam là điểm đến",
         "Ảnh: Minh Anh",
+        "Đường dây nóng 111 bảo vệ trẻ em đã tiếp nhận hơn 500 cuộc gọi của người dân trong tháng.",
+        "Mời quý vị đại biểu về dự lễ kỷ niệm.",
     ],
 )
 def test_a_line_with_words_of_its_own_is_no_widget(line: str) -> None:

@@ -17,7 +17,7 @@ from friendship_crawler.clean.lines import split_byline as split_text_byline
 from friendship_crawler.entities import ENTITY_FIELDS
 from friendship_crawler.extract import ArticleExtractor, Extraction, NotAnArticle
 from friendship_crawler.extract.body import Block, Body, read_body
-from friendship_crawler.extract.byline import clean_author, split_byline
+from friendship_crawler.extract.byline import SplitBody, clean_author, split_byline
 from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import decode_page, parse_page
 from friendship_crawler.extract.links import related_box_hrefs
@@ -725,6 +725,63 @@ def test_a_letters_signer_under_an_office_in_capitals_is_no_byline_on_either_pat
     lines = [p.text for p in paragraphs] + [office, signer]
     text = split_text_byline(lines, before_trailer=True)
     assert (text.author, text.lines) == (None, lines)
+
+
+def test_a_signed_mark_between_office_and_signer_still_signs_a_letter() -> None:
+    paragraphs = [Block("Một câu của bức thư."), Block("Hai câu của bức thư.")]
+    signature = [Block(line, signed=True) for line in ("THỐNG ĐỐC", "(Đã ký)", "Nguyễn Thị Hồng")]
+    assert split_byline([*paragraphs, *signature], None) == SplitBody([*paragraphs, *signature], None, None)
+
+
+@pytest.mark.parametrize(
+    ("signed", "known", "author"),
+    [
+        (["Nguyễn Văn Hùng"], "Thu Hà", "Thu Hà"),
+        (["(Trích Di chúc của Chủ tịch Hồ Chí Minh)"], None, None),
+        (["Tổng Bí thư Tô Lâm", "Minh Quân"], None, "Minh Quân"),
+    ],
+    ids=[
+        "a-poets-name-when-the-page-names-the-author",
+        "where-a-quote-is-from",
+        "a-quotes-speaker-over-the-byline",
+    ],
+)
+def test_a_signed_line_that_names_no_writer_stays_in_the_text(
+    signed: list[str], known: str | None, author: str | None
+) -> None:
+    """A poem's poet, a quote's source or its speaker, set right-aligned in bold like a byline, are the
+    text's; only the byline itself leaves it."""
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    blocks = [*paragraphs, *(Block(line, signed=True) for line in signed)]
+    split = split_byline(blocks, known)
+    kept = blocks if known else blocks[: len(blocks) - (author is not None)]
+    assert (split.author or known, split.blocks) == (author, kept)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        ["Theo dõi Báo Công Thương trên Google News"],
+        ["Mời quý độc giả theo dõi các video mới nhất của Báo Công Thương tại kênh Youtube."],
+        ["Bạn đang đọc bài viết “Tin chính” tại chuyên mục Thị trường."],
+        ["Chia sẻ | Tweet"],
+        ["(Còn nữa)", "Kỳ tới: Hạt giống hữu nghị nảy mầm"],
+    ],
+    ids=[
+        "a-follow-line",
+        "a-notice-to-readers",
+        "where-you-are-reading",
+        "share-buttons",
+        "two-series-marks",
+    ],
+)
+def test_a_byline_is_found_behind_what_the_site_sets_after_it(after: list[str]) -> None:
+    """What follows a byline (the site's notices and widgets, a series' marks) stays where it was, for
+    cleaning to judge; the byline before it is still taken."""
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    trailing = [Block(line) for line in after]
+    split = split_byline([*paragraphs, Block("Lê Hoàng Vũ", signed=True), *trailing], None)
+    assert (split.author, split.blocks) == ("Lê Hoàng Vũ", [*paragraphs, *trailing])
 
 
 def test_split_byline_keeps_a_short_last_line_that_is_not_the_author() -> None:

@@ -1093,6 +1093,33 @@ GOES_ON = "<p>Đoạn kết của bài viết nói tiếp về định hướng 
 
 
 @pytest.mark.parametrize(
+    "after",
+    [
+        "<div class='box-newsletter'><p><strong>Đăng ký nhận bản tin</strong></p><p>Nhận tin mới mỗi ngày qua"
+        " email của bạn, nhập email và nhấn Đăng ký.</p></div>",
+        "<div class='box-hotline'><p>Đường dây nóng tiếp nhận phản ánh của bạn đọc: 0983.123.456</p></div>",
+        "<div class='vote-box'><p><strong>Bạn có quan tâm?</strong></p><p><a href='#'>Biểu quyết</a></p></div>",
+        "<p><em>Mời quý độc giả theo dõi các video, phóng sự mới nhất của Báo Công Thương tại kênh Youtube.</em></p>",
+        "<p><em>Bạn đang đọc bài viết <a href='/tin-chinh-349505.html'>Tin chính</a> tại chuyên mục Thị trường."
+        " Mọi thông tin góp ý xin gửi về hòm thư toasoan@congthuong.vn</em></p>",
+        "<div class='box-series'><p><strong>Loạt bài: Hợp tác y tế Việt - Nhật</strong></p><ul>"
+        "<li><a href='/bai-1-hop-tac-y-te-6990.html'>Bài 1: 30 năm hợp tác y tế</a></li>"
+        "<li><a href='/bai-2-bac-si-nhat-6995.html'>Bài 2: Bác sĩ Nhật ở Bạch Mai</a></li></ul></div>",
+    ],
+    ids=["newsletter-box", "hotline-box", "poll", "notice-to-readers", "where-you-are-reading", "series-box"],
+)
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"], ids=["known-body", "generic-layer"])
+def test_what_the_site_sets_after_the_byline_leaves_the_text_and_the_byline_is_found(
+    after: str, container: str
+) -> None:
+    ending = f"<p style='text-align:right'><strong>Quỳnh Nga</strong></p>{after}"
+    page = headline_page(container, ending=ending)
+    article = read_page(page, "https://congthuong.vn/tin-chinh-349505.html").article
+    assert article.author == "Quỳnh Nga"
+    assert article.text.splitlines()[-1].startswith("Đoạn 3")
+
+
+@pytest.mark.parametrize(
     "middle",
     [
         "<table><tr><td><img src='/chart.png'></td></tr><tr><td>Tín dụng qua các tháng</td></tr></table>"

@@ -83,9 +83,20 @@ def is_widget_line(line: str) -> bool:
     return len(line.split()) > 1 or len(line) >= rules.WIDGET_LINE_ALONE_MIN_CHARS
 
 
+def is_trailing_notice(line: str) -> bool:
+    """What a site sets after an article's byline: a widget's words, a follow line, a notice to readers."""
+    return is_widget_line(line) or is_reader_notice(line) or rules.FOLLOW_LINE.match(line) is not None
+
+
 def drop_widget_lines(lines: Sequence[str]) -> RuleResult:
-    """The lines the page's widgets left inside the body (share and print buttons, ad labels, font size)."""
-    return _partition(lines, is_widget_line, "widget")
+    """The lines the page's widgets left inside the body (share and print buttons, ad labels, font size),
+    and the site's notices to its readers."""
+    return _partition(lines, lambda line: is_widget_line(line) or is_reader_notice(line), "widget")
+
+
+def is_reader_notice(line: str) -> bool:
+    """The site's notice to its readers (`rules.READER_NOTICE`): "Mời quý độc giả theo dõi …"."""
+    return rules.READER_NOTICE.match(line) is not None
 
 
 # --- trailer boxes ---------------------------------------------------------------------------------
@@ -943,7 +954,7 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
         removals.append(Removal("source", body.pop()))
         found_source = True
     byline: str | None = None
-    if body and not (len(body) > 1 and site_rules.is_signing_office(body[-2])):  # a letter's signer
+    if body and not site_rules.signs_for_office(body[:-1]):  # a letter's signer is no byline
         last = body[-1]
         if found_source:
             byline = last if is_byline(last, author, with_role=True) else None

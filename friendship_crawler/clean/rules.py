@@ -39,6 +39,14 @@ sister site, which names itself by its address or its capitalised name ("Theo d�
 but a service follows "trên", so a line that goes on about something else stays ("Theo dõi Trung Quốc
 trên Biển Đông", "THEO DÕI TÌNH HÌNH TRÊN BIỂN"). Named by a service, a site's name may be any words,
 with what it is for after it ("Theo dõi Sức khỏe Việt trên Zalo để cập nhật tin tức nhanh nhất")."""
+READER_NOTICE = re.compile(
+    r"^(?:mời (?:quý )?(?:độc giả|bạn đọc) (?:theo dõi|xem|đón đọc|đọc|tham gia|gửi)\b"
+    r"|bạn đang đọc bài viết\b|đăng ký nhận (?:bản )?tin\b"
+    r"|(?:đường dây nóng|hotline)\b.{0,80}\b(?:bạn đọc|độc giả)\b)",
+    re.IGNORECASE,
+)
+"""The site's notice to its readers, no line of the article: "Mời quý độc giả theo dõi các video …", "Bạn
+đang đọc bài viết … tại chuyên mục …", "Đăng ký nhận bản tin", a hotline "… phản ánh của bạn đọc: …"."""
 FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
 HEADER_SCAN_LINES = 15
@@ -60,7 +68,7 @@ TRAILER_BOXES = RELATED_BOX_TITLES | frozenset(
         "phiên bản di động", "in bài viết", "gửi bài viết", "bình luận",
         "bài trước đó", "bài sau đó", "bài trước",
         "bài sau", "tin trước", "tin sau", "ý kiến bạn đọc", "ý kiến của bạn", "gửi bình luận",
-        "viết bình luận", "bình luận của bạn", "gửi ý kiến",
+        "viết bình luận", "bình luận của bạn", "gửi ý kiến", "loạt bài", "cùng loạt bài",
     }
 )  # fmt: skip
 """Box titles that end the article wherever they stand alone on a line (with the CMS family's trailer and

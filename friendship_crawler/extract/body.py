@@ -22,7 +22,7 @@ from friendship_crawler.clean.lines import ends_with_byline, is_labelled_link, i
 from friendship_crawler.clean.rules import TRAILER_BOXES
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
-from friendship_crawler.site_rules import CONTENTS_LABELS, RELATED_LABELS, marker_key
+from friendship_crawler.site_rules import CONTENTS_LABELS, RELATED_LABELS, SERIES_LABEL, marker_key
 from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import article_id
 
@@ -469,8 +469,8 @@ class _BodyWalker:
         block = tag in selectors.BLOCK_TAGS
         if (
             classes & _SKIPPED_CLASSES
-            or any(map(selectors.names_an_ad, classes))
-            or selectors.names_an_ad(element.get("id") or "")
+            or any(map(selectors.names_no_text, classes))
+            or selectors.names_no_text(element.get("id") or "")
             or (self._choices and self._choices.labels(element))
         ):
             if block:
@@ -547,10 +547,12 @@ class _BodyWalker:
 
     def _drop_box_label(self) -> None:
         """The line just read goes with the box of links left out after it when it is only that box's title
-        ("Tin liên quan:", "Mục lục"): a related box's left in the text would read as the one that ends an
-        article."""
+        ("Tin liên quan:", "Mục lục") or a series' ("Loạt bài: …"): a related box's left in the text would
+        read as the one that ends an article."""
         blocks = self.body.blocks
-        if blocks and marker_key(blocks[-1].text, _LONGEST_LABEL) in _BOX_LABELS:
+        if blocks and (
+            marker_key(blocks[-1].text, _LONGEST_LABEL) in _BOX_LABELS or SERIES_LABEL.match(blocks[-1].text)
+        ):
             blocks.pop()
 
     def _enter(self, image_box: bool, signed: bool) -> None:

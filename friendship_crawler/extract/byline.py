@@ -10,6 +10,7 @@ rule the text path uses too (`clean.lines.ends_with_byline`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from friendship_crawler import site_rules
@@ -19,6 +20,8 @@ from friendship_crawler.clean.lines import (
     attribution,
     author_name,
     ends_with_byline,
+    is_byline,
+    is_trailing_notice,
     leading_byline,
     outlet_attribution,
 )
@@ -67,12 +70,16 @@ def clean_source(raw: str | None) -> str | None:
 
 def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     """Take trailing byline, "Nguồn:" and attribution ("Theo TTXVN") lines out of the body, and a
-    labelled byline at its top. A series' closing mark ("(Còn nữa)") after them stays the last line.
+    labelled byline at its top. A series' closing marks ("(Còn nữa)", "Kỳ tới: …") after them, and the
+    site's notices to its readers after those (`is_trailing_notice`, left for cleaning), stay where they
+    were.
 
     A signature (right-aligned, wholly bold or italic) last paragraph is a byline, unless it is a photo
     credit ("Ảnh: …", which stays in the text as on a page read by the generic layer) or holds a figure
-    (a letter's "Hà Nội, ngày 12 tháng 5 năm 2025": no name has one); a name under the office a letter is
-    signed for ("CHỦ TỊCH NƯỚC" over "Lương Cường", `site_rules.is_signing_office`) signs it. A last
+    (a letter's "Hà Nội, ngày 12 tháng 5 năm 2025": no name has one) or says where a quote is from
+    ("(Trích Di chúc …)"), or the page names another author
+    (the signed name is then a quote's, a poem's or a speech's); a name under the office a letter is
+    signed for ("CHỦ TỊCH NƯỚC" over "Lương Cường", `site_rules.signs_for_office`) signs it. A last
     paragraph that reads as a byline (a name, bare or with its role) is one only when the page names no
     author elsewhere or names the same one, and at least two lines remain. At the top of the body only a
     labelled one is ("Bài và ảnh: Trọng Tùng", `leading_byline`): a bare name there may be a heading.
@@ -81,17 +88,22 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     author: str | None = None
     source: str | None = None
     known = clean_author(known_author)
-    series = kept.pop() if kept and site_rules.SERIES_MARK.match(kept[-1].text) else None
+    after = _take_trailing(kept, lambda block: is_trailing_notice(block.text))
+    series = _take_trailing(kept, lambda block: bool(site_rules.SERIES_MARK.match(block.text)))
     for _ in range(3):
-        if not kept or kept[-1].caption or (len(kept) > 1 and site_rules.is_signing_office(kept[-2].text)):
-            break  # a caption is no byline; a name under an office in capitals signs a letter
+        if not kept or kept[-1].caption or site_rules.signs_for_office([block.text for block in kept[:-1]]):
+            break  # a caption is no byline; a name under an office signs a letter
         last = kept[-1].text
         value = site_rules.source_of(last)
         if value is not None:
             source = source or value or None
         elif named := _attribution_of(kept[-1], enough_left=len(kept) > 2):
             source = source or named
-        elif kept[-1].signed and not rules.PHOTO_CREDIT.match(last) and not any(map(str.isdigit, last)):
+        elif kept[-1].signed and not _names_no_writer(last):
+            if known and author is None and not is_byline(last, known):
+                break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
+            if author is not None and site_rules.SIGNING_OFFICE.match(last):
+                break  # over the byline, a person named by office signs a quote ("Tổng Bí thư Tô Lâm")
             author = author or clean_author(last)
             source = source or attributed_source(last)
         elif author is None and len(kept) > 2 and ends_with_byline(last, known):
@@ -104,9 +116,23 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     leading = leading_byline(texts, known if author is None else author)
     if leading is not None:
         author = author or clean_author(kept.pop(leading).text)
-    if series is not None:
-        kept.append(series)
-    return SplitBody(kept, author, source)
+    return SplitBody([*kept, *series, *after], author, source)
+
+
+def _names_no_writer(signed: str) -> bool:
+    """A signed line that is no byline: a photo credit, a line with a figure (a letter's place and date),
+    where a quote is taken from."""
+    return bool(
+        rules.PHOTO_CREDIT.match(signed) or site_rules.CITATION.match(signed) or any(map(str.isdigit, signed))
+    )
+
+
+def _take_trailing(blocks: list[Block], takes: Callable[[Block], bool]) -> list[Block]:
+    """The run of blocks at the end that `takes`, taken off `blocks`, in page order."""
+    taken: list[Block] = []
+    while blocks and not blocks[-1].caption and takes(blocks[-1]):
+        taken.insert(0, blocks.pop())
+    return taken
 
 
 def _attribution_of(block: Block, enough_left: bool) -> str | None:

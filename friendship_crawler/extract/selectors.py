@@ -325,9 +325,18 @@ def names_related(class_name: str) -> bool:
     return any(fragment in folded for fragment in RELATED_CLASS_FRAGMENTS)
 
 
-def names_an_ad(class_name: str) -> bool:
-    """The class name is an ad word, or a compound with one among its words ("ads-inread", "box_qc")."""
-    return not AD_WORDS.isdisjoint(_CLASS_WORD_BREAKS.split(class_name.lower()))
+WIDGET_CLASS_WORDS = frozenset(
+    {"newsletter", "subscribe", "subscription", "hotline", "vote", "poll", "donate", "donation"}
+)
+"""Words that make a class name a reader widget's (a newsletter form, a hotline box, a poll), alone or
+among the words of a compound ("box-newsletter", "vote-box")."""
+NO_TEXT_CLASS_WORDS = AD_WORDS | WIDGET_CLASS_WORDS
+
+
+def names_no_text(class_name: str) -> bool:
+    """The class name is an ad's or a widget's word, or a compound with one among its words ("ads-inread",
+    "box_qc", "box-hotline")."""
+    return not NO_TEXT_CLASS_WORDS.isdisjoint(_CLASS_WORD_BREAKS.split(class_name.lower()))
 
 
 BOILERPLATE_CLASSES = frozenset(
