@@ -160,9 +160,34 @@ CENTURY = 2000
 """What a two-digit year is counted from: the site publishes only in this century."""
 _TIME = (
     r"(?P<hour>\d{1,2})\s*[:hg]\s*(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"(?:\s*(?P<half>[AaPp])\.?[Mm]\b\.?)?"
+    r"(?:\s*(?:(?P<half>[AaPp])\.?[Mm]|(?P<buoi>SA|CH))\b\.?)?"
 )
-"""A time of day, 24-hour or with AM / PM."""
+"""A time of day, 24-hour or with AM / PM (in Vietnamese "SA" / "CH": sáng, chiều)."""
+_HALF_OF_DAY = {"A": "A", "P": "P", "SA": "A", "CH": "P"}
+MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+"""English month names and their abbreviations, as an English edition of a sister site writes its dates."""
+_MONTH_NAME = (
+    r"(?P<month_name>"
+    + "|".join(
+        form for name in sorted(MONTH_NAMES, key=len, reverse=True) for form in (name.title(), name.upper())
+    )
+    + r")\.?"
+)
+"""Capitalised as a date writes it: "may" is a Vietnamese word too ("Tổng công ty may 10")."""
+_ENGLISH_DAYS = (
+    _MONTH_NAME + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})",
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+(?P<year>\d{4})",
+)
+""""May 12, 2025" and "12 May 2025"."""
 _DAY = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})"
 _DATE_LEAD = (
     r"^(?:(?:Cập nhật|Ngày đăng|Đăng lúc|Đăng ngày|Xuất bản)\s*(?:lúc|ngày)?\s*:?\s*)?"
@@ -187,11 +212,13 @@ DATES_IN_TEXT = (
     re.compile(_DAY + r"(?:" + _GAP + _TIME + ")?"),
     re.compile(_ISO_DAY + r"(?:(?:T|\s{1,3})" + _TIME + r")?(?![\d:T]|\s*(?:Z\b|[+-]\d|\d{1,2}:\d{2}))"),
     re.compile(_TIME + r"\s*[|,-]?\s*" + _SHORT_DAY),
+    *(re.compile(r"(?<!\w)" + day + r"(?:" + _GAP + _TIME + ")?") for day in _ENGLISH_DAYS),
 )
 """A date inside the text of an element known to hold one (a date `span`): time first, else the day
 with or without a time, else the day written year first as machines write it ("2023-05-12 10:30"), but
 not with a zone such as "Z" or "+00:00" after it, which these patterns do not read; last, a time and a
-day with a two-digit year ("14:30 | 24/06/22"), of this century."""
+day with a two-digit year ("14:30 | 24/06/22"), of this century; then a day with the month in English
+("May 12, 2025 | 10:20 AM", "12 May 2025 - 15:20")."""
 PUBLISHED_LABEL = re.compile(
     r"\b(?:Xuất bản|Ngày đăng|Đăng lúc|Đăng ngày|Đăng(?=\s*:)|Published)\b", re.IGNORECASE
 )
@@ -246,7 +273,7 @@ def date_iso(match: re.Match[str]) -> str | None:
     A `GMT±H` beside the matched date gives the zone; without one the time is Vietnam time.
     """
     hour, minute, second = (int(match[name]) if match[name] else 0 for name in ("hour", "minute", "second"))
-    half = (match["half"] or "").upper()
+    half = _HALF_OF_DAY.get((match["half"] or match["buoi"] or "").upper(), "")
     if half and hour <= 12:
         hour = hour % 12 + (12 if half == "P" else 0)
     zone = VIETNAM
@@ -258,7 +285,9 @@ def date_iso(match: re.Match[str]) -> str | None:
             if delta < timedelta(hours=24):  # "GMT+25" names no zone
                 zone = timezone(delta if offset["sign"] == "+" else -delta)
         year = int(match["year"]) + (CENTURY if len(match["year"]) == 2 else 0)
-        moment = datetime(year, int(match["month"]), int(match["day"]), hour, minute, second)
+        named = match.groupdict().get("month_name")
+        month = MONTH_NAMES[named.lower()] if named else int(match["month"])
+        moment = datetime(year, month, int(match["day"]), hour, minute, second)
         return iso_vietnam(moment.replace(tzinfo=zone))
     except ValueError:  # no such day or hour, or out of range in Vietnam time
         return None
@@ -288,12 +317,14 @@ def parse_date_line(text: str) -> str | None:
 
 
 # --- boxes around the article -----------------------------------------------------------------------
-RELATED_MARK = "liên quan"
-"""Every related box title says this ("Tin bài liên quan"): the HTML path looks for headings by it."""
+RELATED_MARKS = ("liên quan", "related")
+"""Every related box title says one of these ("Tin bài liên quan", "Related news"): the HTML path looks for
+headings by them."""
 RELATED_BOX_TITLES = frozenset(
     {
         "tin bài liên quan", "bài liên quan", "tin liên quan", "các tin liên quan", "bài viết liên quan",
         "có liên quan", "tin có liên quan", "bài có liên quan",
+        "related news", "related articles", "related stories", "related posts", "related",
     }
 )  # fmt: skip
 """Titles of the box of related articles after the article (as `marker_key`s): its links are the

@@ -20,6 +20,7 @@ from friendship_crawler.extract.body import Block, Body, read_body
 from friendship_crawler.extract.byline import SplitBody, clean_author, split_byline
 from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import decode_page, parse_page
+from friendship_crawler.extract.language import text_language
 from friendship_crawler.extract.links import related_box_hrefs
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.items import Article
@@ -554,6 +555,13 @@ def test_any_input_raises_nothing_but_not_an_article(data: str | bytes) -> None:
         ("Cập nhật: 15/05/2025 08:00 | Đăng: 12/05/2025 10:20", "2025-05-12T10:20:00+07:00"),
         ("Thứ hai, 12/05/2025 10:20 (Cập nhật 15/05/2025 08:00)", "2025-05-12T10:20:00+07:00"),
         ("10:20 | 12/05/2025 | Cập nhật 13/05/2025", "2025-05-12T10:20:00+07:00"),
+        ("Thứ Hai, 12/05/2025 10:20 CH", "2025-05-12T22:20:00+07:00"),
+        ("12/05/2025 12:20 SA", "2025-05-12T00:20:00+07:00"),
+        ("May 12, 2025 | 03:20 PM", "2025-05-12T15:20:00+07:00"),
+        ("Monday, May 12, 2025 15:20", "2025-05-12T15:20:00+07:00"),
+        ("12 May 2025 - 15:20", "2025-05-12T15:20:00+07:00"),
+        ("SEPT. 3rd, 2024", "2024-09-03T00:00:00+07:00"),
+        ("Tổng công ty may 10, 2025", None),
     ],
 )
 def test_date_line(raw: str, iso: str | None) -> None:
@@ -1273,3 +1281,20 @@ def test_a_table_of_contents_leaves_the_body_with_its_title() -> None:
         "<p>Đoạn một.</p><ul><li><a href='https://vufo.org.vn/'>VUFO</a></li><li>Hội hữu nghị</li></ul>"
     )
     assert [b.text for b in body.blocks] == ["Đoạn một.", "VUFO", "Hội hữu nghị"]
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "language"),
+    [
+        ("Hội hữu nghị Việt - Lào tổ chức gặp mặt bạn bè quốc tế tại Hà Nội.", "en", "vi"),
+        ("The friendship association met its partners in Ha Noi on Monday.", None, "en"),
+        ("L'association d'amitié a reçu ses partenaires à Hanoï lundi.", "fr-FR", "fr"),
+        ("Nguyen Van A, Tran Thi B, Le Van C", "vi", "vi"),
+        ("", "en", "vi"),
+    ],
+    ids=["vietnamese-under-a-wrong-tag", "english-undeclared", "declared-other", "names-only", "empty"],
+)
+def test_the_text_decides_its_language_and_the_page_names_another(
+    text: str, declared: str | None, language: str
+) -> None:
+    assert text_language(text, declared) == language

@@ -428,6 +428,35 @@ def test_a_sister_sites_page_whose_id_a_word_marks_is_an_article(url: str) -> No
     assert "Giá vàng" not in article.text
 
 
+ENGLISH_PAGE = (
+    "<html lang='en'><body><h1 class='detail-title'>Vietnam and Laos sign a border trade deal</h1>"
+    "<span class='format_date'>May 12, 2025 | 03:20 PM</span><div class='__MASTERCMS_CONTENT'>"
+    + "".join(
+        f"<p>Paragraph {n} of the story tells how the two countries agreed to open new border markets.</p>"
+        for n in range(1, 4)
+    )
+    + "</div><div class='box-related'><h3>Related news</h3><ul>"
+    "<li><a href='https://vietnamtimes.org.vn/hanoi-hosts-friendship-week-61234.html'>Hanoi hosts a week</a></li>"
+    "<li><a href='https://vietnamtimes.org.vn/lao-students-receive-grants-61235.html'>Lao students</a></li>"
+    "</ul></div></body></html>"
+)
+
+
+def test_an_english_editions_page_reads_its_language_date_and_related_box() -> None:
+    """A sister site's English edition: its text is English, its date spells the month out with the half of
+    the day, its related box says "Related news"."""
+    article = read_page(ENGLISH_PAGE, "https://vietnamtimes.org.vn/vietnam-and-laos-sign-61200.html").article
+    assert (article.language, article.published_at) == ("en", "2025-05-12T15:20:00+07:00")
+    assert [url.rsplit("-", 1)[-1] for url in article.related_urls] == ["61234.html", "61235.html"]
+
+
+def test_a_vietnamese_text_is_vietnamese_whatever_its_template_declares() -> None:
+    article = read_page(
+        headline_page(html=" lang='en'"), "https://thoidai.com.vn/tin-chinh-212345.html"
+    ).article
+    assert article.language == "vi"
+
+
 @pytest.mark.parametrize("name", LISTINGS)
 def test_listing_page_says_listing_with_its_entries(name: str) -> None:
     with pytest.raises(NotAnArticle) as raised:

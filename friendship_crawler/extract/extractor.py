@@ -32,6 +32,7 @@ from friendship_crawler.extract.document import parse_page, saved_from
 from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks, holds_every_line, text_holder
 from friendship_crawler.extract.kinds import is_listing, lists_articles, media_kind, says_not_found
+from friendship_crawler.extract.language import text_language
 from friendship_crawler.extract.links import LinkFolder, fold_root, related_box_hrefs
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector
@@ -330,6 +331,7 @@ class _PageReading:
             section=self._section(title),
             tags=self._tags(body_element),
             images=body.images,
+            language=text_language(text, self.root.get("lang")),
             related_urls=folder.article_urls(
                 [*body.related_hrefs, *related_box_hrefs(self.root, self.marks)], exclude=url
             ),

@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 from friendship_crawler.extract.css import css_to_xpath, descendants_xpath
 from friendship_crawler.extract.marks import PageMarks, class_lead, is_class_name_alone, required_marks
 from friendship_crawler.listing import ENTRY_SELECTORS
-from friendship_crawler.site_rules import RELATED_MARK
+from friendship_crawler.site_rules import RELATED_MARKS
 
 SELECTOR_FIELDS = ("signature", "title", "sapo", "date", "body", "author", "source", "breadcrumb", "tags")
 
@@ -356,8 +356,11 @@ RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.I)
 EMPHASIS_TAGS = ("strong", "b", "em", "i")
 """A signature line is written wholly in one of these (bold on 2016-2020 pages, italic elsewhere)."""
 _SAYS_RELATED = (
-    f"[contains(., '{RELATED_MARK}') or contains(., '{RELATED_MARK.capitalize()}')"
-    f" or contains(., '{RELATED_MARK.upper()}')]"
+    "["
+    + " or ".join(
+        f"contains(., '{form}')" for mark in RELATED_MARKS for form in (mark, mark.capitalize(), mark.upper())
+    )
+    + "]"
 )
 BOX_TITLES = XPath(f"(descendant::h2 | descendant::h3 | descendant::h4 | $titled){_SAYS_RELATED}")
 """Box headings that may read "Tin bài liên quan" (checked against `site_rules.RELATED_BOX_TITLES`), in
