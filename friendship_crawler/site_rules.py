@@ -43,21 +43,35 @@ def ends_sentence(line: str) -> bool:
 
 # --- bylines and the "Nguồn:" line ---------------------------------------------------------------
 _CREDIT = r"(?:bài|tin)\s*(?:và|&|\+|/|,)\s*ảnh|bài"
+_WORK = r"lược dịch|biên dịch|dịch|thực hiện|nội dung|video|clip"
 BYLINE_PREFIX = re.compile(
-    rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by)\s*:\s*|(?:{_CREDIT}|ảnh)\s+(?=\S))", re.IGNORECASE
+    rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by|{_WORK})\s*:\s*|(?:{_CREDIT}|ảnh)\s+(?=\S))", re.IGNORECASE
 )
-"""What may stand before the name: "Bài và ảnh: Phương Lê", "Bài/ảnh: Anh Vũ", "Bài: Anh Vũ", and a credit
-without a colon ("Bài và ảnh Trọng Tùng", "Ảnh Trọng Tùng"); "Ảnh:" with a colon is a photo credit, not a
-byline."""
+"""What may stand before the name: "Bài và ảnh: Phương Lê", "Bài/ảnh: Anh Vũ", "Bài: Anh Vũ", the work done
+with a colon ("Lược dịch: Minh Thu", "Video: Minh Đức"), and a credit without a colon ("Bài và ảnh Trọng
+Tùng", "Ảnh Trọng Tùng"); "Ảnh:" with a colon is a photo credit, not a byline."""
+CREDIT_LINE = re.compile(
+    r"^(?:ảnh|thiết kế|đồ họa|đồ hoạ|trình bày|video|clip|quay phim|dựng phim|kỹ thuật|minh họa|minh hoạ"
+    r"|biên tập|thể hiện)\s*:\s*\S",
+    re.IGNORECASE,
+)
+"""The credit of another hand in a block of credits under a labelled byline ("Nội dung: Hoài Nam" then
+"Ảnh: Khánh Huy", "Thiết kế: Minh Tú"), as a long-form page opens with one."""
+CREDIT_LINE_MAX_WORDS = 10
+WORK_SUFFIX = re.compile(r"\s+(?:thực hiện|lược dịch|biên dịch|tổng hợp|ghi)\s*$")
+"""The work done, after the name and in lower case ("Hoài Nam thực hiện", an interview's byline); a name
+itself is capitalised ("Nguyễn Văn Ghi")."""
 AUTHOR_BY = re.compile(r"^(?:by|bởi)\s+(?=\S)", re.IGNORECASE)
 """What an author element may print before the name ("Bởi Minh Anh", "By Minh Anh"); in a line of text
 it may open a sentence ("Bởi lẽ …"), so only an author element loses it."""
 LABELLED_BYLINE = re.compile(
-    rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by)\s*:|(?:{_CREDIT})\s)\s*(?=\S)", re.I
+    rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by|nội dung|thực hiện|lược dịch|biên dịch)\s*:|(?:{_CREDIT})\s)"
+    r"\s*(?=\S)",
+    re.I,
 )
 """A line that says it is a byline by its label, wherever it stands: a credit or a role with a colon ("Tác
-giả: Minh Anh", "PV: Thu Hà"), or a credit without one ("Bài và ảnh Trọng Tùng"); a bare name says
-nothing of itself, nor does "Ảnh …", which credits a photo."""
+giả: Minh Anh", "PV: Thu Hà", "Nội dung: Hoài Nam"), or a credit without one ("Bài và ảnh Trọng Tùng"); a
+bare name says nothing of itself, nor does "Ảnh …", which credits a photo."""
 OUTLET_SUFFIX = re.compile(
     r"\s*/\s*(?:(?i:báo|tạp chí|thời báo|tuần báo|nhật báo|đài|cổng|kênh|vietnam\s*\+|vietnamplus)(?!\w)"
     r"|[A-ZĐ]{2,}(?!\w)|(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w@-])(?!\.\w)).*$"

@@ -603,6 +603,11 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
         ("Minh Anh Phóng viên", "Minh Anh"),
         ("Theo dõi Báo Quốc tế trên Google News", None),
         ("Nhóm PV", "Nhóm PV"),
+        ("Hoài Nam thực hiện", "Hoài Nam"),
+        ("Thu Hà ghi", "Thu Hà"),
+        ("Nguyễn Văn Ghi", "Nguyễn Văn Ghi"),
+        ("Video: Minh Đức", "Minh Đức"),
+        ("Lược dịch: Minh Thu", "Minh Thu"),
     ],
 )
 def test_clean_author(raw: str, name: str | None) -> None:
@@ -790,6 +795,17 @@ def test_a_byline_is_found_behind_what_the_site_sets_after_it(after: list[str]) 
     trailing = [Block(line) for line in after]
     split = split_byline([*paragraphs, Block("Lê Hoàng Vũ", signed=True), *trailing], None)
     assert (split.author, split.blocks) == ("Lê Hoàng Vũ", [*paragraphs, *trailing])
+
+
+def test_a_block_of_credits_under_a_labelled_byline_leaves_the_text_on_either_path() -> None:
+    """A long-form page opens with its credits: the labelled byline is the author, the other hands' credits
+    under it go with it; a photo credit elsewhere stays."""
+    credits = ["Nội dung: Hoài Nam - Thu Hà", "Ảnh: Khánh Huy", "Thiết kế: Minh Tú"]
+    paragraphs = ["Một câu của bài.", "Hai câu của bài.", "Ảnh: Minh Hòa"]
+    split = split_byline([Block(line) for line in credits + paragraphs], None)
+    assert (split.author, [block.text for block in split.blocks]) == ("Hoài Nam - Thu Hà", paragraphs)
+    text = split_text_byline(credits + paragraphs)
+    assert (text.author, text.lines) == ("Hoài Nam - Thu Hà", paragraphs)
 
 
 def test_split_byline_keeps_a_short_last_line_that_is_not_the_author() -> None:

@@ -965,6 +965,8 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
     elif (leading := leading_byline(body, author)) is not None:
         byline = body.pop(leading)
         removals.append(Removal("byline", byline))
+        while leading < len(body) and is_other_credit(body[leading]):
+            removals.append(Removal("byline", body.pop(leading)))
     found = author_name(byline) if byline is not None else None
     source = source or (attributed_source(byline) if byline is not None else None)
     if series is not None:
@@ -1017,6 +1019,15 @@ def leading_byline(lines: Sequence[str], author: str | None = None) -> int | Non
     body, under a sapo the body may repeat; None without one."""
     top = lines[: rules.LEADING_BYLINE_LINES]
     return next((index for index, line in enumerate(top) if is_labelled_byline(line, author)), None)
+
+
+def is_other_credit(line: str) -> bool:
+    """The line credits another hand (`site_rules.CREDIT_LINE`: "Thiết kế: Minh Tú") in a few words: under a
+    labelled byline, the rest of a block of credits."""
+    return (
+        site_rules.CREDIT_LINE.match(line) is not None
+        and word_count(line, site_rules.CREDIT_LINE_MAX_WORDS) <= site_rules.CREDIT_LINE_MAX_WORDS
+    )
 
 
 def ends_with_byline(line: str, author: str | None = None) -> bool:
@@ -1106,14 +1117,15 @@ def _name_size(words: Sequence[str]) -> int:
 
 
 def author_name(byline: str) -> str:
-    """The author's name: no "Bài:" prefix, no "/Báo …" outlet or "(tổng hợp)" suffix, no role after a
-    single name.
+    """The author's name: no "Bài:" prefix, no "/Báo …" outlet, "(tổng hợp)" or "thực hiện" suffix, no role
+    after a single name.
 
     "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
     stays whole.
     """
     name = site_rules.OUTLET_SUFFIX.sub("", site_rules.BYLINE_PREFIX.sub("", byline))
     name = site_rules.ROLE_SUFFIX.sub("", name).strip() or name
+    name = site_rules.WORK_SUFFIX.sub("", name) or name
     if _co_authors(name):
         return name
     words = name.split()

@@ -21,6 +21,7 @@ from friendship_crawler.clean.lines import (
     author_name,
     ends_with_byline,
     is_byline,
+    is_other_credit,
     is_trailing_notice,
     leading_byline,
     outlet_attribution,
@@ -116,6 +117,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     leading = leading_byline(texts, known if author is None else author)
     if leading is not None:
         author = author or clean_author(kept.pop(leading).text)
+        while leading < len(kept) and not kept[leading].caption and is_other_credit(kept[leading].text):
+            kept.pop(leading)  # the rest of a block of credits under it
     return SplitBody([*kept, *series, *after], author, source)
 
 
