@@ -896,6 +896,16 @@ def test_a_roundups_linked_bold_titles_are_its_text_and_related_links_are_not(
     )
 
 
+def test_a_roundups_item_told_in_other_words_is_still_one_of_its_items() -> None:
+    third = (
+        "Ấn Độ và Pakistan duy trì lệnh ngừng bắn",
+        "Hai bên cáo buộc nhau vi phạm nhưng vẫn giữ thỏa thuận.",
+    )
+    items = [*ROUNDUP_ITEMS, third]
+    markup = "".join(_bold_link(title, n) + f"<p>{story}</p>" for n, (title, story) in enumerate(items))
+    assert [block.text for block in body_of(markup).blocks] == [line for item in items for line in item]
+
+
 def test_body_walk_lines_images_and_inline_related() -> None:
     body = body_of(
         "<p>Đầu <b>đậm</b> cuối</p>text rời<br>dòng mới"

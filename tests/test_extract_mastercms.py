@@ -496,6 +496,14 @@ def test_listing_in_unknown_markup_is_a_listing_not_no_title() -> None:
         ("Tin F - Tạp chí điện tử Sức khỏe Việt", ["Sức khỏe Việt"], "suckhoeviet.org.vn", "Tin F"),
         ("Thời Đại - Thời cơ", [], "thoidai.com.vn", "Thời Đại - Thời cơ"),
         ("Hà Nội - Phố cổ", [], "baohanoi.vn", "Hà Nội - Phố cổ"),
+        (
+            "Việt Nam - Lào ký kết thỏa thuận hợp tác thương mại biên giới",
+            ["Báo Công Thương"],
+            "congthuong.vn",
+            "Việt Nam - Lào ký kết thỏa thuận hợp tác thương mại biên giới",
+        ),
+        ("Tin G | Báo Công Thương", [], "congthuong.vn", "Tin G"),
+        ("Vietnam - Laos trade fair opens", [], "en.congthuong.vn", "Vietnam - Laos trade fair opens"),
     ],
 )
 def test_title_tag_loses_only_the_site_name(title: str, names: list[str], host: str, headline: str) -> None:

@@ -63,6 +63,7 @@ DATA_CELL_MAX_CHARS = 300
 ENDS_BODY = ("h1", "h2", "article")
 """What stands between two parts of a body only when another article begins there."""
 BOLD_TAGS = ("strong", "b")
+ROUNDUP_MIN_ITEMS = 2
 ITEM_TITLE_MIN_WORDS = 3
 ITEM_TITLE_SHARE = 0.5
 """A roundup item's paragraph retells its title: at least this share of the title's words (of at least
@@ -202,25 +203,38 @@ def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
 
 
 def heads_an_item(paragraph: HtmlElement) -> bool:
-    """A linked title in bold that the paragraph after it tells the story of, among siblings that do the
-    same: the items of a roundup, each linking its full story ("Hội hữu nghị Việt - Nhật tổ chức giao lưu"
-    over "Chiều 12/5, Hội hữu nghị Việt - Nhật tổ chức buổi giao lưu…"), not related links."""
+    """A linked title in bold over a paragraph of its own, among siblings of which at least
+    `ROUNDUP_MIN_ITEMS` are retold by the paragraph under them: the items of a roundup, each linking its
+    full story ("Hội hữu nghị Việt - Nhật tổ chức giao lưu" over "Chiều 12/5, Hội hữu nghị Việt - Nhật tổ
+    chức buổi giao lưu…"), not related links. Once the roundup is known, an item retold in other words
+    is one of its items too."""
     parent = paragraph.getparent()
-    if parent is None or not _titles_its_story(paragraph):
+    if parent is None or _story_under(paragraph) is None:
         return False
-    return any(other is not paragraph and other.tag == "p" and _titles_its_story(other) for other in parent)
+    retold = 0
+    for other in parent:
+        if other.tag == "p" and (story := _story_under(other)) is not None and _retells(story, other):
+            retold += 1
+            if retold >= ROUNDUP_MIN_ITEMS:
+                return True
+    return False
 
 
-def _titles_its_story(paragraph: HtmlElement) -> bool:
-    """The paragraph is a title in bold, and the next paragraph repeats at least `ITEM_TITLE_SHARE` of its
-    words."""
+def _story_under(paragraph: HtmlElement) -> HtmlElement | None:
+    """The paragraph after a title in bold of at least `ITEM_TITLE_MIN_WORDS` words, when it is text of its
+    own (not another link); None for any other paragraph."""
     story = paragraph.getnext()
     if story is None or story.tag != "p" or not wholly_in(paragraph, BOLD_TAGS):
-        return False
-    title = set(slug_words(visible_text(paragraph)))
-    if len(title) < ITEM_TITLE_MIN_WORDS or links_to_articles(story, WHOLLY_LINKED):
-        return False
-    return len(title & set(slug_words(visible_text(story)))) >= ITEM_TITLE_SHARE * len(title)
+        return None
+    if len(visible_text(paragraph).split()) < ITEM_TITLE_MIN_WORDS or links_to_articles(story, WHOLLY_LINKED):
+        return None
+    return story
+
+
+def _retells(story: HtmlElement, title: HtmlElement) -> bool:
+    """The story repeats at least `ITEM_TITLE_SHARE` of the title's words."""
+    words = set(slug_words(visible_text(title)))
+    return len(words & set(slug_words(visible_text(story)))) >= ITEM_TITLE_SHARE * len(words)
 
 
 def lists_this_page(element: HtmlElement) -> bool:

@@ -27,7 +27,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.clean.folding import slug_words
 from friendship_crawler.clean.lines import ends_with_byline, is_labelled_byline, is_widget_line
-from friendship_crawler.clean.rules import FOLLOW_LINE, MEDIA_BADGE
+from friendship_crawler.clean.rules import FOLLOW_LINE, MEDIA_BADGE, SITE_TAGLINE
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
     SIGNED_TAGS,
@@ -79,6 +79,10 @@ SUBTITLE_MIN_WORDS = 3
 is a label ("Video", "Tin ảnh")."""
 PLACED_LEAD_MIN_CHARS = 80
 """A lead known only by its place runs a sentence long; widgets and bylines there are shorter."""
+PRESS_KIND = re.compile(
+    r"^(?:báo|tạp chí|cổng thông tin|trang thông tin|trang tin)(?:\s+(?:điện tử|online))?\s+", re.IGNORECASE
+)
+"""What a site's name may open with before the name its host spells: the kind of press it is."""
 SITE_NAME_MIN_LETTERS = 6
 """Letters a name needs before being part of the site's name or host makes it the site's ("Việt" is a
 person's name and part of many a site's)."""
@@ -296,21 +300,20 @@ def without_site_name(title: str, site_names: Iterable[str], host: str) -> str:
 
 
 def _names_site(tail: str, names: set[str], host: str) -> bool:
-    """A title's last part names the site: it is, holds, or lies in a name the page gives itself, or it
-    names the host, whole or by some words in a row ("Báo Hải quan" on haiquanonline.com.vn)."""
+    """A title's last part names the site: it is, holds, or lies in a name the page gives itself, it is the
+    site's tagline ("Cơ quan ngôn luận của …"), or, a kind of press aside ("Báo", "Tạp chí điện tử"), it
+    names the host ("Báo Hải quan" on haiquanonline.com.vn). A headline's words that merely lie in the host
+    ("thương mại" on congthuong.vn) do not."""
     suffix = _letters(tail)
     if not suffix:
         return False
     if suffix in names or suffix in _letters(host) or any(name in suffix for name in names):
         return True
-    label = _letters(host.removeprefix("www.").split(".")[0])
-    words = tail.split()
-    return any(
-        len(run) >= SITE_NAME_MIN_LETTERS and run in label
-        for start in range(len(words))
-        for end in range(start + 1, len(words) + 1)
-        if (run := _letters(" ".join(words[start:end])))
-    )
+    if SITE_TAGLINE.search(tail):
+        return True
+    label = max(map(_letters, host.split(".")[:-1] or [host]), key=len)  # "congthuong" of en.congthuong.vn
+    core = _letters(PRESS_KIND.sub("", tail.strip()))
+    return min(len(core), len(label)) >= SITE_NAME_MIN_LETTERS and (core in label or label in core)
 
 
 def names_the_site(name: str, site_names: Iterable[str], host: str, *, wholly: bool = False) -> bool:
