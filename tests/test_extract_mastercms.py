@@ -730,9 +730,12 @@ def test_a_teasers_author_is_not_the_articles_even_under_the_selectors_class() -
     ],
     ids=["job-title", "e-mail", "see-all-link"],
 )
-def test_an_author_block_names_only_its_author(beside: str) -> None:
-    name = "<a href='/tac-gia/minh-anh.html'>Minh Anh</a>" if "Xem" not in beside else "<span>Minh Anh</span>"
-    block = f"<div class='article-detail-author'>{name} {beside}</div>"
+@pytest.mark.parametrize("kind", ["article-detail-author", "detail-author"], ids=["known-block", "by-class"])
+def test_an_author_block_names_only_its_author(beside: str, kind: str) -> None:
+    """The selectors' author block and one known only by its class name an author beside other things."""
+    linked = "Xem" not in beside and kind != "detail-author"
+    name = "<a href='/tac-gia/minh-anh.html'>Minh Anh</a>" if linked else "<strong>Minh Anh</strong>"
+    block = f"<div class='{kind}'>{name} {beside}</div>"
     page = headline_page("__MASTERCMS_CONTENT", below=block)
     assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tin-chinh-123.html").article.author == "Minh Anh"
 

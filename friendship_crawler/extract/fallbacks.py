@@ -38,7 +38,7 @@ from friendship_crawler.extract.body import (
 )
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks
-from friendship_crawler.site_rules import TIME_OF_DAY, iso_vietnam, parse_date_line, source_of
+from friendship_crawler.site_rules import AUTHOR_NOISE, TIME_OF_DAY, iso_vietnam, parse_date_line, source_of
 from friendship_crawler.urls import article_id, article_slug
 
 logger = logging.getLogger(__name__)
@@ -626,13 +626,14 @@ def author_by_class(marks: PageMarks, title_node: HtmlElement | None) -> str | N
     """The name in the first element whose class names an author, or the first link to an author's page;
     `marks` are the page's.
 
-    Only a block that reads as a byline (a name, bare, with its credit or with its role) counts, and not
-    in a teaser, a comment, or the page's header, menus, rails and footer, which name other people.
+    Only a block that reads as a byline (a name, bare, with its credit or with its role, an e-mail address
+    or a follow button aside) counts, and not in a teaser, a comment, or the page's header, menus, rails
+    and footer, which name other people.
     """
     for node in marks.with_classes_like(AUTHOR_CLASS, also=AUTHOR_LINKS):
         if in_teaser(node, title_node) or _names_others(node):
             continue
-        text = byline_text(node)
+        text = AUTHOR_NOISE.sub("", byline_text(node) or "")  # "Quỳnh Nga quynhnga@congthuong.vn"
         if text and ends_with_byline(text):
             return clean_author(text)
     return None
