@@ -330,6 +330,25 @@ def parse_date_line(text: str) -> str | None:
     return None
 
 
+def parse_update_line(text: str) -> str | None:
+    """The update time of a line that gives the publication time too ("12/05/2025 10:20 | Cập nhật: 15/05/2025
+    08:00", "Cập nhật: 15:45 12/05/2025 | Đăng: 10:20 12/05/2025"): the date after the update label, up to a
+    publication label; None for a line with one date, whatever its label (a date line may open with
+    "Cập nhật:" for the publication time)."""
+    updated = UPDATED_LABEL.search(text)
+    if updated is None:
+        return None
+    published = PUBLISHED_LABEL.search(text)
+    if published is None and not DIGIT.search(text, 0, updated.start()):
+        return None
+    end = published.start() if published and published.start() > updated.end() else len(text)
+    for pattern in DATES_IN_TEXT:
+        match = pattern.search(text, updated.end(), end)
+        if match:
+            return date_iso(match)
+    return None
+
+
 # --- boxes around the article -----------------------------------------------------------------------
 RELATED_MARKS = ("liên quan", "related")
 """Every related box title says one of these ("Tin bài liên quan", "Related news"): the HTML path looks for

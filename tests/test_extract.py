@@ -24,7 +24,7 @@ from friendship_crawler.extract.language import text_language
 from friendship_crawler.extract.links import related_box_hrefs
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.items import Article
-from friendship_crawler.site_rules import parse_date_line
+from friendship_crawler.site_rules import parse_date_line, parse_update_line
 
 CASES = Path(__file__).parent / "fixtures" / "article"
 SHARED_EXPECTED = Path(__file__).resolve().parents[2] / "shared" / "expected"
@@ -566,6 +566,20 @@ def test_any_input_raises_nothing_but_not_an_article(data: str | bytes) -> None:
 )
 def test_date_line(raw: str, iso: str | None) -> None:
     assert parse_date_line(raw) == iso
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("12/05/2025 10:20 | Cập nhật: 15/05/2025 08:00", "2025-05-15T08:00:00+07:00"),
+        ("Cập nhật: 15:45 12/05/2025 | Đăng: 10:20 12/05/2025", "2025-05-12T15:45:00+07:00"),
+        ("Cập nhật: 10:30 | 12/05/2023", None),
+        ("16:43 | 09/08/2023 GMT+7", None),
+    ],
+    ids=["after-the-publication", "before-the-publication", "one-date-labelled-update", "no-label"],
+)
+def test_the_update_time_is_read_only_beside_a_publication_time(raw: str, iso: str | None) -> None:
+    assert parse_update_line(raw) == iso
 
 
 @pytest.mark.parametrize(

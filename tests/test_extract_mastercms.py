@@ -442,6 +442,19 @@ ENGLISH_PAGE = (
 )
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["12/05/2025 10:20 | Cập nhật: 15/05/2025 08:00", "Cập nhật: 08:00 15/05/2025 | Đăng: 10:20 12/05/2025"],
+)
+def test_a_date_line_that_gives_both_times_gives_the_update_time(line: str) -> None:
+    page = headline_page(below=f"<div class='time-row'>{line}</div>")
+    article = read_page(page, "https://baoquocte.vn/tin-chinh-312345.html").article
+    assert (article.published_at, article.modified_at) == (
+        "2025-05-12T10:20:00+07:00",
+        "2025-05-15T08:00:00+07:00",
+    )
+
+
 def test_an_english_editions_page_reads_its_language_date_and_related_box() -> None:
     """A sister site's English edition: its text is English, its date spells the month out with the half of
     the day, its related box says "Related news"."""

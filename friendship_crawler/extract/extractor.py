@@ -38,7 +38,7 @@ from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector
 from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article
-from friendship_crawler.site_rules import match_date_line, parse_date_line
+from friendship_crawler.site_rules import match_date_line, parse_date_line, parse_update_line
 from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import (
     CANONICAL_ROOT,
@@ -327,7 +327,7 @@ class _PageReading:
             author=author,
             source=self._source(split.source, body_layer, body_element),
             published_at=self._published(container if container is not None else holder),
-            modified_at=self._modified(),
+            modified_at=self._modified(container if container is not None else holder),
             section=self._section(title),
             tags=self._tags(body_element),
             images=body.images,
@@ -606,7 +606,8 @@ class _PageReading:
         parsed = fallbacks.date_near(self.title_node, container)
         return (parsed, GENERIC) if parsed else None
 
-    def _modified(self) -> str | None:
+    def _modified(self, container: HtmlElement | None) -> str | None:
+        """JSON-LD's or the meta update time, else the one a date line gives beside the publication time."""
         for value, layer in (
             (self.head.article.get("dateModified"), HEAD),
             (self.head.meta.get("article:modified_time"), META),
@@ -616,7 +617,16 @@ class _PageReading:
             if parsed:
                 self.sources["modified_at"] = layer
                 return parsed
-        return None
+        for node in self.select_outside_teasers("date"):  # a line of both times: "… | Cập nhật: 15/05/2025"
+            parsed = parse_update_line(visible_text(node))
+            if parsed:
+                self.sources["modified_at"] = SELECTORS
+                return parsed
+        near = fallbacks.date_line_near(self.title_node, container)
+        parsed = parse_update_line(near[1]) if near else None
+        if parsed:
+            self.sources["modified_at"] = GENERIC
+        return parsed
 
     def _section(self, title: str) -> list[str]:
         crumbs = [

@@ -465,9 +465,21 @@ def _wholly_bold(node: HtmlElement, text: str) -> bool:
 
 
 def date_near(title_node: HtmlElement | None, container: HtmlElement | None = None) -> str | None:
+    """The date of the line `date_line_near` finds, with the time an inline neighbour holds when the line
+    gives only the day."""
+    found = date_line_near(title_node, container)
+    if found is None:
+        return None
+    node, text, parsed = found
+    return parsed if TIME_OF_DAY.search(text) else _with_time_beside(node, text) or parsed
+
+
+def date_line_near(
+    title_node: HtmlElement | None, container: HtmlElement | None = None
+) -> tuple[HtmlElement, str, str] | None:
     """The short line just before the headline, or the first one after it up to the end of the body
     `container`, that reads as a date of the CMS family: "08:15 | 15/01/2018", "15/01/2018 08:15",
-    "Cập nhật: 14:30 | 24/06/2022", with or without "GMT+7".
+    "Cập nhật: 14:30 | 24/06/2022", with or without "GMT+7"; its element, its text and its date.
 
     Not a line in another article's teaser or a ticker of links: rails and tickers carry dates of their own.
     """
@@ -483,7 +495,7 @@ def date_near(title_node: HtmlElement | None, container: HtmlElement | None = No
             continue
         parsed = parse_date_line(text)
         if parsed and not in_teaser(node, title_node) and not links_to_articles(node, share=0):
-            return parsed if TIME_OF_DAY.search(text) else _with_time_beside(node, text) or parsed
+            return node, text, parsed
     return None
 
 
