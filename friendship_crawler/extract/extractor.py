@@ -617,11 +617,15 @@ class _PageReading:
             if parsed:
                 self.sources["modified_at"] = layer
                 return parsed
-        for node in self.select_outside_teasers("date"):  # a line of both times: "… | Cập nhật: 15/05/2025"
-            parsed = parse_update_line(visible_text(node))
-            if parsed:
-                self.sources["modified_at"] = SELECTORS
-                return parsed
+        line = next(self.select_outside_teasers("date"), None)  # the line of both times: "… | Cập nhật: …"
+        near = fallbacks.date_line_near(self.title_node, container) if line is None else None
+        text, layer = (
+            (visible_text(line), SELECTORS) if line is not None else (near[1] if near else "", GENERIC)
+        )
+        parsed = parse_update_line(text)
+        if parsed:
+            self.sources["modified_at"] = layer
+        return parsed
         near = fallbacks.date_line_near(self.title_node, container)
         parsed = parse_update_line(near[1]) if near else None
         if parsed:
