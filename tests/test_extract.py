@@ -920,6 +920,31 @@ def test_a_roundups_item_told_in_other_words_is_still_one_of_its_items() -> None
     assert [block.text for block in body_of(markup).blocks] == [line for item in items for line in item]
 
 
+EVENT_LINKS = "".join(
+    f"<li><a href='https://thoidai.com.vn/su-kien-{n}-2080{n}.html'>Sự kiện nổi bật thứ {n} của năm</a></li>"
+    for n in range(1, 4)
+)
+
+
+@pytest.mark.parametrize(
+    ("intro", "kept"),
+    [
+        ("Theo đó, các sự kiện nổi bật gồm:", True),
+        ("Tin liên quan:", False),
+        ("Mời bạn đọc xem thêm các bài viết:", False),
+        ("Các sự kiện nổi bật được công bố hôm nay.", False),
+    ],
+    ids=["a-sentence-introduces-it", "a-box-title", "an-invitation-to-read-more", "no-introduction"],
+)
+def test_a_list_of_linked_items_a_sentence_introduces_is_the_articles(intro: str, kept: bool) -> None:
+    """ "10 sự kiện nổi bật" lists its events, each linking its story: the text's list when a sentence of
+    the article introduces it; related links under a box's title or an invitation to read more."""
+    lines = [block.text for block in body_of(f"<p>{intro}</p><ol>{EVENT_LINKS}</ol><p>Kết thúc.</p>").blocks]
+    items = [f"Sự kiện nổi bật thứ {n} của năm" for n in range(1, 4)]
+    shown_intro = [] if intro == "Tin liên quan:" else [intro]
+    assert lines == [*shown_intro, *(items if kept else []), "Kết thúc."]
+
+
 def test_body_walk_lines_images_and_inline_related() -> None:
     body = body_of(
         "<p>Đầu <b>đậm</b> cuối</p>text rời<br>dòng mới"

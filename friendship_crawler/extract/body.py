@@ -63,6 +63,11 @@ DATA_CELL_MAX_CHARS = 300
 ENDS_BODY = ("h1", "h2", "article")
 """What stands between two parts of a body only when another article begins there."""
 BOLD_TAGS = ("strong", "b")
+LIST_TAGS = frozenset({"ul", "ol"})
+INTRO_MIN_WORDS = 4
+"""A sentence that introduces a list has a few words; a box's title ("Xem thêm:") has one or two."""
+READS_MORE = re.compile(r"\b(?:xem thêm|đọc thêm|liên quan|tham khảo|cùng chủ đề|cùng chuyên mục)\b", re.I)
+"""What an invitation to read related articles says ("Mời bạn đọc xem thêm các bài viết:")."""
 ROUNDUP_MIN_ITEMS = 2
 ITEM_TITLE_MIN_WORDS = 3
 ITEM_TITLE_SHARE = 0.5
@@ -218,6 +223,22 @@ def heads_an_item(paragraph: HtmlElement) -> bool:
             if retold >= ROUNDUP_MIN_ITEMS:
                 return True
     return False
+
+
+def is_introduced(items: HtmlElement) -> bool:
+    """A list the paragraph before it introduces in a sentence of its own ("Theo đó, các sự kiện nổi bật
+    gồm:"): the article's list, whose items link the stories they name; a box's title ("Tin liên quan:",
+    "Xem thêm:") or an invitation to read more introduces related links."""
+    intro = items.getprevious()
+    if intro is None or intro.tag not in SIGNED_TAGS:
+        return False
+    text = visible_text(intro)
+    return (
+        text.endswith(":")
+        and len(text.split()) >= INTRO_MIN_WORDS
+        and not READS_MORE.search(text)
+        and marker_key(text, _LONGEST_LABEL) not in _BOX_LABELS
+    )
 
 
 def _story_under(paragraph: HtmlElement) -> HtmlElement | None:
@@ -498,7 +519,12 @@ class _BodyWalker:
             share = WHOLLY_LINKED if _thumbnails_link_articles(element) else None
         if (
             is_related_box(classes)
-            or (share and links_to_articles(element, share) and not (tag == "p" and heads_an_item(element)))
+            or (
+                share
+                and links_to_articles(element, share)
+                and not (tag == "p" and heads_an_item(element))
+                and not (tag in LIST_TAGS and is_introduced(element))
+            )
             or (tag in LABELLED_LINK_TAGS and _labels_a_link(element))
             or (not image_box and is_inline_teaser(element))
         ):
