@@ -822,6 +822,18 @@ def test_a_block_of_credits_under_a_labelled_byline_leaves_the_text_on_either_pa
     assert (text.author, text.lines) == ("Hoài Nam - Thu Hà", paragraphs)
 
 
+def test_a_byline_in_bold_over_its_affiliation_in_italic_is_signed_and_the_affiliation_goes_with_it() -> None:
+    signature = (
+        "<p style='text-align:right'><strong>PGS.TS Nguyễn Văn Thắng</strong><br>"
+        "<em>(Trường Đại học Kinh tế Quốc dân)</em></p>"
+    )
+    split = split_byline(body_of(f"<p>Một câu của bài.</p><p>Hai câu của bài.</p>{signature}").blocks, None)
+    assert (split.author, [block.text for block in split.blocks]) == (
+        "PGS.TS Nguyễn Văn Thắng",
+        ["Một câu của bài.", "Hai câu của bài."],
+    )
+
+
 def test_split_byline_keeps_a_short_last_line_that_is_not_the_author() -> None:
     blocks = body_of("<p>Một.</p><p>Hai.</p><p>Minh Anh</p>").blocks
     assert split_byline(blocks, "Thu Hà").blocks == blocks

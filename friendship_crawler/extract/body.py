@@ -420,13 +420,24 @@ def is_signature(element: HtmlElement) -> bool:
 
 
 def wholly_in(element: HtmlElement, tags: Sequence[str]) -> bool:
-    """All the element's text is inside one of `tags` (all of it bold, say), and there is some."""
-    text = normalize_line(element.text_content())
-    for tag in tags:
-        emphasised = normalize_line("".join(t for node in element.iter(tag) for t in node.itertext()))
-        if emphasised and emphasised == text:
-            return True
-    return False
+    """All the element's text is inside `tags` (all of it bold, or a name in bold over its affiliation in
+    italic), and there is some."""
+    if not element.text_content().strip():
+        return False
+    plain: list[str] = []
+    _collect_outside(element, frozenset(tags), plain)
+    return not "".join(plain).strip()
+
+
+def _collect_outside(element: HtmlElement, tags: frozenset[str], plain: list[str]) -> None:
+    """The text of `element` that stands outside every element of `tags` in it."""
+    if element.text:
+        plain.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in tags:
+            _collect_outside(child, tags, plain)
+        if child.tail:
+            plain.append(child.tail)
 
 
 class _BodyWalker:

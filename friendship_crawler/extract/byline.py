@@ -10,6 +10,7 @@ rule the text path uses too (`clean.lines.ends_with_byline`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -100,6 +101,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
             source = source or value or None
         elif named := _attribution_of(kept[-1], enough_left=len(kept) > 2):
             source = source or named
+        elif kept[-1].signed and AFFILIATION.match(last) and len(kept) > 1 and kept[-2].signed:
+            pass  # the byline's affiliation under it: "(Trường Đại học Kinh tế Quốc dân)"
         elif kept[-1].signed and not _names_no_writer(last):
             if known and author is None and not is_byline(last, known):
                 break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
@@ -120,6 +123,10 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         while leading < len(kept) and not kept[leading].caption and is_other_credit(kept[leading].text):
             kept.pop(leading)  # the rest of a block of credits under it
     return SplitBody([*kept, *series, *after], author, source)
+
+
+AFFILIATION = re.compile(r"^\([^()]{2,120}\)\.?$")
+"""A signed line wholly in brackets under a signed name: where the writer works ("(Trường Đại học …)")."""
 
 
 def _names_no_writer(signed: str) -> bool:
