@@ -455,6 +455,41 @@ def test_a_date_line_that_gives_both_times_gives_the_update_time(line: str) -> N
     )
 
 
+SEO_TITLE = "Thái Bình: Ra mắt Hội hữu nghị Việt Nam - Nhật Bản nhiệm kỳ 2025 - 2030"
+SHOWN_TITLE = "Hội hữu nghị Việt Nam - Nhật Bản tỉnh Thái Bình ra mắt"
+
+
+@pytest.mark.parametrize("h1", ["h1 class='detail-title'", "h1 class='k9'"], ids=["known-class", "any-h1"])
+def test_the_headline_the_page_shows_wins_over_the_heads_seo_variant(h1: str) -> None:
+    """MasterCMS keeps an SEO title apart from the headline: og:title and JSON-LD reword what the page shows."""
+    head = (
+        f"<head><meta property='og:title' content='{SEO_TITLE}'><script type='application/ld+json'>"
+        f'{{"@type": "NewsArticle", "headline": "{SEO_TITLE}"}}</script></head>'
+    )
+    page = f"<html>{head}<body><{h1}>{SHOWN_TITLE}</h1><div class='__MASTERCMS_CONTENT'>{PARAGRAPHS}</div></body></html>"
+    assert read_page(page, "https://thoidai.com.vn/ra-mat-212345.html").article.title == SHOWN_TITLE
+
+
+def test_json_ld_that_describes_another_article_is_not_read() -> None:
+    """A template's stale JSON-LD names another article's address: its headline and dates are that one's."""
+    ld = (
+        '{"@type": "NewsArticle", "headline": "Sinh viên Campuchia đón Tết cổ truyền tại Cần Thơ",'
+        ' "mainEntityOfPage": "https://thoidai.com.vn/sinh-vien-campuchia-201111.html",'
+        ' "datePublished": "2024-04-12T09:00:00+07:00", "dateModified": "2024-04-12T10:00:00+07:00"}'
+    )
+    page = headline_page(
+        "__MASTERCMS_CONTENT", below="<span class='format_date'>10:20 | 12/05/2025</span>"
+    ).replace("<body>", f"<head><script type='application/ld+json'>{ld}</script></head><body>")
+    reading = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html")
+    article = reading.article
+    assert (article.title, article.published_at, article.modified_at) == (
+        "Tin chính",
+        "2025-05-12T10:20:00+07:00",
+        None,
+    )
+    assert any("another article" in note for note in reading.extraction.notes)
+
+
 def test_an_english_editions_page_reads_its_language_date_and_related_box() -> None:
     """A sister site's English edition: its text is English, its date spells the month out with the half of
     the day, its related box says "Related news"."""

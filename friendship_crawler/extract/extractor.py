@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean import rules
+from friendship_crawler.clean.folding import slug_words
 from friendship_crawler.clean.lines import (
     attributed_source,
     attribution,
@@ -61,6 +62,7 @@ LEAD_REACH = 3
 """Body paragraphs a description cut short from the first paragraph may be the start of."""
 LABEL_IS_NOT = frozenset({*selectors.EMPHASIS_TAGS, "a"})
 """Tags that end a headline as part of it, never as a label after it."""
+ALIKE_TITLES = 0.5
 CUT_HEADLINE_LENGTH = 100
 """From this length (or with an ellipsis) a JSON-LD headline that the shown one continues was cut short
 (sites cut it near 110 characters); a shorter one is whole, and what the page shows after it is a label."""
@@ -124,6 +126,14 @@ def _adds_to(stated: str, shown: str) -> bool:
     return stated.endswith(shown) and any(found.end() == len(before) for found in separators)
 
 
+def _words_alike(stated: str, shown: str) -> bool:
+    """Two titles that share at least `ALIKE_TITLES` of their words (folded): one reworded from the other,
+    as an SEO title rewords the headline ("Thái Bình: Ra mắt Hội hữu nghị …" for "Hội hữu nghị … tỉnh Thái
+    Bình ra mắt"), not a site's name or another article's title."""
+    ours, theirs = set(slug_words(stated)), set(slug_words(shown))
+    return bool(ours and theirs) and len(ours & theirs) >= ALIKE_TITLES * len(ours | theirs)
+
+
 def _first(root: HtmlElement, candidates: Iterable[Selector], marks: PageMarks) -> list[HtmlElement]:
     """The matches of the first selector that matches anything; `marks` are the page's."""
     for selector in candidates:
@@ -142,6 +152,14 @@ def _continues_cut(stated: str, shown: str, node: HtmlElement | None) -> bool:
     if not shown.startswith(kept) or (kept == stated and len(kept) < CUT_HEADLINE_LENGTH):
         return False
     return node is None or shown[len(kept) :].lstrip(".… ") != _trailing_label(node)
+
+
+def _without_label(headline: str, node: HtmlElement) -> str:
+    """The headline without the label its element ends with (`<span class="label">Video</span>`)."""
+    label = _trailing_label(node)
+    if label and headline.endswith(label) and len(headline) > len(label):
+        return headline[: -len(label)].rstrip(" -–|:·")
+    return headline
 
 
 def _trailing_label(node: HtmlElement) -> str | None:
@@ -231,6 +249,7 @@ class _PageReading:
         self.canonical_root = canonical_root
         self.head: HeadData = read_head(root)
         self.fetched_url = _page_address(url, self.head, saved_at)
+        self._drop_another_articles_ld()
         self.address_layer = URL
         """The layer that gave `fetched_url`: the URL itself, or the generic rule for a saved page."""
         self.marks = PageMarks(root)
@@ -350,7 +369,7 @@ class _PageReading:
         if self.title_node is not None:
             self.headline_shown = visible_text(self.title_node)
             self.badge = fallbacks.headline_badge(self.title_node)
-            shown = fallbacks.without_badge(self.headline_shown, self.badge)
+            shown = _without_label(fallbacks.without_badge(self.headline_shown, self.badge), self.title_node)
         visible, h1 = (shown, None) if visible_nodes else (None, shown)
         headline = self.head.headline
         shown = visible or h1
@@ -361,10 +380,12 @@ class _PageReading:
             og_title = self._without_site_name(og_title) or None
         if headline and shown and shown != headline and _continues_cut(headline, shown, self.title_node):
             headline = shown
-        candidates: list[tuple[str | None, str]] = [(headline, HEAD)]
+        stated: list[tuple[str | None, str]] = [(headline, HEAD)]
         if self.head.is_article or shown:
-            candidates.append((og_title, META))
-        candidates += [(visible, SELECTORS), (h1, GENERIC)]
+            stated.append((og_title, META))
+        if h1 and any(value and _words_alike(value, h1) for value, _ in stated):
+            stated.insert(0, (h1, GENERIC))  # the head's SEO variant of the headline the page shows
+        candidates = [(visible, SELECTORS), *stated, (h1, GENERIC)]
         if has_body or h1:
             candidates.append((self._without_site_name(self.head.html_title), META))
         for value, layer in candidates:
@@ -385,6 +406,16 @@ class _PageReading:
             self.sources["title"] = GENERIC
             return self.headline_shown
         return None
+
+    def _drop_another_articles_ld(self) -> None:
+        """JSON-LD that describes another article (a template's stale copy: its `mainEntityOfPage` names
+        another id than the page's address, canonical link and og:url) is not read for any field."""
+        stated = article_id(self.head.ld_url or "")
+        addresses = (self.fetched_url, self.head.canonical, self.head.meta.get("og:url"))
+        own = {article_id(address or "") for address in addresses} - {None}
+        if stated is not None and own and stated not in own:
+            self.head.notes.append(f"JSON-LD describes another article ({self.head.ld_url}): not read")
+            self.head.article = {}
 
     def _site_names(self) -> list[str]:
         """The names the page gives its site in the head (`og:site_name` and kin)."""
