@@ -490,6 +490,27 @@ def test_json_ld_that_describes_another_article_is_not_read() -> None:
     assert any("another article" in note for note in reading.extraction.notes)
 
 
+@pytest.mark.parametrize(
+    ("shown", "published"),
+    [
+        ("14:05 | 03/09/2019", "2019-09-03T14:05:00+07:00"),
+        ("09:05 | 03/01/2026", "2026-01-03T08:00:00+07:00"),
+        ("Cập nhật: 14:05 | 03/09/2019", "2026-01-03T08:00:00+07:00"),
+        ("03/09/2019", "2026-01-03T08:00:00+07:00"),
+    ],
+    ids=["years-apart", "an-hour-apart", "an-update-line", "a-day-alone"],
+)
+def test_the_date_line_shown_wins_over_a_head_time_days_away_from_it(shown: str, published: str) -> None:
+    """A head that states when the page was rendered (or another article's time) is days away from the
+    date line the page shows: the reader's date wins; near it, or against a line that gives the update
+    time or no time, the head's stands."""
+    page = headline_page("__MASTERCMS_CONTENT", below=f"<span class='format_date'>{shown}</span>").replace(
+        "<body>",
+        "<head><meta property='article:published_time' content='2026-01-03T08:00:00+07:00'></head><body>",
+    )
+    assert read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.published_at == published
+
+
 def test_an_english_editions_page_reads_its_language_date_and_related_box() -> None:
     """A sister site's English edition: its text is English, its date spells the month out with the half of
     the day, its related box says "Related news"."""

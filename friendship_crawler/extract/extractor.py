@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from lxml.html import HtmlElement
 
@@ -39,7 +40,13 @@ from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector
 from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article
-from friendship_crawler.site_rules import match_date_line, parse_date_line, parse_update_line
+from friendship_crawler.site_rules import (
+    TIME_OF_DAY,
+    UPDATED_LABEL,
+    match_date_line,
+    parse_date_line,
+    parse_update_line,
+)
 from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import (
     CANONICAL_ROOT,
@@ -62,6 +69,8 @@ LEAD_REACH = 3
 """Body paragraphs a description cut short from the first paragraph may be the start of."""
 LABEL_IS_NOT = frozenset({*selectors.EMPHASIS_TAGS, "a"})
 """Tags that end a headline as part of it, never as a label after it."""
+HEAD_DATE_DRIFT = timedelta(days=2)
+"""How far the head's publication time may stand from the one the page shows before the page's wins."""
 ALIKE_TITLES = 0.5
 CUT_HEADLINE_LENGTH = 100
 """From this length (or with an ellipsis) a JSON-LD headline that the shown one continues was cut short
@@ -618,7 +627,7 @@ class _PageReading:
         ):
             parsed = parse_iso(value)
             if parsed and not DAY_ALONE.match(str(value).strip()):
-                return parsed, layer
+                return self._shown_far_from(parsed, container) or (parsed, layer)
             day_only = day_only or ((parsed, layer) if parsed else None)
         shown = self._shown_date(container)
         if day_only and not (shown and shown[0][:10] == day_only[0][:10]):
@@ -627,6 +636,23 @@ class _PageReading:
             return shown
         parsed = fallbacks.htmldate_of(self.root, self.title_node)
         return (parsed, HTMLDATE) if parsed else None
+
+    def _shown_far_from(self, stated: str, container: HtmlElement | None) -> tuple[str, str] | None:
+        """The publication time the page's own date line shows, when it is more than `HEAD_DATE_DRIFT` away
+        from the one the head states (a head that gives the time the page was rendered, or another
+        article's): what the reader sees wins. A line that says it gives the update time says nothing of
+        the publication."""
+        line = next(self.select_outside_teasers("date"), None)
+        if line is not None:
+            text, layer = visible_text(line), SELECTORS
+        else:
+            near = fallbacks.date_line_near(self.title_node, container)
+            text, layer = (near[1] if near else ""), GENERIC
+        shown = parse_date_line(text) if text and not UPDATED_LABEL.search(text) else None
+        if shown is None or not TIME_OF_DAY.search(text):
+            return None
+        drift = abs(datetime.fromisoformat(shown) - datetime.fromisoformat(stated))
+        return (shown, layer) if drift > HEAD_DATE_DRIFT else None
 
     def _shown_date(self, container: HtmlElement | None) -> tuple[str, str] | None:
         """The date the page shows, by the date selectors or near the headline, with its layer."""
