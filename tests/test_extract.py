@@ -792,6 +792,8 @@ def test_a_signed_line_that_names_no_writer_stays_in_the_text(
         ["Mời quý độc giả theo dõi các video mới nhất của Báo Công Thương tại kênh Youtube."],
         ["Bạn đang đọc bài viết “Tin chính” tại chuyên mục Thị trường."],
         ["Chia sẻ | Tweet"],
+        ["(*) Bài viết thể hiện quan điểm riêng của tác giả."],
+        ["Tiêu đề do Tòa soạn đặt."],
         ["(Còn nữa)", "Kỳ tới: Hạt giống hữu nghị nảy mầm"],
     ],
     ids=[
@@ -799,6 +801,8 @@ def test_a_signed_line_that_names_no_writer_stays_in_the_text(
         "a-notice-to-readers",
         "where-you-are-reading",
         "share-buttons",
+        "an-authors-view",
+        "the-editors-headline",
         "two-series-marks",
     ],
 )
@@ -822,11 +826,19 @@ def test_a_block_of_credits_under_a_labelled_byline_leaves_the_text_on_either_pa
     assert (text.author, text.lines) == ("Hoài Nam - Thu Hà", paragraphs)
 
 
-def test_a_byline_in_bold_over_its_affiliation_in_italic_is_signed_and_the_affiliation_goes_with_it() -> None:
-    signature = (
+@pytest.mark.parametrize(
+    "signature",
+    [
         "<p style='text-align:right'><strong>PGS.TS Nguyễn Văn Thắng</strong><br>"
-        "<em>(Trường Đại học Kinh tế Quốc dân)</em></p>"
-    )
+        "<em>(Trường Đại học Kinh tế Quốc dân)</em></p>",
+        "<p style='text-align:right'><strong>PGS.TS Nguyễn Văn Thắng</strong><br><em>Học viện Ngoại giao</em></p>",
+        "<p style='text-align:right'><strong>PGS.TS Nguyễn Văn Thắng</strong></p>"
+        "<p style='text-align:right'><em>Viện Nghiên cứu Đông Nam Á</em></p>",
+    ],
+    ids=["in-brackets", "an-institution", "in-a-paragraph-of-its-own"],
+)
+def test_a_byline_over_its_affiliation_is_the_author_and_the_affiliation_goes_with_it(signature: str) -> None:
+    """A name in bold over where the writer works, in italic: the bold and the italic make one signature."""
     split = split_byline(body_of(f"<p>Một câu của bài.</p><p>Hai câu của bài.</p>{signature}").blocks, None)
     assert (split.author, [block.text for block in split.blocks]) == (
         "PGS.TS Nguyễn Văn Thắng",
@@ -955,6 +967,25 @@ def test_a_list_of_linked_items_a_sentence_introduces_is_the_articles(intro: str
     items = [f"Sự kiện nổi bật thứ {n} của năm" for n in range(1, 4)]
     shown_intro = [] if intro == "Tin liên quan:" else [intro]
     assert lines == [*shown_intro, *(items if kept else []), "Kết thúc."]
+
+
+@pytest.mark.parametrize(
+    "embedded",
+    [
+        "<blockquote class='twitter-tweet'><p>Chúc mừng năm mới! pic.twitter.com/abc</p>"
+        "— Bộ Ngoại giao (@MOFAVietNam) April 14, 2025</blockquote>",
+        "<div class='fb-post'><blockquote>Đăng bởi Hội hữu nghị vào Thứ Hai, 14 tháng 4, 2025</blockquote></div>",
+        "<blockquote class='instagram-media'><a href='https://instagram.com/p/x'>Xem bài viết này trên Instagram</a>"
+        "</blockquote>",
+        "<div style='display:none'>ngân hàng lào việt, học bổng, tin mới nhất</div>",
+    ],
+    ids=["a-tweet", "a-facebook-post", "an-instagram-post", "hidden-keywords"],
+)
+def test_a_social_posts_embed_and_hidden_text_are_no_text(embedded: str) -> None:
+    lines = [
+        block.text for block in body_of(f"<p>Một câu của bài.</p>{embedded}<p>Hai câu của bài.</p>").blocks
+    ]
+    assert lines == ["Một câu của bài.", "Hai câu của bài."]
 
 
 def test_body_walk_lines_images_and_inline_related() -> None:

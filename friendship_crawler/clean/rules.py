@@ -42,11 +42,15 @@ with what it is for after it ("Theo dõi Sức khỏe Việt trên Zalo để c�
 READER_NOTICE = re.compile(
     r"^(?:mời (?:quý )?(?:độc giả|bạn đọc) (?:theo dõi|xem|đón đọc|đọc|tham gia|gửi)\b"
     r"|bạn đang đọc bài viết\b|đăng ký nhận (?:bản )?tin\b"
-    r"|(?:đường dây nóng|hotline)\b.{0,80}\b(?:bạn đọc|độc giả)\b)",
+    r"|(?:đường dây nóng|hotline)\b.{0,80}\b(?:bạn đọc|độc giả)\b"
+    r"|\(?\*+\)?\s*(?:bài viết|nội dung bài viết) (?:thể hiện|là|phản ánh) quan điểm"
+    r"|(?:các )?(?:tiêu đề|tít)(?: bài viết| phụ| và tít phụ)? (?:do|của)"
+    r" (?:tòa soạn|toà soạn|ban biên tập))",
     re.IGNORECASE,
 )
 """The site's notice to its readers, no line of the article: "Mời quý độc giả theo dõi các video …", "Bạn
-đang đọc bài viết … tại chuyên mục …", "Đăng ký nhận bản tin", a hotline "… phản ánh của bạn đọc: …"."""
+đang đọc bài viết … tại chuyên mục …", "Đăng ký nhận bản tin", a hotline "… phản ánh của bạn đọc: …", an
+editor's note ("(*) Bài viết thể hiện quan điểm riêng của tác giả.", "Tiêu đề do Tòa soạn đặt.")."""
 FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
 HEADER_SCAN_LINES = 15

@@ -29,7 +29,7 @@ from friendship_crawler.urls import article_id
 _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
 MAX_DEPTH = 150
 """Deeper markup is read as flat text: hostile nesting must not exhaust the stack."""
-_SKIPPED_CLASSES = selectors.AD_CLASSES | selectors.BOILERPLATE_CLASSES
+_SKIPPED_CLASSES = selectors.AD_CLASSES | selectors.BOILERPLATE_CLASSES | selectors.EMBED_CLASSES
 SIGNED_TAGS = frozenset({"p", "div"})
 """What a signed paragraph (a byline set right-aligned in bold or italic) stands in."""
 LINK_SHARE = 0.5
@@ -517,6 +517,7 @@ class _BodyWalker:
             classes & _SKIPPED_CLASSES
             or any(map(selectors.names_no_text, classes))
             or selectors.names_no_text(element.get("id") or "")
+            or selectors.HIDDEN.search(element.get("style") or "")
             or (self._choices and self._choices.labels(element))
         ):
             if block:

@@ -125,8 +125,13 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     return SplitBody([*kept, *series, *after], author, source)
 
 
-AFFILIATION = re.compile(r"^\([^()]{2,120}\)\.?$")
-"""A signed line wholly in brackets under a signed name: where the writer works ("(Trường Đại học …)")."""
+AFFILIATION = re.compile(
+    r"^(?:\([^()]{2,120}\)|(?:học viện|viện|trường|đại học|bộ|sở|ban|trung tâm|khoa|hội|liên hiệp|công ty"
+    r"|tập đoàn|tạp chí|báo|ủy ban|uỷ ban|cục|vụ|đại sứ quán|tổng lãnh sự quán)\b[^()]{2,120})\.?$",
+    re.IGNORECASE,
+)
+"""A signed line under a signed name that says where the writer works: in brackets ("(Trường Đại học
+Kinh tế Quốc dân)"), or an institution by its kind ("Viện Nghiên cứu Đông Nam Á", "Học viện Ngoại giao")."""
 
 
 def _names_no_writer(signed: str) -> bool:

@@ -342,6 +342,11 @@ def names_no_text(class_name: str) -> bool:
 BOILERPLATE_CLASSES = frozenset(
     {"font-size-tool", "follow-news", "share", "social", "article-tools", "print", "__MB_PRINT"}
 )
+EMBED_CLASSES = frozenset(
+    {"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post", "fb-video", "fb-page"}
+)
+"""A social network's embedded post: its text (a handle, "pic.twitter.com/…", "Xem bài viết này trên
+Instagram") is the network's rendering of another post, not the article's."""
 IMAGE_BOX_CLASSES = frozenset({"MASTERCMS_TPL_TABLE", "image", "picture", "img-box", "expNoEdit"})
 """Boxes holding an image and its caption (MasterCMS tables, sister-site variants)."""
 COMMENT_BOX = re.compile(r"comment|binh-?luan|user-?opinion|y-?kien-?ban-?doc|\bcmt\b", re.I)
