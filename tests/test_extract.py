@@ -1313,6 +1313,19 @@ def test_a_lazy_image_is_read_at_the_photos_address_not_its_placeholder() -> Non
     ]
 
 
+def test_a_column_of_text_before_a_photo_beside_it_is_no_caption() -> None:
+    """A layout table sets the text in one column and the photo with its caption in the other."""
+    body = body_of(
+        "<table><tr><td><p>Sáng 12/5, hội thảo khai mạc.</p><p>Hơn 150 đại biểu dự.</p></td>"
+        "<td><img src='/lt1.jpg'><br><em>Lễ ký kết thỏa thuận. Ảnh: N.Linh</em></td></tr></table>"
+    )
+    assert [image.caption for image in body.images] == ["Lễ ký kết thỏa thuận. Ảnh: N.Linh"]
+    assert [block.text for block in body.blocks][:2] == [
+        "Sáng 12/5, hội thảo khai mạc.",
+        "Hơn 150 đại biểu dự.",
+    ]
+
+
 def test_photos_side_by_side_in_a_table_take_the_captions_under_them() -> None:
     body = body_of(
         "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/sen1.jpg'></td><td><img src='/sen2.jpg'></td></tr>"

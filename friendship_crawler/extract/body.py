@@ -457,7 +457,8 @@ class _BodyWalker:
         self._column: int | None = None
         """The table column of the cell being read."""
         self._captions: dict[int, list[str]] = {}
-        self._pending_caption: list[str] = []
+        self._pending_caption: list[tuple[str, int | None]] = []
+        """Lines read in an image box before its photo, with the table column of each."""
         self._loose_image: Image | None = None
         self._loose_holders: set[HtmlElement] = set()
         """The last image read outside an image box, while no line has followed it, and its ancestors."""
@@ -489,7 +490,7 @@ class _BodyWalker:
             )  # photos side by side in a table: each caption in the cell under its photo
             self._captions.setdefault(id(target), []).append(line)
         else:
-            self._pending_caption.append(line)
+            self._pending_caption.append((line, self._column))
 
     def read_element(self, element: HtmlElement) -> None:
         """One element of the body as the walk reads it, its own classes and kind included."""
@@ -638,6 +639,10 @@ class _BodyWalker:
         if self._image_box_depth > 0:
             self._box_images.append(image)
             self._columns[id(image)] = self._column if self._column is not None else -1
-            if self._pending_caption:
-                self._captions[id(image)] = self._pending_caption
-                self._pending_caption = []
+            column = self._columns[id(image)]
+            above = [
+                line for line, cell in self._pending_caption if cell is None or cell == column or column == -1
+            ]
+            if above:  # a caption set above its photo, in its column: not a column of text before it
+                self._captions[id(image)] = above
+            self._pending_caption = []
