@@ -809,6 +809,22 @@ def test_an_author_block_names_only_its_author(beside: str, kind: str) -> None:
     assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tin-chinh-123.html").article.author == "Minh Anh"
 
 
+@pytest.mark.parametrize(
+    "photo",
+    [
+        "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/cov.jpg'></td></tr>"
+        "<tr><td>Quang cảnh Đại hội. (Ảnh: Thu Hà)</td></tr></table>",
+        "<figure><img src='/cov.jpg'><figcaption>Quang cảnh Đại hội. (Ảnh: Thu Hà)</figcaption></figure>",
+    ],
+    ids=["image-table", "figure"],
+)
+def test_a_cover_photo_in_the_leads_box_is_not_the_lead(photo: str) -> None:
+    lead = "<div class='article-detail-desc'><p>Sáng 12/5, Hội hữu nghị tổ chức Đại hội lần thứ nhất.</p>"
+    page = headline_page("__MASTERCMS_CONTENT", below=f"{lead}{photo}</div>")
+    sapo = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.sapo
+    assert sapo == "Sáng 12/5, Hội hữu nghị tổ chức Đại hội lần thứ nhất."
+
+
 def test_box_of_teasers_without_leads_is_not_the_lead() -> None:
     page = (
         "<html><body><h1>Tiêu đề</h1><div class='cat-grid no-desc'><h2>Tin liên quan</h2><article>"

@@ -32,6 +32,7 @@ from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
     SIGNED_TAGS,
     html_line,
+    is_photo,
     is_signature,
     links_to_articles,
     visible_text,
@@ -50,6 +51,8 @@ SHOWING_TEXT = XPath(
 )
 LEAD_LINK_BOXES = ("ul", "ol", "table", "div", "p")
 """What holds the related links a lead's box may list after the lead."""
+PHOTO_BOXES = frozenset({"table", "figure"})
+"""What holds a cover photo and its caption inside a lead's box (a `div` there may wrap the lead itself)."""
 SITE_HEADER = re.compile(r"^(?:(?:site|page|main|top)[-_]?)?header(?:[-_]?(?:top|bar))?$|^top[-_]?bar$", re.I)
 """The id or a class name of the site's header or top bar ("header", "header-top", "topbar"), not of an
 article's header ("article-header", "detail-header")."""
@@ -255,19 +258,25 @@ def _names_a_logo(element: HtmlElement) -> bool:
 
 
 def lead_text(node: HtmlElement) -> str:
-    """A lead's text without the box of related links some templates set inside the lead's own box."""
-    if not _lists_links(node):
+    """A lead's text without the box of related links or the cover photo with its caption that some
+    templates set inside the lead's own box."""
+    if not _not_lead(node):
         return visible_text(node)
     lead = copy.deepcopy(node)
-    for box in _lists_links(lead):
+    for box in _not_lead(lead):
         if box.getparent() is not None:
             box.drop_tree()
     return visible_text(lead)
 
 
-def _lists_links(node: HtmlElement) -> list[HtmlElement]:
-    """The boxes inside `node` that are mostly links to articles."""
-    return [box for box in node.iter(*LEAD_LINK_BOXES) if box is not node and links_to_articles(box)]
+def _not_lead(node: HtmlElement) -> list[HtmlElement]:
+    """The boxes inside `node` that are mostly links to articles, or hold a photo (and its caption)."""
+    return [
+        box
+        for box in node.iter(*LEAD_LINK_BOXES, "figure")
+        if box is not node
+        and (links_to_articles(box) or (box.tag in PHOTO_BOXES and any(map(is_photo, box.iter("img")))))
+    ]
 
 
 def links_home(node: HtmlElement) -> bool:
