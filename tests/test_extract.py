@@ -705,7 +705,17 @@ def test_a_signed_photo_credit_is_no_byline_on_either_path(credit: str) -> None:
         assert (split.author, [block.text for block in split.blocks][-1]) == (None, credit)
 
 
-@pytest.mark.parametrize("heading", ["Tin bài liên quan", "TIN LIÊN QUAN:", "Các tin liên quan"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Tin bài liên quan",
+        "TIN LIÊN QUAN:",
+        "Các tin liên quan",
+        unicodedata.normalize("NFD", "Tin liên quan"),
+        "Related news",
+    ],
+    ids=["related-articles", "in-capitals", "the-related-news", "decomposed", "in-english"],
+)
 def test_a_related_box_is_known_by_the_titles_the_text_path_cuts_at(heading: str) -> None:
     root = parse_page(
         f"<div class='box'><h3>{heading}</h3><ul><li><a href='/a-12345.html'>A</a></li></ul></div>"

@@ -11,6 +11,7 @@ stand for; the conventions the text path meets too (box titles, bylines, dates, 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import ClassVar
 
 from lxml.etree import XPath
@@ -363,10 +364,14 @@ EMPHASIS_TAGS = ("strong", "b", "em", "i")
 _SAYS_RELATED = (
     "["
     + " or ".join(
-        f"contains(., '{form}')" for mark in RELATED_MARKS for form in (mark, mark.capitalize(), mark.upper())
+        f"contains(., '{form}')"
+        for mark in RELATED_MARKS
+        for cased in (mark, mark.capitalize(), mark.upper())
+        for form in dict.fromkeys((cased, unicodedata.normalize("NFD", cased)))
     )
     + "]"
 )
+"""A heading that says one of `RELATED_MARKS` in any case, composed or decomposed (a page written in NFD)."""
 BOX_TITLES = XPath(f"(descendant::h2 | descendant::h3 | descendant::h4 | $titled){_SAYS_RELATED}")
 """Box headings that may read "Tin bài liên quan" (checked against `site_rules.RELATED_BOX_TITLES`), in
 document order: the headings by tag, and `$titled`, the titled boxes (`TITLED_BOX_TAGS` whose class
