@@ -746,6 +746,7 @@ def test_the_articles_own_date_line_is_read_not_a_teasers(above: str, below: str
         "<div class='tbnh-author-meta'><a href='/x'>Hải Yến</a></div>",
         "<div class='article-detail-infor'><a href='/tac-gia/hai-yen'>Hải Yến</a></div>",
         "<p class='AuthorName'>Bài và ảnh: Hải Yến</p>",
+        "<div class='meta'><span class='by'>Hải Yến</span></div>",
     ],
 )
 def test_author_block_no_selector_names_is_the_generic_author(byline: str) -> None:
