@@ -856,6 +856,25 @@ def test_a_byline_over_its_affiliation_is_the_author_and_the_affiliation_goes_wi
     )
 
 
+@pytest.mark.parametrize(
+    ("signed", "author"),
+    [
+        ("Thu Hà - 12/05/2025 10:20", "Thu Hà"),
+        ("Minh Anh | 10:20 12/05/2025", "Minh Anh"),
+        ("Nguyễn Hòa Bình - 12/05/2025", "Nguyễn Hòa Bình"),
+        ("Hà Nội - 12/05/2025", None),
+        ("Hà Nội, ngày 12 tháng 5 năm 2025", None),
+    ],
+)
+def test_a_signed_name_with_the_time_it_was_filed_is_a_byline_and_a_place_with_a_day_is_not(
+    signed: str, author: str | None
+) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    split = split_byline([*paragraphs, Block(signed, signed=True)], None)
+    kept = paragraphs if author else [*paragraphs, Block(signed, signed=True)]
+    assert (split.author, split.blocks) == (author, kept)
+
+
 def test_split_byline_keeps_a_short_last_line_that_is_not_the_author() -> None:
     blocks = body_of("<p>Một.</p><p>Hai.</p><p>Minh Anh</p>").blocks
     assert split_byline(blocks, "Thu Hà").blocks == blocks

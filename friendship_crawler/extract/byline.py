@@ -27,6 +27,7 @@ from friendship_crawler.clean.lines import (
     leading_byline,
     outlet_attribution,
 )
+from friendship_crawler.entities.places import places_named
 from friendship_crawler.extract.body import Block
 from friendship_crawler.textnorm import normalize_line
 
@@ -101,6 +102,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
             source = source or value or None
         elif named := _attribution_of(kept[-1], enough_left=len(kept) > 2):
             source = source or named
+        elif kept[-1].signed and (dated := DATED_BYLINE.match(last)) and _names_a_writer(dated["name"]):
+            author = author or clean_author(dated["name"])  # "Thu Hà - 12/05/2025 10:20"
         elif kept[-1].signed and AFFILIATION.match(last) and len(kept) > 1 and kept[-2].signed:
             pass  # the byline's affiliation under it: "(Trường Đại học Kinh tế Quốc dân)"
         elif kept[-1].signed and not _names_no_writer(last):
@@ -125,6 +128,11 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     return SplitBody([*kept, *series, *after], author, source)
 
 
+DATED_BYLINE = re.compile(
+    r"^(?P<name>[^\d|]{2,60}?)\s+[-–|]\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}:\d{2})\b"
+)
+"""A signed name, then the time it was filed in figures ("Thu Hà - 12/05/2025 10:20"); a letter's place and
+day are written with a comma and the month in words ("Hà Nội, ngày 12 tháng 5 năm 2025")."""
 AFFILIATION = re.compile(
     r"^(?:\([^()]{2,120}\)|(?:học viện|viện|trường|đại học|bộ|sở|ban|trung tâm|khoa|hội|liên hiệp|công ty"
     r"|tập đoàn|tạp chí|báo|ủy ban|uỷ ban|cục|vụ|đại sứ quán|tổng lãnh sự quán)\b[^()]{2,120})\.?$",
@@ -132,6 +140,11 @@ AFFILIATION = re.compile(
 )
 """A signed line under a signed name that says where the writer works: in brackets ("(Trường Đại học
 Kinh tế Quốc dân)"), or an institution by its kind ("Viện Nghiên cứu Đông Nam Á", "Học viện Ngoại giao")."""
+
+
+def _names_a_writer(name: str) -> bool:
+    """A byline's name, not a place ("Hà Nội - 12/05/2025" dates a text where it was written)."""
+    return is_byline(name) and not places_named(name)
 
 
 def _names_no_writer(signed: str) -> bool:
