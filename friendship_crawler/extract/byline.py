@@ -78,11 +78,12 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     were.
 
     A signature (right-aligned, wholly bold or italic) last paragraph is a byline, unless it is a photo
-    credit ("Ảnh: …", which stays in the text as on a page read by the generic layer) or holds a figure
-    (a letter's "Hà Nội, ngày 12 tháng 5 năm 2025": no name has one) or says where a quote is from
-    ("(Trích Di chúc …)"), or the page names another author
-    (the signed name is then a quote's, a poem's or a speech's); a name under the office a letter is
-    signed for ("CHỦ TỊCH NƯỚC" over "Lương Cường", `site_rules.signs_for_office`) signs it. A last
+    credit ("Ảnh: …", which stays in the text as on a page read by the generic layer), holds a figure (a
+    letter's "Hà Nội, ngày 12 tháng 5 năm 2025": no name has one, though a name may be followed by the
+    time it was filed, `DATED_BYLINE`) or says where a quote is from ("(Trích Di chúc …)"), or the page
+    names another author (the signed name is then a quote's, a poem's or a speech's); a name under the
+    office a letter is signed for ("CHỦ TỊCH NƯỚC" over "Lương Cường", `site_rules.signs_for_office`)
+    signs it, and a signed affiliation under a signed name goes with it (`AFFILIATION`). A last
     paragraph that reads as a byline (a name, bare or with its role) is one only when the page names no
     author elsewhere or names the same one, and at least two lines remain. At the top of the body only a
     labelled one is ("Bài và ảnh: Trọng Tùng", `leading_byline`): a bare name there may be a heading.

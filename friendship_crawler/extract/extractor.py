@@ -72,6 +72,7 @@ LABEL_IS_NOT = frozenset({*selectors.EMPHASIS_TAGS, "a"})
 HEAD_DATE_DRIFT = timedelta(days=2)
 """How far the head's publication time may stand from the one the page shows before the page's wins."""
 ALIKE_TITLES = 0.5
+"""Share of their words two titles have in common when one rewords the other (an SEO title)."""
 CUT_HEADLINE_LENGTH = 100
 """From this length (or with an ellipsis) a JSON-LD headline that the shown one continues was cut short
 (sites cut it near 110 characters); a shorter one is whole, and what the page shows after it is a label."""
@@ -269,6 +270,7 @@ class _PageReading:
         self.headline_shown: str | None = None
         self.credited_outlet: str | None = None
         """The outlet the author block credits after the name ("Lan Anh (theo TTXVN)")."""
+        self._date_line: tuple[str, str] | None = None
         self.badge: str | None = None
         """The visible headline's whole text and its multimedia badge (`fallbacks.headline_badge`)."""
 
@@ -642,12 +644,7 @@ class _PageReading:
         from the one the head states (a head that gives the time the page was rendered, or another
         article's): what the reader sees wins. A line that says it gives the update time says nothing of
         the publication."""
-        line = next(self.select_outside_teasers("date"), None)
-        if line is not None:
-            text, layer = visible_text(line), SELECTORS
-        else:
-            near = fallbacks.date_line_near(self.title_node, container)
-            text, layer = (near[1] if near else ""), GENERIC
+        text, layer = self._own_date_line(container)
         shown = parse_date_line(text) if text and not UPDATED_LABEL.search(text) else None
         if shown is None or not TIME_OF_DAY.search(text):
             return None
@@ -674,20 +671,23 @@ class _PageReading:
             if parsed:
                 self.sources["modified_at"] = layer
                 return parsed
-        line = next(self.select_outside_teasers("date"), None)  # the line of both times: "… | Cập nhật: …"
-        near = fallbacks.date_line_near(self.title_node, container) if line is None else None
-        text, layer = (
-            (visible_text(line), SELECTORS) if line is not None else (near[1] if near else "", GENERIC)
-        )
+        text, layer = self._own_date_line(container)  # the line of both times: "… | Cập nhật: …"
         parsed = parse_update_line(text)
         if parsed:
             self.sources["modified_at"] = layer
         return parsed
-        near = fallbacks.date_line_near(self.title_node, container)
-        parsed = parse_update_line(near[1]) if near else None
-        if parsed:
-            self.sources["modified_at"] = GENERIC
-        return parsed
+
+    def _own_date_line(self, container: HtmlElement | None) -> tuple[str, str]:
+        """The text of the page's own date line, the first the date selectors find outside teasers or else
+        the one near the headline, with its layer ("" when there is none); read once."""
+        if self._date_line is None:
+            line = next(self.select_outside_teasers("date"), None)
+            if line is not None:
+                self._date_line = visible_text(line), SELECTORS
+            else:
+                near = fallbacks.date_line_near(self.title_node, container)
+                self._date_line = (near[1] if near else ""), GENERIC
+        return self._date_line
 
     def _section(self, title: str) -> list[str]:
         crumbs = [
