@@ -739,6 +739,8 @@ def test_a_series_mark_is_no_byline_and_stays_the_last_line_on_either_path(mark:
         )
     text = split_text_byline([p.text for p in paragraphs] + ["Minh Anh", mark], author="Minh Anh")
     assert (text.author, text.lines[-1]) == ("Minh Anh", mark)
+    before = split_byline([*paragraphs, Block(mark, signed=True), Block("Minh Anh", signed=True)], None)
+    assert (before.author, before.blocks) == ("Minh Anh", [*paragraphs, Block(mark, signed=True)])
 
 
 @pytest.mark.parametrize(
@@ -1015,6 +1017,21 @@ def test_a_social_posts_embed_and_hidden_text_are_no_text(embedded: str) -> None
         block.text for block in body_of(f"<p>Một câu của bài.</p>{embedded}<p>Hai câu của bài.</p>").blocks
     ]
     assert lines == ["Một câu của bài.", "Hai câu của bài."]
+
+
+def test_a_content_block_whose_short_text_sits_among_inline_related_boxes_is_read() -> None:
+    """An old page wraps the whole body in one content block: when its inline related boxes outweigh its
+    short text, the boxes leave, the block's text stays."""
+    related = "".join(
+        f"<table class='tpl_CMS_ARTICLE_EMBED'><tr><td><a href='/bai-lien-quan-so-{n}-18221{n}.html'>"
+        f"Một bài liên quan có tiêu đề khá dài số {n} về hợp tác hữu nghị</a></td></tr></table>"
+        for n in range(3)
+    )
+    body = body_of(
+        f"<div class='__MB_MASTERCMS_EL' id='__MB_MASTERCMS_EL_3'>{related}<p>Tối 7/4, lễ hội khai mạc.</p></div>"
+    )
+    assert [block.text for block in body.blocks] == ["Tối 7/4, lễ hội khai mạc."]
+    assert len(body.related_hrefs) == 3
 
 
 def test_body_walk_lines_images_and_inline_related() -> None:

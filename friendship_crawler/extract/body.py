@@ -63,12 +63,15 @@ DATA_CELL_MAX_CHARS = 300
 ENDS_BODY = ("h1", "h2", "article")
 """What stands between two parts of a body only when another article begins there."""
 BOLD_TAGS = ("strong", "b")
+"""What a roundup's item title is set in."""
 LIST_TAGS = frozenset({"ul", "ol"})
 INTRO_MIN_WORDS = 4
 """A sentence that introduces a list has a few words; a box's title ("Xem thêm:") has one or two."""
 READS_MORE = re.compile(r"\b(?:xem thêm|đọc thêm|liên quan|tham khảo|cùng chủ đề|cùng chuyên mục)\b", re.I)
 """What an invitation to read related articles says ("Mời bạn đọc xem thêm các bài viết:")."""
 ROUNDUP_MIN_ITEMS = 2
+"""Items retold under their titles that make a roundup: one alone may be a related link that happens to
+share its words with the paragraph after it."""
 ITEM_TITLE_MIN_WORDS = 3
 ITEM_TITLE_SHARE = 0.5
 """A roundup item's paragraph retells its title: at least this share of the title's words (of at least
@@ -223,6 +226,16 @@ def heads_an_item(paragraph: HtmlElement) -> bool:
             if retold >= ROUNDUP_MIN_ITEMS:
                 return True
     return False
+
+
+def holds_own_paragraph(wrapper: HtmlElement) -> bool:
+    """A `div` that holds a paragraph of text that is not a link: a wrapper of the body's text (a content
+    block whose short text sits among inline related boxes), whose boxes are judged one by one, not a box
+    of links."""
+    return any(
+        visible_text(paragraph) and not links_to_articles(paragraph, WHOLLY_LINKED)
+        for paragraph in wrapper.iter("p")
+    )
 
 
 def is_introduced(items: HtmlElement) -> bool:
@@ -537,6 +550,7 @@ class _BodyWalker:
                 and links_to_articles(element, share)
                 and not (tag == "p" and heads_an_item(element))
                 and not (tag in LIST_TAGS and is_introduced(element))
+                and not (tag == "div" and holds_own_paragraph(element))
             )
             or (tag in LABELLED_LINK_TAGS and _labels_a_link(element))
             or (not image_box and is_inline_teaser(element))

@@ -98,6 +98,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         if not kept or kept[-1].caption or site_rules.signs_for_office([block.text for block in kept[:-1]]):
             break  # a caption is no byline; a name under an office signs a letter
         last = kept[-1].text
+        if site_rules.SERIES_MARK.match(last):
+            break  # "(Còn nữa)" set before the byline, in its style
         value = site_rules.source_of(last)
         if value is not None:
             source = source or value or None
