@@ -31,35 +31,61 @@ ENTRY_SELECTORS = (
     "div._MB_CATEGORY_LIST div.bx-article",
     "div.__MB_LIST_ITEM article.article",
 )
-NEXT_LINK_SELECTORS = (
-    "div.btn-viewmore a::attr(href)",
-    "div.__MB_ARTICLE_PAGING a[rel=next]::attr(href)",
-    "input[name=__MB_NEXT_URL]::attr(value)",
-    "input#__MB_NEXT_URL::attr(value)",
-    "input.__MB_NEXT_URL::attr(value)",
-    "a[rel=next]::attr(href)",
-    "link[rel=next]::attr(href)",
+NEXT_LINKS = (
+    ("div.btn-viewmore a", "href"),
+    ("div.__MB_ARTICLE_PAGING a[rel=next]", "href"),
+    ("input[name=__MB_NEXT_URL]", "value"),
+    ("input#__MB_NEXT_URL", "value"),
+    ("input.__MB_NEXT_URL", "value"),
+    ("a[rel=next]", "href"),
+    ("link[rel=next]", "href"),
 )
-"""The hidden load-more input is named by `name` on some sister sites, by `id` or class on others; the
-standard `rel=next` hints come last."""
+"""Elements that give the next page, and the attribute that holds it: the family's "view more" button and
+paging, its hidden load-more input (named by `name` on some sister sites, by `id` or class on others), then
+the standard `rel=next` hints. A button that says it goes back ("Trang trước"), or leads to a page that
+is no later page of this listing (a subsection's "Xem thêm"), is passed over."""
 FALLBACK = "fallback"
 MIN_FALLBACK_ENTRIES = 5
-"""Fewer article links than this in the main column make no listing: an article page links a few too."""
+"""Fewer article links than this in the main column make no listing: an article page links a few too. A
+page reached by paging a listing (`&BRSR=`, a page number) is one whatever it holds: a last page may list
+a few."""
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside", "form"})
-CHROME_CLASS = re.compile(r"menu|nav|header|footer|sidebar|banner|\bads?\b", re.I)
+TEASER_PARTS = frozenset({"header", "footer"})
+"""Chrome tags that a teaser (`article`) may hold for its own title and date."""
+CHROME_CLASS = re.compile(
+    r"(?:^|[-_])(?:menu|nav|navbar|navigation|header|footer|sidebar|banner|ads?)(?:[-_]|$)", re.I
+)
+"""A class name (one token) of the page's chrome: "main-menu", "header-top", "sidebar", "box-ads"."""
+LAYOUT_MODIFIER = re.compile(r"^(?:has|with|no|is)[-_]", re.I)
+"""A class that says what a layout has ("has-sidebar"), not what the element is."""
 RAIL_TITLES = frozenset(
     {"đọc nhiều", "xem nhiều", "tin đọc nhiều", "tin xem nhiều", "tin mới", "tin mới nhất", "mới nhất",
-     "bờ cõi biển đảo", "multimedia", "tin nổi bật", "có thể bạn quan tâm", "tin liên quan"}
+     "bờ cõi biển đảo", "multimedia", "tin nổi bật", "có thể bạn quan tâm", "tin liên quan", "tiêu điểm",
+     "video", "ảnh", "tin ảnh", "infographic", "emagazine", "podcast", "tin khác", "các tin khác",
+     "dòng sự kiện", "các dòng sự kiện khác", "sự kiện", "thông tin doanh nghiệp", "quảng cáo",
+     "most read", "most popular", "popular", "latest", "latest news", "related news", "trending"}
 )  # fmt: skip
 """Headings of the rails beside or below a listing, whose links are not the listing's entries."""
 RAIL_HEADINGS = "h2, h3, h4, .cat-name, .title, .box-title, .cat-title"
 _TEASER_TAGS = frozenset({"article", "li", "div"})
 _CLIMB = 12
-PAGING_LINKS = (
-    "div.__MB_ARTICLE_PAGING a, div.grNextPage a, [class*=paging] a, [class*=pagination] a, [class*=pager] a"
-)
+PAGING_BOXES = "div.__MB_ARTICLE_PAGING, div.grNextPage, [class*=paging], [class*=pagination], [class*=pager]"
 """Paging boxes of the family, then any box whose class names paging."""
-NEXT_WORDS = frozenset({"sau", "tiếp", "trang sau", "trang tiếp", "tiếp theo", "»", "›", ">", "next"})
+NEXT_LABEL = re.compile(r"(?<!\w)(?:sau|tiếp|next)(?!\w)|^\s*[›>»]+\s*$", re.I)
+"""What a paging link to the next page says, in its text, title or class: "Sau", "Trang sau ›", "Tiếp »",
+"»", an icon link of class "next"."""
+BACK_LABEL = re.compile(r"(?<!\w)(?:trước|prev|previous|cuối|đầu|last|first)(?!\w)|^\s*[«‹<]+\s*$", re.I)
+"""What a link back or to an end says ("Trang trước", "«", "Trang cuối" on a "»"): never the next page."""
+CURRENT_PAGE = re.compile(r"(?<![\w-])(?:current|active|selected)(?![\w-])", re.I)
+"""The class of the paging element that stands for the page being read."""
+PAGE_MARK = re.compile(r"[&?](?:BRSR|page|p)=\d+|/(?:p|trang-?|page/?)\d+/?$", re.I)
+"""What the address of a later page of a listing carries: an offset or a page number."""
+_PAGE_NUMBER = (
+    re.compile(r"(?P<before>/p)(?P<n>\d+)(?P<after>/?)$"),
+    re.compile(r"(?P<before>/trang-?)(?P<n>\d+)(?P<after>/?)$"),
+    re.compile(r"(?P<before>[?&]page=)(?P<n>\d+)(?P<after>)"),
+)
+"""Page numbers in a listing's address that are not the family's offset ("/tin-tuc/p2", "?page=2")."""
 _DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _OFFSET = re.compile(r"[&?]BRSR=(?P<n>\d{1,9})(?!\d)")
 _API_PATH = re.compile(r"/api\w*@/")
@@ -113,15 +139,19 @@ def parse_listing(html: str | Selector, page_url: str) -> ListingPage:
     `html` is the page's text or a parsel Selector over it (the extractor passes its own parsed tree).
     """
     sel = html if isinstance(html, Selector) else Selector(text=html, base_url=page_url)
+    rails = _rail_boxes(sel)
     for markup, css in zip(MARKUPS, ENTRY_SELECTORS, strict=True):
         nodes = sel.css(css)
         if nodes:
-            entries = _entries(nodes, page_url)
+            entries = _entries(nodes, page_url, rails)
             return ListingPage(entries, _crawlable(_next_url(sel, page_url), page_url, len(entries)), markup)
-    entries = fallback_entries(sel, page_url)
-    if len(entries) < MIN_FALLBACK_ENTRIES:
+    entries = fallback_entries(sel, page_url, rails)
+    paged = listing_offset(page_url) > 0 or _page_number(page_url) is not None
+    if len(entries) < (1 if paged else MIN_FALLBACK_ENTRIES):
         return ListingPage((), _next_url(sel, page_url), None)
-    next_url = _next_url(sel, page_url) or listing_url(page_url, listing_offset(page_url) + len(entries))
+    next_url = _next_url(sel, page_url)
+    if next_url is None and not sel.css(PAGING_BOXES):  # a paging box without a next link: the last page
+        next_url = _numbered_next(page_url) or listing_url(page_url, listing_offset(page_url) + len(entries))
     return ListingPage(entries, _crawlable(next_url, page_url, len(entries)), FALLBACK)
 
 
@@ -134,21 +164,25 @@ def _crawlable(next_url: str | None, page_url: str, count: int) -> str | None:
     return next_url
 
 
-def fallback_entries(sel: Selector, page_url: str) -> tuple[ListingEntry, ...]:
-    """Links to articles of the site (the page's host or the site's) in the main column, in page order."""
+def fallback_entries(
+    sel: Selector, page_url: str, rails: set[HtmlElement] | None = None
+) -> tuple[ListingEntry, ...]:
+    """Links to articles of the site (the page's host or the site's) in the main column, in page order,
+    each article once (a teaser links it from its photo, its title and its comment count)."""
     page_host = host_of(page_url)
-    rails = _rail_boxes(sel)
+    rails = _rail_boxes(sel) if rails is None else rails
     entries: list[ListingEntry] = []
-    seen: set[str] = set()
+    seen: set[int] = set()
     for link in sel.css("a[href]"):
         url = _absolute(page_url, link.root.get("href") or "")
-        if url is None or url in seen or article_id(url) is None or not _same_site(host_of(url), page_host):
+        aid = article_id(url) if url else None
+        if url is None or aid is None or aid in seen or not _same_site(host_of(url), page_host):
             continue
         element = link.root
         if not isinstance(element, HtmlElement) or _in_chrome(element, rails):
             continue
-        seen.add(url)
-        entries.append(ListingEntry(url, parse_date(_teaser_text(element))))
+        seen.add(aid)
+        entries.append(ListingEntry(url.split("#", 1)[0], parse_date(_teaser_text(element))))
     return tuple(entries)
 
 
@@ -162,27 +196,44 @@ def _same_site(host: str, page_host: str) -> bool:
 
 
 def _rail_boxes(sel: Selector) -> set[HtmlElement]:
-    """The boxes whose heading names a rail ("Đọc nhiều", "Tin mới" ...): the heading's parent box."""
+    """The boxes whose heading names a rail ("Đọc nhiều", "Tin mới" ...): the nearest box around the
+    heading that holds article links (a title bar with its own "Xem thêm" link holds none)."""
     boxes: set[HtmlElement] = set()
     for heading in sel.css(RAIL_HEADINGS):
-        text = " ".join(" ".join(heading.css("::text").getall()).split()).casefold()
+        text = " ".join(" ".join(heading.css("::text").getall()).split()).casefold().rstrip(":")
         node = heading.root
         if text in RAIL_TITLES and isinstance(node, HtmlElement):
             parent = node.getparent()
-            while parent is not None and parent.getparent() is not None and len(parent) < 2:
+            while parent is not None and parent.getparent() is not None and not _links_articles(parent):
                 parent = parent.getparent()
             if parent is not None:
                 boxes.add(parent)
     return boxes
 
 
+def _links_articles(box: HtmlElement) -> bool:
+    return any(article_id(link.get("href") or "") for link in box.iter("a"))
+
+
 def _in_chrome(element: HtmlElement, rails: set[HtmlElement]) -> bool:
     for ancestor in element.iterancestors():
-        if ancestor.tag in CHROME_TAGS or ancestor in rails:
+        if ancestor in rails:
             return True
-        if CHROME_CLASS.search(ancestor.get("class") or "") or CHROME_CLASS.search(ancestor.get("id") or ""):
+        if ancestor.tag in CHROME_TAGS and not (ancestor.tag in TEASER_PARTS and _in_teaser(ancestor)):
+            return True
+        if _names_chrome(ancestor.get("class") or "") or _names_chrome(ancestor.get("id") or ""):
             return True
     return False
+
+
+def _in_teaser(part: HtmlElement) -> bool:
+    """A header or footer inside an `article`: a teaser's own, not the page's."""
+    return any(ancestor.tag == "article" for ancestor in part.iterancestors())
+
+
+def _names_chrome(value: str) -> bool:
+    """A class or id token that names the page's chrome (`CHROME_CLASS`), not a layout's modifier."""
+    return any(CHROME_CLASS.search(token) and not LAYOUT_MODIFIER.match(token) for token in value.split())
 
 
 def _teaser_text(link: HtmlElement) -> str:
@@ -197,31 +248,110 @@ def _teaser_text(link: HtmlElement) -> str:
     return ""
 
 
-def _entries(nodes: list[Selector], page_url: str) -> tuple[ListingEntry, ...]:
+def _entries(nodes: list[Selector], page_url: str, rails: set[HtmlElement]) -> tuple[ListingEntry, ...]:
+    """One entry per teaser (`_article_link`), each article once; a teaser of a rail built with the same
+    widget is none."""
+    page_host = host_of(page_url)
     entries: list[ListingEntry] = []
+    seen: set[int | str] = set()
     for node in nodes:
-        href = node.css("h3 a::attr(href), h2 a::attr(href)").get() or node.css("a::attr(href)").get()
-        if not href:
+        if isinstance(node.root, HtmlElement) and _in_chrome(node.root, rails):
             continue
-        url = _absolute(page_url, href)
-        if url is None:
+        found = _article_link(node, page_url, page_host)
+        if found is None or found[1] in seen:
             continue
+        seen.add(found[1])
         text = " ".join(node.css("*::text").getall())
-        entries.append(ListingEntry(url, parse_date(text)))
+        entries.append(ListingEntry(found[0], parse_date(text)))
     return tuple(entries)
 
 
+def _article_link(teaser: Selector, page_url: str, page_host: str) -> tuple[str, int | str] | None:
+    """The address a teaser links and what tells it apart: its first link to an article of the site (the
+    title's first), by the article's id, else its title's or first link whatever it is, by itself, for the
+    spider to judge and count (a link off the site, a link to no article)."""
+    titles = teaser.css("h3 a::attr(href), h2 a::attr(href)").getall()
+    links = teaser.css("a::attr(href)").getall()
+    for href in (*titles, *links):
+        url = _absolute(page_url, href)
+        aid = article_id(url) if url else None
+        if url is not None and aid is not None and _same_site(host_of(url), page_host):
+            return url, aid
+    url = next((found for href in (*titles, *links) if (found := _absolute(page_url, href))), None)
+    return (url, url) if url is not None else None
+
+
 def _next_url(sel: Selector, page_url: str) -> str | None:
-    for css in NEXT_LINK_SELECTORS:
-        href = sel.css(css).get()
-        if href:
-            return _absolute(page_url, href)
-    for link in sel.css(PAGING_LINKS):
-        label = " ".join(link.css("::text").getall()).strip().lower()
-        href = link.root.get("href")  # one attribute: a malformed other one cannot fail it
-        if href and label in NEXT_WORDS:
-            return _absolute(page_url, href)
+    """The next page: the first of `NEXT_LINKS` that goes forward, else a paging box's link that says
+    "next", else the numbered link after the page being read."""
+    for css, attribute in NEXT_LINKS:
+        for node in sel.css(css):
+            element = node.root
+            href = (element.get(attribute) or "").strip() if isinstance(element, HtmlElement) else ""
+            url = _absolute(page_url, href) if href and not href.startswith(("#", "javascript:")) else None
+            if url is None or BACK_LABEL.search(_label(element)) or _goes_back(url, page_url):
+                continue
+            if css.startswith("div.btn-viewmore") and not PAGE_MARK.search(url):
+                continue  # a box's "Xem thêm" to another listing, not this one's next page
+            return url
+    boxes = sel.css(PAGING_BOXES)
+    for link in boxes.css("a"):
+        element, href = link.root, (link.root.get("href") or "").strip()
+        label = _label(element)
+        if href and NEXT_LABEL.search(label) and not BACK_LABEL.search(label):
+            url = _absolute(page_url, href)
+            if url is not None and not _goes_back(url, page_url):
+                return url
+    return _after_current(boxes, page_url)
+
+
+def _label(element: HtmlElement) -> str:
+    """What a link says of where it goes: its text, title, ARIA label and class."""
+    parts = (element.text_content(), element.get("title"), element.get("aria-label"), element.get("class"))
+    return " ".join(part for part in parts if part)
+
+
+def _after_current(boxes: list[Selector], page_url: str) -> str | None:
+    """In a box of numbered links, the numbered link after the element that stands for the page being read
+    (a class saying so, or a number that is no link)."""
+    for box in boxes:
+        current_seen = False
+        for element in box.root.iter():
+            if not isinstance(element, HtmlElement):
+                continue
+            numbered = element.text_content().strip().isdigit()
+            if element.tag == "a" and numbered and current_seen:
+                url = _absolute(page_url, element.get("href") or "")
+                if url is not None and not _goes_back(url, page_url):
+                    return url
+            elif CURRENT_PAGE.search(element.get("class") or "") or (element.tag != "a" and numbered):
+                current_seen = True
     return None
+
+
+def _goes_back(url: str, page_url: str) -> bool:
+    """The link leads to this page or an earlier one of the same listing, by its offset or page number."""
+    if url.split("#", 1)[0] == page_url.split("#", 1)[0]:
+        return True
+    theirs, ours = _page_number(url), _page_number(page_url)
+    if theirs is not None and ours is not None and url[: theirs.start()] == page_url[: ours.start()]:
+        return int(theirs["n"]) <= int(ours["n"])
+    if url.split("&", 1)[0] != page_url.split("&", 1)[0]:
+        return False
+    return listing_offset(url) <= listing_offset(page_url)
+
+
+def _page_number(url: str) -> re.Match[str] | None:
+    return next((found for pattern in _PAGE_NUMBER if (found := pattern.search(url))), None)
+
+
+def _numbered_next(page_url: str) -> str | None:
+    """The next page of a listing whose address numbers its pages ("/tin-tuc/p2" -> "/tin-tuc/p3")."""
+    found = _page_number(page_url)
+    if found is None:
+        return None
+    number = int(found["n"]) + 1
+    return f"{page_url[: found.start()]}{found['before']}{number}{found['after']}{page_url[found.end() :]}"
 
 
 def _absolute(page_url: str, href: str) -> str | None:

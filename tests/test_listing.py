@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from friendship_crawler.listing import listing_offset, listing_url, parse_listing
 
 CURRENT = """<html><body><div class="_BX_LISTING">
@@ -126,3 +128,144 @@ def test_a_few_article_links_make_no_listing() -> None:
     few = UNKNOWN.replace(TEASERS, TEASERS[: TEASERS.index('<li><a href="/tin-3')])
     page = parse_listing(few, "https://thoidai.com.vn/huu-nghi")
     assert page.markup is None and page.entries == ()
+
+
+def _current(buttons: str, page: str = "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16") -> str | None:
+    return parse_listing(
+        CURRENT.replace(CURRENT[CURRENT.index('<div class="btn-viewmore">') :], buttons), page
+    ).next_url
+
+
+def test_a_button_back_or_to_another_listing_is_no_next_page() -> None:
+    """Page 2 on of the current template shows "Trang trước" before "Trang sau", the last page only the
+    first; a section page's subsection boxes have "Xem thêm" buttons of their own."""
+    back = '<div class="btn-viewmore"><a href="/huu-nghi&s_cond=&BRSR=0">Trang trước</a></div>'
+    forward = '<div class="btn-viewmore"><a href="/huu-nghi&s_cond=&BRSR=32">Trang sau</a></div>'
+    assert _current(back + forward + "</body></html>") == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=32"
+    assert _current(back + "</body></html>") is None
+    subsection = '<div class="btn-viewmore"><a href="/huu-nghi/bon-phuong-ket-ban">Xem thêm</a></div>'
+    first_page = _current(subsection + forward + "</body></html>", "https://thoidai.com.vn/huu-nghi")
+    assert first_page == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=32"
+
+
+@pytest.mark.parametrize(
+    "paging",
+    [
+        '<a href="/huu-nghi/x&s_cond=&BRSR=0">«</a><a href="/huu-nghi/x&s_cond=&BRSR=30">Sau »</a>',
+        '<a href="/huu-nghi/x&s_cond=&BRSR=30">Trang sau ›</a>',
+        '<a href="/huu-nghi/x&s_cond=&BRSR=30">Tiếp »</a>',
+        '<a class="next" href="/huu-nghi/x&s_cond=&BRSR=30"><i class="fa fa-angle-right"></i></a>',
+        '<a href="/huu-nghi/x&s_cond=&BRSR=450" title="Trang cuối">»</a>'
+        '<a href="/huu-nghi/x&s_cond=&BRSR=30" title="Trang sau">›</a>',
+        '<a href="/huu-nghi/x&s_cond=&BRSR=0">1</a><span class="current">2</span>'
+        '<a href="/huu-nghi/x&s_cond=&BRSR=30">3</a><a href="/huu-nghi/x&s_cond=&BRSR=45">4</a>',
+    ],
+    ids=["sau-raquo", "trang-sau", "tiep", "an-icon-of-class-next", "raquo-is-the-last-page", "numbers-only"],
+)
+def test_a_paging_box_gives_the_next_page_however_it_says_so(paging: str) -> None:
+    page = OLD.replace(
+        OLD[OLD.index('<div class="__MB_ARTICLE_PAGING">') :],
+        f'<div class="__MB_ARTICLE_PAGING">{paging}</div></body></html>',
+    )
+    next_url = parse_listing(page, "https://thoidai.com.vn/huu-nghi/x&s_cond=&BRSR=15").next_url
+    assert next_url == "https://thoidai.com.vn/huu-nghi/x&s_cond=&BRSR=30"
+
+
+def _unknown(teasers: str, after: str = "", wrapper: str = "list-news") -> str:
+    return UNKNOWN.replace(f"<ul>{TEASERS}</ul>", f"<ul>{teasers}</ul>{after}").replace("list-news", wrapper)
+
+
+def test_the_fallback_pages_as_the_page_numbers_and_stops_where_its_paging_box_does() -> None:
+    numbered = parse_listing(
+        _unknown(
+            TEASERS,
+            '<div class="paging"><a href="/tin-tuc/p1">1</a><span class="active">2</span>'
+            '<a href="/tin-tuc/p3">3</a></div>',
+        ),
+        "https://example.vn/tin-tuc/p2",
+    )
+    assert numbered.next_url == "https://example.vn/tin-tuc/p3"
+    last = parse_listing(
+        _unknown(TEASERS, '<div class="paging"><a href="/huu-nghi">Trước</a></div>'),
+        "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16",
+    )
+    assert (len(last.entries), last.next_url) == (6, None)
+
+
+def test_a_later_page_of_a_listing_lists_however_few_teasers_it_holds() -> None:
+    few = TEASERS[: TEASERS.index('<li><a href="/tin-3')]
+    page = parse_listing(_unknown(few), "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=48")
+    assert [e.url for e in page.entries] == [
+        "https://thoidai.com.vn/tin-1-401.html",
+        "https://thoidai.com.vn/tin-2-402.html",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("teasers", "wrapper"),
+    [
+        (
+            "".join(
+                f'<article><header><h3><a href="/tin-{n}-{400 + n}.html">Tin {n}</a></h3></header></article>'
+                for n in range(1, 7)
+            ),
+            "list-news",
+        ),
+        (TEASERS, "page-wrap has-sidebar"),
+        (
+            "".join(
+                f'<li><a href="/tin-{n}-{400 + n}.html">Tin {n}</a> <a href="/tin-{n}-{400 + n}.html#box-comment">3</a></li>'
+                for n in range(1, 7)
+            ),
+            "list-news",
+        ),
+    ],
+    ids=["teasers-with-their-own-header", "a-layout-that-has-a-sidebar", "comment-count-links"],
+)
+def test_the_fallback_reads_each_teaser_once_whatever_wraps_it(teasers: str, wrapper: str) -> None:
+    page = parse_listing(_unknown(teasers, wrapper=wrapper), "https://thoidai.com.vn/huu-nghi")
+    assert [e.url for e in page.entries] == [
+        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
+    ]
+
+
+@pytest.mark.parametrize(
+    "rail",
+    [
+        '<div class="box"><div class="box-heading"><h3>Tin mới</h3><a href="/tin-moi">Xem thêm</a></div>'
+        '<ul><li><a href="/moi-1-900.html">Mới</a></li><li><a href="/moi-2-901.html">Mới</a></li></ul></div>',
+        '<div class="box"><h3>Most Read</h3><ul><li><a href="/moi-1-900.html">A</a></li>'
+        '<li><a href="/moi-2-901.html">B</a></li></ul></div>',
+    ],
+    ids=["a-title-bar-with-its-own-link", "in-english"],
+)
+def test_a_rails_links_are_no_entries(rail: str) -> None:
+    page = parse_listing(_unknown(TEASERS, rail), "https://thoidai.com.vn/huu-nghi")
+    assert [e.url for e in page.entries] == [
+        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
+    ]
+
+
+def test_known_markup_reads_each_teasers_article_link_and_leaves_the_rest_to_the_spider() -> None:
+    """A category label before the title link is no entry, nor is a rail built with the listing's own
+    widget; an ad slot's or a partner site's link in the list is handed on for the spider to refuse and
+    count."""
+    teaser = '<article class="article"><a href="/hoi-nhap">Hội nhập</a><a class="article-title" href="/{0}-{1}.html">T</a></article>'
+    listing = "".join(teaser.format("tin", 300 + n) for n in range(3))
+    extras = (
+        '<article class="article"><a href="/adsfw/click?id=9">Quảng cáo</a></article>'
+        '<article class="article"><h3><a href="https://doitac.example.vn/bai-777.html">Đối tác</a></h3></article>'
+    )
+    rail = (
+        '<div class="box"><h2>Đọc nhiều</h2><div class="__MB_LIST_ITEM"><article class="article"><h3>'
+        '<a href="/doc-nhieu-500.html">R</a></h3></article></div></div>'
+    )
+    page = parse_listing(
+        f'<html><body><div class="__MB_LIST_ITEM">{listing}{extras}</div>{rail}</body></html>',
+        "https://congthuong.vn/hoi-nhap",
+    )
+    assert [e.url for e in page.entries] == [
+        *(f"https://congthuong.vn/tin-{300 + n}.html" for n in range(3)),
+        "https://congthuong.vn/adsfw/click?id=9",
+        "https://doitac.example.vn/bai-777.html",
+    ]
