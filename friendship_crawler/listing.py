@@ -4,12 +4,16 @@ Current markup: `div._BX_LISTING div.article` with a "view more" link `div.btn-v
 2020 markup: `div._MB_CATEGORY_LIST > div.bx-article` with paging `div.__MB_ARTICLE_PAGING` and a "Sau" link.
 Load-more markup: `div.__MB_LIST_ITEM article.article` with a "XEM THÊM" button that fetches the hidden
 input `__MB_NEXT_URL` (its name, id or class).
-Pages are addressed as `{section}&s_cond=&BRSR={offset}`. Where the markup's own next link is missing, a
-`rel=next` hint or a next link ("Sau", "»", ">") in any paging box of the family gives the next page.
+Pages are addressed as `{section}&s_cond=&BRSR={offset}`. A button or link that says it goes back
+("Trang trước"), to the last page ("Trang cuối") or to an earlier offset is never the next page, nor is a
+box's "Xem thêm" to another listing. Where the markup's own next link is missing, a `rel=next` hint, a
+link of any paging box of the family that says "next" (in its text, title or class: "Sau", "Tiếp »",
+"›"), or the numbered link after the current page gives the next page.
 
 When no known markup matches, the fallback collects the links that look like articles of the site
 (`/<slug>-<id>.html`) from the page's main column, leaving out menus, headers, footers and rails such as
-"Đọc nhiều", and pages on with the load-more URL, the paging link or `&s_cond=&BRSR=N` (markup "fallback").
+"Đọc nhiều", and pages on with the load-more URL, the paging link, the page number its address carries
+("/p2", "?page=2") or `&s_cond=&BRSR=N` (markup "fallback"); a paging box without a next link ends it.
 """
 
 from __future__ import annotations
