@@ -1012,11 +1012,14 @@ def test_a_list_of_linked_items_a_sentence_introduces_is_the_articles(intro: str
     ],
     ids=["a-tweet", "a-facebook-post", "an-instagram-post", "hidden-keywords"],
 )
-def test_a_social_posts_embed_and_hidden_text_are_no_text(embedded: str) -> None:
+def test_a_social_posts_embed_and_hidden_text_are_no_text_but_a_tweets_words_are_quoted(
+    embedded: str,
+) -> None:
     lines = [
         block.text for block in body_of(f"<p>Một câu của bài.</p>{embedded}<p>Hai câu của bài.</p>").blocks
     ]
-    assert lines == ["Một câu của bài.", "Hai câu của bài."]
+    quoted = ["Chúc mừng năm mới!"] if "twitter" in embedded else []
+    assert lines == ["Một câu của bài.", *quoted, "Hai câu của bài."]
 
 
 def test_a_content_block_whose_short_text_sits_among_inline_related_boxes_is_read() -> None:

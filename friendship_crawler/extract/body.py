@@ -53,6 +53,8 @@ _LONGEST_LABEL = max(map(len, _BOX_LABELS))
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
 """What an article's table of contents is set in."""
 CELL_TAGS = frozenset({"td", "th"})
+NETWORK_LINK = re.compile(r"\s*(?:https?://)?(?:pic\.twitter\.com|t\.co)/\S+")
+"""A social network's link to a picture or a short address inside a post's text."""
 CELL_SEPARATOR = " | "
 """Between the cells of a data table's row, which is one line of the text, as a page's text writes it."""
 DATA_ROW_HOLDS_NOT = ("table", "ul", "ol", "figure")
@@ -536,6 +538,8 @@ class _BodyWalker:
         ):
             if block:
                 self.flush()
+            if classes & selectors.QUOTED_POST_CLASSES:
+                self._quoted_post(element)
             return
         image_box = tag == "figure" or bool(classes & selectors.IMAGE_BOX_CLASSES)
         if not image_box and tag == "table":
@@ -611,6 +615,15 @@ class _BodyWalker:
         else:
             italic = element.tag in SIGNED_TAGS and wholly_in(element, selectors.CAPTION_EMPHASIS)
         return italic and not ends_with_byline(visible_text(element))
+
+    def _quoted_post(self, embed: HtmlElement) -> None:
+        """What a post the article embeds says (its first paragraph, without the network's picture links),
+        as the article quotes it; the name, handle and date the network prints under it are not read."""
+        said = next((visible_text(p) for p in embed.iter("p") if visible_text(p)), "")
+        said = html_line(NETWORK_LINK.sub("", said))
+        if said:
+            self.body.blocks.append(Block(said))
+            self._loose_image = None
 
     def _drop_box_label(self) -> None:
         """The line just read goes with the box of links left out after it when it is only that box's title

@@ -346,8 +346,10 @@ BOILERPLATE_CLASSES = frozenset(
 EMBED_CLASSES = frozenset(
     {"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post", "fb-video", "fb-page"}
 )
-"""A social network's embedded post: its text (a handle, "pic.twitter.com/…", "Xem bài viết này trên
+"""A social network's embedded post: its chrome (a handle, "pic.twitter.com/…", "Xem bài viết này trên
 Instagram") is the network's rendering of another post, not the article's."""
+QUOTED_POST_CLASSES = frozenset({"twitter-tweet"})
+"""Embeds whose first paragraph is the post's own words, which the article quotes."""
 IMAGE_BOX_CLASSES = frozenset({"MASTERCMS_TPL_TABLE", "image", "picture", "img-box", "expNoEdit"})
 """Boxes holding an image and its caption (MasterCMS tables, sister-site variants)."""
 COMMENT_BOX = re.compile(r"comment|binh-?luan|user-?opinion|y-?kien-?ban-?doc|\bcmt\b", re.I)
