@@ -877,6 +877,14 @@ def test_a_signed_name_with_the_time_it_was_filed_is_a_byline_and_a_place_with_a
     assert (split.author, split.blocks) == (author, kept)
 
 
+def test_a_signature_may_leave_the_work_done_outside_its_bold() -> None:
+    body = body_of(
+        "<p>Một câu của bài.</p><p style='text-align:right'><strong>Phương Ngân</strong> (thực hiện)</p>"
+    )
+    assert body.blocks[-1].signed
+    assert split_byline(body.blocks, None).author == "Phương Ngân"
+
+
 def test_split_byline_keeps_a_short_last_line_that_is_not_the_author() -> None:
     blocks = body_of("<p>Một.</p><p>Hai.</p><p>Minh Anh</p>").blocks
     assert split_byline(blocks, "Thu Hà").blocks == blocks

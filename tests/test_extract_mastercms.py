@@ -826,6 +826,33 @@ def test_a_cover_photo_in_the_leads_box_is_not_the_lead(photo: str) -> None:
     assert sapo == "Sáng 12/5, Hội hữu nghị tổ chức Đại hội lần thứ nhất."
 
 
+def test_a_head_description_the_body_shows_further_in_is_no_lead() -> None:
+    """A paper's abstract is the page's description and a paragraph under its "Tóm tắt:" label."""
+    abstract = (
+        "Khởi nghiệp tạo ra một làn sóng mới và trở thành nền tảng quan trọng đối với phát triển kinh tế."
+    )
+    body = f"<p>Tóm tắt:</p><p>{abstract}</p><p>Từ khóa: khởi nghiệp.</p>{PARAGRAPHS}"
+    page = (
+        f"<html><head><meta name='description' content='{abstract}'></head><body><h1 class='k1'>Tin chính</h1>"
+        f"<div class='__MASTERCMS_CONTENT'>{body}</div></body></html>"
+    )
+    article = read_page(page, "https://tapchicongthuong.vn/tin-chinh-103441.html").article
+    assert article.sapo == "" and article.text.count(abstract) == 1
+
+
+def test_a_caption_that_names_the_person_the_headline_quotes_stays() -> None:
+    photo = (
+        "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/le-hong-hiep.jpg'></td></tr>"
+        "<tr><td>TS. Lê Hồng Hiệp</td></tr></table>"
+    )
+    page = headline_page("__MASTERCMS_CONTENT", ending=photo).replace(
+        "Tin chính", "TS. Lê Hồng Hiệp: Đến lúc Việt Nam định vị mình là cường quốc hạng trung"
+    )
+    assert read_page(page, "https://baoquocte.vn/tin-chinh-76060.html").article.text.endswith(
+        "TS. Lê Hồng Hiệp"
+    )
+
+
 def test_box_of_teasers_without_leads_is_not_the_lead() -> None:
     page = (
         "<html><body><h1>Tiêu đề</h1><div class='cat-grid no-desc'><h2>Tin liên quan</h2><article>"

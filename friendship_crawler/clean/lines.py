@@ -628,9 +628,11 @@ def _names_the_title(line: str, title_key: str) -> bool:
     return named in line.casefold()
 
 
-def _is_title_alt(line: str, title_key: str) -> bool:
-    """The title, the title numbered as an image ("<title>- Ảnh 1."), or its opening cut short (an alt
-    line where the stored copy of the page ends).
+def _is_title_alt(line: str, title_key: str, cut: bool = True) -> bool:
+    """The title, the title numbered as an image ("<title>- Ảnh 1."), or (`cut`: a stored copy of the page,
+    which may end inside an alt line) its opening cut short. A body read from its markup is cut nowhere:
+    there a line that opens the title is a caption naming the person the title quotes ("TS. Lê Hồng
+    Hiệp" under "TS. Lê Hồng Hiệp: Đến lúc …").
 
     Case folding never shortens a text, so a line longer than the title and its number is none of them,
     and most body lines are ruled out before they are folded.
@@ -644,7 +646,10 @@ def _is_title_alt(line: str, title_key: str) -> bool:
         )
     key = line.casefold()
     return key == title_key or (
-        len(key) < len(title_key) and title_key.startswith(key) and len(line.split()) >= rules.ALT_MIN_WORDS
+        cut
+        and len(key) < len(title_key)
+        and title_key.startswith(key)
+        and len(line.split()) >= rules.ALT_MIN_WORDS
     )
 
 
@@ -676,7 +681,11 @@ def drop_image_alts(
     def is_alt(index: int, line: str) -> bool:
         if _last_of_a_run(lines, index) and is_credited(line):
             return False  # a credited caption under its own copy as the alt, whatever words it shares
-        if _is_title_alt(line, title_key) or _folded_title_first(line, title_slug) or _is_placeholder(line):
+        if (
+            _is_title_alt(line, title_key, cut=not from_markup)
+            or _folded_title_first(line, title_slug)
+            or _is_placeholder(line)
+        ):
             return True
         if shows_alt_text and (
             _caption_told_again(lines, index)

@@ -427,21 +427,35 @@ def _noscript_image(image: HtmlElement) -> HtmlElement | None:
 
 
 def is_signature(element: HtmlElement) -> bool:
-    """Right-aligned (by style or by the old `align` attribute) and wholly in bold or in italic."""
+    """Right-aligned (by style or by the old `align` attribute) and wholly in bold or in italic, but for
+    the work its writer did, in brackets ("<strong>Phương Ngân</strong> (thực hiện)")."""
     aligned = (element.get("align") or "").lower() == "right" or (
         selectors.RIGHT_ALIGNED.search(element.get("style") or "") is not None
     )
-    return aligned and wholly_in(element, selectors.EMPHASIS_TAGS)
+    if not aligned:
+        return False
+    plain = _plain_text(element, selectors.EMPHASIS_TAGS)
+    return plain is not None and (not plain or BRACKETED_WORK.fullmatch(plain) is not None)
+
+
+BRACKETED_WORK = re.compile(r"\([^()]{1,30}\)\.?")
+"""What a signature may leave outside its emphasis: the work done, in brackets ("(thực hiện)", "(t/h)")."""
 
 
 def wholly_in(element: HtmlElement, tags: Sequence[str]) -> bool:
     """All the element's text is inside `tags` (all of it bold, or a name in bold over its affiliation in
     italic), and there is some."""
+    return _plain_text(element, tags) == ""
+
+
+def _plain_text(element: HtmlElement, tags: Sequence[str]) -> str | None:
+    """The element's text outside every element of `tags` in it, stripped; None for an element without
+    text."""
     if not element.text_content().strip():
-        return False
+        return None
     plain: list[str] = []
     _collect_outside(element, frozenset(tags), plain)
-    return not "".join(plain).strip()
+    return "".join(plain).strip()
 
 
 def _collect_outside(element: HtmlElement, tags: frozenset[str], plain: list[str]) -> None:

@@ -119,8 +119,12 @@ def detect_generation(root: HtmlElement, marks: PageMarks) -> type[Generation]:
 
 def _leads(description: str, title: str, body: Sequence[str]) -> bool:
     """A description from the head that may be the article's lead: not the site's tagline ("Cơ quan ngôn
-    luận của …"), not the headline again, not a body paragraph's start cut short ("… giới thiệu ẩ...")."""
+    luận của …"), not the headline again, not a body paragraph's start cut short ("… giới thiệu ẩ..."),
+    not a paragraph the body shows further in (a paper's abstract under its "Tóm tắt:"); the body's first
+    paragraph it may be, as a body that repeats its lead begins."""
     if rules.SITE_TAGLINE.search(description) or description.casefold() == title.casefold():
+        return False
+    if description in body[1:]:
         return False
     stem = description.rstrip(" .…")
     return not any(line != description and line.startswith(stem) for line in body[:LEAD_REACH])
