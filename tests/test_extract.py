@@ -1370,6 +1370,16 @@ def test_a_lazy_image_is_read_at_the_photos_address_not_its_placeholder() -> Non
     ]
 
 
+def test_a_caption_set_after_a_box_of_its_photo_alone_is_its_caption() -> None:
+    body = body_of(
+        "<div class='image'><img src='/nha-moi.jpg'></div>"
+        "<p class='image-caption'>Nhà mới của anh Nguyễn Văn Thoại. (Ảnh: Habitat Việt Nam)</p><p>Đoạn sau.</p>"
+    )
+    assert [image.caption for image in body.images] == [
+        "Nhà mới của anh Nguyễn Văn Thoại. (Ảnh: Habitat Việt Nam)"
+    ]
+
+
 def test_a_column_of_text_before_a_photo_beside_it_is_no_caption() -> None:
     """A layout table sets the text in one column and the photo with its caption in the other."""
     body = body_of(

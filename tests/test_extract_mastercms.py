@@ -994,6 +994,57 @@ def test_a_body_read_by_the_generic_layer_keeps_its_images_and_related_links() -
     assert result.article.related_urls == ["https://baoquocte.vn/giao-luu-huu-nghi-254444.html"]
 
 
+def _entry_content_page(body: str) -> str:
+    return (
+        "<html><body><div class='menu'><a href='/'>Trang chủ</a></div><div class='wrap'>"
+        "<h1 class='post-title'>Viện trợ phi chính phủ năm 2023 tăng mạnh so với năm trước</h1>"
+        f"<div class='entry-content'>{body}</div></div><div class='sidebar'><h3>Đọc nhiều</h3><ul>"
+        "<li><a href='/tin-khac-255000.html'>Một tin khác trong cột bên</a></li></ul></div></body></html>"
+    )
+
+
+def test_the_generic_layer_reads_a_data_tables_rows_as_the_markup_does() -> None:
+    rows = "".join(
+        f"<tr><td>{field}</td><td>{count}</td><td>{value}</td></tr>"
+        for field, count, value in (
+            ("Y tế", 112, "18,5"),
+            ("Giáo dục", 87, "12,1"),
+            ("Môi trường", 45, "9,8"),
+        )
+    )
+    table = (
+        "<table><caption>Viện trợ theo lĩnh vực năm 2023</caption>"
+        f"<tr><th>Lĩnh vực</th><th>Số dự án</th><th>Giá trị (triệu USD)</th></tr>{rows}</table>"
+    )
+    paragraphs = "".join(
+        f"<p>Đoạn {n} nói về tình hình viện trợ phi chính phủ nước ngoài trong năm qua tại các địa phương.</p>"
+        for n in range(1, 4)
+    )
+    result = EXTRACTOR.extract(
+        _entry_content_page(paragraphs + table), "https://example.vn/vien-tro-255601.html"
+    )
+    assert result.fallback
+    assert result.article.text.splitlines()[-5:] == [
+        "Viện trợ theo lĩnh vực năm 2023",
+        "Lĩnh vực | Số dự án | Giá trị (triệu USD)",
+        "Y tế | 112 | 18,5",
+        "Giáo dục | 87 | 12,1",
+        "Môi trường | 45 | 9,8",
+    ]
+
+
+def test_the_generic_layer_reads_a_brief_whose_one_long_line_is_its_first() -> None:
+    brief = (
+        "<p>Chiều 15/10, Phó Chủ tịch Liên hiệp tiếp Đoàn đại biểu Hội hữu nghị Nhật - Việt tỉnh Aichi.</p>"
+        "<p>Đoàn ở Việt Nam đến ngày 20/10.</p><p>Buổi tiếp diễn ra thân mật.</p>"
+    )
+    result = EXTRACTOR.extract(_entry_content_page(brief), "https://example.vn/tiep-doan-255602.html")
+    assert result.article.text.splitlines()[-2:] == [
+        "Đoàn ở Việt Nam đến ngày 20/10.",
+        "Buổi tiếp diễn ra thân mật.",
+    ]
+
+
 PRINT_VIEW = (
     "<html><head><title>In bài viết</title></head><body><div class='article-detail'>"
     "<h1 class='bx-title'>Tiêu đề bài</h1><div class='__MASTERCMS_CONTENT __MB_CONTENT_FOR_PRINTER'>"

@@ -660,6 +660,10 @@ class _BodyWalker:
     def _leave(self, image_box: bool, signed: bool) -> None:
         if image_box:
             self._image_box_depth -= 1
+            last = self._box_images[-1] if self._box_images else None
+            if self._image_box_depth == 0 and last is not None and id(last) not in self._captions:
+                self._loose_image, self._loose_holders = last, set()  # a box of a photo alone: its caption
+                # may follow it as a loose photo's does (`<div class="image">…</div><p class="caption">`)
         self._signed_depth -= signed
 
     def _image(self, element: HtmlElement) -> None:

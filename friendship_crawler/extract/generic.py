@@ -29,6 +29,7 @@ from lxml.html import HtmlElement
 from friendship_crawler.clean.lines import is_own_address, own_hosts
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
+    CELL_SEPARATOR,
     Block,
     Body,
     PollChoices,
@@ -46,8 +47,13 @@ HOLDER_LINE_CHARS = 40
 """Lines at least this long find the text's holder: a shorter one (a caption, a name) may stand anywhere."""
 LIST_ITEM_MARK = "- "
 """What trafilatura's text puts before each list item."""
+TABLE_ROW = re.compile(r"^\|(.+)\|$")
+TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+"""A table's row and the rule under its header row, as trafilatura writes tables in markdown."""
 _LISTS_AROUND = XPath("count(ancestor::ul | ancestor::ol)")
 _TEXT_AT_LIST_DEPTH = XPath(".//text()[count(ancestor::ul | ancestor::ol) = $depth]", smart_strings=False)
+LINE_TAGS = frozenset({"p", "li", "h2", "h3", "h4"})
+"""Blocks that hold a line, never a body: a brief with one long line is held by what is around it."""
 PAGE_WIDE = frozenset({"html", "body"})
 """A holder this wide is the whole page, rails and all: no holder."""
 
@@ -79,10 +85,22 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     items = {normalize_line(html_line(_item_text(item))) for item in root.iter("li")}
     hosts = own_hosts(url)  # a line that is only the site's address says nothing, as in a known container
     return [
-        Block(_without_item_mark(line, items))
+        Block(_as_row(_without_item_mark(line, items)))
         for line in normalize_text(text).split("\n")
-        if not is_own_address(line, hosts)
+        if not is_own_address(line, hosts) and not TABLE_RULE.match(line)
     ]
+
+
+def _as_row(line: str) -> str:
+    """A data table's row as a body read from its markup writes it ("Y tế | 112 | 18,5"), not as
+    trafilatura's markdown ("| Y tế | 112 | 18,5 |")."""
+    row = TABLE_ROW.match(line)
+    if row is None:
+        return line
+    cells = [cell.strip() for cell in row[1].split("|")]
+    if sum(map(bool, cells)) < 2:  # a title row across the table, as the markup reads one
+        return normalize_line(" ".join(cells))
+    return normalize_line(CELL_SEPARATOR.join(cells))
 
 
 def _item_text(item: HtmlElement) -> str:
@@ -113,6 +131,8 @@ def text_holder(root: HtmlElement, lines: Sequence[str]) -> HtmlElement | None:
     last = _first_block(reversed(blocks), found[-1][0])
     (first_line, first), *rest = found
     holder = _holder(first, last)
+    if holder is first and holder.tag in LINE_TAGS:  # one long line in one block: the body is around it
+        holder = _holder(holder.getparent(), holder.getparent())
     if holder is None or len(rest) < 2 or lines[0] != first_line:
         return holder
     inner = _holder(rest[0][1], last)
