@@ -877,12 +877,13 @@ def test_a_signed_name_with_the_time_it_was_filed_is_a_byline_and_a_place_with_a
     assert (split.author, split.blocks) == (author, kept)
 
 
-def test_a_signature_may_leave_the_work_done_outside_its_bold() -> None:
-    body = body_of(
-        "<p>Một câu của bài.</p><p style='text-align:right'><strong>Phương Ngân</strong> (thực hiện)</p>"
-    )
+@pytest.mark.parametrize("outside", [" (thực hiện)", " - 12/05/2025 10:20"], ids=["work-done", "time-filed"])
+def test_a_signature_may_leave_the_work_done_or_the_time_filed_outside_its_bold(outside: str) -> None:
+    signature = f"<p style='text-align:right'><strong>Phương Ngân</strong>{outside}</p>"
+    body = body_of(f"<p>Một câu của bài.</p>{signature}")
     assert body.blocks[-1].signed
-    assert split_byline(body.blocks, None).author == "Phương Ngân"
+    split = split_byline(body.blocks, None)
+    assert (split.author, [block.text for block in split.blocks]) == ("Phương Ngân", ["Một câu của bài."])
 
 
 def test_split_byline_keeps_a_short_last_line_that_is_not_the_author() -> None:

@@ -428,18 +428,23 @@ def _noscript_image(image: HtmlElement) -> HtmlElement | None:
 
 def is_signature(element: HtmlElement) -> bool:
     """Right-aligned (by style or by the old `align` attribute) and wholly in bold or in italic, but for
-    the work its writer did, in brackets ("<strong>Phương Ngân</strong> (thực hiện)")."""
+    the work its writer did or the time it was filed (`OUTSIDE_SIGNATURE`)."""
     aligned = (element.get("align") or "").lower() == "right" or (
         selectors.RIGHT_ALIGNED.search(element.get("style") or "") is not None
     )
     if not aligned:
         return False
     plain = _plain_text(element, selectors.EMPHASIS_TAGS)
-    return plain is not None and (not plain or BRACKETED_WORK.fullmatch(plain) is not None)
+    return plain is not None and (not plain or OUTSIDE_SIGNATURE.fullmatch(plain) is not None)
 
 
-BRACKETED_WORK = re.compile(r"\([^()]{1,30}\)\.?")
-"""What a signature may leave outside its emphasis: the work done, in brackets ("(thực hiện)", "(t/h)")."""
+_FILED_DAY = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
+_FILED_TIME = r"\d{1,2}:\d{2}"
+OUTSIDE_SIGNATURE = re.compile(
+    rf"\([^()]{{1,30}}\)\.?|[-–|]\s*(?:{_FILED_DAY}(?:\s+{_FILED_TIME})?|{_FILED_TIME}(?:\s+{_FILED_DAY})?)"
+)
+"""What a signature may leave outside its emphasis: the work done, in brackets ("(thực hiện)", "(t/h)"), or
+the time it was filed ("<strong>Thu Hà</strong> - 12/05/2025 10:20")."""
 
 
 def wholly_in(element: HtmlElement, tags: Sequence[str]) -> bool:
