@@ -819,11 +819,16 @@ def test_an_author_block_names_only_its_author(beside: str, kind: str) -> None:
     ],
     ids=["image-table", "figure"],
 )
-def test_a_cover_photo_in_the_leads_box_is_not_the_lead(photo: str) -> None:
+def test_a_cover_photo_in_the_leads_box_is_not_the_lead_but_the_first_image(photo: str) -> None:
     lead = "<div class='article-detail-desc'><p>Sáng 12/5, Hội hữu nghị tổ chức Đại hội lần thứ nhất.</p>"
-    page = headline_page("__MASTERCMS_CONTENT", below=f"{lead}{photo}</div>")
-    sapo = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.sapo
-    assert sapo == "Sáng 12/5, Hội hữu nghị tổ chức Đại hội lần thứ nhất."
+    body_photo = "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/body.jpg'></td></tr></table>"
+    page = headline_page("__MASTERCMS_CONTENT", below=f"{lead}{photo}</div>", ending=body_photo)
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert article.sapo == "Sáng 12/5, Hội hữu nghị tổ chức Đại hội lần thứ nhất."
+    assert [(image.url.rsplit("/", 1)[-1], image.caption) for image in article.images] == [
+        ("cov.jpg", "Quang cảnh Đại hội. (Ảnh: Thu Hà)"),
+        ("body.jpg", ""),
+    ]
 
 
 def test_a_head_description_the_body_shows_further_in_is_no_lead() -> None:

@@ -39,7 +39,7 @@ from friendship_crawler.extract.links import LinkFolder, fold_root, related_box_
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector
 from friendship_crawler.extract.structured import HeadData, read_head
-from friendship_crawler.items import Article
+from friendship_crawler.items import Article, Image
 from friendship_crawler.site_rules import (
     TIME_OF_DAY,
     UPDATED_LABEL,
@@ -275,6 +275,8 @@ class _PageReading:
         self.credited_outlet: str | None = None
         """The outlet the author block credits after the name ("Lan Anh (theo TTXVN)")."""
         self._date_line: tuple[str, str] | None = None
+        self.lead_node: HtmlElement | None = None
+        """The element the sapo was read from by the selectors, which may hold the cover photo."""
         self.badge: str | None = None
         """The visible headline's whole text and its multimedia badge (`fallbacks.headline_badge`)."""
 
@@ -350,7 +352,8 @@ class _PageReading:
         text = "\n".join(normalize_line(line) for line in lines)  # every line is already clean: a fast check
         if held is not None:
             body = held
-        if body.images:
+        images = [*self._cover_images(url), *body.images]
+        if images:
             self.sources["images"] = body_layer
         article = Article(
             url=url,
@@ -364,7 +367,7 @@ class _PageReading:
             modified_at=self._modified(container if container is not None else holder),
             section=self._section(title),
             tags=self._tags(body_element),
-            images=body.images,
+            images=images,
             language=text_language(text, self.root.get("lang")),
             related_urls=folder.article_urls(
                 [*body.related_hrefs, *related_box_hrefs(self.root, self.marks)], exclude=url
@@ -495,6 +498,7 @@ class _PageReading:
             shown = fallbacks.lead_text(node)
             if shown:
                 self.sources["sapo"] = SELECTORS
+                self.lead_node = node
                 return shown
         value = fallbacks.lead_near(self.title_node, container)
         if value:
@@ -517,6 +521,12 @@ class _PageReading:
             self.sources["sapo"] = GENERIC
             return placed
         return ""
+
+    def _cover_images(self, url: str) -> list[Image]:
+        """The photos set inside the lead's box, with their captions, before the body's."""
+        if self.lead_node is None or not fallbacks.lead_photos(self.lead_node):
+            return []
+        return read_body(self.lead_node, url).images  # the lead's box read as a body: its photo boxes
 
     def _says_not_found(self, title: str | None) -> bool:
         """The page says it does not exist, plainly, or in a heading and without a date: an article's

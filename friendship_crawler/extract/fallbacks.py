@@ -269,6 +269,12 @@ def lead_text(node: HtmlElement) -> str:
     return visible_text(lead)
 
 
+def lead_photos(node: HtmlElement) -> list[HtmlElement]:
+    """The boxes of a photo (and its caption) set inside a lead's box: the article's cover, not a related
+    teaser's thumbnail."""
+    return [box for box in _not_lead(node) if box.tag in PHOTO_BOXES and not links_to_articles(box)]
+
+
 def _not_lead(node: HtmlElement) -> list[HtmlElement]:
     """The boxes inside `node` that are mostly links to articles, or hold a photo (and its caption)."""
     return [
