@@ -317,19 +317,21 @@ def _label(element: HtmlElement) -> str:
 
 def _after_current(boxes: list[Selector], page_url: str) -> str | None:
     """In a box of numbered links, the numbered link after the element that stands for the page being read
-    (a class saying so, or a number that is no link)."""
+    (a class saying so, or a number that is no link), not one inside it (`<li class="active"><a>2</a>`)."""
     for box in boxes:
-        current_seen = False
+        current: HtmlElement | None = None
         for element in box.root.iter():
             if not isinstance(element, HtmlElement):
                 continue
             numbered = element.text_content().strip().isdigit()
-            if element.tag == "a" and numbered and current_seen:
+            if current is None:
+                unlinked = element.tag != "a" and next(element.iter("a"), None) is None
+                if CURRENT_PAGE.search(element.get("class") or "") or (numbered and unlinked):
+                    current = element
+            elif element.tag == "a" and numbered and current not in element.iterancestors():
                 url = _absolute(page_url, element.get("href") or "")
                 if url is not None and not _goes_back(url, page_url):
                     return url
-            elif CURRENT_PAGE.search(element.get("class") or "") or (element.tag != "a" and numbered):
-                current_seen = True
     return None
 
 

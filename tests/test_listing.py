@@ -175,6 +175,17 @@ def _unknown(teasers: str, after: str = "", wrapper: str = "list-news") -> str:
     return UNKNOWN.replace(f"<ul>{TEASERS}</ul>", f"<ul>{teasers}</ul>{after}").replace("list-news", wrapper)
 
 
+def test_the_page_being_read_is_no_next_page_though_its_marker_holds_a_link() -> None:
+    paging = (
+        '<ul class="pagination"><li class="active"><a href="/huu-nghi/x?page=1">1</a></li>'
+        '<li><a href="/huu-nghi/x?page=2">2</a></li></ul>'
+    )
+    page = OLD.replace(OLD[OLD.index('<div class="__MB_ARTICLE_PAGING">') :], f"{paging}</body></html>")
+    assert parse_listing(page, "https://thoidai.com.vn/huu-nghi/x").next_url == (
+        "https://thoidai.com.vn/huu-nghi/x?page=2"
+    )
+
+
 def test_the_fallback_pages_as_the_page_numbers_and_stops_where_its_paging_box_does() -> None:
     numbered = parse_listing(
         _unknown(
