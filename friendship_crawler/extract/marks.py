@@ -66,7 +66,10 @@ class PageMarks:
         self._read: dict[str, tuple[str, frozenset[str]]] = {}
         self._tags: dict[str, bool] = {}
         self._class_holders: list[HtmlElement] = []
-        self._class_positions: dict[str, list[int]] = {}
+        self._by_value: dict[str, list[int]] = {}
+        """Where each distinct class attribute value stands among the class holders."""
+        self._values_of: dict[str, list[str]] = {}
+        """The distinct class attribute values that hold each class name."""
         self._by_class: dict[str, list[HtmlElement]] = {}
 
     def values(self, attribute: str) -> tuple[str, frozenset[str]]:
@@ -84,7 +87,10 @@ class PageMarks:
         """The elements whose class attribute holds `name` as a CSS class test reads it, in document order."""
         if name not in self._by_class:
             self.values("class")
-            positions = self._class_positions.get(name, [])
+            values = self._values_of.get(name, [])
+            positions = [index for value in values for index in self._by_value[value]]
+            if len(values) > 1:  # gathered from several attribute values: back into document order
+                positions.sort()
             self._by_class[name] = [self._class_holders[index] for index in positions]
         return self._by_class[name]
 
@@ -98,19 +104,12 @@ class PageMarks:
         by_value: dict[str, list[int]] = {}
         for index, value in enumerate(values):
             by_value.setdefault(value, []).append(index)
-        positions: dict[str, list[int]] = {}
-        shared: set[str] = set()
-        for value, indexes in by_value.items():
+        values_of: dict[str, list[str]] = {}
+        for value in by_value:
             for token in dict.fromkeys(split(value)):
-                if token in positions:
-                    positions[token] += indexes
-                    shared.add(token)
-                else:
-                    positions[token] = list(indexes)
-        for token in shared:  # gathered from several attribute values: back into document order
-            positions[token].sort()
-        self._class_holders, self._class_positions = holders, positions
-        self._read["class"] = text, frozenset(positions)
+                values_of.setdefault(token, []).append(value)
+        self._class_holders, self._by_value, self._values_of = holders, by_value, values_of
+        self._read["class"] = text, frozenset(values_of)
 
     def has_tag(self, tag: str) -> bool:
         """The page has an element of this tag."""
