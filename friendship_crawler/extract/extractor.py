@@ -71,6 +71,10 @@ LABEL_IS_NOT = frozenset({*selectors.EMPHASIS_TAGS, "a"})
 """Tags that end a headline as part of it, never as a label after it."""
 HEAD_DATE_DRIFT = timedelta(days=2)
 """How far the head's publication time may stand from the one the page shows before the page's wins."""
+ZONE_SHIFTS = timedelta(hours=14)
+"""The widest gap between two clocks on Earth: a head time whole hours from the one the page shows, at the
+same minute and no further than this, states the same moment in a zone written wrong (UTC labelled
++07:00, the site's local time labelled UTC)."""
 ALIKE_TITLES = 0.5
 """Share of their words two titles have in common when one rewords the other (an SEO title)."""
 CUT_HEADLINE_LENGTH = 100
@@ -656,14 +660,17 @@ class _PageReading:
     def _shown_far_from(self, stated: str, container: HtmlElement | None) -> tuple[str, str] | None:
         """The publication time the page's own date line shows, when it is more than `HEAD_DATE_DRIFT` away
         from the one the head states (a head that gives the time the page was rendered, or another
-        article's): what the reader sees wins. A line that says it gives the update time says nothing of
-        the publication."""
+        article's) or whole hours away at the same minute (a head that writes its zone wrong): what the
+        reader sees wins. A line that says it gives the update time says nothing of the publication."""
         text, layer = self._own_date_line(container)
         shown = parse_date_line(text) if text and not UPDATED_LABEL.search(text) else None
         if shown is None or not TIME_OF_DAY.search(text):
             return None
-        drift = abs(datetime.fromisoformat(shown) - datetime.fromisoformat(stated))
-        return (shown, layer) if drift > HEAD_DATE_DRIFT else None
+        drift = abs(datetime.fromisoformat(shown) - datetime.fromisoformat(stated).replace(second=0))
+        zone_written_wrong = timedelta(0) < drift <= ZONE_SHIFTS and drift % timedelta(hours=1) == timedelta(
+            0
+        )
+        return (shown, layer) if drift > HEAD_DATE_DRIFT or zone_written_wrong else None
 
     def _shown_date(self, container: HtmlElement | None) -> tuple[str, str] | None:
         """The date the page shows, by the date selectors or near the headline, with its layer."""
