@@ -14,9 +14,12 @@ SITE_HOSTS = frozenset({"thoidai.com.vn", "www.thoidai.com.vn", "tacnghiep.thoid
 """Hosts that serve the section (same path, same id); any other subdomain is a foreign-language subsite."""
 CANONICAL_ROOT = "https://thoidai.com.vn"
 
-_ARTICLE_PATH = re.compile(r"^/(?P<slug>[a-z0-9][a-z0-9-]*?)-(?:post|d)?(?P<id>[1-9]\d{2,17})\.html$")
+_ARTICLE_PATH = re.compile(
+    r"^/(?:[a-z0-9][a-z0-9-]*/)?(?P<slug>[a-z0-9][a-z0-9-]*?)-(?:post|d|a)?(?P<id>[1-9]\d{2,17})\.html?$"
+)
 """`/<slug>-<id>.html`; sister sites on the same CMS mark the id with a letter or a word
-(`-post301234.html`, `-d384321.html`), which is not part of it."""
+(`-post301234.html`, `-d384321.html`, `-a320123.html`), which is not part of it, end it in `.htm`
+(`-103441.htm`) or file it under one folder (`/bai-viet/<slug>-50211.htm`)."""
 _PRINT_PATH = re.compile(r"^/apicenter@/print_article$")
 _PRINT_ID = re.compile(r"(?:^|&)i=(?P<id>[1-9]\d{0,17})(?:&|$)")
 """An id is a number as the site writes one: no leading zero, and short enough to stay a number."""

@@ -416,13 +416,19 @@ def test_foreign_page_keeps_its_own_host_and_id() -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["https://congthuong.vn/tin-chinh-post301234.html", "https://nongnghiep.vn/tin-chinh-d301234.html"]
+    ("url", "related"),
+    [
+        ("https://congthuong.vn/tin-chinh-post301234.html", "/gia-vang-post301299.html"),
+        ("https://nongnghiep.vn/tin-chinh-d301234.html", "/gia-vang-d301299.html"),
+        ("https://tapchicongthuong.vn/bai-viet/tin-chinh-301234.htm", "/bai-viet/gia-vang-301299.htm"),
+    ],
 )
-def test_a_sister_sites_page_whose_id_a_word_marks_is_an_article(url: str) -> None:
-    """`-post301234.html` and `-d301234.html` are articles of sister sites: read at their own address with
-    that id (they were refused as listings), and their related links are known as articles."""
+def test_a_sister_sites_page_whose_id_a_word_marks_is_an_article(url: str, related: str) -> None:
+    """`-post301234.html`, `-d301234.html` and `/bai-viet/…-301234.htm` are articles of sister sites: read
+    at their own address with that id (they were refused as listings), and their related links are known
+    as articles."""
     host = url.split("/")[2]
-    inline = f"<table><tr><td><a href='https://{host}/gia-vang-post301299.html'>Giá vàng hôm nay</a></td></tr></table>"
+    inline = f"<table><tr><td><a href='https://{host}{related}'>Giá vàng hôm nay</a></td></tr></table>"
     article = read_page(headline_page(ending=inline), url).article
     assert (article.url, article.article_id) == (url, 301234)
     assert "Giá vàng" not in article.text
@@ -523,6 +529,32 @@ def test_the_date_line_shown_wins_over_a_head_time_days_away_from_it(shown: str,
         "<head><meta property='article:published_time' content='2026-01-03T08:00:00+07:00'></head><body>",
     )
     assert read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.published_at == published
+
+
+@pytest.mark.parametrize(
+    ("shown", "published", "modified"),
+    [
+        ("10:20 | 12/05/2025", "2025-05-12T10:20:00+07:00", "2025-05-13T09:00:00+07:00"),
+        ("Cập nhật: 10:20 | 12/05/2025", "2025-05-12T10:20:00+07:00", "2025-05-13T09:00:00+07:00"),
+        ("03:21 | 12/05/2025", "2025-05-12T03:20:00+07:00", "2025-05-13T02:00:00+07:00"),
+    ],
+    ids=["date-line", "lone-update-label", "a-minute-apart"],
+)
+def test_a_head_that_writes_its_zone_wrong_does_so_for_both_times(
+    shown: str, published: str, modified: str
+) -> None:
+    """A head that writes UTC as +07:00 puts both its times seven hours early: the date line the page
+    shows gives the zone, a lone "Cập nhật:" date line included (on the family's pages it is the
+    publication time); a head time that is no whole hours from the line stands, and so does its update."""
+    head = (
+        "<head><meta property='article:published_time' content='2025-05-12T03:20:00+07:00'>"
+        "<meta property='article:modified_time' content='2025-05-13T02:00:00+07:00'></head>"
+    )
+    page = headline_page("__MASTERCMS_CONTENT", below=f"<span class='format_date'>{shown}</span>").replace(
+        "<body>", f"{head}<body>"
+    )
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert (article.published_at, article.modified_at) == (published, modified)
 
 
 def test_an_english_editions_page_reads_its_language_date_and_related_box() -> None:

@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -44,11 +45,16 @@ def test_print_view_carries_the_id() -> None:
         ("https://congthuong.vn/xuat-khau-gao-tang-manh-post301234.html", 301234),
         ("https://nongnghiep.vn/gia-lua-hom-nay-d384321.html", 384321),
         ("https://thoidai.com.vn/tin-postman-123456.html", 123456),
+        ("https://kinhtevadulich.vn/niem-tin-va-y-dinh-mua-a320123.html", 320123),
+        ("https://tapchicongthuong.vn/thuc-trang-va-cac-giai-phap-103441.htm", 103441),
+        ("https://tapchicongthuong.vn/bai-viet/thuc-trang-va-cac-giai-phap-50211.htm", 50211),
     ],
 )
 def test_a_sister_sites_id_marked_by_a_word_is_its_number(url: str, number: int) -> None:
-    """Sister sites on the same CMS write `-post301234.html` or `-d384321.html`: the number is the id."""
+    """Sister sites on the same CMS write `-post301234.html`, `-d384321.html` or `-a320123.html`, end the
+    address in `.htm` or file it under a folder: the number is the id, the address its canonical form."""
     assert article_id(url) == number
+    assert canonical_article_url(url, "https://example.vn") == "https://example.vn" + urlsplit(url).path
 
 
 @pytest.mark.parametrize(
@@ -59,6 +65,9 @@ def test_a_sister_sites_id_marked_by_a_word_is_its_number(url: str, number: int)
         "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16",
         "https://thoidai.com.vn/huu-nghi/bon-phuong-ket-ban",
         "https://thoidai.com.vn/stores/news_dataimages/a-20250729.jpg",
+        "https://thoidai.com.vn/stores/news_dataimages/2025/072025/29/anh-20250729.jpg",
+        "https://thoidai.com.vn/a/b/tin-chinh-123456.html",
+        "https://thoidai.com.vn/tin-chinh-123456.htmlx",
     ],
 )
 def test_non_articles_have_no_id(url: str) -> None:

@@ -43,6 +43,7 @@ from friendship_crawler.items import Article, Image
 from friendship_crawler.site_rules import (
     TIME_OF_DAY,
     UPDATED_LABEL,
+    iso_vietnam,
     match_date_line,
     parse_date_line,
     parse_update_line,
@@ -251,6 +252,11 @@ def _is_web_address(url: str) -> bool:
     return http_parts(url) is not None
 
 
+def _zone_written_wrong(drift: timedelta) -> bool:
+    """Two times of one moment, one in a zone written wrong: whole hours apart, at most `ZONE_SHIFTS`."""
+    return timedelta(0) < abs(drift) <= ZONE_SHIFTS and drift % timedelta(hours=1) == timedelta(0)
+
+
 class _PageReading:
     """One extraction: the parsed page, its head evidence, and the fields as they are decided."""
 
@@ -279,6 +285,8 @@ class _PageReading:
         self.credited_outlet: str | None = None
         """The outlet the author block credits after the name ("Lan Anh (theo TTXVN)")."""
         self._date_line: tuple[str, str] | None = None
+        self.head_zone_error = timedelta(0)
+        """What the page's own date line adds to the head's times when the head writes its zone wrong."""
         self.lead_node: HtmlElement | None = None
         """The element the sapo was read from by the selectors, which may hold the cover photo."""
         self.badge: str | None = None
@@ -359,6 +367,7 @@ class _PageReading:
         images = [*self._cover_images(url), *body.images]
         if images:
             self.sources["images"] = body_layer
+        published_at = self._published(container if container is not None else holder)  # then the update
         article = Article(
             url=url,
             article_id=aid,
@@ -367,7 +376,7 @@ class _PageReading:
             text=text,
             author=author,
             source=self._source(split.source, body_layer, body_element),
-            published_at=self._published(container if container is not None else holder),
+            published_at=published_at,
             modified_at=self._modified(container if container is not None else holder),
             section=self._section(title),
             tags=self._tags(body_element),
@@ -660,17 +669,21 @@ class _PageReading:
     def _shown_far_from(self, stated: str, container: HtmlElement | None) -> tuple[str, str] | None:
         """The publication time the page's own date line shows, when it is more than `HEAD_DATE_DRIFT` away
         from the one the head states (a head that gives the time the page was rendered, or another
-        article's) or whole hours away at the same minute (a head that writes its zone wrong): what the
-        reader sees wins. A line that says it gives the update time says nothing of the publication."""
+        article's), or whole hours away at the same minute (a head that writes its zone wrong, and so
+        writes its update time wrong too: `head_zone_error`): what the reader sees wins. A line that says
+        it gives the update time says nothing of when the page was published days away; its one time is
+        the same moment as the head's, whole hours away."""
         text, layer = self._own_date_line(container)
-        shown = parse_date_line(text) if text and not UPDATED_LABEL.search(text) else None
-        if shown is None or not TIME_OF_DAY.search(text):
+        shown = parse_date_line(text) if text and TIME_OF_DAY.search(text) else None
+        if shown is None:
             return None
-        drift = abs(datetime.fromisoformat(shown) - datetime.fromisoformat(stated).replace(second=0))
-        zone_written_wrong = timedelta(0) < drift <= ZONE_SHIFTS and drift % timedelta(hours=1) == timedelta(
-            0
-        )
-        return (shown, layer) if drift > HEAD_DATE_DRIFT or zone_written_wrong else None
+        drift = datetime.fromisoformat(shown) - datetime.fromisoformat(stated).replace(second=0)
+        if abs(drift) > HEAD_DATE_DRIFT and not UPDATED_LABEL.search(text):
+            return shown, layer
+        if _zone_written_wrong(drift) and parse_update_line(text) is None:
+            self.head_zone_error = drift
+            return shown, layer
+        return None
 
     def _shown_date(self, container: HtmlElement | None) -> tuple[str, str] | None:
         """The date the page shows, by the date selectors or near the headline, with its layer."""
@@ -682,7 +695,8 @@ class _PageReading:
         return (parsed, GENERIC) if parsed else None
 
     def _modified(self, container: HtmlElement | None) -> str | None:
-        """JSON-LD's or the meta update time, else the one a date line gives beside the publication time."""
+        """JSON-LD's or the meta update time (in the zone the page shows: `head_zone_error`, known once the
+        publication time is), else the one a date line gives beside the publication time."""
         for value, layer in (
             (self.head.article.get("dateModified"), HEAD),
             (self.head.meta.get("article:modified_time"), META),
@@ -691,7 +705,7 @@ class _PageReading:
             parsed = parse_iso(value)
             if parsed:
                 self.sources["modified_at"] = layer
-                return parsed
+                return iso_vietnam(datetime.fromisoformat(parsed) + self.head_zone_error)
         text, layer = self._own_date_line(container)  # the line of both times: "… | Cập nhật: …"
         parsed = parse_update_line(text)
         if parsed:
