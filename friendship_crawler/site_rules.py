@@ -81,6 +81,8 @@ Anh/dulich.petrotimes.vn"): the author is the name before it. A name after the s
 a second author and stays."""
 NAME_MAX_WORDS = 6
 """Words of one author's name ("Nguyễn Thị Minh Khai", "Kim Min-jun"); more is a sentence or a title."""
+INITIALS_NAME = re.compile(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ][^\W\d_]*\.?")
+"""A name the press writes by its initials, as one word: "C.Tin", "N.Hà", "V.H.", "T.L", "N.T.H"."""
 BYLINE_MAX_WORDS = 40
 """Words of a byline with its role ("Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, ...")."""
 AUTHOR_NOISE = re.compile(
@@ -90,6 +92,9 @@ AUTHOR_NOISE = re.compile(
 )
 """What an author block prints after the name: an e-mail address, a follow button, the bare role
 ("Minh Anh Phóng viên", "Minh Anh | minhanh@baoquocte.vn")."""
+GROUP_WORDS = frozenset({"nhóm", "ban", "tổ", "đội", "team"})
+"""What names a group of writers by its role ("Nhóm phóng viên", "Tổ cộng tác viên"): the role is then the
+name, not noise after it."""
 AUTHOR_ROLE = re.compile(r"^(?i:pv|ctv|btv|phóng viên|nhà báo)\s+")
 """A role before the name, without a colon ("PV Minh Anh"): dropped when a capitalised name follows."""
 OTHER_CREDITS = re.compile(r"\s*[|;]\s*[^|;:]{1,30}:.*$")

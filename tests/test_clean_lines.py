@@ -756,6 +756,13 @@ def test_the_known_author_is_taken_off_the_end() -> None:
         ("Việt Nam - các nước", False, False),
         ("Thu Hà/TTXVN", False, True),
         ("Hà Nội/Việt Nam", False, False),
+        ("C.Tin", False, True),
+        ("V.H.", False, True),
+        ("N.T.Hà", False, True),
+        ("T.L (tổng hợp)", False, True),
+        ("TP.HCM", False, False),
+        ("N.Hà nói thêm", False, False),
+        ("A.", False, False),
     ],
 )
 def test_what_reads_as_a_byline(line: str, with_role: bool, expected: bool) -> None:

@@ -617,6 +617,8 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
         ("Minh Anh Phóng viên", "Minh Anh"),
         ("Theo dõi Báo Quốc tế trên Google News", None),
         ("Nhóm PV", "Nhóm PV"),
+        ("Nhóm phóng viên", "Nhóm phóng viên"),
+        ("Bài: Tổ cộng tác viên", "Tổ cộng tác viên"),
         ("Hoài Nam thực hiện", "Hoài Nam"),
         ("Thu Hà ghi", "Thu Hà"),
         ("Nguyễn Văn Ghi", "Nguyễn Văn Ghi"),

@@ -976,6 +976,40 @@ def test_the_outlet_after_a_slash_is_not_part_of_the_author(byline: str, author:
     assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article.author == author
 
 
+@pytest.mark.parametrize(
+    ("block", "author"),
+    [
+        ("Bài: Phương Lê<br>Ảnh: Quang Hòa", "Phương Lê"),
+        ("Nội dung: Minh Anh - Thu Hà<br>Thiết kế: Lan Phương", "Minh Anh - Thu Hà"),
+        ("<p>Phương Lê</p><p>Đồ họa: Quang Hòa</p>", "Phương Lê"),
+    ],
+    ids=["photo-credit", "design-credit-under-co-authors", "credit-paragraph"],
+)
+def test_an_author_blocks_lines_that_credit_other_hands_name_no_author(block: str, author: str) -> None:
+    page = (
+        "<html><body><h1 class='article-detail-title'>Tiêu đề</h1>"
+        f"<div class='article-detail-author'>{block}</div>"
+        "<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div></body></html>"
+    )
+    assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article.author == author
+
+
+@pytest.mark.parametrize(
+    ("ending", "author"),
+    [
+        ("<p style='text-align:right'>C.Tin</p>", "C.Tin"),
+        ("<p>V.H.</p>", "V.H."),
+        ("<p>N.Hà (tổng hợp)</p>", "N.Hà"),
+    ],
+    ids=["right-aligned", "plain", "with-the-work-done"],
+)
+def test_a_name_written_by_its_initials_signs_the_article(ending: str, author: str) -> None:
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://thoidai.com.vn/tin-chinh-212345.html"
+    ).article
+    assert article.author == author and author not in article.text
+
+
 def test_a_second_author_after_a_slash_stays() -> None:
     page = (
         "<html><body><h1 class='article-detail-title'>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'>"

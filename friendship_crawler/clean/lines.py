@@ -1064,6 +1064,8 @@ def is_byline(line: str, author: str | None = None, with_role: bool = False) -> 
         return False
     if {words[0].casefold(), " ".join(words[:2]).casefold()} & site_rules.HONORIFICS:
         return False
+    if site_rules.INITIALS_NAME.fullmatch(words[0]):  # "C.Tin", "V.H. (TTXVN)"
+        return len(words) == 1 or bool(site_rules.ROLE_SUFFIX.fullmatch(" " + " ".join(words[1:])))
     size = _name_size(words)
     if size == 0 or size > site_rules.NAME_MAX_WORDS or (size == 1 and not words[0].rstrip(",").isupper()):
         return False

@@ -27,6 +27,8 @@ from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import article_id
 
 _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
+_LINE_BREAK = "\x1e"
+"""Where `visible_lines` breaks a line: a control character the parsed page cannot hold (parsing drops it)."""
 MAX_DEPTH = 150
 """Deeper markup is read as flat text: hostile nesting must not exhaust the stack."""
 _SKIPPED_CLASSES = selectors.AD_CLASSES | selectors.BOILERPLATE_CLASSES | selectors.EMBED_CLASSES
@@ -120,6 +122,14 @@ def visible_text(element: HtmlElement) -> str:
     return html_line("".join(parts))
 
 
+def visible_lines(element: HtmlElement) -> list[str]:
+    """The lines a reader sees in an element, each normalised: its text broken where a `<br>` or a block
+    element breaks it."""
+    parts: list[str] = []
+    _collect_visible(element, parts, 0, _LINE_BREAK)
+    return [line for raw in "".join(parts).split(_LINE_BREAK) if (line := html_line(raw))]
+
+
 def html_line(raw: str) -> str:
     """Text from HTML as one normalised line: newlines in markup are only spaces."""
     if "\n" in raw or "\r" in raw or "\f" in raw or "\v" in raw:
@@ -127,15 +137,15 @@ def html_line(raw: str) -> str:
     return normalize_line(raw)
 
 
-def _collect_visible(element: HtmlElement, parts: list[str], depth: int) -> None:
+def _collect_visible(element: HtmlElement, parts: list[str], depth: int, breaks: str = " ") -> None:
     if element.text:
         parts.append(element.text)
     for child in element:
         if isinstance(child.tag, str) and child.tag not in selectors.SKIP_TAGS:
             if child.tag in selectors.BLOCK_TAGS or child.tag == "br":
-                parts.append(" ")
+                parts.append(breaks)
             if depth < MAX_DEPTH:
-                _collect_visible(child, parts, depth + 1)
+                _collect_visible(child, parts, depth + 1, breaks)
             else:
                 parts.append(child.text_content())
         if child.tail:

@@ -50,6 +50,8 @@ def clean_author(raw: str | None) -> str | None:
         return None  # "Theo dõi Báo Quốc tế trên Google News" in the author box
     name = site_rules.OTHER_CREDITS.sub("", name)
     while (stripped := site_rules.AUTHOR_NOISE.sub("", name)) != name and stripped:
+        if stripped.casefold() in site_rules.GROUP_WORDS:
+            break  # "Nhóm phóng viên": a group named by its role
         name = stripped
     role = site_rules.AUTHOR_ROLE.match(name)
     if role and name[role.end() : role.end() + 1].isupper():

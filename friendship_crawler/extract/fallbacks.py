@@ -26,7 +26,12 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean.folding import slug_words
-from friendship_crawler.clean.lines import ends_with_byline, is_labelled_byline, is_widget_line
+from friendship_crawler.clean.lines import (
+    ends_with_byline,
+    is_labelled_byline,
+    is_other_credit,
+    is_widget_line,
+)
 from friendship_crawler.clean.rules import FOLLOW_LINE, MEDIA_BADGE, SITE_TAGLINE
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
@@ -35,6 +40,7 @@ from friendship_crawler.extract.body import (
     is_photo,
     is_signature,
     links_to_articles,
+    visible_lines,
     visible_text,
 )
 from friendship_crawler.extract.byline import clean_author
@@ -638,12 +644,14 @@ def _holds(box: HtmlElement, node: HtmlElement | None) -> bool:
 def byline_text(node: HtmlElement) -> str:
     """What an author block says of its authors: the names of its links to author pages where they read
     as names (a job title or an e-mail address beside them names nobody), else its text without the links
-    that are no names ("Xem tất cả bài viết")."""
+    that are no names ("Xem tất cả bài viết") and without the lines that credit other hands under the
+    byline ("Bài: Phương Lê" / "Ảnh: Quang Hòa")."""
     texts = [text for link in _AUTHOR_PAGE_LINKS(node) if (text := visible_text(link))]
     names = [text for text in texts if ends_with_byline(text)]
     if names:
         return ", ".join(names)
-    text = visible_text(node)
+    lines = visible_lines(node)
+    text = " ".join([line for line in lines if not is_other_credit(line)] or lines)
     for other in texts:
         text = text.replace(other, " ")
     return " ".join(text.split())
