@@ -158,6 +158,59 @@ def test_generic_fallback_is_reported_and_keeps_the_paragraphs() -> None:
     assert "Đọc nhiều" not in text and "Tin quốc tế ngày 23/6" not in text
 
 
+TEASER = (
+    "<{tag} class='item'>{thumb}<h3><a href='/{slug}-{id}.html'>{title} {id}</a></h3>"
+    "<p>Ngày 5/11, hội hữu nghị tỉnh đã tổ chức đại hội lần thứ hai, nhiệm kỳ 2020-2025, với đông đảo đại biểu.</p></{tag}>"
+)
+SHORT_BODY = (
+    "<p>Chi hội hữu nghị Việt Nam - Thái Lan của Nhà máy Xe điện Hà Nội đã ra mắt ngày 29/12 tại Hà Nội.</p>"
+    "<p>Việc thành lập Chi hội nhằm tăng cường quan hệ hữu nghị giữa hai thủ đô Hà Nội và Bangkok.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("tag", "thumb"),
+    [
+        ("article", ""),
+        ("div", "<img src='/t.jpg' alt='t'>"),
+        ("li", "<a href='/x-1.html'><img src='/t.jpg'></a>"),
+    ],
+    ids=["articles", "items-with-thumbnails", "list-items-with-thumbnails"],
+)
+def test_the_generic_layer_reads_a_short_body_over_a_longer_list_of_teasers(tag: str, thumb: str) -> None:
+    """trafilatura takes the descriptions of a box of other articles' teasers for the text when the
+    article has a few paragraphs only: the teasers are no text."""
+    teasers = "".join(
+        TEASER.format(tag=tag, thumb=thumb, slug="tin-khac", id=100100 + n, title="Tin khác")
+        for n in range(10)
+    )
+    box = f"<ul class='q8'>{teasers}</ul>" if tag == "li" else f"<div class='q8'>{teasers}</div>"
+    page = (
+        "<html><body><div class='q1'><h1 class='q2'>Thành lập Chi hội hữu nghị Việt Nam - Thái Lan</h1>"
+        f"<div class='q9'>{SHORT_BODY}</div><h2>Các tin bài khác</h2>{box}</div></body></html>"
+    )
+    article = EXTRACTOR.extract(page, "https://thoidai.com.vn/thanh-lap-chi-hoi-123456.html").article
+    assert article.text.splitlines()[1:] == [
+        "Chi hội hữu nghị Việt Nam - Thái Lan của Nhà máy Xe điện Hà Nội đã ra mắt ngày 29/12 tại Hà Nội.",
+        "Việc thành lập Chi hội nhằm tăng cường quan hệ hữu nghị giữa hai thủ đô Hà Nội và Bangkok.",
+    ]
+
+
+def test_an_articles_own_list_of_linked_headings_without_pictures_stays_on_the_generic_layer() -> None:
+    items = "".join(
+        f"<div class='item'><h3><a href='/hoi-huu-nghi-{n}-1001{n}.html'>Hội hữu nghị số {n}</a></h3>"
+        f"<p>Hội hữu nghị số {n} được thành lập năm 19{70 + n} và có hàng trăm hội viên ở khắp các tỉnh.</p></div>"
+        for n in range(4)
+    )
+    page = (
+        "<html><body><div class='q1'><h1 class='q2'>Các hội hữu nghị của tỉnh</h1>"
+        f"<div class='q9'><p>Tỉnh hiện có bốn hội hữu nghị với các nước, giới thiệu dưới đây.</p>{items}</div>"
+        "</div></body></html>"
+    )
+    text = EXTRACTOR.extract(page, "https://thoidai.com.vn/cac-hoi-huu-nghi-123456.html").article.text
+    assert all(f"Hội hữu nghị số {n} được thành lập" in text for n in range(4))
+
+
 RICH_BODY = (
     "<p>{first}</p><h2>Mở rộng hợp tác với các địa phương nước bạn</h2><p>{second}</p>"
     "<ul><li>Tổ chức 12 đoàn giao lưu với các nước láng giềng.</li><li>Tiếp nhận 5 dự án viện trợ.</li></ul>"

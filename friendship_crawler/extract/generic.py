@@ -38,6 +38,7 @@ from friendship_crawler.extract.body import (
     links_to_articles,
 )
 from friendship_crawler.textnorm import normalize_line, normalize_text
+from friendship_crawler.urls import article_id
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,12 @@ _LISTS_AROUND = XPath("count(ancestor::ul | ancestor::ol)")
 _TEXT_AT_LIST_DEPTH = XPath(".//text()[count(ancestor::ul | ancestor::ol) = $depth]", smart_strings=False)
 LINE_TAGS = frozenset({"p", "li", "h2", "h3", "h4"})
 """Blocks that hold a line, never a body: a brief with one long line is held by what is around it."""
+TEASER_RUN = 3
+"""Teasers side by side that make a list of other articles: a rail, a "Các tin bài khác" box."""
+TEASER_TAGS = ("article", "li", "div")
+TEASER_MAX_CHARS = 400
+"""The text of one teaser at most (its title and description): more is an article's own section."""
+_TEASER_TITLE_LINKS = XPath("(.//h2 | .//h3 | .//h4)//a/@href", smart_strings=False)
 PAGE_WIDE = frozenset({"html", "body"})
 """A holder this wide is the whole page, rails and all: no holder."""
 
@@ -66,6 +73,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     settle_figures(page)
     drop_form_widgets(page)
     drop_comment_boxes(page)
+    drop_teaser_lists(page, article_id(url))
     try:
         text = trafilatura.extract(
             page,
@@ -220,6 +228,33 @@ def drop_comment_boxes(root: HtmlElement) -> None:
     for box in boxes:
         if box.getparent() is not None and not any(a in boxes for a in box.iterancestors()):
             box.drop_tree()
+
+
+def drop_teaser_lists(root: HtmlElement, own_id: int | None) -> None:
+    """Lists of other articles' teasers go: at least `TEASER_RUN` teasers side by side (`_is_teaser`).
+    trafilatura reads the descriptions of a list of teasers as text, and prefers it to an article of a
+    few paragraphs."""
+    parents = {
+        id(parent): parent
+        for element in root.iter(*TEASER_TAGS)
+        if (parent := element.getparent()) is not None
+    }
+    for parent in parents.values():
+        teasers = [child for child in parent if child.tag in TEASER_TAGS and _is_teaser(child, own_id)]
+        if len(teasers) >= TEASER_RUN:
+            for teaser in teasers:
+                teaser.drop_tree()
+
+
+def _is_teaser(element: HtmlElement, own_id: int | None) -> bool:
+    """A short `article`, or a short item with its thumbnail, whose heading links another article (not
+    the page's own); a list item of linked headings without pictures may be an article's own list."""
+    if len(element.text_content()) > TEASER_MAX_CHARS or next(element.iter("h1"), None) is not None:
+        return False
+    if element.tag != "article" and next(element.iter(*selectors.IMAGE_TAGS), None) is None:
+        return False
+    ids = {article_id(str(href)) for href in _TEASER_TITLE_LINKS(element)}
+    return bool(ids - {None, own_id})
 
 
 def _writable_text(root: HtmlElement) -> None:
