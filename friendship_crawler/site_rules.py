@@ -159,7 +159,8 @@ OUTLET_MAX_WORDS = 3
 """Words of each outlet an attribution lists between commas ("Theo Reuters, AFP", "Theo Tân Hoa xã, AP")."""
 ATTRIBUTED_SUFFIX = re.compile(r"\(\s*(?i:theo)\s+(?P<source>[^()]+?)\s*\)\s*\.?$")
 """An outlet credited after the name, in brackets: "Hà Anh (Theo Nikkei Asia)"."""
-SOURCE_LABEL = re.compile(r"^\s*Nguồn\s*:\s*", re.IGNORECASE)
+SOURCE_LABEL = re.compile(r"^\s*(?:Nguồn|Source)\s*:\s*", re.IGNORECASE)
+"""What labels the source line: "Nguồn:", and "Source:" on the family's English editions."""
 SOURCE_MAX_CHARS = 120
 """A "Nguồn:" line names a source in a few words; a longer text after the label is a paragraph."""
 

@@ -565,6 +565,21 @@ def test_an_english_editions_page_reads_its_language_date_and_related_box() -> N
     assert [url.rsplit("-", 1)[-1] for url in article.related_urls] == ["61234.html", "61235.html"]
 
 
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "<p style='text-align:right'><strong>Thu Hoai</strong></p><p>Source: hanoimoi.com.vn</p>",
+        "<p style='text-align:right'><strong>Thu Hoai</strong></p><div class='article-detail-source'>Source: hanoimoi.com.vn</div>",
+    ],
+    ids=["source-line", "source-box"],
+)
+def test_an_english_editions_source_line_is_its_source(ending: str) -> None:
+    page = ENGLISH_PAGE.replace("</div><div class='box-related'>", f"{ending}</div><div class='box-related'>")
+    article = read_page(page, "https://vietnamtimes.org.vn/vietnam-and-laos-sign-61200.html").article
+    assert (article.author, article.source) == ("Thu Hoai", "hanoimoi.com.vn")
+    assert "Source" not in article.text and "Thu Hoai" not in article.text
+
+
 def test_a_vietnamese_text_is_vietnamese_whatever_its_template_declares() -> None:
     article = read_page(
         headline_page(html=" lang='en'"), "https://thoidai.com.vn/tin-chinh-212345.html"
