@@ -97,6 +97,10 @@ GROUP_WORDS = frozenset({"nhóm", "ban", "tổ", "đội", "team"})
 name, not noise after it."""
 AUTHOR_ROLE = re.compile(r"^(?i:pv|ctv|btv|phóng viên|nhà báo)\s+")
 """A role before the name, without a colon ("PV Minh Anh"): dropped when a capitalised name follows."""
+CO_AUTHOR_ROLE = re.compile(
+    r"(?:(?<=\s[-–]\s)|(?<=,\s)|(?<=\svà\s))(?i:pv|ctv|btv|phóng viên|nhà báo)\s+(?=[A-ZĐÀ-Ỹ])"
+)
+"""The same role before a co-author's name ("PV Minh Anh - CTV Thu Hà")."""
 OTHER_CREDITS = re.compile(r"\s*[|;]\s*[^|;:]{1,30}:.*$")
 """Credits of other people after the author's, behind a bar or semicolon and labelled ("Minh Anh | Biên
 tập: Thu Hà", "Minh Anh; Đồ họa: Lan Phương"): the author is the name before them."""

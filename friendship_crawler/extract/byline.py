@@ -56,6 +56,7 @@ def clean_author(raw: str | None) -> str | None:
     role = site_rules.AUTHOR_ROLE.match(name)
     if role and name[role.end() : role.end() + 1].isupper():
         name = name[role.end() :]
+    name = site_rules.CO_AUTHOR_ROLE.sub("", name)
     while True:
         stripped = site_rules.ROLE_SUFFIX.sub("", name)
         if stripped == name or not stripped:
