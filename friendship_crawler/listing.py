@@ -147,7 +147,8 @@ def parse_listing(html: str | Selector, page_url: str) -> ListingPage:
     for markup, css in zip(MARKUPS, ENTRY_SELECTORS, strict=True):
         nodes = sel.css(css)
         if nodes:
-            entries = _entries(nodes, page_url, rails)
+            teasers = [node.root for node in nodes if isinstance(node.root, HtmlElement)]
+            entries = _entries(nodes, page_url, _apart_from(rails, teasers))
             return ListingPage(entries, _crawlable(_next_url(sel, page_url), page_url, len(entries)), markup)
     entries = fallback_entries(sel, page_url, rails)
     paged = listing_offset(page_url) > 0 or _page_number(page_url) is not None
@@ -174,16 +175,23 @@ def fallback_entries(
     """Links to articles of the site (the page's host or the site's) in the main column, in page order,
     each article once (a teaser links it from its photo, its title and its comment count)."""
     page_host = host_of(page_url)
-    rails = _rail_boxes(sel) if rails is None else rails
-    entries: list[ListingEntry] = []
-    seen: set[int] = set()
+    links: list[tuple[HtmlElement, str, int]] = []
     for link in sel.css("a[href]"):
         url = _absolute(page_url, link.root.get("href") or "")
         aid = article_id(url) if url else None
-        if url is None or aid is None or aid in seen or not _same_site(host_of(url), page_host):
-            continue
         element = link.root
-        if not isinstance(element, HtmlElement) or _in_chrome(element, rails):
+        if (
+            url
+            and aid is not None
+            and isinstance(element, HtmlElement)
+            and _same_site(host_of(url), page_host)
+        ):
+            links.append((element, url, aid))
+    rails = _apart_from(_rail_boxes(sel) if rails is None else rails, [element for element, _, _ in links])
+    entries: list[ListingEntry] = []
+    seen: set[int] = set()
+    for element, url, aid in links:
+        if aid in seen or _in_chrome(element, rails):
             continue
         seen.add(aid)
         entries.append(ListingEntry(url.split("#", 1)[0], parse_date(_teaser_text(element))))
@@ -213,6 +221,14 @@ def _rail_boxes(sel: Selector) -> set[HtmlElement]:
             if parent is not None:
                 boxes.add(parent)
     return boxes
+
+
+def _apart_from(rails: set[HtmlElement], teasers: list[HtmlElement]) -> set[HtmlElement]:
+    """The rail boxes that hold no more than half of the listing's `teasers`: a box that holds most of
+    them is the listing itself (a rail heading over no links of its own, a footer's "Multimedia" over
+    category links or an empty box a widget fills later, climbed to the column around the list)."""
+    around = [set(teaser.iterancestors()) for teaser in teasers]
+    return {box for box in rails if 2 * sum(box in ancestors for ancestors in around) <= len(teasers)}
 
 
 def _links_articles(box: HtmlElement) -> bool:

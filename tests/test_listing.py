@@ -257,6 +257,31 @@ def test_a_rails_links_are_no_entries(rail: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "empty_rail",
+    [
+        '<div class="box"><h3>Tin mới</h3><div class="__lazy_widget"></div></div>',
+        '<div class="col"><h4>Multimedia</h4><ul><li><a href="/video">Video</a></li></ul></div>',
+    ],
+    ids=["a-box-a-widget-fills-later", "a-heading-over-category-links"],
+)
+def test_a_rail_heading_over_no_article_links_leaves_the_list_whole(empty_rail: str) -> None:
+    """A rail's heading whose box holds no article links climbs to the box around it that does: the
+    column around the list is no rail, on a known markup or an unknown one."""
+    current = CURRENT.replace(
+        '</div><div class="btn-viewmore">', f'</div>{empty_rail}<div class="btn-viewmore">'
+    )
+    column = f'<html><body><div class="main-col">{current[len("<html><body>") : -len("</body></html>")]}</div></body></html>'
+    assert [e.url for e in parse_listing(column, "https://thoidai.com.vn/huu-nghi").entries] == [
+        "https://thoidai.com.vn/a-200.html",
+        "https://www.thoidai.com.vn/b-199.html",
+    ]
+    unknown = _unknown(TEASERS, empty_rail)
+    assert [e.url for e in parse_listing(unknown, "https://thoidai.com.vn/huu-nghi").entries] == [
+        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
+    ]
+
+
 def test_known_markup_reads_each_teasers_article_link_and_leaves_the_rest_to_the_spider() -> None:
     """A category label before the title link is no entry, nor is a rail built with the listing's own
     widget; an ad slot's or a partner site's link in the list is handed on for the spider to refuse and
