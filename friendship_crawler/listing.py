@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 from parsel import Selector
 
@@ -70,7 +71,22 @@ RAIL_TITLES = frozenset(
      "most read", "most popular", "popular", "latest", "latest news", "related news", "trending"}
 )  # fmt: skip
 """Headings of the rails beside or below a listing, whose links are not the listing's entries."""
-RAIL_HEADINGS = "h2, h3, h4, .cat-name, .title, .box-title, .cat-title"
+RAIL_TITLE_ENDINGS = (
+    "nhất",
+    "cập nhật",
+    "nổi bật",
+    "trong ngày",
+    "trong tuần",
+    "trong tháng",
+    "hôm nay",
+    "24h",
+)
+"""What a rail's heading may add to its title: "Tin đọc nhiều nhất", "Tin mới cập nhật", "Sự kiện nổi bật"."""
+RAIL_HEADING_TAGS = frozenset({"h2", "h3", "h4"})
+RAIL_HEADING_CLASS = re.compile(r"title|heading|cat-?name", re.I)
+"""Headings by tag, or by a class that names a title in any casing and compound ("box-heading",
+"titleBox", "cat-name")."""
+RAIL_HEADING_WORDS = 6
 _TEASER_TAGS = frozenset({"article", "li", "div"})
 _CLIMB = 12
 PAGING_BOXES = "div.__MB_ARTICLE_PAGING, div.grNextPage, [class*=paging], [class*=pagination], [class*=pager]"
@@ -211,16 +227,32 @@ def _rail_boxes(sel: Selector) -> set[HtmlElement]:
     """The boxes whose heading names a rail ("Đọc nhiều", "Tin mới" ...): the nearest box around the
     heading that holds article links (a title bar with its own "Xem thêm" link holds none)."""
     boxes: set[HtmlElement] = set()
-    for heading in sel.css(RAIL_HEADINGS):
-        text = " ".join(" ".join(heading.css("::text").getall()).split()).casefold().rstrip(":")
-        node = heading.root
-        if text in RAIL_TITLES and isinstance(node, HtmlElement):
-            parent = node.getparent()
-            while parent is not None and parent.getparent() is not None and not _links_articles(parent):
-                parent = parent.getparent()
-            if parent is not None:
-                boxes.add(parent)
+    root = sel.root
+    for node in root.iter(etree.Element) if isinstance(root, HtmlElement) else ():
+        if not _is_rail_heading(node):
+            continue
+        parent = node.getparent()
+        while parent is not None and parent.getparent() is not None and not _links_articles(parent):
+            parent = parent.getparent()
+        if parent is not None:
+            boxes.add(parent)
     return boxes
+
+
+def _is_rail_heading(node: HtmlElement) -> bool:
+    """A heading, by its tag or class, that names a rail (`RAIL_TITLES`, with or without one of
+    `RAIL_TITLE_ENDINGS`), and is no teaser's title (it links no article)."""
+    if node.tag not in RAIL_HEADING_TAGS and not RAIL_HEADING_CLASS.search(str(node.get("class") or "")):
+        return False
+    words = node.text_content().split()
+    if not words or len(words) > RAIL_HEADING_WORDS:
+        return False
+    text = " ".join(words).casefold().rstrip(":").strip()
+    titled = text in RAIL_TITLES or any(
+        text.endswith(f" {ending}") and text.removesuffix(f" {ending}") in RAIL_TITLES
+        for ending in RAIL_TITLE_ENDINGS
+    )
+    return titled and not _links_articles(node)
 
 
 def _apart_from(rails: set[HtmlElement], teasers: list[HtmlElement]) -> set[HtmlElement]:

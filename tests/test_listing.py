@@ -247,11 +247,37 @@ def test_the_fallback_reads_each_teaser_once_whatever_wraps_it(teasers: str, wra
         '<ul><li><a href="/moi-1-900.html">Mới</a></li><li><a href="/moi-2-901.html">Mới</a></li></ul></div>',
         '<div class="box"><h3>Most Read</h3><ul><li><a href="/moi-1-900.html">A</a></li>'
         '<li><a href="/moi-2-901.html">B</a></li></ul></div>',
+        '<div class="col-right"><div class="box-heading"><span>Đọc nhiều</span></div><ul>'
+        '<li><a href="/moi-1-900.html">A</a></li><li><a href="/moi-2-901.html">B</a></li></ul></div>',
+        '<div class="box"><h3>Tin đọc nhiều nhất</h3><ul><li><a href="/moi-1-900.html">A</a></li>'
+        '<li><a href="/moi-2-901.html">B</a></li></ul></div>',
+        '<div class="colRight"><div class="titleBox"><a href="/tin-moi">Tin mới cập nhật</a></div><ul>'
+        '<li><a href="/moi-1-900.html">A</a></li><li><a href="/moi-2-901.html">B</a></li></ul></div>',
+        '<div class="box"><p class="box-title">Sự kiện nổi bật</p><ul><li><a href="/moi-1-900.html">A</a></li>'
+        '<li><a href="/moi-2-901.html">B</a></li></ul></div>',
     ],
-    ids=["a-title-bar-with-its-own-link", "in-english"],
+    ids=[
+        "a-title-bar-with-its-own-link",
+        "in-english",
+        "a-heading-by-class",
+        "a-title-with-an-ending",
+        "a-camel-case-title-box",
+        "events-in-the-spotlight",
+    ],
 )
 def test_a_rails_links_are_no_entries(rail: str) -> None:
     page = parse_listing(_unknown(TEASERS, rail), "https://thoidai.com.vn/huu-nghi")
+    assert [e.url for e in page.entries] == [
+        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
+    ]
+
+
+def test_a_teaser_titled_as_a_rail_is_an_entry() -> None:
+    """A teaser's title that reads like a rail's heading ("Video") links its article: it heads no rail."""
+    teasers = TEASERS.replace(
+        '<a href="/tin-1-401.html">Tin 1</a>', '<h3><a href="/tin-1-401.html">Video</a></h3>'
+    )
+    page = parse_listing(_unknown(teasers), "https://thoidai.com.vn/huu-nghi")
     assert [e.url for e in page.entries] == [
         f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
     ]
