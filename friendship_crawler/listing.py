@@ -42,13 +42,15 @@ NEXT_LINKS = (
     ("input[name=__MB_NEXT_URL]", "value"),
     ("input#__MB_NEXT_URL", "value"),
     ("input.__MB_NEXT_URL", "value"),
+    ("span.btn-xemthem", "data-url"),
     ("a[rel=next]", "href"),
     ("link[rel=next]", "href"),
 )
 """Elements that give the next page, and the attribute that holds it: the family's "view more" button and
 paging, its hidden load-more input (named by `name` on some sister sites, by `id` or class on others), then
-the standard `rel=next` hints. A button that says it goes back ("Trang trước"), or leads to a page that
-is no later page of this listing (a subsection's "Xem thêm"), is passed over."""
+the standard `rel=next` hints (a "XEM THÊM" button may carry its URL itself, in `data-url`). A button that
+says it goes back ("Trang trước"), or leads to a page that is no later page of this listing (a subsection's
+"Xem thêm"), is passed over."""
 FALLBACK = "fallback"
 MIN_FALLBACK_ENTRIES = 5
 """Fewer article links than this in the main column make no listing: an article page links a few too. A
@@ -89,14 +91,19 @@ RAIL_HEADING_CLASS = re.compile(r"title|heading|cat-?name", re.I)
 RAIL_HEADING_WORDS = 6
 _TEASER_TAGS = frozenset({"article", "li", "div"})
 _CLIMB = 12
-PAGING_BOXES = "div.__MB_ARTICLE_PAGING, div.grNextPage, [class*=paging], [class*=pagination], [class*=pager]"
-"""Paging boxes of the family, then any box whose class names paging."""
-NEXT_LABEL = re.compile(r"(?<!\w)(?:sau|tiếp|next)(?!\w)|^\s*[›>»]+\s*$", re.I)
+PAGING_BOXES = (
+    "div.__MB_ARTICLE_PAGING, div.grNextPage, [class*=paging], [class*=pagination], [class*=pager],"
+    " [class*=phantrang], [class*=phan-trang]"
+)
+"""Paging boxes of the family, then any box whose class names paging (in English or in Vietnamese)."""
+NEXT_LABEL = re.compile(r"(?<!\w)(?:sau|tiếp|kế|next)(?!\w)|^\s*[›>»]+\s*$", re.I)
 """What a paging link to the next page says, in its text, title or class: "Sau", "Trang sau ›", "Tiếp »",
-"»", an icon link of class "next"."""
+"Trang kế", "»", an icon link of class "next"."""
+MORE_LABEL = re.compile(r"^\s*(?:xem thêm|tải thêm|xem tiếp|load more|view more|more)\s*[›>»]*\s*$", re.I)
+"""What a link under a list says when it loads more of it: "Xem thêm", "Load more"."""
 BACK_LABEL = re.compile(r"(?<!\w)(?:trước|prev|previous|cuối|đầu|last|first)(?!\w)|^\s*[«‹<]+\s*$", re.I)
 """What a link back or to an end says ("Trang trước", "«", "Trang cuối" on a "»"): never the next page."""
-CURRENT_PAGE = re.compile(r"(?<![\w-])(?:current|active|selected)(?![\w-])", re.I)
+CURRENT_PAGE = re.compile(r"(?<![\w-])(?:is-)?(?:current|active|selected)(?![\w-])", re.I)
 """The class of the paging element that stands for the page being read."""
 PAGE_MARK = re.compile(r"[&?](?:BRSR|page|p)=\d+|/(?:p|trang-?|page/?)\d+/?$", re.I)
 """What the address of a later page of a listing carries: an offset or a page number."""
@@ -334,8 +341,9 @@ def _article_link(teaser: Selector, page_url: str, page_host: str) -> tuple[str,
 
 
 def _next_url(sel: Selector, page_url: str) -> str | None:
-    """The next page: the first of `NEXT_LINKS` that goes forward, else a paging box's link that says
-    "next", else the numbered link after the page being read."""
+    """The next page: the first of `NEXT_LINKS` that goes forward, else a "Xem thêm" link to a later page
+    of this listing, else a paging box's link that says "next", else the numbered link after the page
+    being read."""
     for css, attribute in NEXT_LINKS:
         for node in sel.css(css):
             element = node.root
@@ -345,6 +353,12 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
                 continue
             if css.startswith("div.btn-viewmore") and not PAGE_MARK.search(url):
                 continue  # a box's "Xem thêm" to another listing, not this one's next page
+            return url
+    for link in sel.css("a[href]"):  # a "Xem thêm" link under the list, to a later page of it
+        url = _absolute(page_url, link.root.get("href") or "")
+        if not url or not PAGE_MARK.search(url) or MORE_LABEL.match(link.root.text_content()) is None:
+            continue
+        if _same_listing(url, page_url) and not _goes_back(url, page_url):
             return url
     boxes = sel.css(PAGING_BOXES)
     for link in boxes.css("a"):
@@ -393,6 +407,14 @@ def _goes_back(url: str, page_url: str) -> bool:
     if url.split("&", 1)[0] != page_url.split("&", 1)[0]:
         return False
     return listing_offset(url) <= listing_offset(page_url)
+
+
+def _same_listing(url: str, page_url: str) -> bool:
+    """The two addresses are pages of one listing: the same address before its offset or page number."""
+    theirs, ours = _page_number(url), _page_number(page_url)
+    if theirs is not None:
+        return url[: theirs.start()] == (page_url[: ours.start()] if ours is not None else page_url)
+    return url.split("&", 1)[0] == page_url.split("&", 1)[0]
 
 
 def _page_number(url: str) -> re.Match[str] | None:

@@ -159,8 +159,20 @@ def test_a_button_back_or_to_another_listing_is_no_next_page() -> None:
         '<a href="/huu-nghi/x&s_cond=&BRSR=30" title="Trang sau">›</a>',
         '<a href="/huu-nghi/x&s_cond=&BRSR=0">1</a><span class="current">2</span>'
         '<a href="/huu-nghi/x&s_cond=&BRSR=30">3</a><a href="/huu-nghi/x&s_cond=&BRSR=45">4</a>',
+        '<a href="/huu-nghi/x&s_cond=&BRSR=0">Trang trước</a><a href="/huu-nghi/x&s_cond=&BRSR=30">Trang kế</a>',
+        '<a href="/huu-nghi/x&s_cond=&BRSR=0">1</a><a class="is-active" href="/huu-nghi/x&s_cond=&BRSR=15">2</a>'
+        '<a href="/huu-nghi/x&s_cond=&BRSR=30">3</a>',
     ],
-    ids=["sau-raquo", "trang-sau", "tiep", "an-icon-of-class-next", "raquo-is-the-last-page", "numbers-only"],
+    ids=[
+        "sau-raquo",
+        "trang-sau",
+        "tiep",
+        "an-icon-of-class-next",
+        "raquo-is-the-last-page",
+        "numbers-only",
+        "trang-ke",
+        "the-current-page-a-link-marked-is-active",
+    ],
 )
 def test_a_paging_box_gives_the_next_page_however_it_says_so(paging: str) -> None:
     page = OLD.replace(
@@ -169,6 +181,33 @@ def test_a_paging_box_gives_the_next_page_however_it_says_so(paging: str) -> Non
     )
     next_url = parse_listing(page, "https://thoidai.com.vn/huu-nghi/x&s_cond=&BRSR=15").next_url
     assert next_url == "https://thoidai.com.vn/huu-nghi/x&s_cond=&BRSR=30"
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        '<div class="phantrang"><a href="/huu-nghi&s_cond=&BRSR=0">Trang trước</a>'
+        '<a href="/huu-nghi&s_cond=&BRSR=32">Trang sau</a></div>',
+        '<div class="view-more-wrap"><a class="view-more" href="/huu-nghi&s_cond=&BRSR=32">Xem thêm</a></div>',
+        '<div class="box-xemthem"><span class="btn-xemthem" data-url="/huu-nghi&s_cond=&BRSR=32">Xem thêm</span></div>',
+    ],
+    ids=["a-paging-box-named-in-vietnamese", "a-view-more-link", "a-load-more-button-with-its-url"],
+)
+def test_the_next_page_of_a_list_read_by_the_fallback_is_the_one_its_page_names(more: str) -> None:
+    """The offset a page names, not one counted from the entries read (a featured teaser among them would
+    skip articles of the next page)."""
+    page = _unknown(TEASERS, more).replace(
+        '<div class="list-news">', '<div class="list-news"><a href="/noi-bat-800.html">Nổi bật</a>'
+    )
+    assert parse_listing(page, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16").next_url == (
+        "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=32"
+    )
+
+
+def test_a_view_more_link_to_another_listing_is_no_next_page() -> None:
+    more = '<a class="view-more" href="/huu-nghi/bon-phuong-ket-ban&s_cond=&BRSR=16">Xem thêm</a>'
+    page = parse_listing(_unknown(TEASERS, more), "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16")
+    assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=22"
 
 
 def _unknown(teasers: str, after: str = "", wrapper: str = "list-news") -> str:
