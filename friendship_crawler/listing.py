@@ -63,8 +63,8 @@ CHROME_CLASS = re.compile(
     r"(?:^|[-_])(?:menu|nav|navbar|navigation|header|footer|sidebar|banner|ads?)(?:[-_]|$)", re.I
 )
 """A class name (one token) of the page's chrome: "main-menu", "header-top", "sidebar", "box-ads"."""
-LAYOUT_MODIFIER = re.compile(r"^(?:has|with|no|is)[-_]", re.I)
-"""A class that says what a layout has ("has-sidebar"), not what the element is."""
+LAYOUT_MODIFIER = re.compile(r"^(?:has|with|no|is|layout)[-_]", re.I)
+"""A class that says what a layout has ("has-sidebar", "layout-sidebar-right"), not what the element is."""
 RAIL_TITLES = frozenset(
     {"đọc nhiều", "xem nhiều", "tin đọc nhiều", "tin xem nhiều", "tin mới", "tin mới nhất", "mới nhất",
      "bờ cõi biển đảo", "multimedia", "tin nổi bật", "có thể bạn quan tâm", "tin liên quan", "tiêu điểm",
@@ -160,10 +160,12 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def parse_listing(html: str | Selector, page_url: str) -> ListingPage:
+def parse_listing(html: str | Selector, page_url: str, *, known_listing: bool = False) -> ListingPage:
     """Entries and next link of a listing page; URLs made absolute against `page_url`.
 
     `html` is the page's text or a parsel Selector over it (the extractor passes its own parsed tree).
+    `known_listing`: the page is a listing whatever it holds (the crawl asked for it as one: a young
+    subsection's first page may list a few articles), so the fallback needs no `MIN_FALLBACK_ENTRIES`.
     """
     sel = html if isinstance(html, Selector) else Selector(text=html, base_url=page_url)
     rails = _rail_boxes(sel)
@@ -174,7 +176,7 @@ def parse_listing(html: str | Selector, page_url: str) -> ListingPage:
             entries = _entries(nodes, page_url, _apart_from(rails, teasers))
             return ListingPage(entries, _crawlable(_next_url(sel, page_url), page_url, len(entries)), markup)
     entries = fallback_entries(sel, page_url, rails)
-    paged = listing_offset(page_url) > 0 or _page_number(page_url) is not None
+    paged = known_listing or listing_offset(page_url) > 0 or _page_number(page_url) is not None
     if len(entries) < (1 if paged else MIN_FALLBACK_ENTRIES):
         return ListingPage((), _next_url(sel, page_url), None)
     next_url = _next_url(sel, page_url)

@@ -124,10 +124,17 @@ def test_unknown_markup_falls_back_to_the_main_columns_article_links() -> None:
     assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=22"
 
 
-def test_a_few_article_links_make_no_listing() -> None:
+def test_a_few_article_links_make_no_listing_unless_the_page_is_known_to_be_one() -> None:
+    """An article page links a few articles too; a page the crawl asked for as a listing (a young
+    subsection's first page) lists what it lists."""
     few = UNKNOWN.replace(TEASERS, TEASERS[: TEASERS.index('<li><a href="/tin-3')])
     page = parse_listing(few, "https://thoidai.com.vn/huu-nghi")
     assert page.markup is None and page.entries == ()
+    known = parse_listing(few, "https://thoidai.com.vn/huu-nghi", known_listing=True)
+    assert (known.markup, [e.url for e in known.entries]) == (
+        "fallback",
+        ["https://thoidai.com.vn/tin-1-401.html", "https://thoidai.com.vn/tin-2-402.html"],
+    )
 
 
 def _current(buttons: str, page: str = "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16") -> str | None:
@@ -262,6 +269,7 @@ def test_a_later_page_of_a_listing_lists_however_few_teasers_it_holds() -> None:
             "list-news",
         ),
         (TEASERS, "page-wrap has-sidebar"),
+        (TEASERS, "container layout-sidebar-right"),
         (
             "".join(
                 f'<li><a href="/tin-{n}-{400 + n}.html">Tin {n}</a> <a href="/tin-{n}-{400 + n}.html#box-comment">3</a></li>'
@@ -270,7 +278,12 @@ def test_a_later_page_of_a_listing_lists_however_few_teasers_it_holds() -> None:
             "list-news",
         ),
     ],
-    ids=["teasers-with-their-own-header", "a-layout-that-has-a-sidebar", "comment-count-links"],
+    ids=[
+        "teasers-with-their-own-header",
+        "a-layout-that-has-a-sidebar",
+        "a-layout-named-by-its-sidebar",
+        "comment-count-links",
+    ],
 )
 def test_the_fallback_reads_each_teaser_once_whatever_wraps_it(teasers: str, wrapper: str) -> None:
     page = parse_listing(_unknown(teasers, wrapper=wrapper), "https://thoidai.com.vn/huu-nghi")

@@ -141,7 +141,7 @@ class FriendshipSpider(scrapy.Spider):
         """A listing page: request its articles and, unless the listing ends here, its next page."""
         stats = self.crawler.stats
         stats.inc_value(f"{STAT}/listing/pages")
-        listing = parse_listing(response.text, response.url)
+        listing = parse_listing(response.text, response.url, known_listing=True)
         if listing.markup is None:
             stats.inc_value(f"{STAT}/listing/unrecognised")
             self.logger.warning("No listing entries recognised on %s", response.url)
