@@ -4,6 +4,8 @@ Current markup: `div._BX_LISTING div.article` with a "view more" link `div.btn-v
 2020 markup: `div._MB_CATEGORY_LIST > div.bx-article` with paging `div.__MB_ARTICLE_PAGING` and a "Sau" link.
 Load-more markup: `div.__MB_LIST_ITEM article.article` with a "XEM THÊM" button that fetches the hidden
 input `__MB_NEXT_URL` (its name, id or class).
+Where several known markups match, the list of most entries is the listing (a box of another markup beside
+it is a rail); a first page's featured box, above the list in its column, gives its entries first.
 Pages are addressed as `{section}&s_cond=&BRSR={offset}`. A button or link that says it goes back
 ("Trang trước"), to the last page ("Trang cuối") or to an earlier offset is never the next page, nor is a
 box's "Xem thêm" to another listing. Where the markup's own next link is missing, a `rel=next` hint, a
@@ -91,6 +93,8 @@ RAIL_HEADING_CLASS = re.compile(r"title|heading|cat-?name", re.I)
 RAIL_HEADING_WORDS = 6
 _TEASER_TAGS = frozenset({"article", "li", "div"})
 _CLIMB = 12
+LIST_COLUMN_CLIMB = 3
+"""Wrappers around a list's box that hold nothing else, climbed to reach the column of its featured box."""
 PAGING_BOXES = (
     "div.__MB_ARTICLE_PAGING, div.grNextPage, [class*=paging], [class*=pagination], [class*=pager],"
     " [class*=phantrang], [class*=phan-trang]"
@@ -169,12 +173,18 @@ def parse_listing(html: str | Selector, page_url: str, *, known_listing: bool = 
     """
     sel = html if isinstance(html, Selector) else Selector(text=html, base_url=page_url)
     rails = _rail_boxes(sel)
+    lists: list[tuple[str, list[HtmlElement], tuple[ListingEntry, ...]]] = []
     for markup, css in zip(MARKUPS, ENTRY_SELECTORS, strict=True):
         nodes = sel.css(css)
-        if nodes:
-            teasers = [node.root for node in nodes if isinstance(node.root, HtmlElement)]
-            entries = _entries(nodes, page_url, _apart_from(rails, teasers))
-            return ListingPage(entries, _crawlable(_next_url(sel, page_url), page_url, len(entries)), markup)
+        teasers = [node.root for node in nodes if isinstance(node.root, HtmlElement)]
+        if teasers:
+            lists.append((markup, teasers, _entries(nodes, page_url, _apart_from(rails, teasers))))
+    if lists:  # the list of most entries: a box of another markup beside it is a rail or a featured box
+        markup, teasers, entries = max(lists, key=lambda found: len(found[2]))
+        next_url = _crawlable(_next_url(sel, page_url), page_url, len(entries))
+        if _page_number(page_url) is None and listing_offset(page_url) == 0:
+            entries = _with_featured(sel, page_url, rails, teasers, entries)
+        return ListingPage(entries, next_url, markup)
     entries = fallback_entries(sel, page_url, rails)
     paged = known_listing or listing_offset(page_url) > 0 or _page_number(page_url) is not None
     if len(entries) < (1 if paged else MIN_FALLBACK_ENTRIES):
@@ -183,6 +193,42 @@ def parse_listing(html: str | Selector, page_url: str, *, known_listing: bool = 
     if next_url is None and not sel.css(PAGING_BOXES):  # a paging box without a next link: the last page
         next_url = _numbered_next(page_url) or listing_url(page_url, listing_offset(page_url) + len(entries))
     return ListingPage(entries, _crawlable(next_url, page_url, len(entries)), FALLBACK)
+
+
+def _with_featured(
+    sel: Selector,
+    page_url: str,
+    rails: set[HtmlElement],
+    teasers: list[HtmlElement],
+    entries: tuple[ListingEntry, ...],
+) -> tuple[ListingEntry, ...]:
+    """A first page's entries after the teasers of its featured box: the articles linked above the list
+    in the list's own column (`_list_column`), outside rails and chrome, each once."""
+    column = _list_column(teasers)
+    if column is None:
+        return entries
+    first = teasers[0]
+    above: list[HtmlElement] = []
+    for element in column.iter(etree.Element):  # in document order: what comes before the list
+        if element is first:
+            break
+        if element.tag == "a":
+            above.append(element)
+    featured = fallback_entries(sel, page_url, rails, links=above)
+    known = {article_id(entry.url) for entry in featured}
+    return (*featured, *(entry for entry in entries if article_id(entry.url) not in known))
+
+
+def _list_column(teasers: list[HtmlElement]) -> HtmlElement | None:
+    """The column that holds the list: the element around the list's box, past wrappers that hold nothing
+    else (`LIST_COLUMN_CLIMB` at most)."""
+    box = teasers[0].getparent()
+    column = box.getparent() if box is not None else None
+    for _ in range(LIST_COLUMN_CLIMB):
+        if column is None or len(column) > 1 or column.getparent() is None:
+            break
+        column = column.getparent()
+    return column
 
 
 def _crawlable(next_url: str | None, page_url: str, count: int) -> str | None:
@@ -195,27 +241,27 @@ def _crawlable(next_url: str | None, page_url: str, count: int) -> str | None:
 
 
 def fallback_entries(
-    sel: Selector, page_url: str, rails: set[HtmlElement] | None = None
+    sel: Selector,
+    page_url: str,
+    rails: set[HtmlElement] | None = None,
+    links: list[HtmlElement] | None = None,
 ) -> tuple[ListingEntry, ...]:
     """Links to articles of the site (the page's host or the site's) in the main column, in page order,
-    each article once (a teaser links it from its photo, its title and its comment count)."""
+    each article once (a teaser links it from its photo, its title and its comment count); `links` are
+    the links to read, every link of the page by default."""
     page_host = host_of(page_url)
-    links: list[tuple[HtmlElement, str, int]] = []
-    for link in sel.css("a[href]"):
-        url = _absolute(page_url, link.root.get("href") or "")
+    found: list[tuple[HtmlElement, str, int]] = []
+    for element in [link.root for link in sel.css("a[href]")] if links is None else links:
+        if not isinstance(element, HtmlElement):
+            continue
+        url = _absolute(page_url, element.get("href") or "")
         aid = article_id(url) if url else None
-        element = link.root
-        if (
-            url
-            and aid is not None
-            and isinstance(element, HtmlElement)
-            and _same_site(host_of(url), page_host)
-        ):
-            links.append((element, url, aid))
-    rails = _apart_from(_rail_boxes(sel) if rails is None else rails, [element for element, _, _ in links])
+        if url and aid is not None and _same_site(host_of(url), page_host):
+            found.append((element, url, aid))
+    rails = _apart_from(_rail_boxes(sel) if rails is None else rails, [element for element, _, _ in found])
     entries: list[ListingEntry] = []
     seen: set[int] = set()
-    for element, url, aid in links:
+    for element, url, aid in found:
         if aid in seen or _in_chrome(element, rails):
             continue
         seen.add(aid)

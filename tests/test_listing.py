@@ -360,6 +360,49 @@ def test_a_rail_heading_over_no_article_links_leaves_the_list_whole(empty_rail: 
     ]
 
 
+FEATURED = (
+    '<div class="cat-hot"><div class="hot-big"><a href="/noi-bat-1-801.html"><img></a>'
+    '<h2><a href="/noi-bat-1-801.html">Nổi bật 1</a></h2></div>'
+    '<ul><li><a href="/noi-bat-2-802.html">Nổi bật 2</a></li><li><a href="/a-200.html">A</a></li></ul></div>'
+)
+
+
+def test_a_first_pages_featured_box_above_the_list_is_read_first() -> None:
+    """A section's first page puts its featured articles above the list, in a box of their own: they are
+    entries too, each once, and the page's paging is the list's; a later page shows no featured box."""
+    ticker = '<div class="ticker"><span>Tin nóng:</span><a href="/khac-900.html">Tin nóng</a></div>'
+    page = CURRENT.replace(
+        '<html><body><div class="_BX_LISTING">',
+        f'<html><body>{ticker}<div class="col-main"><div class="breadcrumbs"><a href="/huu-nghi">Hữu nghị</a></div>'
+        f'{FEATURED}<div class="_BX_LISTING">',
+    ).replace("</body>", "</div></body>")
+    first = parse_listing(page, "https://thoidai.com.vn/huu-nghi")
+    assert [e.url for e in first.entries] == [
+        "https://thoidai.com.vn/noi-bat-1-801.html",
+        "https://thoidai.com.vn/noi-bat-2-802.html",
+        "https://thoidai.com.vn/a-200.html",
+        "https://www.thoidai.com.vn/b-199.html",
+    ]
+    assert first.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16"
+    later = parse_listing(page, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16")
+    assert [e.url for e in later.entries] == [
+        "https://thoidai.com.vn/a-200.html",
+        "https://www.thoidai.com.vn/b-199.html",
+    ]
+
+
+def test_the_list_of_most_entries_is_the_listing_whatever_the_markup_of_a_box_beside_it() -> None:
+    """A page of the 2020 markup with a side box built with the current one: the list is the 2020 one."""
+    side = '<div class="side"><div class="_BX_LISTING"><div class="article"><a href="/khac-900.html">K</a></div></div></div>'
+    teasers = "".join(
+        f'<div class="bx-article"><h3><a href="/c-{n}-{50 + n}.html">C</a></h3></div>' for n in range(1, 4)
+    )
+    page = OLD.replace('<div class="_MB_CATEGORY_LIST">', f'{side}<div class="_MB_CATEGORY_LIST">{teasers}')
+    listing = parse_listing(page, "https://thoidai.com.vn/huu-nghi/x&s_cond=&BRSR=15")
+    assert listing.markup == "2020"
+    assert [e.url.rsplit("-", 1)[-1] for e in listing.entries] == ["51.html", "52.html", "53.html", "55.html"]
+
+
 def test_known_markup_reads_each_teasers_article_link_and_leaves_the_rest_to_the_spider() -> None:
     """A category label before the title link is no entry, nor is a rail built with the listing's own
     widget; an ad slot's or a partner site's link in the list is handed on for the spider to refuse and
