@@ -30,6 +30,7 @@ from lxml.html import HtmlElement
 from parsel import Selector
 
 from friendship_crawler.hosts import is_loopback_host
+from friendship_crawler.site_rules import match_date_line
 from friendship_crawler.urls import SITE_HOSTS, article_id, host_of
 
 MARKUPS = ("current", "2020", "load-more")
@@ -117,6 +118,8 @@ _PAGE_NUMBER = (
     re.compile(r"(?P<before>[?&]page=)(?P<n>\d+)(?P<after>)"),
 )
 """Page numbers in a listing's address that are not the family's offset ("/tin-tuc/p2", "?page=2")."""
+DATE_CLASS = re.compile(r"date|time|publish", re.I)
+"""A class that names the element holding a teaser's date ("article-date", "bx-date", "publish-time")."""
 _DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _OFFSET = re.compile(r"[&?]BRSR=(?P<n>\d{1,9})(?!\d)")
 _API_PATH = re.compile(r"/api\w*@/")
@@ -265,7 +268,7 @@ def fallback_entries(
         if aid in seen or _in_chrome(element, rails):
             continue
         seen.add(aid)
-        entries.append(ListingEntry(url.split("#", 1)[0], parse_date(_teaser_text(element))))
+        entries.append(ListingEntry(url.split("#", 1)[0], teaser_date(_teaser_of(element))))
     return tuple(entries)
 
 
@@ -343,16 +346,42 @@ def _names_chrome(value: str) -> bool:
     return any(CHROME_CLASS.search(token) and not LAYOUT_MODIFIER.match(token) for token in value.split())
 
 
-def _teaser_text(link: HtmlElement) -> str:
-    """The text of the teaser around a link (the nearest `article`, `li` or small `div`), for its date."""
+def _teaser_of(link: HtmlElement) -> HtmlElement | None:
+    """The teaser around a link (the nearest `article`, `li` or small `div`), for its date."""
     node: HtmlElement | None = link
     for _ in range(_CLIMB):
         node = node.getparent() if node is not None else None
         if node is None:
             break
         if node.tag in _TEASER_TAGS and len(node.findall(".//a[@href]")) <= 4:
-            return node.text_content()
-    return ""
+            return node
+    return None
+
+
+def teaser_date(teaser: HtmlElement | None) -> date | None:
+    """The day a teaser shows for its article: in a `<time>` or an element whose class names a date or a
+    time, else in an element that holds a date and nothing else. A date in its title or description (an
+    anniversary's "(2/9/1945 - 2/9/2025)", "Ngày 30/4/1975, …") is not the article's."""
+    if teaser is None:
+        return None
+    elements = list(teaser.iter(etree.Element))
+    for element in elements:
+        if element.tag == "time" or DATE_CLASS.search(str(element.get("class") or "")):
+            day = _iso_day(element.get("datetime")) or parse_date(element.text_content())
+            if day is not None:
+                return day
+    for element in elements:
+        text = " ".join(element.text_content().split())
+        if _DATE.fullmatch(text) or match_date_line(text):
+            return parse_date(text)
+    return None
+
+
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _entries(nodes: list[Selector], page_url: str, rails: set[HtmlElement]) -> tuple[ListingEntry, ...]:
@@ -368,8 +397,8 @@ def _entries(nodes: list[Selector], page_url: str, rails: set[HtmlElement]) -> t
         if found is None or found[1] in seen:
             continue
         seen.add(found[1])
-        text = " ".join(node.css("*::text").getall())
-        entries.append(ListingEntry(found[0], parse_date(text)))
+        teaser = node.root if isinstance(node.root, HtmlElement) else None
+        entries.append(ListingEntry(found[0], teaser_date(teaser)))
     return tuple(entries)
 
 

@@ -403,6 +403,33 @@ def test_the_list_of_most_entries_is_the_listing_whatever_the_markup_of_a_box_be
     assert [e.url.rsplit("-", 1)[-1] for e in listing.entries] == ["51.html", "52.html", "53.html", "55.html"]
 
 
+@pytest.mark.parametrize(
+    ("teaser", "day"),
+    [
+        (
+            '<h3><a href="/a-200.html">Kỷ niệm Quốc khánh (2/9/1945 - 2/9/2025)</a></h3>'
+            '<span class="article-date">09:10 | 28/08/2025</span>',
+            date(2025, 8, 28),
+        ),
+        (
+            '<h3><a href="/a-200.html">A</a></h3><time datetime="2025-08-28T09:10:00+07:00">Hôm qua</time>',
+            date(2025, 8, 28),
+        ),
+        (
+            '<h3><a href="/a-200.html">A</a></h3><p>Ngày 30/4/1975, Sài Gòn được giải phóng.</p><span>28/08/2025</span>',
+            date(2025, 8, 28),
+        ),
+        ('<h3><a href="/a-200.html">A</a></h3><p>Ngày 30/4/1975, Sài Gòn được giải phóng.</p>', None),
+    ],
+    ids=["a-date-in-the-title", "a-time-element", "a-date-alone-after-the-lead", "a-date-in-the-lead-alone"],
+)
+def test_a_teasers_date_is_the_one_it_shows_for_its_article(teaser: str, day: date | None) -> None:
+    """A date in a teaser's title or lead is another day's: only a date element, or a date standing alone,
+    dates the article (a wrong day would put it outside the crawl's window and lose it)."""
+    page = f'<html><body><div class="_BX_LISTING"><div class="article">{teaser}</div></div></body></html>'
+    assert [e.published for e in parse_listing(page, "https://thoidai.com.vn/huu-nghi").entries] == [day]
+
+
 def test_known_markup_reads_each_teasers_article_link_and_leaves_the_rest_to_the_spider() -> None:
     """A category label before the title link is no entry, nor is a rail built with the listing's own
     widget; an ad slot's or a partner site's link in the list is handed on for the spider to refuse and
