@@ -1340,7 +1340,16 @@ CHAIN = "<a href='https://netbiz.net.vn/'>Trang chủ</a> › <a href='/quoc-te'
             "<ol class='x1'>" + "".join(f"<li>{link}</li>" for link in CHAIN.split(" › ")) + "</ol>",
             ["Quốc tế", "Hữu nghị"],
         ),
-        ("<div class='x1'><a href='/'>Trang chủ</a><a href='/quoc-te'>Quốc tế</a></div>", []),
+        ("<div class='x1'><a href='/'>Trang chủ</a><a href='/quoc-te'>Quốc tế</a></div>", ["Quốc tế"]),
+        (
+            "<div class='x0'><ul class='x1'><li><a href='/'>Trang chủ</a></li><li><a href='/quoc-te'>Quốc tế</a></li>"
+            "</ul></div>",
+            ["Quốc tế"],
+        ),
+        (
+            "<div class='x1'><a href='/'>Trang chủ</a><a href='/quoc-te'>Quốc tế</a></div><div class='x2'>Quảng cáo</div>",
+            [],
+        ),
         (
             "<div class='x1'><a href='/'>Trang chủ</a><a href='/quoc-te'>Quốc tế</a><a href='/kinh-te'>Kinh tế</a></div>",
             [],
@@ -1351,11 +1360,21 @@ CHAIN = "<a href='https://netbiz.net.vn/'>Trang chủ</a> › <a href='/quoc-te'
             [],
         ),
     ],
-    ids=["flat links", "list items", "one level", "a menu's sections", "a submenu"],
+    ids=[
+        "flat links",
+        "list items",
+        "one level right above the headline",
+        "one level in a wrapper right above the headline",
+        "one level apart from the headline",
+        "a menu's sections",
+        "a submenu",
+    ],
 )
 def test_a_trail_is_known_by_links_that_walk_down_from_home_whatever_its_classes(
     holder: str, section: list[str]
 ) -> None:
+    """A breadcrumb walks down the site's tree from home; one level below home is a trail only right above
+    the headline (an article filed in a section: "Trang chủ › Hữu nghị"), as a menu shows one too."""
     result = EXTRACTOR.extract(_crumbs_page(holder), "https://netbiz.net.vn/bai-viet-1643.html")
     assert result.article.section == section
     assert result.sources.get("section") == ("generic" if section else None)

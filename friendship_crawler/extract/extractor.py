@@ -735,7 +735,7 @@ class _PageReading:
             crumbs, layer = list(self.head.breadcrumb), HEAD
         stated = self.head.text(self.head.meta.get("article:section"))
         if not crumbs:
-            crumbs, layer = fallbacks.generic_trail(self.root, self.marks, stated), GENERIC
+            crumbs, layer = fallbacks.generic_trail(self.root, self.marks, stated, self.title_node), GENERIC
         if not crumbs and stated:
             crumbs, layer = [stated], META
         if not crumbs and self.listing:

@@ -159,7 +159,10 @@ MAX_TRAIL = 6
 ACTIVE_TRAIL_CLIMB = 3
 """How many ancestors above a subsection marked active may hold the link to its section."""
 MIN_CHAINED_LEVELS = 2
-"""Levels below home a trail known by its links alone shows: one level beside home is a menu's too."""
+"""Levels below home a trail known by its links alone shows: one level beside home is a menu's too,
+unless it stands right above the headline (`HEADLINE_REACH`), as an article filed in a section shows it."""
+HEADLINE_REACH = 2
+"""How many wrappers up from a trail the element right after it may hold the headline."""
 HOME_LINKS = XPath(
     "//body//a[substring(@href, string-length(@href)) = '/'"
     " or (contains(@href, '://') and not(contains(substring-after(@href, '://'), '/')))]"
@@ -949,7 +952,9 @@ def _kicker(box: HtmlElement, host: str) -> str | None:
     return None if any(set(phrase.split("-")) <= words for phrase in NOT_SECTION_PATHS) else name
 
 
-def generic_trail(root: HtmlElement, marks: PageMarks, stated: str | None = None) -> list[str]:
+def generic_trail(
+    root: HtmlElement, marks: PageMarks, stated: str | None = None, title_node: HtmlElement | None = None
+) -> list[str]:
     """Names of the first short list of links whose class names a path or crumbs (or which is labelled a
     breadcrumb for screen readers) and starts at home, else
     of a trail known by its links alone (`chained_trail`), else, when the head states the article's
@@ -964,7 +969,7 @@ def generic_trail(root: HtmlElement, marks: PageMarks, stated: str | None = None
         href = (links[0].get("href") or "").rstrip("/")
         if first in selectors.HOME_CRUMBS or href.count("/") <= 2:
             return [visible_text(a) for a in links]
-    names = chained_trail(root)
+    names = chained_trail(root, title_node)
     if names:
         return names
     return stated_trail(root, stated) if stated else active_trail(marks)
@@ -1039,9 +1044,10 @@ def _rivals_marked_active(link: HtmlElement, parent: str) -> bool:
     )
 
 
-def chained_trail(root: HtmlElement) -> list[str]:
+def chained_trail(root: HtmlElement, title_node: HtmlElement | None = None) -> list[str]:
     """Names of a trail whatever its classes: a link home, then side by side with it links each one level
-    below the one before (`/quoc-te`, `/quoc-te/huu-nghi`), at least `MIN_CHAINED_LEVELS` of them.
+    below the one before (`/quoc-te`, `/quoc-te/huu-nghi`), at least `MIN_CHAINED_LEVELS` of them, or one
+    right above the headline (`title_node`).
 
     A menu puts its sections side by side at one level, and the links of a submenu are not siblings of
     its home link; only a breadcrumb walks down the site's tree from home.
@@ -1053,7 +1059,9 @@ def chained_trail(root: HtmlElement) -> list[str]:
         if holder is None:
             continue
         entries = [a for a in holder.iter("a") if a is not home and _entry_parent(a) is holder]
-        if not MIN_CHAINED_LEVELS <= len(entries) <= MAX_TRAIL:
+        alone = sum(1 for _ in holder.iter("a")) == 2  # home and one section, no submenu
+        fewest = 1 if alone and _heads(holder, title_node) else MIN_CHAINED_LEVELS
+        if not fewest <= len(entries) <= MAX_TRAIL:
             continue
         paths = [_path(a) for a in entries]
         parents = ["", *paths[:-1]]
@@ -1064,6 +1072,24 @@ def chained_trail(root: HtmlElement) -> list[str]:
             if all(names):
                 return names
     return []
+
+
+def _heads(holder: HtmlElement, title_node: HtmlElement | None) -> bool:
+    """The element right after `holder`, or after one of its `HEADLINE_REACH` wrappers, is or holds the
+    headline."""
+    if title_node is None:
+        return False
+    element: HtmlElement | None = holder
+    for _ in range(HEADLINE_REACH + 1):
+        if element is None:
+            return False
+        following = element.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        if following is not None:
+            return following is title_node or title_node in following.iterdescendants()
+        element = element.getparent()
+    return False
 
 
 def _path(link: HtmlElement) -> str | None:
