@@ -196,6 +196,32 @@ def test_the_generic_layer_reads_a_short_body_over_a_longer_list_of_teasers(tag:
     ]
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='qe24' id='ykien'><div><span>Ý kiến bạn đọc</span></div><form><textarea name='c'></textarea>"
+        "<input type='text' name='name'><button>Gửi bình luận</button></form>"
+        "<p>Bình luận của bạn sẽ được biên tập trước khi đăng. Xin vui lòng gõ tiếng Việt có dấu.</p></div>",
+        "<div class='c-26'><h4>Đăng ký nhận bản tin</h4><p>Nhận những tin bài mới nhất về hoạt động đối ngoại nhân "
+        "dân qua email mỗi tuần.</p><form><input type='email' placeholder='Email'><button>Đăng ký</button></form></div>",
+    ],
+    ids=["a-comment-form", "a-newsletter-form"],
+)
+def test_the_generic_layer_leaves_out_a_forms_box(box: str) -> None:
+    """A box around a form that asks for a text says what the form is for: no part of the article."""
+    page = (
+        "<html><body><div class='q1'><h1 class='q2'>Thành lập Chi hội hữu nghị Việt Nam - Thái Lan</h1>"
+        f"<div class='q9'>{SHORT_BODY}<p>Chi hội sẽ tổ chức các hoạt động giao lưu văn hóa thường niên.</p></div>"
+        f"{box}</div></body></html>"
+    )
+    text = EXTRACTOR.extract(page, "https://thoidai.com.vn/thanh-lap-chi-hoi-123456.html").article.text
+    assert text.splitlines()[1:] == [
+        "Chi hội hữu nghị Việt Nam - Thái Lan của Nhà máy Xe điện Hà Nội đã ra mắt ngày 29/12 tại Hà Nội.",
+        "Việc thành lập Chi hội nhằm tăng cường quan hệ hữu nghị giữa hai thủ đô Hà Nội và Bangkok.",
+        "Chi hội sẽ tổ chức các hoạt động giao lưu văn hóa thường niên.",
+    ]
+
+
 def test_an_articles_own_list_of_linked_headings_without_pictures_stays_on_the_generic_layer() -> None:
     items = "".join(
         f"<div class='item'><h3><a href='/hoi-huu-nghi-{n}-1001{n}.html'>Hội hữu nghị số {n}</a></h3>"

@@ -61,6 +61,9 @@ TEASER_TAGS = ("article", "li", "div")
 TEASER_MAX_CHARS = 400
 """The text of one teaser at most (its title and description): more is an article's own section."""
 _TEASER_TITLE_LINKS = XPath("(.//h2 | .//h3 | .//h4)//a/@href", smart_strings=False)
+FORM_BOX_CHARS = 300
+"""What a form's box says beside the form at most: its title and a note ("Đăng ký nhận bản tin")."""
+_TEXT_FIELDS = XPath(".//textarea | .//input[not(@type) or @type='text' or @type='email']")
 PAGE_WIDE = frozenset({"html", "body"})
 """A holder this wide is the whole page, rails and all: no holder."""
 
@@ -218,13 +221,16 @@ def drop_form_widgets(root: HtmlElement) -> None:
 
 def drop_comment_boxes(root: HtmlElement) -> None:
     """Readers' comments go, known by the class or id of their box ("comments", "user-opinions",
-    "binh-luan"): trafilatura takes a list of long comments for text."""
+    "binh-luan"): trafilatura takes a list of long comments for text. So do the boxes of forms that ask
+    for a text (a comment, an e-mail address to send a newsletter to), with the title and the note around
+    the form (`FORM_BOX_CHARS`)."""
     boxes = [
         element
         for element in root.iter(etree.Element)
         if selectors.COMMENT_BOX.search(element.get("class") or "")
         or selectors.COMMENT_BOX.search(element.get("id") or "")
     ]
+    boxes += [_form_box(form) for form in root.iter("form") if _TEXT_FIELDS(form)]
     for box in boxes:
         if box.getparent() is not None and not any(a in boxes for a in box.iterancestors()):
             box.drop_tree()
@@ -255,6 +261,16 @@ def _is_teaser(element: HtmlElement, own_id: int | None) -> bool:
         return False
     ids = {article_id(str(href)) for href in _TEASER_TITLE_LINKS(element)}
     return bool(ids - {None, own_id})
+
+
+def _form_box(form: HtmlElement) -> HtmlElement:
+    """The box of a form: the element around it when what it says beside the form is a title and a note,
+    else the form alone."""
+    box = form.getparent()
+    if box is None or box.tag in PAGE_WIDE:
+        return form
+    beside = len(box.text_content()) - len(form.text_content())
+    return box if beside <= FORM_BOX_CHARS else form
 
 
 def _writable_text(root: HtmlElement) -> None:
