@@ -434,6 +434,29 @@ def test_a_sister_sites_page_whose_id_a_word_marks_is_an_article(url: str, relat
     assert "Giá vàng" not in article.text
 
 
+@pytest.mark.parametrize(
+    "rail",
+    [
+        "<div class='ke3'><h4>Đọc nhiều</h4><p><a href='/doc-nhieu-mot-170845.html'>Bài đọc nhiều một</a></p>"
+        "<p><a href='/doc-nhieu-hai-204076.html'>Bài đọc nhiều hai</a></p></div>",
+        "<p><strong>Tin mới</strong></p><ul><li><a href='/doc-nhieu-mot-170845.html'>Bài đọc nhiều một</a></li>"
+        "<li><a href='/doc-nhieu-hai-204076.html'>Bài đọc nhiều hai</a></li></ul>",
+    ],
+    ids=["its-title-inside", "its-title-above"],
+)
+def test_a_rail_set_in_the_body_lists_no_related_articles(rail: str) -> None:
+    related = (
+        "<div class='box'><h4>Tin liên quan</h4><p><a href='/lien-quan-166226.html'>Bài liên quan</a></p>"
+        "<p><a href='/lien-quan-khac-161978.html'>Bài liên quan khác</a></p></div>"
+    )
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=related + rail),
+        "https://thoidai.com.vn/tin-chinh-212345.html",
+    ).article
+    assert [url.rsplit("-", 1)[-1] for url in article.related_urls] == ["166226.html", "161978.html"]
+    assert "đọc nhiều" not in article.text.casefold() and "Tin mới" not in article.text
+
+
 ENGLISH_PAGE = (
     "<html lang='en'><body><h1 class='detail-title'>Vietnam and Laos sign a border trade deal</h1>"
     "<span class='format_date'>May 12, 2025 | 03:20 PM</span><div class='__MASTERCMS_CONTENT'>"

@@ -77,6 +77,14 @@ TRAILER_BOXES = RELATED_BOX_TITLES | frozenset(
 )  # fmt: skip
 """Box titles that end the article wherever they stand alone on a line (with the CMS family's trailer and
 widget boxes: previous/next links, "latest", comment forms)."""
+RAIL_BOX_TITLES = frozenset(
+    {
+        "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất", "tin đọc nhiều", "tin xem nhiều",
+        "tin mới", "tin mới nhất", "tin mới cập nhật", "bờ cõi biển đảo", "most read", "most popular",
+        "latest news",
+    }
+)  # fmt: skip
+"""Titles of the site's rails: a box of links under one, set in the body, lists no article of its own."""
 TRAILER_PREFIX = re.compile(
     r"^(?:(?:Tags?|Từ khóa|Từ khoá|Chủ đề)\s*:|(?:Bình luận|Ý kiến bạn đọc|Ý kiến)\s*\(\d+\)"
     r"|©|\(c\)\s|Copyright\s*©)",

@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.clean.folding import slug_words
 from friendship_crawler.clean.lines import ends_with_byline, is_labelled_link, is_own_address, own_hosts
-from friendship_crawler.clean.rules import TRAILER_BOXES
+from friendship_crawler.clean.rules import RAIL_BOX_TITLES, TRAILER_BOXES
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
 from friendship_crawler.site_rules import CONTENTS_LABELS, RELATED_LABELS, SERIES_LABEL, marker_key
@@ -210,6 +210,14 @@ def is_related_box(classes: frozenset[str]) -> bool:
     if classes & selectors.RELATED_BOX_CLASSES:
         return True
     return any(selectors.names_related(name) for name in classes)
+
+
+def _titled(box: HtmlElement) -> str | None:
+    """The title a box opens with (its first element, when that is a short line), as a `marker_key`."""
+    first = next((child for child in box if isinstance(child.tag, str)), None)
+    if first is None or first.tag == "a" or (box.text or "").strip():
+        return None
+    return marker_key(visible_text(first), _LONGEST_LABEL) or None
 
 
 def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
@@ -505,6 +513,8 @@ class _BodyWalker:
         """Lines read in an image box before its photo, with the table column of each."""
         self._loose_image: Image | None = None
         self._loose_holders: set[HtmlElement] = set()
+        self._rail: HtmlElement | None = None
+        """The element in which the links under a rail's title ("Đọc nhiều") are being read."""
         """The last image read outside an image box, while no line has followed it, and its ancestors."""
 
     def walk(self, element: HtmlElement, depth: int) -> None:
@@ -525,6 +535,7 @@ class _BodyWalker:
         in_box = self._image_box_depth > 0
         self.body.blocks.append(Block(line, caption=in_box, signed=self._signed_depth > 0))
         self._loose_image = None
+        self._rail = None  # a line of text ends the rail's links
         if not in_box:
             return
         if self._box_images:
@@ -590,7 +601,10 @@ class _BodyWalker:
         ):
             if block:
                 self.flush()
-            self._drop_box_label()
+            if self._drop_box_label() in RAIL_BOX_TITLES:
+                self._rail = element.getparent()
+            if self._rail is element.getparent() or _titled(element) in RAIL_BOX_TITLES:
+                return  # a rail set in the body ("Đọc nhiều"): its links are no related articles
             self.body.related_hrefs.extend(a.get("href") or "" for a in element.iter("a"))
             if tag == "a":
                 self.body.related_hrefs.append(element.get("href") or "")
@@ -654,15 +668,18 @@ class _BodyWalker:
             self.body.blocks.append(Block(said))
             self._loose_image = None
 
-    def _drop_box_label(self) -> None:
+    def _drop_box_label(self) -> str | None:
         """The line just read goes with the box of links left out after it when it is only that box's title
         ("Tin liên quan:", "Mục lục") or a series' ("Loạt bài: …"): a related box's left in the text would
-        read as the one that ends an article."""
+        read as the one that ends an article. Returns the title dropped (as a `marker_key`)."""
         blocks = self.body.blocks
-        if blocks and (
-            marker_key(blocks[-1].text, _LONGEST_LABEL) in _BOX_LABELS or SERIES_LABEL.match(blocks[-1].text)
-        ):
+        if not blocks:
+            return None
+        key = marker_key(blocks[-1].text, _LONGEST_LABEL)
+        if key in _BOX_LABELS or SERIES_LABEL.match(blocks[-1].text):
             blocks.pop()
+            return key
+        return None
 
     def _enter(self, image_box: bool, signed: bool) -> None:
         if image_box:
