@@ -1484,6 +1484,27 @@ def test_a_caption_set_after_a_box_of_its_photo_alone_is_its_caption() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("box", "caption"),
+    [
+        (
+            "<div class='c-05'><img src='/a.jpg'><div class='c-cb'>Lễ ký kết thỏa thuận. (Ảnh: T.C)</div></div>",
+            "Lễ ký kết thỏa thuận. (Ảnh: T.C)",
+        ),
+        (
+            "<div class='k2'><a href='/a.jpg'><img src='/a.jpg'></a><span>Lễ ký kết thỏa thuận.</span></div>",
+            "Lễ ký kết thỏa thuận.",
+        ),
+        (f"<div class='k2'><img src='/a.jpg'><p>{'Một đoạn văn dài của bài viết. ' * 16}</p></div>", ""),
+        ("<div class='k2'><img src='/a.jpg'><p>Lễ ký kết.</p><p>Đoạn sau.</p></div>", ""),
+    ],
+    ids=["a-box-of-unknown-classes", "a-linked-photo", "a-paragraph-beside-the-photo", "more-than-a-line"],
+)
+def test_a_box_of_a_photo_and_one_short_line_is_a_captioned_photo(box: str, caption: str) -> None:
+    body = body_of(f"<p>Đoạn trước.</p>{box}<p>Đoạn sau cùng.</p>")
+    assert [image.caption for image in body.images] == [caption]
+
+
 def test_a_column_of_text_before_a_photo_beside_it_is_no_caption() -> None:
     """A layout table sets the text in one column and the photo with its caption in the other."""
     body = body_of(

@@ -69,6 +69,10 @@ ENDS_BODY = ("h1", "h2", "article")
 BOLD_TAGS = ("strong", "b")
 """What a roundup's item title is set in."""
 LIST_TAGS = frozenset({"ul", "ol"})
+PHOTO_HOLDERS = frozenset({"a", "picture", "div", "span"})
+"""What may wrap a photo alone in its caption box."""
+CAPTION_MAX_CHARS = 400
+"""A caption is a sentence or two; a longer line beside a photo is a paragraph of the article."""
 INTRO_MIN_WORDS = 4
 """A sentence that introduces a list has a few words; a box's title ("Xem thêm:") has one or two."""
 READS_MORE = re.compile(r"\b(?:xem thêm|đọc thêm|liên quan|tham khảo|cùng chủ đề|cùng chuyên mục)\b", re.I)
@@ -403,6 +407,24 @@ def _column_of(cell: HtmlElement) -> int:
     return [child for child in row if child.tag in CELL_TAGS].index(cell) if row is not None else 0
 
 
+def is_captioned_photo(box: HtmlElement) -> bool:
+    """A box of a photo and a short line under it, nothing else, whatever its classes: the photo's
+    caption box as a template with classes nobody here knows sets it."""
+    parts = [child for child in box if isinstance(child.tag, str)]
+    if len(parts) != 2 or (box.text or "").strip() or any((part.tail or "").strip() for part in parts):
+        return False
+    photo, caption = parts
+    if photo.tag not in selectors.IMAGE_TAGS:
+        inner = [child for child in photo if isinstance(child.tag, str)]
+        if photo.tag not in PHOTO_HOLDERS or len(inner) != 1 or inner[0].tag not in selectors.IMAGE_TAGS:
+            return False
+        photo = inner[0]
+    if not is_photo(photo) or next(caption.iter(*selectors.IMAGE_TAGS, "a"), None) is not None:
+        return False
+    text = visible_text(caption)
+    return 0 < len(text) <= CAPTION_MAX_CHARS
+
+
 def is_photo(image: HtmlElement) -> bool:
     """Not an icon, avatar or logo (by its address or class), not hidden, not set as small as an icon or
     a tracking pixel."""
@@ -584,6 +606,8 @@ class _BodyWalker:
         image_box = tag == "figure" or bool(classes & selectors.IMAGE_BOX_CLASSES)
         if not image_box and tag == "table":
             image_box = any(map(is_photo, element.iter(*selectors.IMAGE_TAGS)))  # a flag icon makes none
+        if not image_box and tag == "div":
+            image_box = is_captioned_photo(element)
         share = _LINK_BOXES.get(tag)
         if image_box and share:  # a teaser: its thumbnail links the article its title links, unlike a caption
             share = WHOLLY_LINKED if _thumbnails_link_articles(element) else None
