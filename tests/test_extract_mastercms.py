@@ -457,6 +457,24 @@ def test_a_rail_set_in_the_body_lists_no_related_articles(rail: str) -> None:
     assert "đọc nhiều" not in article.text.casefold() and "Tin mới" not in article.text
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Phương Lê · 10:10 | 10/10/2024", "Phương Lê"),
+        ("Phương Lê - 10/10/2024 10:10", "Phương Lê"),
+        ("Thứ Năm, 10/10/2024 10:10", None),
+        ("Cập nhật: 10:10 | 10/10/2024", None),
+    ],
+    ids=["a-name-and-a-dot", "a-name-and-a-dash", "a-weekday", "an-update-label"],
+)
+def test_a_name_that_opens_the_date_line_under_the_headline_is_the_author(
+    line: str, author: str | None
+) -> None:
+    page = headline_page(below=f"<p class='m7'>{line}</p>")
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert (article.author, article.published_at) == (author, "2024-10-10T10:10:00+07:00")
+
+
 ENGLISH_PAGE = (
     "<html lang='en'><body><h1 class='detail-title'>Vietnam and Laos sign a border trade deal</h1>"
     "<span class='format_date'>May 12, 2025 | 03:20 PM</span><div class='__MASTERCMS_CONTENT'>"

@@ -1089,13 +1089,20 @@ class DatedByline:
     category: str | None
 
 
+BYLINE_DATE_SEPARATORS = " ·•|-–—,:"
+"""What may stand between the byline and the date after it ("Phương Lê · 10:10 | 10/10/2024")."""
+
+
 def read_dated_byline(line: str) -> DatedByline | None:
     """The parts of a dated byline, or None: a byline (see `is_byline`), then a date line in any of the
     CMS family's forms, then, after a bar, a category without digits."""
     digit = site_rules.DIGIT.search(line)
-    if digit is None or digit.start() == 0:
-        return None
-    byline, dated = line[: digit.start()].strip(), line[digit.start() :]
+    if digit is None or digit.start() == 0 or match_date_line(line):
+        return None  # a date line alone: "Thứ Ba, 12/05/2025 10:20" names a day, not a writer
+    byline, dated = (
+        line[: digit.start()].strip().rstrip(BYLINE_DATE_SEPARATORS).strip(),
+        line[digit.start() :],
+    )
     date, bar, category = dated.rpartition("|")
     if not bar or site_rules.DIGIT.search(category) or not category.strip():
         date, category = dated, ""

@@ -25,6 +25,7 @@ from friendship_crawler.clean.lines import (
     ends_with_byline,
     is_own_address,
     own_hosts,
+    read_dated_byline,
 )
 from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, body_parts, read_body, visible_text
@@ -353,6 +354,7 @@ class _PageReading:
             or self._signed_after(body_element)
             or self._author_by_class()
             or self._labelled_near_title()
+            or self._named_on_date_line(container if container is not None else holder)
         )
         lines = self._text_lines(title, sapo, split.blocks, self.headline_shown)
         if len(lines) <= (2 if sapo else 1):
@@ -615,6 +617,15 @@ class _PageReading:
         if name:
             self.sources["author"] = GENERIC
         return name
+
+    def _named_on_date_line(self, container: HtmlElement | None) -> str | None:
+        """The name the page's own date line opens with ("Phương Lê · 10:10 | 10/10/2024")."""
+        text, _ = self._own_date_line(container)
+        byline = read_dated_byline(text) if text else None
+        if byline is None:
+            return None
+        self.sources["author"] = GENERIC
+        return clean_author(byline.author)
 
     def _source(self, from_body: str | None, body_layer: str, body: HtmlElement | None) -> str | None:
         """The source box, else the "Nguồn:" line or signed attribution of the body, else one just after the
