@@ -222,6 +222,33 @@ def test_the_generic_layer_leaves_out_a_forms_box(box: str) -> None:
     ]
 
 
+def test_the_generic_layer_reads_a_body_split_in_the_headlines_box_as_a_known_container() -> None:
+    """A box around the headline and a body split by an ad: what follows the headline in it is the body,
+    read with its subheadings (trafilatura's own lines lose them)."""
+    first = "Ngày 12/5, đoàn đại biểu Liên hiệp các tổ chức hữu nghị tỉnh đã sang thăm và làm việc với các đối tác."
+    second = (
+        "Hai bên nhất trí tăng cường giao lưu nhân dân, trao đổi đoàn và hợp tác trong nhiều lĩnh vực khác."
+    )
+    third = "Dịp này, hai bên cũng thống nhất kế hoạch tổ chức các hoạt động kỷ niệm các năm chẵn quan hệ."
+    page = (
+        "<html><body><div class='q0'><div class='q1'><h1 class='q2'>Tăng cường hợp tác hữu nghị</h1>"
+        "<div class='q3'>09:40 | 18/03/2024</div>"
+        f"<div class='q4'><p>{first}</p><h2>Tăng cường giao lưu nhân dân</h2><p>{second}</p></div>"
+        "<div class='q5'><iframe src='https://ads.example.vn/slot'></iframe></div>"
+        f"<div class='q4'><h2>Hướng tới kỷ niệm các năm chẵn</h2><p>{third}</p></div></div>"
+        "<div class='q6'><div>Tin bài liên quan</div><ul><li><a href='/lien-quan-166226.html'>Bài liên quan</a></li>"
+        "</ul></div></div></body></html>"
+    )
+    article = EXTRACTOR.extract(page, "https://thoidai.com.vn/tang-cuong-hop-tac-123456.html").article
+    assert article.text.splitlines()[1:] == [
+        first,
+        "Tăng cường giao lưu nhân dân",
+        second,
+        "Hướng tới kỷ niệm các năm chẵn",
+        third,
+    ]
+
+
 def test_an_articles_own_list_of_linked_headings_without_pictures_stays_on_the_generic_layer() -> None:
     items = "".join(
         f"<div class='item'><h3><a href='/hoi-huu-nghi-{n}-1001{n}.html'>Hội hữu nghị số {n}</a></h3>"

@@ -339,12 +339,13 @@ class _PageReading:
         headlines = {title, self.headline_shown}  # the headline is no body, with its badge or without
         lines_read = [block.text for block in split.blocks if block.text not in headlines]
         holder = text_holder(self.root, lines_read) if fallback else None
-        held = read_body(holder, url) if holder is not None else None
+        held_parts = self._held_parts(holder)
+        held = read_body(held_parts[0], url, held_parts[1:]) if held_parts else None
         below_title = self._below_title(holder)
         sapo = self._sapo(container if container is not None else below_title, title, lines_read)
         body_element = parts[-1] if parts else holder  # what follows it holds the byline, source, tags
         body_blocks = [block for block in split.blocks if block.text not in {title, sapo}]
-        if held is not None and below_title is not None and holds_every_line(held, body_blocks):
+        if held is not None and holds_every_line(held, body_blocks):
             split = split_byline(held.blocks, author)  # the holder read as a known body: headings, lists
         if author is None and split.author:
             author, self.sources["author"] = split.author, body_layer
@@ -552,6 +553,19 @@ class _PageReading:
         if says_not_found(self.marks, *titles, plainly=True):
             return True
         return self._publication(None) is None
+
+    def _held_parts(self, holder: HtmlElement | None) -> list[HtmlElement]:
+        """The generic layer's text holder as the parts of a body: the holder, or, when it holds the
+        headline too (a box around the headline and a body split by an ad or a gallery), what follows the
+        headline in it."""
+        if holder is None:
+            return []
+        if self.title_node is None or holder not in self.title_node.iterancestors():
+            return [holder]
+        branch = self.title_node
+        while (parent := branch.getparent()) is not None and parent is not holder:
+            branch = parent
+        return [part for part in branch.itersiblings() if isinstance(part.tag, str)]
 
     def _below_title(self, holder: HtmlElement | None) -> HtmlElement | None:
         """The generic layer's text holder as the body container a lead stands before: only one that does
