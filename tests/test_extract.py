@@ -1558,12 +1558,14 @@ def test_photos_side_by_side_in_a_table_take_the_captions_under_them() -> None:
     ]
 
 
-def test_icons_avatars_and_tracking_pixels_are_no_photos() -> None:
+def test_icons_avatars_ad_banners_and_tracking_pixels_are_no_photos() -> None:
     body = body_of(
         "<div class='detail-tool'><a href='#'><img src='/themes/images/icon-fb.png'></a></div>"
         "<p>Đoạn một.</p><img src='https://www.facebook.com/tr?id=1&ev=PageView' width='1' height='1'>"
         "<img src='/stores/photo.jpg' style='display:none'><span><img class='avatar' src='/stores/nguyen.jpg'>"
-        "Nguyễn Minh</span><p><img src='/stores/news/2025/anh-le-hoi.jpg' width='800'></p>",
+        "Nguyễn Minh</span><p><img src='/stores/news/2025/anh-le-hoi.jpg' width='800'></p>"
+        "<div id='zone-330'><a href='https://ads.example.vn/c?z=43'><img src='https://ads.example.vn/banner/30.jpg'"
+        " alt='quảng cáo'></a></div><img class='ads-slot' src='/stores/x/30.jpg'>",
         "https://haiquanonline.com.vn/tin-184999.html",
     )
     assert [image.url for image in body.images] == [

@@ -280,8 +280,11 @@ PLACEHOLDER_IMAGE = re.compile(
 """What a lazy image shows until a script loads it ("/images/blank.gif", "lazy-placeholder.png"), or a
 template where a photo is missing ("no-image.png"): not the photo, whose address stands in another
 attribute or in the `noscript` after it."""
-NOT_A_PHOTO = re.compile(r"(?:^|[/_.-])(?:icons?|avatars?|logos?|emoji|sprites?)(?:[/_.-]|$)", re.I)
-"""In an image's address or class: a share button's icon, an author's avatar, a logo, not a photo."""
+NOT_A_PHOTO = re.compile(
+    r"(?:^|[/_.-])(?:icons?|avatars?|logos?|emoji|sprites?|banners?|ads?|adv|quang-?cao)(?:[/_.-]|$)", re.I
+)
+"""In an image's address or class: a share button's icon, an author's avatar, a logo, an ad's banner,
+not a photo."""
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 PHOTO_MIN_PIXELS = 50
 """An image the page sets smaller than this (width or height) is an icon or a tracking pixel."""
