@@ -1142,6 +1142,25 @@ def test_a_social_posts_embed_and_hidden_text_are_no_text_but_a_tweets_words_are
     assert lines == ["Một câu của bài.", *quoted, "Hai câu của bài."]
 
 
+def test_the_generic_layer_quotes_a_tweets_words_as_a_known_container_does() -> None:
+    """The network's own markup: a picture link inside the post's paragraph, the poster and the date after it."""
+    tweet = (
+        "<blockquote class='twitter-tweet'><p lang='en' dir='ltr'>Great evening celebrating friendship between our "
+        "peoples <a href='https://t.co/abc'>pic.twitter.com/abc</a></p>&mdash; Embassy (@Embassy) "
+        "<a href='https://twitter.com/Embassy/status/1'>March 5, 2024</a></blockquote>"
+    )
+    page = (
+        "<html><body><div class='q1'><h1 class='q2'>Thành lập Chi hội hữu nghị Việt Nam - Thái Lan</h1>"
+        f"<div class='q9'>{SHORT_BODY}{tweet}<p>Chi hội sẽ tổ chức các hoạt động giao lưu văn hóa thường niên.</p>"
+        "</div></div></body></html>"
+    )
+    text = EXTRACTOR.extract(page, "https://thoidai.com.vn/thanh-lap-chi-hoi-123456.html").article.text
+    assert text.splitlines()[3:] == [
+        "Great evening celebrating friendship between our peoples",
+        "Chi hội sẽ tổ chức các hoạt động giao lưu văn hóa thường niên.",
+    ]
+
+
 def test_a_content_block_whose_short_text_sits_among_inline_related_boxes_is_read() -> None:
     """An old page wraps the whole body in one content block: when its inline related boxes outweigh its
     short text, the boxes leave, the block's text stays."""

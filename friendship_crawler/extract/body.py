@@ -202,7 +202,8 @@ def _compact_text(element: HtmlElement) -> str:
     return "".join(element.text_content().split())
 
 
-def _classes(element: HtmlElement) -> frozenset[str]:
+def class_names(element: HtmlElement) -> frozenset[str]:
+    """The element's class names."""
     value = element.get("class")
     return frozenset(value.split()) if value else _NO_CLASSES
 
@@ -407,6 +408,13 @@ def _column_of(cell: HtmlElement) -> int:
     return [child for child in row if child.tag in CELL_TAGS].index(cell) if row is not None else 0
 
 
+def quoted_post(embed: HtmlElement) -> str:
+    """What a post the article embeds says (its first paragraph, without the network's picture links), as
+    the article quotes it; the name, handle and date the network prints under it are not read."""
+    said = next((visible_text(p) for p in embed.iter("p") if visible_text(p)), "")
+    return html_line(NETWORK_LINK.sub("", said))
+
+
 def is_captioned_photo(box: HtmlElement) -> bool:
     """A box of a photo and a short line under it, nothing else, whatever its classes: the photo's
     caption box as a template with classes nobody here knows sets it."""
@@ -589,7 +597,7 @@ class _BodyWalker:
         if tag in selectors.IMAGE_TAGS:
             self._image(element)
             return
-        classes = _classes(element)
+        classes = class_names(element)
         block = tag in selectors.BLOCK_TAGS
         if (
             classes & _SKIPPED_CLASSES
@@ -684,10 +692,8 @@ class _BodyWalker:
         return italic and not ends_with_byline(visible_text(element))
 
     def _quoted_post(self, embed: HtmlElement) -> None:
-        """What a post the article embeds says (its first paragraph, without the network's picture links),
-        as the article quotes it; the name, handle and date the network prints under it are not read."""
-        said = next((visible_text(p) for p in embed.iter("p") if visible_text(p)), "")
-        said = html_line(NETWORK_LINK.sub("", said))
+        """What a post the article embeds says (`quoted_post`)."""
+        said = quoted_post(embed)
         if said:
             self.body.blocks.append(Block(said))
             self._loose_image = None

@@ -33,9 +33,11 @@ from friendship_crawler.extract.body import (
     Block,
     Body,
     PollChoices,
+    class_names,
     html_line,
     is_related_box,
     links_to_articles,
+    quoted_post,
 )
 from friendship_crawler.textnorm import normalize_line, normalize_text
 from friendship_crawler.urls import article_id
@@ -74,6 +76,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     _writable_text(page)
     settle_tables(page)
     settle_figures(page)
+    settle_quoted_posts(page)
     drop_form_widgets(page)
     drop_comment_boxes(page)
     drop_teaser_lists(page, article_id(url))
@@ -204,6 +207,18 @@ def settle_figures(root: HtmlElement) -> None:
     for figure in reversed(list(root.iter("figure"))):
         if figure.getparent() is not None and next(figure.iter(*selectors.IMAGE_TAGS), None) is not None:
             _keep_caption(figure, ("figcaption",))
+
+
+def settle_quoted_posts(root: HtmlElement) -> None:
+    """An embedded post becomes one paragraph of the words the article quotes (`quoted_post`), as a known
+    container reads it: trafilatura keeps the network's links and the poster's name and date."""
+    for embed in [e for e in root.iter(etree.Element) if class_names(e) & selectors.QUOTED_POST_CLASSES]:
+        if embed.getparent() is None:
+            continue
+        paragraph = etree.Element("p")
+        paragraph.text = quoted_post(embed)
+        paragraph.tail = embed.tail
+        embed.getparent().replace(embed, paragraph)
 
 
 def drop_form_widgets(root: HtmlElement) -> None:
