@@ -1161,6 +1161,22 @@ def test_the_generic_layer_quotes_a_tweets_words_as_a_known_container_does() -> 
     ]
 
 
+def test_the_generic_layer_reads_br_separated_text_with_a_bold_opening_as_one_paragraph() -> None:
+    """trafilatura splits a `<br>`-separated paragraph where its bold opening ends; the holder read as a
+    known container keeps it whole."""
+    first = "Ngày 18/3, TP.Hội An kỷ niệm 25 năm ngày mất"
+    rest = " của kiến trúc sư người Ba Lan Kazimierz Kwiatkowski, người bạn lớn của phố cổ Hội An."
+    second = "Nhiều hoạt động tưởng niệm đã diễn ra tại công viên mang tên ông trên đường Trần Phú, thu hút du khách."
+    photo = "<img src='/a.jpg'><br><i>Buổi lễ tưởng niệm kiến trúc sư Kazik tại Hội An. (Ảnh: Đinh Hòa)</i>"
+    page = (
+        "<html><body><div class='q0'><div class='q1'><h1 class='q2'>Hội An nhớ Kazik</h1>"
+        f"<div class='q3'><span>14:14 | 14/02/2024</span></div><div class='q9'><b>{first}</b>{rest}<br><br>"
+        f"{second}<br><br>{photo}<br><br>Hội An luôn ghi nhớ công lao của ông.</div></div></div></body></html>"
+    )
+    text = EXTRACTOR.extract(page, "https://thoidai.com.vn/hoi-an-nho-kazik-123456.html").article.text
+    assert text.splitlines()[1:3] == [first + rest, second]
+
+
 def test_a_content_block_whose_short_text_sits_among_inline_related_boxes_is_read() -> None:
     """An old page wraps the whole body in one content block: when its inline related boxes outweigh its
     short text, the boxes leave, the block's text stays."""

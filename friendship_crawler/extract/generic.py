@@ -172,11 +172,15 @@ def holds_every_line(body: Body, blocks: Sequence[Block]) -> bool:
     """`body` (the holder read as a known container is) has every long line of the generic layer's
     `blocks`: reading it loses none of trafilatura's text and keeps what trafilatura may drop from a small
     page (subheadings, lists) and what it cannot see (a signed byline). A line of trafilatura's may be two
-    of the body's run together (a caption and its credit on lines of their own: "…Bắc Giang(Ảnh: …).")."""
+    of the body's run together (a caption and its credit on lines of their own: "…Bắc Giang(Ảnh: …)."), or
+    part of one (a paragraph of `<br>`-separated text split where its bold opening ends)."""
     texts = [block.text for block in body.blocks]
     lines = {*texts, *(f"{a}{gap}{b}" for a, b in zip(texts, texts[1:], strict=False) for gap in ("", " "))}
+    joined = "\n".join(texts)
     return body.has_text and all(
-        block.text in lines for block in blocks if len(block.text) >= HOLDER_LINE_CHARS
+        block.text in lines or block.text in joined
+        for block in blocks
+        if len(block.text) >= HOLDER_LINE_CHARS
     )
 
 
