@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -30,7 +30,7 @@ from lxml.html import HtmlElement
 from parsel import Selector
 
 from friendship_crawler.hosts import is_loopback_host
-from friendship_crawler.site_rules import match_date_line
+from friendship_crawler.site_rules import iso_vietnam, match_date_line
 from friendship_crawler.urls import SITE_HOSTS, article_id, host_of
 
 MARKUPS = ("current", "2020", "load-more")
@@ -66,7 +66,7 @@ CHROME_CLASS = re.compile(
     r"(?:^|[-_])(?:menu|nav|navbar|navigation|header|footer|sidebar|banner|ads?)(?:[-_]|$)", re.I
 )
 """A class name (one token) of the page's chrome: "main-menu", "header-top", "sidebar", "box-ads"."""
-LAYOUT_MODIFIER = re.compile(r"^(?:has|with|no|is|layout)[-_]", re.I)
+LAYOUT_MODIFIER = re.compile(r"^(?:(?:has|with|no|is)[-_]|layout[-_].*sidebar)", re.I)
 """A class that says what a layout has ("has-sidebar", "layout-sidebar-right"), not what the element is."""
 RAIL_TITLES = frozenset(
     {"đọc nhiều", "xem nhiều", "tin đọc nhiều", "tin xem nhiều", "tin mới", "tin mới nhất", "mới nhất",
@@ -94,6 +94,8 @@ RAIL_HEADING_CLASS = re.compile(r"title|heading|cat-?name", re.I)
 RAIL_HEADING_WORDS = 6
 _TEASER_TAGS = frozenset({"article", "li", "div"})
 _CLIMB = 12
+FEATURED_MAX_LINKS = 60
+"""The links above a list read for its featured box: a featured box holds a few teasers."""
 LIST_COLUMN_CLIMB = 3
 """Wrappers around a list's box that hold nothing else, climbed to reach the column of its featured box."""
 PAGING_BOXES = (
@@ -119,6 +121,9 @@ _PAGE_NUMBER = (
 )
 """Page numbers in a listing's address that are not the family's offset ("/tin-tuc/p2", "?page=2")."""
 DATE_CLASS = re.compile(r"date|time|publish", re.I)
+DATE_LINE_MAX_CHARS = 60
+"""A teaser's line that dates it is short: a name or a section, then the date."""
+_ENDS_WITH_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?\s*$")
 """A class that names the element holding a teaser's date ("article-date", "bx-date", "publish-time")."""
 _DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _OFFSET = re.compile(r"[&?]BRSR=(?P<n>\d{1,9})(?!\d)")
@@ -201,12 +206,13 @@ def parse_listing(html: str | Selector, page_url: str, *, known_listing: bool = 
 def _with_featured(
     sel: Selector,
     page_url: str,
-    rails: set[HtmlElement],
+    rails: RailBoxes,
     teasers: list[HtmlElement],
     entries: tuple[ListingEntry, ...],
 ) -> tuple[ListingEntry, ...]:
     """A first page's entries after the teasers of its featured box: the articles linked above the list
-    in the list's own column (`_list_column`), outside rails and chrome, each once."""
+    in the list's own column (`_list_column`), from teasers with a photo (a ticker's bare links are
+    none), outside rails and chrome, each once; the last `FEATURED_MAX_LINKS` links above the list."""
     column = _list_column(teasers)
     if column is None:
         return entries
@@ -217,9 +223,14 @@ def _with_featured(
             break
         if element.tag == "a":
             above.append(element)
-    featured = fallback_entries(sel, page_url, rails, links=above)
+    pictured = [link for link in above[-FEATURED_MAX_LINKS:] if _has_photo(_teaser_of(link))]
+    featured = fallback_entries(sel, page_url, rails, links=pictured)
     known = {article_id(entry.url) for entry in featured}
     return (*featured, *(entry for entry in entries if article_id(entry.url) not in known))
+
+
+def _has_photo(teaser: HtmlElement | None) -> bool:
+    return teaser is not None and next(teaser.iter("img", "amp-img", "picture"), None) is not None
 
 
 def _list_column(teasers: list[HtmlElement]) -> HtmlElement | None:
@@ -237,7 +248,11 @@ def _list_column(teasers: list[HtmlElement]) -> HtmlElement | None:
 def _crawlable(next_url: str | None, page_url: str, count: int) -> str | None:
     """A load-more URL under the CMS's service paths (robots.txt disallows them) as the next `&BRSR=` page:
     at the offset it states, else after the entries read (which a teaser outside the list would skew)."""
-    if next_url and _API_PATH.search(urlsplit(next_url).path):
+    try:
+        path = urlsplit(next_url).path if next_url else ""
+    except ValueError:  # an address that is none ("http://[::1")
+        return None
+    if next_url and _API_PATH.search(path):
         stated = listing_offset(next_url)
         return listing_url(page_url, stated if stated > 0 else listing_offset(page_url) + count)
     return next_url
@@ -246,7 +261,7 @@ def _crawlable(next_url: str | None, page_url: str, count: int) -> str | None:
 def fallback_entries(
     sel: Selector,
     page_url: str,
-    rails: set[HtmlElement] | None = None,
+    rails: RailBoxes | None = None,
     links: list[HtmlElement] | None = None,
 ) -> tuple[ListingEntry, ...]:
     """Links to articles of the site (the page's host or the site's) in the main column, in page order,
@@ -281,19 +296,23 @@ def _same_site(host: str, page_host: str) -> bool:
     )
 
 
-def _rail_boxes(sel: Selector) -> set[HtmlElement]:
+RailBoxes = dict[HtmlElement, bool]
+"""The rail boxes of a page, each with whether it was climbed to: its heading's own box held no links."""
+
+
+def _rail_boxes(sel: Selector) -> RailBoxes:
     """The boxes whose heading names a rail ("Đọc nhiều", "Tin mới" ...): the nearest box around the
     heading that holds article links (a title bar with its own "Xem thêm" link holds none)."""
-    boxes: set[HtmlElement] = set()
+    boxes: RailBoxes = {}
     root = sel.root
     for node in root.iter(etree.Element) if isinstance(root, HtmlElement) else ():
         if not _is_rail_heading(node):
             continue
-        parent = node.getparent()
+        parent, climbed = node.getparent(), False
         while parent is not None and parent.getparent() is not None and not _links_articles(parent):
-            parent = parent.getparent()
+            parent, climbed = parent.getparent(), True
         if parent is not None:
-            boxes.add(parent)
+            boxes[parent] = boxes.get(parent, True) and climbed
     return boxes
 
 
@@ -313,19 +332,24 @@ def _is_rail_heading(node: HtmlElement) -> bool:
     return titled and not _links_articles(node)
 
 
-def _apart_from(rails: set[HtmlElement], teasers: list[HtmlElement]) -> set[HtmlElement]:
-    """The rail boxes that hold no more than half of the listing's `teasers`: a box that holds most of
-    them is the listing itself (a rail heading over no links of its own, a footer's "Multimedia" over
-    category links or an empty box a widget fills later, climbed to the column around the list)."""
+def _apart_from(rails: RailBoxes, teasers: list[HtmlElement]) -> RailBoxes:
+    """The rail boxes but those climbed to that hold more than half of the listing's `teasers`: such a box
+    is the column around the listing (a rail heading over no links of its own, a footer's "Multimedia"
+    over category links, an empty box a widget fills later). A rail's own box stays a rail whatever it
+    holds: on a page of no entries, the rail's links are all there is."""
     around = [set(teaser.iterancestors()) for teaser in teasers]
-    return {box for box in rails if 2 * sum(box in ancestors for ancestors in around) <= len(teasers)}
+    return {
+        box: climbed
+        for box, climbed in rails.items()
+        if not climbed or 2 * sum(box in ancestors for ancestors in around) <= len(teasers)
+    }
 
 
 def _links_articles(box: HtmlElement) -> bool:
     return any(article_id(link.get("href") or "") for link in box.iter("a"))
 
 
-def _in_chrome(element: HtmlElement, rails: set[HtmlElement]) -> bool:
+def _in_chrome(element: HtmlElement, rails: RailBoxes) -> bool:
     for ancestor in element.iterancestors():
         if ancestor in rails:
             return True
@@ -360,31 +384,34 @@ def _teaser_of(link: HtmlElement) -> HtmlElement | None:
 
 def teaser_date(teaser: HtmlElement | None) -> date | None:
     """The day a teaser shows for its article: in a `<time>` or an element whose class names a date or a
-    time, else in an element that holds a date and nothing else. A date in its title or description (an
-    anniversary's "(2/9/1945 - 2/9/2025)", "Ngày 30/4/1975, …") is not the article's."""
+    time (the day it shows, else its `datetime` in Vietnam time), else in a short line of its own that
+    ends with a date ("Phương Lê - 10/10/2024", "Hữu nghị | 10/10/2024 10:10"). A date in its title or
+    description (an anniversary's "(2/9/1945 - 2/9/2025)", "Ngày 30/4/1975, …") is not the article's."""
     if teaser is None:
         return None
     elements = list(teaser.iter(etree.Element))
     for element in elements:
         if element.tag == "time" or DATE_CLASS.search(str(element.get("class") or "")):
-            day = _iso_day(element.get("datetime")) or parse_date(element.text_content())
+            day = parse_date(element.text_content()) or _vietnam_day(element.get("datetime"))
             if day is not None:
                 return day
     for element in elements:
         text = " ".join(element.text_content().split())
-        if _DATE.fullmatch(text) or match_date_line(text):
+        dated = _ENDS_WITH_DATE.search(text) or match_date_line(text)
+        if dated and len(text) <= DATE_LINE_MAX_CHARS and next(element.iter("a"), None) is None:
             return parse_date(text)
     return None
 
 
-def _iso_day(value: str | None) -> date | None:
+def _vietnam_day(value: str | None) -> date | None:
+    """The day of an ISO 8601 time in Vietnam time."""
     try:
-        return date.fromisoformat(value.strip()[:10]) if value else None
+        return date.fromisoformat(iso_vietnam(datetime.fromisoformat(value.strip()))[:10]) if value else None
     except ValueError:
         return None
 
 
-def _entries(nodes: list[Selector], page_url: str, rails: set[HtmlElement]) -> tuple[ListingEntry, ...]:
+def _entries(nodes: list[Selector], page_url: str, rails: RailBoxes) -> tuple[ListingEntry, ...]:
     """One entry per teaser (`_article_link`), each article once; a teaser of a rail built with the same
     widget is none."""
     page_host = host_of(page_url)
@@ -428,7 +455,7 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
             url = _absolute(page_url, href) if href and not href.startswith(("#", "javascript:")) else None
             if url is None or BACK_LABEL.search(_label(element)) or _goes_back(url, page_url):
                 continue
-            if css.startswith("div.btn-viewmore") and not PAGE_MARK.search(url):
+            if css.startswith(("div.btn-viewmore", "span.btn-xemthem")) and not PAGE_MARK.search(url):
                 continue  # a box's "Xem thêm" to another listing, not this one's next page
             return url
     for link in sel.css("a[href]"):  # a "Xem thêm" link under the list, to a later page of it

@@ -211,10 +211,30 @@ def test_the_next_page_of_a_list_read_by_the_fallback_is_the_one_its_page_names(
     )
 
 
-def test_a_view_more_link_to_another_listing_is_no_next_page() -> None:
-    more = '<a class="view-more" href="/huu-nghi/bon-phuong-ket-ban&s_cond=&BRSR=16">Xem thêm</a>'
-    page = parse_listing(_unknown(TEASERS, more), "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16")
-    assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=22"
+def test_a_view_more_link_or_button_to_another_listing_is_no_next_page() -> None:
+    for more in (
+        '<a class="view-more" href="/huu-nghi/bon-phuong-ket-ban&s_cond=&BRSR=16">Xem thêm</a>',
+        '<span class="btn-xemthem" data-url="/huu-nghi/chan-dung-be-ban">Xem thêm</span>',
+    ):
+        page = parse_listing(_unknown(TEASERS, more), "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16")
+        assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=22"
+
+
+def test_a_next_address_that_is_none_ends_the_listing() -> None:
+    more = '<span class="btn-xemthem" data-url="http://[::1&BRSR=10">Xem thêm</span>'
+    assert parse_listing(_unknown(TEASERS, more), "").next_url is None
+
+
+def test_a_layouts_header_and_footer_are_chrome() -> None:
+    chrome = '<div class="layout-header"><a href="/dau-trang-801.html">Đầu</a></div>'
+    page = (
+        _unknown(TEASERS)
+        .replace("<body>", f"<body>{chrome}")
+        .replace("</body>", '<div class="layout-footer"><a href="/cuoi-trang-802.html">Cuối</a></div></body>')
+    )
+    assert [e.url for e in parse_listing(page, "https://thoidai.com.vn/huu-nghi").entries] == [
+        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
+    ]
 
 
 def _unknown(teasers: str, after: str = "", wrapper: str = "list-news") -> str:
@@ -363,18 +383,24 @@ def test_a_rail_heading_over_no_article_links_leaves_the_list_whole(empty_rail: 
 FEATURED = (
     '<div class="cat-hot"><div class="hot-big"><a href="/noi-bat-1-801.html"><img></a>'
     '<h2><a href="/noi-bat-1-801.html">Nổi bật 1</a></h2></div>'
-    '<ul><li><a href="/noi-bat-2-802.html">Nổi bật 2</a></li><li><a href="/a-200.html">A</a></li></ul></div>'
+    '<ul><li><a href="/noi-bat-2-802.html"><img src="t.jpg"></a><a href="/noi-bat-2-802.html">Nổi bật 2</a></li>'
+    '<li><a href="/a-200.html"><img src="t.jpg"></a><a href="/a-200.html">A</a></li></ul></div>'
 )
 
 
 def test_a_first_pages_featured_box_above_the_list_is_read_first() -> None:
     """A section's first page puts its featured articles above the list, in a box of their own: they are
-    entries too, each once, and the page's paging is the list's; a later page shows no featured box."""
+    entries too, each once, and the page's paging is the list's; a later page shows no featured box. A
+    ticker's bare links and a rail above the list are no featured box."""
     ticker = '<div class="ticker"><span>Tin nóng:</span><a href="/khac-900.html">Tin nóng</a></div>'
+    rail = (
+        '<div class="box"><h3>Đọc nhiều</h3><ul><li><a href="/doc-nhieu-901.html"><img src="t.jpg"></a>'
+        '<a href="/doc-nhieu-901.html">Đọc nhiều</a></li></ul></div>'
+    )
     page = CURRENT.replace(
         '<html><body><div class="_BX_LISTING">',
-        f'<html><body>{ticker}<div class="col-main"><div class="breadcrumbs"><a href="/huu-nghi">Hữu nghị</a></div>'
-        f'{FEATURED}<div class="_BX_LISTING">',
+        f'<html><body><div class="col-main">{ticker}<div class="breadcrumbs"><a href="/huu-nghi">Hữu nghị</a></div>'
+        f'{rail}{FEATURED}<div class="_BX_LISTING">',
     ).replace("</body>", "</div></body>")
     first = parse_listing(page, "https://thoidai.com.vn/huu-nghi")
     assert [e.url for e in first.entries] == [
@@ -389,6 +415,32 @@ def test_a_first_pages_featured_box_above_the_list_is_read_first() -> None:
         "https://thoidai.com.vn/a-200.html",
         "https://www.thoidai.com.vn/b-199.html",
     ]
+
+
+def test_a_rails_own_box_stays_a_rail_on_a_page_of_few_entries_or_none() -> None:
+    """A rail holds most of the article links of a last page with a few entries, or of a page with none:
+    it is still a rail, and a rail built with another listing markup does not outnumber the list."""
+    rail = "".join(
+        f'<article class="article"><h3><a href="/doc-nhieu-{n}-90{n}.html">R</a></h3></article>'
+        for n in range(6)
+    )
+    aside = f'<div class="col-right"><h3>Đọc nhiều</h3><div class="__MB_LIST_ITEM">{rail}</div></div>'
+    last = CURRENT.replace("</body>", f"{aside}</body>")
+    page = parse_listing(last, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=32")
+    assert [e.url for e in page.entries] == [
+        "https://thoidai.com.vn/a-200.html",
+        "https://www.thoidai.com.vn/b-199.html",
+    ]
+    links = "".join(f'<li><a href="/doc-nhieu-{n}-90{n}.html">R</a></li>' for n in range(6))
+    empty = (
+        '<html><body><div class="content"><p>Chưa có bài viết.</p></div>'
+        f'<div class="col"><div><h3>Đọc nhiều</h3><ul>{links}</ul></div></div></body></html>'
+    )
+    for url, known in (
+        ("https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=320", False),
+        ("https://thoidai.com.vn/huu-nghi/moi", True),
+    ):
+        assert parse_listing(empty, url, known_listing=known).entries == ()
 
 
 def test_the_list_of_most_entries_is_the_listing_whatever_the_markup_of_a_box_beside_it() -> None:
@@ -420,8 +472,27 @@ def test_the_list_of_most_entries_is_the_listing_whatever_the_markup_of_a_box_be
             date(2025, 8, 28),
         ),
         ('<h3><a href="/a-200.html">A</a></h3><p>Ngày 30/4/1975, Sài Gòn được giải phóng.</p>', None),
+        (
+            '<h3><a href="/a-200.html">A</a></h3><time datetime="2024-10-10T23:30:00Z">11/10/2024</time>',
+            date(2024, 10, 11),
+        ),
+        (
+            '<h3><a href="/a-200.html">A</a></h3><time datetime="2024-10-10T23:30:00Z">Hôm qua</time>',
+            date(2024, 10, 11),
+        ),
+        ('<h3><a href="/a-200.html">A</a></h3><p>Phương Lê - 10/10/2024</p>', date(2024, 10, 10)),
+        ('<h3><a href="/a-200.html">A</a></h3><p>Hữu nghị | 10/10/2024 10:10</p>', date(2024, 10, 10)),
     ],
-    ids=["a-date-in-the-title", "a-time-element", "a-date-alone-after-the-lead", "a-date-in-the-lead-alone"],
+    ids=[
+        "a-date-in-the-title",
+        "a-time-element",
+        "a-date-alone-after-the-lead",
+        "a-date-in-the-lead-alone",
+        "a-time-element-shows-its-day",
+        "a-time-element-in-utc",
+        "a-name-then-the-date",
+        "a-section-then-the-date",
+    ],
 )
 def test_a_teasers_date_is_the_one_it_shows_for_its_article(teaser: str, day: date | None) -> None:
     """A date in a teaser's title or lead is another day's: only a date element, or a date standing alone,
