@@ -249,6 +249,18 @@ def test_the_generic_layer_reads_a_body_split_in_the_headlines_box_as_a_known_co
     ]
 
 
+def test_a_page_wrapped_in_one_form_is_read_on_the_generic_layer() -> None:
+    """Some templates wrap the whole page in one form (with a search field): it is no form's box."""
+    page = (
+        "<html><body><form id='form1'><input type='text' name='q'><div class='q1'>"
+        "<h1 class='q2'>Thành lập Chi hội hữu nghị Việt Nam - Thái Lan</h1>"
+        f"<div class='q9'>{SHORT_BODY}<p>Chi hội sẽ tổ chức các hoạt động giao lưu văn hóa thường niên.</p></div>"
+        "</div></form></body></html>"
+    )
+    text = EXTRACTOR.extract(page, "https://thoidai.com.vn/thanh-lap-chi-hoi-123456.html").article.text
+    assert text.splitlines()[-1] == "Chi hội sẽ tổ chức các hoạt động giao lưu văn hóa thường niên."
+
+
 def test_an_articles_own_list_of_linked_headings_without_pictures_stays_on_the_generic_layer() -> None:
     items = "".join(
         f"<div class='item'><h3><a href='/hoi-huu-nghi-{n}-1001{n}.html'>Hội hữu nghị số {n}</a></h3>"

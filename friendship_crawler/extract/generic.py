@@ -242,14 +242,22 @@ def drop_comment_boxes(root: HtmlElement) -> None:
     """Readers' comments go, known by the class or id of their box ("comments", "user-opinions",
     "binh-luan"): trafilatura takes a list of long comments for text. So do the boxes of forms that ask
     for a text (a comment, an e-mail address to send a newsletter to), with the title and the note around
-    the form (`FORM_BOX_CHARS`)."""
+    the form (`FORM_BOX_CHARS`); a form that says more, or holds a headline, wraps the page, and only its
+    tag goes."""
     boxes = [
         element
         for element in root.iter(etree.Element)
         if selectors.COMMENT_BOX.search(element.get("class") or "")
         or selectors.COMMENT_BOX.search(element.get("id") or "")
     ]
-    boxes += [_form_box(form) for form in root.iter("form") if _TEXT_FIELDS(form)]
+    for form in [form for form in root.iter("form") if _TEXT_FIELDS(form)]:
+        if (
+            len(form.text_content()) > FORM_BOX_CHARS
+            or next(form.iter("h1", "h2", "article"), None) is not None
+        ):
+            form.drop_tag()  # a page wrapped in one form, which trafilatura would drop whole
+        else:
+            boxes.append(_form_box(form))
     for box in boxes:
         if box.getparent() is not None and not any(a in boxes for a in box.iterancestors()):
             box.drop_tree()
@@ -285,11 +293,11 @@ def _is_teaser(element: HtmlElement, own_id: int | None) -> bool:
 def _form_box(form: HtmlElement) -> HtmlElement:
     """The box of a form: the element around it when what it says beside the form is a title and a note,
     else the form alone."""
+    said = len(form.text_content())
     box = form.getparent()
     if box is None or box.tag in PAGE_WIDE:
         return form
-    beside = len(box.text_content()) - len(form.text_content())
-    return box if beside <= FORM_BOX_CHARS else form
+    return box if len(box.text_content()) - said <= FORM_BOX_CHARS else form
 
 
 def _writable_text(root: HtmlElement) -> None:
