@@ -261,6 +261,27 @@ def test_a_page_wrapped_in_one_form_is_read_on_the_generic_layer() -> None:
     assert text.splitlines()[-1] == "Chi hội sẽ tổ chức các hoạt động giao lưu văn hóa thường niên."
 
 
+def test_the_generic_layer_reading_from_the_headline_on_leaves_the_meta_line_and_the_lead_once() -> None:
+    lead = "TĐO - Chi hội hữu nghị Việt Nam - Thái Lan của Nhà máy Xe điện Hà Nội đã ra mắt ngày 29/12 tại Hà Nội."
+    second = "Việc thành lập Chi hội nhằm tăng cường quan hệ hữu nghị giữa hai thủ đô Hà Nội và Bangkok, cũng như hai nước."
+    third = "Chi hội sẽ tổ chức các hoạt động giao lưu văn hóa thường niên với bạn bè Thái Lan đang sống tại Hà Nội."
+    page = (
+        "<html><body><div class='q0'><div class='q1'><h1 class='q2'>Thành lập Chi hội hữu nghị</h1>"
+        f"<div class='q3'>Phương Lê · 10:10 | 10/10/2024</div><p class='q4'>{lead}</p>"
+        f"<div class='q5'><p>{second}</p></div><div class='q6'><iframe src='https://ads.example.vn/x'></iframe></div>"
+        f"<div class='q5'><h2>Giao lưu văn hóa</h2><p>{third}</p></div></div></div></body></html>"
+    )
+    article = EXTRACTOR.extract(page, "https://thoidai.com.vn/thanh-lap-chi-hoi-123456.html").article
+    assert article.text.splitlines() == [
+        "Thành lập Chi hội hữu nghị",
+        lead,
+        second,
+        "Giao lưu văn hóa",
+        third,
+    ]
+    assert article.author == "Phương Lê"
+
+
 def test_an_articles_own_list_of_linked_headings_without_pictures_stays_on_the_generic_layer() -> None:
     items = "".join(
         f"<div class='item'><h3><a href='/hoi-huu-nghi-{n}-1001{n}.html'>Hội hữu nghị số {n}</a></h3>"

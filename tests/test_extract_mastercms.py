@@ -461,11 +461,24 @@ def test_a_rail_set_in_the_body_lists_no_related_articles(rail: str) -> None:
     ("line", "author"),
     [
         ("Phương Lê · 10:10 | 10/10/2024", "Phương Lê"),
-        ("Phương Lê - 10/10/2024 10:10", "Phương Lê"),
+        ("Phương Lê • 10/10/2024 10:10", "Phương Lê"),
         ("Thứ Năm, 10/10/2024 10:10", None),
         ("Cập nhật: 10:10 | 10/10/2024", None),
+        ("Hà Nội, 10:10 | 10/10/2024", None),
+        ("Hà Nội · 10:10 | 10/10/2024", None),
+        ("TTXVN - 10:10 | 10/10/2024", None),
+        ("Thời Đại · 10:10 | 10/10/2024", None),
     ],
-    ids=["a-name-and-a-dot", "a-name-and-a-dash", "a-weekday", "an-update-label"],
+    ids=[
+        "a-name-and-a-dot",
+        "a-name-and-a-bullet",
+        "a-weekday",
+        "an-update-label",
+        "a-place-and-a-comma",
+        "a-place-and-a-dot",
+        "an-outlet",
+        "the-site",
+    ],
 )
 def test_a_name_that_opens_the_date_line_under_the_headline_is_the_author(
     line: str, author: str | None

@@ -27,6 +27,7 @@ from friendship_crawler.clean.lines import (
     own_hosts,
     read_dated_byline,
 )
+from friendship_crawler.entities.places import places_named
 from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import Block, Body, body_parts, read_body, visible_text
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
@@ -636,7 +637,7 @@ class _PageReading:
         """The name the page's own date line opens with ("Phương Lê · 10:10 | 10/10/2024")."""
         text, _ = self._own_date_line(container)
         byline = read_dated_byline(text) if text else None
-        if byline is None:
+        if byline is None or places_named(byline.author) or self._names_the_site(byline.author, wholly=True):
             return None
         self.sources["author"] = GENERIC
         return clean_author(byline.author)
@@ -812,10 +813,12 @@ class _PageReading:
     @staticmethod
     def _text_lines(title: str, sapo: str, blocks: list[Block], shown: str | None) -> list[str]:
         """Title, sapo, then body lines; a body that opens with the title (as `shown`, badge and all, or
-        not), the sapo or the date line (as the generic layer's reading of a whole article element does)
-        does not repeat them."""
+        not), the sapo or the date line, with the name it may open with (as the generic layer's reading of
+        a whole article element does), does not repeat them."""
         lines = [title, sapo] if sapo else [title]
         body = [block.text for block in blocks]
-        while body and (body[0] in {title, sapo, shown} or match_date_line(body[0])):
+        while body and (
+            body[0] in {title, sapo, shown} or match_date_line(body[0]) or read_dated_byline(body[0])
+        ):
             body.pop(0)
         return lines + body
