@@ -98,9 +98,20 @@ name, not noise after it."""
 AUTHOR_ROLE = re.compile(r"^(?i:pv|ctv|btv|phóng viên|nhà báo)\s+")
 """A role before the name, without a colon ("PV Minh Anh"): dropped when a capitalised name follows."""
 CO_AUTHOR_ROLE = re.compile(
-    r"(?:(?<=\s[-–]\s)|(?<=,\s)|(?<=\svà\s))(?i:pv|ctv|btv|phóng viên|nhà báo)\s+(?=[A-ZĐÀ-Ỹ])"
+    r"(?:(?<=\s[-–]\s)|(?<=,\s)|(?<=\svà\s))(?i:pv|ctv|btv|phóng viên|nhà báo)\s+(?P<next>\w+)"
 )
-"""The same role before a co-author's name ("PV Minh Anh - CTV Thu Hà")."""
+"""The same role before a co-author's name ("PV Minh Anh - CTV Thu Hà"), not before an outlet ("Minh Anh - PV
+TTXVN", "PV Báo Thời Đại"): `co_author_name_follows` tells."""
+OUTLET_WORDS = frozenset({"báo", "tạp", "đài", "truyền", "thông", "cổng", "trang"})
+"""Words an outlet's name opens with: "Báo", "Tạp chí", "Đài", "Truyền hình", "Thông tấn", "Cổng"."""
+
+
+def co_author_name_follows(match: re.Match[str]) -> bool:
+    """The word after a co-author's role opens a person's name: capitalised, no acronym, no outlet."""
+    word = match["next"]
+    return word[:1].isupper() and not word.isupper() and word.casefold() not in OUTLET_WORDS
+
+
 OTHER_CREDITS = re.compile(r"\s*[|;]\s*[^|;:]{1,30}:.*$")
 """Credits of other people after the author's, behind a bar or semicolon and labelled ("Minh Anh | Biên
 tập: Thu Hà", "Minh Anh; Đồ họa: Lan Phương"): the author is the name before them."""

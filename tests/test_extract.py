@@ -755,6 +755,8 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
         ("PV Minh Anh - CTV Thu Hà", "Minh Anh - Thu Hà"),
         ("Nhóm PV Minh Anh, PV Thu Hà", "Nhóm PV Minh Anh, Thu Hà"),
         ("Thu Hà và PV Đức Anh", "Thu Hà và Đức Anh"),
+        ("Minh Anh - PV TTXVN", "Minh Anh - PV TTXVN"),
+        ("Minh Anh - PV Báo Thời Đại", "Minh Anh - PV Báo Thời Đại"),
         ("Minh Anh + Theo dõi", "Minh Anh"),
         ("Minh Anh Phóng viên", "Minh Anh"),
         ("Theo dõi Báo Quốc tế trên Google News", None),
@@ -1472,6 +1474,11 @@ CHAIN = "<a href='https://netbiz.net.vn/'>Trang chủ</a> › <a href='/quoc-te'
             [],
         ),
         (
+            "<div class='x1'><a href='/'><i class='fa fa-home'></i></a><a href='/quoc-te'>Quốc tế</a></div>",
+            ["Quốc tế"],
+        ),
+        ("<div class='x1'><a href='/'><img src='/logo.png'></a><a href='/dang-nhap'>Đăng nhập</a></div>", []),
+        (
             "<div class='x1'><a href='/'>Trang chủ</a><a href='/quoc-te'>Quốc tế</a><a href='/kinh-te'>Kinh tế</a></div>",
             [],
         ),
@@ -1487,6 +1494,8 @@ CHAIN = "<a href='https://netbiz.net.vn/'>Trang chủ</a> › <a href='/quoc-te'
         "one level right above the headline",
         "one level in a wrapper right above the headline",
         "one level apart from the headline",
+        "one level under a home icon",
+        "a logo and a login link",
         "a menu's sections",
         "a submenu",
     ],
@@ -1633,11 +1642,13 @@ def test_icons_avatars_ad_banners_and_tracking_pixels_are_no_photos() -> None:
         "<img src='/stores/photo.jpg' style='display:none'><span><img class='avatar' src='/stores/nguyen.jpg'>"
         "Nguyễn Minh</span><p><img src='/stores/news/2025/anh-le-hoi.jpg' width='800'></p>"
         "<div id='zone-330'><a href='https://ads.example.vn/c?z=43'><img src='https://ads.example.vn/banner/30.jpg'"
-        " alt='quảng cáo'></a></div><img class='ads-slot' src='/stores/x/30.jpg'>",
+        " alt='quảng cáo'></a></div><img class='img ads-slot' src='/stores/x/30.jpg'>"
+        "<p><img src='/stores/news/2025/cong-ty-quang-cao-viet-nga.jpg'></p>",
         "https://haiquanonline.com.vn/tin-184999.html",
     )
     assert [image.url for image in body.images] == [
-        "https://haiquanonline.com.vn/stores/news/2025/anh-le-hoi.jpg"
+        "https://haiquanonline.com.vn/stores/news/2025/anh-le-hoi.jpg",
+        "https://haiquanonline.com.vn/stores/news/2025/cong-ty-quang-cao-viet-nga.jpg",
     ]
 
 

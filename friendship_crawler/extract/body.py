@@ -437,7 +437,8 @@ def is_photo(image: HtmlElement) -> bool:
     """Not an icon, avatar or logo (by its address or class), not hidden, not set as small as an icon or
     a tracking pixel."""
     address = urlsplit(image.get("src") or image.get("data-src") or "").path
-    if selectors.NOT_A_PHOTO.search(address) or selectors.NOT_A_PHOTO.search(image.get("class") or ""):
+    classes = (image.get("class") or "").split()
+    if selectors.NOT_A_PHOTO.search(address) or any(map(selectors.NOT_A_PHOTO.search, classes)):
         return False
     if selectors.HIDDEN.search(image.get("style") or ""):
         return False

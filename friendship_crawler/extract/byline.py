@@ -56,7 +56,9 @@ def clean_author(raw: str | None) -> str | None:
     role = site_rules.AUTHOR_ROLE.match(name)
     if role and name[role.end() : role.end() + 1].isupper():
         name = name[role.end() :]
-    name = site_rules.CO_AUTHOR_ROLE.sub("", name)
+    name = site_rules.CO_AUTHOR_ROLE.sub(
+        lambda role: role["next"] if site_rules.co_author_name_follows(role) else role[0], name
+    )
     while True:
         stripped = site_rules.ROLE_SUFFIX.sub("", name)
         if stripped == name or not stripped:

@@ -1060,7 +1060,7 @@ def chained_trail(root: HtmlElement, title_node: HtmlElement | None = None) -> l
             continue
         entries = [a for a in holder.iter("a") if a is not home and _entry_parent(a) is holder]
         alone = sum(1 for _ in holder.iter("a")) == 2  # home and one section, no submenu
-        fewest = 1 if alone and _heads(holder, title_node) else MIN_CHAINED_LEVELS
+        fewest = 1 if alone and _says_home(home) and _heads(holder, title_node) else MIN_CHAINED_LEVELS
         if not fewest <= len(entries) <= MAX_TRAIL:
             continue
         paths = [_path(a) for a in entries]
@@ -1072,6 +1072,13 @@ def chained_trail(root: HtmlElement, title_node: HtmlElement | None = None) -> l
             if all(names):
                 return names
     return []
+
+
+def _says_home(link: HtmlElement) -> bool:
+    """A link that says it leads home ("Trang chủ", a title saying so, a home icon), not a logo."""
+    said = {visible_text(link).casefold(), (link.get("title") or "").strip().casefold()}
+    icon = any("home" in (element.get("class") or "").casefold() for element in link.iter())
+    return bool(said & selectors.HOME_CRUMBS) or icon
 
 
 def _heads(holder: HtmlElement, title_node: HtmlElement | None) -> bool:

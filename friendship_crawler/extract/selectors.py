@@ -281,10 +281,14 @@ PLACEHOLDER_IMAGE = re.compile(
 template where a photo is missing ("no-image.png"): not the photo, whose address stands in another
 attribute or in the `noscript` after it."""
 NOT_A_PHOTO = re.compile(
-    r"(?:^|[/_.-])(?:icons?|avatars?|logos?|emoji|sprites?|banners?|ads?|adv|quang-?cao)(?:[/_.-]|$)", re.I
+    r"(?:^|[/_.-])(?:icons?|avatars?|logos?|emoji|sprites?)(?:[/_.-]|$)"
+    r"|(?:^|/)(?:banners?|ads?|adv|advertis\w*|quang-?cao)/"
+    r"|^(?:banners?|ads?|adv|advertis\w*|quang-?cao)(?:[-_]\w+)*$",
+    re.I,
 )
-"""In an image's address or class: a share button's icon, an author's avatar, a logo, an ad's banner,
-not a photo."""
+"""In an image's address or class: a share button's icon, an author's avatar, a logo, not a photo; a folder
+of ads or banners in the address, or a class that names an ad, is an ad's (a photo's file name may say
+"quang-cao" or "banner": it names what the photo shows)."""
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 PHOTO_MIN_PIXELS = 50
 """An image the page sets smaller than this (width or height) is an icon or a tracking pixel."""
