@@ -557,7 +557,7 @@ def test_json_ld_that_describes_another_article_is_not_read() -> None:
         ("09:05 | 03/01/2026", "2026-01-03T08:00:00+07:00"),
         ("15:00 | 03/01/2026", "2026-01-03T15:00:00+07:00"),
         ("01:00 | 03/01/2026", "2026-01-03T01:00:00+07:00"),
-        ("23:00 | 02/01/2026", "2026-01-02T23:00:00+07:00"),
+        ("10:00 | 03/01/2026", "2026-01-03T08:00:00+07:00"),
         ("15:01 | 03/01/2026", "2026-01-03T08:00:00+07:00"),
         ("Cập nhật: 14:05 | 03/09/2019", "2026-01-03T08:00:00+07:00"),
         ("03/09/2019", "2026-01-03T08:00:00+07:00"),
@@ -567,7 +567,7 @@ def test_json_ld_that_describes_another_article_is_not_read() -> None:
         "an-hour-apart",
         "utc-labelled-vietnam-time",
         "vietnam-time-labelled-utc",
-        "whole-hours-over-midnight",
+        "two-hours-apart",
         "hours-and-a-minute-apart",
         "an-update-line",
         "a-day-alone",
@@ -575,9 +575,9 @@ def test_json_ld_that_describes_another_article_is_not_read() -> None:
 )
 def test_the_date_line_shown_wins_over_a_head_time_days_away_from_it(shown: str, published: str) -> None:
     """A head that states when the page was rendered (or another article's time) is days away from the
-    date line the page shows, and one that writes its zone wrong is whole hours away at the same minute:
-    the reader's date wins; near it otherwise, or against a line that gives the update time or no time,
-    the head's stands."""
+    date line the page shows, and one that writes its zone wrong is seven hours away at the same minute:
+    the reader's date wins; near it otherwise (two hours: the line may give the update), or against a line
+    that gives the update time or no time, the head's stands."""
     page = headline_page("__MASTERCMS_CONTENT", below=f"<span class='format_date'>{shown}</span>").replace(
         "<body>",
         "<head><meta property='article:published_time' content='2026-01-03T08:00:00+07:00'></head><body>",

@@ -74,10 +74,10 @@ LABEL_IS_NOT = frozenset({*selectors.EMPHASIS_TAGS, "a"})
 """Tags that end a headline as part of it, never as a label after it."""
 HEAD_DATE_DRIFT = timedelta(days=2)
 """How far the head's publication time may stand from the one the page shows before the page's wins."""
-ZONE_SHIFTS = timedelta(hours=14)
-"""The widest gap between two clocks on Earth: a head time whole hours from the one the page shows, at the
-same minute and no further than this, states the same moment in a zone written wrong (UTC labelled
-+07:00, the site's local time labelled UTC)."""
+ZONE_SHIFT = timedelta(hours=7)
+"""The site's offset from UTC: a head time this far from the one the page shows, at the same minute, states
+the same moment in a zone written wrong (UTC labelled +07:00, the site's local time labelled UTC); other
+gaps of whole hours are other times (an update's)."""
 ALIKE_TITLES = 0.5
 """Share of their words two titles have in common when one rewords the other (an SEO title)."""
 CUT_HEADLINE_LENGTH = 100
@@ -255,8 +255,8 @@ def _is_web_address(url: str) -> bool:
 
 
 def _zone_written_wrong(drift: timedelta) -> bool:
-    """Two times of one moment, one in a zone written wrong: whole hours apart, at most `ZONE_SHIFTS`."""
-    return timedelta(0) < abs(drift) <= ZONE_SHIFTS and drift % timedelta(hours=1) == timedelta(0)
+    """Two times of one moment, one in a zone written wrong: `ZONE_SHIFT` apart."""
+    return abs(drift) == ZONE_SHIFT
 
 
 class _PageReading:
@@ -695,10 +695,10 @@ class _PageReading:
     def _shown_far_from(self, stated: str, container: HtmlElement | None) -> tuple[str, str] | None:
         """The publication time the page's own date line shows, when it is more than `HEAD_DATE_DRIFT` away
         from the one the head states (a head that gives the time the page was rendered, or another
-        article's), or whole hours away at the same minute (a head that writes its zone wrong, and so
+        article's), or `ZONE_SHIFT` away at the same minute (a head that writes its zone wrong, and so
         writes its update time wrong too: `head_zone_error`): what the reader sees wins. A line that says
         it gives the update time says nothing of when the page was published days away; its one time is
-        the same moment as the head's, whole hours away."""
+        the same moment as the head's, `ZONE_SHIFT` away."""
         text, layer = self._own_date_line(container)
         shown = parse_date_line(text) if text and TIME_OF_DAY.search(text) else None
         if shown is None:
