@@ -1600,9 +1600,21 @@ def test_a_caption_set_after_a_box_of_its_photo_alone_is_its_caption() -> None:
             "Lễ ký kết thỏa thuận.",
         ),
         (f"<div class='k2'><img src='/a.jpg'><p>{'Một đoạn văn dài của bài viết. ' * 16}</p></div>", ""),
+        (f"<div class='k2'><img src='/a.jpg'><p>{'Đoạn văn của bài viết đặt cạnh ảnh. ' * 7}</p></div>", ""),
+        (
+            f"<div class='k2'><img src='/a.jpg'><p>{'Quang cảnh buổi lễ kỷ niệm. ' * 8}(Ảnh: T.C)</p></div>",
+            f"{'Quang cảnh buổi lễ kỷ niệm. ' * 8}(Ảnh: T.C)".strip(),
+        ),
         ("<div class='k2'><img src='/a.jpg'><p>Lễ ký kết.</p><p>Đoạn sau.</p></div>", ""),
     ],
-    ids=["a-box-of-unknown-classes", "a-linked-photo", "a-paragraph-beside-the-photo", "more-than-a-line"],
+    ids=[
+        "a-box-of-unknown-classes",
+        "a-linked-photo",
+        "a-long-paragraph-beside-the-photo",
+        "a-paragraph-beside-the-photo",
+        "a-long-credited-caption",
+        "more-than-a-line",
+    ],
 )
 def test_a_box_of_a_photo_and_one_short_line_is_a_captioned_photo(box: str, caption: str) -> None:
     body = body_of(f"<p>Đoạn trước.</p>{box}<p>Đoạn sau cùng.</p>")

@@ -455,6 +455,12 @@ def test_a_rail_set_in_the_body_lists_no_related_articles(rail: str) -> None:
     ).article
     assert [url.rsplit("-", 1)[-1] for url in article.related_urls] == ["166226.html", "161978.html"]
     assert "đọc nhiều" not in article.text.casefold() and "Tin mới" not in article.text
+    after = "<ul class='related'><li><a href='/lien-quan-sau-155555.html'>Bài liên quan sau</a></li></ul>"
+    later = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=rail + after),
+        "https://thoidai.com.vn/tin-chinh-212345.html",
+    ).article
+    assert [url.rsplit("-", 1)[-1] for url in later.related_urls] == ["155555.html"]
 
 
 @pytest.mark.parametrize(

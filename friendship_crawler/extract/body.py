@@ -73,6 +73,9 @@ PHOTO_HOLDERS = frozenset({"a", "picture", "div", "span"})
 """What may wrap a photo alone in its caption box."""
 CAPTION_MAX_CHARS = 400
 """A caption is a sentence or two; a longer line beside a photo is a paragraph of the article."""
+PARAGRAPH_CAPTION_CHARS = 200
+"""A paragraph (`p`) beside a photo longer than this is a caption only when it credits the photo."""
+CREDITED = re.compile(r"\(?\s*(?:Ảnh|Nguồn ảnh|Photo)\s*:", re.I)
 INTRO_MIN_WORDS = 4
 """A sentence that introduces a list has a few words; a box's title ("Xem thêm:") has one or two."""
 READS_MORE = re.compile(r"\b(?:xem thêm|đọc thêm|liên quan|tham khảo|cùng chủ đề|cùng chuyên mục)\b", re.I)
@@ -430,6 +433,8 @@ def is_captioned_photo(box: HtmlElement) -> bool:
     if not is_photo(photo) or next(caption.iter(*selectors.IMAGE_TAGS, "a"), None) is not None:
         return False
     text = visible_text(caption)
+    if caption.tag == "p" and len(text) > PARAGRAPH_CAPTION_CHARS and not CREDITED.search(text):
+        return False  # a paragraph set beside its photo, not a caption
     return 0 < len(text) <= CAPTION_MAX_CHARS
 
 
@@ -636,7 +641,8 @@ class _BodyWalker:
                 self.flush()
             if self._drop_box_label() in RAIL_BOX_TITLES:
                 self._rail = element.getparent()
-            if self._rail is element.getparent() or _titled(element) in RAIL_BOX_TITLES:
+            in_rail = self._rail is element.getparent() and not is_related_box(classes)
+            if in_rail or _titled(element) in RAIL_BOX_TITLES:
                 return  # a rail set in the body ("Đọc nhiều"): its links are no related articles
             self.body.related_hrefs.extend(a.get("href") or "" for a in element.iter("a"))
             if tag == "a":
