@@ -63,6 +63,13 @@ def test_header_lines_are_dropped() -> None:
         "Bạn đang đọc bài viết “Tin chính” tại chuyên mục Thị trường.",
         "Đăng ký nhận bản tin",
         "Đường dây nóng tiếp nhận phản ánh của bạn đọc: 0983.123.456",
+        "↑ Về đầu trang",
+        "Trở lại đầu trang",
+        "1/4",
+        "‹ ›",
+        "“",
+        "* * *",
+        "Quý độc giả muốn đọc chi tiết xin vui lòng bấm vào đây",
     ],
 )
 def test_a_line_of_widget_words_goes_wherever_it_stands(widget: str) -> None:
@@ -83,6 +90,9 @@ def test_a_line_of_widget_words_goes_wherever_it_stands(widget: str) -> None:
         "Ảnh: Minh Anh",
         "Đường dây nóng 111 bảo vệ trẻ em đã tiếp nhận hơn 500 cuộc gọi của người dân trong tháng.",
         "Mời quý vị đại biểu về dự lễ kỷ niệm.",
+        "12/5",
+        "Về đầu trang của tờ báo là dòng tít lớn.",
+        "| |",
     ],
 )
 def test_a_line_with_words_of_its_own_is_no_widget(line: str) -> None:

@@ -77,7 +77,13 @@ def drop_header_lines(lines: Sequence[str], from_markup: bool = False) -> RuleRe
 
 def is_widget_line(line: str) -> bool:
     """A line of widget words only (`rules.WIDGET_LINE`): "Chia sẻ | Tweet", "A- A A+", "Quảng cáo"; one
-    word alone only when it is long enough to say so."""
+    word alone only when it is long enough to say so. A line of no letter or digit (a slideshow's arrows
+    "‹ ›", a big quote's decorative "“") and a slideshow's counter ("1/4") are widgets too."""
+    if not any(char.isalnum() for char in line):
+        return bool(line.strip()) and not any(mark in line for mark in rules.MARKDOWN_MARKS)
+    counter = rules.SLIDE_COUNTER.fullmatch(line.strip())
+    if counter is not None:
+        return 0 < int(counter["shown"]) <= int(counter["of"])
     if rules.WIDGET_LINE.match(line) is None:
         return False
     return len(line.split()) > 1 or len(line) >= rules.WIDGET_LINE_ALONE_MIN_CHARS

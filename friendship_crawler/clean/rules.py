@@ -42,6 +42,7 @@ with what it is for after it ("Theo dõi Sức khỏe Việt trên Zalo để c�
 READER_NOTICE = re.compile(
     r"^(?:mời (?:quý )?(?:độc giả|bạn đọc) (?:theo dõi|xem|đón đọc|đọc|tham gia|gửi)\b"
     r"|bạn đang đọc bài viết\b|đăng ký nhận (?:bản )?tin\b"
+    r"|(?:quý )?(?:độc giả|bạn đọc) muốn (?:đọc|xem|tải)\b.{0,60}\b(?:bấm|nhấn|click|nhấp) vào đây\b"
     r"|(?:đường dây nóng|hotline)\b.{0,80}\b(?:bạn đọc|độc giả)\b"
     r"|\(?\*+\)?\s*(?:bài viết|nội dung bài viết) (?:thể hiện|là|phản ánh) quan điểm"
     r"|(?:các )?(?:tiêu đề|tít)(?: bài viết| phụ| và tít phụ)? (?:do|của)"
@@ -50,7 +51,8 @@ READER_NOTICE = re.compile(
 )
 """The site's notice to its readers, no line of the article: "Mời quý độc giả theo dõi các video …", "Bạn
 đang đọc bài viết … tại chuyên mục …", "Đăng ký nhận bản tin", a hotline "… phản ánh của bạn đọc: …", an
-editor's note ("(*) Bài viết thể hiện quan điểm riêng của tác giả.", "Tiêu đề do Tòa soạn đặt.")."""
+editor's note ("(*) Bài viết thể hiện quan điểm riêng của tác giả.", "Tiêu đề do Tòa soạn đặt."), a link to
+the full paper ("Quý độc giả muốn đọc chi tiết xin vui lòng bấm vào đây")."""
 FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
 HEADER_SCAN_LINES = 15
@@ -125,12 +127,18 @@ the trailer's, read before."""
 WIDGET_LINE = re.compile(
     rf"^(?:(?:{alternation(WIDGET_WORDS)}|a[-+]?)(?:\s*[|•·/,]\s*|\s+|$))+$"
     r"|^#[^#\s][^#]{0,40}(?:\s+#[^#\s][^#]{0,40})+$|^#[^#\s\d]\S*(?:\s\S+){0,2}$"
-    r"|^ảnh\s*:?\s*\d+\s*/\s*\d+$|^nghe (?:đọc )?bài(?: viết)?\s*\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$",
+    r"|^ảnh\s*:?\s*\d+\s*/\s*\d+$|^nghe (?:đọc )?bài(?: viết)?\s*\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$"
+    r"|^[↑^▲]?\s*(?:về|trở (?:lại|về)|lên|quay (?:lại|về))\s+đầu trang\s*[↑^▲]?$|^back to top\s*[↑^▲]?$",
     re.IGNORECASE,
 )
 """A line of widget words only, the font-size control's letters ("A- A A+") among them; a line of hashtags
 ("#hữu nghị #giao lưu", or one of a few words, not "#1 …", a ranking's heading); a gallery's photo
-counter ("Ảnh: 1/5")."""
+counter ("Ảnh: 1/5"); a link back to the top of the page ("↑ Về đầu trang")."""
+MARKDOWN_MARKS = ("|", "[", "]", "(", ")")
+"""What a markdown-like copy draws its images and tables with ("![]() |", "| |"): such a line of no
+letter marks where a caption or a related box stands, which later rules read."""
+SLIDE_COUNTER = re.compile(r"(?P<shown>\d{1,3})\s*/\s*(?P<of>\d{1,3})")
+"""A slideshow's counter alone on a line ("1/4"): a number of no more than the number after it."""
 WIDGET_LINE_ALONE_MIN_CHARS = 4
 """A widget word alone on a line is one of these only when it is this long: "In", "Lưu" or "A" alone may
 be something else (a list's letter, a cell)."""
