@@ -116,10 +116,12 @@ OTHER_CREDITS = re.compile(r"\s*[|;]\s*[^|;:]{1,30}:.*$")
 """Credits of other people after the author's, behind a bar or semicolon and labelled ("Minh Anh | Biên
 tập: Thu Hà", "Minh Anh; Đồ họa: Lan Phương"): the author is the name before them."""
 SERIES_MARK = re.compile(
-    r"^\(?\s*(?:còn nữa|còn tiếp|hết|(?:đón đọc\s+)?kỳ\s+(?:\d+|[ivx]+|sau|tới|cuối)\b.*)\s*\)?[.…]*$", re.I
+    r"^\(?\s*(?:còn nữa|còn tiếp|hết|(?:đón đọc\s+)?(?:kỳ|bài)\s+(?:\d+|[ivx]+|sau|tới|cuối)\b.*)"
+    r"\s*\)?[.…]*$",
+    re.I,
 )
-"""The last line of an instalment of a series ("(Còn nữa)", "Kỳ sau: …"): part of the text, styled like a
-signature, and no name."""
+"""The last line of an instalment of a series ("(Còn nữa)", "Kỳ sau: …", "Bài 2: …"): part of the text,
+styled like a signature, and no name."""
 SIGNING_OFFICE = re.compile(
     r"^(?:(?:tm|kt|tl|tuq|q|t/m)\.\s*|thay mặt\s+)?(?:nguyên\s+)?(?:phó\s+)?"
     r"(?:chủ tịch|chủ nhiệm|tổng bí thư|bí thư|thủ tướng|bộ trưởng|thứ trưởng|tổng giám đốc|giám đốc|"

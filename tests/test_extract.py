@@ -874,7 +874,10 @@ def body_of(markup: str, url: str = "https://thoidai.com.vn/x-1.html") -> Body:
     return read_body(parse_page(f"<div id=b>{markup}</div>").get_element_by_id("b"), url)
 
 
-@pytest.mark.parametrize("mark", ["(Còn nữa)", "(Còn tiếp)", "Kỳ sau: Những người bạn Cuba", "(Hết)"])
+@pytest.mark.parametrize(
+    "mark",
+    ["(Còn nữa)", "(Còn tiếp)", "Kỳ sau: Những người bạn Cuba", "(Hết)", "Bài 2: Những người bạn Thụy Điển"],
+)
 def test_a_series_mark_is_no_byline_and_stays_the_last_line_on_either_path(mark: str) -> None:
     paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
     for byline in ([], [Block("Minh Anh", signed=True)]):

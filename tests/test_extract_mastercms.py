@@ -293,6 +293,12 @@ def test_a_source_box_that_names_no_source_leaves_it_to_the_body(box: str) -> No
     assert "TTXVN" not in extraction.article.text
 
 
+@pytest.mark.parametrize("box", ["Theo TTXVN", "Nguồn: Theo TTXVN", "theo TTXVN"])
+def test_a_source_box_that_says_theo_names_the_outlet(box: str) -> None:
+    page = article_page("", after=f"<div class='article-detail-source'>{box}</div>")
+    assert EXTRACTOR.extract(page, "https://suckhoeviet.org.vn/bai-6316.html").article.source == "TTXVN"
+
+
 def test_a_trail_printed_twice_is_one_trail() -> None:
     crumbs = "".join(
         f"<a href='https://thoidai.com.vn/{path}'>{name}</a>"

@@ -68,12 +68,16 @@ def clean_author(raw: str | None) -> str | None:
     return author_name(name) if name else None
 
 
+SOURCE_THEO = re.compile(r"^theo\s+(?=\S)", re.IGNORECASE)
+
+
 def clean_source(raw: str | None) -> str | None:
-    """The value of a source element or "Nguồn:" line; None when it is empty."""
+    """The value of a source element or "Nguồn:" line, without the "Theo" a box may print before it ("Theo
+    TTXVN"); None when it is empty."""
     if raw is None:
         return None
     value = site_rules.SOURCE_LABEL.sub("", normalize_line(raw)).strip()
-    return value or None
+    return SOURCE_THEO.sub("", value) or None
 
 
 def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
