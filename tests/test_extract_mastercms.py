@@ -1325,6 +1325,23 @@ def test_every_person_json_ld_names_as_author_is_the_author(authors: str, author
 
 
 @pytest.mark.parametrize(
+    "ld",
+    [
+        '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Hồng Nhung"}, "datePublished": "2025-07-10T08:30:00+07:00"}',
+        '{"@graph": [{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "author": {"@type": "Person",'
+        ' "name": "Hồng Nhung"}, "datePublished": "2025-07-10T08:30:00+07:00"}}]}',
+    ],
+    ids=["the-article", "the-article-as-the-pages-main-entity"],
+)
+def test_json_ld_is_read_wherever_it_nests_the_article(ld: str) -> None:
+    page = headline_page("k2").replace(
+        "<html>", f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+    )
+    article = EXTRACTOR.extract(page, "https://baoquocte.vn/tin-chinh-254999.html").article
+    assert (article.author, article.published_at) == ("Hồng Nhung", "2025-07-10T08:30:00+07:00")
+
+
+@pytest.mark.parametrize(
     "headline",
     [
         "<h2 class='title-news'>Ngân hàng đồng loạt giảm lãi suất cho vay</h2>",

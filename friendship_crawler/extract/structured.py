@@ -119,14 +119,19 @@ def _types(node: dict[str, Any]) -> set[str]:
 
 
 def _nodes(value: Any, depth: int = 0) -> list[dict[str, Any]]:
-    """Every object of a JSON-LD document, `@graph` members and list items included, to `MAX_LD_DEPTH`."""
+    """Every object of a JSON-LD document, `@graph` members, a page's `mainEntity` (a WebPage around its
+    NewsArticle) and list items included, to `MAX_LD_DEPTH`."""
     if depth > MAX_LD_DEPTH:
         return []
     if isinstance(value, list):
         return [node for item in value for node in _nodes(item, depth + 1)]
     if not isinstance(value, dict):
         return []
-    return [value, *_nodes(value.get("@graph", []), depth + 1)]
+    return [
+        value,
+        *_nodes(value.get("@graph", []), depth + 1),
+        *_nodes(value.get("mainEntity", []), depth + 1),
+    ]
 
 
 def _read_json_ld(raw: str, data: HeadData) -> None:
