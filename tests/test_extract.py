@@ -282,6 +282,27 @@ def test_the_generic_layer_reading_from_the_headline_on_leaves_the_meta_line_and
     assert article.author == "Phương Lê"
 
 
+def test_the_generic_layers_lead_is_the_one_under_the_headline_not_a_teasers() -> None:
+    """A lead set in a box of no telling class between the date line and the body; a rail's teasers below
+    carry leads in classes that say so."""
+    lead = "Ngày 5/9, tại Hà Nội, Hội Hữu nghị Việt - Lào đã tổ chức Lễ tuyên dương sinh viên Lào xuất sắc."
+    teaser = (
+        "<article class='article'><h3 class='article-title'><a href='/tin-khac-100111.html'>Tin khác</a></h3>"
+        "<div class='article-desc'>Ngày 5/11, Hội hữu nghị Việt Nam – Liên Bang Nga tỉnh Thái Bình đã tổ chức Đại hội.</div>"
+        "</article>"
+    )
+    page = (
+        "<html><body><div class='q0'><div class='q1'><h1 class='q3'>Tuyên dương sinh viên Lào</h1>"
+        f"<div class='q4'>18:30 | 05/09/2017</div><div class='q7'>{lead}</div><div class='q9'>"
+        "<div>Đại sứ Lào tại Việt Nam Thongsavanh Phomvihane đã đến dự buổi lễ tuyên dương sinh viên.<br></div>"
+        "<div>Đây là một trong số các hoạt động kỷ niệm 55 năm ngày thiết lập quan hệ ngoại giao.<br></div>"
+        f"</div></div><div class='cat-listing'><h2>Các tin bài khác</h2>{teaser * 4}</div></div></body></html>"
+    )
+    article = EXTRACTOR.extract(page, "https://kinhtedothi.vn/tuyen-duong-sinh-vien-lao-123456.html").article
+    assert article.sapo == lead
+    assert "Liên Bang Nga" not in article.text
+
+
 def test_an_articles_own_list_of_linked_headings_without_pictures_stays_on_the_generic_layer() -> None:
     items = "".join(
         f"<div class='item'><h3><a href='/hoi-huu-nghi-{n}-1001{n}.html'>Hội hữu nghị số {n}</a></h3>"

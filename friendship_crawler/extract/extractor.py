@@ -254,6 +254,10 @@ def _is_web_address(url: str) -> bool:
     return http_parts(url) is not None
 
 
+def _is_block(element: HtmlElement) -> bool:
+    return isinstance(element.tag, str) and element.tag in selectors.BLOCK_TAGS
+
+
 def _zone_written_wrong(drift: timedelta) -> bool:
     """Two times of one moment, one in a zone written wrong: `ZONE_SHIFT` apart."""
     return abs(drift) == ZONE_SHIFT
@@ -342,7 +346,7 @@ class _PageReading:
         holder = text_holder(self.root, lines_read) if fallback else None
         held_parts = self._held_parts(holder)
         held = read_body(held_parts[0], url, held_parts[1:]) if held_parts else None
-        below_title = self._below_title(holder)
+        below_title = self._below_title(holder, held_parts)
         sapo = self._sapo(container if container is not None else below_title, title, lines_read)
         body_element = parts[-1] if parts else holder  # what follows it holds the byline, source, tags
         body_blocks = [block for block in split.blocks if block.text not in {title, sapo}]
@@ -568,12 +572,15 @@ class _PageReading:
             branch = parent
         return [part for part in branch.itersiblings() if isinstance(part.tag, str)]
 
-    def _below_title(self, holder: HtmlElement | None) -> HtmlElement | None:
-        """The generic layer's text holder as the body container a lead stands before: only one that does
-        not hold the headline (a holder around both leaves nothing between them)."""
-        if holder is None or self.title_node is None or holder in self.title_node.iterancestors():
+    def _below_title(self, holder: HtmlElement | None, parts: list[HtmlElement]) -> HtmlElement | None:
+        """The generic layer's text holder as the body container a lead stands before; of a holder around
+        the headline too, the first of the parts after the headline that holds blocks of its own (a lead
+        and a date line are blocks alone)."""
+        if holder is None or self.title_node is None:
             return None
-        return holder
+        if holder not in self.title_node.iterancestors():
+            return holder
+        return next((part for part in parts if any(_is_block(child) for child in part)), None)
 
     def _visible_author(self) -> str | None:
         """The names of the first author selector that names at most `BYLINE_MAX_NAMES` people; more are
