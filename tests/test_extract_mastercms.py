@@ -500,6 +500,21 @@ def test_a_name_that_opens_the_date_line_under_the_headline_is_the_author(
     assert (article.author, article.published_at) == (author, "2024-10-10T10:10:00+07:00")
 
 
+@pytest.mark.parametrize(
+    "credits",
+    ["<p>Thiết kế: Hà Phương - Nguồn: TTXVN</p>", "<p>Đồ họa: Hà Phương</p><p>Nguồn: TTXVN</p>", ""],
+    ids=["one-line", "two-lines", "none"],
+)
+def test_an_infographic_with_its_credits_alone_is_no_article(credits: str) -> None:
+    page = (
+        "<html><body><h1 class='article-detail-title'>[Infographic] 60 năm quan hệ ngoại giao Việt Nam - Lào</h1>"
+        f"<div class='__MASTERCMS_CONTENT'><p><img src='/stores/info-60-nam.png'></p>{credits}</div></body></html>"
+    )
+    with pytest.raises(NotAnArticle) as refused:
+        read_page(page, "https://thoidai.com.vn/infographic-60-nam-123456.html")
+    assert refused.value.reason == "infographic"
+
+
 ENGLISH_PAGE = (
     "<html lang='en'><body><h1 class='detail-title'>Vietnam and Laos sign a border trade deal</h1>"
     "<span class='format_date'>May 12, 2025 | 03:20 PM</span><div class='__MASTERCMS_CONTENT'>"

@@ -10,12 +10,13 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 from parsel import Selector
 
+from friendship_crawler.clean.lines import is_other_credit
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import Body, visible_text
 from friendship_crawler.extract.fallbacks import BADGE_BRACKETS
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.listing import parse_listing
-from friendship_crawler.site_rules import NOT_FOUND, is_not_found_title
+from friendship_crawler.site_rules import NOT_FOUND, is_not_found_title, source_of
 
 
 def is_listing(root: HtmlElement) -> bool:
@@ -52,6 +53,11 @@ def _is_error_message(text: str) -> bool:
     return any(is_not_found_title(part) for part in selectors.TITLE_SEPARATOR.split(text))
 
 
+def _credits(line: str) -> bool:
+    """A line that credits the hands and the source of a work, and says nothing else."""
+    return is_other_credit(line) or source_of(line) is not None
+
+
 def media_kind(
     title: str,
     body: Body,
@@ -59,13 +65,14 @@ def media_kind(
     by_title_only: bool = False,
     badge: str | None = None,
 ) -> str | None:
-    """ "video" or "infographic" when the body has no text of its own, else None.
+    """ "video" or "infographic" when the body has no text of its own (captions and the credits of who
+    made it and where it is from are none: "Thiết kế: Hà Phương - Nguồn: TTXVN"), else None.
 
     The title prefix ("[Video] ...", "[Infographic] ...") or the headline's `badge` decides first; with
     `by_title_only` false, a body holding only a player or only images decides too (used once the
     generic layer found no text).
     """
-    if body.has_text:
+    if any(not block.caption and not _credits(block.text) for block in body.blocks):
         return None
     badged = f"[{badge.strip(BADGE_BRACKETS)}] {title}" if badge else title
     if selectors.VIDEO_TITLE.search(badged):
