@@ -122,6 +122,16 @@ SERIES_MARK = re.compile(
 )
 """The last line of an instalment of a series ("(Còn nữa)", "Kỳ sau: …", "Bài 2: …"): part of the text,
 styled like a signature, and no name."""
+NOTES_TITLES = frozenset(
+    {
+        "tài liệu tham khảo", "danh mục tài liệu tham khảo", "nguồn tham khảo", "chú thích", "ghi chú",
+        "references", "notes",
+    }
+)  # fmt: skip
+"""Titles of the notes or references that close an article, after its byline (as `marker_key`s)."""
+NOTES_LONGEST = max(map(len, NOTES_TITLES))
+NOTES_MAX_LINES = 30
+"""The lines of such a closing block at most: a longer run after the title is the article's own text."""
 SIGNING_OFFICE = re.compile(
     r"^(?:(?:tm|kt|tl|tuq|q|t/m)\.\s*|thay mặt\s+)?(?:nguyên\s+)?(?:phó\s+)?"
     r"(?:chủ tịch|chủ nhiệm|tổng bí thư|bí thư|thủ tướng|bộ trưởng|thứ trưởng|tổng giám đốc|giám đốc|"

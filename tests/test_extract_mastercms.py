@@ -515,6 +515,38 @@ def test_an_infographic_with_its_credits_alone_is_no_article(credits: str) -> No
     assert refused.value.reason == "infographic"
 
 
+@pytest.mark.parametrize(
+    ("ending", "author"),
+    [
+        (
+            "<p style='text-align:right'><strong>Hồng Anh</strong></p><p><strong>Tài liệu tham khảo</strong></p>"
+            "<p>Bộ Ngoại giao, Chiến lược Ngoại giao Văn hóa đến năm 2020, Hà Nội, 2011.</p>",
+            "Hồng Anh",
+        ),
+        (
+            "<p style='text-align:right'><strong>Ted Osius</strong><br><em>Đại sứ Hoa Kỳ tại Việt Nam</em></p>"
+            "<p>Chú thích:</p><p>* Số liệu năm 1995 theo Cục Thống kê Hoa Kỳ.</p>",
+            "Ted Osius",
+        ),
+        (
+            "<p style='text-align:right'><strong>Ted Osius</strong></p>"
+            "<p style='text-align:right'><em>Đại sứ Hoa Kỳ tại Việt Nam</em></p>",
+            "Ted Osius",
+        ),
+    ],
+    ids=["references-after-the-signature", "notes-after-a-name-over-its-office", "an-office-under-the-name"],
+)
+def test_a_signature_before_the_notes_or_over_its_office_signs_the_article(ending: str, author: str) -> None:
+    """Notes or references close an article after its byline and stay in the text; an office under the
+    signed name says what the writer is."""
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://thoidai.com.vn/tin-chinh-212345.html"
+    ).article
+    assert article.author == author and author not in article.text
+    if "Chú thích" in ending or "Tài liệu" in ending:
+        assert article.text.splitlines()[-2] in {"Tài liệu tham khảo", "Chú thích:"}
+
+
 ENGLISH_PAGE = (
     "<html lang='en'><body><h1 class='detail-title'>Vietnam and Laos sign a border trade deal</h1>"
     "<span class='format_date'>May 12, 2025 | 03:20 PM</span><div class='__MASTERCMS_CONTENT'>"

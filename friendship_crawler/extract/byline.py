@@ -103,6 +103,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     known = clean_author(known_author)
     after = _take_trailing(kept, lambda block: is_trailing_notice(block.text))
     series = _take_trailing(kept, lambda block: bool(site_rules.SERIES_MARK.match(block.text)))
+    notes = _take_notes(kept)
     for _ in range(3):
         if not kept or kept[-1].caption or site_rules.signs_for_office([block.text for block in kept[:-1]]):
             break  # a caption is no byline; a name under an office signs a letter
@@ -116,8 +117,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
             source = source or named
         elif kept[-1].signed and (dated := DATED_BYLINE.match(last)) and _names_a_writer(dated["name"]):
             author = author or clean_author(dated["name"])  # "Thu Hà - 12/05/2025 10:20"
-        elif kept[-1].signed and AFFILIATION.match(last) and len(kept) > 1 and kept[-2].signed:
-            pass  # the byline's affiliation under it: "(Trường Đại học Kinh tế Quốc dân)"
+        elif kept[-1].signed and _affiliates(last) and len(kept) > 1 and kept[-2].signed:
+            pass  # the byline's affiliation under it: "(Trường Đại học Kinh tế Quốc dân)", "Đại sứ Hoa Kỳ"
         elif kept[-1].signed and not _names_no_writer(last):
             if known and author is None and not is_byline(last, known):
                 break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
@@ -137,7 +138,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         author = author or clean_author(kept.pop(leading).text)
         while leading < len(kept) and not kept[leading].caption and is_other_credit(kept[leading].text):
             kept.pop(leading)  # the rest of a block of credits under it
-    return SplitBody([*kept, *series, *after], author, source)
+    return SplitBody([*kept, *notes, *series, *after], author, source)
 
 
 DATED_BYLINE = re.compile(
@@ -154,6 +155,12 @@ AFFILIATION = re.compile(
 Kinh tế Quốc dân)"), or an institution by its kind ("Viện Nghiên cứu Đông Nam Á", "Học viện Ngoại giao")."""
 
 
+def _affiliates(line: str) -> bool:
+    """A signed line under a signed name that says where or what the writer is: an institution
+    (`AFFILIATION`) or an office ("Đại sứ Hoa Kỳ tại Việt Nam")."""
+    return bool(AFFILIATION.match(line) or site_rules.SIGNING_OFFICE.match(line))
+
+
 def _names_a_writer(name: str) -> bool:
     """A byline's name, not a place ("Hà Nội - 12/05/2025" dates a text where it was written)."""
     return is_byline(name) and not places_named(name)
@@ -165,6 +172,24 @@ def _names_no_writer(signed: str) -> bool:
     return bool(
         rules.PHOTO_CREDIT.match(signed) or site_rules.CITATION.match(signed) or any(map(str.isdigit, signed))
     )
+
+
+def _take_notes(blocks: list[Block]) -> list[Block]:
+    """The closing block of notes or references ("Tài liệu tham khảo", "Chú thích:" and the lines under
+    it, `site_rules.NOTES_MAX_LINES` at most), taken off `blocks`: the byline stands before it."""
+    start = next(
+        (
+            index
+            for index in range(len(blocks) - 1, max(len(blocks) - site_rules.NOTES_MAX_LINES - 2, 0), -1)
+            if site_rules.marker_key(blocks[index].text, site_rules.NOTES_LONGEST) in site_rules.NOTES_TITLES
+        ),
+        None,
+    )
+    if start is None or start < 2:
+        return []
+    notes = blocks[start:]
+    del blocks[start:]
+    return notes
 
 
 def _take_trailing(blocks: list[Block], takes: Callable[[Block], bool]) -> list[Block]:
