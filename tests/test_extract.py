@@ -303,6 +303,23 @@ def test_the_generic_layers_lead_is_the_one_under_the_headline_not_a_teasers() -
     assert "Liên Bang Nga" not in article.text
 
 
+def test_a_lead_after_a_follow_line_is_said_once_on_the_generic_layer() -> None:
+    lead = (
+        "Năm 2019 là năm có ý nghĩa đặc biệt trong quan hệ giữa Việt Nam và Thụy Điển, tròn 50 năm quan hệ."
+    )
+    paragraph = (
+        "Trải qua những khúc quanh lịch sử, quan hệ hữu nghị truyền thống giữa hai nước luôn được duy trì."
+    )
+    page = (
+        "<html><body><div class='main'><h1 class='titleDetailNews'>Quan hệ Việt Nam - Thụy Điển 50 năm</h1>"
+        "<div class='dateItem'>07:00 | 11/01/2019</div><div class='follow'><a href='https://news.google.com'>"
+        f"Theo dõi Baoquocte.vn trên</a></div><h3 class='f-16'><strong>{lead}</strong></h3>"
+        f"<div class='k9'><p><img src='/info-1.png'></p><p>{paragraph}</p></div></div></body></html>"
+    )
+    article = EXTRACTOR.extract(page, "https://baoquocte.vn/quan-he-viet-nam-thuy-dien-123456.html").article
+    assert article.text.splitlines() == ["Quan hệ Việt Nam - Thụy Điển 50 năm", lead, paragraph]
+
+
 def test_an_articles_own_list_of_linked_headings_without_pictures_stays_on_the_generic_layer() -> None:
     items = "".join(
         f"<div class='item'><h3><a href='/hoi-huu-nghi-{n}-1001{n}.html'>Hội hữu nghị số {n}</a></h3>"

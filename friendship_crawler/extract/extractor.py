@@ -23,6 +23,7 @@ from friendship_crawler.clean.lines import (
     attributed_source,
     attribution,
     ends_with_byline,
+    is_header_line,
     is_own_address,
     own_hosts,
     read_dated_byline,
@@ -46,7 +47,6 @@ from friendship_crawler.site_rules import (
     TIME_OF_DAY,
     UPDATED_LABEL,
     iso_vietnam,
-    match_date_line,
     parse_date_line,
     parse_update_line,
 )
@@ -820,12 +820,12 @@ class _PageReading:
     @staticmethod
     def _text_lines(title: str, sapo: str, blocks: list[Block], shown: str | None) -> list[str]:
         """Title, sapo, then body lines; a body that opens with the title (as `shown`, badge and all, or
-        not), the sapo or the date line, with the name it may open with (as the generic layer's reading of
-        a whole article element does), does not repeat them."""
+        not), the sapo or the header's lines (the date line, with the name it may open with, a follow line:
+        as the generic layer's reading of a whole article element does) does not repeat them."""
         lines = [title, sapo] if sapo else [title]
         body = [block.text for block in blocks]
         while body and (
-            body[0] in {title, sapo, shown} or match_date_line(body[0]) or read_dated_byline(body[0])
+            body[0] in {title, sapo, shown} or is_header_line(body[0]) or read_dated_byline(body[0])
         ):
             body.pop(0)
         return lines + body
