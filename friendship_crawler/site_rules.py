@@ -92,6 +92,14 @@ AUTHOR_NOISE = re.compile(
 )
 """What an author block prints after the name: an e-mail address, a follow button, the bare role
 ("Minh Anh Phóng viên", "Minh Anh | minhanh@baoquocte.vn")."""
+ACADEMIC_TITLE = r"(?:GS|PGS|TSKH|TS|ThS|Ths|NCS|CN|KS|BS|LS|ThS\.BS)\."
+ACADEMIC_AUTHOR = re.compile(
+    rf"(?P<titled>(?:{ACADEMIC_TITLE}\s*)+(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){{1,5}}))\s*(?:#+)?"
+)
+"""One author of a paper: academic titles ("PGS.TS.", "NCS.") before a name of two to six words, and the
+place of work in brackets after it (blanked out as "#" by the reader)."""
+AUTHOR_LIST_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*;\s*|,\s+(?=(?:GS|PGS|TSKH|TS|ThS|Ths|NCS|CN|KS|BS|LS)\.)")
+"""Between the authors of a paper: a dash, a semicolon, or a comma before the next one's titles."""
 GROUP_WORDS = frozenset({"nhóm", "ban", "tổ", "đội", "team"})
 """What names a group of writers by its role ("Nhóm phóng viên", "Tổ cộng tác viên"): the role is then the
 name, not noise after it."""

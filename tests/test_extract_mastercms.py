@@ -13,6 +13,7 @@ from typing import Any
 import lxml.html
 import pytest
 
+from friendship_crawler.clean.lines import academic_byline
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.extract.document import parse_page
 from friendship_crawler.extract.fallbacks import htmldate_of, prominent_h1, without_site_name
@@ -545,6 +546,37 @@ def test_a_signature_before_the_notes_or_over_its_office_signs_the_article(endin
     assert article.author == author and author not in article.text
     if "Chú thích" in ending or "Tài liệu" in ending:
         assert article.text.splitlines()[-2] in {"Tài liệu tham khảo", "Chú thích:"}
+
+
+PAPER_AUTHORS = (
+    "NCS. HOÀNG ANH THƯ (Giảng viên, Khoa Kinh tế Việt Mỹ, Trường Đại học Duy Tân) - "
+    "PGS.TS. PHAN THANH HẢI (Hiệu trưởng Trường Kinh tế, Trường Đại học Duy Tân)"
+)
+
+
+def test_a_papers_line_of_authors_over_its_abstract_is_its_byline_and_no_lead() -> None:
+    """A research journal of the family prints its authors, with their titles and places of work, in bold
+    over the abstract."""
+    body = f"<p><strong>{PAPER_AUTHORS}</strong></p><p><strong>TÓM TẮT:</strong></p>{PARAGRAPHS}"
+    page = f"<html><body><h1 class='article-detail-title'>Tin chính</h1><div class='__MASTERCMS_CONTENT'>{body}</div></body></html>"
+    article = read_page(page, "https://tapchicongthuong.vn/bai-viet/tin-chinh-84147.htm").article
+    assert article.author == "NCS. HOÀNG ANH THƯ - PGS.TS. PHAN THANH HẢI"
+    assert (article.sapo, article.text.splitlines()[1]) == ("", "TÓM TẮT:")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        (PAPER_AUTHORS, "NCS. HOÀNG ANH THƯ - PGS.TS. PHAN THANH HẢI"),
+        ("PGS.TS. Nguyễn Văn An, TS. Trần Thị Bình", "PGS.TS. Nguyễn Văn An - TS. Trần Thị Bình"),
+        ("TS. Lê Hồng Hiệp (Viện ISEAS)", "TS. Lê Hồng Hiệp"),
+        ("TS. Lê Hồng Hiệp", None),
+        ("TS. Lê Hồng Hiệp phát biểu", None),
+        ("Bài: Minh Anh", None),
+    ],
+)
+def test_what_reads_as_a_papers_authors(line: str, authors: str | None) -> None:
+    assert academic_byline(line) == authors
 
 
 ENGLISH_PAGE = (

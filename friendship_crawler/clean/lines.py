@@ -982,6 +982,7 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
         removals.append(Removal("byline", byline))
         while leading < len(body) and is_other_credit(body[leading]):
             removals.append(Removal("byline", body.pop(leading)))
+        byline = academic_byline(byline) or byline
     found = author_name(byline) if byline is not None else None
     source = source or (attributed_source(byline) if byline is not None else None)
     if series is not None:
@@ -1030,10 +1031,46 @@ def is_labelled_byline(line: str, author: str | None = None) -> bool:
 
 
 def leading_byline(lines: Sequence[str], author: str | None = None) -> int | None:
-    """Where a labelled byline (`is_labelled_byline`) stands among the first `LEADING_BYLINE_LINES` of a
-    body, under a sapo the body may repeat; None without one."""
+    """Where a labelled byline (`is_labelled_byline`) or a paper's line of authors (`academic_byline`)
+    stands among the first `LEADING_BYLINE_LINES` of a body, under a sapo the body may repeat; None
+    without one."""
     top = lines[: rules.LEADING_BYLINE_LINES]
-    return next((index for index, line in enumerate(top) if is_labelled_byline(line, author)), None)
+    return next(
+        (
+            index
+            for index, line in enumerate(top)
+            if is_labelled_byline(line, author) or academic_byline(line)
+        ),
+        None,
+    )
+
+
+def academic_byline(line: str) -> str | None:
+    """The authors of a paper, as a journal of the CMS family prints them over its abstract, each with
+    the academic titles before the name and the place of work in brackets after it ("NCS. HOÀNG ANH THƯ
+    (Giảng viên, …) - PGS.TS. PHAN THANH HẢI (…)"): the titled names, joined by " - "; else None. One name
+    without its place of work is none."""
+    parts = site_rules.AUTHOR_LIST_SEPARATOR.split(_outside_brackets(line))
+    names = [site_rules.ACADEMIC_AUTHOR.fullmatch(part.strip()) for part in parts]
+    if not names or not all(match and _capitalised(match["name"]) for match in names):
+        return None
+    if len(names) == 1 and "(" not in line:
+        return None  # a titled name alone may head an interview with that person
+    return " - ".join(" ".join(match["titled"].split()) for match in names if match)
+
+
+def _capitalised(name: str) -> bool:
+    return all(word[:1].isupper() for word in name.split())
+
+
+def _outside_brackets(line: str) -> str:
+    """The line with what stands in brackets blanked out (kept as long, so that it cannot be split)."""
+    depth, out = 0, []
+    for char in line:
+        depth += char == "("
+        out.append("#" if depth else char)
+        depth -= char == ")" and depth > 0
+    return "".join(out)
 
 
 def is_other_credit(line: str) -> bool:

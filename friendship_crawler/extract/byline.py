@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from friendship_crawler import site_rules
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.lines import (
+    academic_byline,
     attributed_source,
     attribution,
     author_name,
@@ -135,7 +136,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     texts = ["" if block.caption else block.text for block in kept]  # a caption is no byline
     leading = leading_byline(texts, known if author is None else author)
     if leading is not None:
-        author = author or clean_author(kept.pop(leading).text)
+        line = kept.pop(leading).text
+        author = author or academic_byline(line) or clean_author(line)
         while leading < len(kept) and not kept[leading].caption and is_other_credit(kept[leading].text):
             kept.pop(leading)  # the rest of a block of credits under it
     return SplitBody([*kept, *notes, *series, *after], author, source)

@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.clean.folding import slug_words
 from friendship_crawler.clean.lines import (
+    academic_byline,
     ends_with_byline,
     is_labelled_byline,
     is_other_credit,
@@ -464,7 +465,7 @@ def _placed_lead_text(node: HtmlElement) -> str | None:
     text = visible_text(node)
     if len(text) < PLACED_LEAD_MIN_CHARS or parse_date_line(text) or links_to_articles(node):
         return None
-    return text
+    return None if academic_byline(text) else text  # a paper's line of authors
 
 
 def styled_lead(title_node: HtmlElement | None) -> str | None:
