@@ -30,7 +30,7 @@ from lxml.html import HtmlElement
 from parsel import Selector
 
 from friendship_crawler.hosts import is_loopback_host
-from friendship_crawler.site_rules import iso_vietnam, match_date_line
+from friendship_crawler.site_rules import UPDATED_LABEL, iso_vietnam, match_date_line
 from friendship_crawler.urls import SITE_HOSTS, article_id, host_of
 
 MARKUPS = ("current", "2020", "load-more")
@@ -389,10 +389,13 @@ def teaser_date(teaser: HtmlElement | None) -> date | None:
     description (an anniversary's "(2/9/1945 - 2/9/2025)", "Ngày 30/4/1975, …") is not the article's."""
     if teaser is None:
         return None
-    elements = list(teaser.iter(etree.Element))
+    elements = list(teaser.iterdescendants(etree.Element))
     for element in elements:
         if element.tag == "time" or DATE_CLASS.search(str(element.get("class") or "")):
-            day = parse_date(element.text_content()) or _vietnam_day(element.get("datetime"))
+            text = " ".join(element.text_content().split())
+            if len(text) > DATE_LINE_MAX_CHARS or UPDATED_LABEL.search(text) or next(element.iter("a"), None):
+                continue  # a box that holds more than the date, or the update's
+            day = parse_date(text) or _vietnam_day(element.get("datetime"))
             if day is not None:
                 return day
     for element in elements:

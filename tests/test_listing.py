@@ -482,6 +482,11 @@ def test_the_list_of_most_entries_is_the_listing_whatever_the_markup_of_a_box_be
         ),
         ('<h3><a href="/a-200.html">A</a></h3><p>Phương Lê - 10/10/2024</p>', date(2024, 10, 10)),
         ('<h3><a href="/a-200.html">A</a></h3><p>Hữu nghị | 10/10/2024 10:10</p>', date(2024, 10, 10)),
+        (
+            '<h3><a href="/a-200.html">A</a></h3><span class="updated">Cập nhật 12/10/2024</span>'
+            '<span class="date">10/10/2024</span>',
+            date(2024, 10, 10),
+        ),
     ],
     ids=[
         "a-date-in-the-title",
@@ -492,13 +497,15 @@ def test_the_list_of_most_entries_is_the_listing_whatever_the_markup_of_a_box_be
         "a-time-element-in-utc",
         "a-name-then-the-date",
         "a-section-then-the-date",
+        "an-update-before-the-date",
     ],
 )
 def test_a_teasers_date_is_the_one_it_shows_for_its_article(teaser: str, day: date | None) -> None:
     """A date in a teaser's title or lead is another day's: only a date element, or a date standing alone,
     dates the article (a wrong day would put it outside the crawl's window and lose it)."""
-    page = f'<html><body><div class="_BX_LISTING"><div class="article">{teaser}</div></div></body></html>'
-    assert [e.published for e in parse_listing(page, "https://thoidai.com.vn/huu-nghi").entries] == [day]
+    for box in ("article", "article has-time"):  # a teaser's own class says nothing of its date
+        page = f'<html><body><div class="_BX_LISTING"><div class="{box}">{teaser}</div></div></body></html>'
+        assert [e.published for e in parse_listing(page, "https://thoidai.com.vn/huu-nghi").entries] == [day]
 
 
 def test_known_markup_reads_each_teasers_article_link_and_leaves_the_rest_to_the_spider() -> None:
