@@ -93,6 +93,8 @@ AUTHOR_NOISE = re.compile(
 """What an author block prints after the name: an e-mail address, a follow button, the bare role
 ("Minh Anh Phóng viên", "Minh Anh | minhanh@baoquocte.vn")."""
 ACADEMIC_TITLE = r"(?:GS|PGS|TSKH|TS|ThS|Ths|NCS|CN|KS|BS|LS|ThS\.BS)\."
+ACADEMIC_START = re.compile(ACADEMIC_TITLE)
+"""How a paper's line of authors opens: an academic title (most lines are read no further)."""
 ACADEMIC_AUTHOR = re.compile(
     rf"(?P<titled>(?:{ACADEMIC_TITLE}\s*)+(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){{1,5}}))\s*(?:#+)?"
 )

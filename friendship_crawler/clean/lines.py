@@ -75,11 +75,14 @@ def drop_header_lines(lines: Sequence[str], from_markup: bool = False) -> RuleRe
     return kept + later, removed + removed_later
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def is_widget_line(line: str) -> bool:
     """A line of widget words only (`rules.WIDGET_LINE`): "Chia sẻ | Tweet", "A- A A+", "Quảng cáo"; one
     word alone only when it is long enough to say so. A line of no letter or digit (a slideshow's arrows
     "‹ ›", a big quote's decorative "“") and a slideshow's counter ("1/4") are widgets too."""
-    if not any(char.isalnum() for char in line):
+    if not _LETTER_OR_DIGIT.search(line):
         return bool(line.strip()) and not any(mark in line for mark in rules.MARKDOWN_MARKS)
     counter = rules.SLIDE_COUNTER.fullmatch(line.strip())
     if counter is not None:
@@ -1050,6 +1053,8 @@ def academic_byline(line: str) -> str | None:
     the academic titles before the name and the place of work in brackets after it ("NCS. HOÀNG ANH THƯ
     (Giảng viên, …) - PGS.TS. PHAN THANH HẢI (…)"): the titled names, joined by " - "; else None. One name
     without its place of work is none."""
+    if not site_rules.ACADEMIC_START.match(line):
+        return None
     parts = site_rules.AUTHOR_LIST_SEPARATOR.split(_outside_brackets(line))
     names = [site_rules.ACADEMIC_AUTHOR.fullmatch(part.strip()) for part in parts]
     if not names or not all(match and _capitalised(match["name"]) for match in names):

@@ -225,6 +225,8 @@ def _titled(box: HtmlElement) -> str | None:
     first = next((child for child in box if isinstance(child.tag, str)), None)
     if first is None or first.tag == "a" or (box.text or "").strip():
         return None
+    if len(first.text_content()) > 2 * _LONGEST_LABEL:  # a paragraph or a box of links, no title
+        return None
     return marker_key(visible_text(first), _LONGEST_LABEL) or None
 
 
