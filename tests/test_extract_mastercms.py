@@ -564,6 +564,31 @@ def test_a_papers_line_of_authors_over_its_abstract_is_its_byline_and_no_lead() 
     assert (article.sapo, article.text.splitlines()[1]) == ("", "TÓM TẮT:")
 
 
+def test_a_papers_signed_author_over_its_labelled_abstract_and_the_head_description_of_that_abstract() -> (
+    None
+):
+    """A paper's author set as a signature at the top, the place of work under it, then "Tóm tắt: …" whose
+    start the head's description repeats: the author is the byline, and the abstract is said once, where
+    the body says it."""
+    abstract = (
+        "Khởi nghiệp tạo ra một làn sóng mới và trở thành nền tảng quan trọng đối với phát triển kinh tế."
+    )
+    head = f"<head><meta name='description' content='{abstract}'></head>"
+    body = (
+        "<p style='text-align:right'><strong>ThS. NGUYỄN THỊ THU HÀ</strong><br><em>Trường Đại học Thương mại</em></p>"
+        f"<p><strong>Tóm tắt:</strong> {abstract} Các nỗ lực hỗ trợ khởi nghiệp đã đạt được nhiều thành tựu.</p>"
+        f"{PARAGRAPHS}"
+    )
+    page = (
+        f"<html>{head}<body><h1 class='article-detail-title'>Tin chính</h1>"
+        f"<div class='__MASTERCMS_CONTENT'>{body}</div></body></html>"
+    )
+    article = read_page(page, "https://tapchicongthuong.vn/tin-chinh-103441.htm").article
+    assert (article.author, article.sapo) == ("ThS. NGUYỄN THỊ THU HÀ", "")
+    assert article.text.splitlines()[1].startswith("Tóm tắt: Khởi nghiệp")
+    assert "Trường Đại học Thương mại" not in article.text
+
+
 @pytest.mark.parametrize(
     ("line", "authors"),
     [

@@ -1048,18 +1048,19 @@ def leading_byline(lines: Sequence[str], author: str | None = None) -> int | Non
     )
 
 
-def academic_byline(line: str) -> str | None:
+def academic_byline(line: str, *, signed: bool = False) -> str | None:
     """The authors of a paper, as a journal of the CMS family prints them over its abstract, each with
     the academic titles before the name and the place of work in brackets after it ("NCS. HOÀNG ANH THƯ
     (Giảng viên, …) - PGS.TS. PHAN THANH HẢI (…)"): the titled names, joined by " - "; else None. One name
-    without its place of work is none."""
+    without its place of work is none, unless it is `signed` (set as a signature, its place on the next
+    line)."""
     if not site_rules.ACADEMIC_START.match(line):
         return None
     parts = site_rules.AUTHOR_LIST_SEPARATOR.split(_outside_brackets(line))
     names = [site_rules.ACADEMIC_AUTHOR.fullmatch(part.strip()) for part in parts]
     if not names or not all(match and _capitalised(match["name"]) for match in names):
         return None
-    if len(names) == 1 and "(" not in line:
+    if len(names) == 1 and "(" not in line and not signed:
         return None  # a titled name alone may head an interview with that person
     return " - ".join(" ".join(match["titled"].split()) for match in names if match)
 

@@ -135,11 +135,16 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         kept.pop()
     texts = ["" if block.caption else block.text for block in kept]  # a caption is no byline
     leading = leading_byline(texts, known if author is None else author)
+    if leading is None:  # a paper's author set as a signature over the abstract, the place of work under it
+        top = kept[: rules.LEADING_BYLINE_LINES]
+        leading = next(
+            (n for n, b in enumerate(top) if b.signed and academic_byline(b.text, signed=True)), None
+        )
     if leading is not None:
         line = kept.pop(leading).text
-        author = author or academic_byline(line) or clean_author(line)
-        while leading < len(kept) and not kept[leading].caption and is_other_credit(kept[leading].text):
-            kept.pop(leading)  # the rest of a block of credits under it
+        author = author or academic_byline(line, signed=True) or clean_author(line)
+        while leading < len(kept) and not kept[leading].caption and _credits_or_places(kept[leading]):
+            kept.pop(leading)  # the rest of a block of credits under it, or the writer's place of work
     return SplitBody([*kept, *notes, *series, *after], author, source)
 
 
@@ -155,6 +160,12 @@ AFFILIATION = re.compile(
 )
 """A signed line under a signed name that says where the writer works: in brackets ("(Trường Đại học
 Kinh tế Quốc dân)"), or an institution by its kind ("Viện Nghiên cứu Đông Nam Á", "Học viện Ngoại giao")."""
+
+
+def _credits_or_places(block: Block) -> bool:
+    """A line under a leading byline that goes with it: another hand's credit, or the writer's place of
+    work set in the byline's style."""
+    return is_other_credit(block.text) or (block.signed and bool(AFFILIATION.match(block.text)))
 
 
 def _affiliates(line: str) -> bool:

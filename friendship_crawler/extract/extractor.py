@@ -10,6 +10,7 @@ produced each field (`Extraction.sources`, counted per field by the crawl).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -78,6 +79,8 @@ ZONE_SHIFT = timedelta(hours=7)
 """The site's offset from UTC: a head time this far from the one the page shows, at the same minute, states
 the same moment in a zone written wrong (UTC labelled +07:00, the site's local time labelled UTC); other
 gaps of whole hours are other times (an update's)."""
+PARAGRAPH_LABEL = re.compile(r"^[^\W\d][^:\d]{0,24}:\s*")
+"""A short label that opens a paragraph ("Tóm tắt: …")."""
 ALIKE_TITLES = 0.5
 """Share of their words two titles have in common when one rewords the other (an SEO title)."""
 CUT_HEADLINE_LENGTH = 100
@@ -127,14 +130,18 @@ def detect_generation(root: HtmlElement, marks: PageMarks) -> type[Generation]:
 def _leads(description: str, title: str, body: Sequence[str]) -> bool:
     """A description from the head that may be the article's lead: not the site's tagline ("Cơ quan ngôn
     luận của …"), not the headline again, not a body paragraph's start cut short ("… giới thiệu ẩ..."),
-    not a paragraph the body shows further in (a paper's abstract under its "Tóm tắt:"); the body's first
-    paragraph it may be, as a body that repeats its lead begins."""
+    whatever label opens that paragraph ("Tóm tắt: …"), not a paragraph the body shows further in (a
+    paper's abstract under its "Tóm tắt:"); the body's first paragraph it may be, as a body that repeats
+    its lead begins."""
     if rules.SITE_TAGLINE.search(description) or description.casefold() == title.casefold():
         return False
     if description in body[1:]:
         return False
     stem = description.rstrip(" .…")
-    return not any(line != description and line.startswith(stem) for line in body[:LEAD_REACH])
+    return not any(
+        line != description and (line.startswith(stem) or PARAGRAPH_LABEL.sub("", line, 1).startswith(stem))
+        for line in body[:LEAD_REACH]
+    )
 
 
 def _adds_to(stated: str, shown: str) -> bool:
