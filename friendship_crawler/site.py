@@ -22,6 +22,10 @@ SUBSECTIONS: dict[str, str] = {
 }
 """Subsections known by slug and name; the first three are observed on the live site (SITE.md)."""
 
+NOT_SUBSECTIONS = frozenset({"rss", "feed", "amp", "tag", "search"})
+"""Paths under the section that its menu may link and that are no subsection's listing: its feed, its
+tags, its search."""
+
 SECTION_NAMES = (SECTION_NAME, *SUBSECTIONS.values())
 """Names a breadcrumb is made of, the section first."""
 

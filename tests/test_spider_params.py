@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
 
 from friendship_crawler.replica import ReplicaServer
 from friendship_crawler.spiders.friendship import FriendshipSpider
@@ -273,3 +275,16 @@ def test_a_log_file_that_is_a_run_file_is_refused(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 2 and "is a file the project keeps" in done.stderr
     assert earlier.read_text(encoding="utf-8") == '{"url": "https://thoidai.com.vn/a-101.html"}\n'
+
+
+def test_the_sections_feed_tags_and_search_are_no_subsections() -> None:
+    """The section page's menu links its subsections, and may link its feed, tags or search too."""
+    links = "".join(
+        f'<a href="/huu-nghi/{slug}">{slug}</a>'
+        for slug in ("bon-phuong-ket-ban", "rss", "tag", "chan-dung-be-ban", "tin-chinh-123456.htm")
+    )
+    response = HtmlResponse(
+        f"{CANONICAL_ROOT}/huu-nghi", body=f"<html><body>{links}</body></html>".encode(), encoding="utf-8"
+    )
+    spider = FriendshipSpider.from_crawler(get_crawler(FriendshipSpider, {"FRIENDSHIP_INCREMENTAL": False}))
+    assert list(spider._discover_subsections(response)) == ["bon-phuong-ket-ban", "chan-dung-be-ban"]

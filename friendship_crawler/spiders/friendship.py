@@ -27,7 +27,7 @@ from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import Reading, read_page
 from friendship_crawler.run import new_run_id
-from friendship_crawler.site import SECTION_PATH, SECTION_SLUG, SUBSECTIONS, section_trail
+from friendship_crawler.site import NOT_SUBSECTIONS, SECTION_PATH, SECTION_SLUG, SUBSECTIONS, section_trail
 from friendship_crawler.spiders.params import CrawlParams
 from friendship_crawler.urls import article_id, canonical_article_url, strip_tracking
 
@@ -126,7 +126,12 @@ class FriendshipSpider(scrapy.Spider):
         for link in response.css("a[href]"):
             path = urlsplit(response.urljoin(link.root.get("href") or "")).path.split("&", 1)[0].rstrip("/")
             slug = path.removeprefix(prefix)
-            is_subsection = path.startswith(prefix) and "/" not in slug and not slug.endswith(".html")
+            is_subsection = (
+                path.startswith(prefix)
+                and "/" not in slug
+                and not slug.endswith((".html", ".htm"))
+                and slug.casefold() not in NOT_SUBSECTIONS
+            )
             if is_subsection and slug and not found.get(slug):
                 found[slug] = " ".join(" ".join(link.css("::text").getall()).split())
         self.crawler.stats.set_value(f"{STAT}/sections/discovered", len(found))
