@@ -1662,6 +1662,14 @@ def test_a_box_of_a_photo_and_one_short_line_is_a_captioned_photo(box: str, capt
     assert [image.caption for image in body.images] == [caption]
 
 
+def test_a_slideshows_counter_is_no_part_of_a_caption() -> None:
+    body = body_of(
+        "<div class='slide'><figure><img src='/tet-1.jpg'><figcaption><span class='counter'>1/4</span>"
+        "<p>Tham dự buổi lễ có Đại sứ Việt Nam tại Lào.</p></figcaption></figure></div><p>Đoạn sau.</p>"
+    )
+    assert [image.caption for image in body.images] == ["Tham dự buổi lễ có Đại sứ Việt Nam tại Lào."]
+
+
 def test_a_column_of_text_before_a_photo_beside_it_is_no_caption() -> None:
     """A layout table sets the text in one column and the photo with its caption in the other."""
     body = body_of(

@@ -18,7 +18,13 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean.folding import slug_words
-from friendship_crawler.clean.lines import ends_with_byline, is_labelled_link, is_own_address, own_hosts
+from friendship_crawler.clean.lines import (
+    ends_with_byline,
+    is_labelled_link,
+    is_own_address,
+    is_widget_line,
+    own_hosts,
+)
 from friendship_crawler.clean.rules import RAIL_BOX_TITLES, TRAILER_BOXES
 from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
@@ -591,8 +597,9 @@ class _BodyWalker:
             self._element(element, 1)
 
     def finish(self) -> Body:
-        for image in self.body.images:
-            image.caption = " ".join(self._captions.get(id(image), []))
+        for image in self.body.images:  # a slideshow's counter ("1/4") in the caption box is no caption
+            lines = self._captions.get(id(image), [])
+            image.caption = " ".join(line for line in lines if not is_widget_line(line))
         return self.body
 
     def _element(self, element: HtmlElement, depth: int) -> None:
