@@ -1180,6 +1180,21 @@ def test_an_author_blocks_lines_that_credit_other_hands_name_no_author(block: st
 
 
 @pytest.mark.parametrize(
+    "signature",
+    [
+        "<div style='text-align:right;font-weight:bold'>Hoài Nam</div>",
+        "<p style='text-align: right; font-style: italic'>Hoài Nam</p>",
+    ],
+    ids=["bold-by-style", "italic-by-style"],
+)
+def test_a_signature_set_in_bold_or_italic_by_its_style_signs_the_article(signature: str) -> None:
+    """Set after the body's container, where only a signature's style tells it from a line of text."""
+    page = headline_page("__MASTERCMS_CONTENT").replace("</div></body>", f"</div>{signature}</body>")
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert article.author == "Hoài Nam" and "Hoài Nam" not in article.text
+
+
+@pytest.mark.parametrize(
     ("ending", "author"),
     [
         ("<p style='text-align:right'>C.Tin</p>", "C.Tin"),

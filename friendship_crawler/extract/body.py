@@ -489,13 +489,16 @@ def _noscript_image(image: HtmlElement) -> HtmlElement | None:
 
 
 def is_signature(element: HtmlElement) -> bool:
-    """Right-aligned (by style or by the old `align` attribute) and wholly in bold or in italic, but for
-    the work its writer did or the time it was filed (`OUTSIDE_SIGNATURE`)."""
-    aligned = (element.get("align") or "").lower() == "right" or (
-        selectors.RIGHT_ALIGNED.search(element.get("style") or "") is not None
-    )
+    """Right-aligned (by style or by the old `align` attribute) and wholly in bold or in italic (by its
+    tags or its own style), but for the work its writer did or the time it was filed (`OUTSIDE_SIGNATURE`)."""
+    style = element.get("style") or ""
+    aligned = (element.get("align") or "").lower() == "right" or selectors.RIGHT_ALIGNED.search(
+        style
+    ) is not None
     if not aligned:
         return False
+    if selectors.EMPHASIS_STYLE.search(style):  # the whole element set in bold or italic by its style
+        return bool(element.text_content().strip())
     plain = _plain_text(element, selectors.EMPHASIS_TAGS)
     return plain is not None and (not plain or OUTSIDE_SIGNATURE.fullmatch(plain) is not None)
 

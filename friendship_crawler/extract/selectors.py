@@ -368,6 +368,8 @@ CAPTION_EMPHASIS = ("em", "i")
 
 # --- around the body ---------------------------------------------------------------------------
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.I)
+EMPHASIS_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)|font-style\s*:\s*italic", re.I)
+"""An element set in bold or italic by its own style."""
 EMPHASIS_TAGS = ("strong", "b", "em", "i")
 """A signature line is written wholly in one of these (bold on 2016-2020 pages, italic elsewhere)."""
 _SAYS_RELATED = (
