@@ -468,3 +468,18 @@ def test_replica_page_text_equals_truth(
         assert all(line in alts for line in extra), (story.path, extra)
         assert all(line in BOILERPLATE_SENTENCES or line in alts for line in missing), (story.path, missing)
     assert exact >= 0.85 * len(replica_pages)
+
+
+def test_a_mirror_copy_without_its_header_loses_the_related_box_under_its_sapo() -> None:
+    """A copy that kept markup debris ("--> -->") for a header is a page dump like one with a breadcrumb:
+    the related titles run together under the sapo are the box the layout shows there."""
+    sapo = (
+        "Những ngày cận Tết Giáp Thìn 2024, chúng tôi đã có dịp gặp gỡ những người nước ngoài đang sinh sống"
+        " tại Hà Nội về Tết cổ truyền của Việt Nam."
+    )
+    related = "Tái hiện không khí đậm chất Tết xưa tại Phố cổ Hà Nội Lan tỏa văn hóa qua Tết Việt tại làng cổ Đường Lâm"
+    body = "Tết gì mà vui quá vậy!"
+    paragraph = "12 năm kể từ lần đầu tiên đặt chân đến Việt Nam du học, chàng trai người Palestine nói tiếng Việt lưu loát."
+    text = f"--> -->\n\nTết Việt trong mắt người nước ngoài\n\n{sapo}\n{related}\n\n{body}\n\n{paragraph}\n"
+    cleaned = clean_page_text(text)
+    assert cleaned.text.splitlines() == ["Tết Việt trong mắt người nước ngoài", sapo, body, paragraph]
