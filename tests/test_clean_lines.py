@@ -614,6 +614,15 @@ def test_page_text_alts_a_stray_one_word_alt_but_no_word_of_prose() -> None:
         assert drop_image_alts([PARAGRAPH, kept], TITLE, shows_alt_text=True)[0] == [PARAGRAPH, kept]
 
 
+def test_page_text_alts_a_file_name_and_a_number_over_a_credited_caption() -> None:
+    credited = "Gia đình chị Bun Kiệm đang bày mâm cỗ cúng tết. Ảnh: Thành Tâm"
+    for alt in ("2.jpg", "IMG_0412.JPG", "8"):
+        lines = [PARAGRAPH, alt, credited, PARAGRAPH]
+        assert drop_image_alts(lines, TITLE, shows_alt_text=True)[0] == [PARAGRAPH, credited, PARAGRAPH]
+    kept = [PARAGRAPH, "8", PARAGRAPH]  # a number over no caption: a count, a list's item
+    assert drop_image_alts(kept, TITLE, shows_alt_text=True)[0] == kept
+
+
 def test_an_alt_the_caption_repeats_with_its_credit_goes_in_page_text() -> None:
     alt, caption = "Quang cảnh buổi tiếp.", "Quang cảnh buổi tiếp. Ảnh: Minh Thái."
     lines = [PARAGRAPH, alt, caption, PARAGRAPH]

@@ -677,7 +677,8 @@ def drop_image_alts(
     article or another, whatever it was renamed to), a credited caption whose opening is all the
     stored copy kept of the next, last line (the caption under its alt, cut where the copy ends), a
     line the credited caption under it retells, the first of credited captions paired off in a run
-    (alt, caption, alt, caption), a retelling of the headline, and a stray one-word alt ("avc").
+    (alt, caption, alt, caption), a retelling of the headline, a stray one-word alt ("avc"), a file name
+    ("2.jpg") and a bare number over a credited caption ("8").
     Extracted text has no alt lines, and there a subheading may well stand before a caption, so those
     tests are off by default. Every test looks at the lines as given, so removing one alt never makes a
     subheading look like another. `from_markup` (a body read from its container, where no alt is a line):
@@ -700,6 +701,12 @@ def drop_image_alts(
             _caption_told_again(lines, index)
             or is_slug_alt(line)
             or rules.STRAY_ALT.match(line) is not None
+            or rules.FILE_NAME_ALT.match(line) is not None
+            or (
+                rules.NUMBER_ALT.match(line) is not None
+                and index + 1 < len(lines)
+                and is_credited(lines[index + 1])
+            )
             or _cut_caption_follows(lines, index)
             or _credited_copy_follows(lines, index)
             or _split_copy_follows(lines, index)

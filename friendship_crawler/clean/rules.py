@@ -162,6 +162,10 @@ SLUG_ALT_MIN_WORDS = 6
 PHOTO_FILE_NUMBER = re.compile(r"\d{8,}")
 """A number of eight digits or more in a slug line: the photo's file name ("0031 117444785 …
 3909466882018620653 o", an upload or camera id), never a phrase of the text."""
+FILE_NAME_ALT = re.compile(r"^[\w.-]{1,60}\.(?:jpe?g|png|gif|webp)$", re.I)
+"""An image's file name left as its alt ("2.jpg"): no line of an article."""
+NUMBER_ALT = re.compile(r"^\d{1,3}$")
+"""A bare number as an image's alt ("8"), before that image's credited caption."""
 STRAY_ALT = re.compile(r"^[a-z]{2,12}$")
 """One lower-case ASCII word alone on a line: an alt typed as a placeholder ("avc"). No line of an
 article is one bare word without a diacritic or a capital."""
