@@ -1,4 +1,5 @@
-"""Real page texts of the section, as public web archives store them, against hand-written records.
+"""Real page texts of the section (and of the site's other sections, on the same templates), as public web
+archives store them, against hand-written records.
 
 Each `tests/fixtures/realtext/<case>.txt` is the first ~2 KB of a thoidai.com.vn page (full page text,
 print view, a mirror copy, or the markdown-like style), stored verbatim; `<case>.json` is its record
