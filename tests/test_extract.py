@@ -1268,6 +1268,26 @@ def test_a_content_block_whose_short_text_sits_among_inline_related_boxes_is_rea
     assert len(body.related_hrefs) == 3
 
 
+def test_a_content_block_that_holds_a_box_of_teasers_with_thumbnails_is_read() -> None:
+    """A box of several teasers, each a thumbnail and a title of another article, opening a content block
+    whose own text is one short paragraph and a photo: the box goes, the block stays."""
+    teasers = "".join(
+        f"<li><a href='/tin-khac-so-{n}-11203{n}.html'><img src='/thumb/11203{n}.jpg'></a>"
+        f"<a class='title' href='/tin-khac-so-{n}-11203{n}.html'>Hải quan Quảng Trị bắt giữ vụ việc số {n}</a></li>"
+        for n in range(4)
+    )
+    body = body_of(
+        f"<div class='__MB_MASTERCMS_EL' id='__MB_MASTERCMS_EL_3'><div class='__mb_article_in_image'><ul>{teasers}"
+        "</ul></div><table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/may-soi.jpg'></td></tr>"
+        "<tr><td>Hình ảnh máy soi phát hiện ma túy. (Ảnh: Hải quan Quảng Trị)</td></tr></table>"
+        "<p>Theo Quyết định 2005, quy trình được xác định trong 4 trường hợp.</p></div>"
+    )
+    assert [block.text for block in body.blocks] == [
+        "Hình ảnh máy soi phát hiện ma túy. (Ảnh: Hải quan Quảng Trị)",
+        "Theo Quyết định 2005, quy trình được xác định trong 4 trường hợp.",
+    ]
+
+
 def test_body_walk_lines_images_and_inline_related() -> None:
     body = body_of(
         "<p>Đầu <b>đậm</b> cuối</p>text rời<br>dòng mới"
