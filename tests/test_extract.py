@@ -907,6 +907,15 @@ def test_a_related_box_is_known_by_the_titles_the_text_path_cuts_at(heading: str
     assert related_box_hrefs(root, PageMarks(root)) == ["/a-12345.html"]
 
 
+@pytest.mark.parametrize("holder", ["span class='cat-name'", "div class='box-heading'", "p class='catName'"])
+def test_a_related_boxs_title_is_known_by_a_class_that_names_a_title(holder: str) -> None:
+    tag = holder.split()[0]
+    root = parse_page(
+        f"<div class='box'><{holder}>Có liên quan</{tag}><ul><li><a href='/a-12345.html'>A</a></li></ul></div>"
+    )
+    assert related_box_hrefs(root, PageMarks(root)) == ["/a-12345.html"]
+
+
 def body_of(markup: str, url: str = "https://thoidai.com.vn/x-1.html") -> Body:
     """The body read from a container holding `markup`."""
     return read_body(parse_page(f"<div id=b>{markup}</div>").get_element_by_id("b"), url)

@@ -393,7 +393,7 @@ libxml2 several times more, and `//tag[...]` walks every node to test its childr
 `descendant::tag` walks the elements once; a class test on every `div` of a real page costs more than
 the three heading walks together."""
 TITLED_BOX_TAGS = frozenset({"div", "span", "p"})
-TITLED_CLASS = re.compile("title|heading")
+TITLED_CLASS = re.compile("title|heading|cat-?name", re.I)
 HOME_CRUMBS = frozenset({"trang chủ", "home", "thời đại"})
 
 # --- kinds of pages that are not articles ----------------------------------------------------
