@@ -79,6 +79,19 @@ OUTLET_SUFFIX = re.compile(
 """The outlet after the name in a byline, "Minh Anh/Báo Hải quan", "Thu Hà/TTXVN", or its address ("Vân
 Anh/dulich.petrotimes.vn"): the author is the name before it. A name after the slash ("Minh Anh/Thu Hà") is
 a second author and stays."""
+
+
+def without_outlet(byline: str) -> str:
+    """The byline without the outlet after its slash (`OUTLET_SUFFIX`), or after its last slash an outlet
+    named in words of which one is in lower case ("Vân Anh/Kinh tế và Dự báo"): a name capitalises every
+    word ("Minh Anh/Thu Hà" names two people)."""
+    byline = OUTLET_SUFFIX.sub("", byline)
+    name, slash, after = byline.rpartition("/")
+    if slash and name.strip() and any(word[:1].islower() for word in after.split()):
+        return name.rstrip()
+    return byline
+
+
 NAME_MAX_WORDS = 6
 """Words of one author's name ("Nguyễn Thị Minh Khai", "Kim Min-jun"); more is a sentence or a title."""
 INITIALS_NAME = re.compile(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ][^\W\d_]*\.?")
@@ -102,6 +115,12 @@ ACADEMIC_AUTHOR = re.compile(
 place of work in brackets after it (blanked out as "#" by the reader)."""
 AUTHOR_LIST_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*;\s*|,\s+(?=(?:GS|PGS|TSKH|TS|ThS|Ths|NCS|CN|KS|BS|LS)\.)")
 """Between the authors of a paper: a dash, a semicolon, or a comma before the next one's titles."""
+GROUP_BYLINE = re.compile(
+    r"^(?:nhóm|ban|tổ|team)\s+(?:phóng viên|pv|ctv|cộng tác viên|tác giả|biên tập(?: viên)?|thực hiện)"
+    r"(?:\s+(?:thường trú|báo|tạp chí)\b.{0,40})?$",
+    re.IGNORECASE,
+)
+"""A byline that names a group of writers by its role: "Nhóm phóng viên", "Nhóm PV", "Ban biên tập"."""
 GROUP_WORDS = frozenset({"nhóm", "ban", "tổ", "đội", "team"})
 """What names a group of writers by its role ("Nhóm phóng viên", "Tổ cộng tác viên"): the role is then the
 name, not noise after it."""

@@ -800,6 +800,8 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
         ("Theo dõi Báo Quốc tế trên Google News", None),
         ("Nhóm PV", "Nhóm PV"),
         ("Nhóm phóng viên", "Nhóm phóng viên"),
+        ("Nhóm phóng viên/Báo Nông nghiệp Việt Nam", "Nhóm phóng viên"),
+        ("Vân Anh/Kinh tế và Dự báo", "Vân Anh"),
         ("Bài: Tổ cộng tác viên", "Tổ cộng tác viên"),
         ("Hoài Nam thực hiện", "Hoài Nam"),
         ("Thu Hà ghi", "Thu Hà"),

@@ -1114,7 +1114,7 @@ def is_byline(line: str, author: str | None = None, with_role: bool = False) -> 
 
     A "Bài:" / "Bài và ảnh:" prefix marks a byline and is not part of the name.
     """
-    line = site_rules.OUTLET_SUFFIX.sub("", site_rules.BYLINE_PREFIX.sub("", line))
+    line = site_rules.without_outlet(site_rules.BYLINE_PREFIX.sub("", line))
     if author:
         name = author_name(author)
         rest = line[len(name) :]
@@ -1124,6 +1124,8 @@ def is_byline(line: str, author: str | None = None, with_role: bool = False) -> 
         return False
     if {words[0].casefold(), " ".join(words[:2]).casefold()} & site_rules.HONORIFICS:
         return False
+    if site_rules.GROUP_BYLINE.match(line):  # "Nhóm phóng viên"
+        return True
     if site_rules.INITIALS_NAME.fullmatch(words[0]):  # "C.Tin", "V.H. (TTXVN)"
         return len(words) == 1 or bool(site_rules.ROLE_SUFFIX.fullmatch(" " + " ".join(words[1:])))
     size = _name_size(words)
@@ -1203,7 +1205,7 @@ def author_name(byline: str) -> str:
     "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
     stays whole.
     """
-    name = site_rules.OUTLET_SUFFIX.sub("", site_rules.BYLINE_PREFIX.sub("", byline))
+    name = site_rules.without_outlet(site_rules.BYLINE_PREFIX.sub("", byline))
     name = site_rules.ROLE_SUFFIX.sub("", name).strip() or name
     name = site_rules.WORK_SUFFIX.sub("", name) or name
     if _co_authors(name):
