@@ -84,10 +84,11 @@ a second author and stays."""
 def without_outlet(byline: str) -> str:
     """The byline without the outlet after its slash (`OUTLET_SUFFIX`), or after its last slash an outlet
     named in words of which one is in lower case ("Vân Anh/Kinh tế và Dự báo"): a name capitalises every
-    word ("Minh Anh/Thu Hà" names two people)."""
+    word ("Minh Anh/Thu Hà" names two people), and a slash in brackets is the work done ("(t/h)")."""
     byline = OUTLET_SUFFIX.sub("", byline)
     name, slash, after = byline.rpartition("/")
-    if slash and name.strip() and any(word[:1].islower() for word in after.split()):
+    words = after.split()
+    if slash and name.strip() and len(words) > 1 and "(" not in name and any(w[:1].islower() for w in words):
         return name.rstrip()
     return byline
 

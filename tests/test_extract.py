@@ -802,6 +802,7 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
         ("Nhóm phóng viên", "Nhóm phóng viên"),
         ("Nhóm phóng viên/Báo Nông nghiệp Việt Nam", "Nhóm phóng viên"),
         ("Vân Anh/Kinh tế và Dự báo", "Vân Anh"),
+        ("Mai Anh (t/h)", "Mai Anh"),
         ("Bài: Tổ cộng tác viên", "Tổ cộng tác viên"),
         ("Hoài Nam thực hiện", "Hoài Nam"),
         ("Thu Hà ghi", "Thu Hà"),
