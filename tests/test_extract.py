@@ -1694,6 +1694,19 @@ def test_a_box_of_a_photo_and_one_short_line_is_a_captioned_photo(box: str, capt
     assert [image.caption for image in body.images] == [caption]
 
 
+def test_the_sites_own_address_after_a_caption_is_no_part_of_it() -> None:
+    body = body_of(
+        "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/dai-hoi.jpg'></td></tr><tr><td>Các đại biểu tham dự"
+        " Đại hội. https://suckhoeviet.org.vn/</td></tr></table><p>Xem https://who.int/ để biết thêm.</p>",
+        "https://suckhoeviet.org.vn/dai-hoi-12345.html",
+    )
+    assert [image.caption for image in body.images] == ["Các đại biểu tham dự Đại hội."]
+    assert [block.text for block in body.blocks] == [
+        "Các đại biểu tham dự Đại hội.",
+        "Xem https://who.int/ để biết thêm.",
+    ]
+
+
 def test_a_slideshows_counter_is_no_part_of_a_caption() -> None:
     body = body_of(
         "<div class='slide'><figure><img src='/tet-1.jpg'><figcaption><span class='counter'>1/4</span>"

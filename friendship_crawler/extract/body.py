@@ -582,6 +582,9 @@ class _BodyWalker:
         line = html_line(raw) if raw and not raw.isspace() else ""
         if not line or is_own_address(line, self._own_hosts):
             return
+        head, _, last = line.rpartition(" ")
+        if head and is_own_address(last, self._own_hosts):  # a caption signed with the site's address
+            line = head.rstrip()
         in_box = self._image_box_depth > 0
         self.body.blocks.append(Block(line, caption=in_box, signed=self._signed_depth > 0))
         self._loose_image = None
