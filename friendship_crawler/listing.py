@@ -103,9 +103,9 @@ PAGING_BOXES = (
     " [class*=phantrang], [class*=phan-trang]"
 )
 """Paging boxes of the family, then any box whose class names paging (in English or in Vietnamese)."""
-NEXT_LABEL = re.compile(r"(?<!\w)(?:sau|tiếp|trang kế|next)(?!\w)|^\s*[›>»]+\s*$", re.I)
+NEXT_LABEL = re.compile(r"(?<!\w)(?:sau|tiếp|next)(?!\w)|(?<!\w)kế(?!\w)(?!\s+\w)|^\s*[›>»]+\s*$", re.I)
 """What a paging link to the next page says, in its text, title or class: "Sau", "Trang sau ›", "Tiếp »",
-"Trang kế", "»", an icon link of class "next"."""
+"Trang kế", "Kế »" (not "Kế hoạch"), "»", an icon link of class "next"."""
 MORE_LABEL = re.compile(r"^\s*(?:xem thêm|tải thêm|xem tiếp|load more|view more|more)\s*[›>»]*\s*$", re.I)
 """What a link under a list says when it loads more of it: "Xem thêm", "Load more"."""
 BACK_LABEL = re.compile(r"(?<!\w)(?:trước|prev|previous|cuối|đầu|last|first)(?!\w)|^\s*[«‹<]+\s*$", re.I)

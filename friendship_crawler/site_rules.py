@@ -81,14 +81,24 @@ Anh/dulich.petrotimes.vn"): the author is the name before it. A name after the s
 a second author and stays."""
 
 
+OUTLET_WORD = re.compile(r"(?<!\w)(?i:báo|tạp chí|thông tấn|truyền hình|phát thanh|điện tử|online)(?!\w)")
+"""A word that says a name is an outlet's, wherever it stands in it ("Kinh tế và Dự báo")."""
+SENTENCE_MARKS = re.compile(r"[,:;!?()]")
+
+
 def without_outlet(byline: str) -> str:
-    """The byline without the outlet after its slash (`OUTLET_SUFFIX`), or after its last slash an outlet
-    named in words of which one is in lower case ("Vân Anh/Kinh tế và Dự báo"): a name capitalises every
-    word ("Minh Anh/Thu Hà" names two people), and a slash in brackets is the work done ("(t/h)")."""
+    """The byline without the outlet after its slash (`OUTLET_SUFFIX`), or after its last slash a name that
+    says it is an outlet's (`OUTLET_WORD`: "Vân Anh/Kinh tế và Dự báo"); a second author ("Minh Anh/Thu
+    Hà"), a role or a place after the slash stays, and a slash in brackets writes the work done ("(t/h)")."""
     byline = OUTLET_SUFFIX.sub("", byline)
     name, slash, after = byline.rpartition("/")
-    words = after.split()
-    if slash and name.strip() and len(words) > 1 and "(" not in name and any(w[:1].islower() for w in words):
+    if (
+        slash
+        and name.strip()
+        and "(" not in name
+        and OUTLET_WORD.search(after)
+        and not SENTENCE_MARKS.search(after)
+    ):
         return name.rstrip()
     return byline
 
@@ -117,7 +127,7 @@ place of work in brackets after it (blanked out as "#" by the reader)."""
 AUTHOR_LIST_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*;\s*|,\s+(?=(?:GS|PGS|TSKH|TS|ThS|Ths|NCS|CN|KS|BS|LS)\.)")
 """Between the authors of a paper: a dash, a semicolon, or a comma before the next one's titles."""
 GROUP_BYLINE = re.compile(
-    r"^(?:nhóm|ban|tổ|team)\s+(?:phóng viên|pv|ctv|cộng tác viên|tác giả|biên tập(?: viên)?|thực hiện)"
+    r"^(?:nhóm|ban|tổ|team)\s+(?:phóng viên|pv|ctv|cộng tác viên|tác giả|biên tập(?: viên)?)"
     r"(?:\s+(?:thường trú|báo|tạp chí)\b.{0,40})?$",
     re.IGNORECASE,
 )

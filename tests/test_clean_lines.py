@@ -778,6 +778,7 @@ def test_the_known_author_is_taken_off_the_end() -> None:
         ("Nhóm phóng viên", False, True),
         ("Ban biên tập", False, True),
         ("Ban tổ chức", False, False),
+        ("Nhóm thực hiện", False, False),
         ("Đội tuyển Việt Nam", False, False),
         ("Vân Anh/Kinh tế và Dự báo", False, True),
         ("C.Tin", False, True),

@@ -483,3 +483,12 @@ def test_a_mirror_copy_without_its_header_loses_the_related_box_under_its_sapo()
     text = f"--> -->\n\nTết Việt trong mắt người nước ngoài\n\n{sapo}\n{related}\n\n{body}\n\n{paragraph}\n"
     cleaned = clean_page_text(text)
     assert cleaned.text.splitlines() == ["Tết Việt trong mắt người nước ngoài", sapo, body, paragraph]
+
+
+def test_a_markdown_copys_image_line_over_its_title_makes_no_page_dump() -> None:
+    """Only markup debris ("--> -->") marks a page dump; a markdown copy's own lines do not."""
+    text = (
+        "![]() |\nTích cực giao lưu đoàn kết với bạn bè Pháp\nKết nối qua kênh ngôn ngữ\n"
+        "Hội hữu nghị Việt - Pháp đã tổ chức nhiều lớp học tiếng Việt cho bạn bè Pháp trong năm qua.\n"
+    )
+    assert "Kết nối qua kênh ngôn ngữ" in clean_page_text(text).text.splitlines()

@@ -803,6 +803,8 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
         ("Nhóm phóng viên/Báo Nông nghiệp Việt Nam", "Nhóm phóng viên"),
         ("Vân Anh/Kinh tế và Dự báo", "Vân Anh"),
         ("Mai Anh (t/h)", "Mai Anh"),
+        ("Minh Anh/Thu Hà và Ngọc Lan", "Minh Anh/Thu Hà và Ngọc Lan"),
+        ("Phạm Minh Chính/Thủ tướng Chính phủ", "Phạm Minh Chính/Thủ tướng Chính phủ"),
         ("Bài: Tổ cộng tác viên", "Tổ cộng tác viên"),
         ("Hoài Nam thực hiện", "Hoài Nam"),
         ("Thu Hà ghi", "Thu Hà"),
@@ -1298,6 +1300,16 @@ def test_a_content_block_that_holds_a_box_of_teasers_with_thumbnails_is_read() -
         "Hình ảnh máy soi phát hiện ma túy. (Ảnh: Hải quan Quảng Trị)",
         "Theo Quyết định 2005, quy trình được xác định trong 4 trường hợp.",
     ]
+
+
+def test_a_teaser_whose_box_also_says_read_more_is_still_a_teaser() -> None:
+    body = body_of(
+        "<p>Đoạn trước của bài.</p><div><a href='/le-hoi-viet-nhat-100111.html'><img src='/t.jpg'></a>"
+        "<a href='/le-hoi-viet-nhat-100111.html'>Lễ hội Việt Nhật</a><p>Xem thêm: "
+        "<a href='/tin-khac-100222.html'>Tin khác</a></p></div><p>Đoạn sau của bài.</p>"
+    )
+    assert [block.text for block in body.blocks] == ["Đoạn trước của bài.", "Đoạn sau của bài."]
+    assert "/le-hoi-viet-nhat-100111.html" in body.related_hrefs and body.images == []
 
 
 def test_body_walk_lines_images_and_inline_related() -> None:

@@ -589,6 +589,43 @@ def test_a_papers_signed_author_over_its_labelled_abstract_and_the_head_descript
     assert "Trường Đại học Thương mại" not in article.text
 
 
+def test_a_titled_name_signing_an_epigraph_is_no_papers_author() -> None:
+    epigraph = (
+        "<p style='text-align:center'><em>“Dân ta phải biết sử ta, cho tường gốc tích nước nhà Việt Nam”</em></p>"
+        "<p style='text-align:right'><em>GS. Trần Văn Giàu</em></p>"
+    )
+    page = headline_page("__MASTERCMS_CONTENT").replace(
+        "<div class='__MASTERCMS_CONTENT'>", f"<div class='__MASTERCMS_CONTENT'>{epigraph}"
+    )
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert article.author is None and "GS. Trần Văn Giàu" in article.text
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "<p style='text-align:right;font-style:italic'>Việt Nam ơi, mùa xuân đã về trên khắp mọi miền đất nước</p>",
+        "<p style='text-align:right'><em>Việt Nam ơi, mùa xuân đã về trên khắp mọi miền đất nước</em></p>",
+    ],
+    ids=["italic-by-style", "italic-by-tag"],
+)
+def test_a_line_of_verse_set_as_a_signature_signs_nothing(ending: str) -> None:
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://thoidai.com.vn/tin-chinh-212345.html"
+    ).article
+    assert article.author is None and article.text.splitlines()[-1].startswith("Việt Nam ơi")
+
+
+@pytest.mark.parametrize(
+    "ending", ["<p>‹ ›</p>", "<p>* * *</p>", "<p>“</p>"], ids=["arrows", "stars", "a-quote"]
+)
+def test_a_last_line_of_no_letter_leaves_a_body_read_from_markup(ending: str) -> None:
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://thoidai.com.vn/tin-chinh-212345.html"
+    ).article
+    assert any(char.isalnum() for char in article.text.splitlines()[-1])
+
+
 @pytest.mark.parametrize(
     ("line", "authors"),
     [

@@ -167,6 +167,8 @@ def test_a_button_back_or_to_another_listing_is_no_next_page() -> None:
         '<a href="/huu-nghi/x&s_cond=&BRSR=0">1</a><span class="current">2</span>'
         '<a href="/huu-nghi/x&s_cond=&BRSR=30">3</a><a href="/huu-nghi/x&s_cond=&BRSR=45">4</a>',
         '<a href="/huu-nghi/x&s_cond=&BRSR=0">Trang trước</a><a href="/huu-nghi/x&s_cond=&BRSR=30">Trang kế</a>',
+        '<a href="/huu-nghi/x&s_cond=&BRSR=0">Trước</a><a href="/huu-nghi/x&s_cond=&BRSR=30">Kế »</a>',
+        '<a href="/huu-nghi/x&s_cond=&BRSR=0">Trước</a><a href="/huu-nghi/x&s_cond=&BRSR=30">Trang&nbsp;kế</a>',
         '<a href="/huu-nghi/x&s_cond=&BRSR=0">1</a><a class="is-active" href="/huu-nghi/x&s_cond=&BRSR=15">2</a>'
         '<a href="/huu-nghi/x&s_cond=&BRSR=30">3</a>',
     ],
@@ -178,6 +180,8 @@ def test_a_button_back_or_to_another_listing_is_no_next_page() -> None:
         "raquo-is-the-last-page",
         "numbers-only",
         "trang-ke",
+        "ke-raquo",
+        "trang-nbsp-ke",
         "the-current-page-a-link-marked-is-active",
     ],
 )

@@ -84,7 +84,9 @@ def clean_article_lines(
     body, removed = cut_trailer(body, from_markup)
     removals += removed
     before_trailer = bool(removed)
-    for rule in (drop_widget_lines, clean_markdown, drop_related_lines):
+    body, removed = drop_widget_lines(body, from_markup)
+    removals += removed
+    for rule in (clean_markdown, drop_related_lines):
         body, removed = rule(body)
         removals += removed
     body, removed = drop_image_alts(body, title, shows_alt_text, from_markup)

@@ -97,12 +97,12 @@ def is_trailing_notice(line: str) -> bool:
     return is_widget_line(line) or is_reader_notice(line) or rules.FOLLOW_LINE.match(line) is not None
 
 
-def drop_widget_lines(lines: Sequence[str]) -> RuleResult:
+def drop_widget_lines(lines: Sequence[str], from_markup: bool = False) -> RuleResult:
     """The lines the page's widgets left inside the body (share and print buttons, ad labels, font size),
-    and the site's notices to its readers. A last line of no letter stays: a stored copy cut right after
-    a paragraph's opening quote ends so."""
+    and the site's notices to its readers. A last line that is an opening quote alone stays in a page text
+    (not `from_markup`): a stored copy cut right after a paragraph's opening quote ends so."""
     body = list(lines)
-    cut_quote = body.pop() if body and not _LETTER_OR_DIGIT.search(body[-1]) else None
+    cut_quote = body.pop() if body and body[-1] in rules.OPENING_QUOTES and not from_markup else None
     kept, removals = _partition(body, lambda line: is_widget_line(line) or is_reader_notice(line), "widget")
     return ([*kept, cut_quote] if cut_quote is not None else kept), removals
 

@@ -109,7 +109,7 @@ def clean_page_text(raw: str) -> CleanedPage:
         raise PageTextError("empty", "the text has no visible characters")
     header = read_header(lines)
     byline = header.byline
-    debris = any(not any(char.isalnum() for char in line) for line in header.skipped)  # "--> -->"
+    debris = any(rules.MARKUP_DEBRIS.fullmatch(line) for line in header.skipped)  # "--> -->"
     full_page = header.section is not None or header.published_at is not None or debris
     body = lines[header.body_start :]
     laid_out: list[Removal] = []  # what only the layout shows: the box under the sapo, alts set as sentences

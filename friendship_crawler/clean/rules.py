@@ -134,6 +134,11 @@ WIDGET_LINE = re.compile(
 """A line of widget words only, the font-size control's letters ("A- A A+") among them; a line of hashtags
 ("#hữu nghị #giao lưu", or one of a few words, not "#1 …", a ranking's heading); a gallery's photo
 counter ("Ảnh: 1/5"); a link back to the top of the page ("↑ Về đầu trang")."""
+OPENING_QUOTES = frozenset({'"', "“", "‘", "«", "'"})
+"""A paragraph's opening quote: alone on the last line of a stored copy, where the copy was cut."""
+MARKUP_DEBRIS = re.compile(r"(?:\s*(?:-->|<!--|/?>))+\s*")
+"""What a page dump keeps of its markup above the title ("--> -->"): the mark of a dump of the whole page,
+as a breadcrumb or a date line is."""
 MARKDOWN_MARKS = ("|", "[", "]", "(", ")")
 """What a markdown-like copy draws its images and tables with ("![]() |", "| |"): such a line of no
 letter marks where a caption or a related box stands, which later rules read."""

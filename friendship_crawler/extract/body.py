@@ -377,14 +377,14 @@ def _thumbnails_link_articles(box: HtmlElement) -> bool:
 
 def is_inline_teaser(box: HtmlElement) -> bool:
     """Another article's teaser set in the body, whatever its class: a small box whose thumbnail and
-    title link that same article (a summary may follow), and no other article (a content block that
-    holds a box of several such links and a short text of its own is the body's)."""
+    title link that same article (a summary may follow), and whose thumbnails link no other article (a
+    content block that holds a box of several teasers and a short text of its own is the body's)."""
     if box.tag not in TEASER_BOX_TAGS:
         return False
     links = [a for a in box.iter("a") if article_id(a.get("href") or "")]
-    if len({article_id(a.get("href") or "") for a in links}) != 1:
-        return False
     thumbnails = {a.get("href") for a in links if next(a.iter(*selectors.IMAGE_TAGS), None) is not None}
+    if len({article_id(href or "") for href in thumbnails}) > 1:
+        return False  # thumbnails of several articles: a box of them in a content block
     if not thumbnails or not any(a.get("href") in thumbnails and visible_text(a) for a in links):
         return False
     return len(visible_text(box)) <= TEASER_MAX_CHARS

@@ -120,7 +120,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
             author = author or clean_author(dated["name"])  # "Thu Hà - 12/05/2025 10:20"
         elif kept[-1].signed and _affiliates(last) and len(kept) > 1 and kept[-2].signed:
             pass  # the byline's affiliation under it: "(Trường Đại học Kinh tế Quốc dân)", "Đại sứ Hoa Kỳ"
-        elif kept[-1].signed and not _names_no_writer(last):
+        elif kept[-1].signed and not _names_no_writer(last) and _reads_as_a_signature(last):
             if known and author is None and not is_byline(last, known):
                 break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
             if author is not None and site_rules.SIGNING_OFFICE.match(last):
@@ -135,11 +135,9 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         kept.pop()
     texts = ["" if block.caption else block.text for block in kept]  # a caption is no byline
     leading = leading_byline(texts, known if author is None else author)
-    if leading is None:  # a paper's author set as a signature over the abstract, the place of work under it
+    if leading is None and known is None:  # a paper's signed author over the abstract, its place under it
         top = kept[: rules.LEADING_BYLINE_LINES]
-        leading = next(
-            (n for n, b in enumerate(top) if b.signed and academic_byline(b.text, signed=True)), None
-        )
+        leading = next((n for n, block in enumerate(top) if _signs_a_paper(top, n)), None)
     if leading is not None:
         line = kept.pop(leading).text
         author = author or academic_byline(line, signed=True) or clean_author(line)
@@ -148,6 +146,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     return SplitBody([*kept, *notes, *series, *after], author, source)
 
 
+SIGNATURE_MAX_WORDS = 4
+"""Words of a signed line that need not read as a name to sign the article ("BBT", "Hương Giang (t/h)")."""
 DATED_BYLINE = re.compile(
     r"^(?P<name>[^\d|]{2,60}?)\s+[-–|]\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}:\d{2})\b"
 )
@@ -160,6 +160,20 @@ AFFILIATION = re.compile(
 )
 """A signed line under a signed name that says where the writer works: in brackets ("(Trường Đại học
 Kinh tế Quốc dân)"), or an institution by its kind ("Viện Nghiên cứu Đông Nam Á", "Học viện Ngoại giao")."""
+
+
+def _signs_a_paper(blocks: list[Block], index: int) -> bool:
+    """The block at `index` is a paper's author set as a signature: a titled name, signed, over the place
+    where the writer works, signed too (a titled name alone may attribute an epigraph)."""
+    block = blocks[index]
+    below = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        block.signed
+        and academic_byline(block.text, signed=True) is not None
+        and below is not None
+        and below.signed
+        and AFFILIATION.match(below.text) is not None
+    )
 
 
 def _credits_or_places(block: Block) -> bool:
@@ -177,6 +191,12 @@ def _affiliates(line: str) -> bool:
 def _names_a_writer(name: str) -> bool:
     """A byline's name, not a place ("Hà Nội - 12/05/2025" dates a text where it was written)."""
     return is_byline(name) and not places_named(name)
+
+
+def _reads_as_a_signature(signed: str) -> bool:
+    """A signed line that may name its writer: a byline with or without a role, or a few words (a pen
+    name, an outlet's initials); a line of verse or a sentence set in italics is none."""
+    return is_byline(signed, with_role=True) or len(signed.split()) <= SIGNATURE_MAX_WORDS
 
 
 def _names_no_writer(signed: str) -> bool:
