@@ -81,8 +81,10 @@ Anh/dulich.petrotimes.vn"): the author is the name before it. A name after the s
 a second author and stays."""
 
 
-OUTLET_WORD = re.compile(r"(?<!\w)(?i:báo|tạp chí|thông tấn|truyền hình|phát thanh|điện tử|online)(?!\w)")
-"""A word that says a name is an outlet's, wherever it stands in it ("Kinh tế và Dự báo")."""
+OUTLET_WORD = re.compile(
+    r"(?<!\w)(?i:báo|tạp chí|thông tấn|truyền hình|phát thanh|điện tử|online|đài|cổng)(?!\w)"
+)
+"""A word that says a name is an outlet's, wherever it stands in it ("Kinh tế và Dự báo", "Báo Thời Đại")."""
 SENTENCE_MARKS = re.compile(r"[,:;!?()]")
 
 
@@ -124,7 +126,7 @@ ACADEMIC_AUTHOR = re.compile(
 )
 """One author of a paper: academic titles ("PGS.TS.", "NCS.") before a name of two to six words, and the
 place of work in brackets after it (blanked out as "#" by the reader)."""
-AUTHOR_LIST_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*;\s*|,\s+(?=(?:GS|PGS|TSKH|TS|ThS|Ths|NCS|CN|KS|BS|LS)\.)")
+AUTHOR_LIST_SEPARATOR = re.compile(rf"\s+[-–]\s+|\s*;\s*|,\s+(?={ACADEMIC_TITLE})")
 """Between the authors of a paper: a dash, a semicolon, or a comma before the next one's titles."""
 GROUP_BYLINE = re.compile(
     r"^(?:nhóm|ban|tổ|team)\s+(?:phóng viên|pv|ctv|cộng tác viên|tác giả|biên tập(?: viên)?)"
@@ -132,9 +134,6 @@ GROUP_BYLINE = re.compile(
     re.IGNORECASE,
 )
 """A byline that names a group of writers by its role: "Nhóm phóng viên", "Nhóm PV", "Ban biên tập"."""
-GROUP_WORDS = frozenset({"nhóm", "ban", "tổ", "đội", "team"})
-"""What names a group of writers by its role ("Nhóm phóng viên", "Tổ cộng tác viên"): the role is then the
-name, not noise after it."""
 AUTHOR_ROLE = re.compile(r"^(?i:pv|ctv|btv|phóng viên|nhà báo)\s+")
 """A role before the name, without a colon ("PV Minh Anh"): dropped when a capitalised name follows."""
 CO_AUTHOR_ROLE = re.compile(
@@ -142,14 +141,14 @@ CO_AUTHOR_ROLE = re.compile(
 )
 """The same role before a co-author's name ("PV Minh Anh - CTV Thu Hà"), not before an outlet ("Minh Anh - PV
 TTXVN", "PV Báo Thời Đại"): `co_author_name_follows` tells."""
-OUTLET_WORDS = frozenset({"báo", "tạp", "đài", "truyền", "thông", "cổng", "trang"})
-"""Words an outlet's name opens with: "Báo", "Tạp chí", "Đài", "Truyền hình", "Thông tấn", "Cổng"."""
 
 
 def co_author_name_follows(match: re.Match[str]) -> bool:
     """The word after a co-author's role opens a person's name: capitalised, no acronym, no outlet."""
     word = match["next"]
-    return word[:1].isupper() and not word.isupper() and word.casefold() not in OUTLET_WORDS
+    return (
+        word[:1].isupper() and not word.isupper() and not OUTLET_WORD.match(match.string, match.start("next"))
+    )
 
 
 OTHER_CREDITS = re.compile(r"\s*[|;]\s*[^|;:]{1,30}:.*$")

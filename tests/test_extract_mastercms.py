@@ -19,6 +19,7 @@ from friendship_crawler.extract.document import parse_page
 from friendship_crawler.extract.fallbacks import htmldate_of, prominent_h1, without_site_name
 from friendship_crawler.extract.links import fold_root
 from friendship_crawler.extract.selectors import DETECTION_ORDER, SELECTOR_FIELDS
+from friendship_crawler.items import Article
 from friendship_crawler.listing import parse_listing
 from friendship_crawler.reader import Reading, read_page
 
@@ -249,6 +250,13 @@ def headline_page(
     )
 
 
+def read_ending(ending: str) -> Article:
+    """The record of `headline_page` in a known body container that ends with `ending`."""
+    return read_page(
+        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://thoidai.com.vn/tin-chinh-212345.html"
+    ).article
+
+
 @pytest.mark.parametrize(
     ("markup", "lead"),
     [
@@ -456,17 +464,11 @@ def test_a_rail_set_in_the_body_lists_no_related_articles(rail: str) -> None:
         "<div class='box'><h4>Tin liên quan</h4><p><a href='/lien-quan-166226.html'>Bài liên quan</a></p>"
         "<p><a href='/lien-quan-khac-161978.html'>Bài liên quan khác</a></p></div>"
     )
-    article = read_page(
-        headline_page("__MASTERCMS_CONTENT", ending=related + rail),
-        "https://thoidai.com.vn/tin-chinh-212345.html",
-    ).article
+    article = read_ending(related + rail)
     assert [url.rsplit("-", 1)[-1] for url in article.related_urls] == ["166226.html", "161978.html"]
     assert "đọc nhiều" not in article.text.casefold() and "Tin mới" not in article.text
     after = "<ul class='related'><li><a href='/lien-quan-sau-155555.html'>Bài liên quan sau</a></li></ul>"
-    later = read_page(
-        headline_page("__MASTERCMS_CONTENT", ending=rail + after),
-        "https://thoidai.com.vn/tin-chinh-212345.html",
-    ).article
+    later = read_ending(rail + after)
     assert [url.rsplit("-", 1)[-1] for url in later.related_urls] == ["155555.html"]
 
 
@@ -540,9 +542,7 @@ def test_an_infographic_with_its_credits_alone_is_no_article(credits: str) -> No
 def test_a_signature_before_the_notes_or_over_its_office_signs_the_article(ending: str, author: str) -> None:
     """Notes or references close an article after its byline and stay in the text; an office under the
     signed name says what the writer is."""
-    article = read_page(
-        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://thoidai.com.vn/tin-chinh-212345.html"
-    ).article
+    article = read_ending(ending)
     assert article.author == author and author not in article.text
     if "Chú thích" in ending or "Tài liệu" in ending:
         assert article.text.splitlines()[-2] in {"Tài liệu tham khảo", "Chú thích:"}
@@ -610,9 +610,7 @@ def test_a_titled_name_signing_an_epigraph_is_no_papers_author() -> None:
     ids=["italic-by-style", "italic-by-tag"],
 )
 def test_a_line_of_verse_set_as_a_signature_signs_nothing(ending: str) -> None:
-    article = read_page(
-        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://thoidai.com.vn/tin-chinh-212345.html"
-    ).article
+    article = read_ending(ending)
     assert article.author is None and article.text.splitlines()[-1].startswith("Việt Nam ơi")
 
 
@@ -620,9 +618,7 @@ def test_a_line_of_verse_set_as_a_signature_signs_nothing(ending: str) -> None:
     "ending", ["<p>‹ ›</p>", "<p>* * *</p>", "<p>“</p>"], ids=["arrows", "stars", "a-quote"]
 )
 def test_a_last_line_of_no_letter_leaves_a_body_read_from_markup(ending: str) -> None:
-    article = read_page(
-        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://thoidai.com.vn/tin-chinh-212345.html"
-    ).article
+    article = read_ending(ending)
     assert any(char.isalnum() for char in article.text.splitlines()[-1])
 
 
@@ -1241,9 +1237,7 @@ def test_a_signature_set_in_bold_or_italic_by_its_style_signs_the_article(signat
     ids=["right-aligned", "plain", "with-the-work-done"],
 )
 def test_a_name_written_by_its_initials_signs_the_article(ending: str, author: str) -> None:
-    article = read_page(
-        headline_page("__MASTERCMS_CONTENT", ending=ending), "https://thoidai.com.vn/tin-chinh-212345.html"
-    ).article
+    article = read_ending(ending)
     assert article.author == author and author not in article.text
 
 

@@ -75,6 +75,8 @@ LOAD_MORE = """<html><body><header><nav><a href="/menu-100.html">Menu</a></nav><
 TEASERS = "".join(
     f'<li><a href="/tin-{n}-{400 + n}.html">Tin {n}</a> <span>0{n}/08/2024</span></li>' for n in range(1, 7)
 )
+TEASER_URLS = [f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)]
+"""The article addresses `TEASERS` links, in page order."""
 UNKNOWN = f"""<html><body><header><a href="/menu-101.html">Menu</a></header><div class="main-menu"><a href="/m-102.html">M</a></div>
 <div class="list-news"><ul>{TEASERS}</ul></div>
 <div class="box"><h2>Đọc nhiều</h2><ul><li><a href="/doc-nhieu-500.html">Đọc nhiều</a></li></ul></div>
@@ -117,9 +119,7 @@ def test_a_load_more_url_pages_at_the_offset_it_states_whatever_the_entries_read
 def test_unknown_markup_falls_back_to_the_main_columns_article_links() -> None:
     page = parse_listing(UNKNOWN, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=16")
     assert page.markup == "fallback"
-    assert [e.url for e in page.entries] == [
-        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
-    ]
+    assert [e.url for e in page.entries] == TEASER_URLS
     assert page.entries[2].published == date(2024, 8, 3)
     assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=22"
 
@@ -236,9 +236,7 @@ def test_a_layouts_header_and_footer_are_chrome() -> None:
         .replace("<body>", f"<body>{chrome}")
         .replace("</body>", '<div class="layout-footer"><a href="/cuoi-trang-802.html">Cuối</a></div></body>')
     )
-    assert [e.url for e in parse_listing(page, "https://thoidai.com.vn/huu-nghi").entries] == [
-        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
-    ]
+    assert [e.url for e in parse_listing(page, "https://thoidai.com.vn/huu-nghi").entries] == TEASER_URLS
 
 
 def _unknown(teasers: str, after: str = "", wrapper: str = "list-news") -> str:
@@ -311,9 +309,7 @@ def test_a_later_page_of_a_listing_lists_however_few_teasers_it_holds() -> None:
 )
 def test_the_fallback_reads_each_teaser_once_whatever_wraps_it(teasers: str, wrapper: str) -> None:
     page = parse_listing(_unknown(teasers, wrapper=wrapper), "https://thoidai.com.vn/huu-nghi")
-    assert [e.url for e in page.entries] == [
-        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
-    ]
+    assert [e.url for e in page.entries] == TEASER_URLS
 
 
 @pytest.mark.parametrize(
@@ -343,9 +339,7 @@ def test_the_fallback_reads_each_teaser_once_whatever_wraps_it(teasers: str, wra
 )
 def test_a_rails_links_are_no_entries(rail: str) -> None:
     page = parse_listing(_unknown(TEASERS, rail), "https://thoidai.com.vn/huu-nghi")
-    assert [e.url for e in page.entries] == [
-        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
-    ]
+    assert [e.url for e in page.entries] == TEASER_URLS
 
 
 def test_a_teaser_titled_as_a_rail_is_an_entry() -> None:
@@ -354,9 +348,7 @@ def test_a_teaser_titled_as_a_rail_is_an_entry() -> None:
         '<a href="/tin-1-401.html">Tin 1</a>', '<h3><a href="/tin-1-401.html">Video</a></h3>'
     )
     page = parse_listing(_unknown(teasers), "https://thoidai.com.vn/huu-nghi")
-    assert [e.url for e in page.entries] == [
-        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
-    ]
+    assert [e.url for e in page.entries] == TEASER_URLS
 
 
 @pytest.mark.parametrize(
@@ -379,9 +371,7 @@ def test_a_rail_heading_over_no_article_links_leaves_the_list_whole(empty_rail: 
         "https://www.thoidai.com.vn/b-199.html",
     ]
     unknown = _unknown(TEASERS, empty_rail)
-    assert [e.url for e in parse_listing(unknown, "https://thoidai.com.vn/huu-nghi").entries] == [
-        f"https://thoidai.com.vn/tin-{n}-{400 + n}.html" for n in range(1, 7)
-    ]
+    assert [e.url for e in parse_listing(unknown, "https://thoidai.com.vn/huu-nghi").entries] == TEASER_URLS
 
 
 FEATURED = (

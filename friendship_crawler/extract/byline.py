@@ -50,9 +50,10 @@ def clean_author(raw: str | None) -> str | None:
     if rules.FOLLOW_LINE.match(name):
         return None  # "Theo dõi Báo Quốc tế trên Google News" in the author box
     name = site_rules.OTHER_CREDITS.sub("", name)
-    while (stripped := site_rules.AUTHOR_NOISE.sub("", name)) != name and stripped:
-        if stripped.casefold() in site_rules.GROUP_WORDS:
-            break  # "Nhóm phóng viên": a group named by its role
+    while not site_rules.GROUP_BYLINE.match(name):  # "Nhóm phóng viên": a group named by its role
+        stripped = site_rules.AUTHOR_NOISE.sub("", name)
+        if stripped == name or not stripped:
+            break
         name = stripped
     role = site_rules.AUTHOR_ROLE.match(name)
     if role and name[role.end() : role.end() + 1].isupper():

@@ -585,7 +585,7 @@ class _PageReading:
         and a date line are blocks alone)."""
         if holder is None or self.title_node is None:
             return None
-        if holder not in self.title_node.iterancestors():
+        if parts == [holder]:  # a holder below the headline (`_held_parts`)
             return holder
         return next((part for part in parts if any(_is_block(child) for child in part)), None)
 

@@ -30,6 +30,7 @@ from friendship_crawler.clean.lines import is_own_address, own_hosts
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
     CELL_SEPARATOR,
+    TEASER_MAX_CHARS,
     Block,
     Body,
     PollChoices,
@@ -60,8 +61,6 @@ LINE_TAGS = frozenset({"p", "li", "h2", "h3", "h4"})
 TEASER_RUN = 3
 """Teasers side by side that make a list of other articles: a rail, a "Các tin bài khác" box."""
 TEASER_TAGS = ("article", "li", "div")
-TEASER_MAX_CHARS = 400
-"""The text of one teaser at most (its title and description): more is an article's own section."""
 _TEASER_TITLE_LINKS = XPath("(.//h2 | .//h3 | .//h4)//a/@href", smart_strings=False)
 FORM_BOX_CHARS = 300
 """What a form's box says beside the form at most: its title and a note ("Đăng ký nhận bản tin")."""
@@ -78,7 +77,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     settle_figures(page)
     settle_quoted_posts(page)
     drop_form_widgets(page)
-    drop_comment_boxes(page)
+    drop_reader_boxes(page)
     drop_teaser_lists(page, article_id(url))
     try:
         text = trafilatura.extract(
@@ -238,7 +237,7 @@ def drop_form_widgets(root: HtmlElement) -> None:
             choice.tail = None
 
 
-def drop_comment_boxes(root: HtmlElement) -> None:
+def drop_reader_boxes(root: HtmlElement) -> None:
     """Readers' comments go, known by the class or id of their box ("comments", "user-opinions",
     "binh-luan"): trafilatura takes a list of long comments for text. So do the boxes of forms that ask
     for a text (a comment, an e-mail address to send a newsletter to), with the title and the note around
