@@ -468,14 +468,21 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
         if _same_listing(url, page_url) and not _goes_back(url, page_url):
             return url
     boxes = sel.css(PAGING_BOXES)
+    numbered = _after_current(boxes, page_url)
     for link in boxes.css("a"):
         element, href = link.root, (link.root.get("href") or "").strip()
         label = _label(element)
         if href and NEXT_LABEL.search(label) and not BACK_LABEL.search(label):
             url = _absolute(page_url, href)
             if url is not None and not _goes_back(url, page_url):
-                return url
-    return _after_current(boxes, page_url)
+                return numbered if _skips_to(url, numbered) else url
+    return numbered
+
+
+def _skips_to(url: str, numbered: str | None) -> bool:
+    """An arrow that leads past the numbered link after the page being read: a "»" to the last page, which
+    would skip every page between (`numbered` is that link)."""
+    return numbered is not None and numbered != url and _goes_back(numbered, url)
 
 
 def _label(element: HtmlElement) -> str:

@@ -171,6 +171,10 @@ def test_a_button_back_or_to_another_listing_is_no_next_page() -> None:
         '<a href="/huu-nghi/x&s_cond=&BRSR=0">Trước</a><a href="/huu-nghi/x&s_cond=&BRSR=30">Trang&nbsp;kế</a>',
         '<a href="/huu-nghi/x&s_cond=&BRSR=0">1</a><a class="is-active" href="/huu-nghi/x&s_cond=&BRSR=15">2</a>'
         '<a href="/huu-nghi/x&s_cond=&BRSR=30">3</a>',
+        '<a href="/huu-nghi/x&s_cond=&BRSR=0">1</a><span class="current">2</span>'
+        '<a href="/huu-nghi/x&s_cond=&BRSR=30">3</a><a href="/huu-nghi/x&s_cond=&BRSR=450">»</a>',
+        '<a href="/huu-nghi/x&s_cond=&BRSR=0">1</a><span>2</span><a href="/huu-nghi/x&s_cond=&BRSR=30">3</a>'
+        '<a href="/huu-nghi/x&s_cond=&BRSR=45">4</a><a class="next" href="/huu-nghi/x&s_cond=&BRSR=450">»</a>',
     ],
     ids=[
         "sau-raquo",
@@ -183,6 +187,8 @@ def test_a_button_back_or_to_another_listing_is_no_next_page() -> None:
         "ke-raquo",
         "trang-nbsp-ke",
         "the-current-page-a-link-marked-is-active",
+        "an-untitled-raquo-to-the-last-page-after-the-numbers",
+        "a-next-arrow-that-jumps-past-the-numbered-next-page",
     ],
 )
 def test_a_paging_box_gives_the_next_page_however_it_says_so(paging: str) -> None:
