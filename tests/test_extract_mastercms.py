@@ -2312,3 +2312,36 @@ def test_a_box_of_links_in_the_body_under_a_trailer_title_takes_its_title_along(
         *re.findall(r"<p>(.*?)</p>", PARAGRAPHS),
         "Đoạn cuối của bài viết, sau hộp tin, một câu đủ dài để đọc.",
     ]
+
+
+REPEATED = "Ông cho rằng các hoạt động giao lưu cần đi vào chiều sâu và thực chất hơn."
+SAID = f"<p>Phát biểu tại buổi gặp mặt, Phó Chủ tịch nhấn mạnh vai trò của đối ngoại nhân dân. {REPEATED}</p>"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        f"<aside class='pull-quote'>{REPEATED}</aside>",
+        f"<blockquote class='pullquote'><p>{REPEATED}</p></blockquote>",
+        f"<div class='quote'>“{REPEATED}”</div>",
+        f"<div class='box-trich-dan'><p><em>{REPEATED}</em></p></div>",
+    ],
+    ids=["aside", "blockquote-of-its-class", "quote-box-in-quotation-marks", "quote-box-in-italics"],
+)
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_pull_quote_that_repeats_a_sentence_of_the_body_is_read_once(
+    quote: str, container: str, where: str
+) -> None:
+    ending = quote + SAID if where == "before" else SAID + quote
+    page = headline_page(container, ending=ending)
+    lines = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.text.split("\n")
+    assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), re.findall(r"<p>(.*?)</p>", SAID)[0]]
+
+
+def test_a_quote_the_body_does_not_repeat_and_a_plain_blockquote_are_text() -> None:
+    said = "Tình hữu nghị giữa hai dân tộc là tài sản vô giá, cần được vun đắp."
+    lines = read_ending(f"<blockquote class='pull-quote'>“{said}”</blockquote>{SAID}").text.split("\n")
+    assert f"“{said}”" in lines and lines.count(re.findall(r"<p>(.*?)</p>", SAID)[0]) == 1
+    lines = read_ending(f"{SAID}<blockquote><p>“{REPEATED}”</p></blockquote>").text.split("\n")
+    assert lines[-1] == f"“{REPEATED}”"

@@ -38,6 +38,9 @@ _LINE_BREAK = "\x1e"
 MAX_DEPTH = 150
 """Deeper markup is read as flat text: hostile nesting must not exhaust the stack."""
 _SKIPPED_CLASSES = selectors.AD_CLASSES | selectors.BOILERPLATE_CLASSES | selectors.EMBED_CLASSES
+PULL_QUOTE_MIN_CHARS = 20
+"""A pull quote is a sentence: a few words in a quote box that a paragraph also holds are no repeat of it."""
+_QUOTATION_MARKS = str.maketrans("", "", '"“”„«»‘’')
 SIGNED_TAGS = frozenset({"p", "div"})
 """What a signed paragraph (a byline set right-aligned in bold or italic) stands in."""
 LINK_SHARE = 0.5
@@ -205,6 +208,12 @@ def body_parts(containers: Sequence[HtmlElement]) -> list[HtmlElement]:
                 break
             between.append(sibling)
     return parts
+
+
+def _quoted_words(text: str) -> str:
+    """A line as a pull quote and the paragraph it repeats are compared: its words without quotation marks,
+    case folded."""
+    return " ".join(text.translate(_QUOTATION_MARKS).split()).casefold()
 
 
 def _compact_text(element: HtmlElement) -> str:
@@ -563,9 +572,11 @@ class _BodyWalker:
         """Lines read in an image box before its photo, with the table column of each."""
         self._loose_image: Image | None = None
         self._loose_holders: set[HtmlElement] = set()
+        """The last image read outside an image box, while no line has followed it, and its ancestors."""
         self._rail: HtmlElement | None = None
         """The element in which the links under a rail's title ("Đọc nhiều") are being read."""
-        """The last image read outside an image box, while no line has followed it, and its ancestors."""
+        self._quote_boxes: list[tuple[int, int]] = []
+        """Where the blocks of each box that may hold a pull quote start and end (`PULL_QUOTE_CLASS`)."""
 
     def walk(self, element: HtmlElement, depth: int) -> None:
         if element.text:
@@ -606,6 +617,7 @@ class _BodyWalker:
             self._element(element, 1)
 
     def finish(self) -> Body:
+        self._drop_pull_quotes()
         for image in self.body.images:  # a slideshow's counter ("1/4") in the caption box is no caption
             lines = self._captions.get(id(image), [])
             image.caption = " ".join(line for line in lines if not is_widget_line(line))
@@ -692,9 +704,13 @@ class _BodyWalker:
         column = self._column
         if tag in CELL_TAGS:
             self._column = _column_of(element)
+        quote_box = tag == "aside" or any(map(selectors.PULL_QUOTE_CLASS.search, classes))
+        first_block = len(self.body.blocks)
         self.walk(element, depth)
         if block or image_box:
             self.flush()
+        if quote_box and not image_box:
+            self._quote_boxes.append((first_block, len(self.body.blocks)))
         self._column = column
         self._leave(image_box, signed)
 
@@ -735,6 +751,21 @@ class _BodyWalker:
             blocks.pop()
             return key
         return None
+
+    def _drop_pull_quotes(self) -> None:
+        """A box's lines that another line of the body holds word for word: a pull quote, the article's own
+        sentence set again beside it (`selectors.PULL_QUOTE_CLASS`), read once."""
+        blocks = self.body.blocks
+        dropped: set[int] = set()
+        for start, end in self._quote_boxes:
+            quoted = _quoted_words(" ".join(block.text for block in blocks[start:end]))
+            if len(quoted) < PULL_QUOTE_MIN_CHARS or dropped.intersection(range(start, end)):
+                continue
+            others = (block.text for index, block in enumerate(blocks) if not start <= index < end)
+            if any(len(other) > len(quoted) and quoted in _quoted_words(other) for other in others):
+                dropped.update(range(start, end))
+        if dropped:
+            self.body.blocks = [block for index, block in enumerate(blocks) if index not in dropped]
 
     def _enter(self, image_box: bool, signed: bool) -> None:
         if image_box:
