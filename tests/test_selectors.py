@@ -3,6 +3,7 @@ matches the same elements in the same order, and a page's marks never rule out a
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from lxml.html import HtmlElement
 
 from friendship_crawler.extract.css import css_to_xpath
 from friendship_crawler.extract.document import parse_page
-from friendship_crawler.extract.marks import PageMarks
+from friendship_crawler.extract.marks import XPATH_UNION_MAX, PageMarks
 from friendship_crawler.extract.selectors import DETECTION_ORDER, SELECTOR_FIELDS, Generic, Selector
 from friendship_crawler.listing import ENTRY_SELECTORS
 
@@ -128,3 +129,18 @@ def test_a_tag_the_page_lacks_rules_its_selectors_out() -> None:
     assert marks.has_tag("h1") and marks.has_tag("p") and not marks.has_tag("amp-img")
     assert not Selector("amp-img").matches(root, marks) and not Selector("h2.x").select(root, marks)
     assert Selector("p.x").matches(root, marks)
+
+
+@pytest.mark.parametrize("teasers", [3, XPATH_UNION_MAX + 1])
+def test_elements_by_class_pattern_with_an_xpath_come_in_document_order_each_once(teasers: int) -> None:
+    items = "".join(
+        f"<li class='item'><h3 class='item-title'>Bài {n}</h3><p class='title-sub item-title'>Sapo {n}</p>"
+        f"<h4>Mục {n}</h4></li>"
+        for n in range(teasers)
+    )
+    root = parse_page(
+        f"<html><body><div class='box-title'>Tin</div><h4>Đầu</h4><ul>{items}</ul></body></html>"
+    )
+    found = PageMarks(root).with_classes_like(re.compile("title"), also="descendant::h4")
+    expected = [e for e in root.iter() if "title" in (e.get("class") or "") or e.tag == "h4"]
+    assert [id(e) for e in found] == [id(e) for e in expected] and len(found) == 3 * teasers + 2

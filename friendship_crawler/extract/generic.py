@@ -49,6 +49,9 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters a parsed page may hold (from `&#1;` and the like) that lxml refuses to write back."""
 HOLDER_LINE_CHARS = 40
 """Lines at least this long find the text's holder: a shorter one (a caption, a name) may stand anywhere."""
+HOLDER_LINES_READ = 3
+"""The holder is placed by the first and last long lines the page holds, and by the second when the first
+stands apart as a lead (which takes two more after it): no other line is looked for."""
 LIST_ITEM_MARK = "- "
 """What trafilatura's text puts before each list item."""
 TABLE_ROW = re.compile(r"^\|(.+)\|$")
@@ -138,10 +141,14 @@ def text_holder(root: HtmlElement, lines: Sequence[str]) -> HtmlElement | None:
     if not long_lines:
         return None
     blocks = [(block, normalize_line(html_line(block.text_content()))) for block in _leaf_blocks(root)]
-    found = [(line, block) for line in long_lines if (block := _first_block(blocks, line)) is not None]
+    # a line trafilatura ran together from two blocks is found in none: the others place it
+    found = _found_first(blocks, long_lines, HOLDER_LINES_READ)
     if not found:
-        return None  # a line trafilatura ran together from two blocks is found in none: the others place it
-    last = _first_block(reversed(blocks), found[-1][0])
+        return None
+    last_line = found[-1][0]
+    if len(found) == HOLDER_LINES_READ:
+        last_line = next(line for line in reversed(long_lines) if _first_block(blocks, line) is not None)
+    last = _first_block(reversed(blocks), last_line)
     (first_line, first), *rest = found
     holder = _holder(first, last)
     if holder is first and holder.tag in LINE_TAGS:  # one long line in one block: the body is around it
@@ -152,6 +159,21 @@ def text_holder(root: HtmlElement, lines: Sequence[str]) -> HtmlElement | None:
     if inner is None or inner is holder or inner in (first, *first.iterancestors()):
         return holder
     return inner
+
+
+def _found_first(
+    blocks: Sequence[tuple[HtmlElement, str]], lines: Sequence[str], count: int
+) -> list[tuple[str, HtmlElement]]:
+    """The first `count` of `lines` that a block holds, each with the first block that holds it. Each line
+    is looked for from the top, where it stands in page order: searching every line of a long page so
+    would take time that grows with the square of its length."""
+    found: list[tuple[str, HtmlElement]] = []
+    for line in lines:
+        if (block := _first_block(blocks, line)) is not None:
+            found.append((line, block))
+            if len(found) == count:
+                break
+    return found
 
 
 def _first_block(blocks: Iterable[tuple[HtmlElement, str]], line: str) -> HtmlElement | None:

@@ -43,6 +43,10 @@ _VALUES_OF = {
 }
 _CLASS_HOLDERS = XPath("descendant-or-self::*[@class]")
 """The elements that have a class attribute (each element object costs more than the attribute)."""
+XPATH_UNION_MAX = 500
+"""Up to this many elements, their union with an XPath's matches is libxml2's; beyond, it is sorted here:
+libxml2 checks each node it is given against those before it, which takes time that grows with the square
+of their number (a second on a page of 16,000 teasers)."""
 _EXACT_OPERATORS = frozenset({"=", "~="})
 _PART_OPERATORS = frozenset({"^=", "*=", "$=", "|="})
 
@@ -86,13 +90,16 @@ class PageMarks:
     def with_class(self, name: str) -> list[HtmlElement]:
         """The elements whose class attribute holds `name` as a CSS class test reads it, in document order."""
         if name not in self._by_class:
-            self.values("class")
-            values = self._values_of.get(name, [])
-            positions = [index for value in values for index in self._by_value[value]]
-            if len(values) > 1:  # gathered from several attribute values: back into document order
+            positions = self._positions(name)
+            if len(self._values_of.get(name, ())) > 1:  # gathered from several attribute values
                 positions.sort()
             self._by_class[name] = [self._class_holders[index] for index in positions]
         return self._by_class[name]
+
+    def _positions(self, name: str) -> list[int]:
+        """Where the elements of class `name` stand among the class holders (in document order)."""
+        self.values("class")
+        return [index for value in self._values_of.get(name, []) for index in self._by_value[value]]
 
     def _read_classes(self) -> None:
         """Class names and, by name, where the elements that carry them stand: one walk over the elements
@@ -128,10 +135,15 @@ class PageMarks:
         Taken from the class walk: a case-folding class test on every element of the page costs libxml2
         many times more.
         """
-        elements = [element for name in self.classes_like(pattern) for element in self.with_class(name)]
-        if not elements and not also:
-            return []
-        found = self.root.xpath(f"$elements | {also}" if also else "$elements", elements=elements)
+        positions = sorted({index for name in self.classes_like(pattern) for index in self._positions(name)})
+        elements = [self._class_holders[index] for index in positions]
+        if not also:
+            return elements
+        if len(elements) <= XPATH_UNION_MAX:
+            found = self.root.xpath(f"$elements | {also}", elements=elements)
+        else:
+            order = {element: index for index, element in enumerate(self.root.iter())}
+            found = sorted({*elements, *self.root.xpath(also)}, key=lambda node: order.get(node, -1))
         return [node for node in found if isinstance(node, HtmlElement)]
 
     def carries(self, marks: tuple[Mark, ...]) -> bool:
