@@ -2345,3 +2345,26 @@ def test_a_quote_the_body_does_not_repeat_and_a_plain_blockquote_are_text() -> N
     assert f"“{said}”" in lines and lines.count(re.findall(r"<p>(.*?)</p>", SAID)[0]) == 1
     lines = read_ending(f"{SAID}<blockquote><p>“{REPEATED}”</p></blockquote>").text.split("\n")
     assert lines[-1] == f"“{REPEATED}”"
+
+
+@pytest.mark.parametrize(
+    "hero",
+    [
+        "<figure class='hero'><img src='/stores/2024/03/hero.jpg'><figcaption>{caption}</figcaption></figure>",
+        "<div class='k5'><img src='/stores/2024/03/hero.jpg'><p>{caption}</p></div>",
+    ],
+    ids=["figure", "captioned-photo-box"],
+)
+def test_a_hero_photo_above_the_headline_in_the_text_holder_is_the_first_photo_and_no_lead_repeats(
+    hero: str,
+) -> None:
+    caption = "Các đại biểu tại buổi gặp mặt. (Ảnh: Thanh Hà)"
+    page = (
+        f"<html><body><article>{hero.format(caption=caption)}<h1>Tin chính</h1><div class='k3'>10:30 | 12/03/2024"
+        f"</div><p class='lead'><b>{LEAD}</b></p><div class='k2'>{PARAGRAPHS}</div></article></body></html>"
+    )
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert [(image.url, image.caption) for image in article.images] == [
+        ("https://thoidai.com.vn/stores/2024/03/hero.jpg", caption)
+    ]
+    assert article.text.split("\n") == ["Tin chính", LEAD, caption, *re.findall(r"<p>(.*?)</p>", PARAGRAPHS)]

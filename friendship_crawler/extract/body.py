@@ -180,6 +180,17 @@ def read_body(container: HtmlElement, base_url: str, more: Sequence[HtmlElement]
     return walker.finish()
 
 
+def read_parts(parts: Sequence[HtmlElement], base_url: str) -> Body:
+    """Blocks, images and inline related links of a body given as its parts, each read as an element of
+    the body (its own classes and kind included: a hero photo's box, a lead's)."""
+    walker = _BodyWalker(base_url, PollChoices(*parts))
+    for part in parts:
+        walker.flush()
+        walker.read_element(part)
+    walker.flush()
+    return walker.finish()
+
+
 def body_parts(containers: Sequence[HtmlElement]) -> list[HtmlElement]:
     """The body as the matches of one container selector give it: the first, then the later ones beside
     it (same parent), as a CMS that writes an article in several content blocks (`__MB_MASTERCMS_EL_1`,
@@ -436,6 +447,13 @@ def quoted_post(embed: HtmlElement) -> str:
     the article quotes it; the name, handle and date the network prints under it are not read."""
     said = next((visible_text(p) for p in embed.iter("p") if visible_text(p)), "")
     return html_line(NETWORK_LINK.sub("", said))
+
+
+def is_photo_box(element: HtmlElement) -> bool:
+    """A figure with a photo, or a box of a photo and its caption (`is_captioned_photo`)."""
+    if element.tag == "figure":
+        return any(map(is_photo, element.iter(*selectors.IMAGE_TAGS)))
+    return element.tag == "div" and is_captioned_photo(element)
 
 
 def is_captioned_photo(box: HtmlElement) -> bool:

@@ -10,6 +10,7 @@ produced each field (`Extraction.sources`, counted per field by the crawl).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,7 +32,15 @@ from friendship_crawler.clean.lines import (
 )
 from friendship_crawler.entities.places import places_named
 from friendship_crawler.extract import fallbacks, selectors
-from friendship_crawler.extract.body import Block, Body, body_parts, read_body, visible_text
+from friendship_crawler.extract.body import (
+    Block,
+    Body,
+    body_parts,
+    is_photo_box,
+    read_body,
+    read_parts,
+    visible_text,
+)
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
 from friendship_crawler.extract.dates import DAY_ALONE, parse_iso
 from friendship_crawler.extract.document import parse_page, saved_from
@@ -261,6 +270,10 @@ def _is_web_address(url: str) -> bool:
     return http_parts(url) is not None
 
 
+def _is_tag(node: HtmlElement) -> bool:
+    return isinstance(node.tag, str)
+
+
 def _is_block(element: HtmlElement) -> bool:
     return isinstance(element.tag, str) and element.tag in selectors.BLOCK_TAGS
 
@@ -352,7 +365,11 @@ class _PageReading:
         lines_read = [block.text for block in split.blocks if block.text not in headlines]
         holder = text_holder(self.root, lines_read) if fallback else None
         held_parts = self._held_parts(holder)
-        held = read_body(held_parts[0], url, held_parts[1:]) if held_parts else None
+        held = None
+        if held_parts == [holder]:
+            held = read_body(held_parts[0], url)
+        elif held_parts:  # the holder's parts after the headline, each an element of the body
+            held = read_parts(held_parts, url)
         below_title = self._below_title(holder, held_parts)
         sapo = self._sapo(container if container is not None else below_title, title, lines_read)
         body_element = parts[-1] if parts else holder  # what follows it holds the byline, source, tags
@@ -569,7 +586,7 @@ class _PageReading:
     def _held_parts(self, holder: HtmlElement | None) -> list[HtmlElement]:
         """The generic layer's text holder as the parts of a body: the holder, or, when it holds the
         headline too (a box around the headline and a body split by an ad or a gallery), what follows the
-        headline in it."""
+        headline in it, after the photos right above the headline (the article's hero photo)."""
         if holder is None:
             return []
         if self.title_node is None or holder not in self.title_node.iterancestors():
@@ -577,7 +594,10 @@ class _PageReading:
         branch = self.title_node
         while (parent := branch.getparent()) is not None and parent is not holder:
             branch = parent
-        return [part for part in branch.itersiblings() if isinstance(part.tag, str)]
+        above = itertools.takewhile(
+            is_photo_box, (p for p in branch.itersiblings(preceding=True) if _is_tag(p))
+        )
+        return [*reversed(list(above)), *(part for part in branch.itersiblings() if _is_tag(part))]
 
     def _below_title(self, holder: HtmlElement | None, parts: list[HtmlElement]) -> HtmlElement | None:
         """The generic layer's text holder as the body container a lead stands before; of a holder around
@@ -587,7 +607,10 @@ class _PageReading:
             return None
         if parts == [holder]:  # a holder below the headline (`_held_parts`)
             return holder
-        return next((part for part in parts if any(_is_block(child) for child in part)), None)
+        return next(
+            (part for part in parts if not is_photo_box(part) and any(_is_block(child) for child in part)),
+            None,
+        )
 
     def _visible_author(self) -> str | None:
         """The names of the first author selector that names at most `BYLINE_MAX_NAMES` people; more are
@@ -828,11 +851,18 @@ class _PageReading:
     def _text_lines(title: str, sapo: str, blocks: list[Block], shown: str | None) -> list[str]:
         """Title, sapo, then body lines; a body that opens with the title (as `shown`, badge and all, or
         not), the sapo or the header's lines (the date line, with the name it may open with, a follow line:
-        as the generic layer's reading of a whole article element does) does not repeat them."""
+        as the generic layer's reading of a whole article element does) does not repeat them, whether or
+        not the caption of a photo above the headline comes first."""
         lines = [title, sapo] if sapo else [title]
-        body = [block.text for block in blocks]
+        body = list(blocks)
+        captions: list[str] = []
         while body and (
-            body[0] in {title, sapo, shown} or is_header_line(body[0]) or read_dated_byline(body[0])
+            body[0].text in {title, sapo, shown}
+            or is_header_line(body[0].text)
+            or read_dated_byline(body[0].text)
+            or body[0].caption
         ):
-            body.pop(0)
-        return lines + body
+            block = body.pop(0)
+            if block.caption and block.text not in {title, sapo, shown}:
+                captions.append(block.text)
+        return lines + captions + [block.text for block in body]
