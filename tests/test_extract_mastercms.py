@@ -2368,3 +2368,31 @@ def test_a_hero_photo_above_the_headline_in_the_text_holder_is_the_first_photo_a
         ("https://thoidai.com.vn/stores/2024/03/hero.jpg", caption)
     ]
     assert article.text.split("\n") == ["Tin chính", LEAD, caption, *re.findall(r"<p>(.*?)</p>", PARAGRAPHS)]
+
+
+@pytest.mark.parametrize(
+    ("base", "image", "related"),
+    [
+        ("https://othersite.vn/sub/", "https://othersite.vn/sub/images/anh.jpg", []),
+        (
+            "/huu-nghi/",
+            "https://thoidai.com.vn/huu-nghi/images/anh.jpg",
+            ["https://thoidai.com.vn/huu-nghi/ban-be-quoc-te-212300.html"],
+        ),
+        ("", "https://thoidai.com.vn/images/anh.jpg", ["https://thoidai.com.vn/ban-be-quoc-te-212300.html"]),
+    ],
+    ids=["another-host", "a-folder-of-the-site", "none"],
+)
+def test_relative_images_and_links_are_read_against_the_pages_base(
+    base: str, image: str, related: list[str]
+) -> None:
+    ending = (
+        "<div class='MASTERCMS_TPL_TABLE'><img src='images/anh.jpg'></div>"
+        "<table class='tpl_CMS_ARTICLE_EMBED'><tr><td><a href='ban-be-quoc-te-212300.html'>Bạn bè quốc tế"
+        " đến với Việt Nam</a></td></tr></table>"
+    )
+    page = headline_page("__MASTERCMS_CONTENT", ending=ending).replace(
+        "<body>", f"<head><base href='{base}'></head><body>"
+    )
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert [i.url for i in article.images] == [image] and article.related_urls == related

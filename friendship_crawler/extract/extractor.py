@@ -48,7 +48,7 @@ from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks, holds_every_line, text_holder
 from friendship_crawler.extract.kinds import is_listing, lists_articles, media_kind, says_not_found
 from friendship_crawler.extract.language import text_language
-from friendship_crawler.extract.links import LinkFolder, fold_root, related_box_hrefs
+from friendship_crawler.extract.links import LinkFolder, fold_root, page_base, related_box_hrefs
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Generic, Selector
 from friendship_crawler.extract.structured import HeadData, read_head
@@ -349,8 +349,11 @@ class _PageReading:
         if not title:
             raise NotAnArticle("no_title", "no headline in JSON-LD, meta or the title selectors")
         url, aid = self._url()
-        folder = LinkFolder(self.canonical_root, self.fetched_url)
-        body = read_body(container, url, parts[1:]) if container is not None else Body()
+        folder = LinkFolder(
+            self.canonical_root, self.fetched_url, page_base(self.fetched_url, self.head.base)
+        )
+        base = page_base(url, self.head.base) or url  # what the body's images are read against
+        body = read_body(container, base, parts[1:]) if container is not None else Body()
         # a known container without text, under a multimedia title, is the media page; an unknown one is
         # read by the generic layer first
         kind = media_kind(title, body, container, by_title_only=True, badge=self.badge) if parts else None
@@ -367,9 +370,9 @@ class _PageReading:
         held_parts = self._held_parts(holder)
         held = None
         if held_parts == [holder]:
-            held = read_body(held_parts[0], url)
+            held = read_body(held_parts[0], base)
         elif held_parts:  # the holder's parts after the headline, each an element of the body
-            held = read_parts(held_parts, url)
+            held = read_parts(held_parts, base)
         below_title = self._below_title(holder, held_parts)
         sapo = self._sapo(container if container is not None else below_title, title, lines_read)
         body_element = parts[-1] if parts else holder  # what follows it holds the byline, source, tags
@@ -396,7 +399,7 @@ class _PageReading:
         text = "\n".join(normalize_line(line) for line in lines)  # every line is already clean: a fast check
         if held is not None:
             body = held
-        images = [*self._cover_images(url), *body.images]
+        images = [*self._cover_images(base), *body.images]
         if images:
             self.sources["images"] = body_layer
         published_at = self._published(container if container is not None else holder)  # then the update
@@ -567,11 +570,11 @@ class _PageReading:
             return placed
         return ""
 
-    def _cover_images(self, url: str) -> list[Image]:
+    def _cover_images(self, base: str) -> list[Image]:
         """The photos set inside the lead's box, with their captions, before the body's."""
         if self.lead_node is None or not fallbacks.lead_photos(self.lead_node):
             return []
-        return read_body(self.lead_node, url).images  # the lead's box read as a body: its photo boxes
+        return read_body(self.lead_node, base).images  # the lead's box read as a body: its photo boxes
 
     def _says_not_found(self, title: str | None) -> bool:
         """The page says it does not exist, plainly, or in a heading and without a date: an article's

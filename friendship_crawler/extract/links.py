@@ -28,10 +28,12 @@ RELATED_BOX_CLIMB = 3
 class LinkFolder:
     """Folds the links of one page onto canonical article URLs."""
 
-    def __init__(self, canonical_root: str, page_url: str) -> None:
+    def __init__(self, canonical_root: str, page_url: str, base: str | None = None) -> None:
         self.canonical_root = canonical_root
         self.page_url = page_url
         self.page_host = _host(page_url)
+        self.base = base
+        """The page's `<base href>`, absolute: what its relative links are read against, when it has one."""
 
     def on_site(self, url: str) -> bool:
         """Is this absolute URL on the site (or, for a replica page, on one of its loopback aliases)?"""
@@ -44,7 +46,7 @@ class LinkFolder:
         """The canonical URL of an article link, or None for other links and other hosts."""
         if not href or not href.strip():
             return None
-        return _fold(self.canonical_root, self.page_url, href.strip())
+        return _fold(self.canonical_root, self.page_url, _joined(self.base, href.strip()))
 
     def article_urls(self, hrefs: Iterable[str | None], exclude: str | None = None) -> list[str]:
         """Canonical article URLs of `hrefs`, in order, without repeats and without `exclude`."""
@@ -112,6 +114,22 @@ def fold_root(canonical_root: str, url: str) -> str:
     if host in SITE_HOSTS or is_loopback_host(host):
         return canonical_root
     return f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
+
+
+def page_base(page_url: str, base: str | None) -> str | None:
+    """The absolute address of a page's `<base href>`, None without one or for one that is no address."""
+    joined = _joined(page_url, base) if base else None
+    return joined if joined and urlsplit(joined).scheme in {"http", "https"} else None
+
+
+def _joined(base: str | None, href: str) -> str:
+    """`href` read against `base`, as it stands when it cannot be (no base, or an address that is none)."""
+    if not base:
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
 
 
 def _host(url: str) -> str:

@@ -39,6 +39,8 @@ class HeadData:
     breadcrumb: list[str] = field(default_factory=list)
     """Names of a JSON-LD `BreadcrumbList`, in position order."""
     html_title: str = ""
+    base: str | None = None
+    """The `href` of the page's `<base>`: what its relative links and images are read against."""
     time_datetime: str | None = None
     """The `datetime` of the page's first `<time>` element."""
     notes: list[str] = field(default_factory=list)
@@ -103,6 +105,8 @@ def read_head(root: HtmlElement) -> HeadData:
         if "canonical" in (link.get("rel") or "").lower().split():
             data.canonical = (link.get("href") or "").strip() or None
             break
+    base = next((element for element in root.iter("base") if (element.get("href") or "").strip()), None)
+    data.base = base.get("href", "").strip() if base is not None else None
     for title in selectors.HTML_TITLE(root)[:1]:
         data.html_title = normalize_line(title.text_content())
     for value in selectors.TIME_DATETIME(root)[:1]:
