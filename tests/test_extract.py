@@ -1778,6 +1778,8 @@ CAPTION = "Các đại biểu chụp ảnh lưu niệm tại buổi gặp."
     [
         (f"</p><p style='text-align:center'><em>{CAPTION}</em></p>", CAPTION),
         (f"<br><i>{CAPTION}</i></p>", CAPTION),
+        (f"<br><i>{CAPTION}</i><br><br>Dòng tiếp của đoạn.</p>", CAPTION),
+        (f"<br><i>{CAPTION}</i> và một câu thường.<br>Dòng tiếp của đoạn.</p>", ""),
         (f"</p><p class='image-caption'>{CAPTION}</p>", CAPTION),
         (f"</p><div class='chuthich'>{CAPTION}</div>", CAPTION),
         (f"</p><p><em>{CAPTION}</em> và một câu thường.</p>", ""),
@@ -1788,6 +1790,8 @@ CAPTION = "Các đại biểu chụp ảnh lưu niệm tại buổi gặp."
     ids=[
         "centred-italic",
         "italic-after-a-break",
+        "italic-line-between-breaks",
+        "italic-opening-a-line",
         "caption-class",
         "chuthich",
         "partly-italic",

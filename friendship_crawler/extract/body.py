@@ -735,14 +735,16 @@ class _BodyWalker:
     def _holds_caption(self, element: HtmlElement, classes: frozenset[str]) -> bool:
         """The element holds the caption of the photo just read outside an image box: its class names a
         caption, or it is a paragraph wholly in italic, or the italic that closes the photo's own paragraph
-        (`<p><img><br><em>…</em></p>`). A signature (right-aligned) is a byline, never a caption, and
-        an italic name alone may be one: it is left to the byline rules."""
+        or line (`<p><img><br><em>…</em></p>`, `<img><br><i>…</i><br>` in text set by line breaks). A
+        signature (right-aligned) is a byline, never a caption, and an italic name alone may be one: it is
+        left to the byline rules."""
         if self._loose_image is None:
             return False
         if any(selectors.CAPTION_CLASS.search(name) for name in classes):
             return True
         if element.tag in selectors.CAPTION_EMPHASIS:
-            closes = element.getnext() is None and not (element.tail or "").strip()
+            after = element.getnext()
+            closes = (after is None or after.tag == "br") and not (element.tail or "").strip()
             italic = (
                 closes and element.getparent() in self._loose_holders and not "".join(self._buffer).strip()
             )
