@@ -1008,7 +1008,7 @@ def test_the_articles_own_date_line_is_read_not_a_teasers(above: str, below: str
     "byline",
     [
         "<div class='tbnh-author-meta'><a href='/x'>Hải Yến</a></div>",
-        "<div class='article-detail-infor'><a href='/tac-gia/hai-yen'>Hải Yến</a></div>",
+        "<div class='detail-infor'><a href='/tac-gia/hai-yen'>Hải Yến</a></div>",
         "<p class='AuthorName'>Bài và ảnh: Hải Yến</p>",
         "<div class='meta'><span class='by'>Hải Yến</span></div>",
     ],
@@ -2396,3 +2396,20 @@ def test_relative_images_and_links_are_read_against_the_pages_base(
     )
     article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
     assert [i.url for i in article.images] == [image] and article.related_urls == related
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<div class='article-member'>Minh Anh - Thu Hà</div>",
+        "<span class='cms-author'>Minh Anh - Thu Hà</span>",
+        "<div class='article-detail-infor fw'><a href='#'>Minh Anh - Thu Hà</a>"
+        "<span class='article-detail-publish'>14:30 | 15/07/2022</span></div>",
+    ],
+    ids=["article-member", "cms-author", "article-detail-infor-link"],
+)
+def test_the_author_blocks_of_the_cms_family_give_the_author(byline: str) -> None:
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", below=byline), "https://thoidai.com.vn/tin-chinh-212345.html"
+    ).article
+    assert article.author == "Minh Anh - Thu Hà"

@@ -150,6 +150,7 @@ class V2019(Generation):
         "[itemprop=author]",
         "span.cms-author",
         "div.article-member",
+        "div.article-detail-infor > a",
         "p.author",
     )
     source: ClassVar[Css] = (
