@@ -4,6 +4,7 @@ or gave a record that breaks the record's own rules. Now each reads into a recor
 from __future__ import annotations
 
 import unicodedata
+from urllib.parse import urljoin
 
 import pytest
 
@@ -139,3 +140,14 @@ def test_a_link_with_a_malformed_attribute_beside_its_address_is_still_read() ->
     with pytest.raises(NotAnArticle) as raised:
         read_article(page, "https://thoidai.com.vn/huu-nghi")
     assert raised.value.reason == "listing"
+
+
+@pytest.mark.parametrize("base", ["http://[", "http://[x]:y/", "javascript:void(0)", "   "])
+def test_a_base_that_is_no_address_leaves_links_and_images_read_against_the_page(base: str) -> None:
+    body = (
+        '<div class="__MASTERCMS_CONTENT"><p>Đoạn văn của bài.</p><figure><img src="anh.jpg"></figure>'
+        '<p><a href="/bai-khac-1234.html">Bài khác</a></p></div>'
+    )
+    article = read_article(page(f'<base href="{base}">', body), URL)
+    assert [image.url for image in article.images] == [urljoin(URL, "anh.jpg")]
+    assert article.related_urls == ["https://thoidai.com.vn/bai-khac-1234.html"]

@@ -119,7 +119,10 @@ def fold_root(canonical_root: str, url: str) -> str:
 def page_base(page_url: str, base: str | None) -> str | None:
     """The absolute address of a page's `<base href>`, None without one or for one that is no address."""
     joined = _joined(page_url, base) if base else None
-    return joined if joined and urlsplit(joined).scheme in {"http", "https"} else None
+    try:
+        return joined if joined and urlsplit(joined).scheme in {"http", "https"} else None
+    except ValueError:
+        return None
 
 
 def _joined(base: str | None, href: str) -> str:
