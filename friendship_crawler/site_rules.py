@@ -52,7 +52,7 @@ with a colon ("Lược dịch: Minh Thu", "Video: Minh Đức"), and a credit wi
 Tùng", "Ảnh Trọng Tùng"); "Ảnh:" with a colon is a photo credit, not a byline."""
 CREDIT_LINE = re.compile(
     r"^(?:ảnh|thiết kế|đồ họa|đồ hoạ|trình bày|video|clip|quay phim|dựng phim|kỹ thuật|minh họa|minh hoạ"
-    r"|biên tập|thể hiện)\s*:\s*\S",
+    r"|biên tập|biên tập viên|btv|thể hiện)\s*:\s*\S",
     re.IGNORECASE,
 )
 """The credit of another hand in a block of credits under a labelled byline ("Nội dung: Hoài Nam" then
@@ -81,6 +81,12 @@ Anh/dulich.petrotimes.vn"): the author is the name before it. A name after the s
 a second author and stays."""
 
 
+DASH_OUTLET = re.compile(
+    r"\s+[-–]\s+(?:(?i:pv|ctv|phóng viên|nhà báo)\s+)?"
+    r"(?:[A-ZĐ]{3,}|(?i:báo|tạp chí|đài|thông tấn xã)\s+\w.*)$"
+)
+"""The outlet after a dash that ends a byline, with the writer's role at it or not ("Minh Anh - TTXVN",
+"Minh Anh - PV Báo Thời Đại"): a second author after a dash is a name, not an acronym or an outlet."""
 OUTLET_WORD = re.compile(
     r"(?<!\w)(?i:báo|tạp chí|thông tấn|truyền hình|phát thanh|điện tử|online|đài|cổng)(?!\w)"
 )
@@ -89,10 +95,11 @@ SENTENCE_MARKS = re.compile(r"[,:;!?()]")
 
 
 def without_outlet(byline: str) -> str:
-    """The byline without the outlet after its slash (`OUTLET_SUFFIX`), or after its last slash a name that
+    """The byline without the outlet after its slash (`OUTLET_SUFFIX`) or its last dash (`DASH_OUTLET`),
+    or after its last slash a name that
     says it is an outlet's (`OUTLET_WORD`: "Vân Anh/Kinh tế và Dự báo"); a second author ("Minh Anh/Thu
     Hà"), a role or a place after the slash stays, and a slash in brackets writes the work done ("(t/h)")."""
-    byline = OUTLET_SUFFIX.sub("", byline)
+    byline = DASH_OUTLET.sub("", OUTLET_SUFFIX.sub("", byline))
     name, slash, after = byline.rpartition("/")
     if (
         slash
@@ -136,6 +143,14 @@ GROUP_BYLINE = re.compile(
 """A byline that names a group of writers by its role: "Nhóm phóng viên", "Nhóm PV", "Ban biên tập"."""
 AUTHOR_ROLE = re.compile(r"^(?i:pv|ctv|btv|phóng viên|nhà báo)\s+")
 """A role before the name, without a colon ("PV Minh Anh"): dropped when a capitalised name follows."""
+
+
+def without_role(byline: str) -> str:
+    """The byline without the role before its name (`AUTHOR_ROLE`), when a capitalised name follows."""
+    role = AUTHOR_ROLE.match(byline)
+    return byline[role.end() :] if role and byline[role.end() : role.end() + 1].isupper() else byline
+
+
 CO_AUTHOR_ROLE = re.compile(
     r"(?:(?<=\s[-–]\s)|(?<=,\s)|(?<=\svà\s))(?i:pv|ctv|btv|phóng viên|nhà báo)\s+(?P<next>\w+)"
 )

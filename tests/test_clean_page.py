@@ -492,3 +492,43 @@ def test_a_markdown_copys_image_line_over_its_title_makes_no_page_dump() -> None
         "Hội hữu nghị Việt - Pháp đã tổ chức nhiều lớp học tiếng Việt cho bạn bè Pháp trong năm qua.\n"
     )
     assert "Kết nối qua kênh ngôn ngữ" in clean_page_text(text).text.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("bylines", "author"),
+    [
+        (["Minh Anh", "Biên tập: Thu Hà"], "Minh Anh"),
+        (["PV Thu Hà"], "Thu Hà"),
+        (["Minh Anh - TTXVN"], "Minh Anh"),
+    ],
+    ids=["editor-under-the-byline", "reporter-role", "outlet-after-a-dash"],
+)
+def test_the_byline_over_the_source_line_gives_the_writer_alone(
+    bylines: list[str], author: str | None
+) -> None:
+    body = [
+        "Đoàn đại biểu Liên hiệp các tổ chức hữu nghị Việt Nam đã có chuyến thăm và làm việc tại tỉnh Xiêng Khoảng.",
+        "Trong chuyến thăm, hai bên đã trao đổi về các hoạt động giao lưu nhân dân, hợp tác giáo dục và y tế.",
+    ]
+    page = "\n".join(
+        [
+            "Trang chủ Hữu nghị",
+            "16:43 | 09/08/2023 GMT+7",
+            "",
+            "Tăng cường hợp tác hữu nghị Việt - Lào",
+            "",
+            "aa",
+        ]
+        + body
+        + bylines
+        + [
+            "Nguồn:",
+            "Tin bài liên quan",
+            "Các tin bài khác",
+            "",
+            "Phái đoàn Hoa Kỳ tại Việt Nam bắt đầu chuỗi hoạt động",
+        ]
+    )
+    cleaned = clean_page_text(page)
+    assert cleaned.author == author
+    assert cleaned.text.split("\n")[1:] == body

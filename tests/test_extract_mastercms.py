@@ -2413,3 +2413,24 @@ def test_the_author_blocks_of_the_cms_family_give_the_author(byline: str) -> Non
         headline_page("__MASTERCMS_CONTENT", below=byline), "https://thoidai.com.vn/tin-chinh-212345.html"
     ).article
     assert article.author == "Minh Anh - Thu Hà"
+
+
+SIGNED = "<p style='text-align:right'><strong>{}</strong></p>"
+
+
+@pytest.mark.parametrize(
+    ("ending", "author"),
+    [
+        (SIGNED.format("Biên tập: Thu Hà"), None),
+        (SIGNED.format("BTV: Thu Hà"), None),
+        (SIGNED.format("Minh Anh") + SIGNED.format("Biên tập viên: Thu Hà"), "Minh Anh"),
+        (SIGNED.format("Minh Anh") + "<p>Thiết kế: Quang Huy</p>", "Minh Anh"),
+    ],
+    ids=["editor", "btv", "editor-under-the-byline", "designer-under-the-byline"],
+)
+def test_an_editors_or_designers_credit_at_the_end_is_no_author_and_no_text(
+    ending: str, author: str | None
+) -> None:
+    article = read_ending(ending)
+    assert article.author == author
+    assert article.text.split("\n")[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)

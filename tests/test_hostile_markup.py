@@ -151,3 +151,15 @@ def test_a_base_that_is_no_address_leaves_links_and_images_read_against_the_page
     article = read_article(page(f'<base href="{base}">', body), URL)
     assert [image.url for image in article.images] == [urljoin(URL, "anh.jpg")]
     assert article.related_urls == ["https://thoidai.com.vn/bai-khac-1234.html"]
+
+
+def test_a_teaser_heading_set_after_the_body_right_under_the_root_leaves_the_page_readable() -> None:
+    teaser = '<h3><a href="https://thoidai.com.vn/bai-khac-201001.html">Một bài khác của trang, đủ dài để đọc</a></h3>'
+    body = '<div class="__MASTERCMS_CONTENT"><p>Đoạn văn của bài viết, một câu đủ dài để đọc.</p></div>'
+    head = (
+        "<title>Tin chính của trang | Thời Đại</title>"
+        '<meta property="og:title" content="Tin chính của trang"><meta property="og:type" content="article">'
+    )
+    html = f"<html><head>{head}</head><body>{body}</body>{teaser}</html>"
+    article = read_article(html, URL)
+    assert article.published_at is None and "Đoạn văn của bài viết, một câu đủ dài để đọc." in article.text

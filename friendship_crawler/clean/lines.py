@@ -982,6 +982,10 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
         source = named
         removals.append(Removal("source", body.pop()))
         found_source = True
+    while (found_source or before_trailer) and body and is_other_credit(body[-1]):
+        if rules.PHOTO_CREDIT.match(body[-1]):
+            break
+        removals.append(Removal("byline", body.pop()))  # the editor's credit under the byline
     byline: str | None = None
     if body and not site_rules.signs_for_office(body[:-1]):  # a letter's signer is no byline
         last = body[-1]
@@ -1205,7 +1209,7 @@ def author_name(byline: str) -> str:
     "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
     stays whole.
     """
-    name = site_rules.without_outlet(site_rules.BYLINE_PREFIX.sub("", byline))
+    name = site_rules.without_role(site_rules.without_outlet(site_rules.BYLINE_PREFIX.sub("", byline)))
     name = site_rules.ROLE_SUFFIX.sub("", name).strip() or name
     name = site_rules.WORK_SUFFIX.sub("", name) or name
     if _co_authors(name):

@@ -55,9 +55,6 @@ def clean_author(raw: str | None) -> str | None:
         if stripped == name or not stripped:
             break
         name = stripped
-    role = site_rules.AUTHOR_ROLE.match(name)
-    if role and name[role.end() : role.end() + 1].isupper():
-        name = name[role.end() :]
     name = site_rules.CO_AUTHOR_ROLE.sub(
         lambda role: role["next"] if site_rules.co_author_name_follows(role) else role[0], name
     )
@@ -119,6 +116,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
             source = source or named
         elif kept[-1].signed and (dated := DATED_BYLINE.match(last)) and _names_a_writer(dated["name"]):
             author = author or clean_author(dated["name"])  # "Thu Hà - 12/05/2025 10:20"
+        elif is_other_credit(last) and not rules.PHOTO_CREDIT.match(last):
+            pass  # the editor's or the designer's credit under the byline: "Biên tập: Thu Hà"
         elif kept[-1].signed and _affiliates(last) and len(kept) > 1 and kept[-2].signed:
             pass  # the byline's affiliation under it: "(Trường Đại học Kinh tế Quốc dân)", "Đại sứ Hoa Kỳ"
         elif kept[-1].signed and not _names_no_writer(last) and _reads_as_a_signature(last):

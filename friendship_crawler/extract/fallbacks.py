@@ -615,7 +615,8 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
         )
     ]
     for node in others:
-        node.drop_tree()
+        if node is not page:  # a page whose every element sits in its header keeps its root to be read
+            node.drop_tree()
     for link in page.iter("a"):
         link.attrib.pop("href", None)  # a link's address dates what it links ("…&by-date=2026-09-25")
     try:
