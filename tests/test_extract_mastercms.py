@@ -2434,3 +2434,23 @@ def test_an_editors_or_designers_credit_at_the_end_is_no_author_and_no_text(
     article = read_ending(ending)
     assert article.author == author
     assert article.text.split("\n")[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='article-detail-author'><img src='/avatar/minh-anh.jpg'><p><b>Minh Anh</b></p>"
+        "<p>Nhà báo, 10 năm kinh nghiệm viết về đối ngoại nhân dân.</p></div>",
+        "<div class='article-author'><img src='/avatar/minh-anh.jpg'><span class='name'>Minh Anh</span>"
+        "<span class='desc'>Phóng viên ban Quốc tế.</span></div>",
+        "<div class='box-tacgia'><img src='/avatar/minh-anh.jpg'><p><b>Minh Anh</b></p>"
+        "<p>Nhà báo, 10 năm kinh nghiệm viết về đối ngoại nhân dân.</p></div>",
+        "<div class='author-box'><div class='authorName'>Minh Anh</div><div class='authorBio'>Cộng tác viên"
+        " thường xuyên</div></div>",
+    ],
+    ids=["known-box-name-over-a-note", "name-class-beside-a-note", "unknown-box", "name-class-over-a-bio"],
+)
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+def test_an_author_box_with_a_note_on_the_writer_gives_the_name_alone(box: str, container: str) -> None:
+    page = headline_page(container, html="").replace("</body>", f"{box}</body>")
+    assert read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.author == "Minh Anh"

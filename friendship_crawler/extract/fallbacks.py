@@ -46,7 +46,14 @@ from friendship_crawler.extract.body import (
 )
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks
-from friendship_crawler.site_rules import AUTHOR_NOISE, TIME_OF_DAY, iso_vietnam, parse_date_line, source_of
+from friendship_crawler.site_rules import (
+    AUTHOR_NOISE,
+    TIME_OF_DAY,
+    ends_sentence,
+    iso_vietnam,
+    parse_date_line,
+    source_of,
+)
 from friendship_crawler.urls import article_id, article_slug
 
 logger = logging.getLogger(__name__)
@@ -183,6 +190,9 @@ AUTHOR_LINKS = "descendant::a[{}]".format(
 )
 """Links to an author's page, which name the author whatever their class."""
 _AUTHOR_PAGE_LINKS = XPath(AUTHOR_LINKS)
+NAME_CLASS = re.compile(r"(?:(?:^|[-_]|(?<=[a-z]))name|(?:^|[-_])ten)$", re.I)
+"""A class of the element in an author box that holds the name alone ("name", "author-name", "authorName",
+"tac-gia-ten"), beside the writer's photo and note."""
 NOT_A_BYLINE = re.compile(r"comment|binh-?luan|avatar", re.I)
 """Class names of what holds names that are not the article's byline: comments, reader avatars."""
 STATED_URLS = XPath(
@@ -648,18 +658,33 @@ def _holds(box: HtmlElement, node: HtmlElement | None) -> bool:
 
 def byline_text(node: HtmlElement) -> str:
     """What an author block says of its authors: the names of its links to author pages where they read
-    as names (a job title or an e-mail address beside them names nobody), else its text without the links
-    that are no names ("Xem tất cả bài viết") and without the lines that credit other hands under the
-    byline ("Bài: Phương Lê" / "Ảnh: Quang Hòa")."""
+    as names (a job title or an e-mail address beside them names nobody), or of its elements whose class
+    names a name ("author-name"), else its text without the links that are no names ("Xem tất cả bài
+    viết"), without the lines that credit other hands under the byline ("Bài: Phương Lê" / "Ảnh: Quang
+    Hòa") and without the sentences of an author box's note on the writer under the name."""
     texts = [text for link in _AUTHOR_PAGE_LINKS(node) if (text := visible_text(link))]
     names = [text for text in texts if ends_with_byline(text)]
+    if not names:
+        named = (element for element in node.iterdescendants() if _names_a_name(element.get("class") or ""))
+        names = list(
+            dict.fromkeys(text for element in named if ends_with_byline(text := visible_text(element)))
+        )
     if names:
         return ", ".join(names)
-    lines = visible_lines(node)
-    text = " ".join([line for line in lines if not is_other_credit(line)] or lines)
+    lines = [line for line in visible_lines(node) if not is_other_credit(line)] or visible_lines(node)
+    if any(map(ends_with_byline, lines)) and all(
+        ends_with_byline(line) or ends_sentence(line) for line in lines
+    ):
+        lines = [line for line in lines if ends_with_byline(line)]  # the name over a note on the writer
+    text = " ".join(lines)
     for other in texts:
         text = text.replace(other, " ")
     return " ".join(text.split())
+
+
+def _names_a_name(classes: str) -> bool:
+    """A class that names the element holding a name ("name", "author-name", "authorName")."""
+    return any(NAME_CLASS.search(token) for token in classes.split())
 
 
 def author_by_class(marks: PageMarks, title_node: HtmlElement | None) -> str | None:
