@@ -256,7 +256,16 @@ def test_the_box_in_the_block_under_a_sapo_that_stands_alone_goes() -> None:
 
 
 @pytest.mark.parametrize(
-    "date_line", ["Cập nhật: 10:30 | 12/05/2023", "12/05/2023 10:30", "Thứ hai, 12/05/2023 10:30"]
+    "date_line",
+    [
+        "Cập nhật: 10:30 | 12/05/2023",
+        "12/05/2023 10:30",
+        "Thứ hai, 12/05/2023 10:30",
+        "Thứ hai, ngày 12 tháng 05 năm 2023 | 10:30",
+        "2023-05-12 10:30",
+        "May 12, 2023 10:30",
+        "10:30 | 12/05/2023 | Cập nhật: 08:15 13/05/2023",
+    ],
 )
 def test_date_lines_without_gmt(date_line: str) -> None:
     page = clean_page_text(f"Trang chủ Hữu nghị\n{date_line}\nTiêu đề\naa\nSapo.\nĐoạn.")

@@ -39,6 +39,7 @@ from friendship_crawler.site_rules import (
     is_not_found_title,
     marker_key,
     match_date_line,
+    parse_date_line,
 )
 from friendship_crawler.textnorm import normalize_line
 
@@ -257,6 +258,9 @@ def read_header(lines: list[str]) -> PageHeader:
     crumbs = [names for names in (breadcrumb_names(line) for line in header if is_breadcrumb(line)) if names]
     section = crumbs[-1] if crumbs else None
     published_at = next((date_iso(match) for match in map(match_date_line, header_lines) if match), None)
+    if published_at is None:  # a date line above the title in another of the family's forms
+        dated = (line for line in lines[:title_at] if len(line) <= rules.DATE_LINE_MAX_CHARS)
+        published_at = next(filter(None, map(parse_date_line, dated)), None)
     if control is None and _is_page_header(header) and published_at is None:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])

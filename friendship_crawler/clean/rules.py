@@ -242,6 +242,9 @@ CAPTION_OVER_ALT_WORDS = 8
 a teaser that repeats its title goes on for a sentence or more."""
 NUMBERED_IMAGE = re.compile(r"\s*[-–—]?\s*(?:ảnh|hình|hình ảnh)\s+\d{1,2}\.?", re.I)
 """What the CMS adds after the title in a generated alt: "<title>- Ảnh 1.", "<title> - Hình 2"."""
+DATE_LINE_MAX_CHARS = 90
+"""A header line this long at most may be a date line in a form `match_date_line` does not know: a longer
+one is a headline or a ticker, whose dates are not the article's."""
 NUMBERED_IMAGE_MAX_CHARS = 16
 """The longest such number: a longer rest after the title is words of a caption, not a number."""
 ALT_TITLE_SIMILARITY = 0.8
