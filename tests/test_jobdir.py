@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from friendship_crawler.archive.reader import find_archives, read_captures
 from friendship_crawler.dedup.feeds import read_feed
 from friendship_crawler.dedup.report import read_report
 from friendship_crawler.jobdir import QUEUE_DIR, RUNNING_MARK
@@ -55,6 +56,26 @@ def test_a_stopped_crawl_resumes_and_exports_every_article_once(
     for report in (tmp_path / "output").glob("*.duplicates.jsonl"):
         merges = [(entry["kept_url"], entry["dropped_url"]) for entry in read_report(report)]
         assert len(merges) == len(set(merges)), f"a merge reported twice in {report.name}"
+    if stop == signal.SIGINT:  # a paused run goes on from its queue: no page of its first part again
+        fetched = Counter(
+            capture.url
+            for archive in find_archives(tmp_path / "output" / "archive")
+            for capture in read_captures(archive)
+        )
+        assert fetched and max(fetched.values()) == 1, fetched.most_common(3)
+        assert resumed.stats.get("friendship/listing/pages", 0) <= len(replica.corpus.truth()) // 5
+
+
+def test_a_finished_run_leaves_nothing_to_resume_and_the_next_run_with_the_jobdir_finds_new_articles(
+    replica: ReplicaServer, tmp_path: Path
+) -> None:
+    first = run_crawl(tmp_path, replica.base_url, settings=JOB)
+    assert first.returncode == 0, first.log[-3000:]
+    second = run_crawl(tmp_path, replica.base_url, settings=JOB)
+    assert second.returncode == 0, second.log[-3000:]
+    subsections = second.stats.get("friendship/sections/discovered", 0)
+    assert subsections >= 1
+    assert second.stats.get("friendship/listing/pages", 0) >= 1 + subsections  # every listing read again
 
 
 def test_a_crawl_forced_down_by_a_second_ctrl_c_is_unhealthy_and_a_rerun_exports_every_article_once(

@@ -22,6 +22,7 @@ from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.frontier import Frontier
 from friendship_crawler.hosts import HostPolicy
 from friendship_crawler.items import Article
+from friendship_crawler.jobdir import STAT as DISCARDED_QUEUE_STAT
 from friendship_crawler.listing import FALLBACK, ListingEntry, ListingPage, listing_offset, parse_listing
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
@@ -36,6 +37,9 @@ SCHEDULER_ARGUMENTS = ("_job",)
 """Arguments that schedulers (Scrapyd) pass to every spider; they are not crawl parameters."""
 WALKED_TO_END = frozenset({"end", "no_new_entries", "offset_not_advancing"})
 """Paging stops that mean the listing was read to its end (a trap's repeats included)."""
+REQUESTED, WALKED = "requested", "walked"
+"""Keys of the spider's state (`self.state`, which Scrapy keeps in JOBDIR between the parts of a paused
+run): the listing and article pages requested so far, and the listings walked to their end."""
 
 
 class FriendshipSpider(scrapy.Spider):
@@ -78,10 +82,23 @@ class FriendshipSpider(scrapy.Spider):
         ):
             self.frontier = Frontier(project_path(settings, "FRIENDSHIP_STATE_DIR"))
             self.crawler.stats.set_value(f"{STAT}/incremental/known_at_start", len(self.frontier))
+        self._go_on_from_jobdir()
         # Listings and articles bypass the persisted duplicate filter (JOBDIR): after a crash, pages the
-        # killed run fetched but never exported must be fetched again. Within a run, `_requested` and each
-        # listing's own entry set keep every URL to one request.
+        # killed run fetched but never exported must be fetched again. Within a run, paused and resumed
+        # or not, `_requested` and each listing's own entry set keep every URL to one request.
         yield scrapy.Request(f"{self.base_url}{SECTION_PATH}", callback=self.parse_section, dont_filter=True)
+
+    def _go_on_from_jobdir(self) -> None:
+        """With JOBDIR, a run resumed after a pause goes on with what its earlier part requested (its queue
+        holds what was not fetched yet) and the listings it walked; one whose queue a crash left damaged
+        (`jobdir.CrashSafeJobDir` discarded it) starts again from the section page."""
+        state: dict[str, Any] | None = getattr(self, "state", None)
+        if state is None:
+            return
+        if self.crawler.stats.get_value(DISCARDED_QUEUE_STAT):
+            state.clear()
+        self._requested = state.setdefault(REQUESTED, set())
+        self._walked = state.setdefault(WALKED, set())
 
     def item_dropped(self, item: Any, response: Response, exception: BaseException) -> None:
         """A dropped article (a duplicate, or nothing left after cleaning) need not be fetched again."""
@@ -89,7 +106,11 @@ class FriendshipSpider(scrapy.Spider):
             self.frontier.remember(item.article_id, "dropped")
 
     def closed(self, reason: str) -> None:
-        """Remember the listings walked to their end, if the run finished with nothing given up."""
+        """Remember the listings walked to their end, if the run finished with nothing given up. A finished
+        run leaves nothing to resume: the next run with the same JOBDIR walks the listings afresh."""
+        state: dict[str, Any] | None = getattr(self, "state", None)
+        if reason == "finished" and state is not None:
+            state.clear()
         if self.frontier is None:
             return
         if reason == "finished" and not self.crawler.stats.get_value("retry/max_reached"):
@@ -108,8 +129,9 @@ class FriendshipSpider(scrapy.Spider):
                     ", ".join(sorted({SECTION_SLUG, *self.subsections})),
                 )
         for slug in self.subsections:
-            if self.params.wants(slug):
-                url = f"{self.base_url}{SECTION_PATH}/{slug}"
+            url = f"{self.base_url}{SECTION_PATH}/{slug}"
+            if self.params.wants(slug) and url not in self._requested:
+                self._requested.add(url)
                 yield scrapy.Request(
                     url,
                     callback=self.parse_listing,
@@ -184,8 +206,12 @@ class FriendshipSpider(scrapy.Spider):
                 self._walked.add(slug)
             return
         assert listing.next_url is not None
+        next_url = self.hosts.on_base(listing.next_url)
+        if next_url in self._requested:
+            return  # a resumed run: its earlier part queued that page
+        self._requested.add(next_url)
         yield scrapy.Request(
-            self.hosts.on_base(listing.next_url),
+            next_url,
             callback=self.parse_listing,
             cb_kwargs={"slug": slug, "page": page + 1},
             meta={"listing_seen": seen},
