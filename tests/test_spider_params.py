@@ -179,8 +179,9 @@ def test_the_readme_documents_every_argument() -> None:
             ["friendship", "--logfile", "/nonexistent/dir/x.log"],
             "log file /nonexistent/dir/x.log: /nonexistent/dir is no directory",
         ),
+        (["friendship", "--bogus"], "not an option of scrapy crawl: --bogus"),
     ],
-    ids=["a misspelled spider", "an unknown log level", "a log file in no directory"],
+    ids=["a misspelled spider", "an unknown log level", "a log file in no directory", "an unknown option"],
 )
 def test_a_mistyped_crawl_command_is_one_usage_line_and_writes_nothing(
     tmp_path: Path, options: list[str], message: str

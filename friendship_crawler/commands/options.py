@@ -1,0 +1,20 @@
+"""Options a command does not have, refused by name before any work.
+
+Scrapy parses a command line with `parse_known_args`, so an option a command does not declare (a typo:
+`--formt`, `--state-dr`) reaches the command as one of its positional arguments and is then read as a
+file, a directory or a spider's name, with an error that misleads. `-` alone is standard input, an
+argument like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scrapy.exceptions import UsageError
+
+
+def refuse_unknown_options(command: str, args: Sequence[str]) -> None:
+    """UsageError naming the arguments that are options `command` does not have."""
+    unknown = [arg for arg in args if arg.startswith("-") and arg != "-"]
+    if unknown:
+        raise UsageError(f"not an option of scrapy {command}: {' '.join(unknown)}", print_help=False)

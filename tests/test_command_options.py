@@ -1,0 +1,35 @@
+"""An option a project command does not have is refused by name, before any work and without a trace."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.crawling import crawl_env
+
+
+@pytest.mark.parametrize(
+    ("command", "unknown"),
+    [
+        (["export", "dataset", "--formt", "jsonl"], "export: --formt"),
+        (["rebuild_state", "--state-dr", "x"], "rebuild_state: --state-dr"),
+        (["cleantext", "--encodng", "cp1258", "page.txt"], "cleantext: --encodng"),
+        (["extract", "--uri", "https://thoidai.com.vn/a-1.html", "page.html"], "extract: --uri"),
+        (["reprocess", "--archve", "x"], "reprocess: --archve"),
+        (["crawl", "friendship", "--bogus"], "crawl: --bogus"),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else None,
+)
+def test_an_option_the_command_does_not_have_is_refused_by_name(
+    tmp_path: Path, command: list[str], unknown: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", *command],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].endswith(f"error: not an option of scrapy {unknown}")
+    assert list(tmp_path.iterdir()) == []
