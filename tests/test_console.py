@@ -72,6 +72,16 @@ def test_summary_says_what_was_exported_where_and_whether_healthy(tmp_path: Path
     assert len(lines) <= 8 and all(len(line) < 200 for line in lines)
 
 
+def test_summary_names_only_the_feeds_the_run_wrote(tmp_path: Path) -> None:
+    """A run that exported nothing writes no run file, though `-O` wrote its empty file."""
+    typed, own = tmp_path / "full.jsonl", tmp_path / "friendship-20261203T080000Z.jsonl"
+    typed.write_text("", encoding="utf-8")
+    feeds = [{"uri": typed.as_uri(), "items": 0}, {"uri": own.as_uri(), "items": 0}]
+    report = {"healthy": True, "failed_checks": [], "exported": {"feeds": feeds}}
+    text = "\n".join(summary_lines({**STATS, "finish_reason": "finished"}, report, None, None))
+    assert f"-> {typed}" in text and str(own) not in text
+
+
 def test_summary_of_an_unhealthy_run_names_the_failed_checks() -> None:
     report = {"healthy": False, "failed_checks": ["fallback_rate", "errors"], "exported": {"feeds": []}}
     lines = summary_lines({"finish_reason": "finished"}, report, Path("output/runs/r.json"), None)

@@ -25,6 +25,13 @@ GO_ON = "Next: run the same command again; it goes on from what this run exporte
 """After a Ctrl-C, the first (finish reason "shutdown") or a second (no run report): README's way on."""
 
 
+def _written(feed: Mapping[str, Any]) -> bool:
+    """A feed the run wrote: one with items, or an empty one whose file is there (an `-O` feed). The
+    run's own file is not written for a run that exported nothing, though its storage class stored."""
+    path = local_path(str(feed.get("uri", "")))
+    return bool(feed.get("items")) or path is None or path.exists()
+
+
 def summary_lines(
     stats: Mapping[str, Any],
     report: Mapping[str, Any] | None,
@@ -37,7 +44,9 @@ def summary_lines(
         lines = [f"Crawl {stats['finish_reason']} in {_elapsed(stats)}: {progress.pages} pages fetched."]
     else:
         lines = [f"Crawl cut short before it could close: {progress.pages} pages fetched, no run report."]
-    feeds = [str(feed["uri"]) for feed in (report or {}).get("exported", {}).get("feeds", [])]
+    feeds = [
+        str(feed["uri"]) for feed in (report or {}).get("exported", {}).get("feeds", []) if _written(feed)
+    ]
     lines.append(
         f"  Exported    {progress.new} new and {progress.updated} updated articles"
         + (f" -> {shown(feeds[0])}" if feeds else "")
