@@ -112,7 +112,7 @@ def test_a_crawl_from_a_subdirectory_keeps_state_and_output_under_the_project_ro
         check=False,
     )
     assert rebuilt.returncode == 0, rebuilt.stderr[-2000:]
-    assert f"Rebuilt {project.resolve() / 'state'} from 1 feeds" in rebuilt.stdout
+    assert f"Rebuilt {project.resolve() / 'state'}; feeds read: 1," in rebuilt.stdout
     assert sorted(p.name for p in (project / "tests").iterdir()) == []
 
     again = run_crawl(project / "tests", replica.base_url, *SMALL)

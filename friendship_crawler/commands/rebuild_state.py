@@ -84,7 +84,7 @@ class Command(ScrapyCommand):
             self.exitcode = 1
             return
         sys.stdout.write(
-            f"Rebuilt {state_dir} from {summary.feeds} feeds: {summary.exports} exports, "
+            f"Rebuilt {state_dir}; feeds read: {summary.feeds}, {summary.exports} exports, "
             f"{summary.superseded} replaced copies; skipped {summary.repeated} repeated and "
             f"{summary.invalid} invalid records."
             + (f" The replaced state is kept in {summary.moved_aside}." if summary.moved_aside else "")

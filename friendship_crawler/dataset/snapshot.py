@@ -92,7 +92,8 @@ def build_snapshot(request: SnapshotRequest) -> SnapshotResult:
         (staging / "README.md").write_text(render_card(card), encoding="utf-8")
         write_marker(staging)
     logger.info(
-        "Snapshot %s: %s articles from %s runs (%s older versions, %s duplicates, %s filtered, %s bad lines)",
+        "Snapshot %s: %s articles; run files read: %s (%s older versions, %s duplicates, %s filtered,"
+        " %s bad lines)",
         request.dest,
         len(selection.articles),
         len(runs),

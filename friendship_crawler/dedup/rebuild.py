@@ -115,7 +115,7 @@ def rebuild_state(
     finally:
         lock.close()
     logger.info(
-        "Rebuilt %s from %s feeds: %s exports, %s replaced copies; skipped %s repeated, %s invalid records",
+        "Rebuilt %s; feeds read: %s, %s exports, %s replaced copies; skipped %s repeated, %s invalid records",
         state_dir / STATE_FILE, summary.feeds, summary.exports, summary.superseded, summary.repeated,
         summary.invalid,
     )  # fmt: skip
