@@ -17,7 +17,7 @@ from scrapy.utils.test import get_crawler
 
 from friendship_crawler.console.logformatter import ArticleLogFormatter
 from friendship_crawler.console.progress import progress_line
-from friendship_crawler.console.session import OneLineFormatter, start_notes
+from friendship_crawler.console.session import OneLineFormatter, show_errors_on_console, start_notes
 from friendship_crawler.console.summary import summary_lines
 from friendship_crawler.console.tally import Progress
 from friendship_crawler.items import Article
@@ -259,3 +259,22 @@ def test_a_setting_given_a_value_of_the_wrong_type_is_a_usage_error_that_names_i
     assert run.returncode == 2 and "Traceback" not in run.log
     assert run.log.strip().splitlines()[-1] == f"scrapy: error: {says}"
     assert not (tmp_path / "output").exists()
+
+
+def test_the_console_shows_errors_and_that_a_ctrl_c_was_heard_and_nothing_else() -> None:
+    stream, root = io.StringIO(), logging.getLogger()
+    handler, level = show_errors_on_console(stream), root.level
+    root.setLevel(logging.INFO)  # as the crawl's log to its file sets it
+    try:
+        logging.getLogger("scrapy.crawler").info(
+            "Received %(signame)s, shutting down gracefully. Send again to force ", {"signame": "SIGINT"}
+        )
+        logging.getLogger("scrapy.core.engine").info("Spider opened")
+        logging.getLogger("friendship_crawler.spiders").error("Section %s is not in the menu", "nope")
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+    assert stream.getvalue().splitlines() == [
+        "Received SIGINT, shutting down gracefully. Send again to force",
+        "ERROR: Section nope is not in the menu",
+    ]

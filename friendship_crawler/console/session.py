@@ -41,11 +41,13 @@ def route_log_to_file(settings: BaseSettings, spider_name: str, run_id: str) -> 
 
 
 class OneLineFormatter(logging.Formatter):
-    """`LEVEL: message`, first line only: the traceback stays in the log file."""
+    """`LEVEL: message` (a notice below WARNING without its level), first line only: the traceback stays
+    in the log file."""
 
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage().strip().splitlines()
-        return f"{record.levelname}: {message[0] if message else ''}"
+        level = f"{record.levelname}: " if record.levelno >= logging.WARNING else ""
+        return f"{level}{message[0] if message else ''}"
 
     def formatException(self, ei: object) -> str:  # noqa: N802 (logging's own name)
         return ""
@@ -82,11 +84,29 @@ class OncePerRequest(logging.Filter):
         return urljoin(url, "/robots.txt") if record.name == self.ROBOTS_LOGGER else url
 
 
+class ErrorsAndStops(logging.Filter):
+    """Records at `level` or above, and Scrapy's word that a Ctrl-C was heard: the crawl goes on for
+    seconds while the pages in flight finish, and a person should know the key press was not lost."""
+
+    STOP_LOGGER = "scrapy.crawler"
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= self.level:
+            return True
+        return record.name == self.STOP_LOGGER and str(record.msg).startswith("Received %(signame)s")
+
+
 def show_errors_on_console(stream: TextIO = sys.stderr, level: int = logging.ERROR) -> logging.Handler:
-    """Add a root handler that shows errors on the console in one line each, one per failed request."""
+    """Add a root handler that shows errors on the console in one line each, one per failed request, and
+    the notice that a Ctrl-C stops the crawl (`ErrorsAndStops`)."""
     handler = logging.StreamHandler(stream)
-    handler.setLevel(level)
+    handler.setLevel(min(level, logging.INFO))
     handler.setFormatter(OneLineFormatter())
+    handler.addFilter(ErrorsAndStops(level))
     handler.addFilter(OncePerRequest())
     logging.getLogger().addHandler(handler)
     return handler
