@@ -2454,3 +2454,40 @@ def test_an_editors_or_designers_credit_at_the_end_is_no_author_and_no_text(
 def test_an_author_box_with_a_note_on_the_writer_gives_the_name_alone(box: str, container: str) -> None:
     page = headline_page(container, html="").replace("</body>", f"{box}</body>")
     assert read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.author == "Minh Anh"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='box_relative_news'><p class='title_box'>Related news:</p><ul class='list_news'>"
+        "<li><a href='/news/economy/gdp-grows-4811.html'>Vietnam GDP grows 7 percent in third quarter</a></li>"
+        "<li><a href='/news/traffic/metro-4812.html'>Metro line 1 carries 100,000 passengers</a></li></ul></div>",
+        "<div class='my-6 rounded border p-4'><p class='font-semibold'>Có thể bạn quan tâm</p>"
+        "<a class='block' href='/thoi-su/pho-di-bo-4711.html'>Hà Nội công bố 12 tuyến phố đi bộ mới</a>"
+        "<a class='block' href='/kinh-doanh/gia-xang-4712.html'>Giá xăng dầu đồng loạt giảm</a></div>",
+    ],
+    ids=["related-news-list", "a-box-of-bare-links"],
+)
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+def test_a_titled_box_of_links_inside_the_body_leaves_the_paragraphs_after_it(
+    box: str, container: str
+) -> None:
+    after = "<p>Đoạn sau hộp tin của bài viết, kể tiếp buổi gặp mặt bạn bè quốc tế, một câu đủ dài.</p>"
+    page = headline_page(container, ending=box + after)
+    lines = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.text.split("\n")
+    assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), re.findall(r"<p>(.*?)</p>", after)[0]]
+
+
+def test_a_table_that_lays_out_the_page_around_a_banner_is_no_photo_table() -> None:
+    paragraphs = "".join(
+        f"<p>Đoạn {n} của bài viết kể lại buổi gặp mặt bạn bè quốc tế tại Hà Nội, một câu đủ dài để đọc.</p>"
+        for n in range(1, 6)
+    )
+    page = (
+        "<html><body><table><tr><td><img src='/banner.jpg' width='960'></td></tr>"
+        "<tr><td class='menu'><a href='/'>Trang chủ</a> | <a href='/the-gioi'>Thế giới</a></td></tr>"
+        f"<tr><td><h1>Tin chính</h1><div class='k2'>{paragraphs}</div></td><td class='right'>"
+        "<a href='/a-1.html'>Bài khác</a></td></tr><tr><td>© Bản quyền thuộc về Báo X</td></tr></table></body></html>"
+    )
+    lines = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.text.split("\n")
+    assert lines == ["Tin chính", *re.findall(r"<p>(.*?)</p>", paragraphs)]

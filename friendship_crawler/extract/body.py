@@ -61,6 +61,9 @@ _BOX_LABELS = RELATED_LABELS | CONTENTS_LABELS | TRAILER_BOXES
 """What titles a box of links the walk leaves out: its title goes with it (left behind, a trailer box's
 title, "Có thể bạn quan tâm", "Tin cùng chuyên mục", would end the article at it)."""
 _LONGEST_LABEL = max(map(len, _BOX_LABELS))
+TITLED_LINK_BOX_TAGS = ("div", "aside", "section", "nav")
+LINK_BOX_SHARE = 0.6
+"""A box under a trailer box's title that is this share of links is that box (`is_titled_link_box`)."""
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
 """What an article's table of contents is set in."""
 CELL_TAGS = frozenset({"td", "th"})
@@ -254,6 +257,20 @@ def _titled(box: HtmlElement) -> str | None:
     if len(first.text_content()) > 2 * _LONGEST_LABEL:  # a paragraph or a box of links, no title
         return None
     return marker_key(visible_text(first), _LONGEST_LABEL) or None
+
+
+def is_titled_link_box(box: HtmlElement) -> bool:
+    """A box of links under the title of a trailer box ("Related news:", "Có thể bạn quan tâm",
+    `TRAILER_BOXES`) as its first element, whatever the links' addresses and the box's classes: wherever it
+    stands, it is that box."""
+    title = next((child for child in box if isinstance(child.tag, str)), None)
+    if title is None or (box.text or "").strip():
+        return False
+    if marker_key(visible_text(title), _LONGEST_LABEL) not in TRAILER_BOXES:
+        return False
+    links = sum(len(link.text_content()) for link in box.iter("a") if title not in link.iterancestors())
+    rest = len(box.text_content()) - len(title.text_content())
+    return links > 0 and links >= LINK_BOX_SHARE * rest
 
 
 def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
@@ -684,6 +701,7 @@ class _BodyWalker:
             )
             or (tag in LABELLED_LINK_TAGS and _labels_a_link(element))
             or (not image_box and is_inline_teaser(element))
+            or (tag in TITLED_LINK_BOX_TAGS and is_titled_link_box(element))
         ):
             if block:
                 self.flush()

@@ -31,12 +31,14 @@ from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
     CELL_SEPARATOR,
     TEASER_MAX_CHARS,
+    TITLED_LINK_BOX_TAGS,
     Block,
     Body,
     PollChoices,
     class_names,
     html_line,
     is_related_box,
+    is_titled_link_box,
     links_to_articles,
     quoted_post,
 )
@@ -68,6 +70,9 @@ _TEASER_TITLE_LINKS = XPath("(.//h2 | .//h3 | .//h4)//a/@href", smart_strings=Fa
 FORM_BOX_CHARS = 300
 """What a form's box says beside the form at most: its title and a note ("Đăng ký nhận bản tin")."""
 _TEXT_FIELDS = XPath(".//textarea | .//input[not(@type) or @type='text' or @type='email']")
+LAYOUT_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+IMAGE_TABLE_MAX_CHARS = 1500
+"""What a table of photos says beside them at most: the captions of a few photos."""
 PAGE_WIDE = frozenset({"html", "body"})
 """A holder this wide is the whole page, rails and all: no holder."""
 
@@ -81,6 +86,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     settle_quoted_posts(page)
     drop_form_widgets(page)
     drop_reader_boxes(page)
+    drop_titled_link_boxes(page)
     drop_teaser_lists(page, article_id(url))
     try:
         text = trafilatura.extract(
@@ -215,13 +221,17 @@ def _leaf_blocks(root: HtmlElement) -> list[HtmlElement]:
 
 
 def settle_tables(root: HtmlElement) -> None:
-    """Drop related-article tables, reduce image tables to their captions, unwrap one-cell boxes."""
+    """Drop related-article tables, reduce image tables to their captions, unwrap one-cell boxes and the
+    tables a page is laid out in."""
     for table in reversed(list(root.iter("table"))):
         if table.getparent() is None:
             continue
         if _is_related(table):
             table.drop_tree()
-        elif next(table.iter(*selectors.IMAGE_TAGS), None) is not None:
+        elif _lays_out(table):
+            for part in list(table.iter(*LAYOUT_TABLE_PARTS)):
+                part.tag = "div"  # a page set in a table: its cells' paragraphs are blocks of their own
+        elif _is_image_table(table):
             _keep_caption(table)
         elif len(table.findall(".//td")) + len(table.findall(".//th")) == 1:
             _unwrap(table)
@@ -284,6 +294,14 @@ def drop_reader_boxes(root: HtmlElement) -> None:
             box.drop_tree()
 
 
+def drop_titled_link_boxes(root: HtmlElement) -> None:
+    """A box of links under a trailer box's title goes (`is_titled_link_box`): set inside the body, its
+    title would end the text for the cleaning that follows, and with it the paragraphs after the box."""
+    for box in [box for box in root.iter(*TITLED_LINK_BOX_TAGS) if is_titled_link_box(box)]:
+        if box.getparent() is not None:
+            box.drop_tree()
+
+
 def drop_teaser_lists(root: HtmlElement, own_id: int | None) -> None:
     """Lists of other articles' teasers go: at least `TEASER_RUN` teasers side by side (`_is_teaser`).
     trafilatura reads the descriptions of a list of teasers as text, and prefers it to an article of a
@@ -329,6 +347,23 @@ def _writable_text(root: HtmlElement) -> None:
             element.text = NOT_XML.sub("", element.text)
         if element.tail and NOT_XML.search(element.tail):
             element.tail = NOT_XML.sub("", element.tail)
+
+
+def _is_image_table(table: HtmlElement) -> bool:
+    """A table of photos and their captions: images, and a few lines beside them; a table that holds
+    another, or the text of a page, lays the page out (a banner among its cells is no photo of it)."""
+    return (
+        next(table.iter(*selectors.IMAGE_TAGS), None) is not None
+        and next(table.iter("table"), table) is table
+        and len(table.text_content()) <= IMAGE_TABLE_MAX_CHARS
+    )
+
+
+def _lays_out(table: HtmlElement) -> bool:
+    """A table that holds a headline, or a cell of several paragraphs: it lays a page out, not data."""
+    return next(table.iter("h1"), None) is not None or any(
+        len(cell.findall(".//p")) > 1 for cell in table.iter("td", "th")
+    )
 
 
 def _is_related(table: HtmlElement) -> bool:
