@@ -272,6 +272,18 @@ def test_date_lines_without_gmt(date_line: str) -> None:
     assert (page.title, page.published_at) == ("Tiêu đề", "2023-05-12T10:30:00+07:00")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kỷ niệm 50 năm quan hệ ngoại giao Việt Nam - Nhật Bản (21/9/1973 - 21/9/2023)",
+        "Hà Nội 28°C  Thứ Hai, 12/05/2025",
+    ],
+)
+def test_a_line_above_the_title_with_a_date_among_other_words_dates_nothing(line: str) -> None:
+    page = clean_page_text(f"Trang chủ Hữu nghị\n{line}\nTiêu đề\naa\nSapo.\nĐoạn.")
+    assert (page.title, page.published_at) == ("Tiêu đề", None)
+
+
 LEAD_BOX_PAGE = (
     "Trang chủ Hữu nghị Bốn phương kết bạn\n20:41 | 13/09/2023 GMT+7\n\nTiêu đề bài\n\naa\n"
     "Sapo của bài viết.\n"

@@ -1844,3 +1844,31 @@ def test_the_text_decides_its_language_and_the_page_names_another(
     text: str, declared: str | None, language: str
 ) -> None:
     assert text_language(text, declared) == language
+
+
+QUOTED = "Tình hữu nghị giữa hai dân tộc là tài sản vô giá, cần được vun đắp."
+
+
+@pytest.mark.parametrize(
+    ("markup", "lines"),
+    [
+        (
+            f"<div class='quote'>“{QUOTED}”</div><p>Đoạn khác.</p><div class='quote'>“{QUOTED}”</div>",
+            [f"“{QUOTED}”", "Đoạn khác.", f"“{QUOTED}”"],
+        ),
+        (f"<p>{QUOTED}</p><div class='quote'>{QUOTED}</div>", [QUOTED]),
+        (
+            "<p>Bà Hồng Hà nói về tình hữu nghị. Đại sứ Nguyễn Thị Hồng Hà</p>"
+            "<p class='pull-left'>Đại sứ Nguyễn Thị Hồng Hà</p>",
+            ["Bà Hồng Hà nói về tình hữu nghị. Đại sứ Nguyễn Thị Hồng Hà", "Đại sứ Nguyễn Thị Hồng Hà"],
+        ),
+        (
+            f"<div class='quote-box'><p>“{QUOTED}”</p><p class='quote-author'>Đại sứ Nguyễn Thị Hồng Hà</p></div>"
+            "<p>Đại sứ Nguyễn Thị Hồng Hà phát biểu.</p>",
+            [f"“{QUOTED}”", "Đại sứ Nguyễn Thị Hồng Hà", "Đại sứ Nguyễn Thị Hồng Hà phát biểu."],
+        ),
+    ],
+    ids=["two-boxes-repeat-each-other", "a-box-equal-to-a-paragraph", "pull-left", "a-quotes-attribution"],
+)
+def test_only_a_quote_box_a_paragraph_repeats_whole_is_a_pull_quote(markup: str, lines: list[str]) -> None:
+    assert [block.text for block in body_of(markup).blocks] == lines

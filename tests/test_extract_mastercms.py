@@ -2415,6 +2415,25 @@ def test_the_author_blocks_of_the_cms_family_give_the_author(byline: str) -> Non
     assert article.author == "Minh Anh - Thu Hà"
 
 
+@pytest.mark.parametrize(
+    ("links", "author"),
+    [
+        ("<a href='/huu-nghi'>Hữu Nghị</a>", None),
+        ("<a href='https://news.google.com/publications/x'>Google News</a>", None),
+        ("<a href='/huu-nghi'>Hữu Nghị</a><a href='/tac-gia/minh-anh'>Minh Anh</a>", "Minh Anh"),
+    ],
+    ids=["a-section", "a-follow-link", "a-section-beside-the-author"],
+)
+def test_a_link_of_the_info_box_to_a_page_is_no_author_but_the_authors_page_link(
+    links: str, author: str | None
+) -> None:
+    box = f"<div class='article-detail-infor'>{links}<span class='article-detail-publish'>14:30 | 15/07/2022</span></div>"
+    article = read_page(
+        headline_page("__MASTERCMS_CONTENT", below=box), "https://thoidai.com.vn/tin-chinh-212345.html"
+    ).article
+    assert article.author == author
+
+
 SIGNED = "<p style='text-align:right'><strong>{}</strong></p>"
 
 
@@ -2491,3 +2510,15 @@ def test_a_table_that_lays_out_the_page_around_a_banner_is_no_photo_table() -> N
     )
     lines = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.text.split("\n")
     assert lines == ["Tin chính", *re.findall(r"<p>(.*?)</p>", paragraphs)]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "<p>Thiết kế: mái ngói truyền thống, tường gạch đỏ</p>",
+        "<p>Thể hiện: hợp xướng thiếu nhi hai nước</p>",
+    ],
+)
+def test_a_last_line_opened_by_a_credit_word_without_a_byline_above_is_text(ending: str) -> None:
+    article = read_ending(ending)
+    assert article.author is None and article.text.split("\n")[-1] == re.findall(r"<p>(.*?)</p>", ending)[0]

@@ -982,9 +982,8 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
         source = named
         removals.append(Removal("source", body.pop()))
         found_source = True
-    while (found_source or before_trailer) and body and is_other_credit(body[-1]):
-        if rules.PHOTO_CREDIT.match(body[-1]):
-            break
+    under_byline = len(body) > 1 and is_byline(body[-2], author, with_role=True)
+    if (found_source or before_trailer) and under_byline and is_credit_by_name(body[-1]):
         removals.append(Removal("byline", body.pop()))  # the editor's credit under the byline
     byline: str | None = None
     if body and not site_rules.signs_for_office(body[:-1]):  # a letter's signer is no byline
@@ -1101,6 +1100,14 @@ def is_other_credit(line: str) -> bool:
         site_rules.CREDIT_LINE.match(line) is not None
         and word_count(line, site_rules.CREDIT_LINE_MAX_WORDS) <= site_rules.CREDIT_LINE_MAX_WORDS
     )
+
+
+def is_credit_by_name(line: str) -> bool:
+    """The line credits another hand than the writer's or the photographer's by name ("Biên tập: Thu Hà",
+    "Thiết kế: Quang Huy"), not with a description ("Thiết kế: mái ngói truyền thống")."""
+    if not is_other_credit(line) or rules.PHOTO_CREDIT.match(line):
+        return False
+    return is_byline(line.partition(":")[2].strip())
 
 
 def ends_with_byline(line: str, author: str | None = None) -> bool:

@@ -9,6 +9,7 @@ related box printed in the sapo's block, which only its blank-line layout delimi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from friendship_crawler.clean import rules
@@ -44,6 +45,7 @@ from friendship_crawler.site_rules import (
 from friendship_crawler.textnorm import normalize_line
 
 PAGE_TEXT_ERRORS = frozenset({"empty", "no_title", "no_text", "not_found"})
+_NOT_WORDS = re.compile(r"[\d\W_]+")
 
 
 class PageTextError(ValueError):
@@ -259,12 +261,21 @@ def read_header(lines: list[str]) -> PageHeader:
     section = crumbs[-1] if crumbs else None
     published_at = next((date_iso(match) for match in map(match_date_line, header_lines) if match), None)
     if published_at is None:  # a date line above the title in another of the family's forms
-        dated = (line for line in lines[:title_at] if len(line) <= rules.DATE_LINE_MAX_CHARS)
+        dated = (line for line in lines[:title_at] if _is_date_line(line))
         published_at = next(filter(None, map(parse_date_line, dated)), None)
     if control is None and _is_page_header(header) and published_at is None:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
     return PageHeader(title, body_start, section, published_at, header_lines, byline, author)
+
+
+def _is_date_line(line: str) -> bool:
+    """A short line that says a date and nothing else: figures, and only the words of a date line
+    (`rules.DATE_LINE_WORDS`: weekdays, months, "Cập nhật", "lúc", "GMT"). A headline with an anniversary's
+    dates or a weather box with today's is no date line."""
+    if len(line) > rules.DATE_LINE_MAX_CHARS:
+        return False
+    return all(word in rules.DATE_LINE_WORDS for word in _NOT_WORDS.split(line.casefold()) if word)
 
 
 def _first_title_line(lines: list[str], start: int) -> int:

@@ -245,6 +245,18 @@ NUMBERED_IMAGE = re.compile(r"\s*[-–—]?\s*(?:ảnh|hình|hình ảnh)\s+\d{1
 DATE_LINE_MAX_CHARS = 90
 """A header line this long at most may be a date line in a form `match_date_line` does not know: a longer
 one is a headline or a ticker, whose dates are not the article's."""
+DATE_LINE_WORDS = frozenset(
+    {
+        "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "t", "ngày", "tháng", "lúc",
+        "h", "giờ", "phút", "sa", "ch", "gmt", "utc", "cập", "đăng", "xuất", "bản", "am", "pm", "at", "on",
+        "updated", "published", "posted", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    }
+)  # fmt: skip
+"""The words a date line may hold beside its figures: weekdays and months in Vietnamese and English,
+the labels of publication and update, the zone and the parts of the day."""
 NUMBERED_IMAGE_MAX_CHARS = 16
 """The longest such number: a longer rest after the title is words of a caption, not a number."""
 ALT_TITLE_SIMILARITY = 0.8

@@ -612,6 +612,7 @@ class _BodyWalker:
         """The element in which the links under a rail's title ("Đọc nhiều") are being read."""
         self._quote_boxes: list[tuple[int, int]] = []
         """Where the blocks of each box that may hold a pull quote start and end (`PULL_QUOTE_CLASS`)."""
+        self._in_quote_box = False
 
     def walk(self, element: HtmlElement, depth: int) -> None:
         if element.text:
@@ -740,13 +741,18 @@ class _BodyWalker:
         column = self._column
         if tag in CELL_TAGS:
             self._column = _column_of(element)
-        quote_box = tag == "aside" or any(map(selectors.PULL_QUOTE_CLASS.search, classes))
+        quote_box = not self._in_quote_box and (
+            tag == "aside" or any(map(selectors.PULL_QUOTE_CLASS.search, classes))
+        )
         first_block = len(self.body.blocks)
+        self._in_quote_box = self._in_quote_box or quote_box
         self.walk(element, depth)
         if block or image_box:
             self.flush()
-        if quote_box and not image_box:
-            self._quote_boxes.append((first_block, len(self.body.blocks)))
+        if quote_box:  # the outermost box judged whole: its attribution goes with it or stays with it
+            self._in_quote_box = False
+            if not image_box:
+                self._quote_boxes.append((first_block, len(self.body.blocks)))
         self._column = column
         self._leave(image_box, signed)
 
@@ -794,13 +800,12 @@ class _BodyWalker:
         """A box's lines that another line of the body holds word for word: a pull quote, the article's own
         sentence set again beside it (`selectors.PULL_QUOTE_CLASS`), read once."""
         blocks = self.body.blocks
+        in_boxes = {index for start, end in self._quote_boxes for index in range(start, end)}
+        said = [_quoted_words(block.text) for index, block in enumerate(blocks) if index not in in_boxes]
         dropped: set[int] = set()
         for start, end in self._quote_boxes:
             quoted = _quoted_words(" ".join(block.text for block in blocks[start:end]))
-            if len(quoted) < PULL_QUOTE_MIN_CHARS or dropped.intersection(range(start, end)):
-                continue
-            others = (block.text for index, block in enumerate(blocks) if not start <= index < end)
-            if any(len(other) > len(quoted) and quoted in _quoted_words(other) for other in others):
+            if len(quoted) >= PULL_QUOTE_MIN_CHARS and any(quoted in line for line in said):
                 dropped.update(range(start, end))
         if dropped:
             self.body.blocks = [block for index, block in enumerate(blocks) if index not in dropped]

@@ -23,6 +23,7 @@ from friendship_crawler.clean.lines import (
     author_name,
     ends_with_byline,
     is_byline,
+    is_credit_by_name,
     is_other_credit,
     is_trailing_notice,
     leading_byline,
@@ -116,7 +117,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
             source = source or named
         elif kept[-1].signed and (dated := DATED_BYLINE.match(last)) and _names_a_writer(dated["name"]):
             author = author or clean_author(dated["name"])  # "Thu Hà - 12/05/2025 10:20"
-        elif is_other_credit(last) and not rules.PHOTO_CREDIT.match(last):
+        elif _credits_under_a_byline(kept):
             pass  # the editor's or the designer's credit under the byline: "Biên tập: Thu Hà"
         elif kept[-1].signed and _affiliates(last) and len(kept) > 1 and kept[-2].signed:
             pass  # the byline's affiliation under it: "(Trường Đại học Kinh tế Quốc dân)", "Đại sứ Hoa Kỳ"
@@ -191,6 +192,16 @@ def _affiliates(line: str) -> bool:
 def _names_a_writer(name: str) -> bool:
     """A byline's name, not a place ("Hà Nội - 12/05/2025" dates a text where it was written)."""
     return is_byline(name) and not places_named(name)
+
+
+def _credits_under_a_byline(blocks: list[Block]) -> bool:
+    """The last block credits another hand than the writer's ("Biên tập: Thu Hà", not a photo's) by name,
+    signed as a byline is or under a byline (a signed line or one that reads as a byline). Such a label
+    opening a line of the article ("Thiết kế: mái ngói truyền thống") is text."""
+    if len(blocks) < 2 or not is_credit_by_name(blocks[-1].text):
+        return False
+    above = blocks[-2]
+    return blocks[-1].signed or above.signed or ends_with_byline(above.text)
 
 
 def _reads_as_a_signature(signed: str) -> bool:

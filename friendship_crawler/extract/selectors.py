@@ -150,7 +150,8 @@ class V2019(Generation):
         "[itemprop=author]",
         "span.cms-author",
         "div.article-member",
-        "div.article-detail-infor > a",
+        "div.article-detail-infor > a[href='#']",
+        "div.article-detail-infor > a:not([href])",
         "p.author",
     )
     source: ClassVar[Css] = (
@@ -358,11 +359,11 @@ EMBED_CLASSES = frozenset(
 Instagram") is the network's rendering of another post, not the article's."""
 QUOTED_POST_CLASSES = frozenset({"twitter-tweet"})
 """Embeds whose first paragraph is the post's own words, which the article quotes."""
-PULL_QUOTE_CLASS = re.compile(r"quote|pull|trich-?dan", re.I)
+PULL_QUOTE_CLASS = re.compile(r"(?:^|[-_])(?:pull-?quote|quote|trich-?dan)(?:$|[-_])", re.I)
 """What may hold a pull quote, a sentence of the article set again in large type beside it: an `aside`, or
-a box whose class names a quote ("pull-quote", "box-quote", "trich-dan"). Only a repeat makes it one
-(`body._BodyWalker`): a quote the article does not repeat is its text, and a plain `blockquote` is the
-article's own quotation, even of words it also reports."""
+a box with a class word that names a quote ("pull-quote", "box-quote", "trich-dan"; not "pull-left").
+Only a repeat makes it one (`body._BodyWalker`): a quote the article does not repeat is its text, and a
+plain `blockquote` is the article's own quotation, even of words it also reports."""
 IMAGE_BOX_CLASSES = frozenset({"MASTERCMS_TPL_TABLE", "image", "picture", "img-box", "expNoEdit"})
 """Boxes holding an image and its caption (MasterCMS tables, sister-site variants)."""
 COMMENT_BOX = re.compile(r"comment|binh-?luan|user-?opinion|y-?kien-?ban-?doc|\bcmt\b", re.I)
