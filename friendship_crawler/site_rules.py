@@ -81,9 +81,11 @@ Anh/dulich.petrotimes.vn"): the author is the name before it. A name after the s
 a second author and stays."""
 
 
+_ROLES = "pv|ctv|btv|phóng viên|nhà báo"
+"""The press roles a byline may write before a name, without a colon ("PV Minh Anh")."""
 DASH_OUTLET = re.compile(
-    r"\s+[-–]\s+(?:(?i:pv|ctv|phóng viên|nhà báo)\s+)?"
-    r"(?:[A-ZĐ]{3,}|(?i:báo|tạp chí|đài|thông tấn xã)\s+\w.*)$"
+    rf"\s+[-–]\s+(?:(?i:{_ROLES})\s+)?"
+    r"(?:[A-ZĐ]{3,}|(?i:báo|tạp chí|thông tấn xã|đài (?:truyền hình|phát thanh|tiếng nói))\s+\w.*)$"
 )
 """The outlet after a dash that ends a byline, with the writer's role at it or not ("Minh Anh - TTXVN",
 "Minh Anh - PV Báo Thời Đại"): a second author after a dash is a name, not an acronym or an outlet."""
@@ -95,10 +97,10 @@ SENTENCE_MARKS = re.compile(r"[,:;!?()]")
 
 
 def without_outlet(byline: str) -> str:
-    """The byline without the outlet after its slash (`OUTLET_SUFFIX`) or its last dash (`DASH_OUTLET`),
-    or after its last slash a name that
-    says it is an outlet's (`OUTLET_WORD`: "Vân Anh/Kinh tế và Dự báo"); a second author ("Minh Anh/Thu
-    Hà"), a role or a place after the slash stays, and a slash in brackets writes the work done ("(t/h)")."""
+    """The byline without the outlet after its slash (`OUTLET_SUFFIX`) or its last dash (`DASH_OUTLET`), or
+    after its last slash a name that says it is an outlet's (`OUTLET_WORD`: "Vân Anh/Kinh tế và Dự báo");
+    a second author ("Minh Anh/Thu Hà", "Thu Hà - Đài Trang"), a role or a place after the slash stays,
+    and a slash in brackets writes the work done ("(t/h)")."""
     byline = DASH_OUTLET.sub("", OUTLET_SUFFIX.sub("", byline))
     name, slash, after = byline.rpartition("/")
     if (
@@ -141,7 +143,7 @@ GROUP_BYLINE = re.compile(
     re.IGNORECASE,
 )
 """A byline that names a group of writers by its role: "Nhóm phóng viên", "Nhóm PV", "Ban biên tập"."""
-AUTHOR_ROLE = re.compile(r"^(?i:pv|ctv|btv|phóng viên|nhà báo)\s+")
+AUTHOR_ROLE = re.compile(rf"^(?i:{_ROLES})\s+")
 """A role before the name, without a colon ("PV Minh Anh"): dropped when a capitalised name follows."""
 
 
@@ -151,9 +153,7 @@ def without_role(byline: str) -> str:
     return byline[role.end() :] if role and byline[role.end() : role.end() + 1].isupper() else byline
 
 
-CO_AUTHOR_ROLE = re.compile(
-    r"(?:(?<=\s[-–]\s)|(?<=,\s)|(?<=\svà\s))(?i:pv|ctv|btv|phóng viên|nhà báo)\s+(?P<next>\w+)"
-)
+CO_AUTHOR_ROLE = re.compile(rf"(?:(?<=\s[-–]\s)|(?<=,\s)|(?<=\svà\s))(?i:{_ROLES})\s+(?P<next>\w+)")
 """The same role before a co-author's name ("PV Minh Anh - CTV Thu Hà"), not before an outlet ("Minh Anh - PV
 TTXVN", "PV Báo Thời Đại"): `co_author_name_follows` tells."""
 

@@ -20,8 +20,9 @@ from tests.crawling import crawl_env
         (["extract", "--uri", "https://thoidai.com.vn/a-1.html", "page.html"], "extract: --uri"),
         (["reprocess", "--archve", "x"], "reprocess: --archve"),
         (["crawl", "friendship", "--bogus"], "crawl: --bogus"),
+        (["crawl", "--bogus", "friendship"], "crawl: --bogus"),
     ],
-    ids=lambda value: value[0] if isinstance(value, list) else None,
+    ids=lambda value: "-".join(value[:2]) if isinstance(value, list) else None,
 )
 def test_an_option_the_command_does_not_have_is_refused_by_name(
     tmp_path: Path, command: list[str], unknown: str
@@ -33,3 +34,13 @@ def test_an_option_the_command_does_not_have_is_refused_by_name(
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1].endswith(f"error: not an option of scrapy {unknown}")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_after_a_double_dash_a_name_may_start_with_a_dash(tmp_path: Path) -> None:
+    (tmp_path / "-page.txt").write_text("Tiêu đề\nĐoạn một của bài viết.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "cleantext", "--", "-page.txt"],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert '"title": "Tiêu đề"' in done.stdout

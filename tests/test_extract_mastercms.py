@@ -2352,8 +2352,11 @@ def test_a_quote_the_body_does_not_repeat_and_a_plain_blockquote_are_text() -> N
     [
         "<figure class='hero'><img src='/stores/2024/03/hero.jpg'><figcaption>{caption}</figcaption></figure>",
         "<div class='k5'><img src='/stores/2024/03/hero.jpg'><p>{caption}</p></div>",
+        "<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/stores/2024/03/hero.jpg'></td></tr>"
+        "<tr><td>{caption}</td></tr></table>",
+        "<div class='picture'><img src='/stores/2024/03/hero.jpg'><p>{caption}</p></div>",
     ],
-    ids=["figure", "captioned-photo-box"],
+    ids=["figure", "captioned-photo-box", "image-table", "image-class"],
 )
 def test_a_hero_photo_above_the_headline_in_the_text_holder_is_the_first_photo_and_no_lead_repeats(
     hero: str,
@@ -2522,3 +2525,24 @@ def test_a_table_that_lays_out_the_page_around_a_banner_is_no_photo_table() -> N
 def test_a_last_line_opened_by_a_credit_word_without_a_byline_above_is_text(ending: str) -> None:
     article = read_ending(ending)
     assert article.author is None and article.text.split("\n")[-1] == re.findall(r"<p>(.*?)</p>", ending)[0]
+
+
+def test_a_teasers_photo_above_the_headline_is_no_hero() -> None:
+    teaser = (
+        "<figure><a href='/bai-truoc-212300.html'><img src='/stores/2024/03/t.jpg'></a>"
+        "<figcaption>Bài trước: Gặp mặt bạn bè quốc tế</figcaption></figure>"
+    )
+    page = (
+        f"<html><body><article>{teaser}<h1>Tin chính</h1><div class='k3'>10:30 | 12/03/2024</div>"
+        f"<p class='lead'><b>{LEAD}</b></p><div class='k2'>{PARAGRAPHS}</div></article></body></html>"
+    )
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert article.images == [] and "Bài trước: Gặp mặt bạn bè quốc tế" not in article.text
+
+
+def test_an_author_box_that_reads_as_a_byline_whole_keeps_every_name() -> None:
+    box = "<div class='author-box'><span class='name'>Thu Hà</span> - <span>Minh Anh</span></div>"
+    page = headline_page("__MASTERCMS_CONTENT").replace("</body>", f"{box}</body>")
+    assert (
+        read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.author == "Thu Hà - Minh Anh"
+    )

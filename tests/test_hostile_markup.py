@@ -163,3 +163,11 @@ def test_a_teaser_heading_set_after_the_body_right_under_the_root_leaves_the_pag
     html = f"<html><head>{head}</head><body>{body}</body>{teaser}</html>"
     article = read_article(html, URL)
     assert article.published_at is None and "Đoạn văn của bài viết, một câu đủ dài để đọc." in article.text
+
+
+def test_the_first_base_of_a_page_counts_even_when_it_is_empty() -> None:
+    body = (
+        '<div class="__MASTERCMS_CONTENT"><p>Đoạn văn của bài.</p><figure><img src="anh.jpg"></figure></div>'
+    )
+    article = read_article(page('<base href=""><base href="https://othersite.vn/">', body), URL)
+    assert [image.url for image in article.images] == [urljoin(URL, "anh.jpg")]

@@ -1210,8 +1210,8 @@ def _name_size(words: Sequence[str]) -> int:
 
 
 def author_name(byline: str) -> str:
-    """The author's name: no "Bài:" prefix, no "/Báo …" outlet, "(tổng hợp)" or "thực hiện" suffix, no role
-    after a single name.
+    """The author's name: no "Bài:" prefix, no role before it ("PV Thu Hà"), no outlet after a slash or a
+    dash ("/Báo …", "- TTXVN"), no "(tổng hợp)" or "thực hiện" suffix, no role after a single name.
 
     "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
     stays whole.

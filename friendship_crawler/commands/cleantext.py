@@ -24,7 +24,7 @@ from friendship_crawler import reader
 from friendship_crawler.clean import PageTextError
 from friendship_crawler.commands.input_file import TooLarge, read_at_most
 from friendship_crawler.commands.new_file import new_output, write_new
-from friendship_crawler.commands.options import refuse_unknown_options
+from friendship_crawler.commands.options import positional_arguments
 
 logger = logging.getLogger(__name__)
 
@@ -173,7 +173,7 @@ class Command(ScrapyCommand):
         )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        refuse_unknown_options("cleantext", args)
+        args = positional_arguments("cleantext", args)
         if not args:
             raise UsageError("give at least one page-text FILE", print_help=False)
         if not 0 < opts.max_size <= MAX_SIZE_LIMIT_MB:  # also false for nan

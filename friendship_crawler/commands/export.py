@@ -10,7 +10,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.utils.log import configure_logging
 
-from friendship_crawler.commands.options import refuse_unknown_options
+from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.dataset.atomic import DestinationExists
 from friendship_crawler.dataset.select import ArticleFilter, parse_date
 from friendship_crawler.dataset.snapshot import NoRunFiles, SnapshotRequest, build_snapshot
@@ -83,7 +83,7 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         configure_logging(self.settings)
-        refuse_unknown_options("export", args)
+        args = positional_arguments("export", args)
         if len(args) != 1:
             raise UsageError("give exactly one destination directory DEST", print_help=False)
         input_dir = Path(opts.input) if opts.input else project_path(self.settings, "FRIENDSHIP_OUTPUT_DIR")

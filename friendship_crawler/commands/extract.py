@@ -22,7 +22,7 @@ from scrapy.exceptions import UsageError
 
 from friendship_crawler.commands.input_file import TooLarge, read_at_most
 from friendship_crawler.commands.new_file import new_output, write_new
-from friendship_crawler.commands.options import refuse_unknown_options
+from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import read_page
@@ -59,7 +59,7 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
-        refuse_unknown_options("extract", args)
+        args = positional_arguments("extract", args)
         if not args:
             raise UsageError("give at least one saved page PAGE.html", print_help=False)
         if opts.url and len(args) > 1:

@@ -13,8 +13,11 @@ from collections.abc import Sequence
 from scrapy.exceptions import UsageError
 
 
-def refuse_unknown_options(command: str, args: Sequence[str]) -> None:
-    """UsageError naming the arguments that are options `command` does not have."""
-    unknown = [arg for arg in args if arg.startswith("-") and arg != "-"]
+def positional_arguments(command: str, args: Sequence[str]) -> list[str]:
+    """The command's own arguments: UsageError naming any that is an option `command` does not have; after
+    `--` every argument is a name, whatever it starts with, and the `--` itself is none."""
+    end = args.index("--") if "--" in args else len(args)
+    unknown = [arg for arg in args[:end] if arg.startswith("-") and arg != "-"]
     if unknown:
         raise UsageError(f"not an option of scrapy {command}: {' '.join(unknown)}", print_help=False)
+    return [*args[:end], *args[end + 1 :]]

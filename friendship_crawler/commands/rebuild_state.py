@@ -18,7 +18,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from friendship_crawler.commands.options import refuse_unknown_options
+from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.dedup.feeds import configured_feed_dirs
 from friendship_crawler.dedup.rebuild import NotAFeed, rebuild_state
 from friendship_crawler.dedup.state import StateError, near_rule, state_config
@@ -52,7 +52,7 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         settings = self.settings
-        refuse_unknown_options("rebuild_state", args)
+        args = positional_arguments("rebuild_state", args)
         resolve_project_paths(settings)
         state_dir = (opts.state_dir or project_path(settings, "FRIENDSHIP_STATE_DIR")).absolute()
         sources = [Path(a) for a in args] or configured_feed_dirs(settings.getdict("FEEDS"))

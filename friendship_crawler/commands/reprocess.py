@@ -16,7 +16,7 @@ from scrapy.utils.log import configure_logging
 
 from friendship_crawler.archive.reader import find_archives
 from friendship_crawler.archive.rebuild import rebuild_records
-from friendship_crawler.commands.options import refuse_unknown_options
+from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.extract import ArticleExtractor
 from friendship_crawler.items import Article
 from friendship_crawler.paths import project_path
@@ -59,7 +59,7 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         configure_logging(self.settings)
-        refuse_unknown_options("reprocess", args)
+        args = positional_arguments("reprocess", args)
         if args:
             raise UsageError(f"unexpected arguments: {' '.join(args)}", print_help=False)
         settings = self.settings

@@ -466,11 +466,28 @@ def quoted_post(embed: HtmlElement) -> str:
     return html_line(NETWORK_LINK.sub("", said))
 
 
-def is_photo_box(element: HtmlElement) -> bool:
-    """A figure with a photo, or a box of a photo and its caption (`is_captioned_photo`)."""
-    if element.tag == "figure":
-        return any(map(is_photo, element.iter(*selectors.IMAGE_TAGS)))
+def is_image_box(element: HtmlElement, classes: frozenset[str] | None = None) -> bool:
+    """A box the walk reads as a photo's with its caption: a figure, a box of a known image class, a table
+    holding a photo, or a box of a photo and one short line (`is_captioned_photo`); `classes` are the
+    element's, when already read."""
+    if (
+        element.tag == "figure"
+        or (class_names(element) if classes is None else classes) & selectors.IMAGE_BOX_CLASSES
+    ):
+        return True
+    if element.tag == "table":
+        return any(map(is_photo, element.iter(*selectors.IMAGE_TAGS)))  # a flag icon makes none
     return element.tag == "div" and is_captioned_photo(element)
+
+
+def is_photo_box(element: HtmlElement) -> bool:
+    """An image box (`is_image_box`) with a photo of the article's own: not a teaser's thumbnail, which links
+    another article."""
+    return (
+        is_image_box(element)
+        and any(map(is_photo, element.iter(*selectors.IMAGE_TAGS)))
+        and not _thumbnails_link_articles(element)
+    )
 
 
 def is_captioned_photo(box: HtmlElement) -> bool:
@@ -683,11 +700,7 @@ class _BodyWalker:
             if classes & selectors.QUOTED_POST_CLASSES:
                 self._quoted_post(element)
             return
-        image_box = tag == "figure" or bool(classes & selectors.IMAGE_BOX_CLASSES)
-        if not image_box and tag == "table":
-            image_box = any(map(is_photo, element.iter(*selectors.IMAGE_TAGS)))  # a flag icon makes none
-        if not image_box and tag == "div":
-            image_box = is_captioned_photo(element)
+        image_box = is_image_box(element, classes)
         share = _LINK_BOXES.get(tag)
         if image_box and share:  # a teaser: its thumbnail links the article its title links, unlike a caption
             share = WHOLLY_LINKED if _thumbnails_link_articles(element) else None

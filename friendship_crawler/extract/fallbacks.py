@@ -190,9 +190,10 @@ AUTHOR_LINKS = "descendant::a[{}]".format(
 )
 """Links to an author's page, which name the author whatever their class."""
 _AUTHOR_PAGE_LINKS = XPath(AUTHOR_LINKS)
-NAME_CLASS = re.compile(r"(?:(?:^|[-_]|(?<=[a-z]))name|(?:^|[-_])ten)$", re.I)
-"""A class of the element in an author box that holds the name alone ("name", "author-name", "authorName",
-"tac-gia-ten"), beside the writer's photo and note."""
+NAME_CLASS = re.compile(r"^(?:name|fn|(?:\w+[-_])?(?:author|writer|tac-?gia)[-_]?(?:name|ten))$", re.I)
+"""A class of the element in an author box that holds the writer's name alone ("name", "author-name",
+"authorName", "td-author-name", "tac-gia-ten"), beside the writer's photo and note; not another name's
+("unit-name", "cat-name")."""
 NOT_A_BYLINE = re.compile(r"comment|binh-?luan|avatar", re.I)
 """Class names of what holds names that are not the article's byline: comments, reader avatars."""
 STATED_URLS = XPath(
@@ -664,7 +665,7 @@ def byline_text(node: HtmlElement) -> str:
     Hòa") and without the sentences of an author box's note on the writer under the name."""
     texts = [text for link in _AUTHOR_PAGE_LINKS(node) if (text := visible_text(link))]
     names = [text for text in texts if ends_with_byline(text)]
-    if not names:
+    if not names and not ends_with_byline(visible_text(node)):  # a note on the writer beside the name
         named = (element for element in node.iterdescendants() if _names_a_name(element.get("class") or ""))
         names = list(
             dict.fromkeys(text for element in named if ends_with_byline(text := visible_text(element)))

@@ -53,7 +53,8 @@ HOLDER_LINE_CHARS = 40
 """Lines at least this long find the text's holder: a shorter one (a caption, a name) may stand anywhere."""
 HOLDER_LINES_READ = 3
 """The holder is placed by the first and last long lines the page holds, and by the second when the first
-stands apart as a lead (which takes two more after it): no other line is looked for."""
+stands apart as a lead (which takes two more after it): the first three are looked for from the top,
+the last from the end, and no other line."""
 LIST_ITEM_MARK = "- "
 """What trafilatura's text puts before each list item."""
 TABLE_ROW = re.compile(r"^\|(.+)\|$")

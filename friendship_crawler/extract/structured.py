@@ -105,8 +105,9 @@ def read_head(root: HtmlElement) -> HeadData:
         if "canonical" in (link.get("rel") or "").lower().split():
             data.canonical = (link.get("href") or "").strip() or None
             break
-    base = next((element for element in root.iter("base") if (element.get("href") or "").strip()), None)
-    data.base = base.get("href", "").strip() if base is not None else None
+    base = next((element for element in root.iter("base") if element.get("href") is not None), None)
+    if base is not None:  # the first with an address, as a browser reads it; an empty one is the page's own
+        data.base = (base.get("href") or "").strip() or None
     for title in selectors.HTML_TITLE(root)[:1]:
         data.html_title = normalize_line(title.text_content())
     for value in selectors.TIME_DATETIME(root)[:1]:

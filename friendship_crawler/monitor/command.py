@@ -25,7 +25,7 @@ from scrapy.settings import BaseSettings
 from scrapy.spiderloader import get_spider_loader
 from twisted.internet.defer import Deferred
 
-from friendship_crawler.commands.options import refuse_unknown_options
+from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.console.session import (
     RUN_ID_SETTING,
     console_enabled,
@@ -84,7 +84,7 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         self._own_feeds = [str(uri) for uri in self.settings.getdict("FEEDS")] if typed else []
         super().process_options(args, opts)
         self._log_file = None
-        refuse_unknown_options("crawl", args[1:])  # else read as a second spider's name
+        args[:] = positional_arguments("crawl", args)  # else read as a spider's name (the list run() reads)
         if typed:
             check_typed_feeds(self.settings, self._own_feeds)
         if args:
