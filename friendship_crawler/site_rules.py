@@ -61,9 +61,9 @@ CREDIT_LINE_MAX_WORDS = 10
 WORK_SUFFIX = re.compile(r"\s+(?:thực hiện|lược dịch|biên dịch|tổng hợp|ghi)\s*$")
 """The work done, after the name and in lower case ("Hoài Nam thực hiện", an interview's byline); a name
 itself is capitalised ("Nguyễn Văn Ghi")."""
-AUTHOR_BY = re.compile(r"^(?:by|bởi)\s+(?=\S)", re.IGNORECASE)
-"""What an author element may print before the name ("Bởi Minh Anh", "By Minh Anh"); in a line of text
-it may open a sentence ("Bởi lẽ …"), so only an author element loses it."""
+AUTHOR_BY = re.compile(r"^(?:by|(?:viết |đăng )?bởi)\s+(?=\S)", re.IGNORECASE)
+"""What an author element may print before the name ("Bởi Minh Anh", "Viết bởi Minh Anh", "By Minh Anh");
+in a line of text it may open a sentence ("Bởi lẽ …"), so only an author element loses it."""
 LABELLED_BYLINE = re.compile(
     rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by|nội dung|thực hiện|lược dịch|biên dịch)\s*:|(?:{_CREDIT})\s)"
     r"\s*(?=\S)",
@@ -90,7 +90,7 @@ DASH_OUTLET = re.compile(
 """The outlet after a dash that ends a byline, with the writer's role at it or not ("Minh Anh - TTXVN",
 "Minh Anh - PV Báo Thời Đại"): a second author after a dash is a name, not an acronym or an outlet."""
 OUTLET_WORD = re.compile(
-    r"(?<!\w)(?i:báo|tạp chí|thông tấn|truyền hình|phát thanh|điện tử|online|đài|cổng)(?!\w)"
+    r"(?<!\w)(?i:báo|tạp chí|thông tấn|truyền hình|phát thanh|điện tử|online|đài|cổng|news)(?!\w)"
 )
 """A word that says a name is an outlet's, wherever it stands in it ("Kinh tế và Dự báo", "Báo Thời Đại")."""
 SENTENCE_MARKS = re.compile(r"[,:;!?()]")

@@ -799,6 +799,7 @@ def test_iso_dates(raw: str | None, iso: str | None) -> None:
         ("Minh Anh – Báo Nhân Dân", "Minh Anh"),
         ("Thu Hà - Minh Anh", "Thu Hà - Minh Anh"),
         ("Thu Hà - Đài Trang", "Thu Hà - Đài Trang"),
+        ("Thai Son / Tuoi Tre News", "Thai Son"),
         ("Minh Anh - BTV Báo Thời Đại", "Minh Anh"),
         ("Minh Anh - Đài Tiếng nói Việt Nam", "Minh Anh"),
         ("Minh Anh + Theo dõi", "Minh Anh"),

@@ -2546,3 +2546,24 @@ def test_an_author_box_that_reads_as_a_byline_whole_keeps_every_name() -> None:
     assert (
         read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.author == "Thu Hà - Minh Anh"
     )
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='news-relation'><a class='title' href='/thoi-su/pho-di-bo-4711.html'>Hà Nội công bố 12 tuyến"
+        " phố đi bộ mới</a><p class='sapo'>Thông tin chi tiết về kế hoạch đã được công bố.</p></div>",
+        "<div class='author-box-wrap'><a href='/author/thanhtam/'><img src='/a.jpg'></a><div class='desc'>"
+        "<div class='td-author-name'><a href='/author/thanhtam/'>Thanh Tâm</a></div></div></div>",
+    ],
+    ids=["a-related-box", "an-author-box"],
+)
+def test_a_lead_class_in_a_related_or_author_box_is_not_the_sapo(box: str) -> None:
+    page = headline_page("k2", below=f"<h2 class='detail-sapo'>{LEAD}</h2>", ending=box)
+    assert read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.sapo == LEAD
+
+
+def test_an_author_element_that_says_written_by_names_the_writer() -> None:
+    byline = "<dd class='createdby' itemprop='author'>Viết bởi <span itemprop='name'>Lò Văn Hùng</span></dd>"
+    article = read_page(headline_page(below=byline), "https://example.vn/tin-chinh-123.html").article
+    assert article.author == "Lò Văn Hùng"

@@ -10,6 +10,7 @@ and of sister sites), so bylines can be split off after.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import article_id
 
 _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters a parsed page may hold (from `&#1;` and the like) that lxml refuses to write back."""
 _LINE_BREAK = "\x1e"
 """Where `visible_lines` breaks a line: a control character the parsed page cannot hold (parsing drops it)."""
 MAX_DEPTH = 150
@@ -169,6 +172,18 @@ def _collect_visible(element: HtmlElement, parts: list[str], depth: int, breaks:
                 parts.append(child.text_content())
         if child.tail:
             parts.append(child.tail)
+
+
+def writable_copy(root: HtmlElement) -> HtmlElement:
+    """A copy of the page to rework (drop boxes, settle tables) whose text lxml can write back wherever it
+    moves: without the characters a parsed page may hold from `&#1;` and the like (`NOT_XML`)."""
+    page = copy.deepcopy(root)
+    for element in page.iter():
+        if element.text and NOT_XML.search(element.text):
+            element.text = NOT_XML.sub("", element.text)
+        if element.tail and NOT_XML.search(element.tail):
+            element.tail = NOT_XML.sub("", element.tail)
+    return page
 
 
 def read_body(container: HtmlElement, base_url: str, more: Sequence[HtmlElement] = ()) -> Body:

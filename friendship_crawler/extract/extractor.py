@@ -543,6 +543,8 @@ class _PageReading:
         subheading). The head's description is no lead when it is the site's tagline, the headline, or
         the start of a paragraph of the `body` cut short."""
         for node in self.select_outside_teasers("sapo"):
+            if fallbacks.in_author_box(node):
+                continue
             shown = fallbacks.lead_text(node)
             if shown:
                 self.sources["sapo"] = SELECTORS

@@ -39,10 +39,12 @@ from friendship_crawler.extract.body import (
     SIGNED_TAGS,
     html_line,
     is_photo,
+    is_related_box,
     is_signature,
     links_to_articles,
     visible_lines,
     visible_text,
+    writable_copy,
 )
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks
@@ -614,7 +616,7 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
     from htmldate import find_date  # imported on first use: a page rarely needs it
 
     teasers = {heading.getparent() for heading in root.iter(*TEASER_HEADINGS) if links_to_articles(heading)}
-    page = copy.deepcopy(root)
+    page = writable_copy(root)
     pairs = zip(root.iter(etree.Element), page.iter(etree.Element), strict=True)  # a copy walks alike
     others = [
         twin
@@ -650,7 +652,16 @@ def _writes_day(text: str, day: datetime) -> bool:
 
 
 def _is_teaser_box(node: HtmlElement) -> bool:
-    return node.tag in TEASER_TAGS or not TEASER_CLASSES.isdisjoint((node.get("class") or "").split())
+    """A teaser's box by its tag or class, or a box of related articles ("news-relation"), whose teasers
+    carry the lead classes of the article's own."""
+    classes = frozenset((node.get("class") or "").split())
+    return node.tag in TEASER_TAGS or not TEASER_CLASSES.isdisjoint(classes) or is_related_box(classes)
+
+
+def in_author_box(node: HtmlElement) -> bool:
+    """Inside a box whose class names the author ("author-box-wrap"): its note on the writer may carry a
+    lead's class ("desc")."""
+    return any(AUTHOR_CLASS.search(ancestor.get("class") or "") for ancestor in node.iterancestors())
 
 
 def _holds(box: HtmlElement, node: HtmlElement | None) -> bool:

@@ -16,7 +16,6 @@ related links of a body no selector knows are read from it as from a known conta
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -41,14 +40,13 @@ from friendship_crawler.extract.body import (
     is_titled_link_box,
     links_to_articles,
     quoted_post,
+    writable_copy,
 )
 from friendship_crawler.textnorm import normalize_line, normalize_text
 from friendship_crawler.urls import article_id
 
 logger = logging.getLogger(__name__)
 
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters a parsed page may hold (from `&#1;` and the like) that lxml refuses to write back."""
 HOLDER_LINE_CHARS = 40
 """Lines at least this long find the text's holder: a shorter one (a caption, a name) may stand anywhere."""
 HOLDER_LINES_READ = 3
@@ -80,8 +78,7 @@ PAGE_WIDE = frozenset({"html", "body"})
 
 def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     """Main-text lines of a page by trafilatura, on a copy whose non-text tables are settled."""
-    page = copy.deepcopy(root)
-    _writable_text(page)
+    page = writable_copy(root)
     settle_tables(page)
     settle_figures(page)
     settle_quoted_posts(page)
@@ -338,16 +335,6 @@ def _form_box(form: HtmlElement) -> HtmlElement:
     if box is None or box.tag in PAGE_WIDE:
         return form
     return box if len(box.text_content()) - said <= FORM_BOX_CHARS else form
-
-
-def _writable_text(root: HtmlElement) -> None:
-    """Drop the characters lxml would refuse to write back from the copy's text, so that settling the
-    tables (which moves text) cannot fail on them."""
-    for element in root.iter():
-        if element.text and NOT_XML.search(element.text):
-            element.text = NOT_XML.sub("", element.text)
-        if element.tail and NOT_XML.search(element.tail):
-            element.tail = NOT_XML.sub("", element.tail)
 
 
 def _is_image_table(table: HtmlElement) -> bool:

@@ -298,8 +298,11 @@ SAVED_COPY_PATH = re.compile(r"^(?:\./)?[^/:?#]*_files/")
 """Where a browser's "save page, complete" puts the page's images and rewrites their `src`
 (`./Title_files/photo.jpg`): a copy on the saving machine, which says nothing of the image's address."""
 
-RELATED_BOX_CLASSES = frozenset({"tpl_CMS_ARTICLE_EMBED", "__mb_article_in_image", "__MB_ARTICLE_A"})
-"""Inline related-article boxes inside the body (current and sister-site markup)."""
+RELATED_BOX_CLASSES = frozenset(
+    {"tpl_CMS_ARTICLE_EMBED", "__mb_article_in_image", "__MB_ARTICLE_A", "news-relation", "relation-news"}
+)
+"""Inline related-article boxes inside the body (current and sister-site markup, and a neighbour's "news
+relation" box; "relations" alone may title a box of the article's own)."""
 RELATED_CLASS_FRAGMENTS = ("relate", "lienquan")
 """Parts of a class name that mark a related-article box ("box-related", "tinlienquan")."""
 AD_WORDS = frozenset(
