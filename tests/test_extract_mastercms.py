@@ -2567,3 +2567,17 @@ def test_an_author_element_that_says_written_by_names_the_writer() -> None:
     byline = "<dd class='createdby' itemprop='author'>Viết bởi <span itemprop='name'>Lò Văn Hùng</span></dd>"
     article = read_page(headline_page(below=byline), "https://example.vn/tin-chinh-123.html").article
     assert article.author == "Lò Văn Hùng"
+
+
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+def test_a_card_of_another_page_set_as_a_figure_is_no_text(container: str) -> None:
+    card = (
+        "<figure class='kg-card kg-bookmark-card'><a class='kg-bookmark-container' href='https://dothixanh.vn/pho/'>"
+        "<div class='kg-bookmark-title'>Phố đi bộ: bài học từ các đô thị châu Á</div><div class='kg-bookmark-"
+        "description'>Nhìn lại những mô hình phố đi bộ thành công ở Singapore.</div><span>Đô Thị Xanh</span>"
+        "</a></figure>"
+    )
+    after = "<p>Đoạn sau tấm thẻ của bài viết, kể tiếp buổi gặp mặt bạn bè quốc tế, một câu đủ dài.</p>"
+    page = headline_page(container, ending=card + after)
+    lines = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.text.split("\n")
+    assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), re.findall(r"<p>(.*?)</p>", after)[0]]

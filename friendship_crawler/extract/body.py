@@ -274,6 +274,19 @@ def _titled(box: HtmlElement) -> str | None:
     return marker_key(visible_text(first), _LONGEST_LABEL) or None
 
 
+def is_link_card(figure: HtmlElement) -> bool:
+    """A figure with no image whose text is all one link's: a card of another page (a bookmark's title,
+    note and site), not a figure of the article."""
+    links = list(figure.iter("a"))
+    text = "".join(figure.text_content().split())
+    return (
+        len(links) == 1
+        and bool(text)
+        and "".join(links[0].text_content().split()) == text
+        and next(figure.iter(*selectors.IMAGE_TAGS), None) is None
+    )
+
+
 def is_titled_link_box(box: HtmlElement) -> bool:
     """A box of links under the title of a trailer box ("Related news:", "Có thể bạn quan tâm",
     `TRAILER_BOXES`) as its first element, whatever the links' addresses and the box's classes: wherever it
@@ -731,6 +744,7 @@ class _BodyWalker:
             or (tag in LABELLED_LINK_TAGS and _labels_a_link(element))
             or (not image_box and is_inline_teaser(element))
             or (tag in TITLED_LINK_BOX_TAGS and is_titled_link_box(element))
+            or (tag == "figure" and is_link_card(element))
         ):
             if block:
                 self.flush()

@@ -402,12 +402,17 @@ def following_elements(element: HtmlElement, limit: int) -> Iterator[HtmlElement
 
 def lead_near(title_node: HtmlElement | None, container: HtmlElement | None = None) -> str | None:
     """The text of the first element after the headline whose class names a lead (any casing or compound),
-    before the end of the body `container` when it is known, and never in a teaser: what follows the body
-    is rails of teasers, each with a lead of its own."""
+    before the end of the body `container` when it is known, and never in a teaser or in a link (a card
+    of another page with its description): what follows the body is rails of teasers, each with a lead of
+    its own."""
     if title_node is None:
         return None
     for node in _before_body_end(title_node, container):
-        if _names_a_lead(node.get("class") or "") and not in_teaser(node, title_node):
+        if (
+            _names_a_lead(node.get("class") or "")
+            and not in_teaser(node, title_node)
+            and next(node.iterancestors("a"), None) is None
+        ):
             text = visible_text(node)
             if len(text) >= MIN_LEAD_CHARS and not links_to_articles(node):
                 return text

@@ -36,6 +36,7 @@ from friendship_crawler.extract.body import (
     PollChoices,
     class_names,
     html_line,
+    is_link_card,
     is_related_box,
     is_titled_link_box,
     links_to_articles,
@@ -236,10 +237,16 @@ def settle_tables(root: HtmlElement) -> None:
 
 
 def settle_figures(root: HtmlElement) -> None:
-    """A figure holding an image becomes one paragraph per line of its caption (none without one)."""
+    """A figure holding an image becomes one paragraph per line of its caption (none without one); a
+    figure that is one link and no image is a card of another page (a bookmark's title, note and site)
+    and goes."""
     for figure in reversed(list(root.iter("figure"))):
-        if figure.getparent() is not None and next(figure.iter(*selectors.IMAGE_TAGS), None) is not None:
+        if figure.getparent() is None:
+            continue
+        if next(figure.iter(*selectors.IMAGE_TAGS), None) is not None:
             _keep_caption(figure, ("figcaption",))
+        elif is_link_card(figure):
+            figure.drop_tree()
 
 
 def settle_quoted_posts(root: HtmlElement) -> None:
