@@ -25,6 +25,8 @@ SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLES_GROUP = "sample texts"
 MASTERCMS_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "mastercms"
 MASTERCMS_GROUP = "real MasterCMS"
+UNKNOWN_TEMPLATES_DIR = MASTERCMS_DIR.parent / "unknown_templates"
+UNKNOWN_TEMPLATES_GROUP = "unknown templates"
 REPLICA_BASE_URL = "http://127.0.0.1:8000"
 """The address pages are rendered for; no server listens there, the site answers in memory."""
 
@@ -79,6 +81,18 @@ def replica_pages(articles: int, seed: int = 2026) -> list[Page]:
 
 def mastercms_pages(directory: Path = MASTERCMS_DIR) -> list[Page]:
     """The real MasterCMS article pages with their hand-written truth (listing pages left out)."""
+    return fixture_pages(directory, MASTERCMS_GROUP, "mastercms")
+
+
+def unknown_template_pages(directory: Path = UNKNOWN_TEMPLATES_DIR) -> list[Page]:
+    """Article pages in templates of other CMSs, written after real Vietnamese outlets' markup, with their
+    hand-written truth: what only the generic layers read."""
+    return fixture_pages(directory, UNKNOWN_TEMPLATES_GROUP, "unknown")
+
+
+def fixture_pages(directory: Path, group: str, prefix: str) -> list[Page]:
+    """The article pages of a fixture directory (`<case>.html` beside `<case>.json`, whose `article` is the
+    truth and `fetched_url` the address; a case without `article` is no article page)."""
     pages: list[Page] = []
     for truth_path in sorted(directory.glob("*.json")):
         case = json.loads(truth_path.read_text(encoding="utf-8"))
@@ -87,8 +101,8 @@ def mastercms_pages(directory: Path = MASTERCMS_DIR) -> list[Page]:
             continue
         pages.append(
             Page(
-                name=f"mastercms/{truth_path.stem}",
-                group=MASTERCMS_GROUP,
+                name=f"{prefix}/{truth_path.stem}",
+                group=group,
                 url=case["fetched_url"],
                 html=truth_path.with_suffix(".html").read_text(encoding="utf-8"),
                 expected=Expected(truth["text"], truth["author"], truth["published_at"], truth["title"]),

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bench.pages import Page, mastercms_pages
+from bench.pages import Page, mastercms_pages, unknown_template_pages
 from bench.scoring import author_correct, date_correct, f1_of, share, text_scores
 from bench.systems import Output, System, ours, trafilatura_full
 
@@ -156,9 +156,10 @@ def render_page_scores(scores: Sequence[PageScore]) -> str:
 
 
 def main() -> int:
-    """Ours against trafilatura on the real MasterCMS pages, page by page."""
-    pages = mastercms_pages()
-    sys.stdout.write(render_page_scores(score_pages([ours(), trafilatura_full()], pages)))
+    """Ours against trafilatura on the real MasterCMS pages, then on pages of unknown templates, page by
+    page."""
+    for pages in (mastercms_pages(), unknown_template_pages()):
+        sys.stdout.write(render_page_scores(score_pages([ours(), trafilatura_full()], pages)) + "\n")
     return 0
 
 

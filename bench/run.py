@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from bench.crawl import CrawlResult, crawl_replica, scrapy_bench
 from bench.dataset_speed import ThroughputRow, time_dedup, time_export
-from bench.pages import Page, mastercms_pages, replica_pages, sample_pages
+from bench.pages import Page, mastercms_pages, replica_pages, sample_pages, unknown_template_pages
 from bench.profiling import Profile, profile_system
 from bench.quality import PageScore, QualityRow, measure_quality, score_pages
 from bench.speed import REAL_WEIGHT_LABEL, SpeedRow, measure_by_weight, measure_speed
@@ -109,7 +109,7 @@ def run_benchmark(plan: Plan, note: Callable[[str], None] = logger.info) -> Resu
     if "quality" in plan.parts:
         samples = sample_pages()
         results.samples_found = bool(samples)
-        scored = [*pages, *real, *samples]
+        scored = [*pages, *real, *unknown_template_pages(), *samples]
         with step("quality", f"{len(systems)} systems on {len(scored)} pages"):
             results.quality = measure_quality(systems, scored)
             results.page_scores = score_pages(systems, real)
