@@ -2581,3 +2581,29 @@ def test_a_card_of_another_page_set_as_a_figure_is_no_text(container: str) -> No
     page = headline_page(container, ending=card + after)
     lines = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.text.split("\n")
     assert lines[1:] == [*re.findall(r"<p>(.*?)</p>", PARAGRAPHS), re.findall(r"<p>(.*?)</p>", after)[0]]
+
+
+@pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
+def test_tag_lists_and_sharing_buttons_by_their_class_are_no_text(container: str) -> None:
+    widgets = (
+        "<div class='tags'><a href='/tags/ve-tet'>vé Tết</a><a href='/tags/cong-nhan'>công nhân</a></div>"
+        "<div class='share-bar'><a href='https://www.facebook.com/sharer/sharer.php'>Chia sẻ</a>"
+        "<a href='https://twitter.com/intent/tweet'>Tweet</a><a href='#'>Sao chép liên kết</a></div>"
+    )
+    page = headline_page(container, ending=widgets)
+    lines = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article.text.split("\n")
+    assert lines[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
+
+
+def test_the_authors_name_and_date_line_over_the_body_of_an_unknown_template_is_no_text() -> None:
+    meta = (
+        "<div class='meta'><span class='author'><a href='/tac-gia/dinh-trong'>Đình Trọng</a></span> "
+        "<span class='time'>Thứ năm, 25/01/2024 07:15 (GMT+7)</span></div>"
+    )
+    page = (
+        f"<html><body><article><div class='title'><h1>Tin chính</h1></div>{meta}<div class='chappeau'><p>{LEAD}"
+        f"</p></div><div class='k2'>{PARAGRAPHS}</div></article></body></html>"
+    )
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert article.author == "Đình Trọng" and article.published_at == "2024-01-25T07:15:00+07:00"
+    assert article.text.split("\n")[1:] == [LEAD, *re.findall(r"<p>(.*?)</p>", PARAGRAPHS)]

@@ -64,6 +64,9 @@ _BOX_LABELS = RELATED_LABELS | CONTENTS_LABELS | TRAILER_BOXES
 """What titles a box of links the walk leaves out: its title goes with it (left behind, a trailer box's
 title, "Có thể bạn quan tâm", "Tin cùng chuyên mục", would end the article at it)."""
 _LONGEST_LABEL = max(map(len, _BOX_LABELS))
+LINK_WIDGET_WORDS = frozenset({"share", "sharing", "social", "tags", "tag", "keywords", "tukhoa"})
+"""Words of the class of a box of sharing buttons or of an article's tags (`is_link_widget`)."""
+WIDGET_MAX_CHARS = 300
 TITLED_LINK_BOX_TAGS = ("div", "aside", "section", "nav")
 LINK_BOX_SHARE = 0.6
 """A box under a trailer box's title that is this share of links is that box (`is_titled_link_box`)."""
@@ -285,6 +288,17 @@ def is_link_card(figure: HtmlElement) -> bool:
         and "".join(links[0].text_content().split()) == text
         and next(figure.iter(*selectors.IMAGE_TAGS), None) is None
     )
+
+
+def is_link_widget(box: HtmlElement) -> bool:
+    """A box of sharing buttons ("share-bar", "social") or of the article's tags ("tags", "box-tags"), by a
+    word of its class: mostly its links, and saying little."""
+    words = {word for name in class_names(box) for word in selectors.CLASS_WORD_BREAKS.split(name.lower())}
+    if words.isdisjoint(LINK_WIDGET_WORDS):
+        return False
+    text = box.text_content()
+    links = sum(len(link.text_content()) for link in box.iter("a"))
+    return len(text) <= WIDGET_MAX_CHARS and links > 0 and links >= LINK_BOX_SHARE * len(text.strip())
 
 
 def is_titled_link_box(box: HtmlElement) -> bool:
@@ -722,6 +736,7 @@ class _BodyWalker:
             or selectors.names_no_text(element.get("id") or "")
             or selectors.HIDDEN.search(element.get("style") or "")
             or (self._choices and self._choices.labels(element))
+            or (classes and is_link_widget(element))
         ):
             if block:
                 self.flush()

@@ -389,7 +389,7 @@ class _PageReading:
             or self._labelled_near_title()
             or self._named_on_date_line(container if container is not None else holder)
         )
-        lines = self._text_lines(title, sapo, split.blocks, self.headline_shown)
+        lines = self._text_lines(title, sapo, split.blocks, self.headline_shown, author)
         if len(lines) <= (2 if sapo else 1):
             kind = media_kind(title, body, container, badge=self.badge)
             if kind is not None:
@@ -853,11 +853,13 @@ class _PageReading:
         return []
 
     @staticmethod
-    def _text_lines(title: str, sapo: str, blocks: list[Block], shown: str | None) -> list[str]:
+    def _text_lines(
+        title: str, sapo: str, blocks: list[Block], shown: str | None, author: str | None = None
+    ) -> list[str]:
         """Title, sapo, then body lines; a body that opens with the title (as `shown`, badge and all, or
-        not), the sapo or the header's lines (the date line, with the name it may open with, a follow line:
-        as the generic layer's reading of a whole article element does) does not repeat them, whether or
-        not the caption of a photo above the headline comes first."""
+        not), the sapo or the header's lines (the date line, with the name it may open with, the author's
+        or any, a follow line: as the generic layer's reading of a whole article element does) does not
+        repeat them, whether or not the caption of a photo above the headline comes first."""
         lines = [title, sapo] if sapo else [title]
         body = list(blocks)
         captions: list[str] = []
@@ -865,6 +867,11 @@ class _PageReading:
             body[0].text in {title, sapo, shown}
             or is_header_line(body[0].text)
             or read_dated_byline(body[0].text)
+            or (
+                author
+                and body[0].text.startswith(author)
+                and is_header_line(body[0].text[len(author) :].strip())
+            )
             or body[0].caption
         ):
             block = body.pop(0)

@@ -80,7 +80,7 @@ BADGE_BRACKETS, BADGE_SEPARATORS = "[]() ", " :|-–"
 """What may enclose a headline's multimedia badge ("[Video]") and stand between it and the title."""
 NEAR_TITLE_ELEMENTS = 60
 """How far after the headline a lead or a date line may sit (elements in document order)."""
-LEAD_CLASS = re.compile(r"sapo|desc|lead|summary|description|excerpt|intro|chapeau", re.I)
+LEAD_CLASS = re.compile(r"sapo|desc|lead|summary|description|excerpt|intro|chap+eau", re.I)
 NEGATED_CLASS = re.compile(r"^(?:no|hide|hidden|without)[-_]", re.I)
 """A class name that says a box lacks something ("no-desc" on a box of teasers without their leads)."""
 NOT_LEAD_TAGS = frozenset({"figure", "figcaption", "table", "nav", "aside", "footer", "form"})

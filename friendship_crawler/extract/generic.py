@@ -37,6 +37,7 @@ from friendship_crawler.extract.body import (
     class_names,
     html_line,
     is_link_card,
+    is_link_widget,
     is_related_box,
     is_titled_link_box,
     links_to_articles,
@@ -86,6 +87,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     drop_form_widgets(page)
     drop_reader_boxes(page)
     drop_titled_link_boxes(page)
+    drop_link_widgets(page)
     drop_teaser_lists(page, article_id(url))
     try:
         text = trafilatura.extract(
@@ -296,6 +298,15 @@ def drop_reader_boxes(root: HtmlElement) -> None:
             boxes.append(_form_box(form))
     for box in boxes:
         if box.getparent() is not None and not any(a in boxes for a in box.iterancestors()):
+            box.drop_tree()
+
+
+def drop_link_widgets(root: HtmlElement) -> None:
+    """The boxes of links a page sets around the text, known by a word of their class: sharing buttons
+    ("share-bar", "social"), a tag list ("tags", "box-tags"). trafilatura keeps their words run together
+    as a line ("Chia sẻTweetZalo"). Only a box that is mostly its links and says little goes."""
+    for box in [box for box in root.iter(etree.Element) if is_link_widget(box)]:
+        if box.getparent() is not None:
             box.drop_tree()
 
 

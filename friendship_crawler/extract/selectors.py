@@ -328,7 +328,7 @@ AD_CLASSES = AD_WORDS | {"banner"}
 CLASS_WORD_JOINERS = "-_"
 """What joins the words of a compound class name ("tin-lien-quan", "box_qc")."""
 _WITHOUT_JOINERS = str.maketrans("", "", CLASS_WORD_JOINERS)
-_CLASS_WORD_BREAKS = re.compile(f"[{re.escape(CLASS_WORD_JOINERS)}]+")
+CLASS_WORD_BREAKS = re.compile(f"[{re.escape(CLASS_WORD_JOINERS)}]+")
 
 
 def names_related(class_name: str) -> bool:
@@ -349,7 +349,7 @@ NO_TEXT_CLASS_WORDS = AD_WORDS | WIDGET_CLASS_WORDS
 def names_no_text(class_name: str) -> bool:
     """The class name is an ad's or a widget's word, or a compound with one among its words ("ads-inread",
     "box_qc", "box-hotline")."""
-    return not NO_TEXT_CLASS_WORDS.isdisjoint(_CLASS_WORD_BREAKS.split(class_name.lower()))
+    return not NO_TEXT_CLASS_WORDS.isdisjoint(CLASS_WORD_BREAKS.split(class_name.lower()))
 
 
 BOILERPLATE_CLASSES = frozenset(
