@@ -293,9 +293,11 @@ def is_link_card(figure: HtmlElement) -> bool:
 def is_link_widget(box: HtmlElement) -> bool:
     """A box of sharing buttons ("share-bar", "social") or of the article's tags ("tags", "box-tags"), by a
     word of its class: mostly its links, and saying little."""
-    words = {word for name in class_names(box) for word in selectors.CLASS_WORD_BREAKS.split(name.lower())}
-    if words.isdisjoint(LINK_WIDGET_WORDS):
+    value = (box.get("class") or "").lower()
+    if not any(word in value for word in LINK_WIDGET_WORDS):  # most classes: no such word at all
         return False
+    if LINK_WIDGET_WORDS.isdisjoint(selectors.CLASS_WORD_BREAKS.split("-".join(value.split()))):
+        return False  # the word inside another ("shared", "stage")
     text = box.text_content()
     links = sum(len(link.text_content()) for link in box.iter("a"))
     return len(text) <= WIDGET_MAX_CHARS and links > 0 and links >= LINK_BOX_SHARE * len(text.strip())
@@ -856,6 +858,8 @@ class _BodyWalker:
     def _drop_pull_quotes(self) -> None:
         """A box's lines that another line of the body holds word for word: a pull quote, the article's own
         sentence set again beside it (`selectors.PULL_QUOTE_CLASS`), read once."""
+        if not self._quote_boxes:
+            return
         blocks = self.body.blocks
         in_boxes = {index for start, end in self._quote_boxes for index in range(start, end)}
         said = [_quoted_words(block.text) for index, block in enumerate(blocks) if index not in in_boxes]
