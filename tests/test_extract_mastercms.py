@@ -2469,8 +2469,16 @@ def test_an_editors_or_designers_credit_at_the_end_is_no_author_and_no_text(
         "<p>Nhà báo, 10 năm kinh nghiệm viết về đối ngoại nhân dân.</p></div>",
         "<div class='author-box'><div class='authorName'>Minh Anh</div><div class='authorBio'>Cộng tác viên"
         " thường xuyên</div></div>",
+        "<div class='author-box'><span class='author-name'>Minh Anh</span><span class='unit-name'>Báo Thời Đại"
+        "</span></div>",
     ],
-    ids=["known-box-name-over-a-note", "name-class-beside-a-note", "unknown-box", "name-class-over-a-bio"],
+    ids=[
+        "known-box-name-over-a-note",
+        "name-class-beside-a-note",
+        "unknown-box",
+        "name-class-over-a-bio",
+        "name-class-beside-an-outlet",
+    ],
 )
 @pytest.mark.parametrize("container", ["__MASTERCMS_CONTENT", "k2"])
 def test_an_author_box_with_a_note_on_the_writer_gives_the_name_alone(box: str, container: str) -> None:

@@ -50,6 +50,7 @@ from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.site_rules import (
     AUTHOR_NOISE,
+    OUTLET_WORD,
     TIME_OF_DAY,
     ends_sentence,
     iso_vietnam,
@@ -681,11 +682,13 @@ def byline_text(node: HtmlElement) -> str:
     Hòa") and without the sentences of an author box's note on the writer under the name."""
     texts = [text for link in _AUTHOR_PAGE_LINKS(node) if (text := visible_text(link))]
     names = [text for text in texts if ends_with_byline(text)]
-    if not names and not ends_with_byline(visible_text(node)):  # a note on the writer beside the name
-        named = (element for element in node.iterdescendants() if _names_a_name(element.get("class") or ""))
-        names = list(
-            dict.fromkeys(text for element in named if ends_with_byline(text := visible_text(element)))
-        )
+    if not names:
+        named = [element for element in node.iterdescendants() if _names_a_name(element.get("class") or "")]
+        whole, rest = visible_text(node), _text_outside(node, named)
+        if named and (not ends_with_byline(whole) or OUTLET_WORD.search(rest)):  # a note or an outlet beside
+            names = list(
+                dict.fromkeys(text for element in named if ends_with_byline(text := visible_text(element)))
+            )
     if names:
         return ", ".join(names)
     lines = [line for line in visible_lines(node) if not is_other_credit(line)] or visible_lines(node)
@@ -697,6 +700,14 @@ def byline_text(node: HtmlElement) -> str:
     for other in texts:
         text = text.replace(other, " ")
     return " ".join(text.split())
+
+
+def _text_outside(node: HtmlElement, parts: Sequence[HtmlElement]) -> str:
+    """The text of `node` outside the elements `parts`."""
+    text = node.text_content()
+    for part in parts:
+        text = text.replace(part.text_content(), " ", 1)
+    return text
 
 
 def _names_a_name(classes: str) -> bool:
