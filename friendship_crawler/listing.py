@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -31,7 +31,7 @@ from parsel import Selector
 
 from friendship_crawler.hosts import is_loopback_host
 from friendship_crawler.site_rules import UPDATED_LABEL, iso_vietnam, match_date_line
-from friendship_crawler.urls import SITE_HOSTS, article_id, host_of
+from friendship_crawler.urls import SITE_HOSTS, absolute_url, article_id, host_of
 
 MARKUPS = ("current", "2020", "load-more")
 ENTRY_SELECTORS = (
@@ -272,7 +272,7 @@ def fallback_entries(
     for element in [link.root for link in sel.css("a[href]")] if links is None else links:
         if not isinstance(element, HtmlElement):
             continue
-        url = _absolute(page_url, element.get("href") or "")
+        url = absolute_url(page_url, element.get("href") or "")
         aid = article_id(url) if url else None
         if url and aid is not None and _same_site(host_of(url), page_host):
             found.append((element, url, aid))
@@ -439,11 +439,11 @@ def _article_link(teaser: Selector, page_url: str, page_host: str) -> tuple[str,
     titles = teaser.css("h3 a::attr(href), h2 a::attr(href)").getall()
     links = teaser.css("a::attr(href)").getall()
     for href in (*titles, *links):
-        url = _absolute(page_url, href)
+        url = absolute_url(page_url, href)
         aid = article_id(url) if url else None
         if url is not None and aid is not None and _same_site(host_of(url), page_host):
             return url, aid
-    url = next((found for href in (*titles, *links) if (found := _absolute(page_url, href))), None)
+    url = next((found for href in (*titles, *links) if (found := absolute_url(page_url, href))), None)
     return (url, url) if url is not None else None
 
 
@@ -455,14 +455,14 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
         for node in sel.css(css):
             element = node.root
             href = (element.get(attribute) or "").strip() if isinstance(element, HtmlElement) else ""
-            url = _absolute(page_url, href) if href and not href.startswith(("#", "javascript:")) else None
+            url = absolute_url(page_url, href) if href and not href.startswith(("#", "javascript:")) else None
             if url is None or BACK_LABEL.search(_label(element)) or _goes_back(url, page_url):
                 continue
             if css.startswith(("div.btn-viewmore", "span.btn-xemthem")) and not PAGE_MARK.search(url):
                 continue  # a box's "Xem thêm" to another listing, not this one's next page
             return url
     for link in sel.css("a[href]"):  # a "Xem thêm" link under the list, to a later page of it
-        url = _absolute(page_url, link.root.get("href") or "")
+        url = absolute_url(page_url, link.root.get("href") or "")
         if not url or not PAGE_MARK.search(url) or MORE_LABEL.match(link.root.text_content()) is None:
             continue
         if _same_listing(url, page_url) and not _goes_back(url, page_url):
@@ -473,7 +473,7 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
         element, href = link.root, (link.root.get("href") or "").strip()
         label = _label(element)
         if href and NEXT_LABEL.search(label) and not BACK_LABEL.search(label):
-            url = _absolute(page_url, href)
+            url = absolute_url(page_url, href)
             if url is not None and not _goes_back(url, page_url):
                 return numbered if _skips_to(url, numbered) else url
     return numbered
@@ -505,7 +505,7 @@ def _after_current(boxes: list[Selector], page_url: str) -> str | None:
                 if CURRENT_PAGE.search(element.get("class") or "") or (numbered and unlinked):
                     current = element
             elif element.tag == "a" and numbered and current not in element.iterancestors():
-                url = _absolute(page_url, element.get("href") or "")
+                url = absolute_url(page_url, element.get("href") or "")
                 if url is not None and not _goes_back(url, page_url):
                     return url
     return None
@@ -542,11 +542,3 @@ def _numbered_next(page_url: str) -> str | None:
         return None
     number = int(found["n"]) + 1
     return f"{page_url[: found.start()]}{found['before']}{number}{found['after']}{page_url[found.end() :]}"
-
-
-def _absolute(page_url: str, href: str) -> str | None:
-    """The absolute URL of a link; None for one that is no URL (`http://[bad`)."""
-    try:
-        return urljoin(page_url, href.strip())
-    except ValueError:
-        return None

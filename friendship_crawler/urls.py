@@ -8,7 +8,7 @@ where `urllib` would misread them.
 from __future__ import annotations
 
 import re
-from urllib.parse import SplitResult, urlsplit, urlunsplit
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 SITE_HOSTS = frozenset({"thoidai.com.vn", "www.thoidai.com.vn", "tacnghiep.thoidai.com.vn"})
 """Hosts that serve the section (same path, same id); any other subdomain is a foreign-language subsite."""
@@ -102,6 +102,14 @@ def host_of(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+def absolute_url(base: str, href: str) -> str | None:
+    """The absolute URL of a link read against `base`; None for one that is no URL (`http://[bad`)."""
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:
+        return None
 
 
 class BadPort(ValueError):

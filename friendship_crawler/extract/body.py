@@ -10,7 +10,6 @@ and of sister sites), so bylines can be split off after.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,8 +33,6 @@ from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import article_id
 
 _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters a parsed page may hold (from `&#1;` and the like) that lxml refuses to write back."""
 _LINE_BREAK = "\x1e"
 """Where `visible_lines` breaks a line: a control character the parsed page cannot hold (parsing drops it)."""
 MAX_DEPTH = 150
@@ -64,9 +61,8 @@ _BOX_LABELS = RELATED_LABELS | CONTENTS_LABELS | TRAILER_BOXES
 """What titles a box of links the walk leaves out: its title goes with it (left behind, a trailer box's
 title, "Có thể bạn quan tâm", "Tin cùng chuyên mục", would end the article at it)."""
 _LONGEST_LABEL = max(map(len, _BOX_LABELS))
-LINK_WIDGET_WORDS = frozenset({"share", "sharing", "social", "tags", "tag", "keywords", "tukhoa"})
-"""Words of the class of a box of sharing buttons or of an article's tags (`is_link_widget`)."""
 WIDGET_MAX_CHARS = 300
+"""What a box of sharing buttons or of tags says at most (`is_link_widget`)."""
 TITLED_LINK_BOX_TAGS = ("div", "aside", "section", "nav")
 LINK_BOX_SHARE = 0.6
 """A box under a trailer box's title that is this share of links is that box (`is_titled_link_box`)."""
@@ -177,18 +173,6 @@ def _collect_visible(element: HtmlElement, parts: list[str], depth: int, breaks:
             parts.append(child.tail)
 
 
-def writable_copy(root: HtmlElement) -> HtmlElement:
-    """A copy of the page to rework (drop boxes, settle tables) whose text lxml can write back wherever it
-    moves: without the characters a parsed page may hold from `&#1;` and the like (`NOT_XML`)."""
-    page = copy.deepcopy(root)
-    for element in page.iter():
-        if element.text and NOT_XML.search(element.text):
-            element.text = NOT_XML.sub("", element.text)
-        if element.tail and NOT_XML.search(element.tail):
-            element.tail = NOT_XML.sub("", element.tail)
-    return page
-
-
 def read_body(container: HtmlElement, base_url: str, more: Sequence[HtmlElement] = ()) -> Body:
     """Blocks, images and inline related links of a body container, and of the `more` parts of the same
     body after it (`body_parts`)."""
@@ -293,11 +277,8 @@ def is_link_card(figure: HtmlElement) -> bool:
 def is_link_widget(box: HtmlElement) -> bool:
     """A box of sharing buttons ("share-bar", "social") or of the article's tags ("tags", "box-tags"), by a
     word of its class: mostly its links, and saying little."""
-    value = (box.get("class") or "").lower()
-    if not any(word in value for word in LINK_WIDGET_WORDS):  # most classes: no such word at all
+    if not any(map(selectors.names_link_widget, class_names(box))):
         return False
-    if LINK_WIDGET_WORDS.isdisjoint(selectors.CLASS_WORD_BREAKS.split("-".join(value.split()))):
-        return False  # the word inside another ("shared", "stage")
     text = box.text_content()
     links = sum(len(link.text_content()) for link in box.iter("a"))
     return len(text) <= WIDGET_MAX_CHARS and links > 0 and links >= LINK_BOX_SHARE * len(text.strip())
@@ -307,11 +288,9 @@ def is_titled_link_box(box: HtmlElement) -> bool:
     """A box of links under the title of a trailer box ("Related news:", "Có thể bạn quan tâm",
     `TRAILER_BOXES`) as its first element, whatever the links' addresses and the box's classes: wherever it
     stands, it is that box."""
-    title = next((child for child in box if isinstance(child.tag, str)), None)
-    if title is None or (box.text or "").strip():
+    if _titled(box) not in TRAILER_BOXES:
         return False
-    if marker_key(visible_text(title), _LONGEST_LABEL) not in TRAILER_BOXES:
-        return False
+    title = next(child for child in box if isinstance(child.tag, str))
     links = sum(len(link.text_content()) for link in box.iter("a") if title not in link.iterancestors())
     rest = len(box.text_content()) - len(title.text_content())
     return links > 0 and links >= LINK_BOX_SHARE * rest

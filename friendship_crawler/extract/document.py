@@ -11,6 +11,7 @@ nothing of the article is in them, and on a real page they hold more than half o
 from __future__ import annotations
 
 import codecs
+import copy
 import re
 
 import charset_normalizer
@@ -29,6 +30,8 @@ _BOMS = (
 )
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _MARKUP = re.compile(rb"<\s*[a-zA-Z!?/]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters a parsed page may hold (from `&#1;` and the like) that lxml refuses to write back."""
 _PARSER = html.HTMLParser(
     encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False
 )
@@ -99,6 +102,18 @@ def saved_from(data: str | bytes) -> str | None:
     text = head.decode("utf-8", errors="replace") if isinstance(head, bytes) else head
     match = SAVED_FROM.search(text)
     return match[1] if match else None
+
+
+def writable_copy(root: html.HtmlElement) -> html.HtmlElement:
+    """A copy of the page to rework (drop boxes, settle tables) whose text lxml can write back wherever it
+    moves: without the characters a parsed page may hold from `&#1;` and the like (`NOT_XML`)."""
+    page = copy.deepcopy(root)
+    for element in page.iter():
+        if element.text and NOT_XML.search(element.text):
+            element.text = NOT_XML.sub("", element.text)
+        if element.tail and NOT_XML.search(element.tail):
+            element.tail = NOT_XML.sub("", element.tail)
+    return page
 
 
 def parse_page(data: str | bytes) -> html.HtmlElement:

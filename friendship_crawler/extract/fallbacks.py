@@ -44,9 +44,9 @@ from friendship_crawler.extract.body import (
     links_to_articles,
     visible_lines,
     visible_text,
-    writable_copy,
 )
 from friendship_crawler.extract.byline import clean_author
+from friendship_crawler.extract.document import writable_copy
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.site_rules import (
     AUTHOR_NOISE,

@@ -42,8 +42,8 @@ from friendship_crawler.extract.body import (
     is_titled_link_box,
     links_to_articles,
     quoted_post,
-    writable_copy,
 )
+from friendship_crawler.extract.document import writable_copy
 from friendship_crawler.textnorm import normalize_line, normalize_text
 from friendship_crawler.urls import article_id
 
@@ -305,15 +305,18 @@ def drop_link_widgets(root: HtmlElement) -> None:
     """The boxes of links a page sets around the text, known by a word of their class: sharing buttons
     ("share-bar", "social"), a tag list ("tags", "box-tags"). trafilatura keeps their words run together
     as a line ("Chia sẻTweetZalo"). Only a box that is mostly its links and says little goes."""
-    for box in [box for box in root.iter(etree.Element) if is_link_widget(box)]:
-        if box.getparent() is not None:
-            box.drop_tree()
+    _drop([box for box in root.iter(etree.Element) if is_link_widget(box)])
 
 
 def drop_titled_link_boxes(root: HtmlElement) -> None:
     """A box of links under a trailer box's title goes (`is_titled_link_box`): set inside the body, its
     title would end the text for the cleaning that follows, and with it the paragraphs after the box."""
-    for box in [box for box in root.iter(*TITLED_LINK_BOX_TAGS) if is_titled_link_box(box)]:
+    _drop([box for box in root.iter(*TITLED_LINK_BOX_TAGS) if is_titled_link_box(box)])
+
+
+def _drop(boxes: Sequence[HtmlElement]) -> None:
+    """Each box goes with its text; the page's root, which has no parent to leave, stays."""
+    for box in boxes:
         if box.getparent() is not None:
             box.drop_tree()
 

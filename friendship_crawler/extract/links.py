@@ -19,7 +19,14 @@ from friendship_crawler.extract.body import visible_text
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.hosts import is_loopback_host
 from friendship_crawler.site_rules import RELATED_BOX_TITLES, marker_key
-from friendship_crawler.urls import SITE_HOSTS, article_id, canonical_article_url, strip_tracking
+from friendship_crawler.urls import (
+    SITE_HOSTS,
+    absolute_url,
+    article_id,
+    canonical_article_url,
+    http_parts,
+    strip_tracking,
+)
 
 RELATED_BOX_CLIMB = 3
 """How many ancestors above a "Tin bài liên quan" heading may hold the box's links."""
@@ -46,7 +53,9 @@ class LinkFolder:
         """The canonical URL of an article link, or None for other links and other hosts."""
         if not href or not href.strip():
             return None
-        return _fold(self.canonical_root, self.page_url, _joined(self.base, href.strip()))
+        href = href.strip()
+        joined = absolute_url(self.base, href) if self.base else None
+        return _fold(self.canonical_root, self.page_url, joined or href)
 
     def article_urls(self, hrefs: Iterable[str | None], exclude: str | None = None) -> list[str]:
         """Canonical article URLs of `hrefs`, in order, without repeats and without `exclude`."""
@@ -118,21 +127,8 @@ def fold_root(canonical_root: str, url: str) -> str:
 
 def page_base(page_url: str, base: str | None) -> str | None:
     """The absolute address of a page's `<base href>`, None without one or for one that is no address."""
-    joined = _joined(page_url, base) if base else None
-    try:
-        return joined if joined and urlsplit(joined).scheme in {"http", "https"} else None
-    except ValueError:
-        return None
-
-
-def _joined(base: str | None, href: str) -> str:
-    """`href` read against `base`, as it stands when it cannot be (no base, or an address that is none)."""
-    if not base:
-        return href
-    try:
-        return urljoin(base, href)
-    except ValueError:
-        return href
+    joined = absolute_url(page_url, base) if base else None
+    return joined if joined and http_parts(joined) is not None else None
 
 
 def _host(url: str) -> str:

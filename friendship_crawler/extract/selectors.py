@@ -352,6 +352,19 @@ def names_no_text(class_name: str) -> bool:
     return not NO_TEXT_CLASS_WORDS.isdisjoint(CLASS_WORD_BREAKS.split(class_name.lower()))
 
 
+LINK_WIDGET_WORDS = frozenset({"share", "sharing", "social", "tags", "tag", "keywords", "tukhoa"})
+"""Words that make a class name a box of sharing buttons' or of an article's tags, alone or among the words
+of a compound ("share-bar", "box-tags"); not inside another word ("shared", "stage")."""
+
+
+def names_link_widget(class_name: str) -> bool:
+    """The class name is a word of `LINK_WIDGET_WORDS`, or a compound with one among its words."""
+    folded = class_name.lower()
+    if not any(word in folded for word in LINK_WIDGET_WORDS):  # most class names: no such word at all
+        return False
+    return not LINK_WIDGET_WORDS.isdisjoint(CLASS_WORD_BREAKS.split(folded))
+
+
 BOILERPLATE_CLASSES = frozenset(
     {"font-size-tool", "follow-news", "share", "social", "article-tools", "print", "__MB_PRINT"}
 )

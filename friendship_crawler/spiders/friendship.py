@@ -92,13 +92,20 @@ class FriendshipSpider(scrapy.Spider):
         """With JOBDIR, a run resumed after a pause goes on with what its earlier part requested (its queue
         holds what was not fetched yet) and the listings it walked; one whose queue a crash left damaged
         (`jobdir.CrashSafeJobDir` discarded it) starts again from the section page."""
-        state: dict[str, Any] | None = getattr(self, "state", None)
+        state = self._job_state
         if state is None:
             return
         if self.crawler.stats.get_value(DISCARDED_QUEUE_STAT):
             state.clear()
         self._requested = state.setdefault(REQUESTED, set())
         self._walked = state.setdefault(WALKED, set())
+
+    @property
+    def _job_state(self) -> dict[str, Any] | None:
+        """The state Scrapy keeps in JOBDIR between the parts of a paused run (`self.state`); None without
+        JOBDIR."""
+        state: dict[str, Any] | None = getattr(self, "state", None)
+        return state
 
     def item_dropped(self, item: Any, response: Response, exception: BaseException) -> None:
         """A dropped article (a duplicate, or nothing left after cleaning) need not be fetched again."""
@@ -108,14 +115,12 @@ class FriendshipSpider(scrapy.Spider):
     def closed(self, reason: str) -> None:
         """Remember the listings walked to their end, if the run finished with nothing given up. A finished
         run leaves nothing to resume: the next run with the same JOBDIR walks the listings afresh."""
-        state: dict[str, Any] | None = getattr(self, "state", None)
-        if reason == "finished" and state is not None:
-            state.clear()
-        if self.frontier is None:
-            return
-        if reason == "finished" and not self.crawler.stats.get_value("retry/max_reached"):
-            self.frontier.mark_walked(self._walked)
-        self.frontier.close()
+        if self.frontier is not None:
+            if reason == "finished" and not self.crawler.stats.get_value("retry/max_reached"):
+                self.frontier.mark_walked(self._walked)
+            self.frontier.close()
+        if reason == "finished" and self._job_state is not None:
+            self._job_state.clear()
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request | Any]:
         """The section page: discover subsections from its menu, then read it as the first listing."""
