@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -236,10 +237,50 @@ def _compact_text(element: HtmlElement) -> str:
     return "".join(element.text_content().split())
 
 
+@dataclass(frozen=True, slots=True)
+class ClassWords:
+    """What an element's class attribute tells the walk, read once per distinct attribute value: a page
+    repeats a few dozen values over hundreds of elements, and each test of a class word costs a scan of
+    every name."""
+
+    names: frozenset[str]
+    no_text: bool
+    """A class of a box that holds no text of the article: an ad, a tool, an embed, a widget."""
+    link_widget: bool
+    """A class word of sharing buttons or tags (`selectors.names_link_widget`)."""
+    related: bool
+    """A class of a related-article box (`is_related_box`)."""
+    image_box: bool
+    pull_quote: bool
+    caption: bool
+
+
+CLASS_VALUES_KEPT = 4096
+"""Distinct class attribute values whose reading is kept across pages (a site has a few hundred)."""
+
+
+@lru_cache(maxsize=CLASS_VALUES_KEPT)
+def _class_words(value: str) -> ClassWords:
+    names = frozenset(value.split()) if value else _NO_CLASSES
+    return ClassWords(
+        names=names,
+        no_text=bool(names & _SKIPPED_CLASSES) or any(map(selectors.names_no_text, names)),
+        link_widget=any(map(selectors.names_link_widget, names)),
+        related=is_related_box(names),
+        image_box=bool(names & selectors.IMAGE_BOX_CLASSES),
+        pull_quote=any(map(selectors.PULL_QUOTE_CLASS.search, names)),
+        caption=any(map(selectors.CAPTION_CLASS.search, names)),
+    )
+
+
+def class_words(element: HtmlElement) -> ClassWords:
+    """What the element's class attribute says (`ClassWords`)."""
+    return _class_words(element.get("class") or "")
+
+
 def class_names(element: HtmlElement) -> frozenset[str]:
     """The element's class names."""
-    value = element.get("class")
-    return frozenset(value.split()) if value else _NO_CLASSES
+    return class_words(element).names
 
 
 def is_related_box(classes: frozenset[str]) -> bool:
@@ -277,7 +318,7 @@ def is_link_card(figure: HtmlElement) -> bool:
 def is_link_widget(box: HtmlElement) -> bool:
     """A box of sharing buttons ("share-bar", "social") or of the article's tags ("tags", "box-tags"), by a
     word of its class: mostly its links, and saying little."""
-    if not any(map(selectors.names_link_widget, class_names(box))):
+    if not class_words(box).link_widget:
         return False
     text = box.text_content()
     links = sum(len(link.text_content()) for link in box.iter("a"))
@@ -489,14 +530,10 @@ def quoted_post(embed: HtmlElement) -> str:
     return html_line(NETWORK_LINK.sub("", said))
 
 
-def is_image_box(element: HtmlElement, classes: frozenset[str] | None = None) -> bool:
+def is_image_box(element: HtmlElement) -> bool:
     """A box the walk reads as a photo's with its caption: a figure, a box of a known image class, a table
-    holding a photo, or a box of a photo and one short line (`is_captioned_photo`); `classes` are the
-    element's, when already read."""
-    if (
-        element.tag == "figure"
-        or (class_names(element) if classes is None else classes) & selectors.IMAGE_BOX_CLASSES
-    ):
+    holding a photo, or a box of a photo and one short line (`is_captioned_photo`)."""
+    if element.tag == "figure" or class_words(element).image_box:
         return True
     if element.tag == "table":
         return any(map(is_photo, element.iter(*selectors.IMAGE_TAGS)))  # a flag icon makes none
@@ -709,27 +746,26 @@ class _BodyWalker:
         if tag in selectors.IMAGE_TAGS:
             self._image(element)
             return
-        classes = class_names(element)
+        words = class_words(element)
         block = tag in selectors.BLOCK_TAGS
         if (
-            classes & _SKIPPED_CLASSES
-            or any(map(selectors.names_no_text, classes))
+            words.no_text
             or selectors.names_no_text(element.get("id") or "")
             or selectors.HIDDEN.search(element.get("style") or "")
             or (self._choices and self._choices.labels(element))
-            or (classes and is_link_widget(element))
+            or (words.link_widget and is_link_widget(element))
         ):
             if block:
                 self.flush()
-            if classes & selectors.QUOTED_POST_CLASSES:
+            if words.names & selectors.QUOTED_POST_CLASSES:
                 self._quoted_post(element)
             return
-        image_box = is_image_box(element, classes)
+        image_box = is_image_box(element)
         share = _LINK_BOXES.get(tag)
         if image_box and share:  # a teaser: its thumbnail links the article its title links, unlike a caption
             share = WHOLLY_LINKED if _thumbnails_link_articles(element) else None
         if (
-            is_related_box(classes)
+            words.related
             or (
                 share
                 and links_to_articles(element, share)
@@ -746,7 +782,7 @@ class _BodyWalker:
                 self.flush()
             if self._drop_box_label() in RAIL_BOX_TITLES:
                 self._rail = element.getparent()
-            in_rail = self._rail is element.getparent() and not is_related_box(classes)
+            in_rail = self._rail is element.getparent() and not words.related
             if in_rail or _titled(element) in RAIL_BOX_TITLES:
                 return  # a rail set in the body ("Đọc nhiều"): its links are no related articles
             self.body.related_hrefs.extend(a.get("href") or "" for a in element.iter("a"))
@@ -768,7 +804,7 @@ class _BodyWalker:
             return
         signed = tag in SIGNED_TAGS and is_signature(element)
         captioned = (
-            self._loose_image if not (image_box or signed) and self._holds_caption(element, classes) else None
+            self._loose_image if not (image_box or signed) and self._holds_caption(element, words) else None
         )
         image_box = image_box or captioned is not None
         if block or image_box:
@@ -779,9 +815,7 @@ class _BodyWalker:
         column = self._column
         if tag in CELL_TAGS:
             self._column = _column_of(element)
-        quote_box = not self._in_quote_box and (
-            tag == "aside" or any(map(selectors.PULL_QUOTE_CLASS.search, classes))
-        )
+        quote_box = not self._in_quote_box and (tag == "aside" or words.pull_quote)
         first_block = len(self.body.blocks)
         self._in_quote_box = self._in_quote_box or quote_box
         self.walk(element, depth)
@@ -794,7 +828,7 @@ class _BodyWalker:
         self._column = column
         self._leave(image_box, signed)
 
-    def _holds_caption(self, element: HtmlElement, classes: frozenset[str]) -> bool:
+    def _holds_caption(self, element: HtmlElement, words: ClassWords) -> bool:
         """The element holds the caption of the photo just read outside an image box: its class names a
         caption, or it is a paragraph wholly in italic, or the italic that closes the photo's own paragraph
         or line (`<p><img><br><em>…</em></p>`, `<img><br><i>…</i><br>` in text set by line breaks). A
@@ -802,7 +836,7 @@ class _BodyWalker:
         left to the byline rules."""
         if self._loose_image is None:
             return False
-        if any(selectors.CAPTION_CLASS.search(name) for name in classes):
+        if words.caption:
             return True
         if element.tag in selectors.CAPTION_EMPHASIS:
             after = element.getnext()
