@@ -322,6 +322,18 @@ def test_command_builds_a_snapshot_in_every_format(runs: Path, tmp_path: Path) -
     ]
     assert f"friendship-20261108T080000Z.jsonl:3: {CUT_OFF}" in done.stderr
     assert len((tmp_path / "snap" / "data.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    lines = done.stderr.splitlines()
+    assert "Wrote snap: data.jsonl, data.csv, data.parquet, " in "\n".join(lines), (
+        "one plain line: what was written"
+    )
+    assert not [line for line in lines if "] INFO:" in line], "no time stamp or logger name on the console"
+    assert [line for line in lines if line.startswith("WARNING: ")], "a warning says it is one"
+
+
+def test_command_log_to_a_file_keeps_scrapys_format(runs: Path, tmp_path: Path) -> None:
+    done = scrapy_export("snap", "--input", str(runs), "--logfile", "export.log", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "[friendship_crawler.commands.export] INFO: Wrote snap:" in (tmp_path / "export.log").read_text()
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
-from scrapy.utils.log import configure_logging
 
 from friendship_crawler.commands.options import positional_arguments
+from friendship_crawler.console.session import command_log
 from friendship_crawler.dataset.atomic import DestinationExists
 from friendship_crawler.dataset.select import ArticleFilter, parse_date
 from friendship_crawler.dataset.snapshot import NoRunFiles, SnapshotRequest, build_snapshot
@@ -82,7 +82,7 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
-        configure_logging(self.settings)
+        command_log(self.settings)
         args = positional_arguments("export", args)
         if len(args) != 1:
             raise UsageError("give exactly one destination directory DEST", print_help=False)

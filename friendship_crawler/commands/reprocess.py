@@ -12,11 +12,11 @@ from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
-from scrapy.utils.log import configure_logging
 
 from friendship_crawler.archive.reader import find_archives
 from friendship_crawler.archive.rebuild import rebuild_records
 from friendship_crawler.commands.options import positional_arguments
+from friendship_crawler.console.session import command_log
 from friendship_crawler.extract import ArticleExtractor
 from friendship_crawler.items import Article
 from friendship_crawler.paths import project_path
@@ -58,7 +58,7 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
-        configure_logging(self.settings)
+        command_log(self.settings)
         args = positional_arguments("reprocess", args)
         if args:
             raise UsageError(f"unexpected arguments: {' '.join(args)}", print_help=False)

@@ -3,7 +3,8 @@
 With `FRIENDSHIP_CONSOLE` on (the default) a crawl writes Scrapy's log to
 `<FRIENDSHIP_MONITOR_REPORTS_DIR>/<spider>-<run id>.log` at `LOG_LEVEL` (`-L`), unless `LOG_FILE`
 (`--logfile`) names another file, and the terminal shows the progress display, errors and the summary.
-`-s FRIENDSHIP_CONSOLE=0` gives Scrapy's own console log back.
+The project's commands that crawl nothing (`export`, `reprocess`) say what they did in the same plain
+lines (`command_log`). `-s FRIENDSHIP_CONSOLE=0` gives Scrapy's own console log back.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TextIO
 from urllib.parse import urljoin, urlsplit
 
 from scrapy.settings import BaseSettings
+from scrapy.utils.log import configure_logging
 
 from friendship_crawler.console.summary import shown
 from friendship_crawler.hosts import is_loopback_host
@@ -110,6 +112,23 @@ def show_errors_on_console(stream: TextIO = sys.stderr, level: int = logging.ERR
     handler.addFilter(OncePerRequest())
     logging.getLogger().addHandler(handler)
     return handler
+
+
+def command_log(settings: BaseSettings, stream: TextIO = sys.stderr) -> None:
+    """Logging of a command that crawls nothing: its messages on the console as plain lines, one each
+    (`OneLineFormatter`: no time, no logger name, a level only from WARNING up). Scrapy's own format when
+    the console is off or `--logfile` sends the log to a file."""
+    if not console_enabled(settings) or settings.get("LOG_FILE"):
+        configure_logging(settings)
+        return
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    configure_logging(settings)
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(settings.get("LOG_LEVEL"))
+    handler.setFormatter(OneLineFormatter())
+    root = logging.getLogger()
+    root.setLevel(logging.NOTSET)  # as Scrapy's own root handler leaves it: the handler's level decides
+    root.addHandler(handler)
 
 
 def start_notes(settings: BaseSettings, base_url: str | None, log_path: Path | None) -> list[str]:
