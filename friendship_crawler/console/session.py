@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urljoin, urlsplit
 
-from scrapy.settings import BaseSettings
+from scrapy.settings import BaseSettings, Settings
 from scrapy.utils.log import configure_logging
 
 from friendship_crawler.console.summary import shown
@@ -114,7 +114,7 @@ def show_errors_on_console(stream: TextIO = sys.stderr, level: int = logging.ERR
     return handler
 
 
-def command_log(settings: BaseSettings, stream: TextIO = sys.stderr) -> None:
+def command_log(settings: Settings, stream: TextIO = sys.stderr) -> None:
     """Logging of a command that crawls nothing: its messages on the console as plain lines, one each
     (`OneLineFormatter`: no time, no logger name, a level only from WARNING up). Scrapy's own format when
     the console is off or `--logfile` sends the log to a file."""
