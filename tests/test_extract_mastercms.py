@@ -477,6 +477,9 @@ def test_a_rail_set_in_the_body_lists_no_related_articles(rail: str) -> None:
     [
         ("Phương Lê · 10:10 | 10/10/2024", "Phương Lê"),
         ("Phương Lê • 10/10/2024 10:10", "Phương Lê"),
+        ("Phương Lê | 10/10/2024 10:10", "Phương Lê"),
+        ("Hà Nội | 10/10/2024 10:10", None),
+        ("Thời sự | 10/10/2024 10:10", None),
         ("Thứ Năm, 10/10/2024 10:10", None),
         ("Cập nhật: 10:10 | 10/10/2024", None),
         ("Hà Nội, 10:10 | 10/10/2024", None),
@@ -487,6 +490,9 @@ def test_a_rail_set_in_the_body_lists_no_related_articles(rail: str) -> None:
     ids=[
         "a-name-and-a-dot",
         "a-name-and-a-bullet",
+        "a-name-and-a-bar",
+        "a-place-and-a-bar",
+        "a-category-and-a-bar",
         "a-weekday",
         "an-update-label",
         "a-place-and-a-comma",

@@ -1162,10 +1162,10 @@ class DatedByline:
     category: str | None
 
 
-BYLINE_DATE_SEPARATORS = " ·•"
-"""What may stand between the byline and the date after it ("Phương Lê · 10:10 | 10/10/2024"): a dot, as
-meta lines set one; a dash or a comma after a place ("Hà Nội, 10:10 | …") or an outlet ("TTXVN - …")
-dates a dateline, not a byline."""
+BYLINE_DATE_SEPARATORS = " ·•|"
+"""What may stand between the byline and the date after it ("Phương Lê · 10:10 | 10/10/2024", "Minh Anh |
+12/05/2024 10:20"): a dot or a bar, as meta lines set them; a dash or a comma after a place ("Hà Nội,
+10:10 | …") or an outlet ("TTXVN - …") dates a dateline, not a byline."""
 
 
 def read_dated_byline(line: str) -> DatedByline | None:
