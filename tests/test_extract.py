@@ -1816,6 +1816,26 @@ def test_a_caption_set_under_a_photo_without_a_box_is_its_caption(after: str, ca
     assert body.blocks[-1].text == "Đoạn sau."
 
 
+@pytest.mark.parametrize(
+    ("run", "caption"),
+    [
+        (f"<em><img src='/anh.jpg'><br> {CAPTION} </em>", CAPTION),
+        (f"<i><a href='/anh.jpg'><img src='/anh.jpg'></a><br>{CAPTION}</i>", CAPTION),
+        (f"<em>Trước ảnh. <img src='/anh.jpg'><br>{CAPTION}</em>", ""),
+        (f"<em><img src='/anh.jpg'><br>{CAPTION * 12}</em>", ""),
+    ],
+    ids=["photo-and-caption-in-one-italic", "linked-photo", "text-before-the-photo", "a-paragraph"],
+)
+def test_a_photo_and_its_caption_in_one_italic_run(run: str, caption: str) -> None:
+    """A sister site sets the photo and its caption in one `<em>` (`<em><img><br>caption</em>`): the line
+    is the photo's caption, and stays a line of the text."""
+    body = body_of(f"<p>Đoạn mở đầu.</p><p style='text-align:center'><br> {run}<br></p><p>Đoạn sau.</p>")
+    assert [image.caption for image in body.images] == [caption]
+    assert body.blocks[0].text == "Đoạn mở đầu." and body.blocks[-1].text == "Đoạn sau."
+    if caption:
+        assert [block.text for block in body.blocks if block.caption] == [caption]
+
+
 @pytest.mark.parametrize("slot", ["inread-banner", "box-inread", "sponsor-box"])
 def test_an_ad_slot_in_the_body_gives_no_image(slot: str) -> None:
     body = body_of(

@@ -2621,3 +2621,50 @@ def test_the_authors_name_and_date_line_over_the_body_of_an_unknown_template_is_
     article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
     assert article.author == "Đình Trọng" and article.published_at == "2024-01-25T07:15:00+07:00"
     assert article.text.split("\n")[1:] == [LEAD, *re.findall(r"<p>(.*?)</p>", PARAGRAPHS)]
+
+
+def photo_table(name: str, caption: str) -> str:
+    return (
+        f"<table class='MASTERCMS_TPL_TABLE'><tr><td><img src='/stores/{name}.jpg'></td></tr>"
+        f"<tr><td>{caption}</td></tr></table>"
+    )
+
+
+@pytest.mark.parametrize(
+    "credit", ["Nguồn: Báo Bắc Giang", "Source: hanoimoi.com.vn"], ids=["vietnamese", "english"]
+)
+def test_a_photo_credited_to_a_source_names_no_source_of_the_article_and_ends_no_text(credit: str) -> None:
+    """A caption that only credits its photo ("Nguồn: Báo Bắc Giang") is the photo's: the captioned photos
+    after it stay in the text, and the article's source stays unknown."""
+    later = [
+        "Các đại biểu tham quan mô hình trồng vải thiều của hợp tác xã. (Ảnh: HAUFO)",
+        "Đoàn bạn bè quốc tế chụp ảnh lưu niệm cùng bà con nông dân. (Ảnh: HAUFO)",
+    ]
+    article = read_ending(photo_table("a", credit) + photo_table("b", later[0]) + photo_table("c", later[1]))
+    assert article.text.splitlines()[-3:] == [credit, *later]
+    assert article.source is None
+    assert [image.caption for image in article.images] == [credit, *later]
+
+
+@pytest.mark.parametrize(
+    ("shown", "author"),
+    [
+        ("TS. Nguyễn Văn Hải", "TS. Nguyễn Văn Hải"),
+        ("PGS.TS Nguyễn Văn An", "PGS.TS Nguyễn Văn An"),
+        ("Đại sứ Nguyễn Văn An", "Đại sứ Nguyễn Văn An"),
+        ("Dr. Le Dang Doanh", "Dr. Le Dang Doanh"),
+        ("Vu Xuan Hong - Former President of the Viet Nam Union of Friendship Organizations", "Vu Xuan Hong"),
+    ],
+    ids=["academic-title", "two-titles", "office", "english-title", "name-and-role"],
+)
+def test_a_link_to_the_writers_page_names_the_writer_with_a_title_or_a_role(shown: str, author: str) -> None:
+    """The CMS family links the writer's name to an author page (`/author/<slug>-<id>.sign`), the place of
+    work under it: a title or an office before the name, or the writer's role after a dash, leaves the
+    name the author, and the place of work is none."""
+    box = (
+        "<div class='article-detail-author'>"
+        f"<a href='https://baoquocte.vn/author/nguyen-van-hai-1540.sign'>{shown}</a>"
+        "<div class='author-position'>Học viện Ngoại giao</div></div>"
+    )
+    article = read_page(headline_page(below=box), "https://baoquocte.vn/tin-chinh-260504.html").article
+    assert article.author == author

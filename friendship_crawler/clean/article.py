@@ -64,6 +64,7 @@ def clean_article_lines(
     author: str | None = None,
     shows_alt_text: bool = False,
     from_markup: bool = False,
+    captions: frozenset[str] = frozenset(),
 ) -> CleanedLines:
     """Normalise the lines (NFC, spaces) and remove the site's boilerplate, keeping page order.
 
@@ -71,7 +72,8 @@ def clean_article_lines(
     "Nguồn:" line or right before a trailer box is. `shows_alt_text` says the lines come from a page
     dump where every image left its alt line (full page text), so a headline-like line right before
     a credited caption is an alt, not a subheading. `from_markup` says they are a body read from its
-    container (`lines.trailer_start`).
+    container (`lines.trailer_start`), and `captions` its photos' captions (no "Nguồn:" line of theirs
+    names the article's source).
     """
     title = normalize_line(title)
     normalised = [line for line in map(normalize_line, lines) if line]
@@ -91,7 +93,7 @@ def clean_article_lines(
         removals += removed
     body, removed = drop_image_alts(body, title, shows_alt_text, from_markup)
     removals += removed
-    byline = split_byline(body, author, before_trailer)
+    byline = split_byline(body, author, before_trailer, captions)
     removals += byline.removals
     return CleanedLines([*head, *byline.lines], removals, byline.author, byline.source, bool(head))
 
@@ -130,7 +132,11 @@ def clean_article_fields(article: Article) -> CleanedArticle:
         removals += removed
         images.append(Image(url=image.url, caption=caption))
     cleaned = clean_article_lines(
-        article.text.split("\n"), article.title, author=article.author, from_markup=True
+        article.text.split("\n"),
+        article.title,
+        author=article.author,
+        from_markup=True,
+        captions=frozenset(normalize_line(image.caption) for image in images if image.caption),
     )
     removals += cleaned.removals
     has_body = any(line != sapo for line in cleaned.body)

@@ -950,11 +950,17 @@ def is_alt_like(line: str) -> bool:
 
 
 # --- byline and source -----------------------------------------------------------------------------
-def split_byline(lines: Sequence[str], author: str | None = None, before_trailer: bool = False) -> Byline:
+def split_byline(
+    lines: Sequence[str],
+    author: str | None = None,
+    before_trailer: bool = False,
+    captions: frozenset[str] = frozenset(),
+) -> Byline:
     """Take the "Nguồn:" line (and what follows it) or an outlet's attribution ("Theo TTXVN",
     `outlet_attribution`) and the byline off the end of the body, or a labelled byline off its top.
 
-    A "Nguồn:" line that a paragraph follows names the source of a chart or a quote, not the article's.
+    A "Nguồn:" line that a paragraph follows names the source of a chart or a quote, not the article's, and
+    one of the `captions` (the page's photo captions, when its markup tells them) credits a photo.
     With a "Nguồn:" line the byline is the line before it when it starts with a name; without one,
     only a name right before the trailer (`before_trailer`), bare or followed by a role ("- Phó Bí
     thư ..."), or the known `author` is a byline, so a real last paragraph is never taken. Without a
@@ -968,7 +974,7 @@ def split_byline(lines: Sequence[str], author: str | None = None, before_trailer
     found_source = False
     start = max(0, len(body) - rules.SOURCE_SEARCH_LINES)
     for index in range(len(body) - 1, start - 1, -1):
-        value = site_rules.source_of(body[index])
+        value = site_rules.source_of(body[index]) if body[index] not in captions else None
         if value is not None and any(map(is_paragraph, body[index + 1 :])):
             break  # the source of a chart or a quote, with the article going on after it
         if value is not None:

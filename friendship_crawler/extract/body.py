@@ -532,12 +532,31 @@ def quoted_post(embed: HtmlElement) -> str:
 
 def is_image_box(element: HtmlElement) -> bool:
     """A box the walk reads as a photo's with its caption: a figure, a box of a known image class, a table
-    holding a photo, or a box of a photo and one short line (`is_captioned_photo`)."""
+    holding a photo, a box of a photo and one short line (`is_captioned_photo`), or an italic run that
+    opens with a photo (`is_italic_photo`)."""
     if element.tag == "figure" or class_words(element).image_box:
         return True
     if element.tag == "table":
         return any(map(is_photo, element.iter(*selectors.IMAGE_TAGS)))  # a flag icon makes none
+    if element.tag in selectors.CAPTION_EMPHASIS:
+        return is_italic_photo(element)
     return element.tag == "div" and is_captioned_photo(element)
+
+
+def is_italic_photo(run: HtmlElement) -> bool:
+    """An italic run that opens with a photo, its one image, and goes on with a short line
+    (`<em><img><br>Hà Nội hợp tác cùng TikTok…</em>`): the photo and its caption set in one italic."""
+    if (run.text or "").strip():
+        return False
+    first = next((child for child in run if isinstance(child.tag, str) and child.tag != "br"), None)
+    if first is not None and first.tag in PHOTO_HOLDERS and not (first.text or "").strip():
+        inner = [child for child in first if isinstance(child.tag, str)]
+        first = inner[0] if len(inner) == 1 else None  # a linked photo
+    if first is None or first.tag not in selectors.IMAGE_TAGS or not is_photo(first):
+        return False
+    if sum(1 for _ in run.iter(*selectors.IMAGE_TAGS)) != 1:
+        return False
+    return 0 < len(visible_text(run)) <= CAPTION_MAX_CHARS
 
 
 def is_photo_box(element: HtmlElement) -> bool:

@@ -29,6 +29,7 @@ from friendship_crawler.clean.folding import slug_words
 from friendship_crawler.clean.lines import (
     academic_byline,
     ends_with_byline,
+    is_byline,
     is_labelled_byline,
     is_other_credit,
     is_widget_line,
@@ -681,7 +682,7 @@ def byline_text(node: HtmlElement) -> str:
     viết"), without the lines that credit other hands under the byline ("Bài: Phương Lê" / "Ảnh: Quang
     Hòa") and without the sentences of an author box's note on the writer under the name."""
     texts = [text for link in _AUTHOR_PAGE_LINKS(node) if (text := visible_text(link))]
-    names = [text for text in texts if ends_with_byline(text)]
+    names = [name for text in texts if (name := author_page_name(text))]
     if not names:
         named = [element for element in node.iterdescendants() if _names_a_name(element.get("class") or "")]
         whole, rest = visible_text(node), _text_outside(node, named)
@@ -700,6 +701,34 @@ def byline_text(node: HtmlElement) -> str:
     for other in texts:
         text = text.replace(other, " ")
     return " ".join(text.split())
+
+
+AUTHOR_TITLE_MAX_WORDS = 2
+"""Words of a title or an office before the name on a link to the writer's page ("TS.", "Đại sứ", "Dr.");
+it opens with a capital ("Trang tác giả …" names the page, not the writer)."""
+NAME_AND_ROLE = re.compile(r"^(?P<name>[^-–]+?)\s+[-–]\s+\S")
+"""A name, then a dash and what the writer is ("Vu Xuan Hong - Former President of …")."""
+
+
+def author_page_name(text: str) -> str | None:
+    """The writer a link to an author's page names, None when it names nobody ("Xem tất cả bài viết", an
+    e-mail address): a name, as it is ("Nguyễn Văn Hải", "PV Thu Hà"), after a title or an office ("TS.
+    Nguyễn Văn Hải", "Đại sứ Nguyễn Văn A", "Dr. Le Dang Doanh", titles kept), or before a dash and the
+    writer's role ("Vu Xuan Hong - Former President of …", the name alone)."""
+    if ends_with_byline(text):
+        return text
+    if titled := academic_byline(text, signed=True):
+        return titled
+    role = NAME_AND_ROLE.match(text)
+    if role and ends_with_byline(role["name"]):
+        return role["name"]
+    words = text.split()
+    if not words or not words[0][:1].isupper():
+        return None
+    for start in range(1, min(AUTHOR_TITLE_MAX_WORDS, len(words) - 2) + 1):
+        if is_byline(" ".join(words[start:])):
+            return text
+    return None
 
 
 def _text_outside(node: HtmlElement, parts: Sequence[HtmlElement]) -> str:
