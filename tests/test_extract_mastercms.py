@@ -16,7 +16,12 @@ import pytest
 from friendship_crawler.clean.lines import academic_byline
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.extract.document import parse_page
-from friendship_crawler.extract.fallbacks import htmldate_of, prominent_h1, without_site_name
+from friendship_crawler.extract.fallbacks import (
+    author_page_name,
+    htmldate_of,
+    prominent_h1,
+    without_site_name,
+)
 from friendship_crawler.extract.links import fold_root
 from friendship_crawler.extract.selectors import DETECTION_ORDER, SELECTOR_FIELDS
 from friendship_crawler.items import Article
@@ -2668,3 +2673,8 @@ def test_a_link_to_the_writers_page_names_the_writer_with_a_title_or_a_role(show
     )
     article = read_page(headline_page(below=box), "https://baoquocte.vn/tin-chinh-260504.html").article
     assert article.author == author
+
+
+@pytest.mark.parametrize("shown", ["Theo dõi Minh Anh", "Trang tác giả Minh Anh", "Xem tất cả bài viết"])
+def test_a_link_to_the_writers_page_that_says_something_else_is_no_name(shown: str) -> None:
+    assert author_page_name(shown) is None

@@ -51,6 +51,7 @@ from friendship_crawler.extract.document import writable_copy
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.site_rules import (
     AUTHOR_NOISE,
+    HONORIFICS,
     OUTLET_WORD,
     TIME_OF_DAY,
     ends_sentence,
@@ -705,7 +706,8 @@ def byline_text(node: HtmlElement) -> str:
 
 AUTHOR_TITLE_MAX_WORDS = 2
 """Words of a title or an office before the name on a link to the writer's page ("TS.", "Đại sứ", "Dr.");
-it opens with a capital ("Trang tác giả …" names the page, not the writer)."""
+it opens with a capital ("Trang tác giả …" names the page, not the writer) and no word that opens a
+sentence about someone (`HONORIFICS`: "Theo dõi Minh Anh")."""
 NAME_AND_ROLE = re.compile(r"^(?P<name>[^-–]+?)\s+[-–]\s+\S")
 """A name, then a dash and what the writer is ("Vu Xuan Hong - Former President of …")."""
 
@@ -723,8 +725,8 @@ def author_page_name(text: str) -> str | None:
     if role and ends_with_byline(role["name"]):
         return role["name"]
     words = text.split()
-    if not words or not words[0][:1].isupper():
-        return None
+    if not words or not words[0][:1].isupper() or words[0].casefold() in HONORIFICS:
+        return None  # "Theo dõi Minh Anh" follows the writer
     for start in range(1, min(AUTHOR_TITLE_MAX_WORDS, len(words) - 2) + 1):
         if is_byline(" ".join(words[start:])):
             return text
