@@ -553,3 +553,59 @@ def test_the_byline_over_the_source_line_gives_the_writer_alone(
     cleaned = clean_page_text(page)
     assert cleaned.author == author
     assert cleaned.text.split("\n")[1:] == body
+
+
+SISTER_SAPO = (
+    "Chiều ngày 16/7, tại trụ sở Bộ, Thứ trưởng Ngoại giao Hà Kim Ngọc đã có cuộc làm việc trực tuyến với "
+    "Phó Chủ tịch UBND tỉnh Quảng Trị Hoàng Nam."
+)
+SISTER_BODY = (
+    "Tham gia cuộc họp có Tổng thư ký Ủy ban quốc gia UNESCO Lê Thị Hồng Vân và các cán bộ Ủy ban quốc gia.",
+    "Hai năm tuy không dài, nhưng công tác này đã đạt được những chuyển biến rõ rệt, đem lại nhiều thành công.",
+)
+SISTER_TITLE = "Bộ Ngoại giao đồng hành đưa tỉnh Quảng Trị vào bản đồ các danh hiệu UNESCO"
+
+
+def sister_copy(*, over_sapo: str = "", after_follow: str = "", above_title: str = "") -> str:
+    """A sister site's page text as a web archive stores it (baoquocte.vn): the title, the sapo and the
+    site's follow line in one block, then the body's blocks; no breadcrumb, date line or "aa"."""
+    head = f"{above_title}\n\n" if above_title else ""
+    byline = f"{over_sapo}\n" if over_sapo else ""
+    box = f"{after_follow}\n" if after_follow else ""
+    body = "\n\n".join(SISTER_BODY)
+    return f"{head}{SISTER_TITLE}\n\n{byline}{SISTER_SAPO}\nTheo dõi Baoquocte.vn trên\n{box}\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("over_sapo", "author"),
+    [
+        ("Bảo Chi", "Bảo Chi"),
+        ("TS. Nguyễn Viết Chức\nPhó Chủ nhiệm Hội đồng Tư vấn Văn hóa - Xã hội", "TS. Nguyễn Viết Chức"),
+    ],
+    ids=["a-name", "a-titled-name-and-office"],
+)
+def test_a_byline_over_a_sister_sites_sapo_is_the_author(over_sapo: str, author: str) -> None:
+    page = clean_page_text(sister_copy(over_sapo=over_sapo))
+    assert page.author == author
+    assert page.text.split("\n") == [SISTER_TITLE, SISTER_SAPO, *SISTER_BODY]
+
+
+def test_a_related_box_under_a_sister_sites_sapo_leaves_the_body_after_it() -> None:
+    """The sister site prints "TIN LIÊN QUAN" and its titles between the sapo and the body: the box goes,
+    the body stays (a box title ends the text only at its end)."""
+    box = "TIN LIÊN QUAN\ncong tac nguoi viet nam o nuoc ngoai Chăm lo tốt hơn cho kiều bào"
+    page = clean_page_text(sister_copy(after_follow=box))
+    assert page.text.split("\n") == [SISTER_TITLE, SISTER_SAPO, *SISTER_BODY]
+
+
+def test_an_alt_line_over_a_caption_goes_in_a_sister_sites_copy() -> None:
+    caption = "Thứ trưởng Bộ Ngoại giao phát biểu tham luận tại Hội thảo Văn hóa 2022. (Ảnh: Phạm Thắng)"
+    text = sister_copy() + f"\nChiến lược Ngoại giao văn hóa từ năm 2016 đến nay\n{caption}\n"
+    assert clean_page_text(text).text.split("\n")[-1:] == [caption]
+    assert "Chiến lược Ngoại giao" not in clean_page_text(text).text
+
+
+def test_a_font_size_control_spelt_out_above_the_title_is_no_title() -> None:
+    page = clean_page_text(sister_copy(above_title="Nhỏ Bình thường Lớn"))
+    assert page.title == SISTER_TITLE
+    assert "Nhỏ" not in page.text

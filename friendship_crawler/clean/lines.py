@@ -52,12 +52,14 @@ def is_breadcrumb(line: str) -> bool:
 
 
 def is_header_line(line: str) -> bool:
-    """Breadcrumb, date line, "Theo dõi thoidai.com.vn trên", or the "aa" font-size control."""
+    """Breadcrumb, date line, "Theo dõi thoidai.com.vn trên", or the font-size control ("aa", "Nhỏ Bình
+    thường Lớn")."""
     return bool(
         is_breadcrumb(line)
         or match_date_line(line)
         or rules.FOLLOW_LINE.match(line)
         or rules.FONT_SIZE_CONTROL.match(line)
+        or rules.FONT_SIZE_CHOICES.match(line)
     )
 
 

@@ -17,6 +17,7 @@ from friendship_crawler.clean.article import clean_article_lines
 from friendship_crawler.clean.lines import (
     DatedByline,
     Removal,
+    academic_byline,
     author_name,
     drop_box_blocks,
     drop_cell_box,
@@ -113,7 +114,8 @@ def clean_page_text(raw: str) -> CleanedPage:
     header = read_header(lines)
     byline = header.byline
     debris = any(rules.MARKUP_DEBRIS.fullmatch(line) for line in header.skipped)  # "--> -->"
-    full_page = header.section is not None or header.published_at is not None or debris
+    follows = any(map(rules.FOLLOW_LINE.match, lines[: rules.HEADER_SCAN_LINES]))  # the page's follow button
+    full_page = header.section is not None or header.published_at is not None or debris or follows
     body = lines[header.body_start :]
     laid_out: list[Removal] = []  # what only the layout shows: the box under the sapo, alts set as sentences
     if full_page:
@@ -256,6 +258,9 @@ def read_header(lines: list[str]) -> PageHeader:
     byline = read_dated_byline(lines[body_start]) if body_start < len(lines) else None
     if byline is not None:
         body_start += 1
+    elif control is None and author is None and (signed := _byline_over_the_sapo(lines, body_start)):
+        author = academic_byline(lines[body_start], signed=True) or author_name(lines[body_start])
+        body_start += signed
     header_lines = [line for n, line in enumerate(lines[:body_start]) if n != title_at]
     crumbs = [names for names in (breadcrumb_names(line) for line in header if is_breadcrumb(line)) if names]
     section = crumbs[-1] if crumbs else None
@@ -263,7 +268,8 @@ def read_header(lines: list[str]) -> PageHeader:
     if published_at is None:  # a date line above the title in another of the family's forms
         dated = (line for line in lines[:title_at] if _is_date_line(line))
         published_at = next(filter(None, map(parse_date_line, dated)), None)
-    if control is None and _is_page_header(header) and published_at is None:
+    sized = any(rules.FONT_SIZE_CHOICES.match(line) for line in header)  # a control above the title
+    if control is None and _is_page_header(header) and published_at is None and not sized:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
     return PageHeader(title, body_start, section, published_at, header_lines, byline, author)
@@ -291,6 +297,22 @@ def _follow_line_after_bylines(lines: list[str], start: int) -> int | None:
     if follow is None or not all(is_byline(line) for line in lines[start:follow]):
         return None
     return follow
+
+
+def _byline_over_the_sapo(lines: list[str], at: int) -> int:
+    """How many lines from `at`, under the title, are a byline set over the sapo, as a sister site's copy
+    prints them: a name (with its titles), perhaps the writer's office on a line of its own, then the sapo
+    and the follow line ("Bảo Chi", "Chiều ngày 16/7, …", "Theo dõi Baoquocte.vn trên"); 0 when none."""
+    name = lines[at] if at < len(lines) else ""
+    if not (is_byline(name) or academic_byline(name, signed=True)):
+        return 0
+    for signed in (1, 2):
+        sapo = at + signed
+        if sapo + 1 >= len(lines) or is_header_line(lines[sapo]):
+            return 0
+        if rules.FOLLOW_LINE.match(lines[sapo + 1]):
+            return signed if signed == 1 or not ends_sentence(lines[at + 1]) else 0
+    return 0
 
 
 def _above_title(line: str) -> bool:

@@ -55,6 +55,11 @@ editor's note ("(*) Bài viết thể hiện quan điểm riêng của tác gi�
 the full paper ("Quý độc giả muốn đọc chi tiết xin vui lòng bấm vào đây")."""
 FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
+FONT_SIZE_CHOICES = re.compile(
+    r"^(?:nhỏ|vừa|bình thường|lớn)(?:\s+(?:nhỏ|vừa|bình thường|lớn)){1,3}$", re.IGNORECASE
+)
+"""The font-size control of an older sister template, its sizes spelt out ("Nhỏ Bình thường Lớn") above the
+title: a header line, never the title."""
 HEADER_SCAN_LINES = 15
 """How far into a full page text the breadcrumb, date, follow line and "aa" are looked for."""
 HEADER_BYLINE_LINES = 3
