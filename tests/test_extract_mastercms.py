@@ -2678,3 +2678,32 @@ def test_a_link_to_the_writers_page_names_the_writer_with_a_title_or_a_role(show
 @pytest.mark.parametrize("shown", ["Theo dõi Minh Anh", "Trang tác giả Minh Anh", "Xem tất cả bài viết"])
 def test_a_link_to_the_writers_page_that_says_something_else_is_no_name(shown: str) -> None:
     assert author_page_name(shown) is None
+
+
+RIGHT_ITALIC = "<p style='text-align: right;'><em>{}</em></p>"
+
+
+@pytest.mark.parametrize(
+    ("over", "kept"),
+    [
+        (RIGHT_ITALIC.format("Thân ái,") + RIGHT_ITALIC.format("Anna Petrova"), ["Thân ái,", "Anna Petrova"]),
+        (RIGHT_ITALIC.format("Hồ Chí Minh"), ["Hồ Chí Minh"]),
+        (RIGHT_ITALIC.format("“Tình sâu nghĩa nặng”"), ["“Tình sâu nghĩa nặng”"]),
+    ],
+    ids=["a-letters-closing-and-signature", "a-poems-author", "a-motto"],
+)
+def test_a_signed_line_over_the_byline_stays_in_the_text(over: str, kept: list[str]) -> None:
+    """Only the byline is taken off the end of the body: the letter it translates keeps its signature, the
+    poem it quotes its author."""
+    article = read_ending(over + SIGNED.format("Thu Hà (dịch)"))
+    assert article.author == "Thu Hà"
+    assert article.text.split("\n")[-len(kept) :] == kept
+
+
+@pytest.mark.parametrize(
+    "note", ["(*) Tên bài do Tòa soạn đặt", "(*) Tít bài do Tòa soạn đặt.", "Đầu đề do tòa soạn đặt"]
+)
+def test_an_editors_note_on_the_headline_under_the_byline_is_no_text(note: str) -> None:
+    article = read_ending(SIGNED.format("Minh Anh") + f"<p><em>{note}</em></p>")
+    assert article.author == "Minh Anh"
+    assert "Minh Anh" not in article.text and "soạn" not in article.text

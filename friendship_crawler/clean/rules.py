@@ -45,14 +45,14 @@ READER_NOTICE = re.compile(
     r"|(?:quý )?(?:độc giả|bạn đọc) muốn (?:đọc|xem|tải)\b.{0,60}\b(?:bấm|nhấn|click|nhấp) vào đây\b"
     r"|(?:đường dây nóng|hotline)\b.{0,80}\b(?:bạn đọc|độc giả)\b"
     r"|\(?\*+\)?\s*(?:bài viết|nội dung bài viết) (?:thể hiện|là|phản ánh) quan điểm"
-    r"|(?:các )?(?:tiêu đề|tít)(?: bài viết| phụ| và tít phụ)? (?:do|của)"
-    r" (?:tòa soạn|toà soạn|ban biên tập))",
+    r"|(?:\(?\*+\)?\s*)?(?:các )?(?:tiêu đề|tít|tên bài|đầu đề|nhan đề)(?: bài viết| bài| phụ| và tít phụ)?"
+    r" (?:do|của) (?:tòa soạn|toà soạn|ban biên tập))",
     re.IGNORECASE,
 )
 """The site's notice to its readers, no line of the article: "Mời quý độc giả theo dõi các video …", "Bạn
 đang đọc bài viết … tại chuyên mục …", "Đăng ký nhận bản tin", a hotline "… phản ánh của bạn đọc: …", an
-editor's note ("(*) Bài viết thể hiện quan điểm riêng của tác giả.", "Tiêu đề do Tòa soạn đặt."), a link to
-the full paper ("Quý độc giả muốn đọc chi tiết xin vui lòng bấm vào đây")."""
+editor's note ("(*) Bài viết thể hiện quan điểm riêng của tác giả.", "Tiêu đề do Tòa soạn đặt.", "(*) Tên bài
+do Tòa soạn đặt"), a link to the full paper ("Quý độc giả muốn đọc chi tiết xin vui lòng bấm vào đây")."""
 FONT_SIZE_CONTROL = re.compile(r"^[aA]\s?[aA]$")
 """The two-letter font-size control rendered as "aa" between title and sapo."""
 FONT_SIZE_CHOICES = re.compile(

@@ -92,7 +92,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     time it was filed, `DATED_BYLINE`) or says where a quote is from ("(Trích Di chúc …)"), or the page
     names another author (the signed name is then a quote's, a poem's or a speech's); a name under the
     office a letter is signed for ("CHỦ TỊCH NƯỚC" over "Lương Cường", `site_rules.signs_for_office`)
-    signs it, and a signed affiliation under a signed name goes with it (`AFFILIATION`). A last
+    signs it, and a signed affiliation under a signed name goes with it (`AFFILIATION`); a signed line over
+    the byline stays (a letter's closing and signature, a poem's author, a motto). A last
     paragraph that reads as a byline (a name, bare or with its role) is one only when the page names no
     author elsewhere or names the same one, and at least two lines remain. At the top of the body only a
     labelled one is ("Bài và ảnh: Trọng Tùng", `leading_byline`): a bare name there may be a heading.
@@ -115,8 +116,10 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
             source = source or value or None
         elif named := _attribution_of(kept[-1], enough_left=len(kept) > 2):
             source = source or named
+        elif author is not None and kept[-1].signed:
+            break  # over the byline, a letter's or a poem's signature, or a motto: the article's own
         elif kept[-1].signed and (dated := DATED_BYLINE.match(last)) and _names_a_writer(dated["name"]):
-            author = author or clean_author(dated["name"])  # "Thu Hà - 12/05/2025 10:20"
+            author = clean_author(dated["name"])  # "Thu Hà - 12/05/2025 10:20"
         elif _credits_under_a_byline(kept):
             pass  # the editor's or the designer's credit under the byline: "Biên tập: Thu Hà"
         elif kept[-1].signed and _affiliates(last) and len(kept) > 1 and kept[-2].signed:
@@ -124,9 +127,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         elif kept[-1].signed and not _names_no_writer(last) and _reads_as_a_signature(last):
             if known and author is None and not is_byline(last, known):
                 break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
-            if author is not None and site_rules.SIGNING_OFFICE.match(last):
-                break  # over the byline, a person named by office signs a quote ("Tổng Bí thư Tô Lâm")
-            author = author or clean_author(last)
+            author = clean_author(last)
             source = source or attributed_source(last)
         elif author is None and len(kept) > 2 and ends_with_byline(last, known):
             author = clean_author(last)
