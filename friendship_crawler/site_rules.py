@@ -170,7 +170,7 @@ OTHER_CREDITS = re.compile(r"\s*[|;]\s*[^|;:]{1,30}:.*$")
 """Credits of other people after the author's, behind a bar or semicolon and labelled ("Minh Anh | Biên
 tập: Thu Hà", "Minh Anh; Đồ họa: Lan Phương"): the author is the name before them."""
 SERIES_MARK = re.compile(
-    r"^\(?\s*(?:còn nữa|còn tiếp|hết|(?:đón đọc\s+)?(?:kỳ|bài)\s+(?:\d+|[ivx]+|sau|tới|cuối)\b.*)"
+    r"^\(?\s*(?:còn nữa|còn tiếp|hết|(?:đón đọc\s*:?\s*)?(?:kỳ|bài)\s+(?:\d+|[ivx]+|sau|tới|cuối)\b.*)"
     r"\s*\)?[.…]*$",
     re.I,
 )
@@ -186,6 +186,9 @@ NOTES_TITLES = frozenset(
 NOTES_LONGEST = max(map(len, NOTES_TITLES))
 NOTES_MAX_LINES = 30
 """The lines of such a closing block at most: a longer run after the title is the article's own text."""
+LEAD_DATELINE = re.compile(r"^\(?[A-ZĐ][\w.]{1,24}\)?\s*[-–.]\s+")
+"""The outlet's mark that opens a lead ("TĐO - ", "(TGVN) - ", "(Thoidai.com.vn). "): the body that repeats
+the lead as its first paragraph leaves it out."""
 SIGNING_OFFICE = re.compile(
     r"^(?:(?:tm|kt|tl|tuq|q|t/m)\.\s*|thay mặt\s+)?(?:nguyên\s+)?(?:phó\s+)?"
     r"(?:chủ tịch|chủ nhiệm|tổng bí thư|bí thư|thủ tướng|bộ trưởng|thứ trưởng|tổng giám đốc|giám đốc|"

@@ -2707,3 +2707,112 @@ def test_an_editors_note_on_the_headline_under_the_byline_is_no_text(note: str) 
     article = read_ending(SIGNED.format("Minh Anh") + f"<p><em>{note}</em></p>")
     assert article.author == "Minh Anh"
     assert "Minh Anh" not in article.text and "soạn" not in article.text
+
+
+def test_photos_one_under_another_in_one_table_each_take_the_caption_under_them() -> None:
+    captions = [f"Ảnh thứ {n} của buổi giao lưu hữu nghị. (Ảnh: Laocai.gov.vn)" for n in range(1, 4)]
+    rows = "".join(
+        f"<tr><td><img src='/stores/g{n}.jpg' width='700'></td></tr><tr><td>{caption}</td></tr>"
+        for n, caption in enumerate(captions, 1)
+    )
+    article = read_ending(f"<table class='MASTERCMS_TPL_TABLE'><tbody>{rows}</tbody></table>")
+    assert [image.caption for image in article.images] == captions
+    assert article.text.split("\n")[-3:] == captions
+
+
+def test_a_slideshows_strip_of_thumbnails_gives_no_images() -> None:
+    slides = "".join(
+        f"<div class='swiper-slide'><img src='/stores/s{n}.jpg'><p class='slide-caption'>Ảnh {n} buổi lễ.</p></div>"
+        for n in range(2)
+    )
+    thumbs = "".join(f"<div class='swiper-slide'><img src='/stores/thumb_s{n}.jpg'></div>" for n in range(2))
+    article = read_ending(
+        f"<div class='gallery-slider'><div class='swiper gallery-top'>{slides}</div>"
+        f"<div class='swiper gallery-thumbs'>{thumbs}</div></div>"
+    )
+    assert [image.url.rsplit("/", 1)[-1] for image in article.images] == ["s0.jpg", "s1.jpg"]
+
+
+def test_a_facebook_post_the_article_quotes_is_its_words() -> None:
+    said = "Chương trình chào Xuân qua biên giới năm 2024 đã diễn ra thành công tốt đẹp."
+    post = (
+        "<p>Trên trang Facebook chính thức, Tổng Lãnh sự quán chia sẻ:</p>"
+        "<div class='fb-post' data-href='https://www.facebook.com/TLSQ/posts/1'>"
+        f"<blockquote class='fb-xfbml-parse-ignore'><p>{said}</p>Đăng bởi "
+        "<a href='https://www.facebook.com/TLSQ'>Tổng Lãnh sự quán</a> vào "
+        "<a href='https://www.facebook.com/TLSQ/posts/1'>Thứ Ba, 30 tháng 1, 2024</a></blockquote></div>"
+    )
+    assert read_ending(post).text.split("\n")[-2:] == [
+        "Trên trang Facebook chính thức, Tổng Lãnh sự quán chia sẻ:",
+        said,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "first"),
+    [
+        (f"TĐO - {LEAD}", LEAD),
+        (f"(TGVN) - {LEAD}", LEAD),
+        (LEAD, LEAD.rstrip(".")),
+        (LEAD.replace("thân mật", "“thân mật”"), LEAD.replace("thân mật", '"thân mật"')),
+    ],
+    ids=["dateline", "outlet-in-brackets", "no-final-stop", "quotes-as-typed"],
+)
+def test_a_body_that_opens_with_its_lead_again_reads_it_once(lead: str, first: str) -> None:
+    page = headline_page(
+        "__MASTERCMS_CONTENT", below=f"<div class='article-detail-desc'>{lead}</div>", ending=""
+    ).replace(PARAGRAPHS, f"<p>{first}</p>{PARAGRAPHS}")
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert article.text.split("\n")[:3] == ["Tin chính", lead, re.findall(r"<p>(.*?)</p>", PARAGRAPHS)[0]]
+
+
+@pytest.mark.parametrize(
+    ("signature", "author"),
+    [
+        ("Minh Anh<br>Thu Hà", "Minh Anh, Thu Hà"),
+        ("Bài và ảnh:<br>Minh Anh", "Minh Anh"),
+    ],
+    ids=["two-names-on-two-lines", "label-over-the-name"],
+)
+def test_a_signature_over_two_lines_is_one_byline(signature: str, author: str) -> None:
+    article = read_ending(SIGNED.format(signature))
+    assert article.author == author
+    assert article.text.split("\n")[-1] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)[-1]
+
+
+def test_a_byline_signed_under_the_notes_is_the_author() -> None:
+    notes = "<p><strong>Chú thích:</strong></p><p><em>(1) Văn kiện Đại hội VI, Nxb Sự thật, 1987.</em></p>"
+    article = read_ending(notes + SIGNED.format("Nguyễn Văn Hải"))
+    assert article.author == "Nguyễn Văn Hải"
+    assert article.text.split("\n")[-2:] == ["Chú thích:", "(1) Văn kiện Đại hội VI, Nxb Sự thật, 1987."]
+
+
+def test_the_next_part_announced_under_the_byline_leaves_the_byline() -> None:
+    article = read_ending(
+        SIGNED.format("Hồng Hạnh") + "<p><em>Đón đọc: Bài 3: Áo dài trong đời sống</em></p>"
+    )
+    assert article.author == "Hồng Hạnh"
+    assert article.text.split("\n")[-1] == "Đón đọc: Bài 3: Áo dài trong đời sống"
+
+
+@pytest.mark.parametrize(
+    ("credit", "source"),
+    [("(Lược dịch từ The Diplomat)", "The Diplomat"), ("Lược dịch theo Nikkei Asia", "Nikkei Asia")],
+)
+def test_a_translations_credit_names_the_source(credit: str, source: str) -> None:
+    article = read_ending(RIGHT_ITALIC.format(credit))
+    assert article.source == source
+    assert credit not in article.text
+
+
+def test_a_series_navigation_with_parts_not_yet_out_is_no_text() -> None:
+    box = (
+        "<div class='box-series'><p><strong>Loạt bài: Áo dài - sứ giả văn hóa Việt</strong></p><ul>"
+        "<li><a href='https://thoidai.com.vn/bai-1-ao-dai-188746.html'>Bài 1: Áo dài - di sản văn hóa</a></li>"
+        "<li><strong>Bài 2: Áo dài kết nối Việt Nam và thế giới</strong></li>"
+        "<li>Bài 3: Áo dài trong đời sống đương đại</li></ul></div>"
+    )
+    page = headline_page("__MASTERCMS_CONTENT").replace(PARAGRAPHS, box + PARAGRAPHS)
+    article = read_page(page, "https://thoidai.com.vn/bai-2-ao-dai-188747.html").article
+    assert article.text.split("\n")[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
+    assert article.related_urls == ["https://thoidai.com.vn/bai-1-ao-dai-188746.html"]

@@ -1015,15 +1015,29 @@ def split_byline(
     return Byline(body, removals, found, source)
 
 
-ATTRIBUTION = re.compile(r"^(?:\(\s*theo\s+(?P<wrapped>.+?)\s*\)|theo\s+(?P<source>.+?))\s*\.?$", re.I)
-"""A last line "Theo TTXVN" or "(Theo Báo Nhân Dân)" names the source, not an author."""
+def _credited_from(group: str) -> str:
+    """What opens an attribution: "Theo", or a translation's "Lược dịch từ" (its words in `group`)."""
+    return rf"(?:theo|(?P<{group}>(?:lược |biên )?dịch (?:từ|theo)))"
+
+
+ATTRIBUTION = re.compile(
+    rf"^(?:\(\s*{_credited_from('translated')}\s+(?P<wrapped>.+?)\s*\)"
+    rf"|{_credited_from('translated_bare')}\s+(?P<source>.+?))\s*\.?$",
+    re.I,
+)
+"""A last line "Theo TTXVN" or "(Theo Báo Nhân Dân)" names the source, not an author; so does a translation's
+credit, "(Lược dịch từ The Diplomat)", when it names an outlet (capitalised: not "Dịch từ tiếng Anh")."""
 
 
 def attribution(line: str) -> str | None:
     """The source an attribution line names ("Theo TTXVN" -> "TTXVN"), as a signed line is read; None
     for any other line."""
     match = ATTRIBUTION.match(line)
-    return (match["wrapped"] or match["source"]) if match else None
+    if not match:
+        return None
+    named = match["wrapped"] or match["source"]
+    translated = match["translated"] or match["translated_bare"]
+    return None if translated and not named[:1].isupper() else named
 
 
 def outlet_attribution(line: str) -> str | None:

@@ -84,6 +84,9 @@ ENDS_BODY = ("h1", "h2", "article")
 BOLD_TAGS = ("strong", "b")
 """What a roundup's item title is set in."""
 LIST_TAGS = frozenset({"ul", "ol"})
+SERIES_PART = re.compile(r"^(?:bài|kỳ|phần)\s+(?:\d+|[ivx]+|cuối)\s*[:.–-]", re.IGNORECASE)
+"""A part of a series as its navigation names it ("Bài 1: …", "Kỳ II - …", "Bài cuối: …")."""
+SERIES_MIN_PARTS = 2
 PHOTO_HOLDERS = frozenset({"a", "picture", "div", "span"})
 """What may wrap a photo alone in its caption box."""
 CAPTION_MAX_CHARS = 400
@@ -120,6 +123,9 @@ class Block:
     """Part of an image caption."""
     signed: bool = False
     """A right-aligned paragraph wholly in bold or italic: a byline ("Ngọc Hậu", "Bài và ảnh Trọng Tùng")."""
+    continues: bool = False
+    """The line goes on the element of the line before it, after a line break (`<p>Minh Anh<br>Thu Hà</p>`).
+    """
 
 
 @dataclass
@@ -335,6 +341,17 @@ def is_titled_link_box(box: HtmlElement) -> bool:
     links = sum(len(link.text_content()) for link in box.iter("a") if title not in link.iterancestors())
     rest = len(box.text_content()) - len(title.text_content())
     return links > 0 and links >= LINK_BOX_SHARE * rest
+
+
+def lists_series_parts(items: HtmlElement) -> bool:
+    """A list of the parts of a series ("Bài 1: …", "Kỳ 2: …"), one of them at least a link: the series'
+    navigation, however few of its parts are out (linked) yet."""
+    entries = [visible_text(item) for item in items if item.tag == "li"]
+    return (
+        len(entries) >= SERIES_MIN_PARTS
+        and all(SERIES_PART.match(entry) for entry in entries)
+        and next(items.iter("a"), None) is not None
+    )
 
 
 def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
@@ -691,6 +708,8 @@ class _BodyWalker:
         self._own_hosts = own_hosts(base_url)
         self.body = Body()
         self._buffer: list[str] = []
+        self._after_break = False
+        """A line break ended the last line, inside the element being read."""
         self._image_box_depth = 0
         self._signed_depth = 0
         self._box_images: list[Image] = []
@@ -729,16 +748,22 @@ class _BodyWalker:
         if head and is_own_address(last, self._own_hosts):  # a caption signed with the site's address
             line = head.rstrip()
         in_box = self._image_box_depth > 0
-        self.body.blocks.append(Block(line, caption=in_box, signed=self._signed_depth > 0))
+        self.body.blocks.append(
+            Block(line, caption=in_box, signed=self._signed_depth > 0, continues=self._after_break)
+        )
         self._loose_image = None
         self._rail = None  # a line of text ends the rail's links
         if not in_box:
             return
         if self._box_images:
             target = next(
-                (image for image in self._box_images if self._columns.get(id(image), -1) == self._column),
+                (
+                    image
+                    for image in reversed(self._box_images)
+                    if self._columns.get(id(image), -1) == self._column
+                ),
                 self._box_images[-1],
-            )  # photos side by side in a table: each caption in the cell under its photo
+            )  # photos side by side in a table, or one under another: each caption under its photo
             self._captions.setdefault(id(target), []).append(line)
         else:
             self._pending_caption.append((line, self._column))
@@ -761,6 +786,7 @@ class _BodyWalker:
             return
         if tag == "br":
             self.flush()
+            self._after_break = True
             return
         if tag in selectors.IMAGE_TAGS:
             self._image(element)
@@ -795,6 +821,7 @@ class _BodyWalker:
             or (tag in LABELLED_LINK_TAGS and _labels_a_link(element))
             or (not image_box and is_inline_teaser(element))
             or (tag in TITLED_LINK_BOX_TAGS and is_titled_link_box(element))
+            or (tag in LIST_TAGS and lists_series_parts(element))
             or (tag == "figure" and is_link_card(element))
         ):
             if block:
@@ -828,6 +855,7 @@ class _BodyWalker:
         image_box = image_box or captioned is not None
         if block or image_box:
             self.flush()
+            self._after_break = False
         self._enter(image_box, signed)
         if captioned is not None:
             self._box_images = [captioned]
@@ -840,6 +868,7 @@ class _BodyWalker:
         self.walk(element, depth)
         if block or image_box:
             self.flush()
+            self._after_break = False
         if quote_box:  # the outermost box judged whole: its attribution goes with it or stays with it
             self._in_quote_box = False
             if not image_box:

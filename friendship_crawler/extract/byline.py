@@ -105,6 +105,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     after = _take_trailing(kept, lambda block: is_trailing_notice(block.text))
     series = _take_trailing(kept, lambda block: bool(site_rules.SERIES_MARK.match(block.text)))
     notes = _take_notes(kept)
+    signature: Block | None = None  # the line the author was read from
     for _ in range(3):
         if not kept or kept[-1].caption or site_rules.signs_for_office([block.text for block in kept[:-1]]):
             break  # a caption is no byline; a name under an office signs a letter
@@ -117,9 +118,14 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         elif named := _attribution_of(kept[-1], enough_left=len(kept) > 2):
             source = source or named
         elif author is not None and kept[-1].signed:
-            break  # over the byline, a letter's or a poem's signature, or a motto: the article's own
+            if not (signature and signature.continues):
+                break  # over the byline, a letter's or a poem's signature, or a motto: the article's own
+            if is_byline(last):
+                author = f"{clean_author(last)}, {author}"  # two names set on two lines of one signature
+            elif not site_rules.BYLINE_PREFIX.fullmatch(last):  # "Bài và ảnh:" over the name goes with it
+                break
         elif kept[-1].signed and (dated := DATED_BYLINE.match(last)) and _names_a_writer(dated["name"]):
-            author = clean_author(dated["name"])  # "Thu Hà - 12/05/2025 10:20"
+            author, signature = clean_author(dated["name"]), kept[-1]  # "Thu Hà - 12/05/2025 10:20"
         elif _credits_under_a_byline(kept):
             pass  # the editor's or the designer's credit under the byline: "Biên tập: Thu Hà"
         elif kept[-1].signed and _affiliates(last) and len(kept) > 1 and kept[-2].signed:
@@ -127,7 +133,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         elif kept[-1].signed and not _names_no_writer(last) and _reads_as_a_signature(last):
             if known and author is None and not is_byline(last, known):
                 break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
-            author = clean_author(last)
+            author, signature = clean_author(last), kept[-1]
             source = source or attributed_source(last)
         elif author is None and len(kept) > 2 and ends_with_byline(last, known):
             author = clean_author(last)
@@ -221,7 +227,8 @@ def _names_no_writer(signed: str) -> bool:
 
 def _take_notes(blocks: list[Block]) -> list[Block]:
     """The closing block of notes or references ("Tài liệu tham khảo", "Chú thích:" and the lines under
-    it, `site_rules.NOTES_MAX_LINES` at most), taken off `blocks`: the byline stands before it."""
+    it, `site_rules.NOTES_MAX_LINES` at most), taken off `blocks`: the byline stands before it, or signed
+    right after it, where it is left to be read."""
     start = next(
         (
             index
@@ -232,8 +239,11 @@ def _take_notes(blocks: list[Block]) -> list[Block]:
     )
     if start is None or start < 2:
         return []
-    notes = blocks[start:]
-    del blocks[start:]
+    end = len(blocks)
+    if blocks[-1].signed and not blocks[-1].caption and _reads_as_a_signature(blocks[-1].text):
+        end -= 1  # the byline under the notes
+    notes = blocks[start:end]
+    del blocks[start:end]
     return notes
 
 

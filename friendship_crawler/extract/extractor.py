@@ -54,6 +54,7 @@ from friendship_crawler.extract.selectors import DETECTION_ORDER, Generation, Ge
 from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article, Image
 from friendship_crawler.site_rules import (
+    LEAD_DATELINE,
     TIME_OF_DAY,
     UPDATED_LABEL,
     iso_vietnam,
@@ -276,6 +277,20 @@ def _is_tag(node: HtmlElement) -> bool:
 
 def _is_block(element: HtmlElement) -> bool:
     return isinstance(element.tag, str) and element.tag in selectors.BLOCK_TAGS
+
+
+_QUOTES_AS_TYPED = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _lead_words(line: str) -> str:
+    """A lead as the body may repeat it: without the outlet's mark before it ("TĐO - "), the end's stop,
+    and with its quotation marks as typed."""
+    return LEAD_DATELINE.sub("", line, count=1).translate(_QUOTES_AS_TYPED).rstrip(" .…").casefold()
+
+
+def _retells_lead(line: str, sapo: str) -> bool:
+    """The body's first line is the lead again, give or take the outlet's mark, quotes and the final stop."""
+    return _lead_words(line) == _lead_words(sapo)
 
 
 def _zone_written_wrong(drift: timedelta) -> bool:
@@ -865,6 +880,7 @@ class _PageReading:
         captions: list[str] = []
         while body and (
             body[0].text in {title, sapo, shown}
+            or (sapo and _retells_lead(body[0].text, sapo))
             or is_header_line(body[0].text)
             or read_dated_byline(body[0].text)
             or (

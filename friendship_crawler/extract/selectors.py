@@ -339,10 +339,11 @@ def names_related(class_name: str) -> bool:
 
 
 WIDGET_CLASS_WORDS = frozenset(
-    {"newsletter", "subscribe", "subscription", "hotline", "vote", "poll", "donate", "donation"}
+    {"newsletter", "subscribe", "subscription", "hotline", "vote", "poll", "donate", "donation", "thumbs"}
 )
-"""Words that make a class name a reader widget's (a newsletter form, a hotline box, a poll), alone or
-among the words of a compound ("box-newsletter", "vote-box")."""
+"""Words that make a class name a reader widget's (a newsletter form, a hotline box, a poll, a slideshow's
+strip of thumbnails under its photos), alone or among the words of a compound ("box-newsletter",
+"vote-box", "gallery-thumbs")."""
 NO_TEXT_CLASS_WORDS = AD_WORDS | WIDGET_CLASS_WORDS
 
 
@@ -373,7 +374,7 @@ EMBED_CLASSES = frozenset(
 )
 """A social network's embedded post: its chrome (a handle, "pic.twitter.com/…", "Xem bài viết này trên
 Instagram") is the network's rendering of another post, not the article's."""
-QUOTED_POST_CLASSES = frozenset({"twitter-tweet"})
+QUOTED_POST_CLASSES = frozenset({"twitter-tweet", "fb-post"})
 """Embeds whose first paragraph is the post's own words, which the article quotes."""
 PULL_QUOTE_CLASS = re.compile(r"(?:^|[-_])(?:pull-?quote|quote|trich-?dan)(?:$|[-_])", re.I)
 """What may hold a pull quote, a sentence of the article set again in large type beside it: an `aside`, or
