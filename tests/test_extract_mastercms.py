@@ -2769,15 +2769,18 @@ def test_a_body_that_opens_with_its_lead_again_reads_it_once(lead: str, first: s
 @pytest.mark.parametrize(
     ("signature", "author"),
     [
-        ("Minh Anh<br>Thu Hà", "Minh Anh, Thu Hà"),
-        ("Bài và ảnh:<br>Minh Anh", "Minh Anh"),
+        (SIGNED.format("Minh Anh<br>Thu Hà"), "Minh Anh, Thu Hà"),
+        (SIGNED.format("Minh Anh<br>Thu Hà<br>Lan Phương"), "Minh Anh, Thu Hà, Lan Phương"),
+        (SIGNED.format("Bài và ảnh:<br>Minh Anh"), "Minh Anh"),
+        (SIGNED.format("Lan Phương") + SIGNED.format("Minh Anh<br>Thu Hà"), "Minh Anh, Thu Hà"),
     ],
-    ids=["two-names-on-two-lines", "label-over-the-name"],
+    ids=["two-names-on-two-lines", "three-names", "label-over-the-name", "a-signed-name-over-the-signature"],
 )
 def test_a_signature_over_two_lines_is_one_byline(signature: str, author: str) -> None:
-    article = read_ending(SIGNED.format(signature))
+    article = read_ending(signature)
     assert article.author == author
-    assert article.text.split("\n")[-1] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)[-1]
+    last = "Lan Phương" if signature.count("<p") == 2 else re.findall(r"<p>(.*?)</p>", PARAGRAPHS)[-1]
+    assert article.text.split("\n")[-1] == last
 
 
 def test_a_byline_signed_under_the_notes_is_the_author() -> None:

@@ -124,8 +124,7 @@ class Block:
     signed: bool = False
     """A right-aligned paragraph wholly in bold or italic: a byline ("Ngọc Hậu", "Bài và ảnh Trọng Tùng")."""
     continues: bool = False
-    """The line goes on the element of the line before it, after a line break (`<p>Minh Anh<br>Thu Hà</p>`).
-    """
+    """The line goes on the element of the line before it, after a line break (`<p>A<br>B</p>`)."""
 
 
 @dataclass

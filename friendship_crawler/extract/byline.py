@@ -105,7 +105,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     after = _take_trailing(kept, lambda block: is_trailing_notice(block.text))
     series = _take_trailing(kept, lambda block: bool(site_rules.SERIES_MARK.match(block.text)))
     notes = _take_notes(kept)
-    signature: Block | None = None  # the line the author was read from
+    signature: Block | None = None  # the line the author was last read from
     for _ in range(3):
         if not kept or kept[-1].caption or site_rules.signs_for_office([block.text for block in kept[:-1]]):
             break  # a caption is no byline; a name under an office signs a letter
@@ -120,8 +120,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         elif author is not None and kept[-1].signed:
             if not (signature and signature.continues):
                 break  # over the byline, a letter's or a poem's signature, or a motto: the article's own
-            if is_byline(last):
-                author = f"{clean_author(last)}, {author}"  # two names set on two lines of one signature
+            if is_byline(last):  # two names set on two lines of one signature
+                author, signature = f"{clean_author(last)}, {author}", kept[-1]
             elif not site_rules.BYLINE_PREFIX.fullmatch(last):  # "Bài và ảnh:" over the name goes with it
                 break
         elif kept[-1].signed and (dated := DATED_BYLINE.match(last)) and _names_a_writer(dated["name"]):
