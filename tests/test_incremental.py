@@ -6,8 +6,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from friendship_crawler.replica import ReplicaServer
-from friendship_crawler.replica.site import SECTIONS
+from friendship_crawler.replica import ReplicaConfig, ReplicaServer
+from friendship_crawler.replica.listing_pages import not_found_page
+from friendship_crawler.replica.site import SECTIONS, Response
 from tests.crawling import run_crawl, stories
 
 
@@ -20,16 +21,14 @@ def test_each_run_fetches_only_what_is_new(
     assert set(stories(first.items, replica.corpus)) >= {a.article_id for a in replica.corpus.truth()}
 
     replica.stats.reset()
-    archives = set((tmp_path / "output" / "archive").glob("*.warc.gz"))
     unchanged = run_crawl(tmp_path, replica.base_url)
     assert unchanged.returncode == 0, unchanged.log[-3000:]
     assert unchanged.items == []
     assert unchanged.feeds == [], "a run with nothing new leaves no empty run file"
-    assert set((tmp_path / "output" / "archive").glob("*.warc.gz")) == archives, "nor an empty WARC"
     counts = replica.stats.counts
     assert counts["listing"] <= len(SECTIONS), replica.stats.paths
-    assert counts["article"] == counts["amp"] == 0, replica.stats.paths
-    assert counts["robots"] <= 1
+    assert article_paths(replica) == soft_404_paths(replica), "only a page that said it was missing, again"
+    assert counts["amp"] == 0 and counts["robots"] <= 1
 
     replica.stats.reset()
     added = replica.advance(1)
@@ -37,7 +36,15 @@ def test_each_run_fetches_only_what_is_new(
     newer = run_crawl(tmp_path, replica.base_url)
     assert newer.returncode == 0, newer.log[-3000:]
     assert sorted(item["article_id"] for item in newer.items) == sorted(added)
-    assert replica.stats.count("article") == len(added)
+    assert len(article_paths(replica) - soft_404_paths(replica)) == len(added)
+
+    replica.stats.reset()
+    archives = set((tmp_path / "output" / "archive").glob("*.warc.gz"))
+    quiet = run_crawl(tmp_path, replica.base_url)
+    assert quiet.returncode == 0, quiet.log[-3000:]
+    assert article_paths(replica) == set(), "a page three runs found missing is no longer asked for"
+    assert "1 article page gave no article in 3 runs" in quiet.log
+    assert set((tmp_path / "output" / "archive").glob("*.warc.gz")) == archives, "no empty WARC"
 
     full = run_crawl(tmp_path, replica.base_url, "-a", "full=1")
     assert full.returncode == 0, full.log[-3000:]
@@ -70,4 +77,60 @@ def test_recheck_days_refetches_recent_known_articles_and_exports_only_the_edit(
     replica.stats.reset()
     quiet = run_crawl(tmp_path, replica.base_url, "-a", "recheck_days=1")
     assert quiet.returncode == 0 and quiet.items == []
-    assert replica.stats.count("article") == 0
+    assert article_paths(replica) <= soft_404_paths(replica)
+
+
+def article_paths(replica: ReplicaServer) -> set[str]:
+    """The article pages the replica was asked for since its log was last reset."""
+    return {request.path for request in replica.stats.requests if request.kind == "article"}
+
+
+def soft_404_paths(replica: ReplicaServer) -> set[str]:
+    """Listed article addresses that answer "not found" for good: a later run asks again, a few times."""
+    return set(replica.corpus.planted()["soft_404"])
+
+
+def test_a_run_that_stops_early_leaves_nothing_behind_for_the_next(
+    replica_factory: Callable[..., ReplicaServer], tmp_path: Path
+) -> None:
+    """A run cut short (here by `max_pages=1`; an error, Ctrl-C or a kill alike) leaves articles on the
+    listing pages it did not read: the next run reads those listings to their end, and gets every one."""
+    replica = replica_factory(articles=60)
+    assert run_crawl(tmp_path, replica.base_url).returncode == 0
+    added = replica.advance(7)
+    short = run_crawl(tmp_path, replica.base_url, "-a", "max_pages=1")
+    assert short.returncode == 0, short.log[-3000:]
+    missed = set(added) - {item["article_id"] for item in short.items}
+    assert missed, "the new articles reach past the first listing page"
+    after = run_crawl(tmp_path, replica.base_url)
+    assert after.returncode == 0, after.log[-3000:]
+    assert missed <= {item["article_id"] for item in after.items}
+
+
+class OnceMissing(ReplicaServer):
+    """A replica whose `missing` article pages answer with its "not found" page until `missing` is emptied:
+    a page taken down for maintenance, then back."""
+
+    missing: frozenset[str] = frozenset()
+
+    def handle(self, raw_path: str, host: str) -> Response:
+        if raw_path in self.missing and self.site is not None:
+            return Response(200, not_found_page(self.site.hosts).encode(), "text/html; charset=utf-8")
+        return super().handle(raw_path, host)
+
+
+def test_an_article_that_said_it_was_missing_is_asked_for_again_by_the_next_run(tmp_path: Path) -> None:
+    replica = OnceMissing(ReplicaConfig(articles=60)).start()
+    try:
+        assert run_crawl(tmp_path, replica.base_url).returncode == 0
+        added = replica.advance(1)
+        story = replica.corpus.stories[added[0]]
+        replica.missing = frozenset({f"/{story.slug}-{story.article_id}.html"})
+        down = run_crawl(tmp_path, replica.base_url)
+        assert added[0] not in {item["article_id"] for item in down.items}
+        replica.missing = frozenset()
+        back = run_crawl(tmp_path, replica.base_url)
+        assert back.returncode == 0, back.log[-3000:]
+        assert [item["article_id"] for item in back.items] == [added[0]]
+    finally:
+        replica.stop()

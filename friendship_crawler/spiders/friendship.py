@@ -19,7 +19,7 @@ from scrapy.http import Response
 
 from friendship_crawler.console.session import RUN_ID_SETTING
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
-from friendship_crawler.frontier import Frontier
+from friendship_crawler.frontier import PENDING_RUNS, UNSETTLED, Frontier
 from friendship_crawler.hosts import HostPolicy
 from friendship_crawler.items import Article
 from friendship_crawler.jobdir import STAT as DISCARDED_QUEUE_STAT
@@ -113,11 +113,11 @@ class FriendshipSpider(scrapy.Spider):
             self.frontier.remember(item.article_id, "dropped")
 
     def closed(self, reason: str) -> None:
-        """Remember the listings walked to their end, if the run finished with nothing given up. A finished
-        run leaves nothing to resume: the next run with the same JOBDIR walks the listings afresh."""
+        """Remember the listings walked to their end, however the run ended (articles it requested and did
+        not read are the frontier's to ask for again). A finished run leaves nothing to resume: the next run
+        with the same JOBDIR walks the listings afresh."""
         if self.frontier is not None:
-            if reason == "finished" and not self.crawler.stats.get_value("retry/max_reached"):
-                self.frontier.mark_walked(self._walked)
+            self.frontier.mark_walked(self._walked)
             self.frontier.close()
         if reason == "finished" and self._job_state is not None:
             self._job_state.clear()
@@ -143,8 +143,41 @@ class FriendshipSpider(scrapy.Spider):
                     cb_kwargs={"slug": slug, "page": 1},
                     dont_filter=True,
                 )
+        yield from self._retry_pending()
         if self.params.wants(SECTION_SLUG):
             yield from self.parse_listing(response, slug=SECTION_SLUG, page=1)
+
+    def _retry_pending(self) -> Iterator[scrapy.Request]:
+        """The article pages earlier runs requested and none could read (stopped, failed, or said to be
+        missing for now): requested again, wherever their listing now shows them."""
+        if self.frontier is None:
+            return
+        given_up = self.frontier.given_up
+        if given_up:
+            self.crawler.stats.set_value(f"{STAT}/incremental/given_up", len(given_up))
+            self.logger.warning(
+                "%s gave no article in %s runs (an error, or a page that said it was missing or empty) and"
+                " %s no longer requested: %s",
+                "1 article page" if len(given_up) == 1 else f"{len(given_up)} article pages",
+                PENDING_RUNS,
+                "is" if len(given_up) == 1 else "are",
+                ", ".join(given_up),
+            )
+        for url, slug in self.frontier.retry:
+            self.crawler.stats.inc_value(f"{STAT}/incremental/retried")
+            yield from self._article_request(url, slug)
+
+    def _article_request(self, url: str, slug: str) -> Iterator[scrapy.Request]:
+        """The request for an article page, once per run, written down in the frontier before it is sent."""
+        if url in self._requested:
+            return
+        self._requested.add(url)
+        aid = article_id(url)
+        if self.frontier is not None and aid is not None:
+            self.frontier.requested(url, aid, slug)
+        yield scrapy.Request(
+            url, callback=self.parse_article, cb_kwargs={"slug": slug}, priority=1, dont_filter=True
+        )
 
     def _discover_subsections(self, response: Response) -> dict[str, str]:
         """Slug -> name of every subsection the section page links to, in page order."""
@@ -174,6 +207,8 @@ class FriendshipSpider(scrapy.Spider):
         stats = self.crawler.stats
         stats.inc_value(f"{STAT}/listing/pages")
         listing = parse_listing(response.text, response.url, known_listing=True)
+        if page == 1 and self.frontier is not None:
+            self.frontier.begin_walk(slug)
         if listing.markup is None:
             stats.inc_value(f"{STAT}/listing/unrecognised")
             self.logger.warning("No listing entries recognised on %s", response.url)
@@ -194,11 +229,7 @@ class FriendshipSpider(scrapy.Spider):
             if self._known(url, entry):
                 known += 1
                 continue
-            if url not in self._requested:
-                self._requested.add(url)
-                yield scrapy.Request(
-                    url, callback=self.parse_article, cb_kwargs={"slug": slug}, priority=1, dont_filter=True
-                )
+            yield from self._article_request(url, slug)
         walked_before = self.frontier is not None and self.frontier.walked(slug)
         if known and walked_before and not self.params.full:
             # Newest first: everything below a known entry was known when this listing was last walked.
@@ -288,8 +319,8 @@ class FriendshipSpider(scrapy.Spider):
             stats.inc_value(f"{STAT}/drop/{exc.reason}")
             self.logger.info("Not an article (%s): %s", exc.reason, response.url)
             aid = article_id(response.url)
-            if self.frontier is not None and aid is not None:
-                self.frontier.remember(aid, exc.reason)
+            if self.frontier is not None and aid is not None and exc.reason not in UNSETTLED:
+                self.frontier.remember(aid, exc.reason)  # what may be so for a while stays pending
             return
         self._count_reading(reading)
         if reading.extraction.fallback:
