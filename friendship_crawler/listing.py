@@ -211,9 +211,12 @@ def _with_featured(
     entries: tuple[ListingEntry, ...],
 ) -> tuple[ListingEntry, ...]:
     """A first page's entries after the teasers of its featured box: the articles linked above the list
-    in the list's own column (`_list_column`), from teasers with a photo (a ticker's bare links are
-    none), outside rails and chrome, each once; the last `FEATURED_MAX_LINKS` links above the list."""
-    column = _list_column(teasers)
+    in the page's `<main>` or else the list's own column (`_list_column`), from teasers with a photo (a
+    ticker's bare links are none), outside rails and chrome, each once; the last `FEATURED_MAX_LINKS` links
+    above the list. A featured row may stand above the list's own row, beside other columns."""
+    column = next(teasers[0].iterancestors("main"), None)
+    if column is None:
+        column = _list_column(teasers)
     if column is None:
         return entries
     first = teasers[0]
@@ -456,7 +459,7 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
             element = node.root
             href = (element.get(attribute) or "").strip() if isinstance(element, HtmlElement) else ""
             url = absolute_url(page_url, href) if href and not href.startswith(("#", "javascript:")) else None
-            if url is None or BACK_LABEL.search(_label(element)) or _goes_back(url, page_url):
+            if url is None or BACK_LABEL.search(_label(element)) or goes_back(url, page_url):
                 continue
             if css.startswith(("div.btn-viewmore", "span.btn-xemthem")) and not PAGE_MARK.search(url):
                 continue  # a box's "Xem thêm" to another listing, not this one's next page
@@ -465,7 +468,7 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
         url = absolute_url(page_url, link.root.get("href") or "")
         if not url or not PAGE_MARK.search(url) or MORE_LABEL.match(link.root.text_content()) is None:
             continue
-        if _same_listing(url, page_url) and not _goes_back(url, page_url):
+        if _same_listing(url, page_url) and not goes_back(url, page_url):
             return url
     boxes = sel.css(PAGING_BOXES)
     numbered = _after_current(boxes, page_url)
@@ -474,7 +477,7 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
         label = _label(element)
         if href and NEXT_LABEL.search(label) and not BACK_LABEL.search(label):
             url = absolute_url(page_url, href)
-            if url is not None and not _goes_back(url, page_url):
+            if url is not None and not goes_back(url, page_url):
                 return numbered if _skips_to(url, numbered) else url
     return numbered
 
@@ -482,7 +485,7 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
 def _skips_to(url: str, numbered: str | None) -> bool:
     """An arrow that leads past the numbered link after the page being read: a "»" to the last page, which
     would skip every page between (`numbered` is that link)."""
-    return numbered is not None and numbered != url and _goes_back(numbered, url)
+    return numbered is not None and numbered != url and goes_back(numbered, url)
 
 
 def _label(element: HtmlElement) -> str:
@@ -506,12 +509,12 @@ def _after_current(boxes: list[Selector], page_url: str) -> str | None:
                     current = element
             elif element.tag == "a" and numbered and current not in element.iterancestors():
                 url = absolute_url(page_url, element.get("href") or "")
-                if url is not None and not _goes_back(url, page_url):
+                if url is not None and not goes_back(url, page_url):
                     return url
     return None
 
 
-def _goes_back(url: str, page_url: str) -> bool:
+def goes_back(url: str, page_url: str) -> bool:
     """The link leads to this page or an earlier one of the same listing, by its offset or page number."""
     if url.split("#", 1)[0] == page_url.split("#", 1)[0]:
         return True

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from friendship_crawler.listing import listing_offset, listing_url, parse_listing
+from friendship_crawler.listing import goes_back, listing_offset, listing_url, parse_listing
 
 CURRENT = """<html><body><div class="_BX_LISTING">
 <div class="article"><a href="/a-200.html"><img src="x.jpg"></a><h3><a href="/a-200.html">A</a></h3>
@@ -530,4 +530,77 @@ def test_known_markup_reads_each_teasers_article_link_and_leaves_the_rest_to_the
         *(f"https://congthuong.vn/tin-{300 + n}.html" for n in range(3)),
         "https://congthuong.vn/adsfw/click?id=9",
         "https://doitac.example.vn/bai-777.html",
+    ]
+
+
+SECTION = "https://thoidai.com.vn/huu-nghi"
+
+
+@pytest.mark.parametrize(
+    ("page", "next_page", "back"),
+    [
+        ("https://example.vn/tin-tuc/", "https://example.vn/tin-tuc/p2", False),
+        ("https://example.vn/tin-tuc/p2", "https://example.vn/tin-tuc/p3", False),
+        ("https://example.vn/tin-tuc/p3", "https://example.vn/tin-tuc/p2", True),
+        ("https://example.vn/huu-nghi?page=2", "https://example.vn/huu-nghi?page=3", False),
+        (SECTION, listing_url(SECTION, 16), False),
+        (listing_url(SECTION, 16), listing_url(SECTION, 16), True),
+        (listing_url(SECTION, 32), listing_url(SECTION, 16), True),
+    ],
+)
+def test_a_next_page_goes_forward_by_its_number_or_its_offset(page: str, next_page: str, back: bool) -> None:
+    assert goes_back(next_page, page) is back
+
+
+def test_the_spider_pages_a_listing_numbered_by_page_to_its_end() -> None:
+    """A listing whose addresses number the pages ("/tin-tuc/p2") advances by its numbers, not an offset:
+    the walk goes on past the second page."""
+    from scrapy.utils.test import get_crawler
+
+    from friendship_crawler.spiders.friendship import FriendshipSpider
+
+    crawler = get_crawler(FriendshipSpider)
+    spider = FriendshipSpider.from_crawler(crawler)
+    crawler.stats.open_spider()
+    teasers = "".join(
+        f"<div class='article'><h3><a href='/bai-so-{n}-{8000 + n}.html'>Bài số {n}</a></h3></div>"
+        for n in range(3)
+    )
+    paging = (
+        "<div class='grNextPage __MB_ARTICLE_PAGING'><a href='/tin-tuc/p1'>1</a><a class='page active'>2</a>"
+        "<a href='/tin-tuc/p3'>3</a></div>"
+    )
+    page_url = "https://example.vn/tin-tuc/p2"
+    listing = parse_listing(f"<div class='_BX_LISTING'>{teasers}</div>{paging}", page_url, known_listing=True)
+    assert listing.next_url == "https://example.vn/tin-tuc/p3"
+    assert spider._stop_paging(listing, len(listing.entries), 2, page_url) is None
+
+
+def test_a_featured_row_above_the_lists_own_row_is_read_first() -> None:
+    """netbiz's category page: the featured stories in a row of their own (a cover and a column of three),
+    the list in the next row's column beside its load-more button; the load-more list leaves them out."""
+
+    def teaser(n: int) -> str:
+        return (
+            f'<article class="article"><a href="/bai-{n}.html"><img src="{n}.jpg"></a>'
+            f'<h3 class="article-title"><a href="/bai-{n}.html">Bài {n}</a></h3></article>'
+        )
+
+    page = (
+        '<html><body><main class="main"><div class="wrapper clearfix mb35">'
+        f'<div class="w720 lt"><div class="cat-cover"><div class="cat-content">{teaser(700)}</div></div></div>'
+        f'<div class="w380 rt"><div class="cat-listing"><div class="cat-content">{teaser(699)}{teaser(698)}'
+        "</div></div></div></div>"
+        '<div class="wrapper clearfix"><div class="w720 lt"><div class="cat-listing">'
+        f'<div class="cat-content __MB_LIST_ITEM">{teaser(696)}{teaser(695)}</div></div>'
+        '<input type="hidden" class="__MB_NEXT_URL" value="/apicenter@/article_lm&amp;sid=12&amp;BRSR=2">'
+        '<span class="btn-viewmore">XEM THÊM</span></div></div></main></body></html>'
+    )
+    listing = parse_listing(page, "https://netbiz.net.vn/quoc-te/huu-nghi")
+    assert [entry.url.rsplit("-", 1)[-1] for entry in listing.entries] == [
+        "700.html",
+        "699.html",
+        "698.html",
+        "696.html",
+        "695.html",
     ]

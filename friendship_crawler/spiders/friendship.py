@@ -23,7 +23,7 @@ from friendship_crawler.frontier import PENDING_RUNS, UNSETTLED, Frontier
 from friendship_crawler.hosts import HostPolicy
 from friendship_crawler.items import Article
 from friendship_crawler.jobdir import STAT as DISCARDED_QUEUE_STAT
-from friendship_crawler.listing import FALLBACK, ListingEntry, ListingPage, listing_offset, parse_listing
+from friendship_crawler.listing import FALLBACK, ListingEntry, ListingPage, goes_back, parse_listing
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import Reading, read_page
@@ -275,7 +275,7 @@ class FriendshipSpider(scrapy.Spider):
         elif fresh == 0:
             reason = "no_new_entries"
             self.logger.warning("Listing %s repeats earlier entries; paging stops here", url)
-        elif listing_offset(listing.next_url) <= listing_offset(url):
+        elif goes_back(listing.next_url, url):
             reason = "offset_not_advancing"
             self.logger.warning("Listing %s offers a next page that does not advance", url)
         elif self.params.max_pages is not None and page >= self.params.max_pages:
