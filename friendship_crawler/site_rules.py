@@ -468,10 +468,12 @@ CONTENTS_LABELS = frozenset({"mục lục", "nội dung chính", "nội dung bà
 
 # --- pages that are not articles -------------------------------------------------------------------
 NOT_FOUND = re.compile(
-    r"\b(?:không tìm thấy|không tồn tại|đã bị xóa|đã bị xoá|page not found|not found|404|lỗi truy cập)\b",
+    r"\b(?:không tìm thấy|không tồn tại|đã bị xóa|đã bị xoá|page not found|not found|404|lỗi truy cập"
+    r"|đang bảo trì|bảo trì hệ thống|under maintenance|just a moment|attention required)\b",
     re.IGNORECASE,
 )
-"""What the site's error pages (served with HTTP 200) say in their title and headings."""
+"""What the site's error pages (served with HTTP 200) say in their title and headings, and the pages that
+stand in for an article for a while: a maintenance notice, a bot check ("Just a moment...")."""
 NOT_FOUND_TITLE_OTHER_WORDS = 3
 """An error page's heading is the message and a few words ("Không tìm thấy trang", "Lỗi 404"); a title
 with more words beside it ("Quốc lộ 404 được nâng cấp") is an article's."""

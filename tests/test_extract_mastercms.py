@@ -1628,9 +1628,18 @@ def test_a_dated_headline_that_names_a_404_or_a_removal_is_an_articles(headline:
 
 
 @pytest.mark.parametrize(
-    "message", ["Xin lỗi, trang bạn yêu cầu không tồn tại hoặc đã bị xóa", "Lỗi 404 - Không tìm thấy trang"]
+    "message",
+    [
+        "Xin lỗi, trang bạn yêu cầu không tồn tại hoặc đã bị xóa",
+        "Lỗi 404 - Không tìm thấy trang",
+        "Hệ thống đang bảo trì",
+        "Just a moment...",
+    ],
+    ids=["removed", "404", "maintenance", "bot-check"],
 )
 def test_an_undated_page_whose_heading_says_it_does_not_exist_is_a_soft_404(message: str) -> None:
+    """An error page served with HTTP 200, or a page that stands in for the article for a while (a
+    maintenance notice, a bot check): no article, and a later run asks for the page again."""
     page = f"<html><body><h1>{message}</h1><p>Quay lại <a href='/'>trang chủ</a>.</p></body></html>"
     with pytest.raises(NotAnArticle) as raised:
         EXTRACTOR.extract(page, "https://congthuong.vn/tin-chinh-123456.html")

@@ -65,6 +65,7 @@ TRANSIENT = {
     "http_503": 0.2,
     "connection_reset": 0.2,
     "truncated": 0.2,
+    "gzip_cut": 0.2,
     "empty_200": 0.2,
     "slow": 0.1,
 }
@@ -187,6 +188,16 @@ def test_resets_and_cut_bodies_are_retried(transient: FaultCrawl) -> None:
     assert injected["connection_reset"] > 0 and injected["truncated"] > 0
     assert stats["downloader/exception_type_count/scrapy.exceptions.ResponseDataLossError"] > 0
     assert stats["downloader/exception_type_count/scrapy.exceptions.DownloadFailedError"] > 0
+
+
+def test_gzip_streams_cut_short_are_retried_not_read_cut(transient: FaultCrawl) -> None:
+    """Scrapy would inflate what a cut gzip stream holds and pass it on as the page: the article would be
+    exported cut."""
+    injected = transient.server.faults_injected["gzip_cut"]
+    assert transient.stats["retry/reason_count/gzip_cut_short"] == injected > 0
+    corpus = transient.server.corpus
+    texts = {corpus.story_of(int(item["article_id"])): item["text"] for item in transient.run.items}
+    assert [aid for aid, text in texts.items() if text != corpus.expected(aid).text] == []
 
 
 def test_empty_200_pages_are_retried(transient: FaultCrawl) -> None:

@@ -17,6 +17,7 @@ Settings: `DOWNLOADER_MIDDLEWARES = {...FailureReasonsMiddleware: 40, ...EmptyBo
 from __future__ import annotations
 
 import logging
+import zlib
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -121,19 +122,70 @@ class EmptyBodyRetryMiddleware:
 
 
 class CountingHttpCompressionMiddleware(HttpCompressionMiddleware):
-    """Scrapy's decompression, counting the answers it drops for inflating past `DOWNLOAD_MAXSIZE`.
+    """Scrapy's decompression, counting the answers it drops for inflating past `DOWNLOAD_MAXSIZE`, and
+    retrying a gzip stream cut short.
+
+    Scrapy inflates what a cut gzip stream holds and passes it on as the page (`gunzip` stops quietly at
+    the cut): the article would be exported cut, and never fetched again. A stream is whole when its
+    trailer (CRC-32 and length of what it inflates to) matches what was inflated, or, for the rare stream
+    of several members, when each member ends. A cut one is retried (`retry/reason_count/gzip_cut_short`);
+    when retries run out the page is lost (`friendship/failed/data_loss`), for the next run to ask again.
 
     Replaces the built-in in settings (same order, 590), since its drop raises from `process_response`,
     where no other downloader middleware can see it.
     """
 
+    crawler: Crawler
+    """The crawl, whose spider a retried request names."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CountingHttpCompressionMiddleware:
+        middleware = super().from_crawler(crawler)
+        middleware.crawler = crawler
+        return middleware
+
     # Without the deprecated `spider` argument, so Scrapy calls it the current way.
     def process_response(  # type: ignore[override]
         self, request: Request, response: Response
     ) -> Request | Response:
+        gzipped = (response.headers.get(b"Content-Encoding") or b"").strip().lower() in GZIP_ENCODINGS
         try:
-            return super().process_response(request, response)
+            result = super().process_response(request, response)
         except IgnoreRequest:
             assert self.stats is not None
             self.stats.inc_value(f"{FAILED}/decompression_bomb")
             raise
+        if not gzipped or result is response or not isinstance(result, Response):
+            return result
+        if gzip_whole(response.body, result.body):
+            return result
+        assert self.crawler.spider is not None and self.stats is not None
+        retry = get_retry_request(request, spider=self.crawler.spider, reason="gzip_cut_short")
+        if retry is not None:
+            return retry
+        self.stats.inc_value(f"{FAILED}/data_loss")
+        raise IgnoreRequest(f"gzip stream cut short: {request.url}")
+
+
+GZIP_ENCODINGS = frozenset({b"gzip", b"x-gzip"})
+_GZIP_TRAILER = 8
+"""CRC-32 and the inflated length modulo 2**32, little-endian, end a gzip member."""
+
+
+def gzip_whole(raw: bytes, inflated: bytes) -> bool:
+    """The gzip stream `raw` ended where it should, `inflated` being what it inflated to."""
+    if len(raw) >= _GZIP_TRAILER:
+        crc, size = int.from_bytes(raw[-8:-4], "little"), int.from_bytes(raw[-4:], "little")
+        if size == len(inflated) & 0xFFFFFFFF and crc == zlib.crc32(inflated):
+            return True
+    rest = raw
+    while rest:  # several members, or padding after one: each member must end
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            member.decompress(rest)
+        except zlib.error:
+            return False
+        if not member.eof:
+            return False
+        rest = member.unused_data.lstrip(b"\0")
+    return True

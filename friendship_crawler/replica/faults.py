@@ -136,6 +136,19 @@ def truncated(request: FaultRequest) -> Response:
     return FaultResponse(page.status, half, page.content_type, page.headers, declared_length=len(page.body))
 
 
+def gzip_cut(request: FaultRequest) -> Response:
+    """The page gzipped and cut short, its length declared as sent: the HTTP answer is whole, the gzip
+    stream is not (a proxy or CDN that dropped the connection's end)."""
+    page = request.original()
+    packed = gzip.compress(page.body)
+    return Response(
+        page.status,
+        packed[: len(packed) * 3 // 5],
+        page.content_type,
+        (*page.headers, ("Content-Encoding", "gzip")),
+    )
+
+
 def empty_200(request: FaultRequest) -> Response:
     """HTTP 200 with an empty body, as a struggling origin behind a CDN sometimes answers."""
     return Response(200, b"")
@@ -337,6 +350,7 @@ FAULT_MODES: dict[str, FaultMode] = {
     "connection_reset": FaultMode(connection_reset, PAGE_KINDS, attempts=1),
     "slow": FaultMode(slow, PAGE_KINDS, attempts=1),
     "truncated": FaultMode(truncated, PAGE_KINDS, attempts=1),
+    "gzip_cut": FaultMode(gzip_cut, ARTICLE_KINDS, attempts=1),
     "empty_200": FaultMode(empty_200, PAGE_KINDS, attempts=1),
     "wrong_charset": FaultMode(wrong_charset, ARTICLE_KINDS),
     "missing_charset": FaultMode(missing_charset, ARTICLE_KINDS),
