@@ -43,6 +43,8 @@ REMOTE_CONTROL_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
     "friendship_crawler.middlewares.site_hosts.SiteHostsMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "friendship_crawler.middlewares.robots.StrictRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "friendship_crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
     "friendship_crawler.middlewares.failures.FailureReasonsMiddleware": 40,
