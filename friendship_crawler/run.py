@@ -7,9 +7,10 @@ run file, its duplicates report, its run report, its log and its archive always 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from scrapy import Spider
@@ -30,6 +31,38 @@ DUPLICATES_FILE = re.compile(rf"^{_STEM}\.duplicates\.jsonl$")
 def new_run_id(now: datetime | None = None) -> str:
     """A run id: the UTC start time to the second."""
     return (now or datetime.now(UTC)).strftime(RUN_ID_FORMAT)
+
+
+CLAIM_SUFFIX = ".claim"
+CLAIM_TRIES = 600
+"""Seconds after the start time a run id may be taken from, when runs keep starting together."""
+
+
+def claim_run_id(settings: BaseSettings, spider: str, now: datetime | None = None) -> str:
+    """A run id no other run of `spider` holds: the UTC start time to the second, or the first later
+    second that is free. Two crawls started in the same second on one output directory would otherwise
+    write one run file, one report and one log. An id is free when no file of a run has its stem (in the
+    output and reports directories), and it is taken by creating `<stem>.claim` in the reports directory
+    exclusively, which `release_run_id` removes when the crawl ends."""
+    start = now or datetime.now(UTC)
+    run = Run.at(settings, spider, new_run_id(start))
+    run.reports_dir.mkdir(parents=True, exist_ok=True)
+    for step in range(CLAIM_TRIES):
+        candidate = Run.at(settings, spider, new_run_id(start + timedelta(seconds=step)))
+        folders = (candidate.output_dir, candidate.reports_dir)
+        if any(next(folder.glob(f"{candidate.stem}.*"), None) for folder in folders):
+            continue  # a run of that second left its files
+        try:
+            os.close(os.open(candidate.claim_file, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            continue
+        return candidate.run_id
+    raise OSError(f"no free run id in {CLAIM_TRIES} s from {new_run_id(start)} under {run.reports_dir}")
+
+
+def release_run_id(settings: BaseSettings, spider: str, run_id: str) -> None:
+    """Remove the claim `claim_run_id` left for the run: its files now hold its id."""
+    Run.at(settings, spider, run_id).claim_file.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -67,6 +100,11 @@ class Run:
     @property
     def stem(self) -> str:
         return f"{self.spider}-{self.run_id}"
+
+    @property
+    def claim_file(self) -> Path:
+        """What holds the run id while the run starts (`claim_run_id`)."""
+        return self.reports_dir / f"{self.stem}{CLAIM_SUFFIX}"
 
     @property
     def feed_file(self) -> Path:

@@ -47,7 +47,7 @@ from friendship_crawler.project_settings import (
     start_failure,
     undeclared_settings,
 )
-from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, new_run_id
+from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, claim_run_id, release_run_id
 from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)
@@ -64,6 +64,8 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         self._crawlers: list[Crawler] = []
         self._log_file: Path | None = None
         self._own_feeds: list[str] = []
+        self._claimed: tuple[str, str] | None = None
+        """The spider and the run id this crawl took (`claim_run_id`), released when it ends."""
 
     def short_desc(self) -> str:
         return "Run a spider of the current project, by name; exit 3 when a run check fails"
@@ -103,16 +105,32 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
             console = console_enabled(self.settings)
         except ValueError as exc:  # a value that is no flag, named with its setting
             raise UsageError(str(exc), print_help=False) from None
-        if args and console:
-            run_id = new_run_id()
-            self.settings.set(RUN_ID_SETTING, run_id, priority="cmdline")
+        if not args:
+            return
+        try:
+            run_id = claim_run_id(self.settings, args[0])
+        except OSError as exc:
+            sys.stderr.write(f"The crawl cannot take a run id: {exc.strerror or exc}\n")
+            raise SystemExit(1) from exc
+        self.settings.set(RUN_ID_SETTING, run_id, priority="cmdline")
+        self._claimed = args[0], run_id
+        if console:
             try:
                 self._log_file = route_log_to_file(self.settings, args[0], run_id)
             except OSError as exc:
+                release_run_id(self.settings, *self._claimed)
                 sys.stderr.write(f"The crawl cannot write its log: {exc.strerror or exc} ({exc.filename})\n")
                 raise SystemExit(1) from exc
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        try:
+            self._run(args, opts)
+        finally:
+            if self._claimed is not None:
+                assert self.settings is not None
+                release_run_id(self.settings, *self._claimed)
+
+    def _run(self, args: list[str], opts: argparse.Namespace) -> None:
         mask_all_log_records()
         assert self.settings is not None
         console = console_enabled(self.settings)
