@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -94,6 +94,8 @@ RAIL_HEADING_CLASS = re.compile(r"title|heading|cat-?name", re.I)
 RAIL_HEADING_WORDS = 6
 _TEASER_TAGS = frozenset({"article", "li", "div"})
 _CLIMB = 12
+TEASER_MAX_LINKS = 4
+"""Links a teaser holds at most: to its article (photo, title, comments) and its section."""
 FEATURED_MAX_LINKS = 60
 """The links above a list read for its featured box: a featured box holds a few teasers."""
 LIST_COLUMN_CLIMB = 3
@@ -374,15 +376,37 @@ def _names_chrome(value: str) -> bool:
 
 
 def _teaser_of(link: HtmlElement) -> HtmlElement | None:
-    """The teaser around a link (the nearest `article`, `li` or small `div`), for its date."""
+    """The teaser around a link, for its date and photo: the largest `article`, `li` or `div` around it
+    whose links, `TEASER_MAX_LINKS` at most, lead to no other article (a teaser links its article from its
+    photo, its title and its comment count, and may link its section), within `_CLIMB` levels. A photo
+    and a title set in boxes of their own side by side are one teaser."""
+    aid = _linked_article(link.get("href"))
+    teaser: HtmlElement | None = None
     node: HtmlElement | None = link
     for _ in range(_CLIMB):
         node = node.getparent() if node is not None else None
-        if node is None:
+        if node is None or not _links_only_to(node, aid):
             break
-        if node.tag in _TEASER_TAGS and len(node.findall(".//a[@href]")) <= 4:
-            return node
-    return None
+        if node.tag in _TEASER_TAGS:
+            teaser = node
+    return teaser
+
+
+def _links_only_to(box: HtmlElement, aid: int | None) -> bool:
+    """The box holds `TEASER_MAX_LINKS` links at most, none to an article but `aid`; it stops reading at
+    the first link too many (a list's column holds thousands)."""
+    for count, link in enumerate(box.iter("a"), 1):
+        if count > TEASER_MAX_LINKS:
+            return False
+        other = _linked_article(link.get("href"))
+        if other is not None and other != aid:
+            return False
+    return True
+
+
+def _linked_article(href: str | None) -> int | None:
+    """The id of the article a link leads to, relative or not; None for any other link."""
+    return article_id(urljoin("https://host/", href)) if href else None
 
 
 def teaser_date(teaser: HtmlElement | None) -> date | None:

@@ -604,3 +604,19 @@ def test_a_featured_row_above_the_lists_own_row_is_read_first() -> None:
         "696.html",
         "695.html",
     ]
+
+
+def test_a_teasers_photo_and_title_in_boxes_side_by_side_are_one_teaser_with_its_date() -> None:
+    """laodongthudo's teasers: the photo in a box of its own, the title and date in the next one."""
+    teasers = "".join(
+        f'<div class="list_news"><div class="list_news_img"><a href="/ld-bai-{aid}.html"><img src="l.jpg"></a>'
+        f'</div><div class="list_news_title"><h2><a href="/ld-bai-{aid}.html">Bài {aid}</a></h2>'
+        f'<span class="date">0{day}/11/2019</span><p>Tóm tắt.</p></div></div>'
+        for aid, day in ((88016, 1), (88015, 2), (88014, 3))
+    )
+    listing = parse_listing(
+        f'<html><body><div class="col_category">{teasers}</div></body></html>',
+        "http://laodongthudo.vn/giao-duc&s_cond=&BRSR=16",
+        known_listing=True,
+    )
+    assert [entry.published for entry in listing.entries] == [date(2019, 11, day) for day in (1, 2, 3)]
