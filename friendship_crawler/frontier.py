@@ -125,6 +125,11 @@ class Frontier:
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO listings VALUES (?, ?)", [(s, now) for s in slugs])
 
+    def settle(self, url: str) -> None:
+        """A page this run read and left aside (outside its date window): no later run owes it a fetch."""
+        with self._db:
+            self._db.execute("DELETE FROM pending WHERE url = ?", (url,))
+
     def requested(self, url: str, article_id: int, slug: str) -> None:
         """Write down, before it is fetched, an article page this run requests: until a run turns it into a
         known outcome, the next run requests it again (`retry`)."""

@@ -492,7 +492,7 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
         url = absolute_url(page_url, link.root.get("href") or "")
         if not url or not PAGE_MARK.search(url) or MORE_LABEL.match(link.root.text_content()) is None:
             continue
-        if _same_listing(url, page_url) and not goes_back(url, page_url):
+        if same_listing(url, page_url) and not goes_back(url, page_url):
             return url
     boxes = sel.css(PAGING_BOXES)
     numbered = _after_current(boxes, page_url)
@@ -550,7 +550,7 @@ def goes_back(url: str, page_url: str) -> bool:
     return listing_offset(url) <= listing_offset(page_url)
 
 
-def _same_listing(url: str, page_url: str) -> bool:
+def same_listing(url: str, page_url: str) -> bool:
     """The two addresses are pages of one listing: the same address before its offset or page number."""
     theirs, ours = _page_number(url), _page_number(page_url)
     if theirs is not None:

@@ -468,18 +468,26 @@ CONTENTS_LABELS = frozenset({"mục lục", "nội dung chính", "nội dung bà
 
 # --- pages that are not articles -------------------------------------------------------------------
 NOT_FOUND = re.compile(
-    r"\b(?:không tìm thấy|không tồn tại|đã bị xóa|đã bị xoá|page not found|not found|404|lỗi truy cập"
-    r"|đang bảo trì|bảo trì hệ thống|under maintenance|just a moment|attention required)\b",
+    r"\b(?:không tìm thấy|không tồn tại|đã bị xóa|đã bị xoá|page not found|not found|404|lỗi truy cập)\b",
     re.IGNORECASE,
 )
-"""What the site's error pages (served with HTTP 200) say in their title and headings, and the pages that
-stand in for an article for a while: a maintenance notice, a bot check ("Just a moment...")."""
+"""What the site's error pages (served with HTTP 200) say in their title and headings."""
+STANDS_IN = re.compile(
+    r"^\W*(?:(?:hệ thống|website|trang web|trang)\s+)?(?:đang bảo trì|bảo trì hệ thống|under maintenance"
+    r"|just a moment|attention required!?(?:\s*\|\s*cloudflare)?)\W*$",
+    re.IGNORECASE,
+)
+"""The whole title or heading of a page that stands in for the article for a while: a maintenance notice
+("Hệ thống đang bảo trì"), a bot check ("Just a moment..."). A headline that goes on ("Cầu Long Biên đang
+bảo trì") is an article's."""
 NOT_FOUND_TITLE_OTHER_WORDS = 3
 """An error page's heading is the message and a few words ("Không tìm thấy trang", "Lỗi 404"); a title
 with more words beside it ("Quốc lộ 404 được nâng cấp") is an article's."""
 
 
 def is_not_found_title(title: str) -> bool:
-    """The title is an error page's message: the page holds no article."""
+    """The title is an error page's message, or a stand-in's (`STANDS_IN`): the page holds no article."""
+    if STANDS_IN.match(title):
+        return True
     rest, found = NOT_FOUND.subn(" ", title)
     return found > 0 and len(rest.split()) <= NOT_FOUND_TITLE_OTHER_WORDS

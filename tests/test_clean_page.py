@@ -609,3 +609,28 @@ def test_a_font_size_control_spelt_out_above_the_title_is_no_title() -> None:
     page = clean_page_text(sister_copy(above_title="Nhỏ Bình thường Lớn"))
     assert page.title == SISTER_TITLE
     assert "Nhỏ" not in page.text
+
+
+def test_a_follow_line_at_the_end_of_a_short_text_makes_no_whole_page() -> None:
+    """A subheading over a caption that retells it stays: only a page read whole loses its alt lines."""
+    caption = "Hợp tác giáo dục giữa hai trường được ký kết tại Hà Nội. (Ảnh: Minh Anh)"
+    text = f"{SISTER_TITLE}\n\n{SISTER_SAPO}\n\nHợp tác giáo dục\n{caption}\n\n{SISTER_BODY[0]}\n"
+    text += "Theo dõi Thời Đại trên Google News\n"
+    assert "Hợp tác giáo dục" in clean_page_text(text).text.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Minh Anh | 12/05/2024 10:20", "Minh Anh"),
+        ("Đà Nẵng | 12/05/2024 10:20", None),
+        ("TTXVN | 12/05/2024 10:20", None),
+        ("Báo Thời Đại · 12/05/2024 10:20", None),
+    ],
+    ids=["a-name", "a-place", "an-outlets-acronym", "an-outlet"],
+)
+def test_a_dated_line_under_the_title_names_a_writer_not_a_place_or_an_outlet(
+    line: str, author: str | None
+) -> None:
+    page = clean_page_text(f"{SISTER_TITLE}\n{line}\n\n{SISTER_SAPO}\n\n{SISTER_BODY[0]}\n")
+    assert (page.author, page.published_at) == (author, "2024-05-12T10:20:00+07:00")

@@ -1823,8 +1823,17 @@ def test_a_caption_set_under_a_photo_without_a_box_is_its_caption(after: str, ca
         (f"<i><a href='/anh.jpg'><img src='/anh.jpg'></a><br>{CAPTION}</i>", CAPTION),
         (f"<em>Trước ảnh. <img src='/anh.jpg'><br>{CAPTION}</em>", ""),
         (f"<em><img src='/anh.jpg'><br>{CAPTION * 12}</em>", ""),
+        (f"<em><img src='/anh.jpg'><br>Tòa soạn: {CAPTION * 5}</em>", ""),
+        (f"<em><img src='/anh.jpg'> {CAPTION}</em>", ""),
     ],
-    ids=["photo-and-caption-in-one-italic", "linked-photo", "text-before-the-photo", "a-paragraph"],
+    ids=[
+        "photo-and-caption-in-one-italic",
+        "linked-photo",
+        "text-before-the-photo",
+        "a-paragraph",
+        "an-editors-note",
+        "no-line-break",
+    ],
 )
 def test_a_photo_and_its_caption_in_one_italic_run(run: str, caption: str) -> None:
     """A sister site sets the photo and its caption in one `<em>` (`<em><img><br>caption</em>`): the line

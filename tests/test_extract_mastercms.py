@@ -1620,7 +1620,12 @@ def test_a_box_of_tags_that_closes_the_body_gives_the_tags_and_a_linked_keyword_
 
 @pytest.mark.parametrize(
     "headline",
-    ["Nâng cấp Quốc lộ 404 qua Quảng Nam", "Hơn 200 trang web lừa đảo đã bị xóa trong tháng 4"],
+    [
+        "Nâng cấp Quốc lộ 404 qua Quảng Nam",
+        "Hơn 200 trang web lừa đảo đã bị xóa trong tháng 4",
+        "Cầu Long Biên đang bảo trì",
+        "Just a moment in time",
+    ],
 )
 def test_a_dated_headline_that_names_a_404_or_a_removal_is_an_articles(headline: str) -> None:
     page = headline_page(below="<div class='k8'>10:20 | 12/05/2025</div>").replace("Tin chính", headline)
@@ -2684,7 +2689,18 @@ def test_a_link_to_the_writers_page_names_the_writer_with_a_title_or_a_role(show
     assert article.author == author
 
 
-@pytest.mark.parametrize("shown", ["Theo dõi Minh Anh", "Trang tác giả Minh Anh", "Xem tất cả bài viết"])
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "Theo dõi Minh Anh",
+        "Trang tác giả Minh Anh",
+        "Xem tất cả bài viết",
+        "Tác giả Minh Anh",
+        "Bài của Minh Anh",
+        "Liên hệ Minh Anh",
+        "Xem thêm Minh Anh",
+    ],
+)
 def test_a_link_to_the_writers_page_that_says_something_else_is_no_name(shown: str) -> None:
     assert author_page_name(shown) is None
 
@@ -2781,22 +2797,47 @@ def test_a_body_that_opens_with_its_lead_again_reads_it_once(lead: str, first: s
         (SIGNED.format("Minh Anh<br>Thu Hà"), "Minh Anh, Thu Hà"),
         (SIGNED.format("Minh Anh<br>Thu Hà<br>Lan Phương"), "Minh Anh, Thu Hà, Lan Phương"),
         (SIGNED.format("Bài và ảnh:<br>Minh Anh"), "Minh Anh"),
-        (SIGNED.format("Lan Phương") + SIGNED.format("Minh Anh<br>Thu Hà"), "Minh Anh, Thu Hà"),
+        (SIGNED.format("Lan Phương") + SIGNED.format("Minh Anh<br>Thu Hà"), "Lan Phương, Minh Anh, Thu Hà"),
+        (SIGNED.format("Minh Anh") + SIGNED.format("Thu Hà"), "Minh Anh, Thu Hà"),
+        (SIGNED.format("Bài và ảnh:") + SIGNED.format("Minh Anh"), "Minh Anh"),
     ],
-    ids=["two-names-on-two-lines", "three-names", "label-over-the-name", "a-signed-name-over-the-signature"],
+    ids=[
+        "two-names-on-two-lines",
+        "three-names",
+        "label-over-the-name",
+        "a-signed-name-over-the-signature",
+        "names-in-paragraphs-of-their-own",
+        "label-in-a-paragraph-of-its-own",
+    ],
 )
 def test_a_signature_over_two_lines_is_one_byline(signature: str, author: str) -> None:
     article = read_ending(signature)
     assert article.author == author
-    last = "Lan Phương" if signature.count("<p") == 2 else re.findall(r"<p>(.*?)</p>", PARAGRAPHS)[-1]
-    assert article.text.split("\n")[-1] == last
+    assert article.text.split("\n")[-1] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)[-1]
+
+
+NOTES = "<p><strong>Chú thích:</strong></p><p><em>(1) Văn kiện Đại hội VI, Nxb Sự thật, 1987.</em></p>"
 
 
 def test_a_byline_signed_under_the_notes_is_the_author() -> None:
-    notes = "<p><strong>Chú thích:</strong></p><p><em>(1) Văn kiện Đại hội VI, Nxb Sự thật, 1987.</em></p>"
-    article = read_ending(notes + SIGNED.format("Nguyễn Văn Hải"))
+    article = read_ending(NOTES + SIGNED.format("Nguyễn Văn Hải"))
     assert article.author == "Nguyễn Văn Hải"
     assert article.text.split("\n")[-2:] == ["Chú thích:", "(1) Văn kiện Đại hội VI, Nxb Sự thật, 1987."]
+
+
+def test_a_signed_line_under_the_notes_that_is_no_byline_stays_under_them() -> None:
+    page = headline_page(
+        "__MASTERCMS_CONTENT",
+        ending=NOTES + SIGNED.format("Minh Anh"),
+        below="<h2 class='author-title'>Thu Hà</h2>",
+    )
+    article = read_page(page, "https://thoidai.com.vn/tin-chinh-212345.html").article
+    assert article.author == "Thu Hà"
+    assert article.text.split("\n")[-3:] == [
+        "Chú thích:",
+        "(1) Văn kiện Đại hội VI, Nxb Sự thật, 1987.",
+        "Minh Anh",
+    ]
 
 
 def test_the_next_part_announced_under_the_byline_leaves_the_byline() -> None:
@@ -2828,3 +2869,13 @@ def test_a_series_navigation_with_parts_not_yet_out_is_no_text() -> None:
     article = read_page(page, "https://thoidai.com.vn/bai-2-ao-dai-188747.html").article
     assert article.text.split("\n")[1:] == re.findall(r"<p>(.*?)</p>", PARAGRAPHS)
     assert article.related_urls == ["https://thoidai.com.vn/bai-1-ao-dai-188746.html"]
+
+
+def test_a_list_of_parts_of_a_programme_is_text() -> None:
+    """Parts named like a series' ("Phần 1: …"), with a link to no article, are the article's list."""
+    parts = (
+        "<ul><li>Phần 1: Khai mạc tại trụ sở <a href='https://vufo.org.vn/'>Liên hiệp</a></li>"
+        "<li>Phần 2: Giao lưu văn nghệ hai nước</li></ul>"
+    )
+    lines = read_ending(parts).text.split("\n")
+    assert lines[-2:] == ["Phần 1: Khai mạc tại trụ sở Liên hiệp", "Phần 2: Giao lưu văn nghệ hai nước"]

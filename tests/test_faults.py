@@ -8,6 +8,7 @@ attempts per page only, so a retrying crawl must lose nothing.
 
 from __future__ import annotations
 
+import gzip
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -26,6 +27,7 @@ from bench.faults import (
     fault_settings,
     run_matrix,
 )
+from friendship_crawler.middlewares.failures import gzip_whole
 from friendship_crawler.monitor.command import UNHEALTHY_EXIT_CODE
 from friendship_crawler.replica import SECTIONS, ReplicaServer
 from friendship_crawler.replica.faults import (
@@ -315,3 +317,11 @@ def test_matrix_run_report_names_what_went_wrong(matrix: MatrixReport) -> None:
     report = matrix.run.report
     assert report["healthy"] is False and report["failed_checks"]
     assert failed_by_reason(report["stats"])["oversized"] == matrix.planted["oversized"]
+
+
+def test_a_whole_gzip_stream_is_whole_whatever_follows_it() -> None:
+    page = "<p>Hữu nghị Việt - Lào</p>".encode() * 500
+    packed = gzip.compress(page)
+    assert gzip_whole(packed, page) and gzip_whole(packed + b"\r\n", page)
+    assert gzip_whole(packed + gzip.compress(b"!"), page + b"!"), "two members, each ended"
+    assert not gzip_whole(packed[: len(packed) * 3 // 5], page[:100])

@@ -63,3 +63,12 @@ def test_a_listing_a_run_began_and_left_unfinished_is_not_walked(tmp_path: Path)
     frontier.close()  # killed before the walk ended: nothing marks it
     reopened = Frontier(tmp_path)
     assert not reopened.walked("huu-nghi") and reopened.walked("bon-phuong-ket-ban")
+
+
+def test_a_page_read_and_left_outside_the_date_window_is_owed_to_no_later_run(tmp_path: Path) -> None:
+    frontier = Frontier(tmp_path)
+    frontier.requested("https://thoidai.com.vn/bai-cu-194335.html", 194335, "huu-nghi")
+    frontier.settle("https://thoidai.com.vn/bai-cu-194335.html")
+    frontier.close()
+    reopened = Frontier(tmp_path)
+    assert reopened.retry == [] and not reopened.knows(194335), "a run without the window fetches it"

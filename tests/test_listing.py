@@ -620,3 +620,24 @@ def test_a_teasers_photo_and_title_in_boxes_side_by_side_are_one_teaser_with_its
         known_listing=True,
     )
     assert [entry.published for entry in listing.entries] == [date(2019, 11, day) for day in (1, 2, 3)]
+
+
+def test_the_spider_does_not_page_into_another_listing() -> None:
+    """A "next" link to another section (a `rel=next` a template got wrong) ends this listing's walk."""
+    from scrapy.utils.test import get_crawler
+
+    from friendship_crawler.spiders.friendship import FriendshipSpider
+
+    crawler = get_crawler(FriendshipSpider)
+    spider = FriendshipSpider.from_crawler(crawler)
+    crawler.stats.open_spider()
+    teasers = "".join(
+        f"<div class='article'><h3><a href='/bai-so-{n}-{8000 + n}.html'>Bài số {n}</a></h3></div>"
+        for n in range(3)
+    )
+    page = (
+        f"<html><head><link rel='next' href='/the-gioi'></head><body><div class='_BX_LISTING'>{teasers}</div>"
+    )
+    listing = parse_listing(page + "</body></html>", SECTION, known_listing=True)
+    assert listing.next_url == "https://thoidai.com.vn/the-gioi"
+    assert spider._stop_paging(listing, len(listing.entries), 1, SECTION) == "offset_not_advancing"

@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.test import get_crawler
+from twisted.internet.defer import Deferred
 
+from friendship_crawler.middlewares.robots import StrictRobotsTxtMiddleware
 from friendship_crawler.replica import ReplicaConfig, ReplicaServer
 from friendship_crawler.replica.site import Response
 from tests.crawling import run_crawl
@@ -54,3 +58,20 @@ def test_a_missing_robots_txt_allows_everything(tmp_path: Path) -> None:
         replica.stop()
     assert run.returncode == 0, run.log[-3000:]
     assert len(run.items) >= 30
+
+
+def test_a_robots_txt_lost_on_the_way_disallows_everything() -> None:
+    """Dropped after it was sent (a gzip stream cut short, a decompression bomb), robots.txt was not had:
+    only one refused before it was sent (a host the crawl does not visit) leaves no rules."""
+    crawler = get_crawler(settings_dict={"ROBOTSTXT_OBEY": True})
+    middleware = StrictRobotsTxtMiddleware(crawler)
+    crawler.stats.open_spider()
+    for netloc, error in (
+        ("thoidai.com.vn", IgnoreRequest("gzip stream cut short: https://thoidai.com.vn/robots.txt")),
+        ("elsewhere.example", IgnoreRequest("Refused a request outside the site's hosts")),
+    ):
+        middleware._parsers[netloc] = Deferred()
+        middleware._robots_error(error, netloc)
+    parser = middleware._parsers["thoidai.com.vn"]
+    assert parser is not None and not parser.allowed("https://thoidai.com.vn/huu-nghi", "friendship")
+    assert middleware._parsers["elsewhere.example"] is None

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from friendship_crawler import site_rules
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.folding import has_vietnamese_letters, slug_words
+from friendship_crawler.entities.places import places_named
 from friendship_crawler.site_rules import ends_sentence, match_date_line
 from friendship_crawler.urls import SITE_HOSTS, host_of
 
@@ -1179,7 +1180,8 @@ class DatedByline:
     """A line of the author, the date and the category, as one template prints under the title:
     "Mai Anh (t/h) 09/12/2021 11:14 | Bốn phương kết nghĩa"."""
 
-    author: str
+    author: str | None
+    """None when a place or an outlet dates the line ("Hà Nội · 10:10 | …", "TTXVN | …")."""
     date: re.Match[str]
     category: str | None
 
@@ -1192,7 +1194,8 @@ BYLINE_DATE_SEPARATORS = " ·•|"
 
 def read_dated_byline(line: str) -> DatedByline | None:
     """The parts of a dated byline, or None: a byline (see `is_byline`), then a date line in any of the
-    CMS family's forms, then, after a bar, a category without digits."""
+    CMS family's forms, then, after a bar, a category without digits. A place ("Hà Nội · 10:10 | …") or an
+    outlet ("TTXVN | …", "Báo Quốc tế | …") before the date makes it a dateline, which names no writer."""
     digit = site_rules.DIGIT.search(line)
     if digit is None or digit.start() == 0 or match_date_line(line):
         return None  # a date line alone: "Thứ Ba, 12/05/2025 10:20" names a day, not a writer
@@ -1206,7 +1209,20 @@ def read_dated_byline(line: str) -> DatedByline | None:
     match = match_date_line(date.strip())
     if match is None or not is_byline(byline):
         return None
-    return DatedByline(author_name(byline), match, category.strip() or None)
+    writer = None if _names_a_place_or_outlet(byline) else author_name(byline)
+    return DatedByline(writer, match, category.strip() or None)
+
+
+def _names_a_place_or_outlet(byline: str) -> bool:
+    """A place, or an outlet: by a word of its name, or an acronym of its own ("TTXVN")."""
+    return bool(
+        places_named(byline) or site_rules.OUTLET_WORD.search(byline) or OUTLET_ACRONYM.fullmatch(byline)
+    )
+
+
+OUTLET_ACRONYM = re.compile(r"[A-ZĐ]{3,}")
+"""An outlet named by its acronym alone ("TTXVN", "VOV"); a writer's initials are shorter or dotted ("PV",
+"N.L.T")."""
 
 
 def _co_authors(line: str) -> bool:

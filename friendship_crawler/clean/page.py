@@ -106,6 +106,11 @@ class PageHeader:
     """The byline a mirror copy prints in its header, before the follow line."""
 
 
+FOLLOW_UNDER_SAPO = 2
+"""Lines from the top to the one under the sapo: where a page's follow button ("Theo dõi Baoquocte.vn trên")
+says the text is a whole page's; a line at the end of a short text says nothing of its layout."""
+
+
 def clean_page_text(raw: str) -> CleanedPage:
     """Clean one page text; raises `PageTextError` when it holds no article."""
     lines, blocks = _lines_and_blocks(raw)
@@ -114,7 +119,7 @@ def clean_page_text(raw: str) -> CleanedPage:
     header = read_header(lines)
     byline = header.byline
     debris = any(rules.MARKUP_DEBRIS.fullmatch(line) for line in header.skipped)  # "--> -->"
-    follows = any(map(rules.FOLLOW_LINE.match, lines[: rules.HEADER_SCAN_LINES]))  # the page's follow button
+    follows = any(map(rules.FOLLOW_LINE.match, lines[: header.body_start + FOLLOW_UNDER_SAPO]))
     full_page = header.section is not None or header.published_at is not None or debris or follows
     body = lines[header.body_start :]
     laid_out: list[Removal] = []  # what only the layout shows: the box under the sapo, alts set as sentences

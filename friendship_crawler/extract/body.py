@@ -87,6 +87,8 @@ LIST_TAGS = frozenset({"ul", "ol"})
 SERIES_PART = re.compile(r"^(?:bài|kỳ|phần)\s+(?:\d+|[ivx]+|cuối)\s*[:.–-]", re.IGNORECASE)
 """A part of a series as its navigation names it ("Bài 1: …", "Kỳ II - …", "Bài cuối: …")."""
 SERIES_MIN_PARTS = 2
+ANY_ROOT = "https://host/"
+"""What a relative link is read against when only the address's shape matters (an article's id)."""
 PHOTO_HOLDERS = frozenset({"a", "picture", "div", "span"})
 """What may wrap a photo alone in its caption box."""
 CAPTION_MAX_CHARS = 400
@@ -343,13 +345,13 @@ def is_titled_link_box(box: HtmlElement) -> bool:
 
 
 def lists_series_parts(items: HtmlElement) -> bool:
-    """A list of the parts of a series ("Bài 1: …", "Kỳ 2: …"), one of them at least a link: the series'
-    navigation, however few of its parts are out (linked) yet."""
+    """A list of the parts of a series ("Bài 1: …", "Kỳ 2: …"), one of them at least a link to it (an
+    article's address): the series' navigation, however few of its parts are out (linked) yet."""
     entries = [visible_text(item) for item in items if item.tag == "li"]
     return (
         len(entries) >= SERIES_MIN_PARTS
         and all(SERIES_PART.match(entry) for entry in entries)
-        and next(items.iter("a"), None) is not None
+        and any(article_id(urljoin(ANY_ROOT, link.get("href") or "")) for link in items.iter("a"))
     )
 
 
@@ -560,19 +562,24 @@ def is_image_box(element: HtmlElement) -> bool:
 
 
 def is_italic_photo(run: HtmlElement) -> bool:
-    """An italic run that opens with a photo, its one image, and goes on with a short line
+    """An italic run that opens with a photo, its one image, then a line break and a caption's line
     (`<em><img><br>Hà Nội hợp tác cùng TikTok…</em>`): the photo and its caption set in one italic."""
     if (run.text or "").strip():
         return False
-    first = next((child for child in run if isinstance(child.tag, str) and child.tag != "br"), None)
-    if first is not None and first.tag in PHOTO_HOLDERS and not (first.text or "").strip():
-        inner = [child for child in first if isinstance(child.tag, str)]
-        first = inner[0] if len(inner) == 1 else None  # a linked photo
-    if first is None or first.tag not in selectors.IMAGE_TAGS or not is_photo(first):
+    parts = [child for child in run if isinstance(child.tag, str)]
+    holder = next((part for part in parts if part.tag != "br"), None)
+    photo = holder
+    if holder is not None and holder.tag in PHOTO_HOLDERS and not (holder.text or "").strip():
+        inner = [child for child in holder if isinstance(child.tag, str)]
+        photo = inner[0] if len(inner) == 1 else None  # a linked photo
+    if holder is None or photo is None or photo.tag not in selectors.IMAGE_TAGS or not is_photo(photo):
+        return False
+    after = holder.getnext()
+    if after is None or after.tag != "br" or (holder.tail or "").strip():
         return False
     if sum(1 for _ in run.iter(*selectors.IMAGE_TAGS)) != 1:
         return False
-    return 0 < len(visible_text(run)) <= CAPTION_MAX_CHARS
+    return is_caption_line(visible_text(run))
 
 
 def is_photo_box(element: HtmlElement) -> bool:
@@ -600,9 +607,17 @@ def is_captioned_photo(box: HtmlElement) -> bool:
     if not is_photo(photo) or next(caption.iter(*selectors.IMAGE_TAGS, "a"), None) is not None:
         return False
     text = visible_text(caption)
-    if caption.tag == "p" and len(text) > PARAGRAPH_CAPTION_CHARS and not CREDITED.search(text):
+    if caption.tag == "p" and not is_caption_line(text):
         return False  # a paragraph set beside its photo, not a caption
     return 0 < len(text) <= CAPTION_MAX_CHARS
+
+
+def is_caption_line(text: str) -> bool:
+    """A line beside a photo that may be its caption: short, or credited ("(Ảnh: …)") and at most
+    `CAPTION_MAX_CHARS`; a longer uncredited one is a paragraph set beside the photo."""
+    return 0 < len(text) <= CAPTION_MAX_CHARS and (
+        len(text) <= PARAGRAPH_CAPTION_CHARS or bool(CREDITED.search(text))
+    )
 
 
 def is_photo(image: HtmlElement) -> bool:

@@ -104,7 +104,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     known = clean_author(known_author)
     after = _take_trailing(kept, lambda block: is_trailing_notice(block.text))
     series = _take_trailing(kept, lambda block: bool(site_rules.SERIES_MARK.match(block.text)))
-    notes = _take_notes(kept)
+    notes, under_notes = _take_notes(kept)
     signature: Block | None = None  # the line the author was last read from
     for _ in range(3):
         if not kept or kept[-1].caption or site_rules.signs_for_office([block.text for block in kept[:-1]]):
@@ -118,12 +118,12 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         elif named := _attribution_of(kept[-1], enough_left=len(kept) > 2):
             source = source or named
         elif author is not None and kept[-1].signed:
-            if not (signature and signature.continues):
-                break  # over the byline, a letter's or a poem's signature, or a motto: the article's own
-            if is_byline(last):  # two names set on two lines of one signature
+            if site_rules.BYLINE_PREFIX.fullmatch(last):
+                pass  # "Bài và ảnh:" over the name goes with it
+            elif signature and _co_signs(kept[-1], signature):
                 author, signature = f"{clean_author(last)}, {author}", kept[-1]
-            elif not site_rules.BYLINE_PREFIX.fullmatch(last):  # "Bài và ảnh:" over the name goes with it
-                break
+            else:
+                break  # over the byline, a letter's or a poem's signature, or a motto: the article's own
         elif kept[-1].signed and (dated := DATED_BYLINE.match(last)) and _names_a_writer(dated["name"]):
             author, signature = clean_author(dated["name"]), kept[-1]  # "Thu Hà - 12/05/2025 10:20"
         elif _credits_under_a_byline(kept):
@@ -141,6 +141,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
         else:
             break
         kept.pop()
+    if under_notes is not None and kept and kept[-1] is under_notes:
+        notes.append(kept.pop())  # no byline: it stays where the page set it, under the notes
     texts = ["" if block.caption else block.text for block in kept]  # a caption is no byline
     leading = leading_byline(texts, known if author is None else author)
     if leading is None and known is None:  # a paper's signed author over the abstract, its place under it
@@ -225,10 +227,28 @@ def _names_no_writer(signed: str) -> bool:
     )
 
 
-def _take_notes(blocks: list[Block]) -> list[Block]:
+def _co_signs(line: Block, signature: Block) -> bool:
+    """A signed line over the signature the author was read from names a co-author: a line of that
+    signature after a line break, or a bare name over a bare name ("Minh Anh" over "Thu Hà"); a name over
+    a byline with a label or a role ("Thu Hà (dịch)") signs what the article quotes, a letter."""
+    if signature.continues:
+        return is_byline(line.text)
+    return _bare_name(line.text) and _bare_name(signature.text)
+
+
+def _bare_name(line: str) -> bool:
+    return (
+        is_byline(line)
+        and site_rules.BYLINE_PREFIX.match(line) is None
+        and site_rules.ROLE_SUFFIX.search(line) is None
+    )
+
+
+def _take_notes(blocks: list[Block]) -> tuple[list[Block], Block | None]:
     """The closing block of notes or references ("Tài liệu tham khảo", "Chú thích:" and the lines under
     it, `site_rules.NOTES_MAX_LINES` at most), taken off `blocks`: the byline stands before it, or signed
-    right after it, where it is left to be read."""
+    right after it, where it is left to be read (and returned, to be put back under the notes when it
+    is no byline)."""
     start = next(
         (
             index
@@ -238,13 +258,14 @@ def _take_notes(blocks: list[Block]) -> list[Block]:
         None,
     )
     if start is None or start < 2:
-        return []
+        return [], None
     end = len(blocks)
+    under: Block | None = None
     if blocks[-1].signed and not blocks[-1].caption and _reads_as_a_signature(blocks[-1].text):
-        end -= 1  # the byline under the notes
+        end, under = end - 1, blocks[-1]  # the byline under the notes
     notes = blocks[start:end]
     del blocks[start:end]
-    return notes
+    return notes, under
 
 
 def _take_trailing(blocks: list[Block], takes: Callable[[Block], bool]) -> list[Block]:

@@ -30,7 +30,6 @@ from friendship_crawler.clean.lines import (
     own_hosts,
     read_dated_byline,
 )
-from friendship_crawler.entities.places import places_named
 from friendship_crawler.extract import fallbacks, selectors
 from friendship_crawler.extract.body import (
     Block,
@@ -694,7 +693,7 @@ class _PageReading:
         """The name the page's own date line opens with ("Phương Lê · 10:10 | 10/10/2024")."""
         text, _ = self._own_date_line(container)
         byline = read_dated_byline(text) if text else None
-        if byline is None or places_named(byline.author) or self._names_the_site(byline.author, wholly=True):
+        if byline is None or byline.author is None or self._names_the_site(byline.author, wholly=True):
             return None
         self.sources["author"] = GENERIC
         return clean_author(byline.author)

@@ -51,7 +51,6 @@ from friendship_crawler.extract.document import writable_copy
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.site_rules import (
     AUTHOR_NOISE,
-    HONORIFICS,
     OUTLET_WORD,
     TIME_OF_DAY,
     ends_sentence,
@@ -704,10 +703,14 @@ def byline_text(node: HtmlElement) -> str:
     return " ".join(text.split())
 
 
-AUTHOR_TITLE_MAX_WORDS = 2
-"""Words of a title or an office before the name on a link to the writer's page ("TS.", "Đại sứ", "Dr.");
-it opens with a capital ("Trang tác giả …" names the page, not the writer) and no word that opens a
-sentence about someone (`HONORIFICS`: "Theo dõi Minh Anh")."""
+WRITER_TITLE = re.compile(
+    r"^(?:(?:GS|PGS|TSKH|TS|ThS|NCS|BS|LS|KS)\.?(?:\s*TS\.?)?|Dr\.?|Prof\.?|Đại sứ|Nhà báo|Nhà văn|Nhà thơ"
+    r"|Nhà nghiên cứu|Luật sư|Tiến sĩ|Thạc sĩ|Giáo sư|Phó giáo sư|Bác sĩ|Kỹ sư|Nghệ sĩ|Họa sĩ|Nhạc sĩ"
+    r"|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng)\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""A title, a profession or a rank a link to the writer's page may set before the name ("TS.", "Đại sứ",
+"Dr.", "Nhà báo"); "Tác giả", "Theo dõi" or "Xem thêm" before a name say what the link is for."""
 NAME_AND_ROLE = re.compile(r"^(?P<name>[^-–]+?)\s+[-–]\s+\S")
 """A name, then a dash and what the writer is ("Vu Xuan Hong - Former President of …")."""
 
@@ -724,13 +727,8 @@ def author_page_name(text: str) -> str | None:
     role = NAME_AND_ROLE.match(text)
     if role and ends_with_byline(role["name"]):
         return role["name"]
-    words = text.split()
-    if not words or not words[0][:1].isupper() or words[0].casefold() in HONORIFICS:
-        return None  # "Theo dõi Minh Anh" follows the writer
-    for start in range(1, min(AUTHOR_TITLE_MAX_WORDS, len(words) - 2) + 1):
-        if is_byline(" ".join(words[start:])):
-            return text
-    return None
+    title = WRITER_TITLE.match(text)
+    return text if title and is_byline(text[title.end() :]) else None
 
 
 def _text_outside(node: HtmlElement, parts: Sequence[HtmlElement]) -> str:

@@ -39,7 +39,7 @@ def says_not_found(marks: PageMarks, *titles: str | None, plainly: bool = False)
     `plainly`: only as an error message says it (a few words beside "404", "Không tìm thấy", in a part
     of a title between its separators), or a box whose class names an error; a headline that names
     "Quốc lộ 404" or a site that "đã bị xóa" does not say it plainly."""
-    said = _is_error_message if plainly else NOT_FOUND.search
+    said = _is_error_message if plainly else _mentions_missing
     if any(title and said(title) for title in titles):
         return True
     for node in marks.with_classes_like(selectors.ERROR_CLASS, also=selectors.HEADINGS)[:20]:
@@ -47,6 +47,10 @@ def says_not_found(marks: PageMarks, *titles: str | None, plainly: bool = False)
         if (NOT_FOUND.search if in_error_box else said)(visible_text(node)):
             return True
     return False
+
+
+def _mentions_missing(text: str) -> bool:
+    return NOT_FOUND.search(text) is not None or _is_error_message(text)
 
 
 def _is_error_message(text: str) -> bool:

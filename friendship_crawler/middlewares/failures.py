@@ -50,6 +50,7 @@ _IGNORED_BY_MESSAGE = (
     ("max redirections", "redirect_loop"),
     ("during decompression", "decompression_bomb"),
     ("outside the site's hosts", "offsite"),
+    ("gzip stream cut short", "data_loss"),
 )
 
 
@@ -168,6 +169,7 @@ class CountingHttpCompressionMiddleware(HttpCompressionMiddleware):
 
 
 GZIP_ENCODINGS = frozenset({b"gzip", b"x-gzip"})
+GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_TRAILER = 8
 """CRC-32 and the inflated length modulo 2**32, little-endian, end a gzip member."""
 
@@ -179,7 +181,7 @@ def gzip_whole(raw: bytes, inflated: bytes) -> bool:
         if size == len(inflated) & 0xFFFFFFFF and crc == zlib.crc32(inflated):
             return True
     rest = raw
-    while rest:  # several members, or padding after one: each member must end
+    while rest.startswith(GZIP_MAGIC):  # several members: each must end; what follows the last is not read
         member = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
             member.decompress(rest)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.misc import build_from_crawler
 from twisted.internet.defer import Deferred
@@ -37,10 +36,11 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
-        if isinstance(exc, IgnoreRequest):  # refused before it was sent (a host the crawl does not visit)
+        reason = failure_reason(exc)
+        if reason == "offsite":  # refused before it was sent: a host the crawl does not visit
             super()._robots_error(exc, netloc)
             return
-        self._disallow_all(netloc, failure_reason(exc))
+        self._disallow_all(netloc, reason)
 
     def _disallow_all(self, netloc: str, why: str) -> None:
         self._stats.inc_value("friendship/robots/unreachable")

@@ -23,7 +23,14 @@ from friendship_crawler.frontier import PENDING_RUNS, UNSETTLED, Frontier
 from friendship_crawler.hosts import HostPolicy
 from friendship_crawler.items import Article
 from friendship_crawler.jobdir import STAT as DISCARDED_QUEUE_STAT
-from friendship_crawler.listing import FALLBACK, ListingEntry, ListingPage, goes_back, parse_listing
+from friendship_crawler.listing import (
+    FALLBACK,
+    ListingEntry,
+    ListingPage,
+    goes_back,
+    parse_listing,
+    same_listing,
+)
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import Reading, read_page
@@ -275,7 +282,7 @@ class FriendshipSpider(scrapy.Spider):
         elif fresh == 0:
             reason = "no_new_entries"
             self.logger.warning("Listing %s repeats earlier entries; paging stops here", url)
-        elif goes_back(listing.next_url, url):
+        elif goes_back(listing.next_url, url) or not same_listing(listing.next_url, url):
             reason = "offset_not_advancing"
             self.logger.warning("Listing %s offers a next page that does not advance", url)
         elif self.params.max_pages is not None and page >= self.params.max_pages:
@@ -332,7 +339,9 @@ class FriendshipSpider(scrapy.Spider):
         published = article.published_at[:10] if article.published_at else None
         if published and not self.params.in_window(datetime.fromisoformat(published).date()):
             stats.inc_value(f"{STAT}/filter/outside_window")
-            return
+            if self.frontier is not None:
+                self.frontier.settle(response.request.url if response.request else response.url)
+            return  # read, and left for a run whose window holds it
         article.crawled_at = datetime.now(UTC).replace(microsecond=0).isoformat()
         yield article
 
