@@ -584,3 +584,32 @@ def test_a_read_only_destination_gives_one_line_and_is_kept(runs: Path, tmp_path
     assert done.returncode == 1, done.stderr
     assert "cannot write the snapshot snap: Device or resource busy: " in one_error_line(done.stderr)
     assert tree(tmp_path) == before  # the old snapshot in place, no .partial-* or .previous-* beside it
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("text", None, "text: None is not of type 'string'"),
+        ("published_at", 1700000000, "published_at: 1700000000 is not of type"),
+        ("section", "Hữu nghị", "section: 'Hữu nghị' is not of type 'array'"),
+        ("published_at", "hôm qua", "published_at: 'hôm qua' does not match"),
+        ("tags", None, "tags: None is not of type 'array'"),
+    ],
+    ids=["no-text", "a-number-for-a-date", "a-string-for-a-list", "a-date-that-is-none", "null-tags"],
+)
+def test_a_record_whose_field_is_of_the_wrong_type_is_a_bad_line(
+    tmp_path: Path, field: str, value: object, says: str
+) -> None:
+    """A run file edited by hand or written by something else: its bad record is named and skipped, the
+    rest exported, and no field of the wrong type reaches the dataset."""
+    output = tmp_path / "output"
+    good, bad = article(201, "2023-08-09T16:43:00+07:00"), asdict(article(202, "2023-08-09T16:43:00+07:00"))
+    bad[field] = value
+    path = write_run(output, "20261101T080000Z", [good], tail=json.dumps(bad, ensure_ascii=False) + "\n")
+    result = build_snapshot(
+        SnapshotRequest(input_dir=output, dest=tmp_path / "snap", formats=("jsonl", "parquet"))
+    )
+    assert [line.line_number for line in result.bad_lines] == [2]
+    assert says in result.bad_lines[0].reason and str(path) in str(result.bad_lines[0])
+    exported = (tmp_path / "snap" / "data.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["article_id"] for line in exported] == [201]

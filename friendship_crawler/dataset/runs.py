@@ -12,12 +12,14 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from friendship_crawler.items import Article
 from friendship_crawler.jsonl import json_lines
 from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, RUN_ID_FORMAT
+from friendship_crawler.schema.validator import ArticleValidator, load_article_schema
 from friendship_crawler.urls import article_id
 
 logger = logging.getLogger(__name__)
@@ -118,11 +120,23 @@ def _json_lines(path: Path, log: RunReadLog) -> Iterator[tuple[int, dict[str, An
             yield line.number, line.record
 
 
+RECORD_CORE = ("url", "article_id", "title")
+"""What every record of any version of the project holds; a field it lacks takes its default."""
+
+
+@cache
+def _record_validator() -> ArticleValidator:
+    """The record schema for run files of any version: every field it holds of the type the schema says
+    (a text that is no string, a section that is no list, a date that is none), the core required, and
+    fields the schema does not know (an older or newer version's) let through."""
+    schema = {**load_article_schema(), "required": list(RECORD_CORE), "additionalProperties": True}
+    return ArticleValidator(schema)
+
+
 def _article_from(data: dict[str, Any]) -> Article:
-    for name, kind in (("url", str), ("title", str), ("article_id", int), ("version", int)):
-        value = data.get(name, 1 if name == "version" else None)
-        if not isinstance(value, kind) or isinstance(value, bool):
-            raise ValueError(f"field {name!r} missing or not a {kind.__name__}")
+    errors = _record_validator().errors(data)
+    if errors:
+        raise ValueError("; ".join(errors[:3]))
     try:
         return Article.from_dict(data)
     except TypeError as exc:
