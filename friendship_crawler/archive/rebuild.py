@@ -52,6 +52,8 @@ class RebuildReport:
     not_article: Counter[str] = field(default_factory=Counter)
     duplicates: int = 0
     """Captures of articles the dedup stage dropped, left out again."""
+    not_exported: int = 0
+    """Pages no run exported that read as articles now: left to a crawl, whose dedup stage judges them."""
     damaged: list[Path] = field(default_factory=list)
     """Archives read only up to a cut-off or unreadable record."""
     path: Path | None = None
@@ -92,10 +94,13 @@ def rebuild_records(
             continue
         article.crawled_at = capture.captured_at
         previous = existing.get(article.article_id)
-        if previous is not None and _comparable(previous.article) == _comparable(article):
+        if previous is None:  # never exported: a crawl reads it, through the dedup stage
+            report.not_exported += 1
+            continue
+        if _comparable(previous.article) == _comparable(article):
             report.unchanged += 1
             continue
-        article.version = previous.article.version + 1 if previous is not None else 1
+        article.version = previous.article.version + 1
         rebuilt.append(article)
     report.written = len(rebuilt)
     if rebuilt:
@@ -103,12 +108,13 @@ def rebuild_records(
         report.path = _write_run_file(rebuilt, output_dir / f"{SPIDER_NAME}-{run_id}.jsonl")
     logger.info(
         "Rebuilt %s archived articles: %s changed records written, %s unchanged, %s not articles, "
-        "%s dropped duplicates left out",
+        "%s dropped duplicates left out, %s never exported left to a crawl",
         report.captures,
         report.written,
         report.unchanged,
         sum(report.not_article.values()),
         report.duplicates,
+        report.not_exported,
     )
     return report
 

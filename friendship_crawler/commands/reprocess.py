@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
@@ -17,6 +18,8 @@ from friendship_crawler.archive.reader import find_archives
 from friendship_crawler.archive.rebuild import rebuild_records
 from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.console.session import command_log
+from friendship_crawler.dedup.rebuild import record_feed
+from friendship_crawler.dedup.state import StateError, near_rule, state_config
 from friendship_crawler.extract import ArticleExtractor
 from friendship_crawler.items import Article
 from friendship_crawler.paths import project_path
@@ -85,11 +88,28 @@ class Command(ScrapyCommand):
             logger.info("Nothing changed: no run file written")
         else:
             logger.info("Wrote %s records to %s", report.written, report.path)
+            if output_dir.resolve() == project_runs.resolve():
+                self._record_in_state(report.path)
         if report.damaged:  # what lies past the damage was not read: the status says so
             logger.error(
                 "%s of the archives are damaged; the pages past the damage were not reprocessed: %s",
                 len(report.damaged),
                 ", ".join(map(str, report.damaged)),
+            )
+            self.exitcode = 1
+
+    def _record_in_state(self, run_file: Path) -> None:
+        """The new versions in the dedup state, as a crawl records its exports: the next crawl compares
+        with them, and exports none again."""
+        assert self.settings is not None
+        state_dir = project_path(self.settings, "FRIENDSHIP_STATE_DIR")
+        try:
+            record_feed(state_dir, run_file, state_config(self.settings), near_rule(self.settings))
+        except (StateError, sqlite3.Error, OSError) as exc:
+            logger.error(
+                "The new versions are not in the dedup state (%s): run `scrapy rebuild_state` before the next"
+                " crawl, or it exports them again",
+                exc,
             )
             self.exitcode = 1
 

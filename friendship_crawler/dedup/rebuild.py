@@ -146,25 +146,7 @@ def _rebuild_holding_lock(
         state = DedupState.open(state_dir, config, near, lock=lock)
         seen: set[tuple[str, int]] = set()
         for feed in feeds:
-            run_id = run_id_of(feed)
-            state.begin_run(run_id)
-            state.add_feeds(run_id, [feed.absolute()])
-            scan = FeedScan()
-            for record in iter_records(feed, scan):
-                try:
-                    fingerprint = Fingerprint.of(record, config)
-                except (ValueError, TypeError) as exc:
-                    summary.invalid += 1
-                    logger.warning("Skipping a record of %s: %s", feed, exc)
-                    continue
-                if (fingerprint.url, fingerprint.version) in seen:
-                    summary.repeated += 1
-                    continue
-                seen.add((fingerprint.url, fingerprint.version))
-                state.record_export(run_id, fingerprint, confirmed=True)
-                summary.exports += 1
-            summary.invalid += scan.skipped
-            state.settle_run(run_id, None)
+            _record_feed(state, feed, summary, seen, config)
         for report in sorted({duplicates_file_of(f) for f in feeds}):
             if report.exists():
                 for entry in read_report(report):
@@ -186,6 +168,47 @@ def _rebuild_holding_lock(
             for stale in older - moved:  # the copies earlier rebuilds kept go
                 if stale.name.startswith(f"{name}.replaced-"):
                     stale.unlink(missing_ok=True)
+
+
+def _record_feed(
+    state: DedupState, feed: Path, summary: RebuildSummary, seen: set[tuple[str, int]], config: ShingleConfig
+) -> None:
+    """Every record of `feed` in `state` as an export of its run, confirmed (it is in the feed); a version
+    `seen` already is counted repeated."""
+    run_id = run_id_of(feed)
+    state.begin_run(run_id)
+    state.add_feeds(run_id, [feed.absolute()])
+    scan = FeedScan()
+    for record in iter_records(feed, scan):
+        try:
+            fingerprint = Fingerprint.of(record, config)
+        except (ValueError, TypeError) as exc:
+            summary.invalid += 1
+            logger.warning("Skipping a record of %s: %s", feed, exc)
+            continue
+        if (fingerprint.url, fingerprint.version) in seen:
+            summary.repeated += 1
+            continue
+        seen.add((fingerprint.url, fingerprint.version))
+        state.record_export(run_id, fingerprint, confirmed=True)
+        summary.exports += 1
+    summary.invalid += scan.skipped
+    state.settle_run(run_id, None)
+
+
+def record_feed(
+    state_dir: Path, feed: Path, config: ShingleConfig = DEFAULT_CONFIG, near: NearRule = DEFAULT_NEAR
+) -> RebuildSummary:
+    """Add one feed a command wrote outside a crawl (`scrapy reprocess`) to the state, as a crawl's export
+    would be: the next crawl compares with its versions, and exports none of them again. Refused
+    (`StateError`) while a crawl holds the state."""
+    summary = RebuildSummary(feeds=1)
+    state = DedupState.open(state_dir, config, near)
+    try:
+        _record_feed(state, feed, summary, set(), config)
+    finally:
+        state.close()
+    return summary
 
 
 class StateNotRestored(StateError):
