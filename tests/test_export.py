@@ -613,3 +613,18 @@ def test_a_record_whose_field_is_of_the_wrong_type_is_a_bad_line(
     assert says in result.bad_lines[0].reason and str(path) in str(result.bad_lines[0])
     exported = (tmp_path / "snap" / "data.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["article_id"] for line in exported] == [201]
+
+
+def test_an_article_dropped_as_a_copy_then_exported_as_its_own_comes_back(tmp_path: Path) -> None:
+    """A run's dedup stage dropped 302 as a near copy of 301; the site then rewrote 302 and a later run
+    exported it as an article of its own: the snapshot holds both."""
+    output = tmp_path / "output"
+    write_run(output, "20261101T080000Z", [article(301, "2023-08-09T16:43:00+07:00")])
+    (output / "friendship-20261101T080000Z.duplicates.jsonl").write_text(
+        json.dumps({"kept_article_id": 301, "dropped_article_id": 302, "reason": "near"}) + "\n",
+        encoding="utf-8",
+    )
+    write_run(output, "20261108T080000Z", [article(302, "2023-08-10T09:00:00+07:00", body="Bài viết lại.")])
+    build_snapshot(SnapshotRequest(input_dir=output, dest=tmp_path / "snap"))
+    exported = (tmp_path / "snap" / "data.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(line)["article_id"] for line in exported) == [301, 302]

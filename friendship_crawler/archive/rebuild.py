@@ -21,6 +21,7 @@ from typing import Any
 from friendship_crawler.archive.reader import find_archives, newest_captures, read_captures
 from friendship_crawler.dataset.runs import (
     RunReadLog,
+    dropped_for_good,
     find_duplicates_reports,
     find_run_files,
     read_excluded_ids,
@@ -82,7 +83,8 @@ def rebuild_records(
     dropped = read_excluded_ids(reports, read_log)
     rebuilt: list[Article] = []
     for aid in sorted(captures):
-        if aid in dropped:
+        previous = existing.get(aid)
+        if aid in dropped and (previous is None or dropped_for_good(dropped, previous)):
             report.duplicates += 1
             continue
         capture = captures[aid]
@@ -93,7 +95,7 @@ def rebuild_records(
             logger.info("Archived page is not an article (%s): %s", exc.reason, capture.url)
             continue
         article.crawled_at = capture.captured_at
-        previous = existing.get(article.article_id)
+        previous = existing.get(article.article_id)  # the page's own id may differ from the capture's
         if previous is None:  # never exported: a crawl reads it, through the dedup stage
             report.not_exported += 1
             continue

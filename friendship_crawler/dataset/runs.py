@@ -98,18 +98,28 @@ def read_run_records(runs: list[RunFile], log: RunReadLog) -> Iterator[RunRecord
         log.records_per_run[run] = count
 
 
-def read_excluded_ids(reports: list[Path], log: RunReadLog) -> set[int]:
-    """Article ids the dedup stage dropped or marked superseded: they never come back in a dataset."""
-    excluded: set[int] = set()
+def read_excluded_ids(reports: list[Path], log: RunReadLog) -> dict[int, str]:
+    """Article id -> the last run whose dedup stage dropped it or marked it superseded: no record of it up
+    to that run comes back in a dataset (`dropped_for_good`); a later run that exported it as an article of
+    its own has its say."""
+    excluded: dict[int, str] = {}
     for path in reports:
+        named = DUPLICATES_FILE.match(path.name)
+        run_id = named["run_id"] if named else ""
         for line_number, data in _json_lines(path, log):
             dropped = _dropped_id(data)
             if dropped is None:
                 _bad_line(log, path, line_number, "duplicates record names no dropped article")
                 continue
             if dropped != _kept_id(data):
-                excluded.add(dropped)
+                excluded[dropped] = max(run_id, excluded.get(dropped, ""))
     return excluded
+
+
+def dropped_for_good(excluded: dict[int, str], record: RunRecord) -> bool:
+    """The record's article was dropped as a duplicate by its own run or a later one (`read_excluded_ids`)."""
+    dropped_in = excluded.get(record.article.article_id)
+    return dropped_in is not None and record.run.run_id <= dropped_in
 
 
 def _json_lines(path: Path, log: RunReadLog) -> Iterator[tuple[int, dict[str, Any]]]:

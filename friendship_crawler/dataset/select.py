@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from friendship_crawler.dataset.runs import RunRecord
+from friendship_crawler.dataset.runs import RunRecord, dropped_for_good
 from friendship_crawler.items import Article
 
 
@@ -92,12 +92,15 @@ def published_date(article: Article) -> date | None:
     return published.date() if published else None
 
 
-def select_articles(records: Iterable[RunRecord], excluded_ids: set[int], keep: ArticleFilter) -> Selection:
-    """One newest record per article id, minus excluded ids and filtered ones, in output order."""
+def select_articles(
+    records: Iterable[RunRecord], excluded_ids: dict[int, str], keep: ArticleFilter
+) -> Selection:
+    """One newest record per article id, minus the ones dropped as duplicates since (`dropped_for_good`)
+    and filtered ones, in output order."""
     selection = Selection()
     newest = newest_records(records, selection)
-    for aid, record in newest.items():
-        if aid in excluded_ids:
+    for record in newest.values():
+        if dropped_for_good(excluded_ids, record):
             selection.excluded_duplicates += 1
             continue
         for name in record.article.section:
