@@ -20,6 +20,9 @@ from scrapy.settings import BaseSettings
 from friendship_crawler.paths import project_path
 
 RUN_ID_FORMAT = "%Y%m%dT%H%M%SZ"
+CRAWL_SPIDER, REPROCESS_RUNS = "friendship", "reprocess"
+"""Whose run files are the project's: the spider's, and `scrapy reprocess`'s."""
+PROJECT_RUNS = frozenset({CRAWL_SPIDER, REPROCESS_RUNS})
 _STEM = r"(?P<spider>[A-Za-z0-9_.]+?)-(?P<run_id>\d{8}T\d{6}Z)"
 RUN_FILE = re.compile(rf"^{_STEM}\.jsonl$")
 """A run file: `<spider>-<run id>.jsonl`."""

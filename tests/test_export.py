@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -24,6 +24,7 @@ from friendship_crawler.dataset.snapshot import SnapshotRequest, build_snapshot
 from friendship_crawler.dataset.writers import parse_formats
 from friendship_crawler.items import Article, Image
 from friendship_crawler.jsonl import CUT_OFF
+from friendship_crawler.run import PROJECT_RUNS
 
 PROJECT_ROOT = Path(__file__).parents[1]
 
@@ -628,3 +629,21 @@ def test_an_article_dropped_as_a_copy_then_exported_as_its_own_comes_back(tmp_pa
     build_snapshot(SnapshotRequest(input_dir=output, dest=tmp_path / "snap"))
     exported = (tmp_path / "snap" / "data.jsonl").read_text(encoding="utf-8").splitlines()
     assert sorted(json.loads(line)["article_id"] for line in exported) == [301, 302]
+
+
+def test_a_run_file_of_another_projects_spider_stands_for_no_article_of_the_site(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    write_run(output, "20261101T080000Z", [article(401, "2023-08-09T16:43:00+07:00")])
+    stranger = replace(
+        article(401, "2024-01-01T08:00:00+07:00", version=9), url="https://vnexpress.net/x-401.html"
+    )
+    write_run(output, "20261108T080000Z", [stranger], spider="news")
+    build_snapshot(SnapshotRequest(input_dir=output, dest=tmp_path / "snap"))
+    [line] = (tmp_path / "snap" / "data.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["url"] == "https://thoidai.com.vn/bai-so-401-401.html"
+
+
+def test_the_project_names_its_run_files_after_its_spider() -> None:
+    from friendship_crawler.spiders.friendship import FriendshipSpider
+
+    assert FriendshipSpider.name in PROJECT_RUNS

@@ -32,13 +32,13 @@ from friendship_crawler.dataset.writers import write_jsonl
 from friendship_crawler.extract import NotAnArticle
 from friendship_crawler.items import Article
 from friendship_crawler.reader import read_article
-from friendship_crawler.run import new_run_id
+from friendship_crawler.run import REPROCESS_RUNS, new_run_id
 
 logger = logging.getLogger(__name__)
 
 PageReader = Callable[[bytes, str], Article]
 """A page and its URL in, its clean record out (`read_article`), raising `NotAnArticle`."""
-SPIDER_NAME = "reprocess"
+SPIDER_NAME = REPROCESS_RUNS
 """Rebuilt records go to `output/reprocess-<run_id>.jsonl`, read by export like any run file."""
 _UNCOMPARED = frozenset({"crawled_at", "version"})
 

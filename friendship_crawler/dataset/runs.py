@@ -18,7 +18,7 @@ from typing import Any
 
 from friendship_crawler.items import Article
 from friendship_crawler.jsonl import json_lines
-from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, RUN_ID_FORMAT
+from friendship_crawler.run import DUPLICATES_FILE, PROJECT_RUNS, RUN_FILE, RUN_ID_FORMAT
 from friendship_crawler.schema.validator import ArticleValidator, load_article_schema
 from friendship_crawler.urls import article_id
 
@@ -69,12 +69,18 @@ class RunReadLog:
 
 
 def find_run_files(input_dir: Path) -> list[RunFile]:
-    """Run files directly under `input_dir`, oldest first; other files (reports, archives) are ignored."""
+    """The project's run files directly under `input_dir` (`PROJECT_RUNS`), oldest first; other files
+    (reports, archives) are ignored, and a run file of another project's spider is named and left out: its
+    records would stand for the site's articles of the same ids."""
     found = []
     for path in input_dir.iterdir():
         match = RUN_FILE.match(path.name)
-        if match and path.is_file():
-            found.append(RunFile(match["run_id"], match["spider"], path))
+        if not match or not path.is_file():
+            continue
+        if match["spider"] not in PROJECT_RUNS:
+            logger.warning("%s is no run file of this project (spider %r): not read", path, match["spider"])
+            continue
+        found.append(RunFile(match["run_id"], match["spider"], path))
     return sorted(found)
 
 

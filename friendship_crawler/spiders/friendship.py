@@ -34,7 +34,7 @@ from friendship_crawler.listing import (
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import Reading, read_page
-from friendship_crawler.run import new_run_id
+from friendship_crawler.run import CRAWL_SPIDER, new_run_id
 from friendship_crawler.site import NOT_SUBSECTIONS, SECTION_PATH, SECTION_SLUG, SUBSECTIONS, section_trail
 from friendship_crawler.spiders.params import CrawlParams
 from friendship_crawler.urls import article_id, canonical_article_url, strip_tracking
@@ -52,7 +52,7 @@ run): the listing and article pages requested so far, and the listings walked to
 class FriendshipSpider(scrapy.Spider):
     """Crawl "Hữu nghị" and its subsections on thoidai.com.vn (or a replica given as `base_url`)."""
 
-    name = "friendship"
+    name = CRAWL_SPIDER
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         spider_kwargs = {k: kwargs.pop(k) for k in SCHEDULER_ARGUMENTS if k in kwargs}
