@@ -250,6 +250,19 @@ def test_existing_destination_needs_overwrite_and_is_replaced_whole(runs: Path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "snap"]
 
 
+def test_a_snapshot_whose_file_the_user_changed_is_not_overwritten(runs: Path, tmp_path: Path) -> None:
+    """A note added to a snapshot's README.md is the user's: `--overwrite` keeps it and says why."""
+    dest = tmp_path / "snap"
+    build(runs, dest)
+    with (dest / "README.md").open("a", encoding="utf-8") as card:
+        card.write("\nMY NOTES on this snapshot.\n")
+    with pytest.raises(
+        DestinationExists, match=r"files changed since scrapy export wrote them \(README.md\)"
+    ):
+        build_snapshot(SnapshotRequest(runs, dest, overwrite=True))
+    assert "MY NOTES" in (dest / "README.md").read_text(encoding="utf-8")
+
+
 def test_an_interrupted_export_leaves_the_previous_snapshot_untouched(
     runs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

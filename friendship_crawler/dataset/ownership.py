@@ -2,13 +2,15 @@
 
 Replacing a directory deletes everything in it, so a mistyped DEST (`.`, the project, the run files'
 directory) must never be taken. Every snapshot carries a marker file listing the files the command
-wrote; a directory is replaced only when it holds that marker and nothing else than the files it
-lists (or nothing at all), and when it is neither the input directory, the project directory, the
-current directory nor an ancestor of one of them.
+wrote, with a digest of each; a directory is replaced only when it holds that marker and nothing else
+than the files it lists, as it wrote them (a note added to its README.md is the user's), or nothing at
+all, and when it is neither the input directory, the project directory, the current directory nor an
+ancestor of one of them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,10 +26,20 @@ _WRITER = "friendship_crawler scrapy export"
 
 
 def write_marker(snapshot: Path) -> None:
-    """Record every file now in `snapshot` as written by the export; call it last, once all are written."""
+    """Record every file now in `snapshot` as written by the export, with its digest; call it last, once
+    all are written."""
     files = sorted(p.name for p in snapshot.iterdir() if p.name != MARKER_FILE)
-    marker = {"written_by": _WRITER, "files": files}
+    marker = {
+        "written_by": _WRITER,
+        "files": files,
+        "sha256": {name: _digest(snapshot / name) for name in files},
+    }
     (snapshot / MARKER_FILE).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,15 @@ class ReplaceRule:
                 f"destination {dest} holds files scrapy export did not write ({_names(foreign)}); "
                 "not replacing it: move them away or choose another DEST"
             )
+        digests = _listed_digests(dest / MARKER_FILE)
+        changed = sorted(
+            name for name in names & listed if name in digests and _digest(dest / name) != digests[name]
+        )
+        if changed:
+            raise DestinationExists(
+                f"destination {dest} holds files changed since scrapy export wrote them ({_names(changed)}); "
+                "not replacing it: keep your changes elsewhere or choose another DEST"
+            )
 
 
 def _listed_files(marker: Path) -> set[str] | None:
@@ -84,6 +105,17 @@ def _listed_files(marker: Path) -> set[str] | None:
     if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
         return None
     return set(files)
+
+
+def _listed_digests(marker: Path) -> dict[str, str]:
+    """The digest a marker gives each file (none in a marker of an older version: nothing to compare)."""
+    content = json.loads(marker.read_text(encoding="utf-8"))
+    digests = content.get("sha256")
+    if not isinstance(digests, dict):
+        return {}
+    return {
+        name: value for name, value in digests.items() if isinstance(name, str) and isinstance(value, str)
+    }
 
 
 def _names(names: Iterable[str], shown: int = 5) -> str:
