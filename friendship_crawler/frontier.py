@@ -130,6 +130,16 @@ class Frontier:
         with self._db:
             self._db.execute("DELETE FROM pending WHERE url = ?", (url,))
 
+    def reconsider(self, url: str, article_id: int, slug: str) -> None:
+        """Forget what earlier runs made of a page and owe it to the next runs (`retry`): today's rules read
+        it otherwise (`scrapy reprocess` found an article where a crawl found none)."""
+        with self._db:
+            self._db.execute("DELETE FROM outcomes WHERE article_id = ?", (article_id,))
+            self._db.execute(
+                "INSERT INTO pending VALUES (?, ?, ?, 0, ?) ON CONFLICT(url) DO UPDATE SET runs = 0",
+                (url, article_id, slug, _now()),
+            )
+
     def requested(self, url: str, article_id: int, slug: str) -> None:
         """Write down, before it is fetched, an article page this run requests: until a run turns it into a
         known outcome, the next run requests it again (`retry`)."""

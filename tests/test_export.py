@@ -660,3 +660,13 @@ def test_the_project_names_its_run_files_after_its_spider() -> None:
     from friendship_crawler.spiders.friendship import FriendshipSpider
 
     assert FriendshipSpider.name in PROJECT_RUNS
+
+
+def test_a_record_of_a_sister_sites_article_address_exports(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    sister = replace(
+        article(501, "2023-08-09T16:43:00+07:00"), url="https://tapchicongthuong.vn/bai-viet/tin-501.htm"
+    )
+    write_run(output, "20261101T080000Z", [sister])
+    result = build_snapshot(SnapshotRequest(input_dir=output, dest=tmp_path / "snap"))
+    assert result.bad_lines == []

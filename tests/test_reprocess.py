@@ -20,6 +20,7 @@ from friendship_crawler.archive.rebuild import rebuild_records
 from friendship_crawler.dedup.rebuild import record_feed
 from friendship_crawler.dedup.state import DedupState
 from friendship_crawler.extract import NotAnArticle
+from friendship_crawler.frontier import Frontier
 from friendship_crawler.items import Article
 from friendship_crawler.replica import ReplicaConfig, ReplicaServer
 from friendship_crawler.urls import article_id
@@ -226,3 +227,11 @@ def test_reprocessed_versions_reach_the_dedup_state_and_pages_never_exported_are
         assert all(found is not None and found.fingerprint.version == 2 for found in latest)
     finally:
         state.close()
+    frontier = Frontier(workdir / "state")
+    for url, aid in report.left_to_crawl:
+        frontier.reconsider(url, aid, "huu-nghi")
+    frontier.close()
+    owed = Frontier(workdir / "state")
+    assert {url for url, _ in owed.retry} == {url for url, _ in report.left_to_crawl}
+    assert not any(owed.knows(aid) for _, aid in report.left_to_crawl)
+    owed.close()

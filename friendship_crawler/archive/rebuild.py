@@ -53,8 +53,14 @@ class RebuildReport:
     not_article: Counter[str] = field(default_factory=Counter)
     duplicates: int = 0
     """Captures of articles the dedup stage dropped, left out again."""
-    not_exported: int = 0
-    """Pages no run exported that read as articles now: left to a crawl, whose dedup stage judges them."""
+    left_to_crawl: list[tuple[str, int]] = field(default_factory=list)
+    """(URL, id) of the pages no run exported that read as articles now: a crawl's, whose dedup stage
+    judges them (`Frontier.reconsider` owes them to the next one)."""
+
+    @property
+    def not_exported(self) -> int:
+        return len(self.left_to_crawl)
+
     damaged: list[Path] = field(default_factory=list)
     """Archives read only up to a cut-off or unreadable record."""
     path: Path | None = None
@@ -97,7 +103,7 @@ def rebuild_records(
         article.crawled_at = capture.captured_at
         previous = existing.get(article.article_id)  # the page's own id may differ from the capture's
         if previous is None:  # never exported: a crawl reads it, through the dedup stage
-            report.not_exported += 1
+            report.left_to_crawl.append((capture.url, article.article_id))
             continue
         if _comparable(previous.article) == _comparable(article):
             report.unchanged += 1

@@ -19,12 +19,14 @@ from friendship_crawler.archive.rebuild import rebuild_records
 from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.console.session import command_log
 from friendship_crawler.dedup.rebuild import record_feed
-from friendship_crawler.dedup.state import StateError, near_rule, state_config
+from friendship_crawler.dedup.state import STATE_FILE, StateError, near_rule, state_config
 from friendship_crawler.extract import ArticleExtractor
+from friendship_crawler.frontier import Frontier
 from friendship_crawler.items import Article
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import read_page
+from friendship_crawler.site import SECTION_SLUG
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +86,8 @@ class Command(ScrapyCommand):
             logger.error("Cannot write the reprocessed records in %s: %s", output_dir, exc.strerror or exc)
             self.exitcode = 1
             return
+        if report.left_to_crawl:
+            self._owe_to_the_next_crawl(report.left_to_crawl)
         if report.path is None:
             logger.info("Nothing changed: no run file written")
         else:
@@ -98,11 +102,31 @@ class Command(ScrapyCommand):
             )
             self.exitcode = 1
 
+    def _owe_to_the_next_crawl(self, pages: list[tuple[str, int]]) -> None:
+        """Pages no run exported that read as articles now: the next crawl fetches them again, and its dedup
+        stage judges them."""
+        assert self.settings is not None
+        frontier = Frontier(project_path(self.settings, "FRIENDSHIP_STATE_DIR"))
+        try:
+            for url, aid in pages:
+                frontier.reconsider(url, aid, SECTION_SLUG)
+        finally:
+            frontier.close()
+        logger.info("%s pages no run exported read as articles now: the next crawl fetches them", len(pages))
+
     def _record_in_state(self, run_file: Path) -> None:
         """The new versions in the dedup state, as a crawl records its exports: the next crawl compares
         with them, and exports none again."""
         assert self.settings is not None
         state_dir = project_path(self.settings, "FRIENDSHIP_STATE_DIR")
+        if not (state_dir / STATE_FILE).exists():  # made here, it would hide that the state was lost
+            logger.error(
+                "No dedup state in %s: run `scrapy rebuild_state` before the next crawl, or it exports the"
+                " project's articles again",
+                state_dir,
+            )
+            self.exitcode = 1
+            return
         try:
             record_feed(state_dir, run_file, state_config(self.settings), near_rule(self.settings))
         except (StateError, sqlite3.Error, OSError) as exc:

@@ -38,8 +38,12 @@ def write_marker(snapshot: Path) -> None:
 
 
 def _digest(path: Path) -> str:
-    with path.open("rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest()
+    """The file's SHA-256; "" for what cannot be read as a file (a directory or a broken link put there)."""
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return ""
 
 
 @dataclass(frozen=True)

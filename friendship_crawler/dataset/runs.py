@@ -8,6 +8,7 @@ back; run reports under `output/runs/` are not run files and are not read.
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -144,8 +145,13 @@ RECORD_CORE = ("url", "article_id", "title")
 def _record_validator() -> ArticleValidator:
     """The record schema for run files of any version: every field it holds of the type the schema says
     (a text that is no string, a section that is no list, a date that is none), the core required, and
-    fields the schema does not know (an older or newer version's) let through."""
-    schema = {**load_article_schema(), "required": list(RECORD_CORE), "additionalProperties": True}
+    fields the schema does not know (an older or newer version's) let through. Addresses keep only their
+    type: a sister site's article address (`…-84147.htm`) is one the project reads too."""
+    schema = copy.deepcopy(load_article_schema())
+    properties = schema["properties"]
+    properties["url"].pop("pattern", None)
+    properties["related_urls"]["items"].pop("pattern", None)
+    schema.update(required=list(RECORD_CORE), additionalProperties=True)
     return ArticleValidator(schema)
 
 
