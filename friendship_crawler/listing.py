@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -31,7 +31,7 @@ from parsel import Selector
 
 from friendship_crawler.hosts import is_loopback_host
 from friendship_crawler.site_rules import UPDATED_LABEL, iso_vietnam, match_date_line
-from friendship_crawler.urls import SITE_HOSTS, absolute_url, article_id, host_of
+from friendship_crawler.urls import SITE_HOSTS, absolute_url, article_id, host_of, linked_article_id
 
 MARKUPS = ("current", "2020", "load-more")
 ENTRY_SELECTORS = (
@@ -380,7 +380,7 @@ def _teaser_of(link: HtmlElement) -> HtmlElement | None:
     whose links, `TEASER_MAX_LINKS` at most, lead to no other article (a teaser links its article from its
     photo, its title and its comment count, and may link its section), within `_CLIMB` levels. A photo
     and a title set in boxes of their own side by side are one teaser."""
-    aid = _linked_article(link.get("href"))
+    aid = linked_article_id(link.get("href"))
     teaser: HtmlElement | None = None
     node: HtmlElement | None = link
     for _ in range(_CLIMB):
@@ -398,15 +398,10 @@ def _links_only_to(box: HtmlElement, aid: int | None) -> bool:
     for count, link in enumerate(box.iter("a"), 1):
         if count > TEASER_MAX_LINKS:
             return False
-        other = _linked_article(link.get("href"))
+        other = linked_article_id(link.get("href"))
         if other is not None and other != aid:
             return False
     return True
-
-
-def _linked_article(href: str | None) -> int | None:
-    """The id of the article a link leads to, relative or not; None for any other link."""
-    return article_id(urljoin("https://host/", href)) if href else None
 
 
 def teaser_date(teaser: HtmlElement | None) -> date | None:

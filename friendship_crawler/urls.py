@@ -52,6 +52,12 @@ def article_id(url: str) -> int | None:
     return None
 
 
+def linked_article_id(href: str | None) -> int | None:
+    """The id of the article a link leads to, relative or not, whatever page it stands on; None for any
+    other link (only the address's shape matters)."""
+    return article_id(urljoin("https://host/", href)) if href else None
+
+
 def article_slug(url: str) -> str | None:
     """The slug of an article URL (`/<slug>-<id>.html`, any host); None for other pages and print views."""
     match = _ARTICLE_PATH.match(split_mastercms(url)[2])

@@ -1,8 +1,10 @@
 from datetime import date
 
 import pytest
+from scrapy.utils.test import get_crawler
 
 from friendship_crawler.listing import goes_back, listing_offset, listing_url, parse_listing
+from friendship_crawler.spiders.friendship import FriendshipSpider
 
 CURRENT = """<html><body><div class="_BX_LISTING">
 <div class="article"><a href="/a-200.html"><img src="x.jpg"></a><h3><a href="/a-200.html">A</a></h3>
@@ -552,26 +554,32 @@ def test_a_next_page_goes_forward_by_its_number_or_its_offset(page: str, next_pa
     assert goes_back(next_page, page) is back
 
 
-def test_the_spider_pages_a_listing_numbered_by_page_to_its_end() -> None:
-    """A listing whose addresses number the pages ("/tin-tuc/p2") advances by its numbers, not an offset:
-    the walk goes on past the second page."""
-    from scrapy.utils.test import get_crawler
-
-    from friendship_crawler.spiders.friendship import FriendshipSpider
-
+def open_spider() -> FriendshipSpider:
+    """The spider with its crawler's stats open, to ask where its paging stops."""
     crawler = get_crawler(FriendshipSpider)
     spider = FriendshipSpider.from_crawler(crawler)
     crawler.stats.open_spider()
-    teasers = "".join(
-        f"<div class='article'><h3><a href='/bai-so-{n}-{8000 + n}.html'>Bài số {n}</a></h3></div>"
-        for n in range(3)
-    )
+    return spider
+
+
+NUMBERED_TEASERS = "".join(
+    f"<div class='article'><h3><a href='/bai-so-{n}-{8000 + n}.html'>Bài số {n}</a></h3></div>"
+    for n in range(3)
+)
+
+
+def test_the_spider_pages_a_listing_numbered_by_page_to_its_end() -> None:
+    """A listing whose addresses number the pages ("/tin-tuc/p2") advances by its numbers, not an offset:
+    the walk goes on past the second page."""
+    spider = open_spider()
     paging = (
         "<div class='grNextPage __MB_ARTICLE_PAGING'><a href='/tin-tuc/p1'>1</a><a class='page active'>2</a>"
         "<a href='/tin-tuc/p3'>3</a></div>"
     )
     page_url = "https://example.vn/tin-tuc/p2"
-    listing = parse_listing(f"<div class='_BX_LISTING'>{teasers}</div>{paging}", page_url, known_listing=True)
+    listing = parse_listing(
+        f"<div class='_BX_LISTING'>{NUMBERED_TEASERS}</div>{paging}", page_url, known_listing=True
+    )
     assert listing.next_url == "https://example.vn/tin-tuc/p3"
     assert spider._stop_paging(listing, len(listing.entries), 2, page_url) is None
 
@@ -624,20 +632,8 @@ def test_a_teasers_photo_and_title_in_boxes_side_by_side_are_one_teaser_with_its
 
 def test_the_spider_does_not_page_into_another_listing() -> None:
     """A "next" link to another section (a `rel=next` a template got wrong) ends this listing's walk."""
-    from scrapy.utils.test import get_crawler
-
-    from friendship_crawler.spiders.friendship import FriendshipSpider
-
-    crawler = get_crawler(FriendshipSpider)
-    spider = FriendshipSpider.from_crawler(crawler)
-    crawler.stats.open_spider()
-    teasers = "".join(
-        f"<div class='article'><h3><a href='/bai-so-{n}-{8000 + n}.html'>Bài số {n}</a></h3></div>"
-        for n in range(3)
-    )
-    page = (
-        f"<html><head><link rel='next' href='/the-gioi'></head><body><div class='_BX_LISTING'>{teasers}</div>"
-    )
+    spider = open_spider()
+    page = f"<html><head><link rel='next' href='/the-gioi'></head><body><div class='_BX_LISTING'>{NUMBERED_TEASERS}</div>"
     listing = parse_listing(page + "</body></html>", SECTION, known_listing=True)
     assert listing.next_url == "https://thoidai.com.vn/the-gioi"
     assert spider._stop_paging(listing, len(listing.entries), 1, SECTION) == "offset_not_advancing"

@@ -38,7 +38,6 @@ logger = logging.getLogger(__name__)
 
 PageReader = Callable[[bytes, str], Article]
 """A page and its URL in, its clean record out (`read_article`), raising `NotAnArticle`."""
-SPIDER_NAME = REPROCESS_RUNS
 """Rebuilt records go to `output/reprocess-<run_id>.jsonl`, read by export like any run file."""
 _UNCOMPARED = frozenset({"crawled_at", "version"})
 
@@ -113,7 +112,7 @@ def rebuild_records(
     report.written = len(rebuilt)
     if rebuilt:
         run_id = run_id or new_run_id()
-        report.path = _write_run_file(rebuilt, output_dir / f"{SPIDER_NAME}-{run_id}.jsonl")
+        report.path = _write_run_file(rebuilt, output_dir / f"{REPROCESS_RUNS}-{run_id}.jsonl")
     logger.info(
         "Rebuilt %s archived articles: %s changed records written, %s unchanged, %s not articles, "
         "%s dropped duplicates left out, %s never exported left to a crawl",

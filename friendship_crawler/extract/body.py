@@ -31,7 +31,7 @@ from friendship_crawler.extract import selectors
 from friendship_crawler.items import Image
 from friendship_crawler.site_rules import CONTENTS_LABELS, RELATED_LABELS, SERIES_LABEL, marker_key
 from friendship_crawler.textnorm import normalize_line
-from friendship_crawler.urls import article_id
+from friendship_crawler.urls import article_id, linked_article_id
 
 _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
 _LINE_BREAK = "\x1e"
@@ -87,8 +87,6 @@ LIST_TAGS = frozenset({"ul", "ol"})
 SERIES_PART = re.compile(r"^(?:bài|kỳ|phần)\s+(?:\d+|[ivx]+|cuối)\s*[:.–-]", re.IGNORECASE)
 """A part of a series as its navigation names it ("Bài 1: …", "Kỳ II - …", "Bài cuối: …")."""
 SERIES_MIN_PARTS = 2
-ANY_ROOT = "https://host/"
-"""What a relative link is read against when only the address's shape matters (an article's id)."""
 PHOTO_HOLDERS = frozenset({"a", "picture", "div", "span"})
 """What may wrap a photo alone in its caption box."""
 CAPTION_MAX_CHARS = 400
@@ -351,7 +349,7 @@ def lists_series_parts(items: HtmlElement) -> bool:
     return (
         len(entries) >= SERIES_MIN_PARTS
         and all(SERIES_PART.match(entry) for entry in entries)
-        and any(article_id(urljoin(ANY_ROOT, link.get("href") or "")) for link in items.iter("a"))
+        and any(linked_article_id(link.get("href")) for link in items.iter("a"))
     )
 
 
