@@ -695,6 +695,24 @@ def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
 
 
 @pytest.mark.parametrize(
+    ("ending", "author", "kept"),
+    [
+        (["Hà Nội"], None, ["Hà Nội"]),
+        (["TP.HCM"], None, ["TP.HCM"]),
+        (["Phương Lê", "TP.HCM"], "Phương Lê", []),
+        (["Phương Lê", "Hà Nội", "Nguồn: TTXVN"], "Phương Lê", []),
+    ],
+    ids=["a-city", "a-city-abbreviated", "under-the-name", "under-the-name-over-the-source"],
+)
+def test_a_place_alone_before_the_trailer_is_no_byline_and_under_one_goes_with_it(
+    ending: list[str], author: str | None, kept: list[str]
+) -> None:
+    """Where a text was written is no writer's name; under the name it is the writer's place."""
+    found = split_byline([PARAGRAPH, PARAGRAPH, *ending], before_trailer=True)
+    assert (found.lines, found.author) == ([PARAGRAPH, PARAGRAPH, *kept], author)
+
+
+@pytest.mark.parametrize(
     ("top", "author"),
     [
         ("Bài và ảnh: Trọng Tùng", "Trọng Tùng"),

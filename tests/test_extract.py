@@ -1085,6 +1085,34 @@ def test_a_signed_name_with_the_time_it_was_filed_is_a_byline_and_a_place_with_a
     assert (split.author, split.blocks) == (author, kept)
 
 
+@pytest.mark.parametrize(
+    ("ending", "author", "kept"),
+    [
+        ("<p style='text-align:right'><strong>TP.HCM</strong></p>", None, ["TP.HCM"]),
+        ("<p style='text-align:right'><em>Hà Nội.</em></p>", None, ["Hà Nội."]),
+        ("<p>Thành phố Hồ Chí Minh</p>", None, ["Thành phố Hồ Chí Minh"]),
+        ("<p style='text-align:right'><strong>Anh</strong></p>", "Anh", []),
+        ("<p style='text-align:right'><strong>Minh Anh</strong><br><em>TP.HCM</em></p>", "Minh Anh", []),
+        (
+            "<p style='text-align:right'><strong>Minh Anh</strong></p><p style='text-align:right'><em>Hà Nội</em></p>",
+            "Minh Anh",
+            [],
+        ),
+    ],
+    ids=["signed", "italic", "bare", "a-given-name-too", "under-the-name", "in-a-paragraph-under-the-name"],
+)
+def test_a_place_signed_alone_names_no_writer_and_under_a_byline_goes_with_it(
+    ending: str, author: str | None, kept: list[str]
+) -> None:
+    """Where a text was written, set where a byline stands, is no byline: it stays in the text, as a
+    letter's place and day do; under the writer's name it is the writer's place and goes with the name."""
+    split = split_byline(body_of(f"<p>Một câu của bài.</p><p>Hai câu của bài.</p>{ending}").blocks, None)
+    assert (split.author, [block.text for block in split.blocks]) == (
+        author,
+        ["Một câu của bài.", "Hai câu của bài.", *kept],
+    )
+
+
 @pytest.mark.parametrize("outside", [" (thực hiện)", " - 12/05/2025 10:20"], ids=["work-done", "time-filed"])
 def test_a_signature_may_leave_the_work_done_or_the_time_filed_outside_its_bold(outside: str) -> None:
     signature = f"<p style='text-align:right'><strong>Phương Ngân</strong>{outside}</p>"

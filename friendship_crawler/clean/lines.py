@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from friendship_crawler import site_rules
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.folding import has_vietnamese_letters, slug_words
-from friendship_crawler.entities.places import places_named
+from friendship_crawler.entities.places import is_place_alone, places_named
 from friendship_crawler.site_rules import ends_sentence, match_date_line
 from friendship_crawler.urls import SITE_HOSTS, host_of
 
@@ -995,14 +995,15 @@ def split_byline(
     if (found_source or before_trailer) and under_byline and is_credit_by_name(body[-1]):
         removals.append(Removal("byline", body.pop()))  # the editor's credit under the byline
     byline: str | None = None
+    placed = len(body) > 1 and is_place_alone(body[-1])  # the writer's place under the name, or no byline
     if body and not site_rules.signs_for_office(body[:-1]):  # a letter's signer is no byline
-        last = body[-1]
+        last = body[-2] if placed else body[-1]
         if found_source:
             byline = last if is_byline(last, author, with_role=True) else None
         elif author is not None or before_trailer:
             byline = last if ends_with_byline(last, author) else None
     if byline is not None:
-        removals.append(Removal("byline", body.pop()))
+        removals += [Removal("byline", body.pop()) for _ in range(1 + placed)][::-1]
     elif (leading := leading_byline(body, author)) is not None:
         byline = body.pop(leading)
         removals.append(Removal("byline", byline))

@@ -75,6 +75,25 @@ def places_named(text: str) -> list[Entry]:
     return list(found.values())
 
 
+PLACE_PUNCTUATION = " .,;:-–"
+"""What may stand around a place written alone on a line ("Hà Nội.", "- TP.HCM -")."""
+
+
+def is_place_alone(text: str) -> bool:
+    """The text is one place's name and nothing else ("Hà Nội", "TP.HCM", "Thành phố Hồ Chí Minh"): where a
+    text was written, not who wrote it. A name that is also a given name ("Anh", "Đức") is none."""
+    name = text.strip(PLACE_PUNCTUATION)
+    matches = gazetteer().finditer(name)
+    if len(matches) != 1:
+        return False
+    match = matches[0]
+    return (
+        (match.start, match.end) == (0, len(name))
+        and match.entry.kind is not Kind.NOT_A_PLACE
+        and not match.entry.ambiguous
+    )
+
+
 def _plausible(text: str, match: Match) -> bool:
     found_previous, gap = previous_word(text, match.start)
     previous = found_previous if gap and not gap.strip(" ") else ""

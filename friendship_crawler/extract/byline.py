@@ -29,7 +29,7 @@ from friendship_crawler.clean.lines import (
     leading_byline,
     outlet_attribution,
 )
-from friendship_crawler.entities.places import places_named
+from friendship_crawler.entities.places import is_place_alone, places_named
 from friendship_crawler.extract.body import Block
 from friendship_crawler.textnorm import normalize_line
 
@@ -135,7 +135,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
                 break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
             author, signature = clean_author(last), kept[-1]
             source = source or attributed_source(last)
-        elif author is None and len(kept) > 2 and ends_with_byline(last, known):
+        elif author is None and len(kept) > 2 and ends_with_byline(last, known) and not is_place_alone(last):
             author = clean_author(last)
             source = source or attributed_source(last)
         else:
@@ -194,8 +194,8 @@ def _credits_or_places(block: Block) -> bool:
 
 def _affiliates(line: str) -> bool:
     """A signed line under a signed name that says where or what the writer is: an institution
-    (`AFFILIATION`) or an office ("Đại sứ Hoa Kỳ tại Việt Nam")."""
-    return bool(AFFILIATION.match(line) or site_rules.SIGNING_OFFICE.match(line))
+    (`AFFILIATION`), an office ("Đại sứ Hoa Kỳ tại Việt Nam") or a place ("TP.HCM")."""
+    return bool(AFFILIATION.match(line) or site_rules.SIGNING_OFFICE.match(line)) or is_place_alone(line)
 
 
 def _names_a_writer(name: str) -> bool:
@@ -220,10 +220,13 @@ def _reads_as_a_signature(signed: str) -> bool:
 
 
 def _names_no_writer(signed: str) -> bool:
-    """A signed line that is no byline: a photo credit, a line with a figure (a letter's place and date),
-    where a quote is taken from."""
+    """A signed line that is no byline: a photo credit, a line with a figure (a letter's place and date), a
+    place alone (where the text was written, "TP.HCM"), where a quote is taken from."""
     return bool(
-        rules.PHOTO_CREDIT.match(signed) or site_rules.CITATION.match(signed) or any(map(str.isdigit, signed))
+        rules.PHOTO_CREDIT.match(signed)
+        or site_rules.CITATION.match(signed)
+        or any(map(str.isdigit, signed))
+        or is_place_alone(signed)
     )
 
 
