@@ -634,3 +634,22 @@ def test_a_dated_line_under_the_title_names_a_writer_not_a_place_or_an_outlet(
 ) -> None:
     page = clean_page_text(f"{SISTER_TITLE}\n{line}\n\n{SISTER_SAPO}\n\n{SISTER_BODY[0]}\n")
     assert (page.author, page.published_at) == (author, "2024-05-12T10:20:00+07:00")
+
+
+def test_alt_lines_of_the_articles_own_photos_in_a_row_are_no_rail() -> None:
+    """A real sister-site text (haiquanonline.com.vn): the photo's alt, the title folded with the page id,
+    printed twice over its caption. Slug lines in a row open a rail only when they are not the title's."""
+    title = "Hải quan Quảng Trị: Vướng mắc trong thực hiện quy trình xử lý vụ việc ma túy"
+    sapo = (
+        "(HQ Online) - Trong 2 tháng gần đây (8 và 9/2019), Hải quan Quảng Trị liên tiếp phát hiện, phối hợp "
+        "bắt giữ và xử lý nhiều vụ vận chuyển ma túy xuyên quốc gia với số lượng lớn qua cửa khẩu quốc tế Lao Bảo."
+    )
+    alt = "hai quan quang tri vuong mac trong thuc hien quy trinh xu ly vu viec ma tuy 113910"
+    caption = (
+        "Từ hình ảnh máy soi, lực lượng Hải quan đã phát hiện số lượng lớn ma túy cất giấu trong nồi cơm điện. "
+        "(Ảnh do Hải quan Quảng Trị cung cấp)"
+    )
+    paragraph = "Theo Quyết định 2005 nói trên, quy trình giải quyết tình huống về ma túy được xác định trong 4 trường hợp."
+    related = f"{alt} Hải quan Quảng Trị bắt hơn 736.000 bao thuốc lá ngoại"
+    text = f"{title}\n\n{sapo}\n{related}\n{alt}\n{alt}\n{caption}\n\n{paragraph}\n"
+    assert clean_page_text(text).text.split("\n") == [title, sapo, caption, paragraph]

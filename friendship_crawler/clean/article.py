@@ -83,7 +83,7 @@ def clean_article_lines(
 
     body, removed = drop_header_lines(body, from_markup)
     removals += removed
-    body, removed = cut_trailer(body, from_markup)
+    body, removed = cut_trailer(body, from_markup, title)
     removals += removed
     before_trailer = bool(removed)
     body, removed = drop_widget_lines(body, from_markup)

@@ -116,14 +116,16 @@ def is_reader_notice(line: str) -> bool:
 
 
 # --- trailer boxes ---------------------------------------------------------------------------------
-def trailer_start(lines: Sequence[str], from_markup: bool = False) -> int | None:
+def trailer_start(lines: Sequence[str], from_markup: bool = False, title: str = "") -> int | None:
     """Index of the first line of the trailer: a box title, a rail title no paragraph follows, or a rail.
+    Slug lines that open with the `title` folded are its photos' alts, not a rail's rows.
 
     `from_markup`: the lines are an article body read from its container, which holds no rails; a rail
     title ("Giá vàng", "Chuyên đề"), a labelled line ("Chủ đề: …") or a run of rows (a table of figures)
     ends it only when no paragraph follows anywhere after: before one, it is the article's own. A box
     title ("Bài có liên quan") ends it anyway: the titles a box lists may read as sentences.
     """
+    title_slug = title_slug_of(title)
     for index, line in enumerate(lines):
         key = site_rules.marker_key(strip_edge_bars(line), rules.MARKER_MAX_CHARS)
         if key in rules.TRAILER_BOXES or (
@@ -131,7 +133,9 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False) -> int | None
         ):
             return index
         ordinary = (
-            key in rules.RAIL_TITLES or rules.LABELLED_TRAILER.match(line) or _starts_rail(lines, index)
+            key in rules.RAIL_TITLES
+            or rules.LABELLED_TRAILER.match(line)
+            or _starts_rail(lines, index, title_slug)
         )
         if not ordinary:
             continue
@@ -143,9 +147,9 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False) -> int | None
     return None
 
 
-def cut_trailer(lines: Sequence[str], from_markup: bool = False) -> RuleResult:
+def cut_trailer(lines: Sequence[str], from_markup: bool = False, title: str = "") -> RuleResult:
     """Everything from the first trailer box on (`trailer_start`)."""
-    start = trailer_start(lines, from_markup)
+    start = trailer_start(lines, from_markup, title)
     if start is None:
         return list(lines), []
     return list(lines[:start]), [Removal("trailer", line) for line in lines[start:]]
@@ -169,10 +173,13 @@ _RAIL_ROWS = (rules.MEDIA_ITEM.match, rules.SLUG_LINE.match, rules.TICKER_ROW.ma
 """The row of each rail kind (media item, slug line, ticker row) as a matcher of its own, built once."""
 
 
-def _starts_rail(lines: Sequence[str], index: int) -> bool:
-    """`RAIL_RUN` rows of one rail kind in a row: media items, slug lines or ticker rows."""
+def _starts_rail(lines: Sequence[str], index: int, title_slug: list[str]) -> bool:
+    """`RAIL_RUN` rows of one rail kind in a row: media items, slug lines or ticker rows. A slug line that
+    opens with the title folded (`title_slug`) is an alt of the article's own photo, none of a rail's."""
     run = lines[index : index + rules.RAIL_RUN]
     if len(run) < rules.RAIL_RUN:
+        return False
+    if any(_folded_title_first(line, title_slug) for line in run):
         return False
     return any(all(map(is_row, run)) for is_row in _RAIL_ROWS)
 
@@ -692,7 +699,7 @@ def drop_image_alts(
     a line said twice is the article's (two cells of a table that read alike), not an SEO alt.
     """
     title_key = title.casefold()
-    title_slug = slug_words(title) if has_vietnamese_letters(title) else []
+    title_slug = title_slug_of(title)
     counts = Counter(lines)
 
     def is_alt(index: int, line: str) -> bool:
@@ -860,6 +867,12 @@ def _retold_title(lines: Sequence[str], index: int, title_key: str, title_slug: 
         return False
     words = slug_words(line)
     return len(words) >= rules.ALT_MIN_WORDS and _same_title(words, title_slug)
+
+
+def title_slug_of(title: str) -> list[str]:
+    """The title folded as its alt text is (`slug_words`), or none for a title without diacritics: its
+    folding is the title itself, which other rules read."""
+    return slug_words(title) if has_vietnamese_letters(title) else []
 
 
 def _folded_title_first(line: str, title_slug: list[str]) -> bool:
