@@ -653,3 +653,24 @@ def test_alt_lines_of_the_articles_own_photos_in_a_row_are_no_rail() -> None:
     related = f"{alt} Hải quan Quảng Trị bắt hơn 736.000 bao thuốc lá ngoại"
     text = f"{title}\n\n{sapo}\n{related}\n{alt}\n{alt}\n{caption}\n\n{paragraph}\n"
     assert clean_page_text(text).text.split("\n") == [title, sapo, caption, paragraph]
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["Facebook Twitter youtube Tiktok", "Back to E-magazine\n08:27 | 23/09/2022"],
+    ids=["a-share-bar", "a-link-back-over-the-date"],
+)
+def test_a_share_bar_or_a_link_back_above_the_headline_is_no_title(above: str) -> None:
+    """Real sister-site texts (haiquanonline.com.vn, baoquocte.vn) open with their share bar or the link
+    back to the e-magazine a story is part of: the headline under it is the title."""
+    page = clean_page_text(f"{above}\n{SISTER_TITLE}\n\n{SISTER_SAPO}\n\n{SISTER_BODY[0]}\n")
+    assert page.text.split("\n") == [SISTER_TITLE, SISTER_SAPO, SISTER_BODY[0]]
+
+
+def test_a_paragraph_printed_twice_in_a_row_is_read_once() -> None:
+    """An e-magazine's cover prints the sapo and its body prints it again (baoquocte.vn)."""
+    page = clean_page_text(
+        f"{SISTER_TITLE}\n\n{SISTER_SAPO}\n\n{SISTER_SAPO}\n\n{SISTER_BODY[0]}\n\n{SISTER_BODY[1]}\n"
+    )
+    assert page.text.split("\n") == [SISTER_TITLE, SISTER_SAPO, *SISTER_BODY]
+    assert [removal.rule for removal in page.removals] == ["repeat"]

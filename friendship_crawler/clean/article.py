@@ -17,6 +17,7 @@ from friendship_crawler.clean.lines import (
     drop_header_lines,
     drop_image_alts,
     drop_related_lines,
+    drop_repeated_paragraphs,
     drop_widget_lines,
     removed_part,
     split_byline,
@@ -33,6 +34,7 @@ RULES = (
     "markdown",
     "related",
     "image_alt",
+    "repeat",
     "source",
     "article_footer",
     "byline",
@@ -90,6 +92,9 @@ def clean_article_lines(
     removals += removed
     for rule in (clean_markdown, drop_related_lines):
         body, removed = rule(body)
+        removals += removed
+    if not from_markup:  # a page's markup says a paragraph twice when its text does
+        body, removed = drop_repeated_paragraphs(body)
         removals += removed
     body, removed = drop_image_alts(body, title, shows_alt_text, from_markup)
     removals += removed

@@ -110,6 +110,19 @@ def drop_widget_lines(lines: Sequence[str], from_markup: bool = False) -> RuleRe
     return ([*kept, cut_quote] if cut_quote is not None else kept), removals
 
 
+def drop_repeated_paragraphs(lines: Sequence[str]) -> RuleResult:
+    """A paragraph a page text prints again right under itself (an e-magazine's cover and its body both
+    print the sapo): read once. Shorter lines said twice are left to the alt and caption rules."""
+    kept: list[str] = []
+    removals: list[Removal] = []
+    for line in lines:
+        if kept and line == kept[-1] and is_paragraph(line):
+            removals.append(Removal("repeat", line))
+        else:
+            kept.append(line)
+    return kept, removals
+
+
 def is_reader_notice(line: str) -> bool:
     """The site's notice to its readers (`rules.READER_NOTICE`): "Mời quý độc giả theo dõi …"."""
     return rules.READER_NOTICE.match(line) is not None

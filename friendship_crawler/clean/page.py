@@ -28,6 +28,7 @@ from friendship_crawler.clean.lines import (
     is_header_line,
     is_related_line,
     is_slug_alt,
+    is_widget_line,
     read_dated_byline,
     retells_credited_caption,
     strip_edge_bars,
@@ -321,10 +322,11 @@ def _byline_over_the_sapo(lines: list[str], at: int) -> int:
 
 
 def _above_title(line: str) -> bool:
-    """A header line, markup debris a copy kept above it ("--> -->") or a multimedia page's badge ("e
-    mag"): never the title."""
+    """A header line, markup debris a copy kept above it ("--> -->"), a share bar or a link back ("Facebook
+    Twitter YouTube", "Back to E-magazine") or a multimedia page's badge ("e mag"): never the title."""
     return (
         is_header_line(line)
+        or is_widget_line(line)
         or not any(char.isalnum() for char in line)
         or bool(rules.MEDIA_BADGE.match(line))
     )
@@ -343,8 +345,9 @@ def _is_kicker(line: str, following: str) -> bool:
 
 
 def _is_page_header(lines: list[str]) -> bool:
-    """Lines above the title that are the page's own (markup debris alone does not make a header)."""
-    return any(any(char.isalnum() for char in line) for line in lines)
+    """Lines above the title that are the page's own (markup debris or a share bar alone does not make a
+    header)."""
+    return any(any(char.isalnum() for char in line) and not is_widget_line(line) for line in lines)
 
 
 def _title(line: str) -> str:

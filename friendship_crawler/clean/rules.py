@@ -120,6 +120,7 @@ RAIL_TITLES = frozenset(
 """Rail titles that are ordinary words too: they end the article only when no paragraph follows them."""
 WIDGET_WORDS = (
     "chia sẻ", "share", "tweet", "facebook", "twitter", "zalo", "linkedin", "pinterest", "messenger",
+    "youtube", "tiktok", "instagram", "telegram",
     "gửi email", "gửi mail", "email", "e-mail", "in bài viết", "in bài", "in", "lưu bài", "lưu tin", "lưu",
     "copy link", "sao chép liên kết", "sao chép link", "quảng cáo", "advertisement", "ads", "cỡ chữ",
     "video:", "nghe bài viết", "nghe đọc bài viết", "nghe đọc bài", "nghe bài", "nghe", "bình chọn",
@@ -133,12 +134,14 @@ WIDGET_LINE = re.compile(
     rf"^(?:(?:{alternation(WIDGET_WORDS)}|a[-+]?)(?:\s*[|•·/,]\s*|\s+|$))+$"
     r"|^#[^#\s][^#]{0,40}(?:\s+#[^#\s][^#]{0,40})+$|^#[^#\s\d]\S*(?:\s\S+){0,2}$"
     r"|^ảnh\s*:?\s*\d+\s*/\s*\d+$|^nghe (?:đọc )?bài(?: viết)?\s*\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$"
-    r"|^[↑^▲]?\s*(?:về|trở (?:lại|về)|lên|quay (?:lại|về))\s+đầu trang\s*[↑^▲]?$|^back to top\s*[↑^▲]?$",
+    r"|^[↑^▲]?\s*(?:về|trở (?:lại|về)|lên|quay (?:lại|về))\s+đầu trang\s*[↑^▲]?$|^back to top\s*[↑^▲]?$"
+    r"|^back to [\w-]+(?: [\w-]+)?$",
     re.IGNORECASE,
 )
 """A line of widget words only, the font-size control's letters ("A- A A+") among them; a line of hashtags
 ("#hữu nghị #giao lưu", or one of a few words, not "#1 …", a ranking's heading); a gallery's photo
-counter ("Ảnh: 1/5"); a link back to the top of the page ("↑ Về đầu trang")."""
+counter ("Ảnh: 1/5"); a link back to the top of the page ("↑ Về đầu trang") or to the page a story is
+part of ("Back to E-magazine")."""
 OPENING_QUOTES = frozenset({'"', "“", "‘", "«", "'"})
 """A paragraph's opening quote: alone on the last line of a stored copy, where the copy was cut."""
 MARKUP_DEBRIS = re.compile(r"(?:\s*(?:-->|<!--|/?>))+\s*")
