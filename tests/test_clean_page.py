@@ -674,3 +674,24 @@ def test_a_paragraph_printed_twice_in_a_row_is_read_once() -> None:
     )
     assert page.text.split("\n") == [SISTER_TITLE, SISTER_SAPO, *SISTER_BODY]
     assert [removal.rule for removal in page.removals] == ["repeat"]
+
+
+def test_a_related_box_inside_the_article_goes_and_the_article_goes_on() -> None:
+    """A real sister-site text (baoquocte.vn) sets "TIN LIÊN QUAN" and its titles between two parts of the
+    article: the box's block goes, the subheading and the paragraphs after it stay. A box that no long
+    paragraph follows still starts the trailer."""
+    part = (
+        "Theo Reuters, vụ việc cho thấy những căng thẳng đằng sau sự thúc đẩy quan hệ gần gũi hơn của Điện "
+        "Kremlin với Bắc Kinh kể từ năm 2014, khi quan hệ với phương Tây sụp đổ vì vụ sáp nhập bán đảo Crimea."
+    )
+    box = "TIN LIÊN QUAN\nNga-Trung Quốc 'liên thủ' đối đầu Mỹ ở Ấn Độ Dương?"
+    heading = "Tình hình Myanmar: Tấn công ở biểu tình, Facebook cấm cửa quân đội"
+    going_on = (
+        "Ngày 25/2, các bức ảnh và video trên mạng xã hội cho thấy, các thành viên của một nhóm ủng hộ chính "
+        "quyền quân sự ở Myanmar đã bắn súng cao su cùng nhiều vũ khí sắc nhọn khác tấn công người biểu tình."
+    )
+    page = clean_page_text(sister_copy() + f"\n{part}\n\n{box}\n\n{heading}\n\n{going_on}\n")
+    assert page.text.split("\n") == [SISTER_TITLE, SISTER_SAPO, *SISTER_BODY, part, heading, going_on]
+    assert set(box.split("\n")) <= {removal.text for removal in page.removals if removal.rule == "related"}
+    at_the_end = clean_page_text(sister_copy() + f"\n{part}\n\n{box}\n\n{heading}\n")
+    assert at_the_end.text.split("\n") == [SISTER_TITLE, SISTER_SAPO, *SISTER_BODY, part]

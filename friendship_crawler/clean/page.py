@@ -26,6 +26,7 @@ from friendship_crawler.clean.lines import (
     is_byline,
     is_credited,
     is_header_line,
+    is_paragraph,
     is_related_line,
     is_slug_alt,
     is_widget_line,
@@ -33,10 +34,12 @@ from friendship_crawler.clean.lines import (
     retells_credited_caption,
     strip_edge_bars,
     strip_markdown_images,
+    word_count,
 )
 from friendship_crawler.items import content_hash
 from friendship_crawler.site import SECTION_NAMES
 from friendship_crawler.site_rules import (
+    RELATED_BOX_TITLES,
     date_iso,
     ends_sentence,
     is_not_found_title,
@@ -126,8 +129,9 @@ def clean_page_text(raw: str) -> CleanedPage:
     laid_out: list[Removal] = []  # what only the layout shows: the box under the sapo, alts set as sentences
     if full_page:
         body, body_blocks, sentence_alts = _without_sentence_alts(body, blocks[header.body_start :])
+        body, body_blocks, inline_boxes = _without_inline_related_boxes(body, body_blocks)
         body, laid_out = _without_lead_box(body, body_blocks, header.title, blocks[0])
-        laid_out += sentence_alts  # the box stands above the images past the sapo's block
+        laid_out += sentence_alts + inline_boxes  # the box stands above the images past the sapo's block
     else:
         body, laid_out = drop_cell_box(body)
     cleaned = clean_article_lines([header.title, *body], header.title, shows_alt_text=full_page)
@@ -202,6 +206,49 @@ def _without_sentence_alts(body: list[str], blocks: list[int]) -> tuple[list[str
     kept = [index for index in range(len(body)) if index not in dropped]
     removals = [Removal("image_alt", body[index]) for index in alts]
     return [body[index] for index in kept], [blocks[index] for index in kept], removals
+
+
+INLINE_BOX_PARAGRAPH_WORDS = 30
+"""Words from which a paragraph under a related box is the article going on: longer than any headline a
+rail or a teaser prints (`rules.HEADLINE_MAX_WORDS`)."""
+
+
+def _without_inline_related_boxes(
+    body: list[str], blocks: list[int]
+) -> tuple[list[str], list[int], list[Removal]]:
+    """The body and its blocks without the related boxes set inside the article (`_is_inline_box`): a box
+    title ("TIN LIÊN QUAN") opening a block of titles, the article going on after it. A box title with no
+    paragraph of the article after it starts the trailer, which the line rules cut."""
+    dropped: set[int] = set()
+    for index in range(len(body)):
+        if _block_size(blocks, index) and _is_inline_box(body, blocks, index):
+            dropped.update(range(index, _block_end(blocks, index)))
+    if not dropped:
+        return body, blocks, []
+    kept = [index for index in range(len(body)) if index not in dropped]
+    removals = [Removal("related", body[index]) for index in sorted(dropped)]
+    return [body[index] for index in kept], [blocks[index] for index in kept], removals
+
+
+def _is_inline_box(body: list[str], blocks: list[int], index: int) -> bool:
+    """The block at `index` is a related box's title and its titles, and before any other box or rail
+    title the article goes on with a paragraph longer than a headline (`INLINE_BOX_PARAGRAPH_WORDS`)."""
+    if marker_key(body[index], rules.MARKER_MAX_CHARS) not in RELATED_BOX_TITLES:
+        return False
+    end = _block_end(blocks, index)
+    if end == index + 1 or any(map(_longer_than_a_headline, body[index + 1 : end])):
+        return False
+    for line in body[end:]:
+        key = marker_key(line, rules.MARKER_MAX_CHARS)
+        if key in rules.TRAILER_BOXES or key in rules.RAIL_TITLES:
+            return False
+        if is_paragraph(line) and _longer_than_a_headline(line):
+            return True
+    return False
+
+
+def _longer_than_a_headline(line: str) -> bool:
+    return word_count(line, INLINE_BOX_PARAGRAPH_WORDS) >= INLINE_BOX_PARAGRAPH_WORDS
 
 
 def _opens_block_as_alt(body: list[str], blocks: list[int], index: int) -> bool:
