@@ -1,7 +1,9 @@
-"""Dedup and export throughput: items per second at 10k and 100k articles.
+"""Dedup, export and reprocess throughput: items per second at 10k and 100k articles.
 
 Export: `scrapy export DEST` is run as a user runs it (a subprocess in a project directory, start-up
-included) on one synthetic run file of N distinct articles. Dedup: the dedup stage's own benchmark
+included) on one synthetic run file of N distinct articles. Reprocess: `scrapy reprocess` the same way
+over an archive of N captures of a real-weight MasterCMS page (each its own article), with the command's
+peak memory. Dedup: the dedup stage's own benchmark
 (`bench.dedup.measure_speed`, its state fed as the pipeline feeds it); "not available" without it.
 Synthetic articles are seeded shuffles of the replica's sentence pool, so no two are duplicates.
 """
@@ -9,6 +11,7 @@ Synthetic articles are seeded shuffles of the replica's sentence pool, so no two
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import logging
 import random
@@ -22,6 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bench.crawl import project_env
+from bench.pages import mastercms_pages
 from friendship_crawler.items import Article
 from friendship_crawler.replica.vocab import headlines, sentences
 
@@ -109,6 +113,75 @@ def time_export(count: int, timeout: float = 900) -> ThroughputRow:
             logger.warning("scrapy export failed at %s articles: %s", count, process.stderr[-400:])
             return ThroughputRow("export (scrapy export)", count, None, f"failed (exit {process.returncode})")
         return ThroughputRow("export (scrapy export)", count, seconds, "start-up included")
+
+
+ARCHIVED_PAGE = "mastercms/netbiz_post"
+"""The real-weight page every capture of the reprocess archive holds (under an address of its own)."""
+PEAK_MEMORY = (
+    "import atexit, resource, sys; atexit.register(lambda: sys.stderr.write("
+    "f'peak_rss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')); "
+    "from scrapy.cmdline import execute; execute()"
+)
+"""`scrapy` run so that it says its own peak memory as it exits."""
+
+
+def write_archive(directory: Path, count: int) -> Path:
+    """One WARC of `count` captures of the archived page, each at an article address of its own."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = next(p for p in mastercms_pages() if p.name == ARCHIVED_PAGE).html
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "friendship-20260101T000000Z.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for number in range(count):
+            body = page.replace("</body>", f"<!-- {number} --></body>").encode()
+            headers = StatusAndHeaders(
+                "200 OK",
+                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
+                protocol="HTTP/1.1",
+            )
+            url = f"https://thoidai.com.vn/bai-viet-{number}-{100_000 + number}.html"
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+                )
+            )
+    return path
+
+
+def time_reprocess(count: int, timeout: float = 900) -> ThroughputRow:
+    """Wall time and peak memory of `scrapy reprocess` over an archive of `count` captures."""
+    stage = "reprocess (scrapy reprocess)"
+    with tempfile.TemporaryDirectory(prefix="bench-reprocess-") as tmp:
+        workdir = Path(tmp)
+        write_archive(workdir / "archive", count)
+        command = [sys.executable, "-c", PEAK_MEMORY, "reprocess", "--archive", "archive", "--output", "out"]
+        started = time.perf_counter()
+        process = subprocess.run(
+            command,
+            cwd=workdir,
+            env=project_env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            logger.warning("scrapy reprocess failed at %s captures: %s", count, process.stderr[-400:])
+            return ThroughputRow(stage, count, None, f"failed (exit {process.returncode})")
+        peak = next(
+            (
+                int(line.split("=")[1])
+                for line in process.stderr.splitlines()
+                if line.startswith("peak_rss_kb=")
+            ),
+            None,
+        )
+        memory = f"; peak memory {peak / 1024:,.0f} MB" if peak else ""
+        return ThroughputRow(stage, count, seconds, f"start-up included{memory}")
 
 
 def time_dedup(sizes: list[int]) -> list[ThroughputRow]:

@@ -231,10 +231,12 @@ def dataset_section(results: Results) -> str:
         for row in results.dataset
     )
     intro = (
-        "## 4. Dedup and export\n\nSynthetic distinct articles. Dedup: `bench.dedup.measure_speed` (the "
-        "dedup state fed as the pipeline feeds it; add 100,000 with `--dedup-sizes 10000,100000`, several "
-        "minutes). "
-        "Export: `scrapy export snapshot --input runs` as a subprocess over one run file, start-up included."
+        "## 4. Dedup, export and reprocess\n\nSynthetic distinct articles. Dedup: "
+        "`bench.dedup.measure_speed` (the dedup state fed as the pipeline feeds it; add 100,000 with "
+        "`--dedup-sizes 10000,100000`, several minutes). "
+        "Export: `scrapy export snapshot --input runs` as a subprocess over one run file, start-up included. "
+        "Reprocess: `scrapy reprocess` as a subprocess over one archive of captures of a real-weight "
+        "MasterCMS page, each at an address of its own, with the command's peak memory (`ru_maxrss`)."
     )
     return f"{intro}\n\n" + table(("stage", "articles", "seconds", "items/s", "note"), rows)
 

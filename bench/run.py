@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bench.crawl import CrawlResult, crawl_replica, scrapy_bench
-from bench.dataset_speed import ThroughputRow, time_dedup, time_export
+from bench.dataset_speed import ThroughputRow, time_dedup, time_export, time_reprocess
 from bench.pages import Page, mastercms_pages, replica_pages, sample_pages, unknown_template_pages
 from bench.profiling import Profile, profile_system
 from bench.quality import PageScore, QualityRow, measure_quality, score_pages
@@ -36,16 +36,17 @@ class Plan:
     scrapy_bench_seconds: int
     export_sizes: tuple[int, ...]
     dedup_sizes: tuple[int, ...]
+    reprocess_sizes: tuple[int, ...] = ()
     parts: tuple[str, ...] = PARTS
     peers: bool = True
 
     @classmethod
     def full(cls) -> Plan:
-        return cls("full", 240, None, 3, 2000, 10, (10_000, 100_000), (10_000,))
+        return cls("full", 240, None, 3, 2000, 10, (10_000, 100_000), (10_000,), (10_000,))
 
     @classmethod
     def quick(cls) -> Plan:
-        return cls("quick", 40, 10, 3, 120, 4, (1_000,), (1_000,))
+        return cls("quick", 40, 10, 3, 120, 4, (1_000,), (1_000,), (300,))
 
     def __post_init__(self) -> None:
         unknown = set(self.parts) - set(PARTS)
@@ -128,11 +129,14 @@ def run_benchmark(plan: Plan, note: Callable[[str], None] = logger.info) -> Resu
             results.crawl = crawl_replica(plan.crawl_articles)
             results.baseline = scrapy_bench(plan.scrapy_bench_seconds)
     if "dataset" in plan.parts:
-        sizes = ", ".join(str(n) for n in sorted({*plan.dedup_sizes, *plan.export_sizes}))
-        with step("dataset", f"dedup and export of {sizes} articles"):
+        sizes = ", ".join(
+            str(n) for n in sorted({*plan.dedup_sizes, *plan.export_sizes, *plan.reprocess_sizes})
+        )
+        with step("dataset", f"dedup, export and reprocess of {sizes} articles"):
             results.dataset = [
                 *time_dedup(list(plan.dedup_sizes)),
                 *(time_export(n) for n in plan.export_sizes),
+                *(time_reprocess(n) for n in plan.reprocess_sizes),
             ]
     return results
 

@@ -14,7 +14,13 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from friendship_crawler.archive.extension import WarcArchive
-from friendship_crawler.archive.reader import Capture, find_archives, newest_captures, read_captures
+from friendship_crawler.archive.reader import (
+    Capture,
+    find_archives,
+    newest_captures,
+    read_bodies,
+    read_captures,
+)
 
 ARTICLE = "http://127.0.0.1:8000/giao-luu-huu-nghi-194335.html"
 LISTING = "http://127.0.0.1:8000/huu-nghi&s_cond=&BRSR=16"
@@ -153,3 +159,29 @@ def test_newest_capture_per_article_wins(tmp_path: Path) -> None:
     (tmp_path / "a.warc.gz").touch()
     (tmp_path / "notes.txt").touch()
     assert [p.name for p in find_archives(tmp_path)] == ["a.warc.gz", "b.warc.gz"]
+
+
+def test_the_chosen_captures_are_read_again_with_their_bodies_and_none_past_a_damage(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The newest captures are chosen from captures read without their bodies, then read again one by one:
+    the same pages, and nothing past the damage of a cut archive (which is named once, when first read)."""
+    urls = [ARTICLE.replace("194335", str(194335 + i)) for i in range(4)]
+    bodies = [os.urandom(3000).hex() for _ in urls]
+    archive = archive_run(
+        tmp_path / "full", [page(url, body) for url, body in zip(urls, bodies, strict=True)]
+    )
+    assert archive.path is not None
+    cut = tmp_path / "friendship-20261123T090000Z.warc.gz"
+    cut.write_bytes(archive.path.read_bytes()[:-2000])
+    damaged: list[Path] = []
+    with caplog.at_level(logging.WARNING):
+        bare = list(read_captures(cut, damaged, bodies=False))
+        assert [capture.body for capture in bare] == [b""] * 3 and damaged == [cut]
+        caplog.clear()
+        chosen = [bare[2], bare[0]]
+        read = list(read_bodies(chosen))
+    assert [capture.url for capture in read] == [urls[0], urls[2]]
+    assert [capture.body.decode() for capture in read] == [f"<html><p>{bodies[i]}</p></html>" for i in (0, 2)]
+    assert read[0] == Capture(urls[0], bare[0].captured_at, read[0].body, cut, bare[0].position)
+    assert not caplog.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 
 from bench.__main__ import main
 from bench.crawl import crawl_replica, stats_from_log
-from bench.dataset_speed import synthetic_articles
+from bench.dataset_speed import synthetic_articles, time_reprocess
 from bench.pages import mastercms_pages, replica_pages, sample_pages, wrap_as_html
 from bench.report import render
 from bench.run import Plan, run_benchmark
@@ -144,6 +145,13 @@ def test_synthetic_articles_are_distinct():
 
 
 # --- crawl --------------------------------------------------------------------------------------
+def test_reprocess_of_a_small_archive_reports_its_time_and_peak_memory():
+    row = time_reprocess(20)
+    assert row.stage == "reprocess (scrapy reprocess)" and row.articles == 20
+    assert row.seconds is not None and row.seconds > 0
+    assert re.search(r"peak memory [\d,]+ MB", row.note), row.note
+
+
 def test_stats_are_read_from_the_last_stats_dump_of_a_log():
     log = (
         "2026-01-01 10:00:00 [scrapy.statscollectors] INFO: Dumping Scrapy stats:\n"

@@ -1,13 +1,16 @@
 """Reading the run archives back: every stored article capture, and the newest one per article.
 
 A WARC cut short by a crash is read up to its last whole record; the damage is logged with the file
-name and the number of records read, and reading goes on with the next file.
+name and the number of records read, and reading goes on with the next file. The newest captures are
+chosen without their bodies and read again one at a time (`read_bodies`): an archive of every page the
+runs fetched would not fit in memory at once.
 """
 
 from __future__ import annotations
 
 import logging
 import zlib
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,9 +49,10 @@ def find_archives(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.name.endswith((".warc.gz", ".warc")) and p.is_file())
 
 
-def read_captures(path: Path, damaged: list[Path] | None = None) -> Iterator[Capture]:
+def read_captures(path: Path, damaged: list[Path] | None = None, *, bodies: bool = True) -> Iterator[Capture]:
     """Every HTTP 200 response record of a WARC file, up to the first unreadable byte or cut-off record
-    (then logged, and `path` added to `damaged`)."""
+    (then logged, and `path` added to `damaged`); without `bodies`, each capture's body is left empty
+    (it is read all the same, to find a cut-off record)."""
     count = 0
     size = path.stat().st_size
     with path.open("rb") as stream:
@@ -65,10 +69,8 @@ def read_captures(path: Path, damaged: list[Path] | None = None) -> Iterator[Cap
                         damaged, "Archive %s ends in a cut-off record after %s readable captures", path, count
                     )
                     return
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                captured = _utc_iso(record.rec_headers.get_header("WARC-Date"))
                 count += 1
-                yield Capture(url, captured, body, path, position)
+                yield _capture(record, body if bodies else b"", path, position)
         except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
             message = "Archive %s is damaged after %s readable captures (%s); the rest is skipped"
             _damaged(damaged, message, path, count, _short(exc))
@@ -76,6 +78,28 @@ def read_captures(path: Path, damaged: list[Path] | None = None) -> Iterator[Cap
         if records.offset < size:
             message = "Archive %s ends in a cut-off record after %s readable captures (%s bytes unread)"
             _damaged(damaged, message, path, count, size - records.offset)
+
+
+def read_bodies(captures: Iterable[Capture]) -> Iterator[Capture]:
+    """The captures with their bodies, read again from their archives (archive by archive, in record
+    order), one at a time. Each was read whole before (`read_captures`): what lies past a damage is
+    never asked for."""
+    wanted: dict[Path, set[int]] = defaultdict(set)
+    for capture in captures:
+        wanted[capture.archive].add(capture.position)
+    for path in sorted(wanted):
+        positions, last = wanted[path], max(wanted[path])
+        with path.open("rb") as stream:
+            for position, record in enumerate(ArchiveIterator(stream)):
+                if position in positions:
+                    yield _capture(record, record.content_stream().read(), path, position)
+                if position >= last:
+                    break
+
+
+def _capture(record: Any, body: bytes, path: Path, position: int) -> Capture:
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    return Capture(url, _utc_iso(record.rec_headers.get_header("WARC-Date")), body, path, position)
 
 
 def _damaged(damaged: list[Path] | None, message: str, path: Path, *args: object) -> None:

@@ -1,6 +1,7 @@
 """Rebuilding records from archived pages with the current extraction and cleaning rules, fetching nothing.
 
-For each article, the newest stored capture is extracted and cleaned again. Articles the dedup stage
+For each article, the newest stored capture is extracted and cleaned again, one page in memory at a
+time. Articles the dedup stage
 dropped (named in the runs' duplicates reports) stay dropped. A record is written only
 when it differs from the newest record the runs already hold (ignoring `crawled_at` and `version`), with
 a version one higher, so `scrapy export` picks it; running it twice with the same rules writes nothing
@@ -18,7 +19,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from friendship_crawler.archive.reader import find_archives, newest_captures, read_captures
+from friendship_crawler.archive.reader import find_archives, newest_captures, read_bodies, read_captures
 from friendship_crawler.dataset.runs import (
     RunReadLog,
     dropped_for_good,
@@ -77,7 +78,9 @@ def rebuild_records(
     files and duplicates reports in `output_dir` and in `runs_dirs`."""
     report = RebuildReport()
     captures = newest_captures(
-        chain.from_iterable(read_captures(p, report.damaged) for p in find_archives(archive_dir))
+        chain.from_iterable(
+            read_captures(p, report.damaged, bodies=False) for p in find_archives(archive_dir)
+        )
     )
     report.captures = len(captures)
     directories = [d for d in dict.fromkeys(p.resolve() for p in (output_dir, *runs_dirs)) if d.is_dir()]
@@ -87,12 +90,14 @@ def rebuild_records(
     existing = newest_records(read_run_records(runs, read_log))
     dropped = read_excluded_ids(reports, read_log)
     rebuilt: list[Article] = []
-    for aid in sorted(captures):
+    to_read = []
+    for aid, capture in captures.items():
         previous = existing.get(aid)
         if aid in dropped and (previous is None or dropped_for_good(dropped, previous)):
             report.duplicates += 1
-            continue
-        capture = captures[aid]
+        else:
+            to_read.append(capture)
+    for capture in read_bodies(to_read):
         try:
             article = read(capture.body, capture.url)
         except NotAnArticle as exc:
@@ -109,6 +114,8 @@ def rebuild_records(
             continue
         article.version = previous.article.version + 1
         rebuilt.append(article)
+    rebuilt.sort(key=lambda article: article.article_id)
+    report.left_to_crawl.sort(key=lambda page: page[1])
     report.written = len(rebuilt)
     if rebuilt:
         run_id = run_id or new_run_id()
