@@ -24,6 +24,9 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
 from bench.crawl import project_env
 from bench.pages import mastercms_pages
 from friendship_crawler.items import Article
@@ -127,9 +130,6 @@ PEAK_MEMORY = (
 
 def write_archive(directory: Path, count: int) -> Path:
     """One WARC of `count` captures of the archived page, each at an article address of its own."""
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     page = next(p for p in mastercms_pages() if p.name == ARCHIVED_PAGE).html
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / "friendship-20260101T000000Z.warc.gz"
