@@ -82,10 +82,13 @@ def test_a_healthy_run_passes_every_check() -> None:
         ({"friendship/listing/pages": 0}, "listing_markup"),
         ({"friendship/listing/unrecognised": 1}, "listing_markup"),
         ({"feedexport/failed_count/FTPFeedStorage": 1}, "feeds"),
+        ({"feedexport/success_count/FileFeedStorage": None}, "feeds"),
     ],
 )
 def test_each_stats_check_fails_on_its_own_symptom(changes: dict[str, Any], failing: str) -> None:
-    verdicts = _verdicts({**HEALTHY_STATS, **changes})
+    """A run that exported items and stored no feed at all (one that could not be opened) lost them."""
+    stats = {key: value for key, value in {**HEALTHY_STATS, **changes}.items() if value is not None}
+    verdicts = _verdicts(stats)
     assert [name for name, passed in verdicts.items() if not passed] == [failing]
 
 

@@ -255,6 +255,29 @@ def test_a_file_the_project_keeps_is_never_a_typed_feed(
     assert not (tmp_path / "state").exists()
 
 
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [("blocked/feed.jsonl", "blocked is no directory"), ("folder", "folder is a directory")],
+    ids=["under-a-file", "a-directory"],
+)
+def test_a_typed_feed_that_cannot_be_written_is_refused_before_the_crawl(
+    tmp_path: Path, typed: str, why: str
+) -> None:
+    """Scrapy would fail on every item, the project's run file with it, a traceback each."""
+    (tmp_path / "blocked").write_text("a file of the user's", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "friendship", "-O", f"{typed}:jsonlines"],
+        cwd=tmp_path, env={**crawl_env(), "FRIENDSHIP_CONSOLE": "1"},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert f"error: cannot write the feed {typed}: " in last and last.endswith(why), last
+    assert (tmp_path / "blocked").read_text(encoding="utf-8") == "a file of the user's"
+    assert not (tmp_path / "output").exists()
+
+
 def test_a_users_own_file_beside_the_run_files_may_be_a_typed_feed(tmp_path: Path) -> None:
     mine = tmp_path / "output" / "samples" / "mine.jsonl"
     mine.parent.mkdir(parents=True)

@@ -141,12 +141,17 @@ def field_coverage(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckR
 
 
 def feeds(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    """Every feed stored; a run that exported items and stored no feed at all lost them (a feed that
+    could not even be opened is counted as neither)."""
     stored = _counts(stats, FEED_STORED_PREFIX)
     failed = _counts(stats, FEED_FAILED_PREFIX)
     detail = f"{sum(stored.values())} feeds stored, {sum(failed.values())} failed to store"
     if failed:
         detail += f" ({', '.join(sorted(failed))}): their items are not where the feed says"
-    return CheckResult("feeds", not failed, detail)
+    lost = not stored and not failed and int(stats.get("item_scraped_count", 0)) > 0
+    if lost:
+        detail += ": the items exported are in no feed"
+    return CheckResult("feeds", not failed and not lost, detail)
 
 
 def item_count(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -248,15 +249,32 @@ def kept_file(settings: BaseSettings, path: Path) -> bool:
 def check_typed_feeds(settings: BaseSettings, own_feeds: list[str]) -> None:
     """A usage error for `-o`/`-O` naming a file the project keeps (`kept_file`), an earlier crawl's run
     file above all: overwritten, its records would be gone while the dedup state holds them as exported;
-    appended to, it would hold two runs."""
+    appended to, it would hold two runs. So is one that cannot be written (`_unwritable`): Scrapy would fail
+    on every item, the project's own run file with it, with a traceback each."""
     for uri in map(str, settings.getdict("FEEDS")):
         path = local_path(uri)
-        if uri not in own_feeds and path is not None and kept_file(settings, path):
+        if uri in own_feeds or path is None:
+            continue
+        if kept_file(settings, path):
             raise UsageError(
                 f"{uri} is a file the project keeps (its runs' records, reports, state or archive); "
                 "name another file for -o/-O",
                 print_help=False,
             )
+        if (why := _unwritable(path)) is not None:
+            raise UsageError(f"cannot write the feed {uri}: {why}", print_help=False)
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why a feed file cannot be written at `path` (Scrapy makes its missing directories), or None."""
+    if path.is_dir():
+        return f"{path} is a directory"
+    ancestor = next(parent for parent in path.parents if parent.exists() or parent == parent.parent)
+    if not ancestor.is_dir():
+        return f"{ancestor} is no directory"
+    if not os.access(path if path.exists() else ancestor, os.W_OK):
+        return f"{path if path.exists() else ancestor} is not writable"
+    return None
 
 
 def check_log_options(settings: BaseSettings) -> None:
