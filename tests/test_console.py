@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import io
 import logging
 import re
@@ -17,7 +19,12 @@ from scrapy.utils.test import get_crawler
 
 from friendship_crawler.console.logformatter import ArticleLogFormatter
 from friendship_crawler.console.progress import progress_line
-from friendship_crawler.console.session import OneLineFormatter, show_errors_on_console, start_notes
+from friendship_crawler.console.session import (
+    OneLineFormatter,
+    ends_on_ctrl_c,
+    show_errors_on_console,
+    start_notes,
+)
 from friendship_crawler.console.summary import summary_lines
 from friendship_crawler.console.tally import Progress
 from friendship_crawler.items import Article
@@ -278,3 +285,28 @@ def test_the_console_shows_errors_and_that_a_ctrl_c_was_heard_and_nothing_else()
         "Received SIGINT, shutting down gracefully. Send again to force",
         "ERROR: Section nope is not in the menu",
     ]
+
+
+def test_a_ctrl_c_ends_a_command_in_one_line_with_the_shells_status(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cleaned_up = []
+
+    @ends_on_ctrl_c("export")
+    def run(args: list[str]) -> None:
+        try:
+            raise KeyboardInterrupt
+        finally:
+            cleaned_up.append(args)
+
+    with pytest.raises(SystemExit) as ended:
+        run(["ds"])
+    assert ended.value.code == 130 and cleaned_up == [["ds"]]
+    assert capsys.readouterr().err == "export: interrupted\n"
+
+
+@pytest.mark.parametrize("name", ["export", "reprocess", "extract", "cleantext", "rebuild_state"])
+def test_every_command_that_crawls_nothing_ends_on_ctrl_c_in_one_line(name: str) -> None:
+    """`scrapy crawl` has Scrapy's own handler (a first Ctrl-C stops the crawl gracefully)."""
+    command = importlib.import_module(f"friendship_crawler.commands.{name}").Command
+    assert inspect.getclosurevars(command.run).nonlocals["name"] == name

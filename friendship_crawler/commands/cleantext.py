@@ -25,6 +25,7 @@ from friendship_crawler.clean import PageTextError
 from friendship_crawler.commands.input_file import TooLarge, read_at_most
 from friendship_crawler.commands.new_file import new_output, write_new
 from friendship_crawler.commands.options import positional_arguments
+from friendship_crawler.console.session import ends_on_ctrl_c
 
 logger = logging.getLogger(__name__)
 
@@ -172,6 +173,7 @@ class Command(ScrapyCommand):
             help=f"refuse files larger than MB megabytes (default {MAX_SIZE_MB:g})",
         )
 
+    @ends_on_ctrl_c("cleantext")
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         args = positional_arguments("cleantext", args)
         if not args:

@@ -10,7 +10,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from friendship_crawler.commands.options import positional_arguments
-from friendship_crawler.console.session import command_log
+from friendship_crawler.console.session import command_log, ends_on_ctrl_c
 from friendship_crawler.dataset.atomic import DestinationExists
 from friendship_crawler.dataset.select import ArticleFilter, parse_date
 from friendship_crawler.dataset.snapshot import NoRunFiles, SnapshotRequest, build_snapshot
@@ -80,6 +80,7 @@ class Command(ScrapyCommand):
             help="replace an existing DEST atomically (only a snapshot this command wrote)",
         )
 
+    @ends_on_ctrl_c("export")
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         command_log(self.settings)

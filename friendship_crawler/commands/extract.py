@@ -23,6 +23,7 @@ from scrapy.exceptions import UsageError
 from friendship_crawler.commands.input_file import TooLarge, read_at_most
 from friendship_crawler.commands.new_file import new_output, write_new
 from friendship_crawler.commands.options import positional_arguments
+from friendship_crawler.console.session import ends_on_ctrl_c
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.project_settings import friendship_setting
 from friendship_crawler.reader import read_page
@@ -57,6 +58,7 @@ class Command(ScrapyCommand):
         )
         group.add_argument("-o", "--output", metavar="FILE", help="write the records to FILE (a new file)")
 
+    @ends_on_ctrl_c("extract")
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         args = positional_arguments("extract", args)

@@ -19,6 +19,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from friendship_crawler.commands.options import positional_arguments
+from friendship_crawler.console.session import ends_on_ctrl_c
 from friendship_crawler.dedup.feeds import configured_feed_dirs
 from friendship_crawler.dedup.rebuild import NotAFeed, rebuild_state
 from friendship_crawler.dedup.state import StateError, near_rule, state_config
@@ -49,6 +50,7 @@ class Command(ScrapyCommand):
             help="state directory (default FRIENDSHIP_STATE_DIR under the project root)",
         )
 
+    @ends_on_ctrl_c("rebuild_state")
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         settings = self.settings

@@ -17,7 +17,7 @@ from scrapy.exceptions import UsageError
 from friendship_crawler.archive.reader import find_archives
 from friendship_crawler.archive.rebuild import rebuild_records
 from friendship_crawler.commands.options import positional_arguments
-from friendship_crawler.console.session import command_log
+from friendship_crawler.console.session import command_log, ends_on_ctrl_c
 from friendship_crawler.dedup.rebuild import record_feed
 from friendship_crawler.dedup.state import STATE_FILE, StateError, near_rule, state_config
 from friendship_crawler.extract import ArticleExtractor
@@ -61,6 +61,7 @@ class Command(ScrapyCommand):
             "project's (default FRIENDSHIP_OUTPUT_DIR, output)",
         )
 
+    @ends_on_ctrl_c("reprocess")
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         command_log(self.settings)

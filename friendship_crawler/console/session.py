@@ -9,11 +9,12 @@ lines (`command_log`). `-s FRIENDSHIP_CONSOLE=0` gives Scrapy's own console log 
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from scrapy.settings import BaseSettings, Settings
@@ -129,6 +130,29 @@ def command_log(settings: Settings, stream: TextIO = sys.stderr) -> None:
     root = logging.getLogger()
     root.setLevel(logging.NOTSET)  # as Scrapy's own root handler leaves it: the handler's level decides
     root.addHandler(handler)
+
+
+INTERRUPTED = 130
+"""The exit status a shell gives a command ended by Ctrl-C (128 + SIGINT)."""
+_Run = TypeVar("_Run", bound=Callable[..., Any])
+
+
+def ends_on_ctrl_c(name: str) -> Callable[[_Run], _Run]:
+    """A command's `run` that a Ctrl-C ends with one line and exit 130, not a traceback; what it was
+    writing is cleaned up on the way out, as on any error."""
+
+    def wrap(run: _Run) -> _Run:
+        @functools.wraps(run)
+        def interruptible(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return run(*args, **kwargs)
+            except KeyboardInterrupt:
+                sys.stderr.write(f"{name}: interrupted\n")
+                raise SystemExit(INTERRUPTED) from None
+
+        return interruptible  # type: ignore[return-value]
+
+    return wrap
 
 
 def start_notes(settings: BaseSettings, base_url: str | None, log_path: Path | None) -> list[str]:
