@@ -12,13 +12,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from scrapy import Spider
+from scrapy import Request, Spider
 from scrapy.exceptions import DropItem
 from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
 from friendship_crawler.console.logformatter import ArticleLogFormatter
-from friendship_crawler.console.progress import progress_line
+from friendship_crawler.console.progress import LISTING, ProgressDisplay, bar_fill, progress_line
 from friendship_crawler.console.session import (
     OneLineFormatter,
     ends_on_ctrl_c,
@@ -49,13 +49,54 @@ def test_progress_counts_come_from_the_stats() -> None:
 
 
 def test_progress_line_has_rate_queue_and_eta_and_a_bar_on_a_terminal() -> None:
-    line = progress_line(Progress.of(STATS), pending=60, elapsed=60.0, bar=False)
+    line = progress_line(Progress.of(STATS), pending=60, elapsed=60.0)
     assert line == (
-        "120 pages · 95 new · 2 updated · 3 duplicates · 3 not articles · 120 pages/min · 60 queued · ETA 0:30"
+        "120 pages · 95 new · 2 updated · 3 duplicates · 7 unchanged · 3 not articles · 120 pages/min"
+        " · 60 queued · ETA 0:30"
     )
-    bar = progress_line(Progress.of(STATS), pending=60, elapsed=60.0, bar=True)
+    assert bar_fill(Progress.of(STATS), pending=60) == 13
+    bar = progress_line(Progress.of(STATS), pending=60, elapsed=60.0, filled=13)
     assert bar.startswith("[" + "#" * 13 + "." * 7 + "] 120 pages")
-    assert "ETA" not in progress_line(Progress(), pending=0, elapsed=0.0, bar=False)
+    assert "ETA" not in progress_line(Progress(), pending=0, elapsed=0.0)
+
+
+def test_progress_line_shows_only_the_counts_that_are_not_zero() -> None:
+    """A terminal line of 80 columns keeps what a run has: the unchanged count of a full recheck."""
+    line = progress_line(Progress(pages=300, new=0, unchanged=290), pending=10, elapsed=60.0)
+    assert line == "300 pages · 0 new · 290 unchanged · 300 pages/min · 10 queued · ETA 0:02"
+
+
+def test_while_a_listing_page_is_queued_the_line_gives_no_eta() -> None:
+    """The article pages are found as the listings are read: the queue says nothing of the crawl's end."""
+    line = progress_line(Progress(pages=17), pending=6, elapsed=10.0, listings=1)
+    assert line.endswith("6 queued · reading listings") and "ETA" not in line
+
+
+def test_the_bar_never_goes_back_and_listings_are_counted_as_they_come_and_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    crawler = get_crawler(Spider, {"FRIENDSHIP_CONSOLE": True})
+    display = ProgressDisplay(crawler, io.StringIO(), 1.0)
+    display.live = True
+    assert crawler.stats is not None
+    listing, article = (
+        Request("https://a.vn/huu-nghi", meta={LISTING: True}),
+        Request("https://a.vn/a-1.html"),
+    )
+    for request in (listing, article):
+        display.listing_queued(request)
+    queued = iter([20, 200, 0])
+    display.pending = lambda: next(queued)  # type: ignore[method-assign]
+    drawn = []
+    for fetched in (20, 40, 400):
+        crawler.stats.set_value("response_received_count", fetched)
+        display.draw()
+        drawn.append(display.stream.getvalue().rsplit("\r", 1)[-1])  # type: ignore[attr-defined]
+        display.listing_done(listing)
+    assert [line[1:21].count("#") for line in drawn] == [10, 10, 20]
+    assert "reading listings" in drawn[0] and "reading listings" not in drawn[1]
+    assert display.listings == 0
 
 
 def test_summary_says_what_was_exported_where_and_whether_healthy(tmp_path: Path) -> None:

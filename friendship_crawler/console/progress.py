@@ -1,9 +1,12 @@
 """`ProgressDisplay`: a live progress bar on a terminal, a progress line every so often in a log.
 
-Pages fetched, articles new / updated / duplicate / not articles, the fetch rate, and an ETA from
-the requests still queued (a lower bound while listings are still being read). Settings:
-`FRIENDSHIP_CONSOLE` (off: Scrapy's own console log, no display) and `FRIENDSHIP_PROGRESS_INTERVAL`
-(seconds between lines when stderr is not a terminal).
+Pages fetched, articles new / updated / duplicate / unchanged / not articles (a count only once it is
+not 0), the fetch rate, the requests queued, and an ETA. The spider finds the article pages as it reads
+the listings, so while a listing page is still queued (its requests carry `LISTING`) the end of the crawl
+is unknown: the line says the listings are being read instead of an ETA, and the bar (the share of the
+pages known so far that were fetched) never goes back. Settings: `FRIENDSHIP_CONSOLE` (off: Scrapy's own
+console log, no display) and `FRIENDSHIP_PROGRESS_INTERVAL` (seconds between lines when stderr is not a
+terminal).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import sys
 import time
 from typing import Any, TextIO
 
-from scrapy import signals
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import create_looping_call
@@ -24,28 +27,43 @@ from friendship_crawler.project_settings import friendship_setting
 TTY_INTERVAL = 0.5
 """Seconds between redraws of the bar on a terminal."""
 BAR_WIDTH = 20
+LISTING = "friendship_listing"
+"""The `Request.meta` key the spider sets on the request of a listing page."""
 
 
-def progress_line(progress: Progress, *, pending: int, elapsed: float, bar: bool) -> str:
-    """One line: the bar (on a terminal), counts, rate, queue and ETA."""
+def progress_line(
+    progress: Progress, *, pending: int, elapsed: float, listings: int = 0, filled: int | None = None
+) -> str:
+    """One line: the bar `filled` to that many of `BAR_WIDTH` (None: no bar, not on a terminal), counts,
+    rate, queue, and the ETA once no listing page is left to read (`listings`)."""
     rate = progress.pages / elapsed * 60 if elapsed > 0 else 0.0
+    counts = {
+        "updated": progress.updated,
+        "duplicates": progress.duplicates,
+        "unchanged": progress.unchanged,
+        "not articles": progress.not_articles,
+    }
     parts = [
         f"{progress.pages} pages",
         f"{progress.new} new",
-        f"{progress.updated} updated",
-        f"{progress.duplicates} duplicates",
-        f"{progress.not_articles} not articles",
+        *(f"{count} {name}" for name, count in counts.items() if count),
         f"{rate:.0f} pages/min",
         f"{pending} queued",
     ]
-    if pending and rate > 0:
+    if listings:
+        parts.append("reading listings")
+    elif pending and rate > 0:
         parts.append(f"ETA {_duration(pending / rate * 60)}")
     line = " · ".join(parts)
-    if not bar:
+    if filled is None:
         return line
-    total = progress.pages + pending
-    filled = round(BAR_WIDTH * progress.pages / total) if total else 0
     return f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {line}"
+
+
+def bar_fill(progress: Progress, pending: int) -> int:
+    """How much of the bar the pages fetched fill, of those fetched and queued."""
+    total = progress.pages + pending
+    return round(BAR_WIDTH * progress.pages / total) if total else 0
 
 
 def _duration(seconds: float) -> str:
@@ -64,6 +82,10 @@ class ProgressDisplay:
         self.interval = TTY_INTERVAL if self.live else interval
         self.started = 0.0
         self.task: Any = None
+        self.listings = 0
+        """Listing pages queued or being fetched."""
+        self.filled = 0
+        """The bar as far as it was drawn: it never goes back."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressDisplay:
@@ -76,7 +98,16 @@ class ProgressDisplay:
         display = cls(crawler, sys.stderr, interval)
         crawler.signals.connect(display.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(display.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(display.listing_queued, signal=signals.request_scheduled)
+        crawler.signals.connect(display.listing_done, signal=signals.request_dropped)
+        crawler.signals.connect(display.listing_done, signal=signals.request_left_downloader)
         return display
+
+    def listing_queued(self, request: Request) -> None:
+        self.listings += bool(request.meta.get(LISTING))
+
+    def listing_done(self, request: Request) -> None:
+        self.listings = max(0, self.listings - bool(request.meta.get(LISTING)))
 
     def spider_opened(self) -> None:
         self.started = time.monotonic()
@@ -102,11 +133,14 @@ class ProgressDisplay:
 
     def draw(self) -> None:
         assert self.crawler.stats is not None
+        progress, pending = Progress.of(self.crawler.stats.get_stats()), self.pending()
+        self.filled = max(self.filled, bar_fill(progress, pending))
         line = progress_line(
-            Progress.of(self.crawler.stats.get_stats()),
-            pending=self.pending(),
+            progress,
+            pending=pending,
             elapsed=time.monotonic() - self.started,
-            bar=self.live,
+            listings=self.listings,
+            filled=self.filled if self.live else None,
         )
         if self.live:
             width = shutil.get_terminal_size((100, 20)).columns - 1

@@ -17,6 +17,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.http import Response
 
+from friendship_crawler.console.progress import LISTING
 from friendship_crawler.console.session import RUN_ID_SETTING
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.frontier import PENDING_RUNS, UNSETTLED, Frontier
@@ -93,7 +94,12 @@ class FriendshipSpider(scrapy.Spider):
         # Listings and articles bypass the persisted duplicate filter (JOBDIR): after a crash, pages the
         # killed run fetched but never exported must be fetched again. Within a run, paused and resumed
         # or not, `_requested` and each listing's own entry set keep every URL to one request.
-        yield scrapy.Request(f"{self.base_url}{SECTION_PATH}", callback=self.parse_section, dont_filter=True)
+        yield scrapy.Request(
+            f"{self.base_url}{SECTION_PATH}",
+            callback=self.parse_section,
+            meta={LISTING: True},
+            dont_filter=True,
+        )
 
     def _go_on_from_jobdir(self) -> None:
         """With JOBDIR, a run resumed after a pause goes on with what its earlier part requested (its queue
@@ -148,6 +154,7 @@ class FriendshipSpider(scrapy.Spider):
                     url,
                     callback=self.parse_listing,
                     cb_kwargs={"slug": slug, "page": 1},
+                    meta={LISTING: True},
                     dont_filter=True,
                 )
         yield from self._retry_pending()
@@ -257,7 +264,7 @@ class FriendshipSpider(scrapy.Spider):
             next_url,
             callback=self.parse_listing,
             cb_kwargs={"slug": slug, "page": page + 1},
-            meta={"listing_seen": seen},
+            meta={"listing_seen": seen, LISTING: True},
             dont_filter=True,
         )
 
