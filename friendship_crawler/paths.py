@@ -81,6 +81,13 @@ DEFAULT_OUTPUT_DIR = "output"
 """`FRIENDSHIP_OUTPUT_DIR`'s default, where the project's own `FEEDS` write (settings.py)."""
 
 
+def not_a_directory(path: Path) -> Path | None:
+    """The file that stands where `path` or one of the directories above it should be (a directory cannot
+    be made there), or None."""
+    found = next((p for p in (path, *path.parents) if p.exists() or p == p.parent), path)
+    return None if found.is_dir() else found
+
+
 def _under(root: Path, output_dir: Path, uri: str) -> str:
     """A relative local feed path moved under `root`, one in the default output directory into
     `output_dir` (`FRIENDSHIP_OUTPUT_DIR`, wherever it points); any other URI as it is."""

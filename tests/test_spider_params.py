@@ -278,6 +278,25 @@ def test_a_typed_feed_that_cannot_be_written_is_refused_before_the_crawl(
     assert not (tmp_path / "output").exists()
 
 
+@pytest.mark.parametrize("blocked", ["output", "output/runs"])
+def test_a_file_where_the_output_directory_should_be_is_named_in_one_line(
+    tmp_path: Path, blocked: str
+) -> None:
+    (tmp_path / blocked).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / blocked).write_text("a file of the user's", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "friendship"],
+        cwd=tmp_path, env={**crawl_env(), "FRIENDSHIP_CONSOLE": "1"},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert (
+        done.stderr.strip().splitlines()[-1]
+        == f"The crawl cannot take a run id: {tmp_path / blocked} is no directory"
+    )
+    assert (tmp_path / blocked).read_text(encoding="utf-8") == "a file of the user's"
+
+
 def test_a_users_own_file_beside_the_run_files_may_be_a_typed_feed(tmp_path: Path) -> None:
     mine = tmp_path / "output" / "samples" / "mine.jsonl"
     mine.parent.mkdir(parents=True)

@@ -41,14 +41,14 @@ from friendship_crawler.feed_slots import local_path
 from friendship_crawler.frontier import check_frontier
 from friendship_crawler.monitor.extension import FAILED_CHECKS_STAT, RunMonitor
 from friendship_crawler.monitor.masking import mask_all_log_records
-from friendship_crawler.paths import project_path, resolve_project_paths
+from friendship_crawler.paths import not_a_directory, project_path, resolve_project_paths
 from friendship_crawler.project_settings import (
     friendship_setting,
     mistyped_settings,
     start_failure,
     undeclared_settings,
 )
-from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, claim_run_id, release_run_id
+from friendship_crawler.run import DUPLICATES_FILE, RUN_FILE, Run, claim_run_id, release_run_id
 from friendship_crawler.urls import CANONICAL_ROOT
 
 logger = logging.getLogger(__name__)
@@ -111,7 +111,9 @@ class MonitoredCrawlCommand(ScrapyCrawlCommand):
         try:
             run_id = claim_run_id(self.settings, args[0])
         except OSError as exc:
-            sys.stderr.write(f"The crawl cannot take a run id: {exc.strerror or exc}\n")
+            blocking = not_a_directory(Run.at(self.settings, args[0], "").reports_dir)
+            why = f"{blocking} is no directory" if blocking else f"{exc.strerror or exc} ({exc.filename})"
+            sys.stderr.write(f"The crawl cannot take a run id: {why}\n")
             raise SystemExit(1) from exc
         self.settings.set(RUN_ID_SETTING, run_id, priority="cmdline")
         self._claimed = args[0], run_id
@@ -269,11 +271,11 @@ def _unwritable(path: Path) -> str | None:
     """Why a feed file cannot be written at `path` (Scrapy makes its missing directories), or None."""
     if path.is_dir():
         return f"{path} is a directory"
-    ancestor = next(parent for parent in path.parents if parent.exists() or parent == parent.parent)
-    if not ancestor.is_dir():
-        return f"{ancestor} is no directory"
-    if not os.access(path if path.exists() else ancestor, os.W_OK):
-        return f"{path if path.exists() else ancestor} is not writable"
+    if (blocking := not_a_directory(path.parent)) is not None:
+        return f"{blocking} is no directory"
+    existing = path if path.exists() else next(p for p in path.parents if p.exists() or p == p.parent)
+    if not os.access(existing, os.W_OK):
+        return f"{existing} is not writable"
     return None
 
 
