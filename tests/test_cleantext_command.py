@@ -171,6 +171,22 @@ def test_a_utf16_file_with_a_byte_order_mark_is_cleaned_like_its_utf8_original(t
     same_record(cleantext(str(path)), sample)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_wide_text_without_a_byte_order_mark_is_refused_with_its_encoding_named_then_cleaned_with_it(
+    tmp_path: Path, codec: str
+) -> None:
+    sample = SAMPLES[0]
+    path = tmp_path / f"{codec}.txt"
+    path.write_bytes(sample.read_text(encoding="utf-8").encode(codec))
+    refused = cleantext(str(path))
+    assert refused.returncode == 1
+    assert refused.stderr.strip().splitlines() == [
+        f"cleantext: {path}: NUL bytes laid out as in {codec} text without a byte order mark: "
+        f"pass --encoding {codec}"
+    ]
+    same_record(cleantext("--encoding", codec, str(path)), sample)
+
+
 def test_a_cp1258_file_is_refused_with_the_option_named_then_cleaned_with_it(tmp_path: Path) -> None:
     sample = SAMPLES[0]
     path = tmp_path / "cp1258.txt"

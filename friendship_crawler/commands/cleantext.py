@@ -105,11 +105,32 @@ def _check_nul_bytes(data: bytes, codec: str) -> None:
     """
     wide = b"\x00" in "\n".encode(codec)  # UTF-16 and UTF-32, not utf-8-sig (longer only by its BOM)
     if not wide and b"\x00" in data:
+        guess = _wide_encoding(data)
+        if guess is not None:
+            raise UnreadableText(
+                f"NUL bytes laid out as in {guess} text without a byte order mark: pass --encoding {guess}"
+            )
         raise UnreadableText("binary file (NUL bytes), not page text")
     if wide and data and b"\x00" not in data:
         raise UnreadableText(
             f"not valid {codec} (no NUL byte, yet every space and line break in {codec} has one)"
         )
+
+
+WIDE_SAMPLE = 65_536
+"""Bytes looked at to tell UTF-16 or UTF-32 text without a byte order mark."""
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 byte order the NUL bytes of `data` are laid out in (a NUL in the high bytes of
+    every ASCII character: every space, line break and digit of a page text), or None for a binary file."""
+    sample = data[:WIDE_SAMPLE]
+    for width, codec in ((4, "utf-32"), (2, "utf-16")):
+        at = [sample[offset::width].count(0) / max(1, len(sample) // width) for offset in range(width)]
+        high, low = (at[1:], at[0]) if at[0] < min(at[1:]) else (at[:-1], at[-1])
+        if min(high) >= 0.5 and low < 0.05:
+            return f"{codec}-le" if high == at[1:] else f"{codec}-be"
+    return None
 
 
 def _read_at_most(path: Path, limit: int) -> bytes:
