@@ -37,7 +37,7 @@ def write_new(path: Path, lines: Sequence[str]) -> str | None:
         with path.open("x", encoding="utf-8") as handle:
             try:
                 handle.writelines(lines)
-            except OSError:
+            except BaseException:  # a full disk, or a Ctrl-C
                 handle.close()
                 with contextlib.suppress(OSError):
                     path.unlink()  # the file this call created, half written
