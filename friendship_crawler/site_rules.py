@@ -153,6 +153,20 @@ def without_role(byline: str) -> str:
     return byline[role.end() :] if role and byline[role.end() : role.end() + 1].isupper() else byline
 
 
+WRITER_TITLE = re.compile(
+    r"^(?:(?:GS|PGS|TSKH|TS|ThS|NCS|BS|LS|KS)\.?(?:\s*TS\.?)?|Dr\.?|Prof\.?|Đại sứ|Nhà báo|Nhà văn|Nhà thơ"
+    r"|Nhà nghiên cứu|Luật sư|Tiến sĩ|Thạc sĩ|Giáo sư|Phó giáo sư|Bác sĩ|Kỹ sư|Nghệ sĩ|Họa sĩ|Nhạc sĩ"
+    r"|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng)\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""A title, a profession or a rank a byline or a link to the writer's page may set before the name ("TS.",
+"Đại sứ", "Dr.", "Nhà báo"), kept in the author's name; "Tác giả", "Theo dõi" or "Xem thêm" before a name
+say what the link is for."""
+PHOTO_CREDIT_AFTER = re.compile(r"\s*[-–|;,]\s*ảnh\s*:\s*[^:|;]{1,40}$", re.IGNORECASE)
+"""The photographer credited after the writer on the byline's line ("Bài: Phương Lê - Ảnh: Minh Đức",
+"Phương Lê | Ảnh: Minh Đức")."""
+
+
 CO_AUTHOR_ROLE = re.compile(rf"(?:(?<=\s[-–]\s)|(?<=,\s)|(?<=\svà\s))(?i:{_ROLES})\s+(?P<next>\w+)")
 """The same role before a co-author's name ("PV Minh Anh - CTV Thu Hà"), not before an outlet ("Minh Anh - PV
 TTXVN", "PV Báo Thời Đại"): `co_author_name_follows` tells."""

@@ -695,6 +695,25 @@ def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
 
 
 @pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("TS. Nguyễn Văn An", "TS. Nguyễn Văn An"),
+        ("PGS.TS Nguyễn Viết Thảo", "PGS.TS Nguyễn Viết Thảo"),
+        ("Đại sứ Nguyễn Phương Nga", "Đại sứ Nguyễn Phương Nga"),
+        ("Phóng viên Thu Hà", "Thu Hà"),
+        ("Bài: Phương Lê - Ảnh: Minh Đức", "Phương Lê"),
+        ("Phương Lê | Ảnh: Minh Đức", "Phương Lê"),
+    ],
+)
+def test_a_titled_byline_or_one_crediting_the_photographer_before_the_trailer_is_the_author(
+    byline: str, author: str
+) -> None:
+    """A title is kept in the name (as an author box's link keeps it); a role and the photographer are not."""
+    found = split_byline([PARAGRAPH, PARAGRAPH, byline], before_trailer=True)
+    assert (found.lines, found.author) == ([PARAGRAPH, PARAGRAPH], author)
+
+
+@pytest.mark.parametrize(
     ("ending", "author", "kept"),
     [
         (["Hà Nội"], None, ["Hà Nội"]),

@@ -1086,6 +1086,25 @@ def test_a_signed_name_with_the_time_it_was_filed_is_a_byline_and_a_place_with_a
 
 
 @pytest.mark.parametrize(
+    ("signature", "author"),
+    [
+        ("Đại sứ Nguyễn Phương Nga", "Đại sứ Nguyễn Phương Nga"),
+        ("Thu Hà | Ảnh: Minh Đức", "Thu Hà"),
+        ("Bài: Phương Lê - Ảnh: Minh Đức", "Phương Lê"),
+    ],
+)
+def test_a_signed_byline_with_a_title_or_the_photographers_credit_is_the_author(
+    signature: str, author: str
+) -> None:
+    ending = f"<p style='text-align:right'><strong>{signature}</strong></p>"
+    split = split_byline(body_of(f"<p>Một câu của bài.</p><p>Hai câu của bài.</p>{ending}").blocks, None)
+    assert (split.author, [block.text for block in split.blocks]) == (
+        author,
+        ["Một câu của bài.", "Hai câu của bài."],
+    )
+
+
+@pytest.mark.parametrize(
     ("ending", "author", "kept"),
     [
         ("<p style='text-align:right'><strong>TP.HCM</strong></p>", None, ["TP.HCM"]),

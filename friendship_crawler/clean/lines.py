@@ -1161,12 +1161,20 @@ def is_credit_by_name(line: str) -> bool:
 
 
 def ends_with_byline(line: str, author: str | None = None) -> bool:
-    """A last line of a body that is its byline: the known `author`, else a name, bare or with its role.
+    """A last line of a body that is its byline: the known `author`, else a name, bare or with its role,
+    after a role or a title ("Phóng viên", "TS.", "Đại sứ", `site_rules.WRITER_TITLE`) or not, with the
+    photographer credited after it or not ("Bài: Phương Lê - Ảnh: Minh Đức").
 
     Only a line without a known author is read for a role.
     """
     if author:
         return is_byline(line, author)
+    line = site_rules.without_role(
+        site_rules.BYLINE_PREFIX.sub("", site_rules.PHOTO_CREDIT_AFTER.sub("", line))
+    )
+    title = site_rules.WRITER_TITLE.match(line)
+    if title is not None:
+        line = line[title.end() :]
     return is_byline(line, with_role=_names_a_role(line))
 
 
@@ -1281,6 +1289,7 @@ def author_name(byline: str) -> str:
     "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
     stays whole.
     """
+    byline = site_rules.PHOTO_CREDIT_AFTER.sub("", byline)
     name = site_rules.without_role(site_rules.without_outlet(site_rules.BYLINE_PREFIX.sub("", byline)))
     name = site_rules.ROLE_SUFFIX.sub("", name).strip() or name
     name = site_rules.WORK_SUFFIX.sub("", name) or name

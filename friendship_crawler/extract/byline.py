@@ -214,9 +214,13 @@ def _credits_under_a_byline(blocks: list[Block]) -> bool:
 
 
 def _reads_as_a_signature(signed: str) -> bool:
-    """A signed line that may name its writer: a byline with or without a role, or a few words (a pen
-    name, an outlet's initials); a line of verse or a sentence set in italics is none."""
-    return is_byline(signed, with_role=True) or len(signed.split()) <= SIGNATURE_MAX_WORDS
+    """A signed line that may name its writer: a byline with or without a role or a title, or a few words
+    (a pen name, an outlet's initials); a line of verse or a sentence set in italics is none."""
+    return (
+        is_byline(signed, with_role=True)
+        or len(signed.split()) <= SIGNATURE_MAX_WORDS
+        or ends_with_byline(signed)
+    )
 
 
 def _names_no_writer(signed: str) -> bool:

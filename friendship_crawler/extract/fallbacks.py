@@ -53,6 +53,7 @@ from friendship_crawler.site_rules import (
     AUTHOR_NOISE,
     OUTLET_WORD,
     TIME_OF_DAY,
+    WRITER_TITLE,
     ends_sentence,
     iso_vietnam,
     parse_date_line,
@@ -703,14 +704,6 @@ def byline_text(node: HtmlElement) -> str:
     return " ".join(text.split())
 
 
-WRITER_TITLE = re.compile(
-    r"^(?:(?:GS|PGS|TSKH|TS|ThS|NCS|BS|LS|KS)\.?(?:\s*TS\.?)?|Dr\.?|Prof\.?|Đại sứ|Nhà báo|Nhà văn|Nhà thơ"
-    r"|Nhà nghiên cứu|Luật sư|Tiến sĩ|Thạc sĩ|Giáo sư|Phó giáo sư|Bác sĩ|Kỹ sư|Nghệ sĩ|Họa sĩ|Nhạc sĩ"
-    r"|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng)\s+(?=\S)",
-    re.IGNORECASE,
-)
-"""A title, a profession or a rank a link to the writer's page may set before the name ("TS.", "Đại sứ",
-"Dr.", "Nhà báo"); "Tác giả", "Theo dõi" or "Xem thêm" before a name say what the link is for."""
 NAME_AND_ROLE = re.compile(r"^(?P<name>[^-–]+?)\s+[-–]\s+\S")
 """A name, then a dash and what the writer is ("Vu Xuan Hong - Former President of …")."""
 
