@@ -637,3 +637,29 @@ def test_the_spider_does_not_page_into_another_listing() -> None:
     listing = parse_listing(page + "</body></html>", SECTION, known_listing=True)
     assert listing.next_url == "https://thoidai.com.vn/the-gioi"
     assert spider._stop_paging(listing, len(listing.entries), 1, SECTION) == "offset_not_advancing"
+
+
+@pytest.mark.parametrize(
+    ("link", "fetched"),
+    [
+        (
+            "https://thoidai.com.vn/giao-luu-huu-nghi-194335.html",
+            "https://thoidai.com.vn/giao-luu-huu-nghi-194335.html",
+        ),
+        (
+            "https://thoidai.com.vn/giao-luu-huu-nghi-194335.htm",
+            "https://thoidai.com.vn/giao-luu-huu-nghi-194335.htm",
+        ),
+        (
+            "https://thoidai.com.vn/giao-luu-huu-nghi-post194335.html",
+            "https://thoidai.com.vn/giao-luu-huu-nghi-post194335.html",
+        ),
+        ("https://thoidai.com.vn/apicenter@/print_article&i=194335", None),
+    ],
+    ids=["html", "htm", "post-id", "print-view"],
+)
+def test_an_article_link_is_fetched_in_every_address_form_the_urls_read_but_a_print_view(
+    link: str, fetched: str | None
+) -> None:
+    """The site moving to `.htm` addresses (or `-post<id>`) must not leave every article unfetched."""
+    assert open_spider()._article_request_url(link) == fetched

@@ -38,7 +38,7 @@ from friendship_crawler.reader import Reading, read_page
 from friendship_crawler.run import CRAWL_SPIDER, new_run_id
 from friendship_crawler.site import NOT_SUBSECTIONS, SECTION_PATH, SECTION_SLUG, SUBSECTIONS, section_trail
 from friendship_crawler.spiders.params import CrawlParams
-from friendship_crawler.urls import article_id, canonical_article_url, strip_tracking
+from friendship_crawler.urls import article_id, article_slug, canonical_article_url, strip_tracking
 
 STAT = "friendship"
 SCHEDULER_ARGUMENTS = ("_job",)
@@ -314,7 +314,7 @@ class FriendshipSpider(scrapy.Spider):
             canonical = canonical_article_url(strip_tracking(url), self.base_url)
         except ValueError:
             return None
-        if not canonical.endswith(f"-{aid}.html"):
+        if article_slug(canonical) is None:  # a print view: its address names no slug
             stats.inc_value(f"{STAT}/links/print_view")
             return None
         return canonical
