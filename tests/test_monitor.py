@@ -83,6 +83,8 @@ def test_a_healthy_run_passes_every_check() -> None:
         ({"friendship/listing/unrecognised": 1}, "listing_markup"),
         ({"feedexport/failed_count/FTPFeedStorage": 1}, "feeds"),
         ({"feedexport/success_count/FileFeedStorage": None}, "feeds"),
+        ({"friendship/listing/fallback": 1}, "listing_markup"),
+        ({"friendship/listing/entries": 40, "friendship/listing/refused": 40}, "listing_markup"),
     ],
 )
 def test_each_stats_check_fails_on_its_own_symptom(changes: dict[str, Any], failing: str) -> None:
@@ -224,3 +226,32 @@ def test_the_monitor_can_be_switched_off() -> None:
     assert Run.at(crawler.settings, "friendship", "20261123T080000Z").report_file == (
         project_root() / "reports" / "friendship-20261123T080000Z.json"
     )
+
+
+@pytest.mark.parametrize(
+    ("changes", "cause"),
+    [
+        (
+            {"friendship/listing/pages": 0, "robotstxt/forbidden": 1},
+            "robots.txt disallows the section's pages",
+        ),
+        ({"friendship/listing/fallback": 6}, "the site's listing markup no longer matches the selectors"),
+        (
+            {"friendship/listing/entries": 120, "friendship/listing/refused": 118},
+            "the listings link article addresses the URL rules no longer read",
+        ),
+    ],
+)
+def test_a_listing_check_that_fails_names_what_changed(changes: dict[str, Any], cause: str) -> None:
+    (result,) = [
+        r
+        for r in run_checks({**HEALTHY_STATS, **changes}, _tally(_record()), Thresholds())
+        if r.name == "listing_markup"
+    ]
+    assert not result.passed and result.detail.endswith(cause)
+
+
+def test_a_few_refused_links_and_a_fallback_the_settings_allow_pass_the_listing_check() -> None:
+    stats = {**HEALTHY_STATS, "friendship/listing/entries": 120, "friendship/listing/refused": 3}
+    assert _verdicts(stats)["listing_markup"]
+    assert _verdicts({**stats, "friendship/listing/fallback": 1}, max_fallback_rate=0.5)["listing_markup"]

@@ -117,14 +117,36 @@ def extraction_fallback(stats: Stats, tally: ItemTally, limits: Thresholds) -> C
     return CheckResult("extraction_fallback", rate <= limits.max_fallback_rate, detail)
 
 
+MAX_REFUSED_ENTRIES = 0.5
+"""Share of a run's listing entries whose links the spider may refuse (offsite, print views) before the
+listings are read as no longer linking articles the way the URL rules read them."""
+
+
 def listing_markup(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    """Listing pages were read, each by the site's own listing markup (a page read by the generic
+    fallback counts as the article fallback does), and their entries link articles the spider follows."""
     pages = int(stats.get("friendship/listing/pages", 0))
     unrecognised = int(stats.get("friendship/listing/unrecognised", 0))
-    passed = pages > 0 and unrecognised == 0
+    fallback = int(stats.get("friendship/listing/fallback", 0))
+    entries = int(stats.get("friendship/listing/entries", 0))
+    refused = int(stats.get("friendship/listing/refused", 0))
+    fallback_rate = _rate(fallback, pages)
     detail = f"{pages} listing pages read, {unrecognised} without recognised entries"
-    if not passed:
+    if fallback:
+        detail += f", {fallback} by the generic fallback (max {limits.max_fallback_rate:.1%})"
+    if refused:
+        detail += f", {refused} of {entries} entries link no article page the spider fetches"
+    if pages == 0 and int(stats.get("robotstxt/forbidden", 0)):
+        return CheckResult("listing_markup", False, f"{detail}: robots.txt disallows the section's pages")
+    if pages == 0 or unrecognised:
         detail += ": the site's listing markup no longer matches, or the section was unreachable"
-    return CheckResult("listing_markup", passed, detail)
+    elif fallback_rate > limits.max_fallback_rate:
+        detail += ": the site's listing markup no longer matches the selectors"
+    elif _rate(refused, entries) > MAX_REFUSED_ENTRIES:
+        detail += ": the listings link article addresses the URL rules no longer read"
+    else:
+        return CheckResult("listing_markup", True, detail)
+    return CheckResult("listing_markup", False, detail)
 
 
 def item_schema(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:

@@ -231,8 +231,11 @@ class FriendshipSpider(scrapy.Spider):
             self.logger.warning("Listing %s read from the article links of its main column", response.url)
         seen: set[str] = response.meta.setdefault("listing_seen", set())
         fresh = known = 0
+        stats.inc_value(f"{STAT}/listing/entries", len(listing.entries))
         for entry in listing.entries:
             url = self._article_request_url(entry.url)
+            if url is None:
+                stats.inc_value(f"{STAT}/listing/refused")
             if url is None or url in seen:
                 continue
             seen.add(url)
