@@ -980,6 +980,34 @@ def test_htmldate_is_the_last_resort_for_the_date() -> None:
     )
 
 
+def test_a_page_that_shows_no_date_takes_none_from_the_events_its_sentences_tell() -> None:
+    """ "Sáng 15/3/2024, …" in the sapo and the body tells the day of an event: htmldate, the last resort,
+    reads the page without its sentences, and finds no day the page shows for itself."""
+    page = (
+        "<html><body><h1>Kỷ niệm 74 năm Ngày truyền thống</h1><div class='x-desc'>Sáng 15/3/2024, tại Hà Nội, "
+        "Liên hiệp các tổ chức hữu nghị Việt Nam tổ chức lễ kỷ niệm 74 năm ngày thành lập.</div>"
+        "<div class='__MASTERCMS_CONTENT'><p>Chiều 20/11/2023, Liên hiệp đã phối hợp với các cơ quan liên quan "
+        "tổ chức nhiều hoạt động ý nghĩa như chương trình Ươm mầm hữu nghị.</p><p>Đoạn hai.</p></div>"
+        "</body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/ky-niem-74-nam-190123.html")
+    assert result.article.published_at is None and "published_at" not in result.sources
+
+
+def test_a_follow_bar_between_the_date_line_and_the_headline_leaves_the_date_to_the_line() -> None:
+    page = (
+        "<html><body><div class='x-time'>10:20 | 16/03/2024</div><div class='x-follow'>Theo dõi thoidai.com.vn"
+        " trên Google News</div><h1>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'><p>Sáng 15/3/2024, một sự "
+        "kiện diễn ra tại Hà Nội với sự tham dự của nhiều đại biểu trong nước và quốc tế.</p><p>Đoạn hai.</p>"
+        "</div></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert (result.article.published_at, result.sources["published_at"]) == (
+        "2024-03-16T10:20:00+07:00",
+        "generic",
+    )
+
+
 TEASER_WITH_DATE = (
     "<div class='x7'><h3><a href='/bai-khac-100200.html'>Bài khác</a></h3><p><span>09:15 | 10/08/2024</span>"
     " <a href='/muc?by-date=2024-08-09'>Xem thêm</a></p></div>"

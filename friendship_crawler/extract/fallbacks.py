@@ -520,20 +520,25 @@ def date_near(title_node: HtmlElement | None, container: HtmlElement | None = No
     return parsed if TIME_OF_DAY.search(text) else _with_time_beside(node, text) or parsed
 
 
+DATE_LINE_REACH = 3
+"""Elements before the headline where its date line may stand: the line itself, and a follow or share bar
+or the breadcrumb between them."""
+
+
 def date_line_near(
     title_node: HtmlElement | None, container: HtmlElement | None = None
 ) -> tuple[HtmlElement, str, str] | None:
-    """The short line just before the headline, or the first one after it up to the end of the body
-    `container`, that reads as a date of the CMS family: "08:15 | 15/01/2018", "15/01/2018 08:15",
-    "Cập nhật: 14:30 | 24/06/2022", with or without "GMT+7"; its element, its text and its date.
+    """The short line among the few just before the headline (nearest first: a follow or share bar may
+    stand between), or the first one after it up to the end of the body `container`, that reads as a date
+    of the CMS family: "08:15 | 15/01/2018", "15/01/2018 08:15", "Cập nhật: 14:30 | 24/06/2022", with or
+    without "GMT+7"; its element, its text and its date.
 
     Not a line in another article's teaser or a ticker of links: rails and tickers carry dates of their own.
     """
     if title_node is None:
         return None
-    previous = title_node.getprevious()
-    before = [previous] if isinstance(previous, HtmlElement) else []
-    for node in chain(before, _before_body_end(title_node, container)):
+    before = [node for node in title_node.itersiblings(preceding=True) if isinstance(node, HtmlElement)]
+    for node in chain(before[:DATE_LINE_REACH], _before_body_end(title_node, container)):
         if node.tag in selectors.SKIP_TAGS:
             continue
         text = visible_text(node)
@@ -615,10 +620,11 @@ def titled_address(root: HtmlElement, title: str) -> str | None:
 def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str | None:
     """The publication day htmldate finds in the page, at 00:00 Vietnam time.
 
-    It reads its own copy without the page's menus, header (today's date) and footer and without other
-    articles' teasers (the known boxes, and the box around any subheading that links an article), and
-    without the addresses of its links, whose dates it would otherwise take for a page that shows none of
-    its own. The first of a month that the page does not write is refused: htmldate gives it for a year
+    It reads its own copy without the page's menus, header (today's date) and footer, without other
+    articles' teasers (the known boxes, and the box around any subheading that links an article), without
+    prose (the sapo's and the body's sentences, `_holds_prose`: "Sáng 15/3, …" tells the day of an event),
+    and without the addresses of its links, whose dates it would otherwise take for a page that shows none
+    of its own. The first of a month that the page does not write is refused: htmldate gives it for a year
     or a month alone.
     """
     from htmldate import find_date  # imported on first use: a page rarely needs it
@@ -638,6 +644,8 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
     for node in others:
         if node is not page:  # a page whose every element sits in its header keeps its root to be read
             node.drop_tree()
+    for node in [node for node in page.iter(etree.Element) if _holds_prose(node) and node is not page]:
+        node.drop_tree()  # the article's own sentences: the day of an event they tell is no publication date
     for link in page.iter("a"):
         link.attrib.pop("href", None)  # a link's address dates what it links ("…&by-date=2026-09-25")
     try:
@@ -651,6 +659,12 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
     if day.day == 1 and not _writes_day(page.text_content(), day):
         return None  # htmldate's stand-in for a year or a month alone (a copyright line), not a day
     return iso_vietnam(day)
+
+
+def _holds_prose(node: HtmlElement) -> bool:
+    """Text of its own, outside its children, longer than any date line: a sentence, not a date line."""
+    own = (node.text or "") + "".join(child.tail or "" for child in node)
+    return len(own.strip()) > DATE_LINE_MAX_CHARS
 
 
 def _writes_day(text: str, day: datetime) -> bool:
