@@ -255,3 +255,33 @@ def test_a_few_refused_links_and_a_fallback_the_settings_allow_pass_the_listing_
     stats = {**HEALTHY_STATS, "friendship/listing/entries": 120, "friendship/listing/refused": 3}
     assert _verdicts(stats)["listing_markup"]
     assert _verdicts({**stats, "friendship/listing/fallback": 1}, max_fallback_rate=0.5)["listing_markup"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "passed"),
+    [
+        ({"friendship/drop/no_text": 7, "item_scraped_count": 0}, False),
+        ({"robotstxt/forbidden": 7, "item_scraped_count": 0}, False),
+        ({"friendship/drop/no_text": 2, "item_scraped_count": 0}, True),
+        ({"friendship/drop/no_text": 5}, True),
+        ({"friendship/incremental/given_up": 1}, True),
+    ],
+    ids=["script-rendered", "robots-forbids", "a-page-or-two", "a-few-among-many", "given-up"],
+)
+def test_article_pages_that_give_no_record_fail_the_run_from_a_few_and_a_share(
+    changes: dict[str, Any], passed: bool
+) -> None:
+    """A body rendered by a script or pages robots.txt now forbids: the run says the pages changed, before
+    they are given up; a deleted article or two, or a few among many pages, is the site's own."""
+    (result,) = [
+        r
+        for r in run_checks({**HEALTHY_STATS, **changes}, _tally(_record()), Thresholds())
+        if r.name == "unreadable_pages"
+    ]
+    assert result.passed is passed
+    if not passed:
+        assert result.detail.endswith(
+            "the site's article pages changed or are blocked; the next runs request them again"
+        )
+    if "friendship/incremental/given_up" in changes:
+        assert "1 pages no run could read are no longer requested" in result.detail

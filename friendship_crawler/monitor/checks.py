@@ -2,8 +2,8 @@
 
 A run is healthy when every check passes. The thresholds come from `FRIENDSHIP_MONITOR_*` settings (and
 `FRIENDSHIP_MAX_FALLBACK_RATE`); the defaults fail a run on any error, any page given up on, any fallback
-to generic extraction (the site's markup drifted), any item that misses the schema or a required field and
-any feed Scrapy failed to store.
+to generic extraction (the site's markup drifted), article pages that give no record beyond a few, any
+item that misses the schema or a required field and any feed Scrapy failed to store.
 """
 
 from __future__ import annotations
@@ -117,6 +117,42 @@ def extraction_fallback(stats: Stats, tally: ItemTally, limits: Thresholds) -> C
     return CheckResult("extraction_fallback", rate <= limits.max_fallback_rate, detail)
 
 
+UNREADABLE = ("no_text", "no_title", "not_html", "soft_404")
+"""Why an article page gave no record that a change of the site may be behind (`frontier.UNSETTLED`): a
+body rendered by a script, a bot check or a maintenance notice standing in for the page."""
+MAX_UNREADABLE_SHARE = 0.2
+MIN_UNREADABLE = 3
+"""An article page or two a run cannot read is the site's own (a deleted article); from this many, and
+more than this share of the article pages fetched, the site's pages changed."""
+
+
+def unreadable_pages(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    """The article pages fetched gave records: not pages without text or title, nor pages robots.txt now
+    forbids, beyond a few. Pages given up after the runs that requested them in vain are named (a deleted
+    article is given up so), and fail no run: the runs before said they could not read them."""
+    reasons = {reason: int(stats.get(f"friendship/drop/{reason}", 0)) for reason in UNREADABLE}
+    reasons["robots.txt"] = int(stats.get("robotstxt/forbidden", 0))
+    unreadable = sum(reasons.values())
+    fetched = (
+        int(stats.get("item_scraped_count", 0))
+        + int(stats.get("item_dropped_count", 0))
+        + sum(int(v or 0) for k, v in stats.items() if k.startswith("friendship/drop/"))
+        + reasons["robots.txt"]
+    )
+    given_up = int(stats.get("friendship/incremental/given_up", 0))
+    named = ", ".join(f"{reason} {count}" for reason, count in reasons.items() if count)
+    detail = f"{unreadable} of {fetched} article pages gave no record" + (f" ({named})" if named else "")
+    if given_up:
+        detail += (
+            f"; {given_up} pages no run could read are no longer requested (the log names them; "
+            "`-a full=1` asks for them again)"
+        )
+    broken = unreadable >= MIN_UNREADABLE and _rate(unreadable, fetched) > MAX_UNREADABLE_SHARE
+    if broken:
+        detail += ": the site's article pages changed or are blocked; the next runs request them again"
+    return CheckResult("unreadable_pages", not broken, detail)
+
+
 MAX_REFUSED_ENTRIES = 0.5
 """Share of a run's listing entries whose links the spider may refuse (offsite, print views) before the
 listings are read as no longer linking articles the way the URL rules read them."""
@@ -189,6 +225,7 @@ CHECKS: tuple[Check, ...] = (
     retries,
     http_errors,
     extraction_fallback,
+    unreadable_pages,
     listing_markup,
     item_schema,
     field_coverage,
