@@ -26,6 +26,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from lxml import etree
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from parsel import Selector
 
@@ -192,6 +193,10 @@ def parse_listing(html: str | Selector, page_url: str, *, known_listing: bool = 
     if lists:  # the list of most entries: a box of another markup beside it is a rail or a featured box
         markup, teasers, entries = max(lists, key=lambda found: len(found[2]))
         next_url = _crawlable(_next_url(sel, page_url), page_url, len(entries))
+        if next_url is None and _loads_more_by_script(sel):  # the CMS's own paging still serves the pages
+            next_url = _numbered_next(page_url) or listing_url(
+                page_url, listing_offset(page_url) + len(entries)
+            )
         if _page_number(page_url) is None and listing_offset(page_url) == 0:
             entries = _with_featured(sel, page_url, rails, teasers, entries)
         return ListingPage(entries, next_url, markup)
@@ -555,6 +560,24 @@ def same_listing(url: str, page_url: str) -> bool:
 
 def _page_number(url: str) -> re.Match[str] | None:
     return next((found for pattern in _PAGE_NUMBER if (found := pattern.search(url))), None)
+
+
+SHORT_CONTROLS = XPath(
+    "//*[self::button or self::a or self::span or self::div][string-length(normalize-space()) <= 20]"
+)
+"""Buttons and links short enough to say "Xem thêm" (their text measured by libxml2, not read whole)."""
+
+
+def _loads_more_by_script(sel: Selector) -> bool:
+    """The page shows a "Xem thêm" control that names no address to read (a button, a script's link): its
+    next page is only the script's to fetch, yet the CMS serves it at its own address."""
+    for element in SHORT_CONTROLS(sel.root):
+        if not isinstance(element, HtmlElement) or MORE_LABEL.match(element.text_content()) is None:
+            continue
+        href = (element.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:")):
+            return True
+    return False
 
 
 def _numbered_next(page_url: str) -> str | None:

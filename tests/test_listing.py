@@ -105,6 +105,24 @@ def test_load_more_markup_pages_by_offset_where_the_hidden_next_url_is_a_disallo
     )
 
 
+@pytest.mark.parametrize(
+    "control",
+    [
+        '<button class="load-more-v3" data-api="/api/list?p=2">Xem thêm</button>',
+        '<a href="javascript:void(0)" class="more">XEM THÊM</a>',
+    ],
+    ids=["a-button", "a-script-link"],
+)
+def test_a_load_more_control_that_names_no_address_pages_by_the_cms_offset(control: str) -> None:
+    """The site's "Xem thêm" turned into a script's button: the list still goes on at the address the CMS
+    serves its pages at, and is not read as ending on its first page."""
+    scripted = LOAD_MORE.split("</div>")[0] + f"</div>{control}</body></html>"
+    page = parse_listing(scripted, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=2")
+    assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=4"
+    last = LOAD_MORE.split("</div>")[0] + "</div></body></html>"
+    assert parse_listing(last, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=2").next_url is None
+
+
 def test_a_load_more_url_pages_at_the_offset_it_states_whatever_the_entries_read() -> None:
     """A listing in a markup nobody knows, read by the fallback, counts a teaser beside the list among its
     entries: the offset the load-more URL states, not the count, names the next page, so no article of
