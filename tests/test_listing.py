@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from friendship_crawler.listing import goes_back, listing_offset, listing_url, parse_listing
@@ -681,3 +682,24 @@ def test_an_article_link_is_fetched_in_every_address_form_the_urls_read_but_a_pr
 ) -> None:
     """The site moving to `.htm` addresses (or `-post<id>`) must not leave every article unfetched."""
     assert open_spider()._article_request_url(link) == fetched
+
+
+def test_a_section_the_site_moved_is_read_at_its_new_place_with_its_subsections() -> None:
+    spider = open_spider()
+    spider.base_url = "https://thoidai.com.vn"
+    menu = (
+        "<nav><a href='/doi-ngoai/huu-nghi/bon-phuong-ket-ban'>Bốn phương kết bạn</a>"
+        "<a href='/doi-ngoai/huu-nghi/nhip-cau'>Nhịp cầu</a></nav>"
+    )
+    response = HtmlResponse(
+        "https://thoidai.com.vn/doi-ngoai/huu-nghi",
+        body=f"<html><body>{menu}<div class='_BX_LISTING'>{NUMBERED_TEASERS}</div></body></html>".encode(),
+        encoding="utf-8",
+        request=Request("https://thoidai.com.vn/huu-nghi"),
+    )
+    listings = [r.url for r in spider.parse_section(response) if r.callback == spider.parse_listing]
+    assert listings == [
+        "https://thoidai.com.vn/doi-ngoai/huu-nghi/bon-phuong-ket-ban",
+        "https://thoidai.com.vn/doi-ngoai/huu-nghi/nhip-cau",
+    ]
+    assert spider.crawler.stats.get_value("friendship/sections/moved") == 1

@@ -136,8 +136,13 @@ class FriendshipSpider(scrapy.Spider):
             self._job_state.clear()
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request | Any]:
-        """The section page: discover subsections from its menu, then read it as the first listing."""
-        self.subsections = self._discover_subsections(response)
+        """The section page: discover subsections from its menu, then read it as the first listing. A
+        section the site moved (redirected to another path) is read at its new place, and said so."""
+        section_path = urlsplit(response.url).path.split("&", 1)[0].rstrip("/") or SECTION_PATH
+        if section_path != SECTION_PATH:
+            self.crawler.stats.set_value(f"{STAT}/sections/moved", 1)
+            self.logger.warning("The section %s moved to %s: read there", SECTION_PATH, section_path)
+        self.subsections = self._discover_subsections(response, section_path)
         for slug in self.params.sections or ():
             if slug != SECTION_SLUG and slug not in self.subsections:
                 self.crawler.stats.inc_value(f"{STAT}/sections/not_found")
@@ -147,7 +152,7 @@ class FriendshipSpider(scrapy.Spider):
                     ", ".join(sorted({SECTION_SLUG, *self.subsections})),
                 )
         for slug in self.subsections:
-            url = f"{self.base_url}{SECTION_PATH}/{slug}"
+            url = f"{self.base_url}{section_path}/{slug}"
             if self.params.wants(slug) and url not in self._requested:
                 self._requested.add(url)
                 yield scrapy.Request(
@@ -193,9 +198,9 @@ class FriendshipSpider(scrapy.Spider):
             url, callback=self.parse_article, cb_kwargs={"slug": slug}, priority=1, dont_filter=True
         )
 
-    def _discover_subsections(self, response: Response) -> dict[str, str]:
-        """Slug -> name of every subsection the section page links to, in page order."""
-        prefix = f"{SECTION_PATH}/"
+    def _discover_subsections(self, response: Response, section_path: str = SECTION_PATH) -> dict[str, str]:
+        """Slug -> name of every subsection the section page (at `section_path`) links to, in page order."""
+        prefix = f"{section_path}/"
         found: dict[str, str] = {}
         for link in response.css("a[href]"):
             path = urlsplit(response.urljoin(link.root.get("href") or "")).path.split("&", 1)[0].rstrip("/")
