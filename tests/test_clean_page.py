@@ -695,3 +695,9 @@ def test_a_related_box_inside_the_article_goes_and_the_article_goes_on() -> None
     assert set(box.split("\n")) <= {removal.text for removal in page.removals if removal.rule == "related"}
     at_the_end = clean_page_text(sister_copy() + f"\n{part}\n\n{box}\n\n{heading}\n")
     assert at_the_end.text.split("\n") == [SISTER_TITLE, SISTER_SAPO, *SISTER_BODY, part]
+
+
+def test_a_header_date_line_labelled_as_the_update_leaves_the_publication_time_to_the_other() -> None:
+    head = "Trang chủ Hữu nghị\nCập nhật: 09:30 | 24/01/2023\n07:12 | 23/01/2023 GMT+7\n\n"
+    page = clean_page_text(f"{head}{SISTER_TITLE}\n\naa\n{SISTER_SAPO}\n\n{SISTER_BODY[0]}\n")
+    assert page.published_at == "2023-01-23T07:12:00+07:00"

@@ -1008,6 +1008,25 @@ def test_a_follow_bar_between_the_date_line_and_the_headline_leaves_the_date_to_
     )
 
 
+@pytest.mark.parametrize("update_first", [True, False])
+def test_of_two_date_lines_the_one_labelled_as_the_update_gives_the_update_time(update_first: bool) -> None:
+    lines = ["<span class='article-detail-date'>Cập nhật: 09:30 | 24/01/2023</span>",
+             "<span class='article-detail-date'>07:12 | 23/01/2023</span>"]  # fmt: skip
+    page = (
+        f"<html><body>{''.join(lines if update_first else lines[::-1])}<h1 class='article-detail-title'>Tiêu đề"
+        "</h1><div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div></body></html>"
+    )
+    article = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article
+    assert (article.published_at, article.modified_at) == (
+        "2023-01-23T07:12:00+07:00",
+        "2023-01-24T09:30:00+07:00",
+    )
+    alone = EXTRACTOR.extract(
+        page.replace(lines[1], ""), "https://thoidai.com.vn/tieu-de-123456.html"
+    ).article
+    assert (alone.published_at, alone.modified_at) == ("2023-01-24T09:30:00+07:00", None)
+
+
 TEASER_WITH_DATE = (
     "<div class='x7'><h3><a href='/bai-khac-100200.html'>Bài khác</a></h3><p><span>09:15 | 10/08/2024</span>"
     " <a href='/muc?by-date=2024-08-09'>Xem thêm</a></p></div>"

@@ -39,13 +39,16 @@ from friendship_crawler.clean.lines import (
 from friendship_crawler.items import content_hash
 from friendship_crawler.site import SECTION_NAMES
 from friendship_crawler.site_rules import (
+    PUBLISHED_LABEL,
     RELATED_BOX_TITLES,
+    UPDATED_LABEL,
     date_iso,
     ends_sentence,
     is_not_found_title,
     marker_key,
     match_date_line,
     parse_date_line,
+    parse_update_line,
 )
 from friendship_crawler.textnorm import normalize_line
 
@@ -317,7 +320,8 @@ def read_header(lines: list[str]) -> PageHeader:
     header_lines = [line for n, line in enumerate(lines[:body_start]) if n != title_at]
     crumbs = [names for names in (breadcrumb_names(line) for line in header if is_breadcrumb(line)) if names]
     section = crumbs[-1] if crumbs else None
-    published_at = next((date_iso(match) for match in map(match_date_line, header_lines) if match), None)
+    by_label = sorted(header_lines, key=_updates_only)  # a line of the update time alone after the others
+    published_at = next((date_iso(match) for match in map(match_date_line, by_label) if match), None)
     if published_at is None:  # a date line above the title in another of the family's forms
         dated = (line for line in lines[:title_at] if _is_date_line(line))
         published_at = next(filter(None, map(parse_date_line, dated)), None)
@@ -326,6 +330,16 @@ def read_header(lines: list[str]) -> PageHeader:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
     return PageHeader(title, body_start, section, published_at, header_lines, byline, author)
+
+
+def _updates_only(line: str) -> bool:
+    """A date line labelled as the update time ("Cập nhật: 09:30 | 24/01/2023") that gives no other time:
+    beside a date line of its own, the publication time is that other one."""
+    return (
+        bool(UPDATED_LABEL.search(line))
+        and parse_update_line(line) is None
+        and not PUBLISHED_LABEL.search(line)
+    )
 
 
 def _is_date_line(line: str) -> bool:

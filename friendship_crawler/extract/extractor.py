@@ -54,6 +54,7 @@ from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article, Image
 from friendship_crawler.site_rules import (
     LEAD_DATELINE,
+    PUBLISHED_LABEL,
     TIME_OF_DAY,
     UPDATED_LABEL,
     iso_vietnam,
@@ -292,6 +293,15 @@ def _retells_lead(line: str, sapo: str) -> bool:
     return _lead_words(line) == _lead_words(sapo)
 
 
+def _updates_only(text: str) -> bool:
+    """A date line labelled as the update time ("Cập nhật: 09:30 | 24/01/2023") that gives no other time."""
+    return (
+        bool(UPDATED_LABEL.search(text))
+        and parse_update_line(text) is None
+        and not PUBLISHED_LABEL.search(text)
+    )
+
+
 def _zone_written_wrong(drift: timedelta) -> bool:
     """Two times of one moment, one in a zone written wrong: `ZONE_SHIFT` apart."""
     return abs(drift) == ZONE_SHIFT
@@ -325,6 +335,8 @@ class _PageReading:
         self.credited_outlet: str | None = None
         """The outlet the author block credits after the name ("Lan Anh (theo TTXVN)")."""
         self._date_line: tuple[str, str] | None = None
+        self._updated_shown: str | None = None
+        """The time a date line of its own labels as the update ("Cập nhật: …"), beside the publication's."""
         self.head_zone_error = timedelta(0)
         """What the page's own date line adds to the head's times when the head writes its zone wrong."""
         self.lead_node: HtmlElement | None = None
@@ -768,11 +780,20 @@ class _PageReading:
         return None
 
     def _shown_date(self, container: HtmlElement | None) -> tuple[str, str] | None:
-        """The date the page shows, by the date selectors or near the headline, with its layer."""
-        for node in self.select_outside_teasers("date"):
-            parsed = parse_iso(node.get("datetime")) or parse_date_line(visible_text(node))
-            if parsed:
-                return parsed, SELECTORS
+        """The date the page shows, by the date selectors or near the headline, with its layer. Of two date
+        lines, one labelled as the update time ("Cập nhật: …") and one not, the other is the publication
+        time, wherever each stands; a labelled line alone may give the publication time."""
+        dated = [
+            (parsed, _updates_only(text))
+            for node in self.select_outside_teasers("date")
+            if (parsed := parse_iso(node.get("datetime")) or parse_date_line(text := visible_text(node)))
+        ]
+        published = next((parsed for parsed, update in dated if not update), None)
+        if published is not None:
+            self._updated_shown = next((parsed for parsed, update in dated if update), None)
+            return published, SELECTORS
+        if dated:
+            return dated[0][0], SELECTORS
         parsed = fallbacks.date_near(self.title_node, container)
         return (parsed, GENERIC) if parsed else None
 
@@ -789,18 +810,20 @@ class _PageReading:
                 self.sources["modified_at"] = layer
                 return iso_vietnam(datetime.fromisoformat(parsed) + self.head_zone_error)
         text, layer = self._own_date_line(container)  # the line of both times: "… | Cập nhật: …"
-        parsed = parse_update_line(text)
+        both = parse_update_line(text)
+        parsed = both or self._updated_shown
         if parsed:
-            self.sources["modified_at"] = layer
+            self.sources["modified_at"] = layer if both else SELECTORS
         return parsed
 
     def _own_date_line(self, container: HtmlElement | None) -> tuple[str, str]:
         """The text of the page's own date line, the first the date selectors find outside teasers or else
         the one near the headline, with its layer ("" when there is none); read once."""
         if self._date_line is None:
-            line = next(self.select_outside_teasers("date"), None)
+            lines = [visible_text(node) for node in self.select_outside_teasers("date")]
+            line = next((text for text in lines if not _updates_only(text)), lines[0] if lines else None)
             if line is not None:
-                self._date_line = visible_text(line), SELECTORS
+                self._date_line = line, SELECTORS
             else:
                 near = fallbacks.date_line_near(self.title_node, container)
                 self._date_line = (near[1] if near else ""), GENERIC
