@@ -626,8 +626,10 @@ def test_a_follow_line_at_the_end_of_a_short_text_makes_no_whole_page() -> None:
         ("Đà Nẵng | 12/05/2024 10:20", None),
         ("TTXVN | 12/05/2024 10:20", None),
         ("Báo Thời Đại · 12/05/2024 10:20", None),
+        ("TS. Nguyễn Văn An 12/05/2024 10:20", "TS. Nguyễn Văn An"),
+        ("Phóng viên Thu Hà | 12/05/2024 10:20", "Thu Hà"),
     ],
-    ids=["a-name", "a-place", "an-outlets-acronym", "an-outlet"],
+    ids=["a-name", "a-place", "an-outlets-acronym", "an-outlet", "a-titled-name", "a-role"],
 )
 def test_a_dated_line_under_the_title_names_a_writer_not_a_place_or_an_outlet(
     line: str, author: str | None

@@ -1242,7 +1242,7 @@ def read_dated_byline(line: str) -> DatedByline | None:
     if not bar or site_rules.DIGIT.search(category) or not category.strip():
         date, category = dated, ""
     match = match_date_line(date.strip())
-    if match is None or not is_byline(byline):
+    if match is None or not ends_with_byline(byline):  # a name, with its role or title or not
         return None
     writer = None if _names_a_place_or_outlet(byline) else author_name(byline)
     return DatedByline(writer, match, category.strip() or None)
