@@ -682,6 +682,18 @@ def test_byline_prefixes_and_roles_are_not_part_of_the_author(byline: str, autho
     assert (found.lines, found.author) == ([PARAGRAPH], author)
 
 
+@pytest.mark.parametrize(
+    ("tail", "author"),
+    [(["(theo TTXVN)", "Nguồn:"], None), (["Anh Vũ", "(theo TTXVN)", "Nguồn:"], "Anh Vũ")],
+    ids=["alone", "under-the-byline"],
+)
+def test_an_attribution_over_an_empty_source_line_names_the_source(
+    tail: list[str], author: str | None
+) -> None:
+    found = split_byline([PARAGRAPH, PARAGRAPH, *tail])
+    assert (found.lines, found.author, found.source) == ([PARAGRAPH, PARAGRAPH], author, "TTXVN")
+
+
 def test_source_value_and_what_follows_it_are_taken() -> None:
     found = split_byline([PARAGRAPH, "Anh Vũ (tổng hợp)", "Nguồn: TTXVN", "đối ngoại nhân dân hữu nghị"])
     assert found.lines == [PARAGRAPH]

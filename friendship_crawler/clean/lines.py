@@ -1013,8 +1013,8 @@ def split_byline(
             del body[index:]
             found_source = True
             break
-    if not found_source and len(body) > 2 and (named := outlet_attribution(body[-1])):
-        source = named
+    if source is None and len(body) > 2 and (named := outlet_attribution(body[-1])):
+        source = named  # "(theo TTXVN)" alone, or over an empty "Nguồn:"
         removals.append(Removal("source", body.pop()))
         found_source = True
     under_byline = len(body) > 1 and is_byline(body[-2], author, with_role=True)
