@@ -188,7 +188,16 @@ def test_print_view_with_the_date_under_the_title() -> None:
     )
 
 
-@pytest.mark.parametrize(("bylines", "author"), [("", None), ("PV\n\nPV\n\n", "PV")], ids=["plain", "byline"])
+@pytest.mark.parametrize(
+    ("bylines", "author"),
+    [
+        ("", None),
+        ("PV\n\nPV\n\n", "PV"),
+        ("TS. Nguyễn Văn An\n\nTS. Nguyễn Văn An\n\n", "TS. Nguyễn Văn An"),
+        ("Phóng viên Thu Hà\n\nPhóng viên Thu Hà\n\n", "Thu Hà"),
+    ],
+    ids=["plain", "byline", "a-titled-byline", "a-role"],
+)
 def test_a_mirror_copy_with_markup_debris_and_no_font_size_control(bylines: str, author: str | None) -> None:
     """A mirror copy: debris above the breadcrumb, the follow line above the title, and on some pages
     the byline between the date and the follow line (the author, not the title)."""

@@ -22,6 +22,7 @@ from friendship_crawler.clean.lines import (
     drop_box_blocks,
     drop_cell_box,
     drop_lead_box,
+    ends_with_byline,
     is_breadcrumb,
     is_byline,
     is_credited,
@@ -361,8 +362,8 @@ def _follow_line_after_bylines(lines: list[str], start: int) -> int | None:
     from `start`: those lines are the header's, and the title comes after it."""
     end = min(len(lines), start + rules.HEADER_BYLINE_LINES + 1)
     follow = next((n for n in range(start, end) if rules.FOLLOW_LINE.match(lines[n])), None)
-    if follow is None or not all(is_byline(line) for line in lines[start:follow]):
-        return None
+    if follow is None or not all(ends_with_byline(line) for line in lines[start:follow]):
+        return None  # names, with a title or a role or not
     return follow
 
 
