@@ -285,3 +285,26 @@ def test_article_pages_that_give_no_record_fail_the_run_from_a_few_and_a_share(
         )
     if "friendship/incremental/given_up" in changes:
         assert "1 pages no run could read are no longer requested" in result.detail
+
+
+@pytest.mark.parametrize(
+    ("layers", "drifted"),
+    [
+        ({"title/selectors": 200, "published_at/selectors": 160, "published_at/generic": 40}, None),
+        ({"title/generic": 200, "published_at/json-ld": 200}, "title"),
+        (
+            {"published_at/htmldate": 80, "published_at/generic": 40, "published_at/selectors": 80},
+            "published_at",
+        ),
+        ({"author/generic": 6, "author/selectors": 2}, None),
+    ],
+    ids=["the-sites-own", "titles-guessed", "dates-guessed", "too-few-to-tell"],
+)
+def test_a_field_guessed_on_most_pages_is_markup_drift(layers: dict[str, int], drifted: str | None) -> None:
+    """Every article still has its title and date (`field_coverage` passes), but from the generic layers:
+    the site's own markup for the field changed."""
+    stats = {**HEALTHY_STATS, **{f"friendship/extract/{key}": n for key, n in layers.items()}}
+    (result,) = [r for r in run_checks(stats, _tally(_record()), Thresholds()) if r.name == "field_layers"]
+    assert result.passed is (drifted is None)
+    if drifted:
+        assert result.detail.endswith(f"the site's markup for {drifted} no longer matches")

@@ -2,7 +2,8 @@
 
 A run is healthy when every check passes. The thresholds come from `FRIENDSHIP_MONITOR_*` settings (and
 `FRIENDSHIP_MAX_FALLBACK_RATE`); the defaults fail a run on any error, any page given up on, any fallback
-to generic extraction (the site's markup drifted), article pages that give no record beyond a few, any
+to generic extraction (the site's markup drifted), a field guessed by the generic layers on most pages,
+article pages that give no record beyond a few, any
 item that misses the schema or a required field and any feed Scrapy failed to store.
 """
 
@@ -117,6 +118,39 @@ def extraction_fallback(stats: Stats, tally: ItemTally, limits: Thresholds) -> C
     return CheckResult("extraction_fallback", rate <= limits.max_fallback_rate, detail)
 
 
+GUESSED_LAYERS = ("generic", "htmldate")
+"""The layers of a field read from no markup of the site's own (`Extraction.sources`): a rule that works on
+any news page, or htmldate."""
+WATCHED_FIELDS = ("title", "published_at", "author", "sapo")
+MAX_GUESSED_SHARE = 0.5
+MIN_GUESSED_ITEMS = 10
+"""From this many articles, a field guessed for more than this share of them means the site's markup for
+it changed: its selectors, structured data and meta no longer give it (the replica guesses the date of
+an eighth of its pages, whose generation shows it in no markup of the family)."""
+
+
+def field_layers(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    """Title, date, author and sapo came from the site's own markup, its structured data or meta for most
+    articles: the generic text fallback has its own check, and a field guessed on most pages is markup
+    drift that `field_coverage` (the field is there) cannot see."""
+    guessed: dict[str, tuple[int, int]] = {}
+    for name in WATCHED_FIELDS:
+        prefix = f"friendship/extract/{name}/"
+        layers = {key[len(prefix) :]: int(v or 0) for key, v in stats.items() if key.startswith(prefix)}
+        total = sum(layers.values())
+        guessed[name] = (sum(layers.get(layer, 0) for layer in GUESSED_LAYERS), total)
+    drifted = [
+        name
+        for name, (count, total) in guessed.items()
+        if total >= MIN_GUESSED_ITEMS and _rate(count, total) > MAX_GUESSED_SHARE
+    ]
+    detail = ", ".join(f"{name} {count} of {total}" for name, (count, total) in guessed.items())
+    detail = f"guessed by the generic layers: {detail} (max {MAX_GUESSED_SHARE:.0%})"
+    if drifted:
+        detail += f": the site's markup for {', '.join(drifted)} no longer matches"
+    return CheckResult("field_layers", not drifted, detail)
+
+
 UNREADABLE = ("no_text", "no_title", "not_html", "soft_404")
 """Why an article page gave no record that a change of the site may be behind (`frontier.UNSETTLED`): a
 body rendered by a script, a bot check or a maintenance notice standing in for the page."""
@@ -225,6 +259,7 @@ CHECKS: tuple[Check, ...] = (
     retries,
     http_errors,
     extraction_fallback,
+    field_layers,
     unreadable_pages,
     listing_markup,
     item_schema,
