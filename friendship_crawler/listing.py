@@ -574,10 +574,16 @@ def _loads_more_by_script(sel: Selector) -> bool:
     for element in SHORT_CONTROLS(sel.root):
         if not isinstance(element, HtmlElement) or MORE_LABEL.match(element.text_content()) is None:
             continue
-        href = (element.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:")):
+        links = [element, *element.iterdescendants("a"), *element.iterancestors("a")]
+        if not any(_names_an_address(link) for link in links):
             return True
     return False
+
+
+def _names_an_address(element: HtmlElement) -> bool:
+    """A link with an address of its own (not "#" nor a script's)."""
+    href = (element.get("href") or "").strip()
+    return bool(href) and not href.startswith(("#", "javascript:"))
 
 
 def _numbered_next(page_url: str) -> str | None:

@@ -154,14 +154,14 @@ def without_role(byline: str) -> str:
 
 
 WRITER_TITLE = re.compile(
-    r"^(?:(?:GS|PGS|TSKH|TS|ThS|NCS|BS|LS|KS)\.?(?:\s*TS\.?)?|Dr\.?|Prof\.?|Đại sứ|Nhà báo|Nhà văn|Nhà thơ"
+    r"^(?:(?:GS|PGS|TSKH|TS|ThS|NCS|BS|LS|KS)\.?(?:\s*TS\.?)?|Dr\.?|Prof\.?|Đại sứ|Nhà văn|Nhà thơ"
     r"|Nhà nghiên cứu|Luật sư|Tiến sĩ|Thạc sĩ|Giáo sư|Phó giáo sư|Bác sĩ|Kỹ sư|Nghệ sĩ|Họa sĩ|Nhạc sĩ"
     r"|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng)\s+(?=\S)",
     re.IGNORECASE,
 )
 """A title, a profession or a rank a byline or a link to the writer's page may set before the name ("TS.",
-"Đại sứ", "Dr.", "Nhà báo"), kept in the author's name; "Tác giả", "Theo dõi" or "Xem thêm" before a name
-say what the link is for."""
+"Đại sứ", "Dr.", "Nhà văn"), kept in the author's name (a role, "Nhà báo", "PV", is not: `AUTHOR_ROLE`);
+"Tác giả", "Theo dõi" or "Xem thêm" before a name say what the link is for."""
 PHOTO_CREDIT_AFTER = re.compile(r"\s*[-–|;,]\s*ảnh\s*:\s*[^:|;]{1,40}$", re.IGNORECASE)
 """The photographer credited after the writer on the byline's line ("Bài: Phương Lê - Ảnh: Minh Đức",
 "Phương Lê | Ảnh: Minh Đức")."""
@@ -432,6 +432,16 @@ def parse_date_line(text: str) -> str | None:
         if match:
             return date_iso(match)
     return None
+
+
+def updates_only(text: str) -> bool:
+    """A date line labelled as the update time ("Cập nhật: 09:30 | 24/01/2023") that gives no other time:
+    beside a date line of its own, the publication time is that other one (alone, it may give it)."""
+    return (
+        bool(UPDATED_LABEL.search(text))
+        and parse_update_line(text) is None
+        and not PUBLISHED_LABEL.search(text)
+    )
 
 
 def parse_update_line(text: str) -> str | None:

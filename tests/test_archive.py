@@ -13,6 +13,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
+from friendship_crawler.archive import rebuild
 from friendship_crawler.archive.extension import WarcArchive
 from friendship_crawler.archive.reader import (
     Capture,
@@ -185,3 +186,16 @@ def test_the_chosen_captures_are_read_again_with_their_bodies_and_none_past_a_da
     assert [capture.body.decode() for capture in read] == [f"<html><p>{bodies[i]}</p></html>" for i in (0, 2)]
     assert read[0] == Capture(urls[0], bare[0].captured_at, read[0].body, cut, bare[0].position)
     assert not caplog.text
+
+
+def test_a_ctrl_c_while_reprocess_writes_its_run_file_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(articles: object, path: Path) -> None:
+        path.write_text('{"url": "half a line', encoding="utf-8")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(rebuild, "write_jsonl", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        rebuild._write_run_file([], tmp_path / "reprocess-x.jsonl")
+    assert list(tmp_path.iterdir()) == []

@@ -706,6 +706,8 @@ def test_a_related_box_inside_the_article_goes_and_the_article_goes_on() -> None
     assert set(box.split("\n")) <= {removal.text for removal in page.removals if removal.rule == "related"}
     at_the_end = clean_page_text(sister_copy() + f"\n{part}\n\n{box}\n\n{heading}\n")
     assert at_the_end.text.split("\n") == [SISTER_TITLE, SISTER_SAPO, *SISTER_BODY, part]
+    teaser = clean_page_text(sister_copy() + f"\n{part}\n\n{box}\n\n{heading}\n{going_on}\n")
+    assert teaser.text.split("\n") == [SISTER_TITLE, SISTER_SAPO, *SISTER_BODY, part]  # another story's
 
 
 def test_a_header_date_line_labelled_as_the_update_leaves_the_publication_time_to_the_other() -> None:

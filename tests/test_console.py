@@ -96,7 +96,7 @@ def test_the_bar_never_goes_back_and_listings_are_counted_as_they_come_and_go(
         display.listing_done(listing)
     assert [line[1:21].count("#") for line in drawn] == [10, 10, 20]
     assert "reading listings" in drawn[0] and "reading listings" not in drawn[1]
-    assert display.listings == 0
+    assert not display.listings
 
 
 def test_summary_says_what_was_exported_where_and_whether_healthy(tmp_path: Path) -> None:

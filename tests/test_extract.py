@@ -1111,6 +1111,9 @@ def test_a_signed_byline_with_a_title_or_the_photographers_credit_is_the_author(
         ("<p style='text-align:right'><em>Hà Nội.</em></p>", None, ["Hà Nội."]),
         ("<p>Thành phố Hồ Chí Minh</p>", None, ["Thành phố Hồ Chí Minh"]),
         ("<p style='text-align:right'><strong>Anh</strong></p>", "Anh", []),
+        ("<p style='text-align:right'><strong>Hòa Bình</strong></p>", "Hòa Bình", []),
+        ("<p style='text-align:right'><strong>Hải Dương</strong></p>", "Hải Dương", []),
+        ("<p style='text-align:right'><em>Tỉnh Hòa Bình</em></p>", None, ["Tỉnh Hòa Bình"]),
         ("<p style='text-align:right'><strong>Minh Anh</strong><br><em>TP.HCM</em></p>", "Minh Anh", []),
         (
             "<p style='text-align:right'><strong>Minh Anh</strong></p><p style='text-align:right'><em>Hà Nội</em></p>",
@@ -1118,7 +1121,17 @@ def test_a_signed_byline_with_a_title_or_the_photographers_credit_is_the_author(
             [],
         ),
     ],
-    ids=["signed", "italic", "bare", "a-given-name-too", "under-the-name", "in-a-paragraph-under-the-name"],
+    ids=[
+        "signed",
+        "italic",
+        "bare",
+        "a-given-name-too",
+        "a-province-a-person-is-named-after",
+        "a-merged-province-too",
+        "a-province-named-as-one",
+        "under-the-name",
+        "in-a-paragraph-under-the-name",
+    ],
 )
 def test_a_place_signed_alone_names_no_writer_and_under_a_byline_goes_with_it(
     ending: str, author: str | None, kept: list[str]

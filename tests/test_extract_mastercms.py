@@ -1027,6 +1027,35 @@ def test_of_two_date_lines_the_one_labelled_as_the_update_gives_the_update_time(
     assert (alone.published_at, alone.modified_at) == ("2023-01-24T09:30:00+07:00", None)
 
 
+def test_a_date_element_with_a_datetime_attribute_gives_it() -> None:
+    page = (
+        "<html><body><h1 class='article-detail-title'>Tiêu đề</h1><time datetime='2024-03-14T10:20:00+07:00'>"
+        "14/03/2024</time><div class='__MASTERCMS_CONTENT'><p>Đoạn một.</p><p>Đoạn hai.</p></div></body></html>"
+    )
+    assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article.published_at == (
+        "2024-03-14T10:20:00+07:00"
+    )
+
+
+def test_the_date_line_after_the_headline_comes_before_a_headers_today_farther_above() -> None:
+    page = (
+        "<html><body><div class='x-today'>Thứ Hai, 20/05/2024</div><div class='x-crumb'>Trang chủ</div>"
+        "<h1>Tiêu đề</h1><div class='x-time'>14/03/2024 10:20</div><div class='__MASTERCMS_CONTENT'>"
+        "<p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert result.article.published_at == "2024-03-14T10:20:00+07:00"
+
+
+def test_a_long_date_line_with_its_time_is_no_prose_to_the_last_resort() -> None:
+    line = "Đăng ngày 14/03/2024 lúc 10:20 bởi Ban biên tập Báo Thời Đại, chuyên mục Hữu nghị, tin chính thức"
+    page = (
+        f"<html><body><h1>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p>"
+        f"<p>Đoạn hai của bài.</p></div><div class='x-info'>{line}</div></body></html>"
+    )
+    assert htmldate_of(parse_page(page)) == "2024-03-14T00:00:00+07:00"
+
+
 TEASER_WITH_DATE = (
     "<div class='x7'><h3><a href='/bai-khac-100200.html'>Bài khác</a></h3><p><span>09:15 | 10/08/2024</span>"
     " <a href='/muc?by-date=2024-08-09'>Xem thêm</a></p></div>"

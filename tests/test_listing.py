@@ -122,6 +122,8 @@ def test_a_load_more_control_that_names_no_address_pages_by_the_cms_offset(contr
     assert page.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=4"
     last = LOAD_MORE.split("</div>")[0] + "</div></body></html>"
     assert parse_listing(last, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=2").next_url is None
+    rail = last.replace("</body>", '<div class="btn-viewmore"><a href="/van-hoa">Xem thêm</a></div></body>')
+    assert parse_listing(rail, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=2").next_url is None
 
 
 def test_a_load_more_url_pages_at_the_offset_it_states_whatever_the_entries_read() -> None:

@@ -265,8 +265,18 @@ def test_a_few_refused_links_and_a_fallback_the_settings_allow_pass_the_listing_
         ({"friendship/drop/no_text": 2, "item_scraped_count": 0}, True),
         ({"friendship/drop/no_text": 5}, True),
         ({"friendship/incremental/given_up": 1}, True),
+        ({"friendship/drop/no_text": 3, "item_scraped_count": 12}, False),
+        ({"friendship/drop/soft_404": 3, "friendship/incremental/retried": 3, "item_scraped_count": 4}, True),
     ],
-    ids=["script-rendered", "robots-forbids", "a-page-or-two", "a-few-among-many", "given-up"],
+    ids=[
+        "script-rendered",
+        "robots-forbids",
+        "a-page-or-two",
+        "a-few-among-many",
+        "given-up",
+        "three-and-a-fifth",
+        "earlier-runs-pages-asked-again",
+    ],
 )
 def test_article_pages_that_give_no_record_fail_the_run_from_a_few_and_a_share(
     changes: dict[str, Any], passed: bool

@@ -143,6 +143,10 @@ def _write_run_file(articles: list[Article], path: Path) -> Path:
         raise FileExistsError(f"run file {path} exists already")
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    write_jsonl(articles, partial)
-    os.replace(partial, path)
+    try:
+        write_jsonl(articles, partial)
+        os.replace(partial, path)
+    except BaseException:  # a full disk, or a Ctrl-C: no half-written file left behind
+        partial.unlink(missing_ok=True)
+        raise
     return path

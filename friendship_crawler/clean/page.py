@@ -40,16 +40,14 @@ from friendship_crawler.clean.lines import (
 from friendship_crawler.items import content_hash
 from friendship_crawler.site import SECTION_NAMES
 from friendship_crawler.site_rules import (
-    PUBLISHED_LABEL,
     RELATED_BOX_TITLES,
-    UPDATED_LABEL,
     date_iso,
     ends_sentence,
     is_not_found_title,
     marker_key,
     match_date_line,
     parse_date_line,
-    parse_update_line,
+    updates_only,
 )
 from friendship_crawler.textnorm import normalize_line
 
@@ -235,18 +233,20 @@ def _without_inline_related_boxes(
 
 
 def _is_inline_box(body: list[str], blocks: list[int], index: int) -> bool:
-    """The block at `index` is a related box's title and its titles, and before any other box or rail
-    title the article goes on with a paragraph longer than a headline (`INLINE_BOX_PARAGRAPH_WORDS`)."""
+    """The block at `index` is a related box's title and its titles, and the article goes on after it: in
+    blocks of one line each (a paragraph starts a block of its own, a teaser's title shares one with its
+    sapo), subheadings perhaps, then a paragraph longer than a headline (`INLINE_BOX_PARAGRAPH_WORDS`),
+    before any other box or rail title."""
     if marker_key(body[index], rules.MARKER_MAX_CHARS) not in RELATED_BOX_TITLES:
         return False
     end = _block_end(blocks, index)
     if end == index + 1 or any(map(_longer_than_a_headline, body[index + 1 : end])):
         return False
-    for line in body[end:]:
-        key = marker_key(line, rules.MARKER_MAX_CHARS)
-        if key in rules.TRAILER_BOXES or key in rules.RAIL_TITLES:
-            return False
-        if is_paragraph(line) and _longer_than_a_headline(line):
+    for at in range(end, len(body)):
+        key = marker_key(body[at], rules.MARKER_MAX_CHARS)
+        if key in rules.TRAILER_BOXES or key in rules.RAIL_TITLES or _block_size(blocks, at) != 1:
+            return False  # another box, or a teaser: a title and its sapo in one block
+        if is_paragraph(body[at]) and _longer_than_a_headline(body[at]):
             return True
     return False
 
@@ -321,7 +321,7 @@ def read_header(lines: list[str]) -> PageHeader:
     header_lines = [line for n, line in enumerate(lines[:body_start]) if n != title_at]
     crumbs = [names for names in (breadcrumb_names(line) for line in header if is_breadcrumb(line)) if names]
     section = crumbs[-1] if crumbs else None
-    by_label = sorted(header_lines, key=_updates_only)  # a line of the update time alone after the others
+    by_label = sorted(header_lines, key=updates_only)  # a line of the update time alone after the others
     published_at = next((date_iso(match) for match in map(match_date_line, by_label) if match), None)
     if published_at is None:  # a date line above the title in another of the family's forms
         dated = (line for line in lines[:title_at] if _is_date_line(line))
@@ -331,16 +331,6 @@ def read_header(lines: list[str]) -> PageHeader:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
     return PageHeader(title, body_start, section, published_at, header_lines, byline, author)
-
-
-def _updates_only(line: str) -> bool:
-    """A date line labelled as the update time ("Cập nhật: 09:30 | 24/01/2023") that gives no other time:
-    beside a date line of its own, the publication time is that other one."""
-    return (
-        bool(UPDATED_LABEL.search(line))
-        and parse_update_line(line) is None
-        and not PUBLISHED_LABEL.search(line)
-    )
 
 
 def _is_date_line(line: str) -> bool:

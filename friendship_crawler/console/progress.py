@@ -82,8 +82,8 @@ class ProgressDisplay:
         self.interval = TTY_INTERVAL if self.live else interval
         self.started = 0.0
         self.task: Any = None
-        self.listings = 0
-        """Listing pages queued or being fetched."""
+        self.listings: set[str] = set()
+        """The addresses of the listing pages queued or being fetched."""
         self.filled = 0
         """The bar as far as it was drawn: it never goes back."""
 
@@ -99,15 +99,17 @@ class ProgressDisplay:
         crawler.signals.connect(display.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(display.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(display.listing_queued, signal=signals.request_scheduled)
-        crawler.signals.connect(display.listing_done, signal=signals.request_dropped)
-        crawler.signals.connect(display.listing_done, signal=signals.request_left_downloader)
+        for done in (signals.request_dropped, signals.request_left_downloader, signals.response_received):
+            crawler.signals.connect(display.listing_done, signal=done)
         return display
 
     def listing_queued(self, request: Request) -> None:
-        self.listings += bool(request.meta.get(LISTING))
+        if request.meta.get(LISTING):
+            self.listings.add(request.url)
 
     def listing_done(self, request: Request) -> None:
-        self.listings = max(0, self.listings - bool(request.meta.get(LISTING)))
+        """A listing request dropped, downloaded or answered from elsewhere (a cache): read or never to be."""
+        self.listings.discard(request.url)
 
     def spider_opened(self) -> None:
         self.started = time.monotonic()
@@ -134,12 +136,14 @@ class ProgressDisplay:
     def draw(self) -> None:
         assert self.crawler.stats is not None
         progress, pending = Progress.of(self.crawler.stats.get_stats()), self.pending()
+        if not pending:  # a listing request a middleware refused (robots.txt) never leaves the downloader
+            self.listings.clear()
         self.filled = max(self.filled, bar_fill(progress, pending))
         line = progress_line(
             progress,
             pending=pending,
             elapsed=time.monotonic() - self.started,
-            listings=self.listings,
+            listings=len(self.listings),
             filled=self.filled if self.live else None,
         )
         if self.live:

@@ -11,6 +11,7 @@ middle name.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from friendship_crawler.entities.countries import NOT_AFTER, country_entries
@@ -77,21 +78,27 @@ def places_named(text: str) -> list[Entry]:
 
 PLACE_PUNCTUATION = " .,;:-–"
 """What may stand around a place written alone on a line ("Hà Nội.", "- TP.HCM -")."""
+CITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"})
+"""The centrally run cities, as the gazetteer writes them ("TP.HCM" and "Sài Gòn" are "Hồ Chí Minh"): names
+no one bears, unlike a province's ("Hòa Bình", "Thái Bình", "Hải Dương" are people's names too)."""
+ADMINISTRATIVE = re.compile(r"(?:TP\.?|Thành phố|Tỉnh)\s*", re.IGNORECASE)
+"""What says a name is a province's or a city's ("Tỉnh Hòa Bình", "TP. Cần Thơ")."""
 
 
 def is_place_alone(text: str) -> bool:
-    """The text is one place's name and nothing else ("Hà Nội", "TP.HCM", "Thành phố Hồ Chí Minh"): where a
-    text was written, not who wrote it. A name that is also a given name ("Anh", "Đức") is none."""
+    """The text is one place's name and nothing else, a place no one is named after ("Hà Nội", "TP.HCM",
+    "Tỉnh Hòa Bình", "Nhật Bản"): where a text was written, not who wrote it. A name that is also a given
+    name ("Anh", "Đức", "Hòa Bình") is none."""
     name = text.strip(PLACE_PUNCTUATION)
     matches = gazetteer().finditer(name)
-    if len(matches) != 1:
+    if len(matches) != 1 or matches[0].end != len(name) or matches[0].entry.kind is Kind.NOT_A_PLACE:
         return False
-    match = matches[0]
-    return (
-        (match.start, match.end) == (0, len(name))
-        and match.entry.kind is not Kind.NOT_A_PLACE
-        and not match.entry.ambiguous
-    )
+    match, prefix = matches[0], name[: matches[0].start]
+    if prefix and not ADMINISTRATIVE.fullmatch(prefix):
+        return False
+    if match.entry.kind is Kind.PROVINCE:
+        return bool(prefix) or match.entry.written in CITIES
+    return not match.entry.ambiguous
 
 
 def _plausible(text: str, match: Match) -> bool:

@@ -54,12 +54,12 @@ from friendship_crawler.extract.structured import HeadData, read_head
 from friendship_crawler.items import Article, Image
 from friendship_crawler.site_rules import (
     LEAD_DATELINE,
-    PUBLISHED_LABEL,
     TIME_OF_DAY,
     UPDATED_LABEL,
     iso_vietnam,
     parse_date_line,
     parse_update_line,
+    updates_only,
 )
 from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import (
@@ -291,15 +291,6 @@ def _lead_words(line: str) -> str:
 def _retells_lead(line: str, sapo: str) -> bool:
     """The body's first line is the lead again, give or take the outlet's mark, quotes and the final stop."""
     return _lead_words(line) == _lead_words(sapo)
-
-
-def _updates_only(text: str) -> bool:
-    """A date line labelled as the update time ("Cập nhật: 09:30 | 24/01/2023") that gives no other time."""
-    return (
-        bool(UPDATED_LABEL.search(text))
-        and parse_update_line(text) is None
-        and not PUBLISHED_LABEL.search(text)
-    )
 
 
 def _zone_written_wrong(drift: timedelta) -> bool:
@@ -783,11 +774,12 @@ class _PageReading:
         """The date the page shows, by the date selectors or near the headline, with its layer. Of two date
         lines, one labelled as the update time ("Cập nhật: …") and one not, the other is the publication
         time, wherever each stands; a labelled line alone may give the publication time."""
-        dated = [
-            (parsed, _updates_only(text))
-            for node in self.select_outside_teasers("date")
-            if (parsed := parse_iso(node.get("datetime")) or parse_date_line(text := visible_text(node)))
-        ]
+        dated = []
+        for node in self.select_outside_teasers("date"):
+            text = visible_text(node)
+            parsed = parse_iso(node.get("datetime")) or parse_date_line(text)
+            if parsed:
+                dated.append((parsed, updates_only(text)))
         published = next((parsed for parsed, update in dated if not update), None)
         if published is not None:
             self._updated_shown = next((parsed for parsed, update in dated if update), None)
@@ -821,7 +813,7 @@ class _PageReading:
         the one near the headline, with its layer ("" when there is none); read once."""
         if self._date_line is None:
             lines = [visible_text(node) for node in self.select_outside_teasers("date")]
-            line = next((text for text in lines if not _updates_only(text)), lines[0] if lines else None)
+            line = next((text for text in lines if not updates_only(text)), lines[0] if lines else None)
             if line is not None:
                 self._date_line = line, SELECTORS
             else:

@@ -528,17 +528,19 @@ or the breadcrumb between them."""
 def date_line_near(
     title_node: HtmlElement | None, container: HtmlElement | None = None
 ) -> tuple[HtmlElement, str, str] | None:
-    """The short line among the few just before the headline (nearest first: a follow or share bar may
-    stand between), or the first one after it up to the end of the body `container`, that reads as a date
-    of the CMS family: "08:15 | 15/01/2018", "15/01/2018 08:15", "Cập nhật: 14:30 | 24/06/2022", with or
-    without "GMT+7"; its element, its text and its date.
+    """The short line just before the headline, else the first one after it up to the end of the body
+    `container`, else one of the few farther before it (a follow or share bar may stand between), that
+    reads as a date of the CMS family: "08:15 | 15/01/2018", "15/01/2018 08:15", "Cập nhật: 14:30 |
+    24/06/2022", with or without "GMT+7"; its element, its text and its date. A header's "today" above the
+    breadcrumb is the farthest: the article's own line after the headline comes first.
 
     Not a line in another article's teaser or a ticker of links: rails and tickers carry dates of their own.
     """
     if title_node is None:
         return None
     before = [node for node in title_node.itersiblings(preceding=True) if isinstance(node, HtmlElement)]
-    for node in chain(before[:DATE_LINE_REACH], _before_body_end(title_node, container)):
+    nearest, farther = before[:1], before[1:DATE_LINE_REACH]  # past the nearest, after what follows the title
+    for node in chain(nearest, _before_body_end(title_node, container), farther):
         if node.tag in selectors.SKIP_TAGS:
             continue
         text = visible_text(node)
@@ -662,9 +664,14 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
 
 
 def _holds_prose(node: HtmlElement) -> bool:
-    """Text of its own, outside its children, longer than any date line: a sentence, not a date line."""
-    own = (node.text or "") + "".join(child.tail or "" for child in node)
-    return len(own.strip()) > DATE_LINE_MAX_CHARS
+    """Text of its own, outside its children, longer than any date line, that does not open with a date and
+    a time ("Đăng ngày 14/03/2024 lúc 10:20 bởi …" is a long date line): a sentence, whose day is an
+    event's."""
+    own = ((node.text or "") + "".join(child.tail or "" for child in node)).strip()
+    if len(own) <= DATE_LINE_MAX_CHARS:
+        return False
+    opening = own[:DATE_LINE_MAX_CHARS]
+    return not (TIME_OF_DAY.search(opening) and parse_date_line(opening))
 
 
 def _writes_day(text: str, day: datetime) -> bool:

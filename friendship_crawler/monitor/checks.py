@@ -162,8 +162,9 @@ more than this share of the article pages fetched, the site's pages changed."""
 
 def unreadable_pages(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
     """The article pages fetched gave records: not pages without text or title, nor pages robots.txt now
-    forbids, beyond a few. Pages given up after the runs that requested them in vain are named (a deleted
-    article is given up so), and fail no run: the runs before said they could not read them."""
+    forbids, beyond a few. The pages earlier runs could not read, requested again, are left out (a deleted
+    article is one for 3 runs); those given up after them are named, and fail no run: the runs before said
+    they could not read them."""
     reasons = {reason: int(stats.get(f"friendship/drop/{reason}", 0)) for reason in UNREADABLE}
     reasons["robots.txt"] = int(stats.get("robotstxt/forbidden", 0))
     unreadable = sum(reasons.values())
@@ -173,15 +174,19 @@ def unreadable_pages(stats: Stats, tally: ItemTally, limits: Thresholds) -> Chec
         + sum(int(v or 0) for k, v in stats.items() if k.startswith("friendship/drop/"))
         + reasons["robots.txt"]
     )
-    given_up = int(stats.get("friendship/incremental/given_up", 0))
+    retried = int(stats.get("friendship/incremental/retried", 0))  # pages earlier runs could not read
     named = ", ".join(f"{reason} {count}" for reason, count in reasons.items() if count)
     detail = f"{unreadable} of {fetched} article pages gave no record" + (f" ({named})" if named else "")
+    if retried:
+        detail += f"; {retried} were pages earlier runs could not read, left out"
+    given_up = int(stats.get("friendship/incremental/given_up", 0))
     if given_up:
         detail += (
             f"; {given_up} pages no run could read are no longer requested (the log names them; "
             "`-a full=1` asks for them again)"
         )
-    broken = unreadable >= MIN_UNREADABLE and _rate(unreadable, fetched) > MAX_UNREADABLE_SHARE
+    new_unreadable, new_fetched = max(0, unreadable - retried), max(0, fetched - retried)
+    broken = new_unreadable >= MIN_UNREADABLE and _rate(new_unreadable, new_fetched) >= MAX_UNREADABLE_SHARE
     if broken:
         detail += ": the site's article pages changed or are blocked; the next runs request them again"
     return CheckResult("unreadable_pages", not broken, detail)
