@@ -714,3 +714,17 @@ def test_a_header_date_line_labelled_as_the_update_leaves_the_publication_time_t
     head = "Trang chủ Hữu nghị\nCập nhật: 09:30 | 24/01/2023\n07:12 | 23/01/2023 GMT+7\n\n"
     page = clean_page_text(f"{head}{SISTER_TITLE}\n\naa\n{SISTER_SAPO}\n\n{SISTER_BODY[0]}\n")
     assert page.published_at == "2023-01-23T07:12:00+07:00"
+
+
+def test_paragraphs_on_consecutive_lines_after_a_related_box_are_the_article_going_on() -> None:
+    """Real page texts set a part's paragraphs on lines one under another: only a short title over a long
+    line in one block is a teaser."""
+    box = "TIN LIÊN QUAN\nNga-Trung Quốc 'liên thủ' đối đầu Mỹ ở Ấn Độ Dương?"
+    first, second = (
+        "Ngày 25/2, các bức ảnh và video trên mạng xã hội cho thấy, các thành viên của một nhóm ủng hộ chính "
+        "quyền quân sự ở Myanmar đã bắn súng cao su cùng nhiều vũ khí sắc nhọn khác tấn công người biểu tình.",
+        "Cũng trong ngày 25/2, Facebook thông báo cấm quân đội Myanmar sử dụng các nền tảng của mình, với lý do "
+        "có nguy cơ xảy ra bạo lực sau khi quân đội nắm quyền và đã có nhiều người thiệt mạng.",
+    )
+    page = clean_page_text(sister_copy() + f"\n{box}\n\n{first}\n{second}\n")
+    assert page.text.split("\n")[-2:] == [first, second]

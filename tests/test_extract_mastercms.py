@@ -1028,9 +1028,11 @@ def test_of_two_date_lines_the_one_labelled_as_the_update_gives_the_update_time(
 
 
 def test_a_date_element_with_a_datetime_attribute_gives_it() -> None:
+    """The site's own date element (not a bare `<time>`, which the head's layer reads first)."""
     page = (
-        "<html><body><h1 class='article-detail-title'>Tiêu đề</h1><time datetime='2024-03-14T10:20:00+07:00'>"
-        "14/03/2024</time><div class='__MASTERCMS_CONTENT'><p>Đoạn một.</p><p>Đoạn hai.</p></div></body></html>"
+        "<html><body><h1 class='article-detail-title'>Tiêu đề</h1><span class='article-detail-date' "
+        "datetime='2024-03-14T10:20:00+07:00'>14/03/2024</span><div class='__MASTERCMS_CONTENT'><p>Đoạn một."
+        "</p><p>Đoạn hai.</p></div></body></html>"
     )
     assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article.published_at == (
         "2024-03-14T10:20:00+07:00"
@@ -2955,3 +2957,27 @@ def test_a_list_of_parts_of_a_programme_is_text() -> None:
     )
     lines = read_ending(parts).text.split("\n")
     assert lines[-2:] == ["Phần 1: Khai mạc tại trụ sở Liên hiệp", "Phần 2: Giao lưu văn nghệ hai nước"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["<div class='x-upd'>Cập nhật: 10:00 | 20/01/2024</div>", "<p>Hà Nội, 10:00 ngày 20/01/2024</p>"],
+    ids=["an-update-line", "an-event-line"],
+)
+def test_a_timed_date_line_two_elements_above_the_headline_comes_before_lines_after_it(after: str) -> None:
+    page = (
+        "<html><body><div class='x-time'>08:15 | 15/01/2024</div><div class='x-share'>Chia sẻ</div><h1>Tiêu đề"
+        f"</h1>{after}<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p><p>Đoạn hai của bài.</p></div>"
+        "</body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html")
+    assert result.article.published_at == "2024-01-15T08:15:00+07:00"
+
+
+def test_an_event_told_with_its_time_in_the_body_dates_nothing() -> None:
+    page = (
+        "<html><body><h1>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'><p>Lúc 10:20 ngày 14/03/2024, tại Hà Nội, "
+        "Liên hiệp các tổ chức hữu nghị Việt Nam tổ chức lễ kỷ niệm 74 năm ngày thành lập.</p><p>Đoạn hai.</p>"
+        "</div></body></html>"
+    )
+    assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article.published_at is None

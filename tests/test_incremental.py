@@ -29,6 +29,8 @@ def test_each_run_fetches_only_what_is_new(
     assert counts["listing"] <= len(SECTIONS), replica.stats.paths
     assert article_paths(replica) == soft_404_paths(replica), "only a page that said it was missing, again"
     assert counts["amp"] == 0 and counts["robots"] <= 1
+    missing = len(soft_404_paths(replica))
+    assert unchanged.stats["friendship/incremental/retried_unread"] == missing  # no page-change alarm
 
     replica.stats.reset()
     added = replica.advance(1)

@@ -266,7 +266,18 @@ def test_a_few_refused_links_and_a_fallback_the_settings_allow_pass_the_listing_
         ({"friendship/drop/no_text": 5}, True),
         ({"friendship/incremental/given_up": 1}, True),
         ({"friendship/drop/no_text": 3, "item_scraped_count": 12}, False),
-        ({"friendship/drop/soft_404": 3, "friendship/incremental/retried": 3, "item_scraped_count": 4}, True),
+        (
+            {
+                "friendship/drop/soft_404": 3,
+                "friendship/incremental/retried_unread": 3,
+                "item_scraped_count": 4,
+            },
+            True,
+        ),
+        (
+            {"friendship/drop/no_text": 6, "friendship/incremental/retried": 5, "item_scraped_count": 19},
+            False,
+        ),
     ],
     ids=[
         "script-rendered",
@@ -275,7 +286,8 @@ def test_a_few_refused_links_and_a_fallback_the_settings_allow_pass_the_listing_
         "a-few-among-many",
         "given-up",
         "three-and-a-fifth",
-        "earlier-runs-pages-asked-again",
+        "earlier-runs-pages-unread-again",
+        "earlier-runs-pages-read-now",
     ],
 )
 def test_article_pages_that_give_no_record_fail_the_run_from_a_few_and_a_share(
@@ -303,12 +315,19 @@ def test_article_pages_that_give_no_record_fail_the_run_from_a_few_and_a_share(
         ({"title/selectors": 200, "published_at/selectors": 160, "published_at/generic": 40}, None),
         ({"title/generic": 200, "published_at/json-ld": 200}, "title"),
         (
-            {"published_at/htmldate": 80, "published_at/generic": 40, "published_at/selectors": 80},
+            {"published_at/htmldate": 120, "published_at/generic": 40, "published_at/selectors": 40},
             "published_at",
         ),
         ({"author/generic": 6, "author/selectors": 2}, None),
+        ({"published_at/generic": 32, "published_at/selectors": 26}, None),
     ],
-    ids=["the-sites-own", "titles-guessed", "dates-guessed", "too-few-to-tell"],
+    ids=[
+        "the-sites-own",
+        "titles-guessed",
+        "dates-guessed",
+        "too-few-to-tell",
+        "the-current-templates-date-line",
+    ],
 )
 def test_a_field_guessed_on_most_pages_is_markup_drift(layers: dict[str, int], drifted: str | None) -> None:
     """Every article still has its title and date (`field_coverage` passes), but from the generic layers:

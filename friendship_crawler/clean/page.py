@@ -233,10 +233,9 @@ def _without_inline_related_boxes(
 
 
 def _is_inline_box(body: list[str], blocks: list[int], index: int) -> bool:
-    """The block at `index` is a related box's title and its titles, and the article goes on after it: in
-    blocks of one line each (a paragraph starts a block of its own, a teaser's title shares one with its
-    sapo), subheadings perhaps, then a paragraph longer than a headline (`INLINE_BOX_PARAGRAPH_WORDS`),
-    before any other box or rail title."""
+    """The block at `index` is a related box's title and its titles, and the article goes on after it:
+    subheadings perhaps, each a block of its own (a teaser's title shares one with its sapo), then a
+    paragraph longer than a headline (`INLINE_BOX_PARAGRAPH_WORDS`), before any other box or rail title."""
     if marker_key(body[index], rules.MARKER_MAX_CHARS) not in RELATED_BOX_TITLES:
         return False
     end = _block_end(blocks, index)
@@ -244,10 +243,12 @@ def _is_inline_box(body: list[str], blocks: list[int], index: int) -> bool:
         return False
     for at in range(end, len(body)):
         key = marker_key(body[at], rules.MARKER_MAX_CHARS)
-        if key in rules.TRAILER_BOXES or key in rules.RAIL_TITLES or _block_size(blocks, at) != 1:
-            return False  # another box, or a teaser: a title and its sapo in one block
+        if key in rules.TRAILER_BOXES or key in rules.RAIL_TITLES:
+            return False
         if is_paragraph(body[at]) and _longer_than_a_headline(body[at]):
             return True
+        if _block_size(blocks, at) > 1:
+            return False  # a short line over more lines in its block: a teaser's title over its sapo
     return False
 
 

@@ -78,17 +78,20 @@ def places_named(text: str) -> list[Entry]:
 
 PLACE_PUNCTUATION = " .,;:-–"
 """What may stand around a place written alone on a line ("Hà Nội.", "- TP.HCM -")."""
-CITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"})
-"""The centrally run cities, as the gazetteer writes them ("TP.HCM" and "Sài Gòn" are "Hồ Chí Minh"): names
-no one bears, unlike a province's ("Hòa Bình", "Thái Bình", "Hải Dương" are people's names too)."""
+NAMED_AFTER = frozenset({
+    "Hòa Bình", "Thái Bình", "Ninh Bình", "Hải Dương", "Bình Dương", "Thái Nguyên", "Hà Giang", "Kiên Giang",
+    "An Giang", "Hà Nam", "Long An", "Huế",
+})  # fmt: skip
+"""Provinces whose names people bear ("Nguyễn Hòa Bình", a writer signing "Hải Dương"): alone on a line,
+a name as well as a place."""
 ADMINISTRATIVE = re.compile(r"(?:TP\.?|Thành phố|Tỉnh)\s*", re.IGNORECASE)
 """What says a name is a province's or a city's ("Tỉnh Hòa Bình", "TP. Cần Thơ")."""
 
 
 def is_place_alone(text: str) -> bool:
-    """The text is one place's name and nothing else, a place no one is named after ("Hà Nội", "TP.HCM",
-    "Tỉnh Hòa Bình", "Nhật Bản"): where a text was written, not who wrote it. A name that is also a given
-    name ("Anh", "Đức", "Hòa Bình") is none."""
+    """The text is one place's name and nothing else ("Hà Nội", "TP.HCM", "Quảng Ninh", "Tỉnh Hòa Bình",
+    "Nhật Bản"): where a text was written, not who wrote it. A name that is also a person's ("Anh", "Đức",
+    "Hòa Bình", `NAMED_AFTER`) is none, unless written as a province's ("Tỉnh …")."""
     name = text.strip(PLACE_PUNCTUATION)
     matches = gazetteer().finditer(name)
     if len(matches) != 1 or matches[0].end != len(name) or matches[0].entry.kind is Kind.NOT_A_PLACE:
@@ -97,7 +100,7 @@ def is_place_alone(text: str) -> bool:
     if prefix and not ADMINISTRATIVE.fullmatch(prefix):
         return False
     if match.entry.kind is Kind.PROVINCE:
-        return bool(prefix) or match.entry.written in CITIES
+        return bool(prefix) or name not in NAMED_AFTER
     return not match.entry.ambiguous
 
 

@@ -528,19 +528,21 @@ or the breadcrumb between them."""
 def date_line_near(
     title_node: HtmlElement | None, container: HtmlElement | None = None
 ) -> tuple[HtmlElement, str, str] | None:
-    """The short line just before the headline, else the first one after it up to the end of the body
-    `container`, else one of the few farther before it (a follow or share bar may stand between), that
-    reads as a date of the CMS family: "08:15 | 15/01/2018", "15/01/2018 08:15", "Cập nhật: 14:30 |
-    24/06/2022", with or without "GMT+7"; its element, its text and its date. A header's "today" above the
-    breadcrumb is the farthest: the article's own line after the headline comes first.
+    """The short line that reads as a date of the CMS family ("08:15 | 15/01/2018", "15/01/2018 08:15",
+    "Cập nhật: 14:30 | 24/06/2022", with or without "GMT+7"), looked for just before the headline, then a
+    few elements farther before it with a time (a follow or share bar may stand between), then after the
+    headline up to the end of the body `container`, then farther before it without a time (a header's
+    "Thứ Hai, 20/05/2024" is today, not the article's day); its element, its text and its date.
 
     Not a line in another article's teaser or a ticker of links: rails and tickers carry dates of their own.
     """
     if title_node is None:
         return None
     before = [node for node in title_node.itersiblings(preceding=True) if isinstance(node, HtmlElement)]
-    nearest, farther = before[:1], before[1:DATE_LINE_REACH]  # past the nearest, after what follows the title
-    for node in chain(nearest, _before_body_end(title_node, container), farther):
+    farther = before[1:DATE_LINE_REACH]
+    timed = [node for node in farther if TIME_OF_DAY.search(visible_text(node)[:DATE_LINE_MAX_CHARS])]
+    untimed = [node for node in farther if node not in timed]  # a header's "Thứ Hai, 20/05/2024"
+    for node in chain(before[:1], timed, _before_body_end(title_node, container), untimed):
         if node.tag in selectors.SKIP_TAGS:
             continue
         text = visible_text(node)
@@ -663,15 +665,23 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
     return iso_vietnam(day)
 
 
+PUBLICATION_LABEL = re.compile(
+    r"\W*(?:ngày đăng|đăng ngày|đăng lúc|đăng|xuất bản|cập nhật|published|posted|updated)\b", re.I
+)
+"""What opens a long date line ("Đăng ngày 14/03/2024 lúc 10:20 bởi …"), not a sentence ("Lúc 10:20
+ngày …")."""
+
+
 def _holds_prose(node: HtmlElement) -> bool:
-    """Text of its own, outside its children, longer than any date line, that does not open with a date and
-    a time ("Đăng ngày 14/03/2024 lúc 10:20 bởi …" is a long date line): a sentence, whose day is an
-    event's."""
+    """Text of its own, outside its children, longer than any date line, that is no date line opening with
+    its label, a date and a time ("Đăng ngày 14/03/2024 lúc 10:20 bởi …"): a sentence, whose day is an
+    event's ("Lúc 10:20 ngày 14/03/2024, tại Hà Nội, …")."""
     own = ((node.text or "") + "".join(child.tail or "" for child in node)).strip()
     if len(own) <= DATE_LINE_MAX_CHARS:
         return False
     opening = own[:DATE_LINE_MAX_CHARS]
-    return not (TIME_OF_DAY.search(opening) and parse_date_line(opening))
+    labelled = PUBLICATION_LABEL.match(opening) is not None
+    return not (labelled and TIME_OF_DAY.search(opening) and parse_date_line(opening))
 
 
 def _writes_day(text: str, day: datetime) -> bool:

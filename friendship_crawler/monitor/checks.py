@@ -1,10 +1,11 @@
 """The run checks: each a pure function of the run's stats, item tally and thresholds -> `CheckResult`.
 
 A run is healthy when every check passes. The thresholds come from `FRIENDSHIP_MONITOR_*` settings (and
-`FRIENDSHIP_MAX_FALLBACK_RATE`); the defaults fail a run on any error, any page given up on, any fallback
-to generic extraction (the site's markup drifted), a field guessed by the generic layers on most pages,
-article pages that give no record beyond a few, any
-item that misses the schema or a required field and any feed Scrapy failed to store.
+`FRIENDSHIP_MAX_FALLBACK_RATE`), those of the drift checks (`field_layers`, `unreadable_pages`, the share
+of listing entries refused) from constants here. The defaults fail a run on any error, any request given up
+after its retries, any fallback to generic extraction (the site's markup drifted), a field guessed by the
+generic layers on most pages, article pages that give no record beyond a few, any item that misses the
+schema or a required field, and any feed Scrapy failed to store.
 """
 
 from __future__ import annotations
@@ -118,15 +119,14 @@ def extraction_fallback(stats: Stats, tally: ItemTally, limits: Thresholds) -> C
     return CheckResult("extraction_fallback", rate <= limits.max_fallback_rate, detail)
 
 
-GUESSED_LAYERS = ("generic", "htmldate")
-"""The layers of a field read from no markup of the site's own (`Extraction.sources`): a rule that works on
-any news page, or htmldate."""
-WATCHED_FIELDS = ("title", "published_at", "author", "sapo")
+GUESSED_LAYERS = {"title": "generic", "published_at": "htmldate", "author": "generic", "sapo": "generic"}
+"""The layer of each watched field that reads no markup of the site's own (`Extraction.sources`): a rule
+that works on any news page, or for the date htmldate. (A date line of the CMS family near the headline,
+the "generic" date, is the markup of the site's current template, which shows its date in nothing else.)"""
 MAX_GUESSED_SHARE = 0.5
 MIN_GUESSED_ITEMS = 10
 """From this many articles, a field guessed for more than this share of them means the site's markup for
-it changed: its selectors, structured data and meta no longer give it (the replica guesses the date of
-an eighth of its pages, whose generation shows it in no markup of the family)."""
+it changed: its selectors, structured data and meta no longer give it."""
 
 
 def field_layers(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
@@ -134,11 +134,10 @@ def field_layers(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckRes
     articles: the generic text fallback has its own check, and a field guessed on most pages is markup
     drift that `field_coverage` (the field is there) cannot see."""
     guessed: dict[str, tuple[int, int]] = {}
-    for name in WATCHED_FIELDS:
+    for name, guessing in GUESSED_LAYERS.items():
         prefix = f"friendship/extract/{name}/"
         layers = {key[len(prefix) :]: int(v or 0) for key, v in stats.items() if key.startswith(prefix)}
-        total = sum(layers.values())
-        guessed[name] = (sum(layers.get(layer, 0) for layer in GUESSED_LAYERS), total)
+        guessed[name] = (layers.get(guessing, 0), sum(layers.values()))
     drifted = [
         name
         for name, (count, total) in guessed.items()
@@ -162,9 +161,9 @@ more than this share of the article pages fetched, the site's pages changed."""
 
 def unreadable_pages(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
     """The article pages fetched gave records: not pages without text or title, nor pages robots.txt now
-    forbids, beyond a few. The pages earlier runs could not read, requested again, are left out (a deleted
-    article is one for 3 runs); those given up after them are named, and fail no run: the runs before said
-    they could not read them."""
+    forbids, beyond a few. The pages earlier runs could not read either, requested again, are left out (a
+    deleted article is one for 3 runs); those given up after them are named, and fail no run: the runs
+    before said they could not read them."""
     reasons = {reason: int(stats.get(f"friendship/drop/{reason}", 0)) for reason in UNREADABLE}
     reasons["robots.txt"] = int(stats.get("robotstxt/forbidden", 0))
     unreadable = sum(reasons.values())
@@ -174,11 +173,11 @@ def unreadable_pages(stats: Stats, tally: ItemTally, limits: Thresholds) -> Chec
         + sum(int(v or 0) for k, v in stats.items() if k.startswith("friendship/drop/"))
         + reasons["robots.txt"]
     )
-    retried = int(stats.get("friendship/incremental/retried", 0))  # pages earlier runs could not read
+    retried = int(stats.get("friendship/incremental/retried_unread", 0))  # earlier runs could not either
     named = ", ".join(f"{reason} {count}" for reason, count in reasons.items() if count)
     detail = f"{unreadable} of {fetched} article pages gave no record" + (f" ({named})" if named else "")
     if retried:
-        detail += f"; {retried} were pages earlier runs could not read, left out"
+        detail += f"; {retried} of them earlier runs could not read either, left out"
     given_up = int(stats.get("friendship/incremental/given_up", 0))
     if given_up:
         detail += (

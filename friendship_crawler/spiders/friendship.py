@@ -41,6 +41,8 @@ from friendship_crawler.spiders.params import CrawlParams
 from friendship_crawler.urls import article_id, article_slug, canonical_article_url, strip_tracking
 
 STAT = "friendship"
+RETRIED = "friendship_retried"
+"""The `Request.meta` key of an article page earlier runs requested and could not read."""
 SCHEDULER_ARGUMENTS = ("_job",)
 """Arguments that schedulers (Scrapyd) pass to every spider; they are not crawl parameters."""
 WALKED_TO_END = frozenset({"end", "no_new_entries", "offset_not_advancing"})
@@ -184,10 +186,11 @@ class FriendshipSpider(scrapy.Spider):
             )
         for url, slug in self.frontier.retry:
             self.crawler.stats.inc_value(f"{STAT}/incremental/retried")
-            yield from self._article_request(url, slug)
+            yield from self._article_request(url, slug, retried=True)
 
-    def _article_request(self, url: str, slug: str) -> Iterator[scrapy.Request]:
-        """The request for an article page, once per run, written down in the frontier before it is sent."""
+    def _article_request(self, url: str, slug: str, retried: bool = False) -> Iterator[scrapy.Request]:
+        """The request for an article page, once per run, written down in the frontier before it is sent;
+        `retried`: one earlier runs could not read."""
         if url in self._requested:
             return
         self._requested.add(url)
@@ -195,7 +198,12 @@ class FriendshipSpider(scrapy.Spider):
         if self.frontier is not None and aid is not None:
             self.frontier.requested(url, aid, slug)
         yield scrapy.Request(
-            url, callback=self.parse_article, cb_kwargs={"slug": slug}, priority=1, dont_filter=True
+            url,
+            callback=self.parse_article,
+            cb_kwargs={"slug": slug},
+            meta={RETRIED: True} if retried else {},
+            priority=1,
+            dont_filter=True,
         )
 
     def _discover_subsections(self, response: Response, section_path: str = SECTION_PATH) -> dict[str, str]:
@@ -339,6 +347,8 @@ class FriendshipSpider(scrapy.Spider):
             )
         except NotAnArticle as exc:
             stats.inc_value(f"{STAT}/drop/{exc.reason}")
+            if response.meta.get(RETRIED):
+                stats.inc_value(f"{STAT}/incremental/retried_unread")
             self.logger.info("Not an article (%s): %s", exc.reason, response.url)
             aid = article_id(response.url)
             if self.frontier is not None and aid is not None and exc.reason not in UNSETTLED:
