@@ -150,6 +150,9 @@ class ListingPage:
     next_url: str | None
     markup: str | None
     """"current", "2020" or None when no known listing container matched."""
+    next_guessed: bool = False
+    """`next_url` is the CMS's own address of the next page, which the page names nowhere (a script loads
+    it): a page there without entries is the listing's end, not a page in another markup."""
 
 
 def listing_url(section_url: str, offset: int) -> str:
@@ -193,13 +196,14 @@ def parse_listing(html: str | Selector, page_url: str, *, known_listing: bool = 
     if lists:  # the list of most entries: a box of another markup beside it is a rail or a featured box
         markup, teasers, entries = max(lists, key=lambda found: len(found[2]))
         next_url = _crawlable(_next_url(sel, page_url), page_url, len(entries))
-        if next_url is None and _loads_more_by_script(sel):  # the CMS's own paging still serves the pages
+        guessed = next_url is None and _loads_more_by_script(sel)
+        if guessed:  # the CMS's own paging still serves the pages
             next_url = _numbered_next(page_url) or listing_url(
                 page_url, listing_offset(page_url) + len(entries)
             )
         if _page_number(page_url) is None and listing_offset(page_url) == 0:
             entries = _with_featured(sel, page_url, rails, teasers, entries)
-        return ListingPage(entries, next_url, markup)
+        return ListingPage(entries, next_url, markup, guessed)
     entries = fallback_entries(sel, page_url, rails)
     paged = known_listing or listing_offset(page_url) > 0 or _page_number(page_url) is not None
     if len(entries) < (1 if paged else MIN_FALLBACK_ENTRIES):

@@ -5,7 +5,7 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from friendship_crawler.listing import goes_back, listing_offset, listing_url, parse_listing
-from friendship_crawler.spiders.friendship import FriendshipSpider
+from friendship_crawler.spiders.friendship import GUESSED_PAGE, FriendshipSpider
 
 CURRENT = """<html><body><div class="_BX_LISTING">
 <div class="article"><a href="/a-200.html"><img src="x.jpg"></a><h3><a href="/a-200.html">A</a></h3>
@@ -705,3 +705,24 @@ def test_a_section_the_site_moved_is_read_at_its_new_place_with_its_subsections(
         "https://thoidai.com.vn/doi-ngoai/huu-nghi/nhip-cau",
     ]
     assert spider.crawler.stats.get_value("friendship/sections/moved") == 1
+
+
+def test_a_page_past_the_end_of_a_script_paged_list_ends_it_quietly() -> None:
+    """The CMS's own address of the next page, guessed under a script's button, may lie past the end: no
+    entries there is the listing's end, not a page whose markup went unrecognised."""
+    scripted = LOAD_MORE.split("</div>")[0] + '</div><button class="more">Xem thêm</button></body></html>'
+    first = parse_listing(scripted, "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=2")
+    assert first.next_guessed and first.next_url == "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=4"
+    spider = open_spider()
+    past_the_end = HtmlResponse(
+        first.next_url,
+        body=b"<html><body><p>Kh\xc3\xb4ng c\xc3\xb3 b\xc3\xa0i</p></body></html>",
+        encoding="utf-8",
+        request=Request(first.next_url, meta={GUESSED_PAGE: True}),
+    )
+    assert list(spider.parse_listing(past_the_end, slug="huu-nghi", page=3)) == []
+    stats = spider.crawler.stats
+    assert (
+        stats.get_value("friendship/listing/unrecognised"),
+        stats.get_value("friendship/listing/stopped/end"),
+    ) == (None, 1)

@@ -136,3 +136,10 @@ def test_the_readme_example_record_is_valid_and_consistent() -> None:
     assert asdict(Article.from_dict(record)) == record
     assert record["content_hash"] == content_hash(record["text"])
     assert record["text"].splitlines()[:2] == [record["title"], record["sapo"]]
+
+
+def test_an_article_address_in_any_form_the_url_rules_read_is_valid_in_the_record() -> None:
+    """The site may write `.htm` or `-post<id>`: the crawl fetches those, and their records are valid."""
+    for url in ("https://thoidai.com.vn/a-194335.htm", "https://thoidai.com.vn/a-post194335.html"):
+        record = _record(url=url, related_urls=[url.replace("194335", "194336")])
+        assert ArticleValidator().errors(record) == []

@@ -41,6 +41,9 @@ from friendship_crawler.spiders.params import CrawlParams
 from friendship_crawler.urls import article_id, article_slug, canonical_article_url, strip_tracking
 
 STAT = "friendship"
+GUESSED_PAGE = "friendship_guessed_page"
+"""The `Request.meta` key of a listing page requested at the CMS's own address, which its list names
+nowhere."""
 RETRIED = "friendship_retried"
 """The `Request.meta` key of an article page earlier runs requested and could not read."""
 SCHEDULER_ARGUMENTS = ("_job",)
@@ -236,6 +239,10 @@ class FriendshipSpider(scrapy.Spider):
         listing = parse_listing(response.text, response.url, known_listing=True)
         if page == 1 and self.frontier is not None:
             self.frontier.begin_walk(slug)
+        if not listing.entries and response.meta.get(GUESSED_PAGE):
+            stats.inc_value(f"{STAT}/listing/stopped/end")  # the page past the end of a script-paged list
+            self._walked.add(slug)
+            return
         if listing.markup is None:
             stats.inc_value(f"{STAT}/listing/unrecognised")
             self.logger.warning("No listing entries recognised on %s", response.url)
@@ -280,7 +287,7 @@ class FriendshipSpider(scrapy.Spider):
             next_url,
             callback=self.parse_listing,
             cb_kwargs={"slug": slug, "page": page + 1},
-            meta={"listing_seen": seen, LISTING: True},
+            meta={"listing_seen": seen, LISTING: True, GUESSED_PAGE: listing.next_guessed},
             dont_filter=True,
         )
 
