@@ -95,6 +95,8 @@ FRIENDSHIP_MONITOR_MAX_INVALID_ITEMS = 0  # items failing the record's JSON Sche
 FRIENDSHIP_MONITOR_MIN_COVERAGE = 1.0  # share of items with title, text and published_at
 FRIENDSHIP_MONITOR_MIN_ITEMS = 0  # items exported at least (0: a run with nothing new is healthy)
 FRIENDSHIP_MAX_FALLBACK_RATE = 0.0  # share of articles read by generic rules: above it, the markup drifted
+FRIENDSHIP_MONITOR_MAX_GUESSED_SHARE = 0.5  # share of articles whose title, author, sapo or date is guessed
+FRIENDSHIP_MONITOR_MAX_UNREADABLE_SHARE = 0.2  # share of article pages fetched that give no record (from 3)
 
 FRIENDSHIP_CONSOLE = True  # progress, one-line errors and a summary on the console; full log to a file
 FRIENDSHIP_PROGRESS_INTERVAL = 30.0  # seconds between progress lines when stderr is not a terminal

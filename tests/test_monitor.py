@@ -138,15 +138,19 @@ def test_thresholds_come_from_settings() -> None:
             "FRIENDSHIP_MONITOR_MAX_ERRORS": "3",
             "FRIENDSHIP_MONITOR_MIN_ITEMS": "5",
             "FRIENDSHIP_MONITOR_MIN_COVERAGE": "0.9",
+            "FRIENDSHIP_MONITOR_MAX_GUESSED_SHARE": "0.8",
+            "FRIENDSHIP_MONITOR_MAX_UNREADABLE_SHARE": "0.4",
         }
     )
     limits = Thresholds.from_settings(settings)
-    assert (limits.max_fallback_rate, limits.max_errors, limits.min_items, limits.min_coverage) == (
-        0.1,
-        3,
-        5,
-        0.9,
-    )
+    assert (
+        limits.max_fallback_rate,
+        limits.max_errors,
+        limits.min_items,
+        limits.min_coverage,
+        limits.max_guessed_share,
+        limits.max_unreadable_share,
+    ) == (0.1, 3, 5, 0.9, 0.8, 0.4)
     assert Thresholds.from_settings(Settings()) == Thresholds()
 
 
@@ -337,3 +341,16 @@ def test_a_field_guessed_on_most_pages_is_markup_drift(layers: dict[str, int], d
     assert result.passed is (drifted is None)
     if drifted:
         assert result.detail.endswith(f"the site's markup for {drifted} no longer matches")
+
+
+def test_the_drift_checks_limits_are_settings() -> None:
+    """A site whose pages a run may guess or miss more often than the defaults allow is told so by them."""
+    stats = {
+        **HEALTHY_STATS,
+        "friendship/extract/title/generic": 70,
+        "friendship/extract/title/selectors": 30,
+    }
+    stats |= {"friendship/drop/no_text": 5, "item_scraped_count": 15}
+    assert not _verdicts(stats)["field_layers"] and not _verdicts(stats)["unreadable_pages"]
+    relaxed = _verdicts(stats, max_guessed_share=0.8, max_unreadable_share=0.3)
+    assert relaxed["field_layers"] and relaxed["unreadable_pages"]

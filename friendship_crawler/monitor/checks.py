@@ -1,8 +1,8 @@
 """The run checks: each a pure function of the run's stats, item tally and thresholds -> `CheckResult`.
 
 A run is healthy when every check passes. The thresholds come from `FRIENDSHIP_MONITOR_*` settings (and
-`FRIENDSHIP_MAX_FALLBACK_RATE`), those of the drift checks (`field_layers`, `unreadable_pages`, the share
-of listing entries refused) from constants here. The defaults fail a run on any error, any request given up
+`FRIENDSHIP_MAX_FALLBACK_RATE`); the share of listing entries refused and the least counts that make a
+drift are constants here. The defaults fail a run on any error, any request given up
 after its retries, any fallback to generic extraction (the site's markup drifted), a field guessed by the
 generic layers on most pages, article pages that give no record beyond a few, any item that misses the
 schema or a required field, and any feed Scrapy failed to store.
@@ -55,6 +55,12 @@ class Thresholds:
     """Share of items with title, text and published_at at least."""
     min_items: int = 0
     """Items exported at least (0: an incremental run with nothing new is healthy)."""
+    max_guessed_share: float = 0.5
+    """Share of articles whose title, author, sapo or date the generic layers guessed, at most
+    (`field_layers`)."""
+    max_unreadable_share: float = 0.2
+    """Share of the article pages fetched that gave no record, below which a run passes
+    (`unreadable_pages`)."""
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> Thresholds:
@@ -67,6 +73,8 @@ class Thresholds:
             max_invalid_items=friendship_setting(settings, "FRIENDSHIP_MONITOR_MAX_INVALID_ITEMS"),
             min_coverage=friendship_setting(settings, "FRIENDSHIP_MONITOR_MIN_COVERAGE"),
             min_items=friendship_setting(settings, "FRIENDSHIP_MONITOR_MIN_ITEMS"),
+            max_guessed_share=friendship_setting(settings, "FRIENDSHIP_MONITOR_MAX_GUESSED_SHARE"),
+            max_unreadable_share=friendship_setting(settings, "FRIENDSHIP_MONITOR_MAX_UNREADABLE_SHARE"),
         )
 
 
@@ -123,10 +131,9 @@ GUESSED_LAYERS = {"title": "generic", "published_at": "htmldate", "author": "gen
 """The layer of each watched field that reads no markup of the site's own (`Extraction.sources`): a rule
 that works on any news page, or for the date htmldate. (A date line of the CMS family near the headline,
 the "generic" date, is the markup of the site's current template, which shows its date in nothing else.)"""
-MAX_GUESSED_SHARE = 0.5
 MIN_GUESSED_ITEMS = 10
-"""From this many articles, a field guessed for more than this share of them means the site's markup for
-it changed: its selectors, structured data and meta no longer give it."""
+"""From this many articles, a field guessed for more than `Thresholds.max_guessed_share` of them means the
+site's markup for it changed: its selectors, structured data and meta no longer give it."""
 
 
 def field_layers(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
@@ -141,10 +148,10 @@ def field_layers(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckRes
     drifted = [
         name
         for name, (count, total) in guessed.items()
-        if total >= MIN_GUESSED_ITEMS and _rate(count, total) > MAX_GUESSED_SHARE
+        if total >= MIN_GUESSED_ITEMS and _rate(count, total) > limits.max_guessed_share
     ]
     detail = ", ".join(f"{name} {count} of {total}" for name, (count, total) in guessed.items())
-    detail = f"guessed by the generic layers: {detail} (max {MAX_GUESSED_SHARE:.0%})"
+    detail = f"guessed by the generic layers: {detail} (max {limits.max_guessed_share:.0%})"
     if drifted:
         detail += f": the site's markup for {', '.join(drifted)} no longer matches"
     return CheckResult("field_layers", not drifted, detail)
@@ -153,10 +160,9 @@ def field_layers(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckRes
 UNREADABLE = ("no_text", "no_title", "not_html", "soft_404")
 """Why an article page gave no record that a change of the site may be behind (`frontier.UNSETTLED`): a
 body rendered by a script, a bot check or a maintenance notice standing in for the page."""
-MAX_UNREADABLE_SHARE = 0.2
 MIN_UNREADABLE = 3
 """An article page or two a run cannot read is the site's own (a deleted article); from this many, and
-more than this share of the article pages fetched, the site's pages changed."""
+`Thresholds.max_unreadable_share` of the article pages fetched, the site's pages changed."""
 
 
 def unreadable_pages(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
@@ -185,7 +191,9 @@ def unreadable_pages(stats: Stats, tally: ItemTally, limits: Thresholds) -> Chec
             "`-a full=1` asks for them again)"
         )
     new_unreadable, new_fetched = max(0, unreadable - retried), max(0, fetched - retried)
-    broken = new_unreadable >= MIN_UNREADABLE and _rate(new_unreadable, new_fetched) >= MAX_UNREADABLE_SHARE
+    broken = (
+        new_unreadable >= MIN_UNREADABLE and _rate(new_unreadable, new_fetched) >= limits.max_unreadable_share
+    )
     if broken:
         detail += ": the site's article pages changed or are blocked; the next runs request them again"
     return CheckResult("unreadable_pages", not broken, detail)
