@@ -101,17 +101,7 @@ def time_export(count: int, timeout: float = 900) -> ThroughputRow:
         workdir = Path(tmp)
         write_run_file(workdir / "runs", count)
         command = [sys.executable, "-m", "scrapy", "export", "snapshot", "--input", "runs"]
-        started = time.perf_counter()
-        process = subprocess.run(
-            command,
-            cwd=workdir,
-            env=project_env(),
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
-        seconds = time.perf_counter() - started
+        process, seconds = _run_in(workdir, command, timeout)
         if process.returncode != 0:
             logger.warning("scrapy export failed at %s articles: %s", count, process.stderr[-400:])
             return ThroughputRow("export (scrapy export)", count, None, f"failed (exit {process.returncode})")
@@ -158,17 +148,7 @@ def time_reprocess(count: int, timeout: float = 900) -> ThroughputRow:
         workdir = Path(tmp)
         write_archive(workdir / "archive", count)
         command = [sys.executable, "-c", PEAK_MEMORY, "reprocess", "--archive", "archive", "--output", "out"]
-        started = time.perf_counter()
-        process = subprocess.run(
-            command,
-            cwd=workdir,
-            env=project_env(),
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
-        seconds = time.perf_counter() - started
+        process, seconds = _run_in(workdir, command, timeout)
         if process.returncode != 0:
             logger.warning("scrapy reprocess failed at %s captures: %s", count, process.stderr[-400:])
             return ThroughputRow(stage, count, None, f"failed (exit {process.returncode})")
@@ -182,6 +162,17 @@ def time_reprocess(count: int, timeout: float = 900) -> ThroughputRow:
         )
         memory = f"; peak memory {peak / 1024:,.0f} MB" if peak else ""
         return ThroughputRow(stage, count, seconds, f"start-up included{memory}")
+
+
+def _run_in(
+    workdir: Path, command: list[str], timeout: float
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """A project command run as a user runs it, in `workdir`, and its wall time (start-up included)."""
+    started = time.perf_counter()
+    process = subprocess.run(
+        command, cwd=workdir, env=project_env(), capture_output=True, text=True, timeout=timeout, check=False
+    )
+    return process, time.perf_counter() - started
 
 
 def time_dedup(sizes: list[int]) -> list[ThroughputRow]:
