@@ -17,8 +17,10 @@ from friendship_crawler.clean.lines import academic_byline
 from friendship_crawler.extract import ArticleExtractor, NotAnArticle
 from friendship_crawler.extract.document import parse_page
 from friendship_crawler.extract.fallbacks import (
+    Teasers,
     author_page_name,
     htmldate_of,
+    in_teaser,
     prominent_h1,
     without_site_name,
 )
@@ -2981,3 +2983,15 @@ def test_an_event_told_with_its_time_in_the_body_dates_nothing() -> None:
         "</div></body></html>"
     )
     assert EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article.published_at is None
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_teaser_verdicts_kept_for_a_page_answer_as_a_fresh_look_does_in_any_order(name: str) -> None:
+    root = parse_page(html(name))
+    title_node = prominent_h1(root)
+    elements = [node for node in root.iter() if isinstance(node, lxml.html.HtmlElement)]
+    kept = Teasers(title_node)
+    from_the_bottom = {id(node): kept.hold(node) for node in reversed(elements)}
+    fresh = {id(node): in_teaser(node, title_node) for node in elements}
+    assert from_the_bottom == fresh
+    assert 0 < sum(fresh.values()) < len(elements)

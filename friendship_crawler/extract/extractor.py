@@ -334,16 +334,23 @@ class _PageReading:
         """The element the sapo was read from by the selectors, which may hold the cover photo."""
         self.badge: str | None = None
         """The visible headline's whole text and its multimedia badge (`fallbacks.headline_badge`)."""
+        self._teasers: fallbacks.Teasers | None = None
 
     def select(self, name: str) -> list[HtmlElement]:
         return _first(self.root, self.generation.compiled[name], self.marks)
+
+    def in_teaser(self, node: HtmlElement) -> bool:
+        """`fallbacks.in_teaser` under the headline found so far, each element decided once per headline."""
+        if self._teasers is None or self._teasers.title_node is not self.title_node:
+            self._teasers = fallbacks.Teasers(self.title_node)
+        return self._teasers.hold(node)
 
     def select_outside_teasers(self, name: str) -> Iterator[HtmlElement]:
         """The matches of every selector of `name` in turn, without those in another article's teaser:
         rails reuse the classes of the lead and of the date line."""
         for selector in self.generation.compiled[name]:
             for node in selector.select(self.root, self.marks):
-                if isinstance(node, HtmlElement) and not fallbacks.in_teaser(node, self.title_node):
+                if isinstance(node, HtmlElement) and not self.in_teaser(node):
                     yield node
 
     def extract(self) -> Extraction:
@@ -642,7 +649,7 @@ class _PageReading:
             nodes = [
                 node
                 for node in selector.select(self.root, self.marks)
-                if isinstance(node, HtmlElement) and not fallbacks.in_teaser(node, self.title_node)
+                if isinstance(node, HtmlElement) and not self.in_teaser(node)
             ]
             texts = [fallbacks.byline_text(node) for node in nodes]
             names = _unique(clean_author(text) for text in texts)
@@ -812,8 +819,14 @@ class _PageReading:
         """The text of the page's own date line, the first the date selectors find outside teasers or else
         the one near the headline, with its layer ("" when there is none); read once."""
         if self._date_line is None:
-            lines = [visible_text(node) for node in self.select_outside_teasers("date")]
-            line = next((text for text in lines if not updates_only(text)), lines[0] if lines else None)
+            first, line = None, None
+            for node in self.select_outside_teasers("date"):  # a rail below may hold hundreds of dates
+                text = visible_text(node)
+                first = text if first is None else first
+                if not updates_only(text):
+                    line = text
+                    break
+            line = line if line is not None else first
             if line is not None:
                 self._date_line = line, SELECTORS
             else:

@@ -1000,13 +1000,41 @@ def in_teaser(node: HtmlElement, title_node: HtmlElement | None) -> bool:
     Listing teasers in rails carry the same date and lead classes as the article's own date line and
     sapo; the header's date is today's.
     """
-    around_title = set(title_node.iterancestors()) if title_node is not None else set()
-    for ancestor in (node, *node.iterancestors()):
-        if ancestor in around_title:
+    return Teasers(title_node).hold(node)
+
+
+class Teasers:
+    """`in_teaser` for one page and headline, each element's verdict decided once: the date, lead and
+    author selectors match in the same rails, whose ancestors every match would test again."""
+
+    def __init__(self, title_node: HtmlElement | None) -> None:
+        self.title_node = title_node
+        self._around_title = set(title_node.iterancestors()) if title_node is not None else set()
+        self._verdicts: dict[HtmlElement, bool] = {}
+
+    def hold(self, node: HtmlElement) -> bool:
+        """`node` is in another article's teaser or the site's header (`in_teaser`)."""
+        unsettled = []
+        verdict = False
+        for ancestor in chain((node,), node.iterancestors()):
+            known = self._verdicts.get(ancestor)
+            if known is None:
+                known = self._says(ancestor)
+            unsettled.append(ancestor)
+            if known is not None:
+                verdict = known
+                break
+        for element in unsettled:  # each says what the first element above it that decides says
+            self._verdicts[element] = verdict
+        return verdict
+
+    def _says(self, ancestor: HtmlElement) -> bool | None:
+        """False for a holder of the headline, True for a teaser or the site's header, else None."""
+        if ancestor in self._around_title:
             return False
         if _is_teaser_box(ancestor) or _is_site_header(ancestor) or _titles_an_article(ancestor):
             return True
-    return False
+        return None
 
 
 def _titles_an_article(box: HtmlElement) -> bool:
