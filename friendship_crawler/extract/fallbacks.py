@@ -37,10 +37,11 @@ from friendship_crawler.clean.lines import (
 from friendship_crawler.clean.rules import FOLLOW_LINE, MEDIA_BADGE, SITE_TAGLINE
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
+    CLASS_VALUES_KEPT,
     SIGNED_TAGS,
+    class_words,
     html_line,
     is_photo,
-    is_related_box,
     is_signature,
     links_to_articles,
     visible_lines,
@@ -693,8 +694,10 @@ def _writes_day(text: str, day: datetime) -> bool:
 def _is_teaser_box(node: HtmlElement) -> bool:
     """A teaser's box by its tag or class, or a box of related articles ("news-relation"), whose teasers
     carry the lead classes of the article's own."""
-    classes = frozenset((node.get("class") or "").split())
-    return node.tag in TEASER_TAGS or not TEASER_CLASSES.isdisjoint(classes) or is_related_box(classes)
+    if node.tag in TEASER_TAGS:
+        return True
+    words = class_words(node)
+    return words.related or not TEASER_CLASSES.isdisjoint(words.names)
 
 
 def in_author_box(node: HtmlElement) -> bool:
@@ -1046,8 +1049,13 @@ def _is_site_header(element: HtmlElement) -> bool:
     """The site's header or its top bar, by tag (outside the article) or by id or class name."""
     if element.tag == "header":
         return _is_page_chrome(element)
-    names = [element.get("id") or "", *(element.get("class") or "").split()]
-    return any(SITE_HEADER.match(name) for name in names if name)
+    return _names_site_header(element.get("id") or "", element.get("class") or "")
+
+
+@functools.lru_cache(maxsize=CLASS_VALUES_KEPT)
+def _names_site_header(id_value: str, class_value: str) -> bool:
+    """The id or a class name is the site header's: read once per distinct pair, as rails repeat them."""
+    return any(SITE_HEADER.match(name) for name in (id_value, *class_value.split()) if name)
 
 
 def section_label(title_node: HtmlElement | None, host: str) -> list[str]:
