@@ -500,6 +500,21 @@ def test_a_signed_line_is_read_past_two_wrappers_at_most() -> None:
         assert result.article.author == author
 
 
+@pytest.mark.parametrize("field", ["field--name-uid", "field--name-field-author"])
+def test_the_drupal_field_of_the_nodes_author_is_the_author(field: str) -> None:
+    """Drupal prints a node's author in the field of its user ("field--name-uid") or an author field of
+    the site's own ("field--name-field-author"), beside the date field, in no class that says byline."""
+    page = (
+        "<html><body><article class='node node--type-article'><h1 class='page-title'>"
+        "<span class='field field--name-title'>Thành lập Chi hội hữu nghị Việt Nam - Thái Lan</span></h1>"
+        f"<div class='node__meta'><span class='field {field} field--label-hidden'><span>Trung Hiếu</span></span>"
+        " - <span class='field field--name-created'>03/07/2024 - 14:10</span></div>"
+        f"<div class='field field--name-body'>{SHORT_BODY}</div></article></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://thoidai.com.vn/thanh-lap-chi-hoi-123456.html")
+    assert (result.article.author, result.sources.get("author")) == ("Trung Hiếu", "generic")
+
+
 def test_a_list_of_commenters_is_not_a_byline() -> None:
     comments = "".join(
         f"<div class='comment'><p class='author'>Bạn đọc {n}</p><p>Bài hay.</p></div>" for n in "ABCDE"

@@ -189,8 +189,10 @@ TEASER_HEADINGS = ("h2", "h3", "h4")
 ACTIVE = re.compile(r"\b(?:active|actived|current|selected)\b", re.I)
 STATED_SECTION_LINKS = XPath("//body//a[normalize-space(.) = $name]")
 """Links that read as the section the page head names."""
-AUTHOR_CLASS = re.compile(r"author|byline|writer|tac-?gia|but-?danh|^by$", re.I)
-"""A class name of a byline block ("article-author", "AuthorName", "byline", "tacgia", or "by" alone)."""
+AUTHOR_CLASS = re.compile(r"author|byline|writer|tac-?gia|but-?danh|^by$|^field--name-uid$", re.I)
+"""A class name of a byline block ("article-author", "AuthorName", "byline", "tacgia", or "by" alone), or
+Drupal's field of the node's author ("field--name-uid", the user who wrote it; its other author fields,
+"field--name-field-author", name themselves)."""
 AUTHOR_LINKS = "descendant::a[{}]".format(
     " or ".join(f"contains(@href, '/{path}/')" for path in AUTHOR_PATHS)
 )
