@@ -211,6 +211,15 @@ def test_the_cms_familys_trailer_and_widget_boxes_end_the_article(marker: str) -
     assert trailer_start([PARAGRAPH, marker, PARAGRAPH]) == 1
 
 
+@pytest.mark.parametrize("marker", ["Từ khóa: lãi suất", "Giá vàng", "Chủ đề: Hữu nghị"])
+def test_in_a_body_a_label_over_a_box_of_teasers_ends_the_article(marker: str) -> None:
+    """From markup, a labelled line or a rail title ends the article when no paragraph of its own follows
+    before the next box title: the descriptions of the teasers that box lists are not the article's."""
+    teasers = ["Tin cùng chuyên mục", "Hà Nội công bố 12 tuyến phố đi bộ mới", PARAGRAPH]
+    assert trailer_start([PARAGRAPH, "Minh Anh", marker, *teasers], from_markup=True) == 2
+    assert trailer_start([PARAGRAPH, marker, PARAGRAPH, *teasers], from_markup=True) == 3
+
+
 def test_a_market_ticker_is_a_rail_and_a_market_subheading_stays() -> None:
     ticker = ["Giá vàng", "SJC 79.000 81.000", "PNJ 78.500 80.200"]
     assert trailer_start([PARAGRAPH, *ticker]) == 1

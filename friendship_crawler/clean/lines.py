@@ -135,15 +135,18 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False, title: str = 
 
     `from_markup`: the lines are an article body read from its container, which holds no rails; a rail
     title ("Giá vàng", "Chuyên đề"), a labelled line ("Chủ đề: …") or a run of rows (a table of figures)
-    ends it only when no paragraph follows anywhere after: before one, it is the article's own. A box
-    title ("Bài có liên quan") ends it anyway: the titles a box lists may read as sentences.
+    ends it only when no paragraph follows before the next box title (or the end): before one, it is the
+    article's own, while the teasers' descriptions under a box that follows ("Tags: …" over "Tin cùng
+    chuyên mục") are nobody's paragraphs. A box title ("Bài có liên quan") ends it anyway: the titles a
+    box lists may read as sentences.
     """
     title_slug = title_slug_of(title)
-    for index, line in enumerate(lines):
-        key = site_rules.marker_key(strip_edge_bars(line), rules.MARKER_MAX_CHARS)
-        if key in rules.TRAILER_BOXES or (
-            rules.TRAILER_PREFIX.match(line) and not rules.LABELLED_TRAILER.match(line)
-        ):
+    keys = [site_rules.marker_key(strip_edge_bars(line), rules.MARKER_MAX_CHARS) for line in lines]
+    boxes = [
+        index for index, (line, key) in enumerate(zip(lines, keys, strict=True)) if _ends_body(line, key)
+    ]
+    for index, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if boxes and index == boxes[0]:
             return index
         ordinary = (
             key in rules.RAIL_TITLES
@@ -153,11 +156,20 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False, title: str = 
         if not ordinary:
             continue
         if from_markup:
-            if not any(map(is_paragraph, lines[index + 1 :])):
+            next_box = next((box for box in boxes if box > index), len(lines))
+            if not any(map(is_paragraph, lines[index + 1 : next_box])):
                 return index
         elif rules.LABELLED_TRAILER.match(line) or not _paragraph_follows(lines, index):
             return index
     return None
+
+
+def _ends_body(line: str, key: str) -> bool:
+    """A line that ends the article wherever it stands (its marker `key` given): a box title alone on its
+    line, or a trailer line no article's own line opens with (the copyright notice)."""
+    return key in rules.TRAILER_BOXES or (
+        rules.TRAILER_PREFIX.match(line) is not None and not rules.LABELLED_TRAILER.match(line)
+    )
 
 
 def cut_trailer(lines: Sequence[str], from_markup: bool = False, title: str = "") -> RuleResult:
