@@ -303,6 +303,23 @@ def test_the_generic_layers_lead_is_the_one_under_the_headline_not_a_teasers() -
     assert "Liên Bang Nga" not in article.text
 
 
+def test_a_paragraphs_line_height_class_does_not_make_it_the_lead() -> None:
+    """Tailwind CSS sets a paragraph's line height with "leading-7": a body's paragraphs carry it, and it
+    names no lead; the lead the head describes stays the lead and the first paragraph stays in the body."""
+    lead = "Ngày 5/9, tại Hà Nội, Hội Hữu nghị Việt - Lào đã tổ chức Lễ tuyên dương sinh viên Lào xuất sắc."
+    first = "Đại sứ Lào tại Việt Nam Thongsavanh Phomvihane đã đến dự buổi lễ tuyên dương sinh viên."
+    second = "Đây là một trong số các hoạt động kỷ niệm 55 năm ngày thiết lập quan hệ ngoại giao."
+    page = (
+        f"<html><head><meta name='description' content='{lead}'></head><body><div class='css-k9j8h7'>"
+        "<h1 class='text-3xl font-extrabold leading-tight'>Tuyên dương sinh viên Lào</h1>"
+        f"<div class='mt-6 text-lg font-medium'>{lead}</div><div class='prose mt-6'>"
+        f"<p class='mb-4 leading-7'>{first}</p><p class='mb-4 leading-7'>{second}</p></div></div></body></html>"
+    )
+    article = EXTRACTOR.extract(page, "https://kinhtedothi.vn/tuyen-duong-sinh-vien-lao-123456.html").article
+    assert article.sapo == lead
+    assert article.text.splitlines() == ["Tuyên dương sinh viên Lào", lead, first, second]
+
+
 def test_a_lead_after_a_follow_line_is_said_once_on_the_generic_layer() -> None:
     lead = (
         "Năm 2019 là năm có ý nghĩa đặc biệt trong quan hệ giữa Việt Nam và Thụy Điển, tròn 50 năm quan hệ."

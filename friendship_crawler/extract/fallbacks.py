@@ -84,7 +84,10 @@ BADGE_BRACKETS, BADGE_SEPARATORS = "[]() ", " :|-–"
 """What may enclose a headline's multimedia badge ("[Video]") and stand between it and the title."""
 NEAR_TITLE_ELEMENTS = 60
 """How far after the headline a lead or a date line may sit (elements in document order)."""
-LEAD_CLASS = re.compile(r"sapo|desc|lead|summary|description|excerpt|intro|chap+eau", re.I)
+LEAD_CLASS = re.compile(r"sapo|desc|lead(?!ing)|summary|description|excerpt|intro|chap+eau", re.I)
+"""A class name of a lead ("sapo", "article-lead", "desc"); not a utility class that sets the spacing of a
+paragraph's lines ("leading-7", "leading-relaxed", as Tailwind CSS writes line height), which any
+paragraph of a body may carry."""
 NEGATED_CLASS = re.compile(r"^(?:no|hide|hidden|without)[-_]", re.I)
 """A class name that says a box lacks something ("no-desc" on a box of teasers without their leads)."""
 NOT_LEAD_TAGS = frozenset({"figure", "figcaption", "table", "nav", "aside", "footer", "form"})
