@@ -222,6 +222,31 @@ def test_the_generic_layer_leaves_out_a_forms_box(box: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='box-subscribe'><p>Like us on Facebook or follow us on Twitter to get the latest news about"
+        " Vietnam!</p></div>",
+        "<div id='ads-inread'><p>Nhận ưu đãi lên đến 50% khi mua sắm trực tuyến tại các cửa hàng đối tác.</p></div>",
+    ],
+    ids=["a-subscribe-box", "an-ad-slot-by-its-id"],
+)
+def test_the_generic_layer_leaves_out_a_widgets_box(box: str) -> None:
+    """A box whose class or id names a reader widget or an ad says nothing of the article, after the body
+    as within it: a known container's walk leaves it out, and so does the generic layer."""
+    page = (
+        "<html><body><div class='q1'><h1 class='q2'>Thành lập Chi hội hữu nghị Việt Nam - Thái Lan</h1>"
+        f"<div class='q9'>{SHORT_BODY}<p>Chi hội sẽ tổ chức các hoạt động giao lưu văn hóa thường niên.</p></div>"
+        f"{box}</div></body></html>"
+    )
+    text = EXTRACTOR.extract(page, "https://thoidai.com.vn/thanh-lap-chi-hoi-123456.html").article.text
+    assert text.splitlines()[1:] == [
+        "Chi hội hữu nghị Việt Nam - Thái Lan của Nhà máy Xe điện Hà Nội đã ra mắt ngày 29/12 tại Hà Nội.",
+        "Việc thành lập Chi hội nhằm tăng cường quan hệ hữu nghị giữa hai thủ đô Hà Nội và Bangkok.",
+        "Chi hội sẽ tổ chức các hoạt động giao lưu văn hóa thường niên.",
+    ]
+
+
 def test_the_generic_layer_reads_a_body_split_in_the_headlines_box_as_a_known_container() -> None:
     """A box around the headline and a body split by an ad: what follows the headline in it is the body,
     read with its subheadings (trafilatura's own lines lose them)."""

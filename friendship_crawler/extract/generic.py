@@ -35,6 +35,7 @@ from friendship_crawler.extract.body import (
     Body,
     PollChoices,
     class_names,
+    class_words,
     html_line,
     is_link_card,
     is_link_widget,
@@ -70,6 +71,9 @@ TEASER_TAGS = ("article", "li", "div")
 _TEASER_TITLE_LINKS = XPath("(.//h2 | .//h3 | .//h4)//a/@href", smart_strings=False)
 FORM_BOX_CHARS = 300
 """What a form's box says beside the form at most: its title and a note ("Đăng ký nhận bản tin")."""
+WIDGET_BOX_CHARS = FORM_BOX_CHARS
+"""What the box of an ad or a reader widget says at most: a newsletter's or a follow box's note, an ad's
+label."""
 _TEXT_FIELDS = XPath(".//textarea | .//input[not(@type) or @type='text' or @type='email']")
 LAYOUT_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 IMAGE_TABLE_MAX_CHARS = 1500
@@ -86,6 +90,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     settle_quoted_posts(page)
     drop_form_widgets(page)
     drop_reader_boxes(page)
+    drop_widget_boxes(page)
     drop_titled_link_boxes(page)
     drop_link_widgets(page)
     drop_teaser_lists(page, article_id(url))
@@ -299,6 +304,22 @@ def drop_reader_boxes(root: HtmlElement) -> None:
     for box in boxes:
         if box.getparent() is not None and not any(a in boxes for a in box.iterancestors()):
             box.drop_tree()
+
+
+def drop_widget_boxes(root: HtmlElement) -> None:
+    """The boxes of ads and reader widgets go, known by a word of their class or id ("box-subscribe",
+    "ads-inread", "poll"), as a known container's walk leaves them out: trafilatura keeps what they say
+    ("Like us on Facebook or follow us on Twitter …") as a line of text. Only a box that says little
+    goes (`WIDGET_BOX_CHARS`): a wrapper whose class names an ad among its words ("has-ads") and holds
+    the article stays."""
+    _drop(
+        [
+            box
+            for box in root.iter(etree.Element)
+            if (class_words(box).no_text or selectors.names_no_text(box.get("id") or ""))
+            and len(box.text_content()) <= WIDGET_BOX_CHARS
+        ]
+    )
 
 
 def drop_link_widgets(root: HtmlElement) -> None:
