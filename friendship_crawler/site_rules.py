@@ -484,9 +484,15 @@ RELATED_LABELS = RELATED_BOX_TITLES | frozenset(
         "mời bạn đọc xem thêm",
         "mời độc giả xem thêm",
         "mời quý độc giả xem thêm",
+        "read more",
+        "read also",
+        "also read",
+        "see also",
+        "see more",
     }
 )
-"""What labels related links in the body, as a box's title or before each link (as `marker_key`s)."""
+"""What labels related links in the body, as a box's title or before each link (as `marker_key`s), on
+the pages in Vietnamese and in English ("Xem thêm: …", "Read more: …")."""
 CONTENTS_LABELS = frozenset({"mục lục", "nội dung chính", "nội dung bài viết", "table of contents"})
 """Titles of an article's table of contents (as `marker_key`s)."""
 

@@ -394,6 +394,22 @@ def test_labelled_related_links_go() -> None:
     assert [r.text for r in removed] == [link, other]
 
 
+@pytest.mark.parametrize(
+    "label", ["Read more:", "READ MORE:", "See also:", "Also read:", "Read also >>", "See more:"]
+)
+def test_english_labelled_related_links_go(label: str) -> None:
+    """An English page labels its related links in the body as a Vietnamese page says "Xem thêm:"; a
+    paragraph that merely opens with the words stays."""
+    link = f"{label} Ho Chi Minh City metro line 1 carries 100,000 passengers"
+    paragraph = (
+        "Read more about the plan on the city's portal, where the full resolution was published today."
+    )
+    assert drop_related_lines([PARAGRAPH, link, paragraph]) == (
+        [PARAGRAPH, paragraph],
+        [Removal("related", link)],
+    )
+
+
 def test_ordinary_lines_are_not_related_lines() -> None:
     assert not is_related_line(PARAGRAPH)
     assert not is_related_line("Việt Nam - Cuba: Việt Nam")
