@@ -247,6 +247,31 @@ def test_the_generic_layer_leaves_out_a_widgets_box(box: str) -> None:
     ]
 
 
+QUOTE = "Còn sức thì tôi còn làm, vì nón lá là hồn của người Huế."
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["<cite>Bà Trần Thị Mai</cite>", "<footer>— Bà Trần Thị Mai</footer>"],
+    ids=["wordpress-cite", "html-footer"],
+)
+def test_the_name_under_a_quotation_is_no_line_of_the_text(source: str) -> None:
+    """A quotation names who said it under its words (WordPress's `cite`, HTML's `footer`): that is the
+    quote's byline, left out by a known container and by the generic layer alike; the quote stays."""
+    quote = f"<blockquote class='wp-block-quote'><p>{QUOTE}</p>{source}</blockquote>"
+    body = f"<div class='q9'>{SHORT_BODY}{quote}<p>Chi hội sẽ tổ chức các hoạt động giao lưu thường niên.</p></div>"
+    page = f"<html><body><div class='q1'><h1 class='q2'>Chi hội hữu nghị Việt Nam - Thái Lan</h1>{body}</div></body></html>"
+    article = EXTRACTOR.extract(page, "https://thoidai.com.vn/thanh-lap-chi-hoi-123456.html").article
+    container = body_of(f"{SHORT_BODY}{quote}<p>Chi hội sẽ tổ chức các hoạt động giao lưu thường niên.</p>")
+    for lines in (article.text.splitlines()[1:], [block.text for block in container.blocks]):
+        assert lines[2:] == [QUOTE, "Chi hội sẽ tổ chức các hoạt động giao lưu thường niên."]
+
+
+def test_a_cited_work_within_a_quotation_stays() -> None:
+    quote = f"<blockquote><p>Như <cite>Truyện Kiều</cite> viết, {QUOTE}</p></blockquote>"
+    assert [block.text for block in body_of(quote).blocks] == [f"Như Truyện Kiều viết, {QUOTE}"]
+
+
 def test_the_generic_layer_reads_a_body_split_in_the_headlines_box_as_a_known_container() -> None:
     """A box around the headline and a body split by an ad: what follows the headline in it is the body,
     read with its subheadings (trafilatura's own lines lose them)."""

@@ -307,6 +307,12 @@ def _titled(box: HtmlElement) -> str | None:
     return marker_key(visible_text(first), _LONGEST_LABEL) or None
 
 
+def is_quote_source(element: HtmlElement) -> bool:
+    """The line under a quotation that names who said it (`selectors.QUOTE_SOURCE_TAGS`)."""
+    parent = element.getparent()
+    return element.tag in selectors.QUOTE_SOURCE_TAGS and parent is not None and parent.tag == "blockquote"
+
+
 def is_link_card(figure: HtmlElement) -> bool:
     """A figure with no image whose text is all one link's: a card of another page (a bookmark's title,
     note and site), not a figure of the article."""
@@ -806,7 +812,8 @@ class _BodyWalker:
         words = class_words(element)
         block = tag in selectors.BLOCK_TAGS
         if (
-            words.no_text
+            is_quote_source(element)
+            or words.no_text
             or selectors.names_no_text(element.get("id") or "")
             or selectors.HIDDEN.search(element.get("style") or "")
             or (self._choices and self._choices.labels(element))

@@ -39,6 +39,7 @@ from friendship_crawler.extract.body import (
     html_line,
     is_link_card,
     is_link_widget,
+    is_quote_source,
     is_related_box,
     is_titled_link_box,
     links_to_articles,
@@ -88,6 +89,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     settle_tables(page)
     settle_figures(page)
     settle_quoted_posts(page)
+    drop_quote_sources(page)
     drop_form_widgets(page)
     drop_reader_boxes(page)
     drop_widget_boxes(page)
@@ -266,6 +268,12 @@ def settle_quoted_posts(root: HtmlElement) -> None:
         paragraph.text = quoted_post(embed)
         paragraph.tail = embed.tail
         embed.getparent().replace(embed, paragraph)
+
+
+def drop_quote_sources(root: HtmlElement) -> None:
+    """The name under a quotation goes (`is_quote_source`), as a known container's walk leaves it out:
+    trafilatura sets it as a line of its own, which reads as a byline in the middle of the text."""
+    _drop([element for element in root.iter(*selectors.QUOTE_SOURCE_TAGS) if is_quote_source(element)])
 
 
 def drop_form_widgets(root: HtmlElement) -> None:

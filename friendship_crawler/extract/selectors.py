@@ -381,6 +381,10 @@ PULL_QUOTE_CLASS = re.compile(r"(?:^|[-_])(?:pull-?quote|quote|trich-?dan)(?:$|[
 a box with a class word that names a quote ("pull-quote", "box-quote", "trich-dan"; not "pull-left").
 Only a repeat makes it one (`body._BodyWalker`): a quote the article does not repeat is its text, and a
 plain `blockquote` is the article's own quotation, even of words it also reports."""
+QUOTE_SOURCE_TAGS = frozenset({"cite", "footer"})
+"""What names who said a quotation, set as the `blockquote`'s own child under its words (WordPress's
+`<blockquote class="wp-block-quote"><p>…</p><cite>Name</cite>`, HTML's `<footer>`): the quote's byline, no
+line of the text. A `cite` within a paragraph (a work's title) is the paragraph's."""
 IMAGE_BOX_CLASSES = frozenset({"MASTERCMS_TPL_TABLE", "image", "picture", "img-box", "expNoEdit"})
 """Boxes holding an image and its caption (MasterCMS tables, sister-site variants)."""
 COMMENT_BOX = re.compile(r"comment|binh-?luan|user-?opinion|y-?kien-?ban-?doc|\bcmt\b", re.I)
