@@ -728,3 +728,45 @@ def test_paragraphs_on_consecutive_lines_after_a_related_box_are_the_article_goi
     )
     page = clean_page_text(sister_copy() + f"\n{box}\n\n{first}\n{second}\n")
     assert page.text.split("\n")[-2:] == [first, second]
+
+
+COPY_TITLE = "Lưu học sinh Campuchia vui Tết cổ truyền tại Hà Nội"
+COPY_PARAGRAPH = (
+    "Năm nay, Tết cổ truyền của Campuchia diễn ra từ ngày 13 đến hết ngày 16/4, nhiều hơn một ngày so với "
+    "thông lệ hàng năm."
+)
+
+
+@pytest.mark.parametrize("label", ["Kinh tế - Xã hội", "Thống kê nước ngoài"])
+def test_a_copys_category_label_over_the_title_and_its_stamp_under_it_are_its_header(label: str) -> None:
+    """A copy prints its own category above the title and its own time stamp (year first, with seconds)
+    under it: neither is the title or the article's, and the stamp dates nothing."""
+    page = clean_page_text(f"{label}\n\n{COPY_TITLE}\n\n2024-12-20 18:51:42\n{COPY_PARAGRAPH}\n")
+    assert page.title == COPY_TITLE
+    assert page.text.split("\n") == [COPY_TITLE, COPY_PARAGRAPH]
+    assert page.published_at is None
+
+
+def test_a_section_name_alone_over_the_title_is_a_label_without_a_date_line() -> None:
+    page = clean_page_text(f"Bốn phương kết bạn\n{COPY_TITLE}\n{COPY_PARAGRAPH}\n")
+    assert page.text.split("\n") == [COPY_TITLE, COPY_PARAGRAPH]
+
+
+def test_a_short_title_over_its_sapo_is_no_label() -> None:
+    page = clean_page_text(f"Vietnam Cultural Show\n{COPY_PARAGRAPH}\n")
+    assert page.title == "Vietnam Cultural Show"
+
+
+def test_titles_under_a_copys_header_before_the_first_paragraph_are_a_related_box() -> None:
+    """The box the site prints under the sapo stands right under a copy's header when the copy has no
+    sapo; one headline alone there is a subheading."""
+    related = [
+        "Tết cổ truyền Bunpimay của nhân dân các bộ tộc Lào tại Hà Nội",
+        "Tết cổ truyền được tổ chức tại nhiều tỉnh, thành phố ở Việt Nam",
+    ]
+    head = f"Kinh tế - Xã hội\n\n{COPY_TITLE}\n\n2024-12-20 18:51:42\n"
+    page = clean_page_text(head + "\n".join(related) + f"\n{COPY_PARAGRAPH}\n")
+    assert page.text.split("\n") == [COPY_TITLE, COPY_PARAGRAPH]
+    assert {removal.text for removal in page.removals if removal.rule == "related"} == set(related)
+    one = clean_page_text(head + f"{related[0]}\n{COPY_PARAGRAPH}\n")
+    assert one.text.split("\n") == [COPY_TITLE, related[0], COPY_PARAGRAPH]

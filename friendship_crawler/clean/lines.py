@@ -554,6 +554,33 @@ def drop_lead_box(block: Sequence[str], title: str, printed_again: Collection[st
     return list(block[len(removals) :]), removals
 
 
+def drop_titles_under_header(lines: Sequence[str]) -> RuleResult:
+    """The related box a copy prints right under its own header when the sapo it stands under on the site
+    is gone: two or more lines of headline length in a row, none a sentence, a caption, an image or a
+    slug, then a paragraph. One such line alone is a subheading; lines that no paragraph follows are left
+    to the line rules."""
+    run = 0
+    while run < len(lines) and _reads_as_title(lines[run]):
+        run += 1
+    if run < rules.RAIL_RUN or run == len(lines) or not is_paragraph(lines[run]):
+        return list(lines), []
+    return list(lines[run:]), [Removal("related", line) for line in lines[:run]]
+
+
+def _reads_as_title(line: str) -> bool:
+    """An article's title as a box lists it: a few words to a headline's length, no sentence end, no
+    credit, no image syntax or cell bar, no slug."""
+    words = word_count(line, rules.HEADLINE_MAX_WORDS)
+    return (
+        rules.RELATED_MIN_WORDS <= words <= rules.HEADLINE_MAX_WORDS
+        and not ends_sentence(line)
+        and not is_credited(line)
+        and "|" not in line
+        and not line.startswith("!")
+        and rules.SLUG_LINE.match(line) is None
+    )
+
+
 def drop_box_blocks(
     lines: Sequence[str], after_box: bool, ends_text: bool = False, title: str = ""
 ) -> RuleResult:

@@ -22,6 +22,7 @@ from friendship_crawler.clean.lines import (
     drop_box_blocks,
     drop_cell_box,
     drop_lead_box,
+    drop_titles_under_header,
     ends_with_byline,
     is_breadcrumb,
     is_byline,
@@ -136,6 +137,9 @@ def clean_page_text(raw: str) -> CleanedPage:
         laid_out += sentence_alts + inline_boxes  # the box stands above the images past the sapo's block
     else:
         body, laid_out = drop_cell_box(body)
+        if header.skipped:  # a copy's own header (a label, its stamp): the box it keeps is right under it
+            body, under_header = drop_titles_under_header(body)
+            laid_out += under_header
     cleaned = clean_article_lines([header.title, *body], header.title, shows_alt_text=full_page)
     if not cleaned.body:
         raise PageTextError("no_text", f"no article text after the title {header.title!r}")
@@ -308,10 +312,12 @@ def read_header(lines: list[str]) -> PageHeader:
         header = lines[:title_at]
         if title_at == len(lines):
             raise PageTextError("no_title", "the text holds header lines only")
-        if title_at + 1 < len(lines) and _is_kicker(lines[title_at], lines[title_at + 1]):
+        if title_at + 1 < len(lines) and (
+            _is_label_over_title(lines, title_at) or _is_kicker(lines[title_at], lines[title_at + 1])
+        ):
             title_at += 1
         body_start = title_at + 1
-    while body_start < len(lines) and is_header_line(lines[body_start]):  # the print view's date is below
+    while body_start < len(lines) and _under_title(lines[body_start]):  # the print view's date is below
         body_start += 1
     byline = read_dated_byline(lines[body_start]) if body_start < len(lines) else None
     if byline is not None:
@@ -332,6 +338,43 @@ def read_header(lines: list[str]) -> PageHeader:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
     return PageHeader(title, body_start, section, published_at, header_lines, byline, author)
+
+
+def _under_title(line: str) -> bool:
+    """A header line under the title: the print view's date line, or a line of a date alone in a form the
+    site's pages never print (a copy's own stamp, year first: "2024-12-20 18:51:42"), which dates nothing:
+    only the site's own date line (`match_date_line`) gives `published_at` from under the title."""
+    return is_header_line(line) or _is_dated_line(line)
+
+
+def _is_dated_line(line: str) -> bool:
+    """A line of a date alone (`_is_date_line`) that names a date."""
+    return _is_date_line(line) and parse_date_line(line) is not None
+
+
+def _is_label_over_title(lines: list[str], at: int) -> bool:
+    """The line at `at`, the first of a copy with no header of the site's, is a category label it prints
+    above the title, not the title: a name of the section's (`SECTION_NAMES`), or a short line of words
+    alone (`rules.LABEL_MAX_WORDS`, "Kinh tế - Xã hội") over a headline that a line of a date alone
+    follows. A short title is told from a label by the date under the line after it."""
+    label, title = lines[at], lines[at + 1]
+    if _is_page_header(lines[:at]):  # under a breadcrumb, a section's name heads its listing
+        return False
+    if is_header_line(title) or ends_sentence(title) or len(title.split()) > rules.HEADLINE_MAX_WORDS:
+        return False
+    if label.casefold() in _SECTION_KEYS:
+        return True
+    words = [word for word in _NOT_WORDS.split(label) if word]
+    return (
+        0 < len(words) <= rules.LABEL_MAX_WORDS
+        and not any(char.isdigit() for char in label)
+        and not ends_sentence(label)
+        and at + 2 < len(lines)
+        and _is_dated_line(lines[at + 2])
+    )
+
+
+_SECTION_KEYS = frozenset(name.casefold() for name in SECTION_NAMES)
 
 
 def _is_date_line(line: str) -> bool:

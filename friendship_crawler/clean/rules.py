@@ -191,6 +191,8 @@ RELATED_PREFIX = re.compile(
 "►>> Đọc thêm: <title>", or with an arrow alone: ">> <title>"."""
 HEADLINE_MAX_WORDS = 30
 """Longer lines are paragraphs, never a headline, rail item or alt sentence."""
+LABEL_MAX_WORDS = 4
+"""Words of a category label a copy prints above the title ("Kinh tế - Xã hội", "Thống kê nước ngoài")."""
 RAIL_RUN = 2
 """Consecutive media items, slug lines or ticker rows that make a rail (one alone is not a rail)."""
 TICKER_ROW = re.compile(r"^[A-ZĐ][\w./-]{1,12}(?:\s+[A-ZĐa-zđ][\w./-]*){0,3}(?:\s+[-+▲▼]?\d[\d.,]*%?){2,}$")
