@@ -319,6 +319,9 @@ DATE_LINES = (
 """A whole line that is the date line, with or without `GMT+7`, weekday or "Cập nhật:":
 `16:43 | 09/08/2023 GMT+7`, `10:14 | 10/11/2025` (print view), `Cập nhật: 10:30 | 12/05/2023`,
 `12/05/2023 10:30`, `Thứ hai, 12/05/2023 10:30`, `Thứ Ba, 12/05/2023 - 10:30 (GMT+7)`."""
+DAY_LINE = re.compile(_DATE_LEAD + _DAY + _DATE_TAIL, re.IGNORECASE)
+"""A line of a day without a time of day ("10/10/2024", "Thứ Năm, 10/10/2024"), as a byline's meta line
+sets it after the writer's name ("Phương Lê · 10/10/2024"); alone on its line it is no date line."""
 TIME_OF_DAY = re.compile(_TIME)
 _ISO_DAY = r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
 _SHORT_DAY = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2})(?![\d/])"
@@ -390,8 +393,11 @@ def date_iso(match: re.Match[str]) -> str | None:
 
     A `GMT±H` beside the matched date gives the zone; without one the time is Vietnam time.
     """
-    hour, minute, second = (int(match[name]) if match[name] else 0 for name in ("hour", "minute", "second"))
-    half = _HALF_OF_DAY.get((match["half"] or match["buoi"] or "").upper(), "")
+    groups = match.groupdict()  # a day alone has no time groups: midnight
+    hour, minute, second = (
+        int(groups[name]) if groups.get(name) else 0 for name in ("hour", "minute", "second")
+    )
+    half = _HALF_OF_DAY.get((groups.get("half") or groups.get("buoi") or "").upper(), "")
     if half and hour <= 12:
         hour = hour % 12 + (12 if half == "P" else 0)
     zone = VIETNAM

@@ -21,9 +21,11 @@ from friendship_crawler.clean.lines import (
     is_own_address,
     is_related_line,
     own_hosts,
+    read_dated_byline,
     split_byline,
     trailer_start,
 )
+from friendship_crawler.site_rules import date_iso
 
 TITLE = "Liên hiệp Hữu nghị tỉnh Bắc Giang: “Chủ động, linh hoạt, sáng tạo, hiệu quả”"
 PARAGRAPH = "Nhiệm kỳ qua, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang đã triển khai hiệu quả công tác đối ngoại nhân dân."
@@ -1078,3 +1080,24 @@ def test_an_seo_alt_that_holds_the_title_ends_the_lead_box_and_goes() -> None:
 )
 def test_a_caption_cut_as_its_credit_opens(line: str, cut: bool) -> None:
     assert ends_in_cut_credit(line) is cut
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "day"),
+    [
+        ("Phương Lê · 10/10/2024", "Phương Lê", "2024-10-10T00:00:00+07:00"),
+        ("Minh Anh | 12/05/2024", "Minh Anh", "2024-05-12T00:00:00+07:00"),
+        ("Hà Nội · 10/10/2024", None, "2024-10-10T00:00:00+07:00"),
+    ],
+)
+def test_a_byline_set_apart_from_a_day_without_a_time_is_a_dated_byline(
+    line: str, author: str | None, day: str
+) -> None:
+    byline = read_dated_byline(line)
+    assert byline is not None
+    assert (byline.author, date_iso(byline.date)) == (author, day)
+
+
+@pytest.mark.parametrize("line", ["Phương Lê 10/10/2024", "10/10/2024", "Lễ kỷ niệm · 10/10/2024 tại Hà Nội"])
+def test_a_day_after_a_name_alone_or_in_a_sentence_is_no_dated_byline(line: str) -> None:
+    assert read_dated_byline(line) is None

@@ -1281,10 +1281,18 @@ def read_dated_byline(line: str) -> DatedByline | None:
     if not bar or site_rules.DIGIT.search(category) or not category.strip():
         date, category = dated, ""
     match = match_date_line(date.strip())
+    if match is None and _set_apart(line[: digit.start()]):  # "Phương Lê · 10/10/2024": a day alone
+        match = site_rules.DAY_LINE.match(date.strip())
     if match is None or not ends_with_byline(byline):  # a name, with its role or title or not
         return None
     writer = None if _names_a_place_or_outlet(byline) else author_name(byline)
     return DatedByline(writer, match, category.strip() or None)
+
+
+def _set_apart(before_date: str) -> bool:
+    """The byline ends in a dot or a bar before the date, as a meta line sets them apart: a day without a
+    time of day after a name alone ("Phương Lê 10/10/2024") is not read as its date."""
+    return any(mark in before_date.rstrip()[-1:] for mark in BYLINE_DATE_SEPARATORS.strip())
 
 
 def _names_a_place_or_outlet(byline: str) -> bool:
