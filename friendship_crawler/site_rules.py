@@ -333,13 +333,15 @@ DATES_IN_TEXT = (
     re.compile(_DAY + r"(?:" + _GAP + _TIME + ")?"),
     re.compile(_ISO_DAY + r"(?:(?:T|\s{1,3})" + _TIME + r")?(?![\d:T]|\s*(?:Z\b|[+-]\d|\d{1,2}:\d{2}))"),
     re.compile(_TIME + r"\s*[|,-]?\s*" + _SHORT_DAY),
+    *(re.compile(_TIME + _GAP + r"(?<!\w)" + day) for day in _ENGLISH_DAYS),
     *(re.compile(r"(?<!\w)" + day + r"(?:" + _GAP + _TIME + ")?") for day in _ENGLISH_DAYS),
 )
 """A date inside the text of an element known to hold one (a date `span`): time first, else the day
 with or without a time, else the day written year first as machines write it ("2023-05-12 10:30"), but
 not with a zone such as "Z" or "+00:00" after it, which these patterns do not read; last, a time and a
-day with a two-digit year ("14:30 | 24/06/22"), of this century; then a day with the month in English
-("May 12, 2025 | 10:20 AM", "12 May 2025 - 15:20")."""
+day with a two-digit year ("14:30 | 24/06/22"), of this century; then a day with the month in English,
+time first ("10:20 AM | May 12, 2025") or with or without a time after it ("May 12, 2025 | 10:20 AM",
+"12 May 2025 - 15:20")."""
 PUBLISHED_LABEL = re.compile(
     r"\b(?:Xuất bản|Ngày đăng|Đăng lúc|Đăng ngày|Đăng(?=\s*:)|Published)\b", re.IGNORECASE
 )
