@@ -207,7 +207,8 @@ def test_a_run_of_media_items_or_slug_lines_is_a_rail() -> None:
 @pytest.mark.parametrize(
     "marker",
     ["Có liên quan", "Bài trước đó", "Bài sau đó", "Tin mới nhất", "Ý kiến bạn đọc", "Gửi bình luận",
-     "Tags: hòa bình, hữu nghị", "Từ khóa: Việt Nam - Lào"],
+     "Tags: hòa bình, hữu nghị", "Từ khóa: Việt Nam - Lào", "Most read", "Latest news", "Other news",
+     "You may also like", "Next article", "Leave a comment"],
 )  # fmt: skip
 def test_the_cms_familys_trailer_and_widget_boxes_end_the_article(marker: str) -> None:
     assert trailer_start([PARAGRAPH, marker, PARAGRAPH]) == 1
@@ -875,6 +876,14 @@ def test_author_name_drops_suffixes_and_roles_but_keeps_shared_bylines() -> None
     assert author_name("Phạm Hoàng Anh - Chủ tịch") == "Phạm Hoàng Anh"
     assert author_name("Thu Hà và Minh Anh") == "Thu Hà và Minh Anh"
     assert author_name("Nguyễn Văn An") == "Nguyễn Văn An"
+
+
+@pytest.mark.parametrize("byline", ["By Minh Anh", "BY Minh Anh", "Bởi Minh Anh"])
+def test_a_byline_of_an_english_edition_names_the_writer_without_its_by(byline: str) -> None:
+    english = "The two sides agreed to strengthen people-to-people exchanges in the coming years."
+    found = split_byline([english, byline], before_trailer=True)
+    assert (found.lines, found.author) == ([english], "Minh Anh")
+    assert author_name(byline) == "Minh Anh"
 
 
 # --- the box under the title of a markdown-like copy ------------------------------------------------

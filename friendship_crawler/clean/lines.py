@@ -1330,14 +1330,15 @@ def _name_size(words: Sequence[str]) -> int:
 
 
 def author_name(byline: str) -> str:
-    """The author's name: no "Bài:" prefix, no role before it ("PV Thu Hà"), no outlet after a slash or a
-    dash ("/Báo …", "- TTXVN"), no "(tổng hợp)" or "thực hiện" suffix, no role after a single name.
+    """The author's name: no "Bài:" or "By" prefix, no role before it ("PV Thu Hà"), no outlet after a slash
+    or a dash ("/Báo …", "- TTXVN"), no "(tổng hợp)" or "thực hiện" suffix, no role after a single name.
 
     "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
     stays whole.
     """
     byline = site_rules.PHOTO_CREDIT_AFTER.sub("", byline)
-    name = site_rules.without_role(site_rules.without_outlet(site_rules.BYLINE_PREFIX.sub("", byline)))
+    unlabelled = site_rules.AUTHOR_BY.sub("", site_rules.BYLINE_PREFIX.sub("", byline))
+    name = site_rules.without_role(site_rules.without_outlet(unlabelled))
     name = site_rules.ROLE_SUFFIX.sub("", name).strip() or name
     name = site_rules.WORK_SUFFIX.sub("", name) or name
     if _co_authors(name):

@@ -80,15 +80,20 @@ TRAILER_BOXES = RELATED_BOX_TITLES | frozenset(
         "bài trước đó", "bài sau đó", "bài trước",
         "bài sau", "tin trước", "tin sau", "ý kiến bạn đọc", "ý kiến của bạn", "gửi bình luận",
         "viết bình luận", "bình luận của bạn", "gửi ý kiến", "loạt bài", "cùng loạt bài",
+        "most read", "most viewed", "most popular", "latest news", "more news", "other news",
+        "read next", "you may also like", "you might also like", "you may be interested", "don't miss",
+        "previous article", "next article", "previous post", "next post", "leave a comment",
+        "leave a reply", "post a comment",
     }
 )  # fmt: skip
 """Box titles that end the article wherever they stand alone on a line (with the CMS family's trailer and
-widget boxes: previous/next links, "latest", comment forms)."""
+widget boxes: previous/next links, "latest", comment forms), in Vietnamese and as the family's English
+editions print them ("Most read", "Latest news")."""
 RAIL_BOX_TITLES = frozenset(
     {
         "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất", "tin đọc nhiều", "tin xem nhiều",
-        "tin mới", "tin mới nhất", "tin mới cập nhật", "bờ cõi biển đảo", "most read", "most popular",
-        "latest news",
+        "tin mới", "tin mới nhất", "tin mới cập nhật", "bờ cõi biển đảo", "most read", "most viewed",
+        "most popular", "latest news",
     }
 )  # fmt: skip
 """Titles of the site's rails: a box of links under one, set in the body, lists no article of its own."""
