@@ -84,11 +84,12 @@ a second author and stays."""
 _ROLES = "pv|ctv|btv|phóng viên|nhà báo"
 """The press roles a byline may write before a name, without a colon ("PV Minh Anh")."""
 DASH_OUTLET = re.compile(
-    rf"\s+[-–]\s+(?:(?i:{_ROLES})\s+)?"
+    rf"\s+[-–|]\s+(?:(?i:{_ROLES})\s+)?"
     r"(?:[A-ZĐ]{3,}|(?i:báo|tạp chí|thông tấn xã|đài (?:truyền hình|phát thanh|tiếng nói))\s+\w.*)$"
 )
-"""The outlet after a dash that ends a byline, with the writer's role at it or not ("Minh Anh - TTXVN",
-"Minh Anh - PV Báo Thời Đại"): a second author after a dash is a name, not an acronym or an outlet."""
+"""The outlet after a dash or a bar that ends a byline, with the writer's role at it or not ("Minh Anh -
+TTXVN", "Minh Anh | TTXVN", "Minh Anh - PV Báo Thời Đại"): a second author after a dash is a name, not an
+acronym or an outlet."""
 OUTLET_WORD = re.compile(
     r"(?<!\w)(?i:báo|tạp chí|thông tấn|truyền hình|phát thanh|điện tử|online|đài|cổng|news)(?!\w)"
 )
@@ -121,12 +122,13 @@ INITIALS_NAME = re.compile(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ][^\W\d_]*\.?")
 BYLINE_MAX_WORDS = 40
 """Words of a byline with its role ("Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, ...")."""
 AUTHOR_NOISE = re.compile(
-    r"\s*(?:[|,;]\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\s*(?:theo dõi|follow)"
+    r"\s*(?:[|,;]\s*)?(?:(?:e-?mail|thư điện tử)\s*:\s*)?"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\s*(?:theo dõi|follow)"
     r"|phóng viên|biên tập viên|cộng tác viên|nhà báo)\s*$",
     re.I,
 )
-"""What an author block prints after the name: an e-mail address, a follow button, the bare role
-("Minh Anh Phóng viên", "Minh Anh | minhanh@baoquocte.vn")."""
+"""What an author block prints after the name: an e-mail address, labelled or not, a follow button, the bare
+role ("Minh Anh Phóng viên", "Minh Anh | minhanh@baoquocte.vn", "Minh Anh Email: minhanh@baoquocte.vn")."""
 ACADEMIC_TITLE = r"(?:GS|PGS|TSKH|TS|ThS|Ths|NCS|CN|KS|BS|LS|ThS\.BS)\."
 ACADEMIC_START = re.compile(ACADEMIC_TITLE)
 """How a paper's line of authors opens: an academic title (most lines are read no further)."""

@@ -2051,3 +2051,30 @@ QUOTED = "Tình hữu nghị giữa hai dân tộc là tài sản vô giá, cầ
 )
 def test_only_a_quote_box_a_paragraph_repeats_whole_is_a_pull_quote(markup: str, lines: list[str]) -> None:
     assert [block.text for block in body_of(markup).blocks] == lines
+
+
+AUTHOR_BLOCK_PAGE = (
+    "<html><body><h1 class='article-detail-title'>Liên hiệp hữu nghị tỉnh tổ chức hội nghị</h1>"
+    "<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài viết nói về hội nghị tổng kết công tác đối ngoại.</p>"
+    "<p>Đoạn hai của bài viết nói về phương hướng nhiệm vụ của năm tới.</p></div>"
+    "<div class='article-detail-author'>{}</div></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "author", "source"),
+    [
+        ("Minh Anh | TTXVN", "Minh Anh", None),
+        ("Minh Anh Email: minhanh@thoidai.com.vn", "Minh Anh", None),
+        ("Minh Anh<br>E-mail: minhanh@thoidai.com.vn", "Minh Anh", None),
+        ("Theo TTXVN", None, "TTXVN"),
+        ("Minh Anh | Phương Lê", "Minh Anh | Phương Lê", None),
+    ],
+)
+def test_an_author_block_gives_the_name_without_outlet_or_address_and_an_attribution_as_the_source(
+    block: str, author: str | None, source: str | None
+) -> None:
+    article = EXTRACTOR.extract(
+        AUTHOR_BLOCK_PAGE.format(block), "https://thoidai.com.vn/hoi-nghi-123456.html"
+    ).article
+    assert (article.author, article.source) == (author, source)

@@ -27,6 +27,7 @@ from friendship_crawler.clean.lines import (
     ends_with_byline,
     is_header_line,
     is_own_address,
+    outlet_attribution,
     own_hosts,
     read_dated_byline,
 )
@@ -652,9 +653,11 @@ class _PageReading:
                 if isinstance(node, HtmlElement) and not self.in_teaser(node)
             ]
             texts = [fallbacks.byline_text(node) for node in nodes]
-            names = _unique(clean_author(text) for text in texts)
+            outlets = [outlet for text in texts if (outlet := outlet_attribution(text))]
+            self.credited_outlet = self.credited_outlet or next(iter(outlets), None)  # "Theo TTXVN": no name
+            names = _unique(clean_author(text) for text in texts if outlet_attribution(text) is None)
             if names and len(names) <= BYLINE_MAX_NAMES:
-                self.credited_outlet = next(filter(None, map(attributed_source, texts)), None)
+                self.credited_outlet = next(filter(None, map(attributed_source, texts)), self.credited_outlet)
                 self.sources["author"] = SELECTORS
                 return ", ".join(names)
         return None
