@@ -315,6 +315,32 @@ def test_a_source_box_that_says_theo_names_the_outlet(box: str) -> None:
     assert EXTRACTOR.extract(page, "https://suckhoeviet.org.vn/bai-6316.html").article.source == "TTXVN"
 
 
+@pytest.mark.parametrize(
+    ("after", "source"),
+    [
+        (
+            "<div class='box-source'><p id='theo'><i>Theo <span class='artSource'>Báo Xây dựng</span></i></p></div>",
+            "Báo Xây dựng",
+        ),
+        ("<div class='x-src'><i id='theo'>Theo <i>Báo Xây dựng</i></i></div>", "Báo Xây dựng"),
+        ("<p><em>Theo TTXVN, VOV</em></p>", "TTXVN, VOV"),
+        ("<p><em>Theo dõi Báo Xây dựng trên Google News</em></p>", None),
+        ("<p><i>Theo đó, hai bên sẽ ký kết thỏa thuận hợp tác trong năm tới.</i></p>", None),
+        ("<p>Theo TTXVN</p>", None),
+    ],
+    ids=["source-box-by-id", "nested-italics", "italic-paragraph", "follow-line", "sentence", "plain"],
+)
+def test_an_attribution_in_italic_just_after_the_body_names_the_source(
+    after: str, source: str | None
+) -> None:
+    """baoxaydung's and thoibaonganhang's `#theo` box ("Theo <outlet>") is in italic but not right-aligned;
+    a plain "Theo …" line stays unread, as after any body."""
+    article = EXTRACTOR.extract(
+        article_page("", after=after), "https://baoxaydung.com.vn/bai-123456.html"
+    ).article
+    assert (article.source, article.author) == (source, None)
+
+
 def test_a_trail_printed_twice_is_one_trail() -> None:
     crumbs = "".join(
         f"<a href='https://thoidai.com.vn/{path}'>{name}</a>"

@@ -713,8 +713,9 @@ class _PageReading:
 
     def _source(self, from_body: str | None, body_layer: str, body: HtmlElement | None) -> str | None:
         """The source box, else the "Nguồn:" line or signed attribution of the body, else one just after the
-        `body` element, else the outlet the author block credits ("Lan Anh (theo TTXVN)"): an empty box, or
-        one that names only the site itself ("https://suckhoeviet.org.vn/"), names no source."""
+        `body` element (an attribution there need not be signed), else the outlet the author block credits
+        ("Lan Anh (theo TTXVN)"): an empty box, or one that names only the site itself
+        ("https://suckhoeviet.org.vn/"), names no source."""
         hosts = own_hosts(self.fetched_url)
         nodes = self.select("source")
         for read, layer in (
@@ -722,6 +723,7 @@ class _PageReading:
             (lambda: from_body, body_layer),
             (lambda: fallbacks.source_after(body, self.title_node), GENERIC),
             (lambda: attribution(fallbacks.signed_line_after(body) or ""), GENERIC),
+            (lambda: fallbacks.attribution_after(body), GENERIC),
             (lambda: self.credited_outlet, SELECTORS),
         ):
             value = read()

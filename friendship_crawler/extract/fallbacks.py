@@ -33,6 +33,7 @@ from friendship_crawler.clean.lines import (
     is_labelled_byline,
     is_other_credit,
     is_widget_line,
+    outlet_attribution,
 )
 from friendship_crawler.clean.rules import FOLLOW_LINE, MEDIA_BADGE, SITE_TAGLINE
 from friendship_crawler.extract import selectors
@@ -46,6 +47,7 @@ from friendship_crawler.extract.body import (
     links_to_articles,
     visible_lines,
     visible_text,
+    wholly_in,
 )
 from friendship_crawler.extract.byline import clean_author
 from friendship_crawler.extract.document import writable_copy
@@ -813,9 +815,19 @@ def labelled_byline_near(title_node: HtmlElement | None) -> str | None:
 
 def signed_line_after(body: HtmlElement | None) -> str | None:
     """The line a page signs just after its body container rather than in it (a byline, or an
-    attribution "Theo TTXVN"): the first element with text after the body, when it is signed (right-aligned,
-    wholly bold or italic). When nothing follows the body inside its wrappers, the first element after the
-    wrapper that closes with it is read, up to `SIGNED_AFTER_LEVELS` wrappers out."""
+    attribution "Theo TTXVN"): the first element with text after the body (`line_after`), when it is signed
+    (right-aligned, wholly bold or italic)."""
+    found = line_after(body)
+    if found is None:
+        return None
+    element, text = found
+    return text if element.tag in SIGNED_TAGS and is_signature(element) else None
+
+
+def line_after(body: HtmlElement | None) -> tuple[HtmlElement, str] | None:
+    """The first element with text just after the body container, and its text. When nothing follows the
+    body inside its wrappers, the first element after the wrapper that closes with it is read, up to
+    `SIGNED_AFTER_LEVELS` wrappers out."""
     node = body
     for _ in range(SIGNED_AFTER_LEVELS + 1):
         if node is None:
@@ -824,11 +836,22 @@ def signed_line_after(body: HtmlElement | None) -> str | None:
             if not isinstance(sibling.tag, str):
                 continue
             text = visible_text(sibling)
-            if not text:
-                continue  # a spacer (`<div style="clear: both">`) between the body and its byline
-            return text if sibling.tag in SIGNED_TAGS and is_signature(sibling) else None
+            if text:
+                return sibling, text
+            # else a spacer (`<div style="clear: both">`) between the body and its byline
         node = node.getparent()
     return None
+
+
+def attribution_after(body: HtmlElement | None) -> str | None:
+    """The outlet a line just after the body container credits when it says that and nothing more, wholly
+    in italic or bold but not right-aligned (`<i id="theo">Theo <i>Báo Xây dựng</i></i>`, in a source box
+    of any class): a sentence that opens with "Theo" is no attribution (`outlet_attribution`), nor is a
+    plain line."""
+    found = line_after(body)
+    if found is None or not wholly_in(found[0], selectors.EMPHASIS_TAGS):
+        return None
+    return outlet_attribution(found[1])
 
 
 def source_after(body: HtmlElement | None, title_node: HtmlElement | None) -> str | None:
