@@ -3002,6 +3002,34 @@ def test_a_timed_date_line_two_elements_above_the_headline_comes_before_lines_af
     assert result.article.published_at == "2024-01-15T08:15:00+07:00"
 
 
+@pytest.mark.parametrize(
+    ("lines", "modified"),
+    [
+        (
+            "<span class='datetime'>20:53 | 14/03/2024</span> <span class='x-upd'>Cập nhật: 21:10 | 14/03/2024</span>",
+            "2024-03-14T21:10:00+07:00",
+        ),
+        (
+            "<div class='x-pub'>20:53 | 14/03/2024</div><div class='x-upd'>Cập nhật: 08:00 15/03/2024</div>",
+            "2024-03-15T08:00:00+07:00",
+        ),
+        ("<span class='datetime'>Cập nhật: 20:53 | 14/03/2024</span>", None),
+    ],
+    ids=["update-beside-the-date-selector", "update-beside-an-unknown-date-line", "labelled-line-alone"],
+)
+def test_an_update_line_apart_from_the_date_line_gives_the_update_time(
+    lines: str, modified: str | None
+) -> None:
+    """A line labelled "Cập nhật: …" near the headline, apart from the publication's date line, gives the
+    update time; a labelled line alone gives the publication time only."""
+    page = (
+        f"<html><body><h1>Tiêu đề</h1>{lines}<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p>"
+        "<p>Đoạn hai của bài.</p></div></body></html>"
+    )
+    article = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article
+    assert (article.published_at, article.modified_at) == ("2024-03-14T20:53:00+07:00", modified)
+
+
 def test_an_event_told_with_its_time_in_the_body_dates_nothing() -> None:
     page = (
         "<html><body><h1>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'><p>Lúc 10:20 ngày 14/03/2024, tại Hà Nội, "

@@ -803,7 +803,8 @@ class _PageReading:
 
     def _modified(self, container: HtmlElement | None) -> str | None:
         """JSON-LD's or the meta update time (in the zone the page shows: `head_zone_error`, known once the
-        publication time is), else the one a date line gives beside the publication time."""
+        publication time is), else the one a date line gives beside the publication time, else that of a line
+        labelled as the update near the headline, apart from the publication's ("Cập nhật: …")."""
         for value, layer in (
             (self.head.article.get("dateModified"), HEAD),
             (self.head.meta.get("article:modified_time"), META),
@@ -818,7 +819,12 @@ class _PageReading:
         parsed = both or self._updated_shown
         if parsed:
             self.sources["modified_at"] = layer if both else SELECTORS
-        return parsed
+            return parsed
+        near = fallbacks.date_line_near(self.title_node, container, update=True)
+        if near is None or updates_only(text):  # a labelled line alone gives the publication time
+            return None
+        self.sources["modified_at"] = GENERIC
+        return near[2]
 
     def _own_date_line(self, container: HtmlElement | None) -> tuple[str, str]:
         """The text of the page's own date line, the first the date selectors find outside teasers or else

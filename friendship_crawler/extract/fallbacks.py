@@ -61,6 +61,7 @@ from friendship_crawler.site_rules import (
     iso_vietnam,
     parse_date_line,
     source_of,
+    updates_only,
 )
 from friendship_crawler.urls import article_id, article_slug
 
@@ -534,7 +535,7 @@ or the breadcrumb between them."""
 
 
 def date_line_near(
-    title_node: HtmlElement | None, container: HtmlElement | None = None
+    title_node: HtmlElement | None, container: HtmlElement | None = None, *, update: bool = False
 ) -> tuple[HtmlElement, str, str] | None:
     """The short line that reads as a date of the CMS family ("08:15 | 15/01/2018", "15/01/2018 08:15",
     "Cập nhật: 14:30 | 24/06/2022", with or without "GMT+7"), looked for just before the headline, then a
@@ -543,6 +544,7 @@ def date_line_near(
     "Thứ Hai, 20/05/2024" is today, not the article's day); its element, its text and its date.
 
     Not a line in another article's teaser or a ticker of links: rails and tickers carry dates of their own.
+    With `update`, only a line labelled as the update time and giving no other (`updates_only`).
     """
     if title_node is None:
         return None
@@ -554,7 +556,7 @@ def date_line_near(
         if node.tag in selectors.SKIP_TAGS:
             continue
         text = visible_text(node)
-        if not text or len(text) > DATE_LINE_MAX_CHARS:
+        if not text or len(text) > DATE_LINE_MAX_CHARS or (update and not updates_only(text)):
             continue
         parsed = parse_date_line(text)
         if parsed and not in_teaser(node, title_node) and not links_to_articles(node, share=0):
