@@ -52,7 +52,8 @@ class Article:
     title: str
     """Headline, NFC, whitespace collapsed."""
     sapo: str = ""
-    """Lead paragraph (`div.article-detail-desc`); the old dateline "TĐO - " is kept as written."""
+    """Lead paragraph (`div.article-detail-desc`); an outlet's dateline mark that opens it ("TĐO - ",
+    "(TTXVN) - ") is kept as the page shows it."""
     text: str = ""
     """Title, sapo, then body paragraphs, subheadings and image captions, one per line, in page order."""
     author: str | None = None
@@ -62,7 +63,8 @@ class Article:
     published_at: str | None = None
     """Publication time, ISO 8601 with the site's offset: `2023-08-09T16:43:00+07:00`."""
     modified_at: str | None = None
-    """Last modification time (JSON-LD `dateModified`), same format; None when the page has none."""
+    """Last modification time (JSON-LD `dateModified`, the meta update time, else a line of the page labelled
+    as the update: "Cập nhật: …"), same format; None when the page has none."""
     section: list[str] = field(default_factory=list)
     """Breadcrumb names without "Trang chủ", e.g. `["Hữu nghị", "Bốn phương kết bạn"]`."""
     tags: list[str] = field(default_factory=list)

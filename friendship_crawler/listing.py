@@ -30,6 +30,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 from parsel import Selector
 
+from friendship_crawler.clean.rules import RAIL_BOX_TITLES
 from friendship_crawler.hosts import is_loopback_host
 from friendship_crawler.site_rules import UPDATED_LABEL, iso_vietnam, match_date_line
 from friendship_crawler.urls import SITE_HOSTS, absolute_url, article_id, host_of, linked_article_id
@@ -69,14 +70,14 @@ CHROME_CLASS = re.compile(
 """A class name (one token) of the page's chrome: "main-menu", "header-top", "sidebar", "box-ads"."""
 LAYOUT_MODIFIER = re.compile(r"^(?:(?:has|with|no|is)[-_]|layout[-_].*sidebar)", re.I)
 """A class that says what a layout has ("has-sidebar", "layout-sidebar-right"), not what the element is."""
-RAIL_TITLES = frozenset(
-    {"đọc nhiều", "xem nhiều", "tin đọc nhiều", "tin xem nhiều", "tin mới", "tin mới nhất", "mới nhất",
-     "bờ cõi biển đảo", "multimedia", "tin nổi bật", "có thể bạn quan tâm", "tin liên quan", "tiêu điểm",
+RAIL_TITLES = RAIL_BOX_TITLES | frozenset(
+    {"mới nhất", "multimedia", "tin nổi bật", "có thể bạn quan tâm", "tin liên quan", "tiêu điểm",
      "video", "ảnh", "tin ảnh", "infographic", "emagazine", "podcast", "tin khác", "các tin khác",
      "dòng sự kiện", "các dòng sự kiện khác", "sự kiện", "thông tin doanh nghiệp", "quảng cáo",
-     "most read", "most popular", "popular", "latest", "latest news", "related news", "trending"}
+     "popular", "latest", "related news", "trending"}
 )  # fmt: skip
-"""Headings of the rails beside or below a listing, whose links are not the listing's entries."""
+"""Headings of the rails beside or below a listing, whose links are not the listing's entries: the site's
+rails (`RAIL_BOX_TITLES`) and the other boxes a listing page sets beside its list."""
 RAIL_TITLE_ENDINGS = (
     "nhất",
     "cập nhật",

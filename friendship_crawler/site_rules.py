@@ -63,7 +63,8 @@ WORK_SUFFIX = re.compile(r"\s+(?:thực hiện|lược dịch|biên dịch|tổn
 itself is capitalised ("Nguyễn Văn Ghi")."""
 AUTHOR_BY = re.compile(r"^(?:by|(?:viết |đăng )?bởi)\s+(?=\S)", re.IGNORECASE)
 """What an author element may print before the name ("Bởi Minh Anh", "Viết bởi Minh Anh", "By Minh Anh");
-in a line of text it may open a sentence ("Bởi lẽ …"), so only an author element loses it."""
+in a line of text it may open a sentence ("Bởi lẽ …"), so only an author element, or a line already read
+as a byline (`clean.lines.author_name`), loses it."""
 LABELLED_BYLINE = re.compile(
     rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by|nội dung|thực hiện|lược dịch|biên dịch)\s*:|(?:{_CREDIT})\s)"
     r"\s*(?=\S)",
@@ -202,9 +203,9 @@ NOTES_TITLES = frozenset(
 NOTES_LONGEST = max(map(len, NOTES_TITLES))
 NOTES_MAX_LINES = 30
 """The lines of such a closing block at most: a longer run after the title is the article's own text."""
-LEAD_DATELINE = re.compile(r"^\(?[A-ZĐ][\w.]{1,24}\)?\s*[-–.]\s+")
-"""The outlet's mark that opens a lead ("TĐO - ", "(TGVN) - ", "(Thoidai.com.vn). "): the body that repeats
-the lead as its first paragraph leaves it out."""
+LEAD_DATELINE = re.compile(r"^(?:\([A-ZĐ][\w. ]{1,24}\)|[A-ZĐ][\w.]{1,24})\s*[-–.]\s+")
+"""The outlet's mark that opens a lead ("TĐO - ", "(TGVN) - ", "(Dân trí) - ", "(Thoidai.com.vn). "): the
+body that repeats the lead as its first paragraph leaves it out."""
 SIGNING_OFFICE = re.compile(
     r"^(?:(?:tm|kt|tl|tuq|q|t/m)\.\s*|thay mặt\s+)?(?:nguyên\s+)?(?:phó\s+)?"
     r"(?:chủ tịch|chủ nhiệm|tổng bí thư|bí thư|thủ tướng|bộ trưởng|thứ trưởng|tổng giám đốc|giám đốc|"

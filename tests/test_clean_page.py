@@ -757,6 +757,23 @@ def test_a_short_title_over_its_sapo_is_no_label() -> None:
     assert page.title == "Vietnam Cultural Show"
 
 
+@pytest.mark.parametrize("byline", ["By Phuong Le", "Minh Anh", "TTXVN", "Thu Hà - Minh Anh"])
+def test_a_short_title_over_its_byline_and_date_is_no_label(byline: str) -> None:
+    """A byline under a short title stands where a copy prints the title under its label: the date under
+    the line after the first does not make the first a label when that line names a writer or an outlet."""
+    page = clean_page_text(f"Hữu nghị Việt - Lào\n{byline}\n10:14 | 10/11/2025\n{COPY_PARAGRAPH}\n")
+    assert page.title == "Hữu nghị Việt - Lào"
+
+
+def test_lines_of_headline_length_under_a_dated_byline_are_no_copys_related_box() -> None:
+    """Only a copy's own header (its label, its stamp) has the related box right under it: under the site's
+    dated byline, a sapo without its stop and a subheading are the article's."""
+    sapo = "Lưu học sinh Campuchia đón Tết cổ truyền trong không khí ấm áp tại ký túc xá"
+    subheading = "Không khí Tết rộn ràng ở ký túc xá"
+    page = clean_page_text(f"{COPY_TITLE}\nPhương Lê · 10/10/2024\n{sapo}\n{subheading}\n{COPY_PARAGRAPH}\n")
+    assert page.text.split("\n") == [COPY_TITLE, sapo, subheading, COPY_PARAGRAPH]
+
+
 def test_titles_under_a_copys_header_before_the_first_paragraph_are_a_related_box() -> None:
     """The box the site prints under the sapo stands right under a copy's header when the copy has no
     sapo; one headline alone there is a subheading."""

@@ -247,8 +247,15 @@ def test_the_name_under_a_quotation_is_no_line_of_the_text(source: str) -> None:
         assert lines[2:] == [QUOTE, "Chi hội sẽ tổ chức các hoạt động giao lưu thường niên."]
 
 
-def test_a_cited_work_within_a_quotation_stays() -> None:
-    quote = f"<blockquote><p>Như <cite>Truyện Kiều</cite> viết, {QUOTE}</p></blockquote>"
+@pytest.mark.parametrize(
+    "quote",
+    [
+        f"<blockquote><p>Như <cite>Truyện Kiều</cite> viết, {QUOTE}</p></blockquote>",
+        f"<blockquote>Như <cite>Truyện Kiều</cite> viết, {QUOTE}</blockquote>",
+    ],
+    ids=["in-its-paragraph", "in-the-quotations-own-line"],
+)
+def test_a_cited_work_within_a_quotation_stays(quote: str) -> None:
     assert [block.text for block in body_of(quote).blocks] == [f"Như Truyện Kiều viết, {QUOTE}"]
 
 

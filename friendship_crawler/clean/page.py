@@ -41,6 +41,7 @@ from friendship_crawler.clean.lines import (
 from friendship_crawler.items import content_hash
 from friendship_crawler.site import SECTION_NAMES
 from friendship_crawler.site_rules import (
+    AUTHOR_BY,
     RELATED_BOX_TITLES,
     date_iso,
     ends_sentence,
@@ -111,6 +112,9 @@ class PageHeader:
     """The author, date and category one template prints under the title, in place of a breadcrumb."""
     author: str | None = None
     """The byline a mirror copy prints in its header, before the follow line."""
+    copy_header: bool = False
+    """A copy's own header stood around the title (a category label over it, a stamp under it): the related
+    box the copy keeps stands right under it."""
 
 
 FOLLOW_UNDER_SAPO = 2
@@ -137,7 +141,7 @@ def clean_page_text(raw: str) -> CleanedPage:
         laid_out += sentence_alts + inline_boxes  # the box stands above the images past the sapo's block
     else:
         body, laid_out = drop_cell_box(body)
-        if header.skipped:  # a copy's own header (a label, its stamp): the box it keeps is right under it
+        if header.copy_header:  # the box a copy keeps stands right under its own header
             body, under_header = drop_titles_under_header(body)
             laid_out += under_header
     cleaned = clean_article_lines([header.title, *body], header.title, shows_alt_text=full_page)
@@ -296,6 +300,7 @@ def read_header(lines: list[str]) -> PageHeader:
     """
     scan = lines[: rules.HEADER_SCAN_LINES]
     author = None
+    labelled = False  # a copy's category label over the title
     control = next((n for n, line in enumerate(scan) if rules.FONT_SIZE_CONTROL.match(line)), None)
     if control is not None:
         header = scan[:control]
@@ -312,12 +317,13 @@ def read_header(lines: list[str]) -> PageHeader:
         header = lines[:title_at]
         if title_at == len(lines):
             raise PageTextError("no_title", "the text holds header lines only")
-        if title_at + 1 < len(lines) and (
-            _is_label_over_title(lines, title_at) or _is_kicker(lines[title_at], lines[title_at + 1])
-        ):
+        labelled = title_at + 1 < len(lines) and _is_label_over_title(lines, title_at)
+        if labelled or (title_at + 1 < len(lines) and _is_kicker(lines[title_at], lines[title_at + 1])):
             title_at += 1
         body_start = title_at + 1
+    stamped = False
     while body_start < len(lines) and _under_title(lines[body_start]):  # the print view's date is below
+        stamped = stamped or not is_header_line(lines[body_start])
         body_start += 1
     byline = read_dated_byline(lines[body_start]) if body_start < len(lines) else None
     if byline is not None:
@@ -337,7 +343,9 @@ def read_header(lines: list[str]) -> PageHeader:
     if control is None and _is_page_header(header) and published_at is None and not sized:
         raise PageTextError("no_title", "a page header without a date line or a font-size control")
     title = _title(lines[title_at])
-    return PageHeader(title, body_start, section, published_at, header_lines, byline, author)
+    return PageHeader(
+        title, body_start, section, published_at, header_lines, byline, author, labelled or stamped
+    )
 
 
 def _under_title(line: str) -> bool:
@@ -362,6 +370,8 @@ def _is_label_over_title(lines: list[str], at: int) -> bool:
         return False
     if is_header_line(title) or ends_sentence(title) or len(title.split()) > rules.HEADLINE_MAX_WORDS:
         return False
+    if _reads_as_byline(title):  # a short title over its byline ("Minh Anh", "By Phuong Le", "TTXVN")
+        return False
     if label.casefold() in _SECTION_KEYS:
         return True
     words = [word for word in _NOT_WORDS.split(label) if word]
@@ -375,6 +385,13 @@ def _is_label_over_title(lines: list[str], at: int) -> bool:
 
 
 _SECTION_KEYS = frozenset(name.casefold() for name in SECTION_NAMES)
+
+
+def _reads_as_byline(line: str) -> bool:
+    """A line that names the writer or the outlet, as a byline does under a title: a name (with its credit,
+    role or "By"), or an acronym alone ("TTXVN")."""
+    unlabelled = AUTHOR_BY.sub("", line)
+    return line.isupper() or is_byline(unlabelled) or ends_with_byline(unlabelled)
 
 
 def _is_date_line(line: str) -> bool:

@@ -66,29 +66,6 @@ HEADER_BYLINE_LINES = 3
 """How many byline lines a mirror copy's header may hold before its follow line."""
 
 # --- trailer boxes: everything from the first of these on is not the article ---------------------
-TRAILER_BOXES = RELATED_BOX_TITLES | frozenset(
-    {
-        "các tin bài khác", "tin bài khác", "các tin khác", "tin khác", "bài viết khác",
-        "tin cùng chuyên mục", "cùng chuyên mục", "cùng chủ đề", "tin cùng chủ đề", "bài cùng chủ đề",
-        "bài viết cùng chủ đề", "đọc thêm", "tin mới hơn", "tin cũ hơn", "tin đã đưa", "các tin đã đưa",
-        "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất", "tin đọc nhiều",
-        "tin mới", "tin mới nhất", "tin mới cập nhật", "xem thêm", "có thể bạn quan tâm",
-        "bạn có thể quan tâm", "đừng bỏ lỡ", "có thể bạn chưa đọc",
-        "bờ cõi biển đảo",
-        "xin chờ trong giây lát",
-        "phiên bản di động", "in bài viết", "gửi bài viết", "bình luận",
-        "bài trước đó", "bài sau đó", "bài trước",
-        "bài sau", "tin trước", "tin sau", "ý kiến bạn đọc", "ý kiến của bạn", "gửi bình luận",
-        "viết bình luận", "bình luận của bạn", "gửi ý kiến", "loạt bài", "cùng loạt bài",
-        "most read", "most viewed", "most popular", "latest news", "more news", "other news",
-        "read next", "you may also like", "you might also like", "you may be interested", "don't miss",
-        "previous article", "next article", "previous post", "next post", "leave a comment",
-        "leave a reply", "post a comment",
-    }
-)  # fmt: skip
-"""Box titles that end the article wherever they stand alone on a line (with the CMS family's trailer and
-widget boxes: previous/next links, "latest", comment forms), in Vietnamese and as the family's English
-editions print them ("Most read", "Latest news")."""
 RAIL_BOX_TITLES = frozenset(
     {
         "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất", "tin đọc nhiều", "tin xem nhiều",
@@ -97,6 +74,27 @@ RAIL_BOX_TITLES = frozenset(
     }
 )  # fmt: skip
 """Titles of the site's rails: a box of links under one, set in the body, lists no article of its own."""
+TRAILER_BOXES = RELATED_BOX_TITLES | RAIL_BOX_TITLES | frozenset(
+    {
+        "các tin bài khác", "tin bài khác", "các tin khác", "tin khác", "bài viết khác",
+        "tin cùng chuyên mục", "cùng chuyên mục", "cùng chủ đề", "tin cùng chủ đề", "bài cùng chủ đề",
+        "bài viết cùng chủ đề", "đọc thêm", "tin mới hơn", "tin cũ hơn", "tin đã đưa", "các tin đã đưa",
+        "xem thêm", "có thể bạn quan tâm",
+        "bạn có thể quan tâm", "đừng bỏ lỡ", "có thể bạn chưa đọc",
+        "xin chờ trong giây lát",
+        "phiên bản di động", "in bài viết", "gửi bài viết", "bình luận",
+        "bài trước đó", "bài sau đó", "bài trước",
+        "bài sau", "tin trước", "tin sau", "ý kiến bạn đọc", "ý kiến của bạn", "gửi bình luận",
+        "viết bình luận", "bình luận của bạn", "gửi ý kiến", "loạt bài", "cùng loạt bài",
+        "more news", "other news", "read next", "you may also like", "you might also like",
+        "you may be interested", "don't miss", "don’t miss",
+        "previous article", "next article", "previous post", "next post", "leave a comment",
+        "leave a reply", "post a comment",
+    }
+)  # fmt: skip
+"""Box titles that end the article wherever they stand alone on a line (with the CMS family's trailer and
+widget boxes: previous/next links, "latest", comment forms), in Vietnamese and as the family's English
+editions print them ("Most read", "Latest news")."""
 TRAILER_PREFIX = re.compile(
     r"^(?:(?:Tags?|Từ khóa|Từ khoá|Chủ đề)\s*:|(?:Bình luận|Ý kiến bạn đọc|Ý kiến)\s*\(\d+\)"
     r"|©|\(c\)\s|Copyright\s*©)",

@@ -308,9 +308,19 @@ def _titled(box: HtmlElement) -> str | None:
 
 
 def is_quote_source(element: HtmlElement) -> bool:
-    """The line under a quotation that names who said it (`selectors.QUOTE_SOURCE_TAGS`)."""
-    parent = element.getparent()
-    return element.tag in selectors.QUOTE_SOURCE_TAGS and parent is not None and parent.tag == "blockquote"
+    """The line under a quotation that names who said it (`selectors.QUOTE_SOURCE_TAGS`): the quotation's
+    last element, under a block of its words (`<blockquote><p>…</p><cite>Name</cite>`); a work cited within
+    the quotation's own line (`<blockquote>Như <cite>Truyện Kiều</cite> đã viết…`) is its text."""
+    parent, before = element.getparent(), element.getprevious()
+    return (
+        element.tag in selectors.QUOTE_SOURCE_TAGS
+        and parent is not None
+        and parent.tag == "blockquote"
+        and next(element.itersiblings(), None) is None
+        and before is not None
+        and before.tag in selectors.BLOCK_TAGS
+        and not (before.tail or "").strip()
+    )
 
 
 def is_link_card(figure: HtmlElement) -> bool:

@@ -653,11 +653,13 @@ class _PageReading:
                 if isinstance(node, HtmlElement) and not self.in_teaser(node)
             ]
             texts = [fallbacks.byline_text(node) for node in nodes]
-            outlets = [outlet for text in texts if (outlet := outlet_attribution(text))]
-            self.credited_outlet = self.credited_outlet or next(iter(outlets), None)  # "Theo TTXVN": no name
-            names = _unique(clean_author(text) for text in texts if outlet_attribution(text) is None)
-            if names and len(names) <= BYLINE_MAX_NAMES:
-                self.credited_outlet = next(filter(None, map(attributed_source, texts)), self.credited_outlet)
+            outlets = {text: outlet_attribution(text) for text in texts}
+            names = _unique(clean_author(text) for text in texts if outlets[text] is None)
+            if not names:  # a block that only attributes ("Theo TTXVN") credits the source and names nobody
+                self.credited_outlet = self.credited_outlet or next(filter(None, outlets.values()), None)
+            elif len(names) <= BYLINE_MAX_NAMES:
+                attributed = filter(None, [*map(attributed_source, texts), *outlets.values()])
+                self.credited_outlet = next(attributed, self.credited_outlet)
                 self.sources["author"] = SELECTORS
                 return ", ".join(names)
         return None

@@ -544,7 +544,8 @@ def date_line_near(
     "Thứ Hai, 20/05/2024" is today, not the article's day); its element, its text and its date.
 
     Not a line in another article's teaser or a ticker of links: rails and tickers carry dates of their own.
-    With `update`, only a line labelled as the update time and giving no other (`updates_only`).
+    With `update`, only a line after the headline labelled as the update time and giving no other
+    (`updates_only`): above the headline such a line may be the site's clock ("Cập nhật: …" today).
     """
     if title_node is None:
         return None
@@ -552,7 +553,8 @@ def date_line_near(
     farther = before[1:DATE_LINE_REACH]
     timed = [node for node in farther if TIME_OF_DAY.search(visible_text(node)[:DATE_LINE_MAX_CHARS])]
     untimed = [node for node in farther if node not in timed]  # a header's "Thứ Hai, 20/05/2024"
-    for node in chain(before[:1], timed, _before_body_end(title_node, container), untimed):
+    after = _before_body_end(title_node, container)
+    for node in after if update else chain(before[:1], timed, after, untimed):
         if node.tag in selectors.SKIP_TAGS:
             continue
         text = visible_text(node)
