@@ -42,7 +42,7 @@ def ends_sentence(line: str) -> bool:
 
 
 # --- bylines and the "Nguồn:" line ---------------------------------------------------------------
-_CREDIT = r"(?:bài|tin)\s*(?:và|&|\+|/|,)\s*ảnh|bài"
+_CREDIT = r"(?:bài|tin)\s*(?:và|&|\+|/|,|-|–)\s*ảnh|bài"
 _WORK = r"lược dịch|biên dịch|dịch|thực hiện|nội dung|video|clip"
 BYLINE_PREFIX = re.compile(
     rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by|{_WORK})\s*:\s*|(?:{_CREDIT}|ảnh)\s+(?=\S))", re.IGNORECASE

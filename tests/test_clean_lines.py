@@ -700,6 +700,8 @@ def test_a_last_paragraph_opening_with_place_names_is_not_a_byline() -> None:
         ("Bài và ảnh Trọng Tùng", "Trọng Tùng"),
         ("Tin và ảnh: Minh Anh", "Minh Anh"),
         ("Bài/ảnh: Minh Anh", "Minh Anh"),
+        ("Bài, ảnh: Minh Anh", "Minh Anh"),
+        ("Bài - ảnh: Minh Anh", "Minh Anh"),
         ("Thu Hà/TTXVN", "Thu Hà"),
         ("Minh Anh/Báo Quốc tế", "Minh Anh"),
         ("Vân Anh/dulich.petrotimes.vn (tổng hợp)", "Vân Anh"),

@@ -1209,7 +1209,7 @@ def ends_with_byline(line: str, author: str | None = None) -> bool:
     if author:
         return is_byline(line, author)
     line = site_rules.without_role(
-        site_rules.BYLINE_PREFIX.sub("", site_rules.PHOTO_CREDIT_AFTER.sub("", line))
+        site_rules.PHOTO_CREDIT_AFTER.sub("", site_rules.BYLINE_PREFIX.sub("", line))
     )
     title = site_rules.WRITER_TITLE.match(line)
     if title is not None:
@@ -1336,8 +1336,8 @@ def author_name(byline: str) -> str:
     "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
     stays whole.
     """
-    byline = site_rules.PHOTO_CREDIT_AFTER.sub("", byline)
     unlabelled = site_rules.AUTHOR_BY.sub("", site_rules.BYLINE_PREFIX.sub("", byline))
+    unlabelled = site_rules.PHOTO_CREDIT_AFTER.sub("", unlabelled)  # after the label: "Bài, ảnh: …" is one
     name = site_rules.without_role(site_rules.without_outlet(unlabelled))
     name = site_rules.ROLE_SUFFIX.sub("", name).strip() or name
     name = site_rules.WORK_SUFFIX.sub("", name) or name
