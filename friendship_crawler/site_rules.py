@@ -258,20 +258,29 @@ HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "c�
 """Words that start a caption or a sentence about someone, never a bare byline."""
 OUTLET_MAX_WORDS = 3
 """Words of each outlet an attribution lists between commas ("Theo Reuters, AFP", "Theo Tân Hoa xã, AP")."""
-ATTRIBUTED_SUFFIX = re.compile(r"\(\s*(?i:theo)\s+(?P<source>[^()]+?)\s*\)\s*\.?$")
-"""An outlet credited after the name, in brackets: "Hà Anh (Theo Nikkei Asia)"."""
-SOURCE_LABEL = re.compile(r"^\s*(?:Nguồn|Source)\s*:\s*", re.IGNORECASE)
-"""What labels the source line: "Nguồn:", and "Source:" on the family's English editions."""
+ATTRIBUTED_SUFFIX = re.compile(r"\(\s*(?i:theo\s+|nguồn\s*:\s*|source\s*:\s*)(?P<source>[^()]+?)\s*\)\s*\.?$")
+"""An outlet credited after the name, in brackets: "Hà Anh (Theo Nikkei Asia)", "Hà Anh (Nguồn: TTXVN)"."""
+SOURCE_LABEL = re.compile(r"^\s*(?P<bracket>\(\s*)?(?:Nguồn|Source)\s*:\s*", re.IGNORECASE)
+"""What labels the source line: "Nguồn:", and "Source:" on the family's English editions, in brackets or
+not ("(Nguồn: TTXVN)")."""
 SOURCE_MAX_CHARS = 120
 """A "Nguồn:" line names a source in a few words; a longer text after the label is a paragraph."""
+_CLOSING_BRACKET = re.compile(r"\)\s*\.?$")
 
 
 def source_of(line: str) -> str | None:
-    """The value of a "Nguồn:" line ("" for an empty one, as the site often prints it), else None."""
+    """The value of a "Nguồn:" line ("" for an empty one, as the site often prints it), else None; a line
+    that opens a bracket before the label is one when the bracket closes the line ("(Nguồn: TTXVN)")."""
     label = SOURCE_LABEL.match(line)
     if label is None or len(line) - label.end() > SOURCE_MAX_CHARS:
         return None
-    return line[label.end() :].strip()
+    value = line[label.end() :].strip()
+    if label["bracket"]:
+        closing = _CLOSING_BRACKET.search(value)
+        if closing is None or "(" in value or ")" in value[: closing.start()]:
+            return None
+        value = value[: closing.start()].strip()
+    return value
 
 
 # --- the date line ---------------------------------------------------------------------------------

@@ -731,6 +731,26 @@ def test_source_value_and_what_follows_it_are_taken() -> None:
     assert "article_footer" in {r.rule for r in found.removals}
 
 
+@pytest.mark.parametrize(
+    ("tail", "author", "source"),
+    [
+        (["Phương Lê", "(Nguồn: TTXVN)"], "Phương Lê", "TTXVN"),
+        (["(Nguồn: Báo Quốc tế)."], None, "Báo Quốc tế"),
+        (["Phương Lê (Nguồn: TTXVN)"], "Phương Lê", "TTXVN"),
+    ],
+    ids=["under-the-byline", "alone", "after-the-name"],
+)
+def test_a_source_line_in_brackets_names_the_source(tail: list[str], author: str | None, source: str) -> None:
+    found = split_byline([PARAGRAPH, PARAGRAPH, *tail], before_trailer=True)
+    assert (found.lines, found.author, found.source) == ([PARAGRAPH, PARAGRAPH], author, source)
+
+
+def test_a_bracket_that_opens_with_the_source_label_and_goes_on_is_text() -> None:
+    last = "(Nguồn: TTXVN) và các hãng tin nước ngoài đưa tin"
+    found = split_byline([PARAGRAPH, PARAGRAPH, last], before_trailer=True)
+    assert (found.lines, found.source) == ([PARAGRAPH, PARAGRAPH, last], None)
+
+
 def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
     found = split_byline([PARAGRAPH, "Phương Lê"], before_trailer=True)
     assert (found.lines, found.author) == ([PARAGRAPH], "Phương Lê")

@@ -1157,6 +1157,23 @@ def test_a_signed_name_with_the_time_it_was_filed_is_a_byline_and_a_place_with_a
 
 
 @pytest.mark.parametrize(
+    ("signed", "author", "source"),
+    [
+        (["(Nguồn: TTXVN)"], None, "TTXVN"),
+        (["Minh Anh", "(Nguồn: Báo Quốc tế)"], "Minh Anh", "Báo Quốc tế"),
+        (["Minh Anh (Nguồn: TTXVN)"], "Minh Anh", "TTXVN"),
+    ],
+    ids=["alone", "under-the-byline", "after-the-name"],
+)
+def test_a_signed_source_line_in_brackets_names_the_source_and_no_author(
+    signed: list[str], author: str | None, source: str
+) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    split = split_byline([*paragraphs, *(Block(line, signed=True) for line in signed)], None)
+    assert (split.author, split.source, split.blocks) == (author, source, paragraphs)
+
+
+@pytest.mark.parametrize(
     ("signature", "author"),
     [
         ("Đại sứ Nguyễn Phương Nga", "Đại sứ Nguyễn Phương Nga"),

@@ -76,7 +76,10 @@ def clean_source(raw: str | None) -> str | None:
     TTXVN"); None when it is empty."""
     if raw is None:
         return None
-    value = site_rules.SOURCE_LABEL.sub("", normalize_line(raw)).strip()
+    line = normalize_line(raw)
+    value = site_rules.source_of(line)
+    if value is None:
+        value = site_rules.SOURCE_LABEL.sub("", line).strip()
     return SOURCE_THEO.sub("", value) or None
 
 
