@@ -2072,6 +2072,10 @@ AUTHOR_BLOCK_PAGE = (
         ("Minh Anh Email: minhanh@thoidai.com.vn", "Minh Anh", None),
         ("Minh Anh<br>E-mail: minhanh@thoidai.com.vn", "Minh Anh", None),
         ("Theo TTXVN", None, "TTXVN"),
+        ("Nguồn: Báo Quốc tế", None, "Báo Quốc tế"),
+        ("(Nguồn: TTXVN)", None, "TTXVN"),
+        ("Source: VNA", None, "VNA"),
+        ("Nguồn:", None, None),
         ("Minh Anh | Phương Lê", "Minh Anh | Phương Lê", None),
     ],
 )

@@ -60,6 +60,7 @@ from friendship_crawler.site_rules import (
     iso_vietnam,
     parse_date_line,
     parse_update_line,
+    source_of,
     updates_only,
 )
 from friendship_crawler.textnorm import normalize_line
@@ -653,7 +654,7 @@ class _PageReading:
                 if isinstance(node, HtmlElement) and not self.in_teaser(node)
             ]
             texts = [fallbacks.byline_text(node) for node in nodes]
-            outlets = {text: outlet_attribution(text) for text in texts}
+            outlets = {text: _sourced(text) for text in texts}
             names = _unique(clean_author(text) for text in texts if outlets[text] is None)
             if not names:  # a block that only attributes ("Theo TTXVN") credits the source and names nobody
                 self.credited_outlet = self.credited_outlet or next(filter(None, outlets.values()), None)
@@ -934,3 +935,9 @@ class _PageReading:
             if block.caption and block.text not in {title, sapo, shown}:
                 captions.append(block.text)
         return lines + captions + [block.text for block in body]
+
+
+def _sourced(text: str) -> str | None:
+    """The source an author block names when it only attributes ("Theo TTXVN", "(Nguồn: TTXVN)"; "" for
+    an empty "Nguồn:"), else None: such a block names no author."""
+    return outlet_attribution(text) or source_of(text)
