@@ -44,12 +44,18 @@ def ends_sentence(line: str) -> bool:
 # --- bylines and the "Nguồn:" line ---------------------------------------------------------------
 _CREDIT = r"(?:bài|tin)\s*(?:và|&|\+|/|,|-|–)\s*ảnh|bài"
 _WORK = r"lược dịch|biên dịch|dịch|thực hiện|nội dung|video|clip"
+_ENGLISH_CREDIT = r"(?:story|text|words)(?:\s*(?:and|&|\+|/|,)\s*photos?)?"
+"""An English edition's credit of the text, and of the photos with it ("Story and photos", "Text & photo")."""
+_ENGLISH_BY = r"(?:written|reported|story|text|words|compiled)\s+by"
 BYLINE_PREFIX = re.compile(
-    rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by|{_WORK})\s*:\s*|(?:{_CREDIT}|ảnh)\s+(?=\S))", re.IGNORECASE
+    rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by|{_WORK}|{_ENGLISH_CREDIT})\s*:\s*"
+    rf"|(?:{_CREDIT}|ảnh|{_ENGLISH_BY})\s+(?=\S))",
+    re.IGNORECASE,
 )
 """What may stand before the name: "Bài và ảnh: Phương Lê", "Bài/ảnh: Anh Vũ", "Bài: Anh Vũ", the work done
 with a colon ("Lược dịch: Minh Thu", "Video: Minh Đức"), and a credit without a colon ("Bài và ảnh Trọng
-Tùng", "Ảnh Trọng Tùng"); "Ảnh:" with a colon is a photo credit, not a byline."""
+Tùng", "Ảnh Trọng Tùng"); "Ảnh:" with a colon is a photo credit, not a byline. English editions write
+"Story: Minh Anh", "Text and photos: Minh Anh", "Written by Minh Anh"."""
 CREDIT_LINE = re.compile(
     r"^(?:ảnh|thiết kế|đồ họa|đồ hoạ|trình bày|video|clip|quay phim|dựng phim|kỹ thuật|minh họa|minh hoạ"
     r"|biên tập|biên tập viên|btv|thể hiện)\s*:\s*\S",
@@ -66,7 +72,9 @@ AUTHOR_BY = re.compile(r"^(?:by|(?:viết |đăng )?bởi)\s+(?=\S)", re.IGNOREC
 in a line of text it may open a sentence ("Bởi lẽ …"), so only an author element, or a line already read
 as a byline (`clean.lines.author_name`), loses it."""
 LABELLED_BYLINE = re.compile(
-    rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by|nội dung|thực hiện|lược dịch|biên dịch)\s*:|(?:{_CREDIT})\s)"
+    rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by|nội dung|thực hiện|lược dịch|biên dịch"
+    rf"|{_ENGLISH_CREDIT})\s*:"
+    rf"|(?:{_CREDIT}|{_ENGLISH_BY})\s)"
     r"\s*(?=\S)",
     re.I,
 )

@@ -900,7 +900,19 @@ def test_author_name_drops_suffixes_and_roles_but_keeps_shared_bylines() -> None
     assert author_name("Nguyễn Văn An") == "Nguyễn Văn An"
 
 
-@pytest.mark.parametrize("byline", ["By Minh Anh", "BY Minh Anh", "Bởi Minh Anh"])
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Minh Anh",
+        "BY Minh Anh",
+        "Bởi Minh Anh",
+        "Story: Minh Anh",
+        "Text and photos: Minh Anh",
+        "Story & photo: Minh Anh",
+        "Written by Minh Anh",
+        "Reported by Minh Anh",
+    ],
+)
 def test_a_byline_of_an_english_edition_names_the_writer_without_its_by(byline: str) -> None:
     english = "The two sides agreed to strengthen people-to-people exchanges in the coming years."
     found = split_byline([english, byline], before_trailer=True)

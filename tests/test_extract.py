@@ -1179,6 +1179,8 @@ def test_a_signed_source_line_in_brackets_names_the_source_and_no_author(
         ("Đại sứ Nguyễn Phương Nga", "Đại sứ Nguyễn Phương Nga"),
         ("Thu Hà | Ảnh: Minh Đức", "Thu Hà"),
         ("Bài: Phương Lê - Ảnh: Minh Đức", "Phương Lê"),
+        ("Story and photos: Phương Lê", "Phương Lê"),
+        ("Written by Phương Lê", "Phương Lê"),
     ],
 )
 def test_a_signed_byline_with_a_title_or_the_photographers_credit_is_the_author(
