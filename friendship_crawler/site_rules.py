@@ -266,8 +266,11 @@ HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "c�
 """Words that start a caption or a sentence about someone, never a bare byline."""
 OUTLET_MAX_WORDS = 3
 """Words of each outlet an attribution lists between commas ("Theo Reuters, AFP", "Theo Tân Hoa xã, AP")."""
-ATTRIBUTED_SUFFIX = re.compile(r"\(\s*(?i:theo\s+|nguồn\s*:\s*|source\s*:\s*)(?P<source>[^()]+?)\s*\)\s*\.?$")
-"""An outlet credited after the name, in brackets: "Hà Anh (Theo Nikkei Asia)", "Hà Anh (Nguồn: TTXVN)"."""
+ATTRIBUTED_SUFFIX = re.compile(
+    r"\(\s*(?i:theo\s+|according\s+to\s+|nguồn\s*:\s*|source\s*:\s*)(?P<source>[^()]+?)\s*\)\s*\.?$"
+)
+"""An outlet credited after the name, in brackets: "Hà Anh (Theo Nikkei Asia)", "Hà Anh (Nguồn: TTXVN)", "Ha
+Anh (According to Reuters)"."""
 SOURCE_LABEL = re.compile(r"^\s*(?P<bracket>\(\s*)?(?:Nguồn|Source)\s*:\s*", re.IGNORECASE)
 """What labels the source line: "Nguồn:", and "Source:" on the family's English editions, in brackets or
 not ("(Nguồn: TTXVN)")."""

@@ -815,7 +815,13 @@ def test_a_labelled_byline_at_the_top_of_the_body_is_one(top: str, author: str |
 
 
 @pytest.mark.parametrize(
-    ("last", "source"), [("Theo TTXVN", "TTXVN"), ("(Theo Báo Nhân Dân)", "Báo Nhân Dân")]
+    ("last", "source"),
+    [
+        ("Theo TTXVN", "TTXVN"),
+        ("(Theo Báo Nhân Dân)", "Báo Nhân Dân"),
+        ("According to VNA", "VNA"),
+        ("(According to Reuters)", "Reuters"),
+    ],
 )
 def test_an_outlets_attribution_at_the_end_is_the_source_and_the_name_before_it_the_author(
     last: str, source: str
@@ -830,6 +836,8 @@ def test_an_outlets_attribution_at_the_end_is_the_source_and_the_name_before_it_
         "Theo đó, sự kiện sẽ diễn ra vào tháng sau.",
         "Theo Bộ Ngoại giao, Việt Nam sẽ tham dự.",
         "Theo 2 nguồn tin",
+        "According to Hoe, apart from Europe, other markets have also imposed the rules.",
+        "According to the ministry",
     ],
 )
 def test_a_sentence_opening_with_theo_is_no_attribution(last: str) -> None:

@@ -1162,10 +1162,12 @@ def test_a_signed_name_with_the_time_it_was_filed_is_a_byline_and_a_place_with_a
         (["(Nguồn: TTXVN)"], None, "TTXVN"),
         (["Minh Anh", "(Nguồn: Báo Quốc tế)"], "Minh Anh", "Báo Quốc tế"),
         (["Minh Anh (Nguồn: TTXVN)"], "Minh Anh", "TTXVN"),
+        (["According to VNA"], None, "VNA"),
+        (["Minh Anh (According to Reuters)"], "Minh Anh", "Reuters"),
     ],
-    ids=["alone", "under-the-byline", "after-the-name"],
+    ids=["alone", "under-the-byline", "after-the-name", "an-english-attribution", "after-an-english-name"],
 )
-def test_a_signed_source_line_in_brackets_names_the_source_and_no_author(
+def test_a_signed_source_line_in_brackets_or_an_english_attribution_names_the_source_and_no_author(
     signed: list[str], author: str | None, source: str
 ) -> None:
     paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]

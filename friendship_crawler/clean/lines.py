@@ -1083,8 +1083,9 @@ def split_byline(
 
 
 def _credited_from(group: str) -> str:
-    """What opens an attribution: "Theo", or a translation's "Lược dịch từ" (its words in `group`)."""
-    return rf"(?:theo|(?P<{group}>(?:lược |biên )?dịch (?:từ|theo)))"
+    """What opens an attribution: "Theo" (an English edition's "According to"), or a translation's "Lược
+    dịch từ" (its words in `group`)."""
+    return rf"(?:theo|according to|(?P<{group}>(?:lược |biên )?dịch (?:từ|theo)))"
 
 
 ATTRIBUTION = re.compile(
@@ -1092,8 +1093,9 @@ ATTRIBUTION = re.compile(
     rf"|{_credited_from('translated_bare')}\s+(?P<source>.+?))\s*\.?$",
     re.I,
 )
-"""A last line "Theo TTXVN" or "(Theo Báo Nhân Dân)" names the source, not an author; so does a translation's
-credit, "(Lược dịch từ The Diplomat)", when it names an outlet (capitalised: not "Dịch từ tiếng Anh")."""
+"""A last line "Theo TTXVN", "(Theo Báo Nhân Dân)" or "According to VNA" names the source, not an author; so
+does a translation's credit, "(Lược dịch từ The Diplomat)", when it names an outlet (capitalised: not "Dịch
+từ tiếng Anh")."""
 
 
 def attribution(line: str) -> str | None:
