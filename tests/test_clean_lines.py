@@ -751,6 +751,30 @@ def test_a_bracket_that_opens_with_the_source_label_and_goes_on_is_text() -> Non
     assert (found.lines, found.source) == ([PARAGRAPH, PARAGRAPH, last], None)
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Phương Lê", "Ảnh: Minh Đức", "Nguồn:"],
+        ["Bài: Phương Lê", "Ảnh: Minh Đức"],
+        ["Phương Lê", "Photo: VNA"],
+    ],
+    ids=["over-the-source-line", "labelled", "english"],
+)
+def test_the_photographers_credit_under_the_byline_goes_with_it(tail: list[str]) -> None:
+    found = split_byline([PARAGRAPH, PARAGRAPH, *tail], before_trailer=True)
+    assert (found.lines, found.author) == ([PARAGRAPH, PARAGRAPH], "Phương Lê")
+
+
+def test_a_photos_credit_under_a_caption_of_a_name_stays() -> None:
+    caption = "Nguyễn Văn An"
+    found = split_byline(
+        [PARAGRAPH, PARAGRAPH, caption, "Ảnh: TTXVN"],
+        before_trailer=True,
+        captions=frozenset({caption, "Ảnh: TTXVN"}),
+    )
+    assert found.lines == [PARAGRAPH, PARAGRAPH, caption, "Ảnh: TTXVN"]
+
+
 def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
     found = split_byline([PARAGRAPH, "Phương Lê"], before_trailer=True)
     assert (found.lines, found.author) == ([PARAGRAPH], "Phương Lê")

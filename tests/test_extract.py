@@ -1176,6 +1176,28 @@ def test_a_signed_source_line_in_brackets_or_an_english_attribution_names_the_so
 
 
 @pytest.mark.parametrize(
+    ("ending", "author", "kept"),
+    [
+        ([Block("Minh Anh", signed=True), Block("Ảnh: Tuấn Anh", signed=True)], "Minh Anh", []),
+        ([Block("Bài: Minh Anh", signed=True), Block("Photo: VNA", signed=True)], "Minh Anh", []),
+        ([Block("Minh Anh"), Block("Ảnh: Tuấn Anh")], "Minh Anh", []),
+        ([Block("Ảnh: Tuấn Anh", signed=True)], None, ["Ảnh: Tuấn Anh"]),
+        ([Block("Nguyễn Văn An", caption=True), Block("Ảnh: TTXVN")], None, ["Nguyễn Văn An", "Ảnh: TTXVN"]),
+    ],
+    ids=["signed", "labelled", "unsigned", "alone", "under-a-caption"],
+)
+def test_the_photographers_credit_under_a_byline_goes_with_it_and_elsewhere_stays(
+    ending: list[Block], author: str | None, kept: list[str]
+) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài."), Block("Ba câu của bài.")]
+    split = split_byline([*paragraphs, *ending], None)
+    assert (split.author, [block.text for block in split.blocks]) == (
+        author,
+        [block.text for block in paragraphs] + kept,
+    )
+
+
+@pytest.mark.parametrize(
     ("signature", "author"),
     [
         ("Đại sứ Nguyễn Phương Nga", "Đại sứ Nguyễn Phương Nga"),

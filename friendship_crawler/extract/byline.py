@@ -25,6 +25,7 @@ from friendship_crawler.clean.lines import (
     is_byline,
     is_credit_by_name,
     is_other_credit,
+    is_photo_credit_by_name,
     is_trailing_notice,
     leading_byline,
     outlet_attribution,
@@ -207,12 +208,18 @@ def _names_a_writer(name: str) -> bool:
 
 
 def _credits_under_a_byline(blocks: list[Block]) -> bool:
-    """The last block credits another hand than the writer's ("Biên tập: Thu Hà", not a photo's) by name,
-    signed as a byline is or under a byline (a signed line or one that reads as a byline). Such a label
-    opening a line of the article ("Thiết kế: mái ngói truyền thống") is text."""
-    if len(blocks) < 2 or not is_credit_by_name(blocks[-1].text):
+    """The last block credits another hand than the writer's ("Biên tập: Thu Hà") by name, signed as a
+    byline is or under a byline (a signed line or one that reads as a byline), or the photographer's
+    ("Ảnh: Tuấn Anh") under a line that reads as a byline. Such a label opening a line of the article
+    ("Thiết kế: mái ngói truyền thống") is text, and so is a photo's credit under anything else (a caption,
+    a paragraph)."""
+    if len(blocks) < 2 or blocks[-2].caption:
         return False
     above = blocks[-2]
+    if is_photo_credit_by_name(blocks[-1].text):
+        return ends_with_byline(above.text)
+    if not is_credit_by_name(blocks[-1].text):
+        return False
     return blocks[-1].signed or above.signed or ends_with_byline(above.text)
 
 
