@@ -106,12 +106,20 @@ OUTLET_WORD = re.compile(
 SENTENCE_MARKS = re.compile(r"[,:;!?()]")
 
 
+ATTRIBUTED_AFTER = re.compile(
+    r"\s+[-–|]\s+(?i:theo|according to)\s+(?P<source>[A-ZĐ][^()\d,;:]{0,60}?)\s*\.?$"
+)
+"""An outlet credited after a dash or a bar that ends the byline ("Minh Anh - Theo Reuters", "Minh Anh |
+According to VNA"): the source, and no part of the name."""
+
+
 def without_outlet(byline: str) -> str:
-    """The byline without the outlet after its slash (`OUTLET_SUFFIX`) or its last dash (`DASH_OUTLET`), or
+    """The byline without the outlet after its slash (`OUTLET_SUFFIX`) or its last dash (`DASH_OUTLET`,
+    `ATTRIBUTED_AFTER`), or
     after its last slash a name that says it is an outlet's (`OUTLET_WORD`: "Vân Anh/Kinh tế và Dự báo");
     a second author ("Minh Anh/Thu Hà", "Thu Hà - Đài Trang"), a role or a place after the slash stays,
     and a slash in brackets writes the work done ("(t/h)")."""
-    byline = DASH_OUTLET.sub("", OUTLET_SUFFIX.sub("", byline))
+    byline = DASH_OUTLET.sub("", OUTLET_SUFFIX.sub("", ATTRIBUTED_AFTER.sub("", byline)))
     name, slash, after = byline.rpartition("/")
     if (
         slash

@@ -775,6 +775,17 @@ def test_a_photos_credit_under_a_caption_of_a_name_stays() -> None:
     assert found.lines == [PARAGRAPH, PARAGRAPH, caption, "Ảnh: TTXVN"]
 
 
+@pytest.mark.parametrize(
+    ("byline", "source"),
+    [("Phương Lê - Theo Reuters", "Reuters"), ("Phương Lê | According to VNA", "VNA")],
+)
+def test_an_outlet_credited_after_a_dash_is_the_source_and_no_part_of_the_name(
+    byline: str, source: str
+) -> None:
+    found = split_byline([PARAGRAPH, PARAGRAPH, byline], before_trailer=True)
+    assert (found.lines, found.author, found.source) == ([PARAGRAPH, PARAGRAPH], "Phương Lê", source)
+
+
 def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
     found = split_byline([PARAGRAPH, "Phương Lê"], before_trailer=True)
     assert (found.lines, found.author) == ([PARAGRAPH], "Phương Lê")

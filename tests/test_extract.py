@@ -1164,8 +1164,16 @@ def test_a_signed_name_with_the_time_it_was_filed_is_a_byline_and_a_place_with_a
         (["Minh Anh (Nguồn: TTXVN)"], "Minh Anh", "TTXVN"),
         (["According to VNA"], None, "VNA"),
         (["Minh Anh (According to Reuters)"], "Minh Anh", "Reuters"),
+        (["Minh Anh - Theo Reuters"], "Minh Anh", "Reuters"),
     ],
-    ids=["alone", "under-the-byline", "after-the-name", "an-english-attribution", "after-an-english-name"],
+    ids=[
+        "alone",
+        "under-the-byline",
+        "after-the-name",
+        "an-english-attribution",
+        "after-an-english-name",
+        "after-a-dash",
+    ],
 )
 def test_a_signed_source_line_in_brackets_or_an_english_attribution_names_the_source_and_no_author(
     signed: list[str], author: str | None, source: str

@@ -1133,8 +1133,9 @@ def outlet_attribution(line: str) -> str | None:
 
 
 def attributed_source(byline: str) -> str | None:
-    """The outlet a byline credits in brackets after the name ("Hà Anh (Theo Nikkei Asia)"), else None."""
-    match = site_rules.ATTRIBUTED_SUFFIX.search(byline)
+    """The outlet a byline credits in brackets after the name ("Hà Anh (Theo Nikkei Asia)") or after a dash
+    ("Hà Anh - Theo Reuters"), else None."""
+    match = site_rules.ATTRIBUTED_SUFFIX.search(byline) or site_rules.ATTRIBUTED_AFTER.search(byline)
     return match["source"] if match else None
 
 
