@@ -132,6 +132,12 @@ def without_outlet(byline: str) -> str:
     return byline
 
 
+DATED_BYLINE = re.compile(
+    r"^(?P<name>[^\d|·•]{2,60}?)\s+[-–|·•]\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}:\d{2})\b"
+)
+"""A name, then the time it was filed in figures after a dash, a bar or a dot ("Thu Hà - 12/05/2025 10:20",
+"Minh Anh · 10:10 10/10/2024"); a letter's place and day are written with a comma and the month in words
+("Hà Nội, ngày 12 tháng 5 năm 2025")."""
 NAME_MAX_WORDS = 6
 """Words of one author's name ("Nguyễn Thị Minh Khai", "Kim Min-jun"); more is a sentence or a title."""
 INITIALS_NAME = re.compile(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ][^\W\d_]*\.?")

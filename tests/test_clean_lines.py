@@ -786,6 +786,23 @@ def test_an_outlet_credited_after_a_dash_is_the_source_and_no_part_of_the_name(
     assert (found.lines, found.author, found.source) == ([PARAGRAPH, PARAGRAPH], "Phương Lê", source)
 
 
+@pytest.mark.parametrize(
+    ("tail", "author"),
+    [
+        (["Phương Lê · 10:10 10/10/2024"], "Phương Lê"),
+        (["Phương Lê - 12/05/2025 10:20", "Nguồn:"], "Phương Lê"),
+        (["Hà Nội - 12/05/2025"], None),
+    ],
+    ids=["before-the-trailer", "over-the-source-line", "a-place"],
+)
+def test_a_byline_with_the_time_it_was_filed_is_the_writers_and_a_dated_place_stays(
+    tail: list[str], author: str | None
+) -> None:
+    found = split_byline([PARAGRAPH, PARAGRAPH, *tail], before_trailer=True)
+    kept = [PARAGRAPH, PARAGRAPH] if author else [PARAGRAPH, PARAGRAPH, *tail]
+    assert (found.lines, found.author) == (kept, author)
+
+
 def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
     found = split_byline([PARAGRAPH, "Phương Lê"], before_trailer=True)
     assert (found.lines, found.author) == ([PARAGRAPH], "Phương Lê")

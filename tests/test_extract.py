@@ -1142,7 +1142,9 @@ def test_a_byline_over_its_affiliation_is_the_author_and_the_affiliation_goes_wi
     [
         ("Thu Hà - 12/05/2025 10:20", "Thu Hà"),
         ("Minh Anh | 10:20 12/05/2025", "Minh Anh"),
+        ("Minh Anh · 10:10 10/10/2024", "Minh Anh"),
         ("Nguyễn Hòa Bình - 12/05/2025", "Nguyễn Hòa Bình"),
+        ("Hà Nội · 10/10/2024", None),
         ("Hà Nội - 12/05/2025", None),
         ("Hà Nội, ngày 12 tháng 5 năm 2025", None),
     ],
@@ -2110,6 +2112,7 @@ AUTHOR_BLOCK_PAGE = (
         ("(Nguồn: TTXVN)", None, "TTXVN"),
         ("Source: VNA", None, "VNA"),
         ("Nguồn:", None, None),
+        ("Minh Anh · 10:10 10/10/2024", "Minh Anh", None),
         ("Minh Anh | Phương Lê", "Minh Anh | Phương Lê", None),
     ],
 )

@@ -1063,9 +1063,8 @@ def split_byline(
         and under_byline
         and (is_credit_by_name(credit) or is_photo_credit_by_name(credit))
     ):
-        removals.append(
-            Removal("byline", body.pop())
-        )  # the editor's or the photographer's credit under the byline
+        # the editor's or the photographer's credit under the byline
+        removals.append(Removal("byline", body.pop()))
     byline: str | None = None
     placed = len(body) > 1 and is_place_alone(body[-1])  # the writer's place under the name, or no byline
     if body and not site_rules.signs_for_office(body[:-1]):  # a letter's signer is no byline
@@ -1074,6 +1073,8 @@ def split_byline(
             byline = last if is_byline(last, author, with_role=True) else None
         elif author is not None or before_trailer:
             byline = last if ends_with_byline(last, author) else None
+        if byline is None and author is None and (found_source or before_trailer) and filed_byline(last):
+            byline = last  # "Minh Anh · 10:10 10/10/2024": the name and the time it was filed
     if byline is not None:
         removals += [Removal("byline", body.pop()) for _ in range(1 + placed)][::-1]
     elif (leading := leading_byline(body, author)) is not None:
@@ -1082,7 +1083,7 @@ def split_byline(
         while leading < len(body) and is_other_credit(body[leading]):
             removals.append(Removal("byline", body.pop(leading)))
         byline = academic_byline(byline) or byline
-    found = author_name(byline) if byline is not None else None
+    found = author_name(filed_byline(byline) or byline) if byline is not None else None
     source = source or (attributed_source(byline) if byline is not None else None)
     if series is not None:
         body.append(series)
@@ -1231,6 +1232,16 @@ def ends_with_byline(line: str, author: str | None = None) -> bool:
     if title is not None:
         line = line[title.end() :]
     return is_byline(line, with_role=_names_a_role(line))
+
+
+def filed_byline(line: str) -> str | None:
+    """The byline of a last line that gives the time it was filed after it (`site_rules.DATED_BYLINE`: "Thu
+    Hà - 12/05/2025 10:20", "Minh Anh · 10:10 10/10/2024"), else None; a place there ("Hà Nội -
+    12/05/2025") dates a text where it was written."""
+    dated = site_rules.DATED_BYLINE.match(line)
+    if dated is None or not ends_with_byline(dated["name"]) or places_named(dated["name"]):
+        return None
+    return dated["name"]
 
 
 def is_byline(line: str, author: str | None = None, with_role: bool = False) -> bool:

@@ -22,6 +22,7 @@ from friendship_crawler.clean.lines import (
     attribution,
     author_name,
     ends_with_byline,
+    filed_byline,
     is_byline,
     is_credit_by_name,
     is_other_credit,
@@ -30,7 +31,7 @@ from friendship_crawler.clean.lines import (
     leading_byline,
     outlet_attribution,
 )
-from friendship_crawler.entities.places import is_place_alone, places_named
+from friendship_crawler.entities.places import is_place_alone
 from friendship_crawler.extract.body import Block
 from friendship_crawler.textnorm import normalize_line
 
@@ -52,6 +53,7 @@ def clean_author(raw: str | None) -> str | None:
     if rules.FOLLOW_LINE.match(name):
         return None  # "Theo dõi Báo Quốc tế trên Google News" in the author box
     name = site_rules.OTHER_CREDITS.sub("", name)
+    name = filed_byline(name) or name  # "Minh Anh · 10:10 10/10/2024": the time it was filed is no name
     while not site_rules.GROUP_BYLINE.match(name):  # "Nhóm phóng viên": a group named by its role
         stripped = site_rules.AUTHOR_NOISE.sub("", name)
         if stripped == name or not stripped:
@@ -93,7 +95,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
     A signature (right-aligned, wholly bold or italic) last paragraph is a byline, unless it is a photo
     credit ("Ảnh: …", which stays in the text as on a page read by the generic layer), holds a figure (a
     letter's "Hà Nội, ngày 12 tháng 5 năm 2025": no name has one, though a name may be followed by the
-    time it was filed, `DATED_BYLINE`) or says where a quote is from ("(Trích Di chúc …)"), or the page
+    time it was filed, `filed_byline`) or says where a quote is from ("(Trích Di chúc …)"), or the page
     names another author (the signed name is then a quote's, a poem's or a speech's); a name under the
     office a letter is signed for ("CHỦ TỊCH NƯỚC" over "Lương Cường", `site_rules.signs_for_office`)
     signs it, and a signed affiliation under a signed name goes with it (`AFFILIATION`); a signed line over
@@ -128,8 +130,8 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
                 author, signature = f"{clean_author(last)}, {author}", kept[-1]
             else:
                 break  # over the byline, a letter's or a poem's signature, or a motto: the article's own
-        elif kept[-1].signed and (dated := DATED_BYLINE.match(last)) and _names_a_writer(dated["name"]):
-            author, signature = clean_author(dated["name"]), kept[-1]  # "Thu Hà - 12/05/2025 10:20"
+        elif kept[-1].signed and (filed := filed_byline(last)):
+            author, signature = clean_author(filed), kept[-1]  # "Thu Hà - 12/05/2025 10:20"
         elif _credits_under_a_byline(kept):
             pass  # the editor's or the designer's credit under the byline: "Biên tập: Thu Hà"
         elif kept[-1].signed and _affiliates(last) and len(kept) > 1 and kept[-2].signed:
@@ -162,11 +164,6 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
 
 SIGNATURE_MAX_WORDS = 4
 """Words of a signed line that need not read as a name to sign the article ("BBT", "Hương Giang (t/h)")."""
-DATED_BYLINE = re.compile(
-    r"^(?P<name>[^\d|]{2,60}?)\s+[-–|]\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}:\d{2})\b"
-)
-"""A signed name, then the time it was filed in figures ("Thu Hà - 12/05/2025 10:20"); a letter's place and
-day are written with a comma and the month in words ("Hà Nội, ngày 12 tháng 5 năm 2025")."""
 AFFILIATION = re.compile(
     r"^(?:\([^()]{2,120}\)|(?:học viện|viện|trường|đại học|bộ|sở|ban|trung tâm|khoa|hội|liên hiệp|công ty"
     r"|tập đoàn|tạp chí|báo|ủy ban|uỷ ban|cục|vụ|đại sứ quán|tổng lãnh sự quán)\b[^()]{2,120})\.?$",
@@ -200,11 +197,6 @@ def _affiliates(line: str) -> bool:
     """A signed line under a signed name that says where or what the writer is: an institution
     (`AFFILIATION`), an office ("Đại sứ Hoa Kỳ tại Việt Nam") or a place ("TP.HCM")."""
     return bool(AFFILIATION.match(line) or site_rules.SIGNING_OFFICE.match(line)) or is_place_alone(line)
-
-
-def _names_a_writer(name: str) -> bool:
-    """A byline's name, not a place ("Hà Nội - 12/05/2025" dates a text where it was written)."""
-    return is_byline(name) and not places_named(name)
 
 
 def _credits_under_a_byline(blocks: list[Block]) -> bool:
