@@ -701,6 +701,7 @@ def test_a_last_paragraph_opening_with_place_names_is_not_a_byline() -> None:
         ("Tin và ảnh: Minh Anh", "Minh Anh"),
         ("Bài/ảnh: Minh Anh", "Minh Anh"),
         ("Bài, ảnh: Minh Anh", "Minh Anh"),
+        ("PV Minh Anh - CTV Thu Hà", "Minh Anh - Thu Hà"),
         ("Bài - ảnh: Minh Anh", "Minh Anh"),
         ("Thu Hà/TTXVN", "Thu Hà"),
         ("Minh Anh/Báo Quốc tế", "Minh Anh"),

@@ -1357,8 +1357,9 @@ def _name_size(words: Sequence[str]) -> int:
 
 
 def author_name(byline: str) -> str:
-    """The author's name: no "Bài:" or "By" prefix, no role before it ("PV Thu Hà"), no outlet after a slash
-    or a dash ("/Báo …", "- TTXVN"), no "(tổng hợp)" or "thực hiện" suffix, no role after a single name.
+    """The author's name: no "Bài:" or "By" prefix, no role before it or before a co-author's ("PV Thu Hà -
+    CTV Minh Anh"), no outlet after a slash or a dash ("/Báo …", "- TTXVN"), no "(tổng hợp)" or "thực hiện"
+    suffix, no role after a single name.
 
     "Phạm Hoàng Anh - Phó Bí thư Tỉnh ủy." -> "Phạm Hoàng Anh"; a shared byline ("Thu Hà - Minh Anh")
     stays whole.
@@ -1366,6 +1367,9 @@ def author_name(byline: str) -> str:
     unlabelled = site_rules.AUTHOR_BY.sub("", site_rules.BYLINE_PREFIX.sub("", byline))
     unlabelled = site_rules.PHOTO_CREDIT_AFTER.sub("", unlabelled)  # after the label: "Bài, ảnh: …" is one
     name = site_rules.without_role(site_rules.without_outlet(unlabelled))
+    name = site_rules.CO_AUTHOR_ROLE.sub(
+        lambda role: role["next"] if site_rules.co_author_name_follows(role) else role[0], name
+    )
     name = site_rules.ROLE_SUFFIX.sub("", name).strip() or name
     name = site_rules.WORK_SUFFIX.sub("", name) or name
     if _co_authors(name):

@@ -59,9 +59,6 @@ def clean_author(raw: str | None) -> str | None:
         if stripped == name or not stripped:
             break
         name = stripped
-    name = site_rules.CO_AUTHOR_ROLE.sub(
-        lambda role: role["next"] if site_rules.co_author_name_follows(role) else role[0], name
-    )
     while True:
         stripped = site_rules.ROLE_SUFFIX.sub("", name)
         if stripped == name or not stripped:
