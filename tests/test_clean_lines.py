@@ -818,14 +818,19 @@ def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
         ("Phóng viên Thu Hà", "Thu Hà"),
         ("Bài: Phương Lê - Ảnh: Minh Đức", "Phương Lê"),
         ("Phương Lê | Ảnh: Minh Đức", "Phương Lê"),
+        ("ThS. Nguyễn Văn An", "ThS. Nguyễn Văn An"),
+        ("Phương Lê; Ảnh: Minh Đức", "Phương Lê"),
     ],
 )
 def test_a_titled_byline_or_one_crediting_the_photographer_before_the_trailer_is_the_author(
     byline: str, author: str
 ) -> None:
-    """A title is kept in the name (as an author box's link keeps it); a role and the photographer are not."""
+    """A title is kept in the name (as an author box's link keeps it); a role and the photographer are not.
+    Over a "Nguồn:" line the byline reads the same."""
     found = split_byline([PARAGRAPH, PARAGRAPH, byline], before_trailer=True)
     assert (found.lines, found.author) == ([PARAGRAPH, PARAGRAPH], author)
+    over_source = split_byline([PARAGRAPH, PARAGRAPH, byline, "Nguồn:"])
+    assert (over_source.lines, over_source.author) == ([PARAGRAPH, PARAGRAPH], author)
 
 
 @pytest.mark.parametrize(

@@ -1069,8 +1069,10 @@ def split_byline(
     placed = len(body) > 1 and is_place_alone(body[-1])  # the writer's place under the name, or no byline
     if body and not site_rules.signs_for_office(body[:-1]):  # a letter's signer is no byline
         last = body[-2] if placed else body[-1]
-        if found_source:
-            byline = last if is_byline(last, author, with_role=True) else None
+        if found_source:  # a name with any role, or with a title before it ("TS.", "Đại sứ")
+            byline = (
+                last if is_byline(last, author, with_role=True) or ends_with_byline(last, author) else None
+            )
         elif author is not None or before_trailer:
             byline = last if ends_with_byline(last, author) else None
         if byline is None and author is None and (found_source or before_trailer) and filed_byline(last):
