@@ -115,11 +115,15 @@ According to VNA"): the source, and no part of the name."""
 
 def without_outlet(byline: str) -> str:
     """The byline without the outlet after its slash (`OUTLET_SUFFIX`) or its last dash (`DASH_OUTLET`,
-    `ATTRIBUTED_AFTER`), or
-    after its last slash a name that says it is an outlet's (`OUTLET_WORD`: "Vân Anh/Kinh tế và Dự báo");
-    a second author ("Minh Anh/Thu Hà", "Thu Hà - Đài Trang"), a role or a place after the slash stays,
-    and a slash in brackets writes the work done ("(t/h)")."""
-    byline = DASH_OUTLET.sub("", OUTLET_SUFFIX.sub("", ATTRIBUTED_AFTER.sub("", byline)))
+    `ATTRIBUTED_AFTER`), or after its last slash a name that says it is an outlet's (`OUTLET_WORD`: "Vân
+    Anh/Kinh tế và Dự báo"); a second author ("Minh Anh/Thu Hà", "Thu Hà - Đài Trang"), a role or a place
+    after the slash stays, and a slash in brackets is the bracket's own: the work done ("(t/h)"), the
+    outlets of a suffix ("(TTXVN/Vietnam+)")."""
+    byline = ATTRIBUTED_AFTER.sub("", byline)
+    outlet = OUTLET_SUFFIX.search(byline)
+    if outlet and byline.count("(", 0, outlet.start()) <= byline.count(")", 0, outlet.start()):
+        byline = byline[: outlet.start()]
+    byline = DASH_OUTLET.sub("", byline)
     name, slash, after = byline.rpartition("/")
     if (
         slash
