@@ -1273,8 +1273,8 @@ def is_byline(line: str, author: str | None = None, with_role: bool = False) -> 
         return with_role and bool(rest)
     if not rest or _co_authors(line):
         return not ends_sentence(line)
-    if site_rules.ROLE_SUFFIX.fullmatch(" " + rest):
-        return True
+    if site_rules.ROLE_SUFFIX.fullmatch(" " + rest) or site_rules.WORK_SUFFIX.fullmatch(" " + rest):
+        return True  # "Anh Vũ (tổng hợp)", "Hoài Nam thực hiện"
     return with_role and bool(site_rules.ROLE_SEPARATOR.match(rest))
 
 
