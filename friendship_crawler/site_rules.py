@@ -113,13 +113,22 @@ ATTRIBUTED_AFTER = re.compile(
 According to VNA"): the source, and no part of the name."""
 
 
+WRITER_ADDRESS = re.compile(
+    r"\s*(?:[-–|,;]\s*|\(\s*(?=[^()]*\)\s*$))?(?:(?:e-?mail|thư điện tử)\s*:\s*)?"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?\s*$",
+    re.IGNORECASE,
+)
+"""The writer's e-mail address after the name, after a dash or a bar, in brackets or labelled ("Minh Anh -
+minhanh@thoidai.com.vn", "Minh Anh (minhanh@thoidai.com.vn)")."""
+
+
 def without_outlet(byline: str) -> str:
-    """The byline without the outlet after its slash (`OUTLET_SUFFIX`) or its last dash (`DASH_OUTLET`,
-    `ATTRIBUTED_AFTER`), or after its last slash a name that says it is an outlet's (`OUTLET_WORD`: "Vân
-    Anh/Kinh tế và Dự báo"); a second author ("Minh Anh/Thu Hà", "Thu Hà - Đài Trang"), a role or a place
-    after the slash stays, and a slash in brackets is the bracket's own: the work done ("(t/h)"), the
-    outlets of a suffix ("(TTXVN/Vietnam+)")."""
-    byline = ATTRIBUTED_AFTER.sub("", byline)
+    """The byline without the writer's address (`WRITER_ADDRESS`), without the outlet after its slash
+    (`OUTLET_SUFFIX`) or its last dash (`DASH_OUTLET`, `ATTRIBUTED_AFTER`), or after its last slash a name
+    that says it is an outlet's (`OUTLET_WORD`: "Vân Anh/Kinh tế và Dự báo"); a second author ("Minh
+    Anh/Thu Hà", "Thu Hà - Đài Trang"), a role or a place after the slash stays, and a slash in brackets is
+    the bracket's own: the work done ("(t/h)"), the outlets of a suffix ("(TTXVN/Vietnam+)")."""
+    byline = ATTRIBUTED_AFTER.sub("", WRITER_ADDRESS.sub("", byline) or byline)
     outlet = OUTLET_SUFFIX.search(byline)
     if outlet and byline.count("(", 0, outlet.start()) <= byline.count(")", 0, outlet.start()):
         byline = byline[: outlet.start()]

@@ -704,6 +704,8 @@ def test_a_last_paragraph_opening_with_place_names_is_not_a_byline() -> None:
         ("PV Minh Anh - CTV Thu Hà", "Minh Anh - Thu Hà"),
         ("Minh Anh (TTXVN/Vietnam+)", "Minh Anh"),
         ("Hoài Nam thực hiện", "Hoài Nam"),
+        ("Minh Anh - minhanh@thoidai.com.vn", "Minh Anh"),
+        ("Minh Anh (minhanh@thoidai.com.vn)", "Minh Anh"),
         ("Bài - ảnh: Minh Anh", "Minh Anh"),
         ("Thu Hà/TTXVN", "Thu Hà"),
         ("Minh Anh/Báo Quốc tế", "Minh Anh"),
@@ -952,6 +954,8 @@ def test_the_known_author_is_taken_off_the_end() -> None:
         ("Hoài Nam thực hiện", False, True),
         ("Minh Anh ghi", False, True),
         ("Hoài Nam thực hiện dự án", False, False),
+        ("Minh Anh - minhanh@thoidai.com.vn", False, True),
+        ("minhanh@thoidai.com.vn", False, False),
         ("Minh Anh (Báo Quốc tế/TTXVN)", False, True),
         ("C.Tin", False, True),
         ("V.H.", False, True),
@@ -971,6 +975,7 @@ def test_author_name_drops_suffixes_and_roles_but_keeps_shared_bylines() -> None
     assert author_name("Phạm Hoàng Anh - Chủ tịch") == "Phạm Hoàng Anh"
     assert author_name("Thu Hà và Minh Anh") == "Thu Hà và Minh Anh"
     assert author_name("Nguyễn Văn An") == "Nguyễn Văn An"
+    assert author_name("minhanh@thoidai.com.vn") == "minhanh@thoidai.com.vn"
 
 
 @pytest.mark.parametrize(
