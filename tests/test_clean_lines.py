@@ -719,8 +719,13 @@ def test_byline_prefixes_and_roles_are_not_part_of_the_author(byline: str, autho
 
 @pytest.mark.parametrize(
     ("tail", "author"),
-    [(["(theo TTXVN)", "Nguồn:"], None), (["Anh Vũ", "(theo TTXVN)", "Nguồn:"], "Anh Vũ")],
-    ids=["alone", "under-the-byline"],
+    [
+        (["(theo TTXVN)", "Nguồn:"], None),
+        (["Anh Vũ", "(theo TTXVN)", "Nguồn:"], "Anh Vũ"),
+        (["Nguồn: TTXVN", "Nguồn:"], None),
+        (["Anh Vũ (tổng hợp)", "(Nguồn: TTXVN)", "Nguồn:"], "Anh Vũ"),
+    ],
+    ids=["alone", "under-the-byline", "a-source-line", "a-source-line-under-the-byline"],
 )
 def test_an_attribution_over_an_empty_source_line_names_the_source(
     tail: list[str], author: str | None

@@ -1028,7 +1028,8 @@ def split_byline(
     `outlet_attribution`) and the byline off the end of the body, or a labelled byline off its top.
 
     A "Nguồn:" line that a paragraph follows names the source of a chart or a quote, not the article's, and
-    one of the `captions` (the page's photo captions, when its markup tells them) credits a photo.
+    one of the `captions` (the page's photo captions, when its markup tells them) credits a photo. Over the
+    page's empty "Nguồn:" the body's own source line ("(Nguồn: TTXVN)") names the source.
     With a "Nguồn:" line the byline is the line before it when it starts with a name; without one,
     only a name right before the trailer (`before_trailer`), bare or followed by a role ("- Phó Bí
     thư ..."), or the known `author` is a byline, so a real last paragraph is never taken. Without a
@@ -1052,6 +1053,10 @@ def split_byline(
             del body[index:]
             found_source = True
             break
+    over_empty = found_source and source is None and len(body) > 2 and body[-1] not in captions
+    if over_empty and (named := site_rules.source_of(body[-1])):  # "Nguồn: TTXVN" over the page's "Nguồn:"
+        source = named
+        removals.append(Removal("source", body.pop()))
     if source is None and len(body) > 2 and (named := outlet_attribution(body[-1])):
         source = named  # "(theo TTXVN)" alone, or over an empty "Nguồn:"
         removals.append(Removal("source", body.pop()))
