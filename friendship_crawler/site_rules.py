@@ -294,10 +294,12 @@ HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "c�
 OUTLET_MAX_WORDS = 3
 """Words of each outlet an attribution lists between commas ("Theo Reuters, AFP", "Theo Tân Hoa xã, AP")."""
 ATTRIBUTED_SUFFIX = re.compile(
-    r"\(\s*(?i:theo\s+|according\s+to\s+|nguồn\s*:\s*|source\s*:\s*)(?P<source>[^()]+?)\s*\)\s*\.?$"
+    r"\(\s*(?:(?i:theo\s+|according\s+to\s+|nguồn\s*:\s*|source\s*:\s*)"
+    r"|(?i:(?:lược\s+|biên\s+)?dịch\s+(?:từ|theo)\s+)(?=[A-ZĐ]))(?P<source>[^()]+?)\s*\)\s*\.?$"
 )
 """An outlet credited after the name, in brackets: "Hà Anh (Theo Nikkei Asia)", "Hà Anh (Nguồn: TTXVN)", "Ha
-Anh (According to Reuters)"."""
+Anh (According to Reuters)", or the outlet a translation is made from ("Hồng Nhung (dịch từ The Diplomat)";
+not "(dịch từ tiếng Anh)")."""
 SOURCE_LABEL = re.compile(r"^\s*(?P<bracket>\(\s*)?(?:Nguồn|Source)\s*:\s*", re.IGNORECASE)
 """What labels the source line: "Nguồn:", and "Source:" on the family's English editions, in brackets or
 not ("(Nguồn: TTXVN)")."""

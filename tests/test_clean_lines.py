@@ -813,6 +813,19 @@ def test_a_byline_with_the_time_it_was_filed_is_the_writers_and_a_dated_place_st
     assert (found.lines, found.author) == (kept, author)
 
 
+@pytest.mark.parametrize(
+    ("byline", "source"),
+    [
+        ("Hồng Nhung (dịch từ The Diplomat)", "The Diplomat"),
+        ("Hồng Nhung (lược dịch theo Nikkei Asia)", "Nikkei Asia"),
+        ("Hồng Nhung (dịch từ tiếng Anh)", None),
+    ],
+)
+def test_the_outlet_a_translator_names_after_the_name_is_the_source(byline: str, source: str | None) -> None:
+    found = split_byline([PARAGRAPH, PARAGRAPH, byline], before_trailer=True)
+    assert (found.lines, found.author, found.source) == ([PARAGRAPH, PARAGRAPH], "Hồng Nhung", source)
+
+
 def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
     found = split_byline([PARAGRAPH, "Phương Lê"], before_trailer=True)
     assert (found.lines, found.author) == ([PARAGRAPH], "Phương Lê")
