@@ -2113,6 +2113,10 @@ AUTHOR_BLOCK_PAGE = (
         ("Source: VNA", None, "VNA"),
         ("Nguồn:", None, None),
         ("Minh Anh · 10:10 10/10/2024", "Minh Anh", None),
+        ("Minh Anh<br>Theo TTXVN", "Minh Anh", "TTXVN"),
+        ("Minh Anh<br>Nguồn: Báo Quốc tế", "Minh Anh", "Báo Quốc tế"),
+        ("Minh Anh<br>Photo: VNA", "Minh Anh", None),
+        ("Ảnh: Tuấn Anh", None, None),
         ("Minh Anh | Phương Lê", "Minh Anh | Phương Lê", None),
     ],
 )

@@ -39,6 +39,7 @@ from friendship_crawler.extract.body import (
     is_photo_box,
     read_body,
     read_parts,
+    visible_lines,
     visible_text,
 )
 from friendship_crawler.extract.byline import clean_author, clean_source, split_byline
@@ -655,11 +656,13 @@ class _PageReading:
             ]
             texts = [fallbacks.byline_text(node) for node in nodes]
             outlets = {text: _sourced(text) for text in texts}
+            under = [_sourced(line) for node in nodes for line in visible_lines(node)]  # "Theo TTXVN" under
+            credited = [*outlets.values(), *under]
             names = _unique(clean_author(text) for text in texts if outlets[text] is None)
             if not names:  # a block that only attributes ("Theo TTXVN") credits the source and names nobody
-                self.credited_outlet = self.credited_outlet or next(filter(None, outlets.values()), None)
+                self.credited_outlet = self.credited_outlet or next(filter(None, credited), None)
             elif len(names) <= BYLINE_MAX_NAMES:
-                attributed = filter(None, [*map(attributed_source, texts), *outlets.values()])
+                attributed = filter(None, [*map(attributed_source, texts), *credited])
                 self.credited_outlet = next(attributed, self.credited_outlet)
                 self.sources["author"] = SELECTORS
                 return ", ".join(names)

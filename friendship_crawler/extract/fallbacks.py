@@ -30,6 +30,7 @@ from friendship_crawler.clean.lines import (
     academic_byline,
     ends_with_byline,
     is_byline,
+    is_credit_line,
     is_labelled_byline,
     is_other_credit,
     is_widget_line,
@@ -721,12 +722,24 @@ def _holds(box: HtmlElement, node: HtmlElement | None) -> bool:
     return node is not None and (node is box or box in node.iterancestors())
 
 
+def _credits_no_writer(line: str) -> bool:
+    """A line of an author block that names no writer: another hand's credit ("Ảnh: Quang Hòa", "Photo:
+    VNA"), the source ("Nguồn: TTXVN") or an attribution ("Theo TTXVN")."""
+    return (
+        is_other_credit(line)
+        or is_credit_line(line)
+        or source_of(line) is not None
+        or outlet_attribution(line) is not None
+    )
+
+
 def byline_text(node: HtmlElement) -> str:
     """What an author block says of its authors: the names of its links to author pages where they read
     as names (a job title or an e-mail address beside them names nobody), or of its elements whose class
     names a name ("author-name"), else its text without the links that are no names ("Xem tất cả bài
-    viết"), without the lines that credit other hands under the byline ("Bài: Phương Lê" / "Ảnh: Quang
-    Hòa") and without the sentences of an author box's note on the writer under the name."""
+    viết"), without the lines that credit other hands, the source or an outlet under the byline ("Bài:
+    Phương Lê" / "Ảnh: Quang Hòa", "Minh Anh" / "Theo TTXVN") and without the sentences of an author box's
+    note on the writer under the name."""
     texts = [text for link in _AUTHOR_PAGE_LINKS(node) if (text := visible_text(link))]
     names = [name for text in texts if (name := author_page_name(text))]
     if not names:
@@ -738,7 +751,7 @@ def byline_text(node: HtmlElement) -> str:
             )
     if names:
         return ", ".join(names)
-    lines = [line for line in visible_lines(node) if not is_other_credit(line)] or visible_lines(node)
+    lines = [line for line in visible_lines(node) if not _credits_no_writer(line)] or visible_lines(node)
     if any(map(ends_with_byline, lines)) and all(
         ends_with_byline(line) or ends_sentence(line) for line in lines
     ):
