@@ -958,6 +958,8 @@ def test_the_known_author_is_taken_off_the_end() -> None:
         ("Ngày 16/7 Hà Nội", False, False),
         ("Thu Hà - Minh Anh", False, True),
         ("Thu Hà và Minh Anh", False, True),
+        ("Thu Ha and Minh Anh", False, True),
+        ("Peace and Friendship", False, False),
         ("Thu Hà - Minh Anh (tổng hợp)", False, True),
         ("Việt Nam - các nước", False, False),
         ("Thu Hà/TTXVN", False, True),
@@ -992,6 +994,7 @@ def test_author_name_drops_suffixes_and_roles_but_keeps_shared_bylines() -> None
     assert author_name("Anh Vũ (tổng hợp)") == "Anh Vũ"
     assert author_name("Phạm Hoàng Anh - Chủ tịch") == "Phạm Hoàng Anh"
     assert author_name("Thu Hà và Minh Anh") == "Thu Hà và Minh Anh"
+    assert author_name("By Thu Ha and Minh Anh") == "Thu Ha and Minh Anh"
     assert author_name("Nguyễn Văn An") == "Nguyễn Văn An"
     assert author_name("minhanh@thoidai.com.vn") == "minhanh@thoidai.com.vn"
 
