@@ -1010,6 +1010,8 @@ def test_author_name_drops_suffixes_and_roles_but_keeps_shared_bylines() -> None
         "Story & photo: Minh Anh",
         "Written by Minh Anh",
         "Reported by Minh Anh",
+        "Story: Minh Anh; Photos: Tuan Anh",
+        "By Minh Anh - Photo: VNA",
     ],
 )
 def test_a_byline_of_an_english_edition_names_the_writer_without_its_by(byline: str) -> None:
