@@ -301,9 +301,9 @@ ATTRIBUTED_SUFFIX = re.compile(
 """An outlet credited after the name, in brackets: "Hà Anh (Theo Nikkei Asia)", "Hà Anh (Nguồn: TTXVN)", "Ha
 Anh (According to Reuters)", or the outlet a translation is made from ("Hồng Nhung (dịch từ The Diplomat)";
 not "(dịch từ tiếng Anh)")."""
-SOURCE_LABEL = re.compile(r"^\s*(?P<bracket>\(\s*)?(?:Nguồn|Source)\s*:\s*", re.IGNORECASE)
-"""What labels the source line: "Nguồn:", and "Source:" on the family's English editions, in brackets or
-not ("(Nguồn: TTXVN)")."""
+SOURCE_LABEL = re.compile(r"^\s*(?P<bracket>\(\s*)?(?:Nguồn|Sources?)\s*:\s*", re.IGNORECASE)
+"""What labels the source line: "Nguồn:", and "Source:" or "Sources:" on the family's English editions, in
+brackets or not ("(Nguồn: TTXVN)")."""
 SOURCE_MAX_CHARS = 120
 """A "Nguồn:" line names a source in a few words; a longer text after the label is a paragraph."""
 _CLOSING_BRACKET = re.compile(r"\)\s*\.?$")

@@ -747,10 +747,13 @@ def test_source_value_and_what_follows_it_are_taken() -> None:
         (["Phương Lê", "(Nguồn: TTXVN)"], "Phương Lê", "TTXVN"),
         (["(Nguồn: Báo Quốc tế)."], None, "Báo Quốc tế"),
         (["Phương Lê (Nguồn: TTXVN)"], "Phương Lê", "TTXVN"),
+        (["Sources: Reuters, AFP"], None, "Reuters, AFP"),
     ],
-    ids=["under-the-byline", "alone", "after-the-name"],
+    ids=["under-the-byline", "alone", "after-the-name", "english-plural"],
 )
-def test_a_source_line_in_brackets_names_the_source(tail: list[str], author: str | None, source: str) -> None:
+def test_a_source_line_in_brackets_or_labelled_in_english_names_the_source(
+    tail: list[str], author: str | None, source: str
+) -> None:
     found = split_byline([PARAGRAPH, PARAGRAPH, *tail], before_trailer=True)
     assert (found.lines, found.author, found.source) == ([PARAGRAPH, PARAGRAPH], author, source)
 
