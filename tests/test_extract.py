@@ -1138,6 +1138,22 @@ def test_a_byline_over_its_affiliation_is_the_author_and_the_affiliation_goes_wi
 
 
 @pytest.mark.parametrize(
+    ("last", "author"),
+    [
+        ("Minh Anh · 10:10 10/10/2024", "Minh Anh"),
+        ("Minh Anh | 10/10/2024", "Minh Anh"),
+        ("Hà Nội - 12/05/2025", None),
+    ],
+)
+def test_an_unsigned_last_line_of_a_name_and_the_time_it_was_filed_is_a_byline(
+    last: str, author: str | None
+) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài."), Block("Ba câu của bài.")]
+    split = split_byline([*paragraphs, Block(last)], None)
+    assert (split.author, split.blocks) == (author, paragraphs if author else [*paragraphs, Block(last)])
+
+
+@pytest.mark.parametrize(
     ("signed", "author"),
     [
         ("Thu Hà - 12/05/2025 10:20", "Thu Hà"),

@@ -140,7 +140,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
                 break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
             author, signature = clean_author(last), kept[-1]
             source = source or attributed_source(last)
-        elif author is None and len(kept) > 2 and ends_with_byline(last, known) and not is_place_alone(last):
+        elif author is None and len(kept) > 2 and _ends_with_byline(last, known) and not is_place_alone(last):
             author = clean_author(last)
             source = source or attributed_source(last)
         else:
@@ -196,6 +196,12 @@ def _affiliates(line: str) -> bool:
     """A signed line under a signed name that says where or what the writer is: an institution
     (`AFFILIATION`), an office ("Đại sứ Hoa Kỳ tại Việt Nam") or a place ("TP.HCM")."""
     return bool(AFFILIATION.match(line) or site_rules.SIGNING_OFFICE.match(line)) or is_place_alone(line)
+
+
+def _ends_with_byline(line: str, known: str | None) -> bool:
+    """An unsigned last line that is the byline: the known author's, or without one a name, bare, with its
+    role or with the time it was filed ("Minh Anh · 10:10 10/10/2024", `filed_byline`)."""
+    return ends_with_byline(line, known) or (known is None and filed_byline(line) is not None)
 
 
 def _credits_under_a_byline(blocks: list[Block]) -> bool:
