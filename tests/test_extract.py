@@ -1138,6 +1138,25 @@ def test_a_byline_over_its_affiliation_is_the_author_and_the_affiliation_goes_wi
 
 
 @pytest.mark.parametrize(
+    "last",
+    [
+        "Theo kế hoạch, đoàn sẽ thăm tỉnh Luang Prabang vào tuần tới.",
+        "Theo Bộ Ngoại giao, Việt Nam sẽ tham dự.",
+        "According to the plan, the delegation will visit Luang Prabang next week.",
+    ],
+)
+def test_a_signed_sentence_opening_with_theo_is_text_and_names_no_source(last: str) -> None:
+    """An italic closing sentence that opens with "Theo" or "According to" goes on after a comma: the
+    article's own line, not an attribution."""
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    split = split_byline([*paragraphs, Block(last, signed=True)], None)
+    assert (split.source, [block.text for block in split.blocks]) == (
+        None,
+        ["Một câu của bài.", "Hai câu của bài.", last],
+    )
+
+
+@pytest.mark.parametrize(
     ("last", "author"),
     [
         ("Minh Anh · 10:10 10/10/2024", "Minh Anh"),

@@ -1115,13 +1115,25 @@ từ tiếng Anh")."""
 
 def attribution(line: str) -> str | None:
     """The source an attribution line names ("Theo TTXVN" -> "TTXVN"), as a signed line is read; None
-    for any other line."""
+    for any other line, and for a sentence that opens with "Theo" and goes on after a comma."""
     match = ATTRIBUTION.match(line)
     if not match:
         return None
     named = match["wrapped"] or match["source"]
     translated = match["translated"] or match["translated_bare"]
-    return None if translated and not named[:1].isupper() else named
+    if translated and not named[:1].isupper():
+        return None
+    return None if "," in named and not _lists_outlets(named) else named
+
+
+def _lists_outlets(named: str) -> bool:
+    """What follows "Theo" lists outlets between commas ("Reuters, AFP"), each capitalised and of
+    `OUTLET_MAX_WORDS` words at most; a clause after a comma makes a sentence ("Theo kế hoạch, đoàn sẽ …",
+    "According to the plan, the delegation …")."""
+    return all(
+        part[:1].isupper() and len(part.split()) <= site_rules.OUTLET_MAX_WORDS
+        for part in map(str.strip, named.split(","))
+    )
 
 
 def outlet_attribution(line: str) -> str | None:
