@@ -829,6 +829,14 @@ def test_the_outlet_a_translator_names_after_the_name_is_the_source(byline: str,
     assert (found.lines, found.author, found.source) == ([PARAGRAPH, PARAGRAPH], "Hồng Nhung", source)
 
 
+@pytest.mark.parametrize(
+    "tail", [["Việt Nam - Lào"], ["Việt Nam - Lào", "Nguồn:"]], ids=["last", "over-the-source"]
+)
+def test_a_pair_of_places_at_the_end_stays_and_names_no_author(tail: list[str]) -> None:
+    found = split_byline([PARAGRAPH, PARAGRAPH, *tail], before_trailer=True)
+    assert (found.lines, found.author) == ([PARAGRAPH, PARAGRAPH, "Việt Nam - Lào"], None)
+
+
 def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
     found = split_byline([PARAGRAPH, "Phương Lê"], before_trailer=True)
     assert (found.lines, found.author) == ([PARAGRAPH], "Phương Lê")
@@ -965,6 +973,9 @@ def test_the_known_author_is_taken_off_the_end() -> None:
         ("Peace and Friendship", False, False),
         ("Thu Hà - Minh Anh (tổng hợp)", False, True),
         ("Việt Nam - các nước", False, False),
+        ("Việt Nam - Lào", False, False),
+        ("Hà Nội - Viêng Chăn", False, False),
+        ("Nhật Bản và Hàn Quốc", False, False),
         ("Thu Hà/TTXVN", False, True),
         ("Hà Nội/Việt Nam", False, False),
         ("Nhóm phóng viên", False, True),

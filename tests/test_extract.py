@@ -1274,6 +1274,7 @@ def test_a_signed_byline_with_a_title_or_the_photographers_credit_is_the_author(
         ("<p style='text-align:right'><strong>Hòa Bình</strong></p>", "Hòa Bình", []),
         ("<p style='text-align:right'><strong>Hải Dương</strong></p>", "Hải Dương", []),
         ("<p style='text-align:right'><em>Tỉnh Hòa Bình</em></p>", None, ["Tỉnh Hòa Bình"]),
+        ("<p style='text-align:right'><strong>Việt Nam - Lào</strong></p>", None, ["Việt Nam - Lào"]),
         ("<p style='text-align:right'><strong>Minh Anh</strong><br><em>TP.HCM</em></p>", "Minh Anh", []),
         (
             "<p style='text-align:right'><strong>Minh Anh</strong></p><p style='text-align:right'><em>Hà Nội</em></p>",
@@ -1290,6 +1291,7 @@ def test_a_signed_byline_with_a_title_or_the_photographers_credit_is_the_author(
         "a-province-a-person-is-named-after",
         "a-merged-province-too",
         "a-province-named-as-one",
+        "two-countries",
         "under-the-name",
         "in-a-paragraph-under-the-name",
     ],

@@ -1075,9 +1075,8 @@ def split_byline(
     if body and not site_rules.signs_for_office(body[:-1]):  # a letter's signer is no byline
         last = body[-2] if placed else body[-1]
         if found_source:  # a name with any role, or with a title before it ("TS.", "Đại sứ")
-            byline = (
-                last if is_byline(last, author, with_role=True) or ends_with_byline(last, author) else None
-            )
+            reads = is_byline(last, author, with_role=True) or ends_with_byline(last, author)
+            byline = last if reads and not pairs_places(last) else None
         elif author is not None or before_trailer:
             byline = last if ends_with_byline(last, author) else None
         if byline is None and author is None and (found_source or before_trailer) and filed_byline(last):
@@ -1354,12 +1353,25 @@ OUTLET_ACRONYM = re.compile(r"[A-ZĐ]{3,}")
 
 
 def _co_authors(line: str) -> bool:
-    """A shared byline: two or more names, each of a few capitalised words ("Thu Hà - Minh Anh")."""
+    """A shared byline: two or more names, each of a few capitalised words ("Thu Hà - Minh Anh"), and no
+    pair of places (`pairs_places`)."""
     names = site_rules.CO_AUTHOR_SEPARATOR.split(site_rules.ROLE_SUFFIX.sub("", line))
-    return len(names) > 1 and all(
-        0 < len(name.split()) <= site_rules.NAME_MAX_WORDS and _name_size(name.split()) == len(name.split())
-        for name in names
+    return (
+        len(names) > 1
+        and all(
+            0 < len(name.split()) <= site_rules.NAME_MAX_WORDS
+            and _name_size(name.split()) == len(name.split())
+            for name in names
+        )
+        and not pairs_places(line)
     )
+
+
+def pairs_places(line: str) -> bool:
+    """The line joins names as a shared byline does, and a place is among them ("Việt Nam - Lào", "Hà Nội -
+    Viêng Chăn", "Nhật Bản và Hàn Quốc"): a pair of places, a motto or a route, not of writers."""
+    names = site_rules.CO_AUTHOR_SEPARATOR.split(site_rules.ROLE_SUFFIX.sub("", line))
+    return len(names) > 1 and any(map(is_place_alone, names))
 
 
 def _name_size(words: Sequence[str]) -> int:

@@ -30,6 +30,7 @@ from friendship_crawler.clean.lines import (
     is_trailing_notice,
     leading_byline,
     outlet_attribution,
+    pairs_places,
 )
 from friendship_crawler.entities.places import is_place_alone
 from friendship_crawler.extract.body import Block
@@ -232,12 +233,14 @@ def _reads_as_a_signature(signed: str) -> bool:
 
 def _names_no_writer(signed: str) -> bool:
     """A signed line that is no byline: a photo credit, a line with a figure (a letter's place and date), a
-    place alone (where the text was written, "TP.HCM"), where a quote is taken from."""
+    place alone (where the text was written, "TP.HCM") or paired ("Việt Nam - Lào"), where a quote is taken
+    from."""
     return bool(
         rules.PHOTO_CREDIT.match(signed)
         or site_rules.CITATION.match(signed)
         or any(map(str.isdigit, signed))
         or is_place_alone(signed)
+        or pairs_places(signed)
     )
 
 
