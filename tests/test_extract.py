@@ -1138,6 +1138,26 @@ def test_a_byline_over_its_affiliation_is_the_author_and_the_affiliation_goes_wi
 
 
 @pytest.mark.parametrize(
+    ("last", "author"),
+    [
+        ("Kính thư", None),
+        ("Peace and Friendship", None),
+        ("Photos of the event", None),
+        ("BBT", "BBT"),
+        ("Hương Giang (t/h)", "Hương Giang"),
+    ],
+)
+def test_a_few_signed_words_sign_the_article_only_when_written_as_a_name(
+    last: str, author: str | None
+) -> None:
+    """A letter's closing or a motto set as a signature is the article's own line, not its writer."""
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    split = split_byline([*paragraphs, Block(last, signed=True)], None)
+    kept = ["Một câu của bài.", "Hai câu của bài."] + ([] if author else [last])
+    assert (split.author, [block.text for block in split.blocks]) == (author, kept)
+
+
+@pytest.mark.parametrize(
     "last",
     [
         "Theo kế hoạch, đoàn sẽ thăm tỉnh Luang Prabang vào tuần tới.",

@@ -223,11 +223,25 @@ def _credits_under_a_byline(blocks: list[Block]) -> bool:
 
 def _reads_as_a_signature(signed: str) -> bool:
     """A signed line that may name its writer: a byline with or without a role or a title, or a few words
-    (a pen name, an outlet's initials); a line of verse or a sentence set in italics is none."""
+    written as a name is (a pen name, an outlet's initials: "BBT", "Hương Giang (t/h)"); a line of verse, a
+    sentence set in italics, a letter's closing ("Kính thư") or a motto ("Peace and Friendship") is none."""
     return (
         is_byline(signed, with_role=True)
-        or len(signed.split()) <= SIGNATURE_MAX_WORDS
+        or (len(signed.split()) <= SIGNATURE_MAX_WORDS and _written_as_a_name(signed))
         or ends_with_byline(signed)
+    )
+
+
+COMMON_WORD_MIN_LETTERS = 3
+"""A word in lower case this long is a common word ("thư", "and"); a shorter one may be a signature's
+abbreviation ("st", sưu tầm)."""
+
+
+def _written_as_a_name(words: str) -> bool:
+    """Outside brackets, no word of `COMMON_WORD_MIN_LETTERS` letters or more is in lower case."""
+    outside = re.sub(r"\([^()]*\)", " ", words)
+    return not any(
+        word.isalpha() and word.islower() and len(word) >= COMMON_WORD_MIN_LETTERS for word in outside.split()
     )
 
 
