@@ -570,10 +570,9 @@ def drop_titles_under_header(lines: Sequence[str]) -> RuleResult:
 def _reads_as_title(line: str) -> bool:
     """An article's title as a box lists it: a few words to a headline's length, no sentence end, no
     credit, no image syntax or cell bar, no slug."""
-    words = word_count(line, rules.HEADLINE_MAX_WORDS)
     return (
-        rules.RELATED_MIN_WORDS <= words <= rules.HEADLINE_MAX_WORDS
-        and not ends_sentence(line)
+        _is_headline(line)
+        and word_count(line, rules.RELATED_MIN_WORDS) >= rules.RELATED_MIN_WORDS
         and not is_credited(line)
         and "|" not in line
         and not line.startswith("!")
