@@ -3006,41 +3006,44 @@ def test_a_timed_date_line_two_elements_above_the_headline_comes_before_lines_af
 
 
 @pytest.mark.parametrize(
-    ("lines", "modified"),
+    ("above", "lines", "modified"),
     [
         (
+            "",
             "<span class='datetime'>20:53 | 14/03/2024</span> <span class='x-upd'>Cập nhật: 21:10 | 14/03/2024</span>",
             "2024-03-14T21:10:00+07:00",
         ),
         (
+            "",
             "<div class='x-pub'>20:53 | 14/03/2024</div><div class='x-upd'>Cập nhật: 08:00 15/03/2024</div>",
             "2024-03-15T08:00:00+07:00",
         ),
-        ("<span class='datetime'>Cập nhật: 20:53 | 14/03/2024</span>", None),
+        ("", "<span class='datetime'>Cập nhật: 20:53 | 14/03/2024</span>", None),
+        (
+            "<div class='today'>Cập nhật: 09:15 | 20/05/2024</div>",
+            "<span class='datetime'>20:53 | 14/03/2024</span>",
+            None,
+        ),
     ],
-    ids=["update-beside-the-date-selector", "update-beside-an-unknown-date-line", "labelled-line-alone"],
+    ids=[
+        "update-beside-the-date-selector",
+        "update-beside-an-unknown-date-line",
+        "labelled-line-alone",
+        "the-sites-clock-above-the-headline",
+    ],
 )
 def test_an_update_line_apart_from_the_date_line_gives_the_update_time(
-    lines: str, modified: str | None
+    above: str, lines: str, modified: str | None
 ) -> None:
-    """A line labelled "Cập nhật: …" near the headline, apart from the publication's date line, gives the
-    update time; a labelled line alone gives the publication time only."""
+    """A line labelled "Cập nhật: …" after the headline, apart from the publication's date line, gives the
+    update time; a labelled line alone gives the publication time only, and one above the headline may be
+    the site's clock: it updates nothing."""
     page = (
-        f"<html><body><h1>Tiêu đề</h1>{lines}<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p>"
+        f"<html><body>{above}<h1>Tiêu đề</h1>{lines}<div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p>"
         "<p>Đoạn hai của bài.</p></div></body></html>"
     )
     article = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article
     assert (article.published_at, article.modified_at) == ("2024-03-14T20:53:00+07:00", modified)
-
-
-def test_an_update_line_above_the_headline_is_the_sites_clock_and_updates_nothing() -> None:
-    page = (
-        "<html><body><div class='today'>Cập nhật: 09:15 | 20/05/2024</div><h1>Tiêu đề</h1>"
-        "<span class='datetime'>20:53 | 14/03/2024</span><div class='__MASTERCMS_CONTENT'><p>Đoạn một của bài.</p>"
-        "<p>Đoạn hai của bài.</p></div></body></html>"
-    )
-    article = EXTRACTOR.extract(page, "https://thoidai.com.vn/tieu-de-123456.html").article
-    assert (article.published_at, article.modified_at) == ("2024-03-14T20:53:00+07:00", None)
 
 
 def test_an_event_told_with_its_time_in_the_body_dates_nothing() -> None:
