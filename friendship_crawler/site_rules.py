@@ -287,9 +287,8 @@ ROLE_START = re.compile(
     re.IGNORECASE,
 )
 """A role after the name ("- Phó Bí thư ...", ", phóng viên"): enough for a byline with no "Nguồn:" line."""
-CO_AUTHOR_SEPARATOR = re.compile(r"\s*(?: - | – |, | và | and | & )\s*")
-"""Between the names of a shared byline: "Thu Hà - Minh Anh", "Thu Hà và Minh Anh", on the English editions
-"Thu Ha and Minh Anh"."""
+CO_AUTHOR_SEPARATOR = re.compile(r"\s*(?: - | – |, | và | & )\s*")
+"""Between the names of a shared byline: "Thu Hà - Minh Anh", "Thu Hà và Minh Anh"."""
 HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "các", "những", "tại", "theo"})
 """Words that start a caption or a sentence about someone, never a bare byline."""
 OUTLET_MAX_WORDS = 3

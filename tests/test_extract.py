@@ -1177,22 +1177,6 @@ def test_a_signed_sentence_opening_with_theo_is_text_and_names_no_source(last: s
 
 
 @pytest.mark.parametrize(
-    ("last", "author"),
-    [
-        ("Minh Anh · 10:10 10/10/2024", "Minh Anh"),
-        ("Minh Anh | 10/10/2024", "Minh Anh"),
-        ("Hà Nội - 12/05/2025", None),
-    ],
-)
-def test_an_unsigned_last_line_of_a_name_and_the_time_it_was_filed_is_a_byline(
-    last: str, author: str | None
-) -> None:
-    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài."), Block("Ba câu của bài.")]
-    split = split_byline([*paragraphs, Block(last)], None)
-    assert (split.author, split.blocks) == (author, paragraphs if author else [*paragraphs, Block(last)])
-
-
-@pytest.mark.parametrize(
     ("signed", "author"),
     [
         ("Thu Hà - 12/05/2025 10:20", "Thu Hà"),
@@ -1238,28 +1222,6 @@ def test_a_signed_source_line_in_brackets_or_an_english_attribution_names_the_so
     paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
     split = split_byline([*paragraphs, *(Block(line, signed=True) for line in signed)], None)
     assert (split.author, split.source, split.blocks) == (author, source, paragraphs)
-
-
-@pytest.mark.parametrize(
-    ("ending", "author", "kept"),
-    [
-        ([Block("Minh Anh", signed=True), Block("Ảnh: Tuấn Anh", signed=True)], "Minh Anh", []),
-        ([Block("Bài: Minh Anh", signed=True), Block("Photo: VNA", signed=True)], "Minh Anh", []),
-        ([Block("Minh Anh"), Block("Ảnh: Tuấn Anh")], "Minh Anh", []),
-        ([Block("Ảnh: Tuấn Anh", signed=True)], None, ["Ảnh: Tuấn Anh"]),
-        ([Block("Nguyễn Văn An", caption=True), Block("Ảnh: TTXVN")], None, ["Nguyễn Văn An", "Ảnh: TTXVN"]),
-    ],
-    ids=["signed", "labelled", "unsigned", "alone", "under-a-caption"],
-)
-def test_the_photographers_credit_under_a_byline_goes_with_it_and_elsewhere_stays(
-    ending: list[Block], author: str | None, kept: list[str]
-) -> None:
-    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài."), Block("Ba câu của bài.")]
-    split = split_byline([*paragraphs, *ending], None)
-    assert (split.author, [block.text for block in split.blocks]) == (
-        author,
-        [block.text for block in paragraphs] + kept,
-    )
 
 
 @pytest.mark.parametrize(

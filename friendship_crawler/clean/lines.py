@@ -1061,14 +1061,8 @@ def split_byline(
         removals.append(Removal("source", body.pop()))
         found_source = True
     under_byline = len(body) > 1 and is_byline(body[-2], author, with_role=True)
-    credit = body[-1] if body and body[-1] not in captions else ""
-    if (
-        (found_source or before_trailer)
-        and under_byline
-        and (is_credit_by_name(credit) or is_photo_credit_by_name(credit))
-    ):
-        # the editor's or the photographer's credit under the byline
-        removals.append(Removal("byline", body.pop()))
+    if (found_source or before_trailer) and under_byline and is_credit_by_name(body[-1]):
+        removals.append(Removal("byline", body.pop()))  # the editor's credit under the byline
     byline: str | None = None
     placed = len(body) > 1 and is_place_alone(body[-1])  # the writer's place under the name, or no byline
     if body and not site_rules.signs_for_office(body[:-1]):  # a letter's signer is no byline
@@ -1225,12 +1219,6 @@ def is_credit_by_name(line: str) -> bool:
     if not is_other_credit(line) or rules.PHOTO_CREDIT.match(line):
         return False
     return is_byline(line.partition(":")[2].strip())
-
-
-def is_photo_credit_by_name(line: str) -> bool:
-    """The line credits the photos alone, in a few words, by a name or an outlet ("Ảnh: Tuấn Anh", "Photo:
-    VNA"): under a byline it goes with the byline; elsewhere it is a photo's credit and stays."""
-    return is_credit_line(line) and is_byline(line.partition(":")[2].strip().rstrip(").").strip())
 
 
 def ends_with_byline(line: str, author: str | None = None) -> bool:

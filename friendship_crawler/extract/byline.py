@@ -26,7 +26,6 @@ from friendship_crawler.clean.lines import (
     is_byline,
     is_credit_by_name,
     is_other_credit,
-    is_photo_credit_by_name,
     is_trailing_notice,
     leading_byline,
     outlet_attribution,
@@ -141,7 +140,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
                 break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
             author, signature = clean_author(last), kept[-1]
             source = source or attributed_source(last)
-        elif author is None and len(kept) > 2 and _ends_with_byline(last, known) and not is_place_alone(last):
+        elif author is None and len(kept) > 2 and ends_with_byline(last, known) and not is_place_alone(last):
             author = clean_author(last)
             source = source or attributed_source(last)
         else:
@@ -199,25 +198,13 @@ def _affiliates(line: str) -> bool:
     return bool(AFFILIATION.match(line) or site_rules.SIGNING_OFFICE.match(line)) or is_place_alone(line)
 
 
-def _ends_with_byline(line: str, known: str | None) -> bool:
-    """An unsigned last line that is the byline: the known author's, or without one a name, bare, with its
-    role or with the time it was filed ("Minh Anh · 10:10 10/10/2024", `filed_byline`)."""
-    return ends_with_byline(line, known) or (known is None and filed_byline(line) is not None)
-
-
 def _credits_under_a_byline(blocks: list[Block]) -> bool:
-    """The last block credits another hand than the writer's ("Biên tập: Thu Hà") by name, signed as a
-    byline is or under a byline (a signed line or one that reads as a byline), or the photographer's
-    ("Ảnh: Tuấn Anh") under a line that reads as a byline. Such a label opening a line of the article
-    ("Thiết kế: mái ngói truyền thống") is text, and so is a photo's credit under anything else (a caption,
-    a paragraph)."""
-    if len(blocks) < 2 or blocks[-2].caption:
+    """The last block credits another hand than the writer's ("Biên tập: Thu Hà", not a photo's) by name,
+    signed as a byline is or under a byline (a signed line or one that reads as a byline). Such a label
+    opening a line of the article ("Thiết kế: mái ngói truyền thống") is text."""
+    if len(blocks) < 2 or not is_credit_by_name(blocks[-1].text):
         return False
     above = blocks[-2]
-    if is_photo_credit_by_name(blocks[-1].text):
-        return ends_with_byline(above.text)
-    if not is_credit_by_name(blocks[-1].text):
-        return False
     return blocks[-1].signed or above.signed or ends_with_byline(above.text)
 
 
