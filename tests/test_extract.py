@@ -1177,18 +1177,41 @@ def test_a_signed_sentence_opening_with_theo_is_text_and_names_no_source(last: s
 
 
 @pytest.mark.parametrize(
+    ("last", "source"),
+    [
+        ("Theo Đài Tiếng nói Việt Nam, TTXVN", "Đài Tiếng nói Việt Nam, TTXVN"),
+        ("Theo Thông tấn xã Việt Nam, Reuters", "Thông tấn xã Việt Nam, Reuters"),
+        ("Theo The New York Times, CNN", "The New York Times, CNN"),
+    ],
+)
+def test_a_signed_list_of_outlets_with_long_names_names_the_source(last: str, source: str) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+    split = split_byline([*paragraphs, Block(last, signed=True)], None)
+    assert (split.source, [block.text for block in split.blocks]) == (source, [b.text for b in paragraphs])
+
+
+@pytest.mark.parametrize("signed", [True, False], ids=["signed", "plain"])
+def test_a_place_with_the_outlet_it_credits_names_no_author(signed: bool) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài."), Block("Ba câu của bài.")]
+    last = Block("Hà Nội - Theo Tân Hoa xã", signed=signed)
+    split = split_byline([*paragraphs, last], None)
+    assert split.author is None and split.blocks[-1] == last
+
+
+@pytest.mark.parametrize(
     ("signed", "author"),
     [
         ("Thu Hà - 12/05/2025 10:20", "Thu Hà"),
         ("Minh Anh | 10:20 12/05/2025", "Minh Anh"),
         ("Minh Anh · 10:10 10/10/2024", "Minh Anh"),
-        ("Nguyễn Hòa Bình - 12/05/2025", "Nguyễn Hòa Bình"),
+        ("Nguyễn Hòa Bình - 12/05/2025", None),
+        ("Hồ Chí Minh - 19/5/1890", None),
         ("Hà Nội · 10/10/2024", None),
         ("Hà Nội - 12/05/2025", None),
         ("Hà Nội, ngày 12 tháng 5 năm 2025", None),
     ],
 )
-def test_a_signed_name_with_the_time_it_was_filed_is_a_byline_and_a_place_with_a_day_is_not(
+def test_a_signed_name_with_the_time_it_was_filed_is_a_byline_and_a_place_or_a_day_alone_is_not(
     signed: str, author: str | None
 ) -> None:
     paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
@@ -2146,3 +2169,14 @@ def test_an_author_block_gives_the_name_without_outlet_or_address_and_an_attribu
         AUTHOR_BLOCK_PAGE.format(block), "https://thoidai.com.vn/hoi-nghi-123456.html"
     ).article
     assert (article.author, article.source) == (author, source)
+
+
+def test_a_photo_credit_in_the_plural_is_read_as_one_in_the_singular() -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài.")]
+
+    def read(credit: str) -> tuple[str | None, list[str]]:
+        split = split_byline([*paragraphs, Block("Thu Hà", signed=True), Block(credit, signed=True)], None)
+        return split.author, [block.text for block in split.blocks]
+
+    assert read("Photos: VNA") == (read("Photo: VNA")[0], [*read("Photo: VNA")[1][:-1], "Photos: VNA"])
+    assert read("Photos: VNA")[0] != "Photos: VNA"

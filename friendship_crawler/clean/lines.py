@@ -1115,15 +1115,16 @@ def attribution(line: str) -> str | None:
     translated = match["translated"] or match["translated_bare"]
     if translated and not named[:1].isupper():
         return None
-    return None if "," in named and not _lists_outlets(named) else named
+    return None if "," in named and (site_rules.ends_sentence(line) or not _lists_outlets(named)) else named
 
 
 def _lists_outlets(named: str) -> bool:
-    """What follows "Theo" lists outlets between commas ("Reuters, AFP"), each capitalised and of
-    `OUTLET_MAX_WORDS` words at most; a clause after a comma makes a sentence ("Theo kế hoạch, đoàn sẽ …",
-    "According to the plan, the delegation …")."""
+    """What follows "Theo" lists outlets between commas ("Reuters, AFP", "Đài Tiếng nói Việt Nam, TTXVN"),
+    each capitalised and of a name's words at most (`NAME_MAX_WORDS`); a clause after a comma makes a
+    sentence ("Theo kế hoạch, đoàn sẽ …", "According to the plan, the delegation …"), and so does a line
+    that ends as one ("Theo Bộ Ngoại giao, Việt Nam sẽ tham dự.")."""
     return all(
-        part[:1].isupper() and len(part.split()) <= site_rules.OUTLET_MAX_WORDS
+        part[:1].isupper() and len(part.split()) <= site_rules.NAME_MAX_WORDS
         for part in map(str.strip, named.split(","))
     )
 
@@ -1242,9 +1243,12 @@ def ends_with_byline(line: str, author: str | None = None) -> bool:
 def filed_byline(line: str) -> str | None:
     """The byline of a last line that gives the time it was filed after it (`site_rules.DATED_BYLINE`: "Thu
     Hà - 12/05/2025 10:20", "Minh Anh · 10:10 10/10/2024"), else None; a place there ("Hà Nội -
-    12/05/2025") dates a text where it was written."""
+    12/05/2025") dates a text where it was written, and a day without a time of day may be a fact the
+    article states under a name ("Hồ Chí Minh - 19/5/1890", a portrait's caption)."""
     dated = site_rules.DATED_BYLINE.match(line)
-    if dated is None or not ends_with_byline(dated["name"]) or places_named(dated["name"]):
+    if dated is None or not site_rules.TIME_OF_DAY.search(line, dated.end("name")):
+        return None
+    if not ends_with_byline(dated["name"]) or places_named(dated["name"]):
         return None
     return dated["name"]
 

@@ -230,7 +230,7 @@ TRUNCATED_CELL = re.compile(r"(?:\.\.\.|…)\s*\|$")
 """A cell cut by the CMS with an ellipsis ("... đàn ... |"): the teaser of another article, never text."""
 
 # --- images: captions and credits ----------------------------------------------------------------
-_CREDIT_WORD = r"(?:Ảnh(?:\s+(?:minh\s+họa|minh\s+hoạ|tư\s+liệu))?|Nguồn ảnh|Photo)"
+_CREDIT_WORD = r"(?:Ảnh(?:\s+(?:minh\s+họa|minh\s+hoạ|tư\s+liệu))?|Nguồn ảnh|Photos?)"
 PHOTO_CREDIT = re.compile(rf"^\(?\s*{_CREDIT_WORD}\s*:", re.IGNORECASE)
 """A caption's photo-credit part: "(Ảnh: Báo Bắc Giang)."."""
 TRAILING_CREDIT = re.compile(rf"[(\s.]{_CREDIT_WORD}\s*:\s*[^()]{{1,80}}\)?\s*\.?$", re.IGNORECASE)

@@ -140,7 +140,7 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
                 break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
             author, signature = clean_author(last), kept[-1]
             source = source or attributed_source(last)
-        elif author is None and len(kept) > 2 and ends_with_byline(last, known) and not is_place_alone(last):
+        elif author is None and len(kept) > 2 and ends_with_byline(last, known) and not _names_a_place(last):
             author = clean_author(last)
             source = source or attributed_source(last)
         else:
@@ -234,15 +234,21 @@ def _written_as_a_name(words: str) -> bool:
 
 def _names_no_writer(signed: str) -> bool:
     """A signed line that is no byline: a photo credit, a line with a figure (a letter's place and date), a
-    place alone (where the text was written, "TP.HCM") or paired ("Việt Nam - Lào"), where a quote is taken
-    from."""
+    place alone (where the text was written, "TP.HCM", with the outlet it credits or not) or paired ("Việt
+    Nam - Lào"), where a quote is taken from."""
     return bool(
         rules.PHOTO_CREDIT.match(signed)
         or site_rules.CITATION.match(signed)
         or any(map(str.isdigit, signed))
-        or is_place_alone(signed)
+        or _names_a_place(signed)
         or pairs_places(signed)
     )
+
+
+def _names_a_place(line: str) -> bool:
+    """A place alone, with the outlet it credits after it or not ("Hà Nội - Theo Tân Hoa xã"): where the text
+    was written, not who wrote it."""
+    return is_place_alone(line) or is_place_alone(site_rules.without_outlet(line))
 
 
 def _co_signs(line: Block, signature: Block) -> bool:
