@@ -128,7 +128,9 @@ def without_outlet(byline: str) -> str:
     that says it is an outlet's (`OUTLET_WORD`: "Vân Anh/Kinh tế và Dự báo"); a second author ("Minh
     Anh/Thu Hà", "Thu Hà - Đài Trang"), a role or a place after the slash stays, and a slash in brackets is
     the bracket's own: the work done ("(t/h)"), the outlets of a suffix ("(TTXVN/Vietnam+)")."""
-    byline = ATTRIBUTED_AFTER.sub("", WRITER_ADDRESS.sub("", byline) or byline)
+    if "@" in byline:  # the address pattern, tried at every word of a long line, costs more than the check
+        byline = WRITER_ADDRESS.sub("", byline) or byline
+    byline = ATTRIBUTED_AFTER.sub("", byline)
     outlet = OUTLET_SUFFIX.search(byline)
     if outlet and byline.count("(", 0, outlet.start()) <= byline.count(")", 0, outlet.start()):
         byline = byline[: outlet.start()]
