@@ -2180,3 +2180,21 @@ def test_a_photo_credit_in_the_plural_is_read_as_one_in_the_singular() -> None:
 
     assert read("Photos: VNA") == (read("Photo: VNA")[0], [*read("Photo: VNA")[1][:-1], "Photos: VNA"])
     assert read("Photos: VNA")[0] != "Photos: VNA"
+
+
+def test_a_follow_button_under_the_name_in_an_author_block_is_no_part_of_it() -> None:
+    block = "Minh Anh<br>Theo dõi Báo Quốc tế trên Google News"
+    article = EXTRACTOR.extract(
+        AUTHOR_BLOCK_PAGE.format(block), "https://thoidai.com.vn/hoi-nghi-123456.html"
+    ).article
+    assert article.author == "Minh Anh"
+
+
+@pytest.mark.parametrize(
+    ("last", "author"),
+    [("VUFO - vufo@vufo.org.vn", None), ("Minh Anh - minhanh@thoidai.com.vn", "Minh Anh")],
+)
+def test_an_organisations_contact_line_last_names_no_writer(last: str, author: str | None) -> None:
+    paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài."), Block("Ba câu của bài.")]
+    split = split_byline([*paragraphs, Block(last)], None)
+    assert (split.author, split.blocks) == (author, paragraphs if author else [*paragraphs, Block(last)])

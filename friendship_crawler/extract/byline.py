@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from friendship_crawler import site_rules
 from friendship_crawler.clean import rules
 from friendship_crawler.clean.lines import (
+    OUTLET_ACRONYM,
     academic_byline,
     attributed_source,
     attribution,
@@ -140,7 +141,13 @@ def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
                 break  # the page names its author elsewhere: a signed name here is a quote's or a poem's
             author, signature = clean_author(last), kept[-1]
             source = source or attributed_source(last)
-        elif author is None and len(kept) > 2 and ends_with_byline(last, known) and not _names_a_place(last):
+        elif (
+            author is None
+            and len(kept) > 2
+            and ends_with_byline(last, known)
+            and not _names_a_place(last)
+            and not _names_an_organisation(last)
+        ):
             author = clean_author(last)
             source = source or attributed_source(last)
         else:
@@ -249,6 +256,12 @@ def _names_a_place(line: str) -> bool:
     """A place alone, with the outlet it credits after it or not ("Hà Nội - Theo Tân Hoa xã"): where the text
     was written, not who wrote it."""
     return is_place_alone(line) or is_place_alone(site_rules.without_outlet(line))
+
+
+def _names_an_organisation(line: str) -> bool:
+    """An acronym alone once the address or outlet after it is off ("VUFO - vufo@vufo.org.vn"): an
+    organisation's contact line, not a writer (a writer's initials are shorter or dotted)."""
+    return OUTLET_ACRONYM.fullmatch(site_rules.without_outlet(line).strip()) is not None
 
 
 def _co_signs(line: Block, signature: Block) -> bool:

@@ -724,9 +724,11 @@ def _holds(box: HtmlElement, node: HtmlElement | None) -> bool:
 
 def _credits_no_writer(line: str) -> bool:
     """A line of an author block that names no writer: another hand's credit ("Ảnh: Quang Hòa", "Photo:
-    VNA"), the source ("Nguồn: TTXVN") or an attribution ("Theo TTXVN")."""
+    VNA"), the source ("Nguồn: TTXVN"), an attribution ("Theo TTXVN") or a follow button ("Theo dõi Báo
+    Quốc tế trên Google News")."""
     return (
-        is_other_credit(line)
+        FOLLOW_LINE.match(line) is not None
+        or is_other_credit(line)
         or is_credit_line(line)
         or source_of(line) is not None
         or outlet_attribution(line) is not None
