@@ -113,9 +113,10 @@ ATTRIBUTED_AFTER = re.compile(
 According to VNA"): the source, and no part of the name."""
 
 
+_EMAIL = r"(?:(?:e-?mail|thư điện tử)\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+"""An e-mail address, labelled or not ("Email: minhanh@thoidai.com.vn")."""
 WRITER_ADDRESS = re.compile(
-    r"\s*(?:[-–|,;]\s*|\(\s*(?=[^()]*\)\s*$))?(?:(?:e-?mail|thư điện tử)\s*:\s*)?"
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?\s*$",
+    rf"\s*(?:[-–|,;]\s*|\(\s*(?=[^()]*\)\s*$))?{_EMAIL}\s*\)?\s*$",
     re.IGNORECASE,
 )
 """The writer's e-mail address after the name, after a dash or a bar, in brackets or labelled ("Minh Anh -
@@ -160,8 +161,7 @@ INITIALS_NAME = re.compile(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ][^\W\d_]*\.?")
 BYLINE_MAX_WORDS = 40
 """Words of a byline with its role ("Phạm Hoàng Anh - Phó Bí thư Thường trực Tỉnh ủy, ...")."""
 AUTHOR_NOISE = re.compile(
-    r"\s*(?:[|,;]\s*)?(?:(?:e-?mail|thư điện tử)\s*:\s*)?"
-    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\s*(?:theo dõi|follow)"
+    rf"\s*(?:[|,;]\s*)?(?:{_EMAIL}|\+?\s*(?:theo dõi|follow)"
     r"|phóng viên|biên tập viên|cộng tác viên|nhà báo)\s*$",
     re.I,
 )

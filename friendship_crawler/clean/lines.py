@@ -1346,7 +1346,7 @@ OUTLET_ACRONYM = re.compile(r"[A-ZĐ]{3,}")
 def _co_authors(line: str) -> bool:
     """A shared byline: two or more names, each of a few capitalised words ("Thu Hà - Minh Anh"), and no
     pair of places (`pairs_places`)."""
-    names = site_rules.CO_AUTHOR_SEPARATOR.split(site_rules.ROLE_SUFFIX.sub("", line))
+    names = _joined_names(line)
     return (
         len(names) > 1
         and all(
@@ -1361,8 +1361,13 @@ def _co_authors(line: str) -> bool:
 def pairs_places(line: str) -> bool:
     """The line joins names as a shared byline does, and a place is among them ("Việt Nam - Lào", "Hà Nội -
     Viêng Chăn", "Nhật Bản và Hàn Quốc"): a pair of places, a motto or a route, not of writers."""
-    names = site_rules.CO_AUTHOR_SEPARATOR.split(site_rules.ROLE_SUFFIX.sub("", line))
+    names = _joined_names(line)
     return len(names) > 1 and any(map(is_place_alone, names))
+
+
+def _joined_names(line: str) -> list[str]:
+    """The names a shared byline joins ("Thu Hà - Minh Anh", "Thu Hà và Minh Anh"), its role suffix off."""
+    return site_rules.CO_AUTHOR_SEPARATOR.split(site_rules.ROLE_SUFFIX.sub("", line))
 
 
 def _name_size(words: Sequence[str]) -> int:

@@ -51,10 +51,10 @@ def clean_author(raw: str | None) -> str | None:
     if not raw:
         return None
     name = site_rules.AUTHOR_BY.sub("", site_rules.BYLINE_PREFIX.sub("", normalize_line(raw)))
-    if rules.FOLLOW_LINE.match(name) or rules.PHOTO_CREDIT.match(name):
-        return (
-            None  # "Theo dõi Báo Quốc tế trên Google News" in the author box; "Ảnh: Tuấn Anh" credits a photo
-        )
+    if rules.FOLLOW_LINE.match(name):
+        return None  # "Theo dõi Báo Quốc tế trên Google News" in the author box
+    if rules.PHOTO_CREDIT.match(name):
+        return None  # "Ảnh: Tuấn Anh" credits a photo
     name = site_rules.OTHER_CREDITS.sub("", name)
     name = filed_byline(name) or name  # "Minh Anh · 10:10 10/10/2024": the time it was filed is no name
     while not site_rules.GROUP_BYLINE.match(name):  # "Nhóm phóng viên": a group named by its role
