@@ -140,7 +140,6 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False, title: str = 
     chuyên mục") are nobody's paragraphs. A box title ("Bài có liên quan") ends it anyway: the titles a
     box lists may read as sentences.
     """
-    title_slug = title_slug_of(title)
     keys = [site_rules.marker_key(strip_edge_bars(line), rules.MARKER_MAX_CHARS) for line in lines]
     boxes = [
         index for index, (line, key) in enumerate(zip(lines, keys, strict=True)) if _ends_body(line, key)
@@ -151,7 +150,7 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False, title: str = 
         ordinary = (
             key in rules.RAIL_TITLES
             or rules.LABELLED_TRAILER.match(line)
-            or _starts_rail(lines, index, title_slug)
+            or _starts_rail(lines, index, title)
         )
         if not ordinary:
             continue
@@ -198,15 +197,17 @@ _RAIL_ROWS = (rules.MEDIA_ITEM.match, rules.SLUG_LINE.match, rules.TICKER_ROW.ma
 """The row of each rail kind (media item, slug line, ticker row) as a matcher of its own, built once."""
 
 
-def _starts_rail(lines: Sequence[str], index: int, title_slug: list[str]) -> bool:
+def _starts_rail(lines: Sequence[str], index: int, title: str) -> bool:
     """`RAIL_RUN` rows of one rail kind in a row: media items, slug lines or ticker rows. A slug line that
-    opens with the title folded (`title_slug`) is an alt of the article's own photo, none of a rail's."""
+    opens with the `title` folded is an alt of the article's own photo, none of a rail's.
+
+    The rows are matched first: nearly every line is none, and the title is folded only for a run of them.
+    """
     run = lines[index : index + rules.RAIL_RUN]
-    if len(run) < rules.RAIL_RUN:
+    if len(run) < rules.RAIL_RUN or not any(all(map(is_row, run)) for is_row in _RAIL_ROWS):
         return False
-    if any(_folded_title_first(line, title_slug) for line in run):
-        return False
-    return any(all(map(is_row, run)) for is_row in _RAIL_ROWS)
+    title_slug = title_slug_of(title)
+    return not any(_folded_title_first(line, title_slug) for line in run)
 
 
 # --- markdown-like remnants ------------------------------------------------------------------------
