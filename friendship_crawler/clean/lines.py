@@ -1061,8 +1061,10 @@ def split_byline(
         source = named  # "(theo TTXVN)" alone, or over an empty "Nguồn:"
         removals.append(Removal("source", body.pop()))
         found_source = True
-    under_byline = len(body) > 1 and is_byline(body[-2], author, with_role=True)
-    if (found_source or before_trailer) and under_byline and is_credit_by_name(body[-1]):
+    under_byline = (
+        (found_source or before_trailer) and len(body) > 1 and is_byline(body[-2], author, with_role=True)
+    )
+    if under_byline and is_credit_by_name(body[-1]):
         removals.append(Removal("byline", body.pop()))  # the editor's credit under the byline
     byline: str | None = None
     placed = len(body) > 1 and is_place_alone(body[-1])  # the writer's place under the name, or no byline
@@ -1259,11 +1261,15 @@ def is_byline(line: str, author: str | None = None, with_role: bool = False) -> 
 
     A "Bài:" / "Bài và ảnh:" prefix marks a byline and is not part of the name.
     """
-    line = site_rules.without_outlet(site_rules.BYLINE_PREFIX.sub("", line))
+    line = site_rules.BYLINE_PREFIX.sub("", line)
     if author:
         name = author_name(author)
+        if not line.startswith(name):  # `without_outlet` only cuts a line's end: the name would not open it
+            return False
+        line = site_rules.without_outlet(line)
         rest = line[len(name) :]
         return line.startswith(name) and (not rest or bool(site_rules.ROLE_SEPARATOR.match(rest)))
+    line = site_rules.without_outlet(line)
     words = line.split()
     if not words or len(words) > site_rules.BYLINE_MAX_WORDS or any(map(str.isdigit, line)):
         return False
