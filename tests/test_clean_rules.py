@@ -114,6 +114,19 @@ def test_ticker_row(line: str, matches: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    "row", ["[Video] Lễ hội hoa", "infographic 6 danh hieu", "USD 25.450 25.820", "Đồng 1.250 1.300"]
+)
+def test_a_rail_row_is_told_by_its_first_character(row: str) -> None:
+    """Each rail kind's pattern matches the row with its first character changed only where `RAIL_ROWS` files
+    that character under the same kind: the table sends every row to its own pattern."""
+    patterns = (rules.MEDIA_ITEM, rules.SLUG_LINE, rules.TICKER_ROW)
+    own = next(pattern for pattern in patterns if pattern.match(row))
+    for first in map(chr, range(0x2000)):
+        if own.match(first + row[1:]):
+            assert rules.RAIL_ROWS.get(first) is own, first
+
+
+@pytest.mark.parametrize(
     ("line", "matches"), [("aa", True), ("a a", True), ("AA", True), ("aaa", False), ("Aa Bb", False)]
 )
 def test_font_size_control(line: str, matches: bool) -> None:

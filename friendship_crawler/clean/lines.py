@@ -55,9 +55,13 @@ def is_breadcrumb(line: str) -> bool:
 def is_header_line(line: str) -> bool:
     """Breadcrumb, date line, "Theo dõi thoidai.com.vn trên", or the font-size control ("aa", "Nhỏ Bình
     thường Lớn")."""
+    return _is_undated_header_line(line) or match_date_line(line) is not None
+
+
+def _is_undated_header_line(line: str) -> bool:
+    """A header line other than the date line: breadcrumb, follow line or font-size control."""
     return bool(
         is_breadcrumb(line)
-        or match_date_line(line)
         or rules.FOLLOW_LINE.match(line)
         or rules.FONT_SIZE_CONTROL.match(line)
         or rules.FONT_SIZE_CHOICES.match(line)
@@ -73,7 +77,7 @@ def drop_header_lines(lines: Sequence[str], from_markup: bool = False) -> RuleRe
     first = next((index for index, line in enumerate(lines) if is_paragraph(line)), len(lines))
     kept, removed = _partition(lines[:first], is_header_line, "header")
     later, removed_later = _partition(
-        lines[first:], lambda line: is_header_line(line) and not match_date_line(line), "header"
+        lines[first:], lambda line: _is_undated_header_line(line) and not match_date_line(line), "header"
     )
     return kept + later, removed + removed_later
 
@@ -193,8 +197,10 @@ def is_paragraph(line: str) -> bool:
     )
 
 
-_RAIL_ROWS = (rules.MEDIA_ITEM.match, rules.SLUG_LINE.match, rules.TICKER_ROW.match)
-"""The row of each rail kind (media item, slug line, ticker row) as a matcher of its own, built once."""
+def _rail_row(line: str) -> re.Pattern[str] | None:
+    """The kind of rail (`rules.RAIL_ROWS`: media item, slug line, ticker row) the line is a row of."""
+    pattern = rules.RAIL_ROWS.get(line[:1])
+    return pattern if pattern is not None and pattern.match(line) else None
 
 
 def _starts_rail(lines: Sequence[str], index: int, title: str) -> bool:
@@ -204,7 +210,8 @@ def _starts_rail(lines: Sequence[str], index: int, title: str) -> bool:
     The rows are matched first: nearly every line is none, and the title is folded only for a run of them.
     """
     run = lines[index : index + rules.RAIL_RUN]
-    if len(run) < rules.RAIL_RUN or not any(all(map(is_row, run)) for is_row in _RAIL_ROWS):
+    kind = _rail_row(run[0]) if len(run) == rules.RAIL_RUN else None
+    if kind is None or any(_rail_row(line) is not kind for line in run[1:]):
         return False
     title_slug = title_slug_of(title)
     return not any(_folded_title_first(line, title_slug) for line in run)
@@ -250,6 +257,10 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
     while index < len(lines):
         line = lines[index]
         index += 1
+        if not after_box and _is_plain_text(line):  # most lines: nothing to strip, nothing to read
+            kept.append(line)
+            after_image = False
+            continue
         text, stripped_images = strip_markdown_images(line)
         if is_own_address(strip_edge_bars(text).strip()):
             removals.append(Removal("markdown", line))
@@ -286,6 +297,18 @@ def clean_markdown(lines: Sequence[str]) -> RuleResult:
         kept.append(inner)
         after_image, after_box = wrapped, False
     return kept, removals
+
+
+def _is_plain_text(line: str) -> bool:
+    """A line of text and nothing else: no bar, no image or link, no doubled or edge space, not the site's
+    address. `clean_markdown` keeps it as it is, unless it may be the next teaser under a box."""
+    return (
+        bool(line)
+        and "|" not in line
+        and "[" not in line
+        and _single_spaced(line) == line
+        and not is_own_address(line)
+    )
 
 
 def drop_cell_box(lines: Sequence[str]) -> RuleResult:
@@ -425,9 +448,9 @@ def is_related_line(line: str) -> bool:
 
 def _title_twice(line: str) -> bool:
     """The same title (at least `RELATED_MIN_WORDS` words) twice in a row; the second starts with the
-    first word, so a line that holds its first word once is not one."""
+    first word and the first ends with the last, so a line that holds either once is not one."""
     first = line.split(maxsplit=1)[:1]
-    if not first or line.count(first[0]) < 2:
+    if not first or line.count(first[0]) < 2 or line.count(line.rsplit(maxsplit=1)[-1]) < 2:
         return False
     words = line.split()
     half, odd = divmod(len(words), 2)
@@ -441,7 +464,9 @@ def _opening_twice(line: str) -> bool:
         return False
     words = line.split()
     longest = (len(words) - 1) // 2
-    return any(words[:size] == words[size : 2 * size] for size in range(2, longest + 1))
+    return any(
+        words[size] == words[0] and words[:size] == words[size : 2 * size] for size in range(2, longest + 1)
+    )
 
 
 def _slug_then_headline(line: str) -> bool:
@@ -712,11 +737,11 @@ def _is_title_alt(line: str, title_key: str, cut: bool = True) -> bool:
     Case folding never shortens a text, so a line longer than the title and its number is none of them,
     and most body lines are ruled out before they are folded.
     """
+    if len(line) > len(title_key) + rules.NUMBERED_IMAGE_MAX_CHARS:
+        return False
     if len(line) > len(title_key):
-        number = line[len(title_key) :]
         return (
-            len(number) <= rules.NUMBERED_IMAGE_MAX_CHARS
-            and rules.NUMBERED_IMAGE.fullmatch(number) is not None
+            rules.NUMBERED_IMAGE.fullmatch(line[len(title_key) :]) is not None
             and line[: len(title_key)].casefold() == title_key
         )
     key = line.casefold()
@@ -782,8 +807,8 @@ def drop_image_alts(
             or (_is_headline(line) and _names_the_title(line, title_key))
         ):
             return True
-        if not is_alt_like(line):
-            return False
+        if (from_markup and not shows_alt_text) or not is_alt_like(line):
+            return False  # only a page text repeats an alt, and only a dump shows it over its caption
         if counts[line] > 1 and not from_markup and not _last_of_a_run(lines, index):
             # a credited caption said again under another photo is that photo's caption too
             return not is_credited(line) or lines[index + 1 : index + 2] == [line]
@@ -932,11 +957,12 @@ def _folded_title_first(line: str, title_slug: list[str]) -> bool:
     a line all ASCII, by more words of its alt ("… hinh anh 1").
 
     `title_slug` is empty for a title without diacritics, whose folding is the title itself. A line that
-    opens with an ASCII letter or digit opens its slug with it: another first letter than the title slug's
-    rules the line out before it is split.
+    opens with an ASCII letter or digit opens its slug with its first word: another opening than the title
+    slug's first word rules the line out before it is split.
     """
-    first = line[:1]
-    if not title_slug or not first.isascii() or (first.isalnum() and first.lower() != title_slug[0][0]):
+    if not title_slug or not line[:1].isascii():
+        return False
+    if line[:1].isalnum() and line[: len(title_slug[0])].lower() != title_slug[0]:
         return False
     words = line.split()
     leading = _leading(words, str.isascii)

@@ -10,6 +10,7 @@ ends) are in `site_rules.py`.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 
 from friendship_crawler.site_rules import RELATED_BOX_TITLES, RELATED_LABELS
@@ -198,8 +199,20 @@ LABEL_MAX_WORDS = 4
 """Words of a category label a copy prints above the title ("Kinh tế - Xã hội", "Thống kê nước ngoài")."""
 RAIL_RUN = 2
 """Consecutive media items, slug lines or ticker rows that make a rail (one alone is not a rail)."""
-TICKER_ROW = re.compile(r"^[A-ZĐ][\w./-]{1,12}(?:\s+[A-ZĐa-zđ][\w./-]*){0,3}(?:\s+[-+▲▼]?\d[\d.,]*%?){2,}$")
-"""A market ticker row: a code or name then figures ("USD 25.450 25.820", "VN-Index 1.250,3 +0,5%")."""
+TICKER_ROW = re.compile(
+    r"^[A-ZĐ][\w./-]{1,12}+(?:\s++[A-ZĐa-zđ][\w./-]*+){0,3}(?:\s++[-+▲▼]?\d[\d.,]*+%?){2,}$"
+)
+"""A market ticker row: a code or name then figures ("USD 25.450 25.820", "VN-Index 1.250,3 +0,5%"). A word,
+a space or a figure is taken whole (possessive): giving part of one back never lets the rest match, and a
+line of prose fails without retrying every shorter cut of its first words."""
+RAIL_ROWS = {
+    "[": MEDIA_ITEM,
+    **dict.fromkeys(string.ascii_lowercase + string.digits, SLUG_LINE),
+    **dict.fromkeys(string.ascii_uppercase + "Đ", TICKER_ROW),
+}
+"""The row of each rail kind by the character it opens with, as its pattern does: a media item opens with
+"[", a slug line with a lower-case letter or a digit, a ticker row with a capital; a line is matched
+against the one kind it may be a row of."""
 LEAD_BOX_MAX_WORDS = 3 * HEADLINE_MAX_WORDS
 """Related titles run together on one line stay under this many words."""
 NEAR_DUPLICATE = 0.6
