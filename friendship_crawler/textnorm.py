@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff"
 """Zero-width and soft-hyphen characters, control characters and non-characters: dropped."""
@@ -21,8 +22,13 @@ pattern would make the regex engine try it at every position, three times slower
 them is printable, so a printable line, tested at half the cost of this search, has none."""
 
 
+@lru_cache(maxsize=128)
 def normalize_line(line: str) -> str:
-    """NFC, invisible and control characters removed, every run of whitespace (NBSP included) one space."""
+    """NFC, invisible and control characters removed, every run of whitespace (NBSP included) one space.
+
+    A page's lines come back here several times (each walk of its body, the record's text, its cleaning)
+    within a few dozen other lines: the last lines are remembered, and a line seen again is not scanned.
+    """
     if not line or line.isspace():
         return ""
     if (
