@@ -41,8 +41,6 @@ _VALUES_OF = {
     for name in MARKED_ATTRIBUTES
     if name != "class"
 }
-_CLASS_HOLDERS = XPath("descendant-or-self::*[@class]")
-"""The elements that have a class attribute (each element object costs more than the attribute)."""
 XPATH_UNION_MAX = 500
 """Up to this many elements, their union with an XPath's matches is libxml2's; beyond, it is sorted here:
 libxml2 checks each node it is given against those before it, which takes time that grows with the square
@@ -102,15 +100,24 @@ class PageMarks:
         return [index for value in self._values_of.get(name, []) for index in self._by_value[value]]
 
     def _read_classes(self) -> None:
-        """Class names and, by name, where the elements that carry them stand: one walk over the elements
-        with a class, each distinct class attribute split once (a page repeats a few dozen of them)."""
-        holders = _CLASS_HOLDERS(self.root)
-        values = [element.get("class") or "" for element in holders]
+        """Class names and, by name, where the elements that carry them stand: one walk over the elements,
+        each distinct class attribute split once (a page repeats a few dozen of them). The walk is lxml's
+        own, every element asked for its class: the XPath `descendant-or-self::*[@class]` costs libxml2
+        twice what lxml spends making an object of every element, and its matches still had to be asked."""
+        holders: list[HtmlElement] = []
+        values: list[str] = []
+        by_value: dict[str, list[int]] = {}
+        for element in self.root.iter("*"):
+            value = element.get("class")
+            if value is not None:
+                if value in by_value:
+                    by_value[value].append(len(holders))
+                else:
+                    by_value[value] = [len(holders)]
+                holders.append(element)
+                values.append(value)
         text = " ".join(values)
         split = str.split if _splits_as_css(text) else _css_tokens
-        by_value: dict[str, list[int]] = {}
-        for index, value in enumerate(values):
-            by_value.setdefault(value, []).append(index)
         values_of: dict[str, list[str]] = {}
         for value in by_value:
             for token in dict.fromkeys(split(value)):
