@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from friendship_crawler.clean.folding import slug_words
@@ -155,6 +156,12 @@ def visible_lines(element: HtmlElement) -> list[str]:
     parts: list[str] = []
     _collect_visible(element, parts, 0, _LINE_BREAK)
     return [line for raw in "".join(parts).split(_LINE_BREAK) if (line := html_line(raw))]
+
+
+def text_of(element: HtmlElement) -> str:
+    """All the text in an element, its tail left out, as `text_content()` gives it: serialised by libxml2
+    without the XPath evaluation that `text_content()` sets up for every call."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
 def html_line(raw: str) -> str:
@@ -299,12 +306,15 @@ def is_related_box(classes: frozenset[str]) -> bool:
 
 def _titled(box: HtmlElement) -> str | None:
     """The title a box opens with (its first element, when that is a short line), as a `marker_key`."""
+    if (box.text or "").strip():
+        return None
     first = next((child for child in box if isinstance(child.tag, str)), None)
-    if first is None or first.tag == "a" or (box.text or "").strip():
+    if first is None or first.tag == "a":
         return None
-    if len(first.text_content()) > 2 * _LONGEST_LABEL:  # a paragraph or a box of links, no title
+    text = text_of(first)
+    if len(text) > 2 * _LONGEST_LABEL:  # a paragraph or a box of links, no title
         return None
-    return marker_key(visible_text(first), _LONGEST_LABEL) or None
+    return marker_key(visible_text(first) if len(first) else html_line(text), _LONGEST_LABEL) or None
 
 
 def is_quote_source(element: HtmlElement) -> bool:
@@ -353,8 +363,9 @@ def is_titled_link_box(box: HtmlElement) -> bool:
     if _titled(box) not in TRAILER_BOXES:
         return False
     title = next(child for child in box if isinstance(child.tag, str))
-    links = sum(len(link.text_content()) for link in box.iter("a") if title not in link.iterancestors())
-    rest = len(box.text_content()) - len(title.text_content())
+    in_title = set(title.iter("a"))  # the elements themselves: a freed proxy's id is reused
+    links = sum(len(text_of(link)) for link in box.iter("a") if link not in in_title)
+    rest = len(text_of(box)) - len(text_of(title))
     return links > 0 and links >= LINK_BOX_SHARE * rest
 
 
