@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from friendship_crawler.extract import selectors
-from friendship_crawler.extract.body import visible_text
+from friendship_crawler.extract.body import text_of, visible_text
 from friendship_crawler.extract.marks import PageMarks
 from friendship_crawler.hosts import is_loopback_host
 from friendship_crawler.site_rules import RELATED_BOX_TITLES, marker_key
@@ -71,11 +71,14 @@ class LinkFolder:
 
 def related_box_hrefs(root: HtmlElement, marks: PageMarks) -> list[str]:
     """`href`s of the "Tin bài liên quan" box(es) after the article, in page order; `marks` are the page's."""
+    headings = [e for e in root.iterdescendants(*selectors.BOX_HEADING_TAGS) if _says_related(e)]
     titled = [
-        e for e in marks.with_classes_like(selectors.TITLED_CLASS) if e.tag in selectors.TITLED_BOX_TAGS
+        e
+        for e in marks.with_classes_like(selectors.TITLED_CLASS)
+        if e.tag in selectors.TITLED_BOX_TAGS and _says_related(e)
     ]
     hrefs: list[str] = []
-    for heading in selectors.BOX_TITLES(root, titled=titled):
+    for heading in selectors.BOX_TITLES(root, headings=headings, titled=titled):
         if marker_key(visible_text(heading)) not in RELATED_BOX_TITLES:
             continue
         own = set(heading.iter("a"))  # the elements themselves: a freed proxy's id is reused
@@ -91,6 +94,11 @@ def related_box_hrefs(root: HtmlElement, marks: PageMarks) -> list[str]:
                 break  # an empty related box: its neighbours are other boxes, not its links
             box = box.getparent()
     return hrefs
+
+
+def _says_related(heading: HtmlElement) -> bool:
+    """The heading's text says a mark of a related box's title (`selectors.SAYS_RELATED`)."""
+    return selectors.SAYS_RELATED.search(text_of(heading)) is not None
 
 
 def _is_whole_box(element: HtmlElement) -> bool:

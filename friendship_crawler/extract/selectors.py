@@ -400,26 +400,25 @@ EMPHASIS_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)|font-style\s*:\
 """An element set in bold or italic by its own style."""
 EMPHASIS_TAGS = ("strong", "b", "em", "i")
 """A signature line is written wholly in one of these (bold on 2016-2020 pages, italic elsewhere)."""
-_SAYS_RELATED = (
-    "["
-    + " or ".join(
-        f"contains(., '{form}')"
+SAYS_RELATED = re.compile(
+    "|".join(
+        re.escape(form)
         for mark in RELATED_MARKS
         for cased in (mark, mark.capitalize(), mark.upper())
         for form in dict.fromkeys((cased, unicodedata.normalize("NFD", cased)))
     )
-    + "]"
 )
 """A heading that says one of `RELATED_MARKS` in any case, composed or decomposed (a page written in NFD)."""
-BOX_TITLES = XPath(f"(descendant::h2 | descendant::h3 | descendant::h4 | $titled){_SAYS_RELATED}")
+BOX_HEADING_TAGS = ("h2", "h3", "h4")
+BOX_TITLES = XPath("$headings | $titled")
 """Box headings that may read "Tin bài liên quan" (checked against `site_rules.RELATED_BOX_TITLES`), in
-document order: the headings by tag, and `$titled`, the titled boxes (`TITLED_BOX_TAGS` whose class
-names a title) that the page's class names give (`PageMarks.with_class`).
+document order: `$headings`, the headings by tag (`BOX_HEADING_TAGS`), and `$titled`, the titled boxes
+(`TITLED_BOX_TAGS` whose class names a title) that the page's class names give (`PageMarks.with_class`),
+each kept when its text says a mark (`SAYS_RELATED`).
 
-A predicate on `//*` or `//@class` would be tested on every element or attribute of the page, which costs
-libxml2 several times more, and `//tag[...]` walks every node to test its children where
-`descendant::tag` walks the elements once; a class test on every `div` of a real page costs more than
-the three heading walks together."""
+The headings are found by one walk in C (`iter`) and each text is searched once: three `descendant::`
+walks cost libxml2 ten times more, and a `contains(., …)` predicate takes the text again for every form;
+a predicate on `//*` or `//@class` would be tested on every element or attribute of the page."""
 TITLED_BOX_TAGS = frozenset({"div", "span", "p"})
 TITLED_CLASS = re.compile("title|heading|cat-?name", re.I)
 HOME_CRUMBS = frozenset({"trang chủ", "home", "thời đại"})
