@@ -35,6 +35,8 @@ from friendship_crawler.textnorm import normalize_line
 from friendship_crawler.urls import article_id, linked_article_id
 
 _HTML_NEWLINES = re.compile(r"[\n\r\f\v]+")
+_BREAKING_TAGS = selectors.BLOCK_TAGS | {"br"}
+"""What breaks a line of visible text."""
 _LINE_BREAK = "\x1e"
 """Where `visible_lines` breaks a line: a control character the parsed page cannot hold (parsing drops it)."""
 MAX_DEPTH = 150
@@ -172,18 +174,24 @@ def html_line(raw: str) -> str:
 
 
 def _collect_visible(element: HtmlElement, parts: list[str], depth: int, breaks: str = " ") -> None:
-    if element.text:
-        parts.append(element.text)
+    """The text a reader sees in `element`, into `parts`, with `breaks` where a line breaks. Each tag, text
+    and tail is read once: lxml builds a new string at every read."""
+    if text := element.text:
+        parts.append(text)
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in selectors.SKIP_TAGS:
-            if child.tag in selectors.BLOCK_TAGS or child.tag == "br":
+        tag = child.tag
+        if isinstance(tag, str) and tag not in selectors.SKIP_TAGS:
+            if tag in _BREAKING_TAGS:
                 parts.append(breaks)
-            if depth < MAX_DEPTH:
+            if not len(child):  # most inline elements hold only their text
+                if text := child.text:
+                    parts.append(text)
+            elif depth < MAX_DEPTH:
                 _collect_visible(child, parts, depth + 1, breaks)
             else:
-                parts.append(child.text_content())
-        if child.tail:
-            parts.append(child.tail)
+                parts.append(text_of(child))
+        if tail := child.tail:
+            parts.append(tail)
 
 
 def read_body(container: HtmlElement, base_url: str, more: Sequence[HtmlElement] = ()) -> Body:
@@ -321,10 +329,11 @@ def is_quote_source(element: HtmlElement) -> bool:
     """The line under a quotation that names who said it (`selectors.QUOTE_SOURCE_TAGS`): the quotation's
     last element, under a block of its words (`<blockquote><p>…</p><cite>Name</cite>`); a work cited within
     the quotation's own line (`<blockquote>Như <cite>Truyện Kiều</cite> đã viết…`) is its text."""
+    if element.tag not in selectors.QUOTE_SOURCE_TAGS:
+        return False
     parent, before = element.getparent(), element.getprevious()
     return (
-        element.tag in selectors.QUOTE_SOURCE_TAGS
-        and parent is not None
+        parent is not None
         and parent.tag == "blockquote"
         and next(element.itersiblings(), None) is None
         and before is not None
@@ -573,17 +582,18 @@ def quoted_post(embed: HtmlElement) -> str:
     return html_line(NETWORK_LINK.sub("", said))
 
 
-def is_image_box(element: HtmlElement) -> bool:
+def is_image_box(element: HtmlElement, words: ClassWords | None = None) -> bool:
     """A box the walk reads as a photo's with its caption: a figure, a box of a known image class, a table
     holding a photo, a box of a photo and one short line (`is_captioned_photo`), or an italic run that
-    opens with a photo (`is_italic_photo`)."""
-    if element.tag == "figure" or class_words(element).image_box:
+    opens with a photo (`is_italic_photo`). `words`: the element's `class_words`, when read already."""
+    tag = element.tag
+    if tag == "figure" or (words or class_words(element)).image_box:
         return True
-    if element.tag == "table":
+    if tag == "table":
         return any(map(is_photo, element.iter(*selectors.IMAGE_TAGS)))  # a flag icon makes none
-    if element.tag in selectors.CAPTION_EMPHASIS:
+    if tag in selectors.CAPTION_EMPHASIS:
         return is_italic_photo(element)
-    return element.tag == "div" and is_captioned_photo(element)
+    return tag == "div" and is_captioned_photo(element)
 
 
 def is_italic_photo(run: HtmlElement) -> bool:
@@ -729,13 +739,14 @@ def _plain_text(element: HtmlElement, tags: Sequence[str]) -> str | None:
 
 def _collect_outside(element: HtmlElement, tags: frozenset[str], plain: list[str]) -> None:
     """The text of `element` that stands outside every element of `tags` in it."""
-    if element.text:
-        plain.append(element.text)
+    if text := element.text:
+        plain.append(text)
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in tags:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in tags:
             _collect_outside(child, tags, plain)
-        if child.tail:
-            plain.append(child.tail)
+        if tail := child.tail:
+            plain.append(tail)
 
 
 class _BodyWalker:
@@ -743,7 +754,8 @@ class _BodyWalker:
 
     def __init__(self, base_url: str, choices: PollChoices) -> None:
         self.base_url = base_url
-        self._choices = choices
+        self._choices = choices or None
+        """None without a poll: tested at every element and tail, where `PollChoices.__bool__` is Python."""
         self._own_hosts = own_hosts(base_url)
         self.body = Body()
         self._buffer: list[str] = []
@@ -769,13 +781,13 @@ class _BodyWalker:
         self._in_quote_box = False
 
     def walk(self, element: HtmlElement, depth: int) -> None:
-        if element.text:
-            self._buffer.append(element.text)
+        if text := element.text:  # read once: lxml builds a new string at every read
+            self._buffer.append(text)
         for child in element:
             if isinstance(child.tag, str):
                 self._element(child, depth + 1)
-            if child.tail and not (self._choices and self._choices.names_after(child)):
-                self._buffer.append(child.tail)
+            if (tail := child.tail) and not (self._choices and self._choices.names_after(child)):
+                self._buffer.append(tail)
 
     def flush(self) -> None:
         raw = "".join(self._buffer)
@@ -832,11 +844,12 @@ class _BodyWalker:
             return
         words = class_words(element)
         block = tag in selectors.BLOCK_TAGS
+        ident, style = element.get("id"), element.get("style")
         if (
-            is_quote_source(element)
-            or words.no_text
-            or selectors.names_no_text(element.get("id") or "")
-            or selectors.HIDDEN.search(element.get("style") or "")
+            words.no_text
+            or (ident and selectors.names_no_text(ident))
+            or (style and selectors.HIDDEN.search(style))
+            or is_quote_source(element)
             or (self._choices and self._choices.labels(element))
             or (words.link_widget and is_link_widget(element))
         ):
@@ -845,24 +858,27 @@ class _BodyWalker:
             if words.names & selectors.QUOTED_POST_CLASSES:
                 self._quoted_post(element)
             return
-        image_box = is_image_box(element)
-        share = _LINK_BOXES.get(tag)
+        image_box = is_image_box(element, words)
+        linked = next(element.iter("a"), None) is not None  # no link, no box of links of any kind
+        share = _LINK_BOXES.get(tag) if linked else None
         if image_box and share:  # a teaser: its thumbnail links the article its title links, unlike a caption
             share = WHOLLY_LINKED if _thumbnails_link_articles(element) else None
-        if (
-            words.related
-            or (
-                share
-                and links_to_articles(element, share)
-                and not (tag == "p" and heads_an_item(element))
-                and not (tag in LIST_TAGS and is_introduced(element))
-                and not (tag == "div" and holds_own_paragraph(element))
+        if words.related or (
+            linked
+            and (
+                (
+                    share
+                    and links_to_articles(element, share)
+                    and not (tag == "p" and heads_an_item(element))
+                    and not (tag in LIST_TAGS and is_introduced(element))
+                    and not (tag == "div" and holds_own_paragraph(element))
+                )
+                or (tag in LABELLED_LINK_TAGS and _labels_a_link(element))
+                or (not image_box and is_inline_teaser(element))
+                or (tag in TITLED_LINK_BOX_TAGS and is_titled_link_box(element))
+                or (tag in LIST_TAGS and lists_series_parts(element))
+                or (tag == "figure" and is_link_card(element))
             )
-            or (tag in LABELLED_LINK_TAGS and _labels_a_link(element))
-            or (not image_box and is_inline_teaser(element))
-            or (tag in TITLED_LINK_BOX_TAGS and is_titled_link_box(element))
-            or (tag in LIST_TAGS and lists_series_parts(element))
-            or (tag == "figure" and is_link_card(element))
         ):
             if block:
                 self.flush()
@@ -875,7 +891,7 @@ class _BodyWalker:
             if tag == "a":
                 self.body.related_hrefs.append(element.get("href") or "")
             return
-        if tag in CONTENTS_TAGS and lists_this_page(element):
+        if linked and tag in CONTENTS_TAGS and lists_this_page(element):
             if block:
                 self.flush()
             self._drop_box_label()
