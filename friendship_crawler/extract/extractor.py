@@ -348,13 +348,17 @@ class _PageReading:
             self._teasers = fallbacks.Teasers(self.title_node)
         return self._teasers.hold(node)
 
+    def select_every(self, name: str) -> Iterator[HtmlElement]:
+        """The matches of every selector of `name` in turn."""
+        for selector in self.generation.compiled[name]:
+            for node in selector.select(self.root, self.marks):
+                if isinstance(node, HtmlElement):
+                    yield node
+
     def select_outside_teasers(self, name: str) -> Iterator[HtmlElement]:
         """The matches of every selector of `name` in turn, without those in another article's teaser:
         rails reuse the classes of the lead and of the date line."""
-        for selector in self.generation.compiled[name]:
-            for node in selector.select(self.root, self.marks):
-                if isinstance(node, HtmlElement) and not self.in_teaser(node):
-                    yield node
+        return (node for node in self.select_every(name) if not self.in_teaser(node))
 
     def extract(self) -> Extraction:
         parts = body_parts(self.select("body"))
@@ -791,19 +795,31 @@ class _PageReading:
     def _shown_date(self, container: HtmlElement | None) -> tuple[str, str] | None:
         """The date the page shows, by the date selectors or near the headline, with its layer. Of two date
         lines, one labelled as the update time ("Cập nhật: …") and one not, the other is the publication
-        time, wherever each stands; a labelled line alone may give the publication time."""
-        dated = []
-        for node in self.select_outside_teasers("date"):
+        time, wherever each stands; a labelled line alone may give the publication time.
+
+        Once the publication time is found, only a labelled line may still add something: a rail's dates
+        are then told apart by their text before their teasers are looked for."""
+        first: dict[bool, str] = {}
+        """The date of the first line outside teasers that gives the update time alone (True), and of the
+        first other line (False)."""
+        for node in self.select_every("date"):
+            published = False in first
+            if not published and self.in_teaser(node):
+                continue
             text = visible_text(node)
+            update = updates_only(text)
+            if update in first:
+                continue
             parsed = parse_iso(node.get("datetime")) or parse_date_line(text)
-            if parsed:
-                dated.append((parsed, updates_only(text)))
-        published = next((parsed for parsed, update in dated if not update), None)
-        if published is not None:
-            self._updated_shown = next((parsed for parsed, update in dated if update), None)
-            return published, SELECTORS
-        if dated:
-            return dated[0][0], SELECTORS
+            if parsed and not (published and self.in_teaser(node)):
+                first[update] = parsed
+                if len(first) == 2:  # both found: the rest can add nothing
+                    break
+        if False in first:
+            self._updated_shown = first.get(True)
+            return first[False], SELECTORS
+        if True in first:
+            return first[True], SELECTORS
         parsed = fallbacks.date_near(self.title_node, container)
         return (parsed, GENERIC) if parsed else None
 

@@ -41,9 +41,9 @@ from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
     CLASS_VALUES_KEPT,
     SIGNED_TAGS,
-    class_words,
     html_line,
     is_photo,
+    is_related_box,
     is_signature,
     links_to_articles,
     visible_lines,
@@ -706,10 +706,17 @@ def _writes_day(text: str, day: datetime) -> bool:
 def _is_teaser_box(node: HtmlElement) -> bool:
     """A teaser's box by its tag or class, or a box of related articles ("news-relation"), whose teasers
     carry the lead classes of the article's own."""
-    if node.tag in TEASER_TAGS:
+    return _boxes_a_teaser(node.tag, node.get("class") or "")
+
+
+@functools.lru_cache(maxsize=CLASS_VALUES_KEPT)
+def _boxes_a_teaser(tag: str, class_value: str) -> bool:
+    """`_is_teaser_box` of an element of this tag and class attribute: read once per distinct pair, as
+    rails repeat them."""
+    if tag in TEASER_TAGS:
         return True
-    words = class_words(node)
-    return words.related or not TEASER_CLASSES.isdisjoint(words.names)
+    names = frozenset(class_value.split())
+    return is_related_box(names) or not TEASER_CLASSES.isdisjoint(names)
 
 
 def in_author_box(node: HtmlElement) -> bool:
@@ -1063,26 +1070,38 @@ class Teasers:
         self._verdicts: dict[HtmlElement, bool] = {}
 
     def hold(self, node: HtmlElement) -> bool:
-        """`node` is in another article's teaser or the site's header (`in_teaser`)."""
+        """`node` is in another article's teaser or the site's header (`in_teaser`).
+
+        Each element says what its parent says, unless it holds the headline (no teaser) or is a teaser
+        or the site's header itself. The ancestors are walked up to the first that its markup decides
+        (`_says`); only when that one says no is a heading that links an article looked for in the boxes
+        under it, from the top down (a teaser in a rail is known by its `li` without such a look into
+        each box on the way)."""
         unsettled = []
         verdict = False
         for ancestor in chain((node,), node.iterancestors()):
             known = self._verdicts.get(ancestor)
             if known is None:
                 known = self._says(ancestor)
-            unsettled.append(ancestor)
+                if known is not None:
+                    self._verdicts[ancestor] = known
             if known is not None:
                 verdict = known
                 break
-        for element in unsettled:  # each says what the first element above it that decides says
+            unsettled.append(ancestor)
+        for element in reversed(unsettled):  # each says what the element above it says, or titles a teaser
+            verdict = verdict or _titles_an_article(element)
             self._verdicts[element] = verdict
         return verdict
 
     def _says(self, ancestor: HtmlElement) -> bool | None:
-        """False for a holder of the headline, True for a teaser or the site's header, else None."""
+        """False for a holder of the headline, True for a teaser box or the site's header by its markup
+        (`_is_teaser_box`, `_is_site_header`, with the element's tag and class read once for both), else
+        None."""
         if ancestor in self._around_title:
             return False
-        if _is_teaser_box(ancestor) or _is_site_header(ancestor) or _titles_an_article(ancestor):
+        tag, class_value = ancestor.tag, ancestor.get("class") or ""
+        if _boxes_a_teaser(tag, class_value) or _is_site_header(ancestor, tag, class_value):
             return True
         return None
 
@@ -1092,11 +1111,14 @@ def _titles_an_article(box: HtmlElement) -> bool:
     return any(child.tag in TEASER_HEADINGS and links_to_articles(child) for child in box)
 
 
-def _is_site_header(element: HtmlElement) -> bool:
-    """The site's header or its top bar, by tag (outside the article) or by id or class name."""
-    if element.tag == "header":
+def _is_site_header(element: HtmlElement, tag: str | None = None, class_value: str | None = None) -> bool:
+    """The site's header or its top bar, by tag (outside the article) or by id or class name; `tag` and
+    `class_value` are the element's, when already read."""
+    tag = element.tag if tag is None else tag
+    if tag == "header":
         return _is_page_chrome(element)
-    return _names_site_header(element.get("id") or "", element.get("class") or "")
+    class_value = (element.get("class") or "") if class_value is None else class_value
+    return _names_site_header(element.get("id") or "", class_value)
 
 
 @functools.lru_cache(maxsize=CLASS_VALUES_KEPT)
