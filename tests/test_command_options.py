@@ -44,3 +44,24 @@ def test_after_a_double_dash_a_name_may_start_with_a_dash(tmp_path: Path) -> Non
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert '"title": "Tiêu đề"' in done.stdout
+
+
+HEAVY_LIBRARIES = ("datasketch", "scipy", "trafilatura")
+"""Imported by the work that needs them (a dedup signature, the generic layer), not when a command starts:
+Scrapy imports every command's module to start any one of them."""
+
+
+@pytest.mark.parametrize("command", ["export", "cleantext", "extract", "reprocess", "rebuild_state"])
+def test_a_command_starts_without_the_heavy_libraries(tmp_path: Path, command: str) -> None:
+    probe = (
+        "import sys\nfrom scrapy.cmdline import execute\n"
+        f"sys.argv = ['scrapy', {command!r}, '--help']\n"
+        "try:\n    execute()\nexcept SystemExit:\n    pass\n"
+        f"print('loaded:', sorted(name for name in {HEAVY_LIBRARIES!r} if name in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path, env=crawl_env(), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert f"scrapy {command} [" in done.stdout, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "loaded: []"

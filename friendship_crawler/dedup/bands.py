@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHashLSH
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _SIGNATURE_DTYPE = np.dtype("<u4")
@@ -27,6 +26,8 @@ class BandIndex:
     """Band keys of signatures, each pointing at the export (`seq`) it came from."""
 
     def __init__(self, threshold: float, num_perm: int, weights: tuple[float, float]) -> None:
+        from datasketch import MinHashLSH  # on first use, as `minhash` imports it
+
         lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
         self.bands, self.rows = lsh.b, lsh.r
         self.num_perm = num_perm

@@ -5,6 +5,10 @@ cost); its values fit in uint32, so one article's signature is `4 * num_perm` by
 Changing the hash function or the seed invalidates stored signatures (`scrapy rebuild_state`
 recomputes them). Shingle size and permutation count were chosen by measurement on
 the labelled pairs of `bench/dedup_pairs.py` (see `python -m bench.dedup calibrate`).
+
+datasketch is imported where a signature is first made or read, not with the module: its package
+imports scipy, which took 0.4 s of the 1.4 s every `scrapy` command spent starting (Scrapy imports
+every command's module to start any one of them, and the console's tally reaches the dedup rule).
 """
 
 from __future__ import annotations
@@ -12,10 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import xxhash
-from datasketch import LeanMinHash, MinHash
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash, MinHash
 
 from friendship_crawler.textnorm import normalize_text
 
@@ -67,6 +74,8 @@ DEFAULT_CONFIG = ShingleConfig()
 @cache
 def _empty_minhash(num_perm: int) -> MinHash:
     # Drawing the permutations costs far more than hashing one article: draw them once per setting.
+    from datasketch import MinHash  # on first use: datasketch imports scipy, see the module's docstring
+
     return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=xxhash.xxh32_intdigest)
 
 
@@ -93,6 +102,8 @@ def _shingle_bytes(tokens: list[str] | str, size: int) -> list[bytes]:
 
 def signature(tokens: list[str] | str, config: ShingleConfig) -> LeanMinHash:
     """The MinHash signature of a text's shingles (give the text, or its `words` to save tokenising twice)."""
+    from datasketch import LeanMinHash
+
     minhash = _empty_minhash(config.num_perm).copy()
     minhash.update_batch(_shingle_bytes(tokens, config.shingle_words))
     return LeanMinHash(minhash)
@@ -107,6 +118,8 @@ def signature_from_bytes(data: bytes) -> LeanMinHash:
     """Unpack a signature stored by `signature_bytes`."""
     if not data or len(data) % _SIGNATURE_DTYPE.itemsize:
         raise ValueError(f"a stored signature must be a non-empty multiple of 4 bytes, got {len(data)}")
+    from datasketch import LeanMinHash
+
     values = np.frombuffer(data, dtype=_SIGNATURE_DTYPE)
     return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from datasketch import LeanMinHash
 from itemadapter import ItemAdapter
 
 from friendship_crawler.dedup.anchors import anchors, conflict, weight
@@ -18,6 +17,9 @@ from friendship_crawler.dedup.minhash import ShingleConfig, estimated_similarity
 from friendship_crawler.items import content_hash
 from friendship_crawler.textnorm import normalize_text
 from friendship_crawler.urls import CANONICAL_ROOT, host_of
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 Reason = Literal["url", "id", "exact", "near"]
 LSH_WEIGHTS = (0.3, 0.7)

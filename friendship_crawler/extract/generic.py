@@ -20,7 +20,6 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 
-import trafilatura
 from lxml import etree
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -96,6 +95,8 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     drop_titled_link_boxes(page)
     drop_link_widgets(page)
     drop_teaser_lists(page, article_id(url))
+    import trafilatura  # on first use: most pages never need it, and every `scrapy` command would pay it
+
     try:
         text = trafilatura.extract(
             page,
