@@ -106,8 +106,11 @@ OUTLET_WORD = re.compile(
 SENTENCE_MARKS = re.compile(r"[,:;!?()]")
 
 
+ATTRIBUTION_OPENER = r"theo|according\s+to"
+"""What credits a text to its source, matched without case: "Theo TTXVN", an English edition's "According to
+VNA"."""
 ATTRIBUTED_AFTER = re.compile(
-    r"\s+[-–|]\s+(?i:theo|according to)\s+(?P<source>[A-ZĐ][^()\d,;:]{0,60}?)\s*\.?$"
+    rf"\s+[-–|]\s+(?i:{ATTRIBUTION_OPENER})\s+(?P<source>[A-ZĐ][^()\d,;:]{{0,60}}?)\s*\.?$"
 )
 """An outlet credited after a dash or a bar that ends the byline ("Minh Anh - Theo Reuters", "Minh Anh |
 According to VNA"): the source, and no part of the name."""
@@ -296,7 +299,7 @@ HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "c�
 OUTLET_MAX_WORDS = 3
 """Words of each outlet an attribution lists between commas ("Theo Reuters, AFP", "Theo Tân Hoa xã, AP")."""
 ATTRIBUTED_SUFFIX = re.compile(
-    r"\(\s*(?:(?i:theo\s+|according\s+to\s+|nguồn\s*:\s*|source\s*:\s*)"
+    rf"\(\s*(?:(?i:(?:{ATTRIBUTION_OPENER})\s+|nguồn\s*:\s*|source\s*:\s*)"
     r"|(?i:(?:lược\s+|biên\s+)?dịch\s+(?:từ|theo)\s+)(?=[A-ZĐ]))(?P<source>[^()]+?)\s*\)\s*\.?$"
 )
 """An outlet credited after the name, in brackets: "Hà Anh (Theo Nikkei Asia)", "Hà Anh (Nguồn: TTXVN)", "Ha

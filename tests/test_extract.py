@@ -17,7 +17,7 @@ from friendship_crawler.clean.lines import split_byline as split_text_byline
 from friendship_crawler.entities import ENTITY_FIELDS
 from friendship_crawler.extract import ArticleExtractor, Extraction, NotAnArticle
 from friendship_crawler.extract.body import Block, Body, read_body
-from friendship_crawler.extract.byline import SplitBody, clean_author, split_byline
+from friendship_crawler.extract.byline import SplitBody, clean_author, clean_source, split_byline
 from friendship_crawler.extract.dates import parse_iso
 from friendship_crawler.extract.document import decode_page, parse_page
 from friendship_crawler.extract.language import text_language
@@ -2198,3 +2198,21 @@ def test_an_organisations_contact_line_last_names_no_writer(last: str, author: s
     paragraphs = [Block("Một câu của bài."), Block("Hai câu của bài."), Block("Ba câu của bài.")]
     split = split_byline([*paragraphs, Block(last)], None)
     assert (split.author, split.blocks) == (author, paragraphs if author else [*paragraphs, Block(last)])
+
+
+@pytest.mark.parametrize(
+    ("shown", "source"),
+    [
+        ("Theo TTXVN", "TTXVN"),
+        ("According to VNA", "VNA"),
+        ("(Theo Báo Quân đội nhân dân)", "Báo Quân đội nhân dân"),
+        ("Nguồn: Theo VOV.", "VOV"),
+        ("Lược dịch từ The Diplomat", "The Diplomat"),
+        ("Nguồn: Bộ Ngoại giao", "Bộ Ngoại giao"),
+        ("Theo kế hoạch, đoàn sẽ đến Hà Nội", "Theo kế hoạch, đoàn sẽ đến Hà Nội"),
+        ("Nguồn:", None),
+    ],
+)
+def test_a_source_box_gives_the_outlet_without_the_credit_before_it(shown: str, source: str | None) -> None:
+    """A source box reads as the body's attribution line does: the same credits, in Vietnamese or English."""
+    assert clean_source(shown) == source

@@ -71,19 +71,16 @@ def clean_author(raw: str | None) -> str | None:
     return author_name(name) if name else None
 
 
-SOURCE_THEO = re.compile(r"^theo\s+(?=\S)", re.IGNORECASE)
-
-
 def clean_source(raw: str | None) -> str | None:
-    """The value of a source element or "Nguồn:" line, without the "Theo" a box may print before it ("Theo
-    TTXVN"); None when it is empty."""
+    """The value of a source element or "Nguồn:" line, without the credit a box may print before it ("Theo
+    TTXVN", "(Theo Báo Nhân Dân)", "According to VNA": `attribution`); None when it is empty."""
     if raw is None:
         return None
     line = normalize_line(raw)
     value = site_rules.source_of(line)
     if value is None:
         value = site_rules.SOURCE_LABEL.sub("", line).strip()
-    return SOURCE_THEO.sub("", value) or None
+    return attribution(value) or value or None
 
 
 def split_byline(blocks: list[Block], known_author: str | None) -> SplitBody:
