@@ -109,6 +109,9 @@ SENTENCE_MARKS = re.compile(r"[,:;!?()]")
 ATTRIBUTION_OPENER = r"theo|according\s+to"
 """What credits a text to its source, matched without case: "Theo TTXVN", an English edition's "According to
 VNA"."""
+TRANSLATION_CREDIT = r"(?:lược\s+|biên\s+)?dịch\s+(?:từ|theo)"
+"""What credits a translation to the outlet it is made from, matched without case: "Lược dịch từ The
+Diplomat", "dịch theo Reuters"."""
 ATTRIBUTED_AFTER = re.compile(
     rf"\s+[-–|]\s+(?i:{ATTRIBUTION_OPENER})\s+(?P<source>[A-ZĐ][^()\d,;:]{{0,60}}?)\s*\.?$"
 )
@@ -298,16 +301,18 @@ HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "anh chị", "c�
 """Words that start a caption or a sentence about someone, never a bare byline."""
 OUTLET_MAX_WORDS = 3
 """Words of each outlet an attribution lists between commas ("Theo Reuters, AFP", "Theo Tân Hoa xã, AP")."""
+SOURCE_WORD = r"nguồn|sources?"
+"""What labels a source, matched without case: "Nguồn:", and "Source:" or "Sources:" on the family's English
+editions."""
 ATTRIBUTED_SUFFIX = re.compile(
-    rf"\(\s*(?:(?i:(?:{ATTRIBUTION_OPENER})\s+|nguồn\s*:\s*|source\s*:\s*)"
-    r"|(?i:(?:lược\s+|biên\s+)?dịch\s+(?:từ|theo)\s+)(?=[A-ZĐ]))(?P<source>[^()]+?)\s*\)\s*\.?$"
+    rf"\(\s*(?:(?i:(?:{ATTRIBUTION_OPENER})\s+|(?:{SOURCE_WORD})\s*:\s*)"
+    rf"|(?i:{TRANSLATION_CREDIT}\s+)(?=[A-ZĐ]))(?P<source>[^()]+?)\s*\)\s*\.?$"
 )
 """An outlet credited after the name, in brackets: "Hà Anh (Theo Nikkei Asia)", "Hà Anh (Nguồn: TTXVN)", "Ha
 Anh (According to Reuters)", or the outlet a translation is made from ("Hồng Nhung (dịch từ The Diplomat)";
 not "(dịch từ tiếng Anh)")."""
-SOURCE_LABEL = re.compile(r"^\s*(?P<bracket>\(\s*)?(?:Nguồn|Sources?)\s*:\s*", re.IGNORECASE)
-"""What labels the source line: "Nguồn:", and "Source:" or "Sources:" on the family's English editions, in
-brackets or not ("(Nguồn: TTXVN)")."""
+SOURCE_LABEL = re.compile(rf"^\s*(?P<bracket>\(\s*)?(?:{SOURCE_WORD})\s*:\s*", re.IGNORECASE)
+"""What labels the source line (`SOURCE_WORD`), in brackets or not ("(Nguồn: TTXVN)")."""
 SOURCE_MAX_CHARS = 120
 """A "Nguồn:" line names a source in a few words; a longer text after the label is a paragraph."""
 _CLOSING_BRACKET = re.compile(r"\)\s*\.?$")

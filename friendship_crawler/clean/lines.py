@@ -1121,7 +1121,7 @@ def split_byline(
 def _credited_from(group: str) -> str:
     """What opens an attribution: "Theo" (an English edition's "According to"), or a translation's "Lược
     dịch từ" (its words in `group`)."""
-    return rf"(?:{site_rules.ATTRIBUTION_OPENER}|(?P<{group}>(?:lược |biên )?dịch (?:từ|theo)))"
+    return rf"(?:{site_rules.ATTRIBUTION_OPENER}|(?P<{group}>{site_rules.TRANSLATION_CREDIT}))"
 
 
 ATTRIBUTION = re.compile(
