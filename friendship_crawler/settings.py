@@ -13,6 +13,8 @@ ROBOTSTXT_OBEY = True
 
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+CONCURRENT_ITEMS = 8  # a page's output takes this many workers; it is one item, or a listing's links, and
+# Scrapy starts every worker for every response: 100 by default, 101 asyncio tasks per page fetched
 DOWNLOAD_DELAY = 1.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
