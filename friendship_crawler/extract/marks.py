@@ -105,7 +105,6 @@ class PageMarks:
         own, every element asked for its class: the XPath `descendant-or-self::*[@class]` costs libxml2
         twice what lxml spends making an object of every element, and its matches still had to be asked."""
         holders: list[HtmlElement] = []
-        values: list[str] = []
         by_value: dict[str, list[int]] = {}
         for element in self.root.iter("*"):
             value = element.get("class")
@@ -115,8 +114,7 @@ class PageMarks:
                 else:
                     by_value[value] = [len(holders)]
                 holders.append(element)
-                values.append(value)
-        text = " ".join(values)
+        text = " ".join(by_value)  # each distinct value once: a part of a value is found in it as well
         split = str.split if _splits_as_css(text) else _css_tokens
         values_of: dict[str, list[str]] = {}
         for value in by_value:
