@@ -46,9 +46,16 @@ def test_after_a_double_dash_a_name_may_start_with_a_dash(tmp_path: Path) -> Non
     assert '"title": "Tiêu đề"' in done.stdout
 
 
-HEAVY_LIBRARIES = ("datasketch", "scipy", "trafilatura")
-"""Imported by the work that needs them (a dedup signature, the generic layer), not when a command starts:
-Scrapy imports every command's module to start any one of them."""
+HEAVY_LIBRARIES = (
+    "datasketch",
+    "scipy",
+    "trafilatura",
+    "friendship_crawler.reader",
+    "friendship_crawler.extract.extractor",
+    "friendship_crawler.clean.lines",
+)
+"""Imported by the work that needs them (a dedup signature, the generic layer, the reading of a page), not
+when a command starts: Scrapy imports every command's module to start any one of them."""
 
 
 @pytest.mark.parametrize("command", ["export", "cleantext", "extract", "reprocess", "rebuild_state"])

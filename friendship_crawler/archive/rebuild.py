@@ -32,14 +32,12 @@ from friendship_crawler.dataset.select import newest_records
 from friendship_crawler.dataset.writers import write_jsonl
 from friendship_crawler.extract import NotAnArticle
 from friendship_crawler.items import Article
-from friendship_crawler.reader import read_article
 from friendship_crawler.run import REPROCESS_RUNS, new_run_id
 
 logger = logging.getLogger(__name__)
 
 PageReader = Callable[[bytes, str], Article]
 """A page and its URL in, its clean record out (`read_article`), raising `NotAnArticle`."""
-"""Rebuilt records go to `output/reprocess-<run_id>.jsonl`, read by export like any run file."""
 _UNCOMPARED = frozenset({"crawled_at", "version"})
 
 
@@ -69,13 +67,17 @@ class RebuildReport:
 def rebuild_records(
     archive_dir: Path,
     output_dir: Path,
-    read: PageReader = read_article,
+    read: PageReader | None = None,
     run_id: str | None = None,
     runs_dirs: Sequence[Path] = (),
 ) -> RebuildReport:
-    """Read the newest capture of every archived article again (`read`); write the changed records to
-    `output_dir`. What the runs hold, and which articles they dropped as duplicates, is read from the run
-    files and duplicates reports in `output_dir` and in `runs_dirs`."""
+    """Read the newest capture of every archived article again (`read`, by default `read_article`); write
+    the changed records to `output_dir`. What the runs hold, and which articles they dropped as duplicates,
+    is read from the run files and duplicates reports in `output_dir` and in `runs_dirs`."""
+    if read is None:
+        from friendship_crawler.reader import read_article  # the reading, once there is work
+
+        read = read_article
     report = RebuildReport()
     captures = newest_captures(
         chain.from_iterable(

@@ -20,8 +20,6 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from friendship_crawler import reader
-from friendship_crawler.clean import PageTextError
 from friendship_crawler.commands.input_file import TooLarge, read_at_most
 from friendship_crawler.commands.new_file import new_output, write_new
 from friendship_crawler.commands.options import positional_arguments
@@ -147,6 +145,8 @@ def clean_file(
     path: Path, encoding: str | None = None, max_size_mb: float = MAX_SIZE_MB
 ) -> dict[str, object]:
     """The record of one page-text file; raises `UnreadableText` or `PageTextError`."""
+    from friendship_crawler import reader  # the cleaning, once there is work
+
     record = reader.read_page_text(read_page_text(path, encoding, max_size_mb))
     record["file"] = str(path)
     return record
@@ -210,6 +210,8 @@ class Command(ScrapyCommand):
         except ValueError as error:
             raise UsageError(f"--encoding: {error}", print_help=False) from error
         output = new_output(opts.output)
+        from friendship_crawler.clean import PageTextError  # the cleaning, once there is work
+
         failed, records = 0, []
         for name in args:
             path = Path(name)

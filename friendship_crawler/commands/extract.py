@@ -24,9 +24,8 @@ from friendship_crawler.commands.input_file import TooLarge, read_at_most
 from friendship_crawler.commands.new_file import new_output, write_new
 from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.console.session import ends_on_ctrl_c
-from friendship_crawler.extract import ArticleExtractor, NotAnArticle
+from friendship_crawler.extract import NotAnArticle
 from friendship_crawler.project_settings import friendship_setting
-from friendship_crawler.reader import read_page
 from friendship_crawler.urls import http_url
 
 logger = logging.getLogger(__name__)
@@ -69,6 +68,9 @@ class Command(ScrapyCommand):
         if opts.url:
             _check_url(opts.url)
         output = new_output(opts.output)
+        from friendship_crawler.extract import ArticleExtractor  # the reading, once there is work
+        from friendship_crawler.reader import read_page
+
         extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
         lines, failed = [], 0
         read: set[str] = set()

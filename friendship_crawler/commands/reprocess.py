@@ -20,12 +20,10 @@ from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.console.session import command_log, ends_on_ctrl_c
 from friendship_crawler.dedup.rebuild import record_feed
 from friendship_crawler.dedup.state import STATE_FILE, StateError, near_rule, state_config
-from friendship_crawler.extract import ArticleExtractor
 from friendship_crawler.frontier import Frontier
 from friendship_crawler.items import Article
 from friendship_crawler.paths import project_path
 from friendship_crawler.project_settings import friendship_setting
-from friendship_crawler.reader import read_page
 from friendship_crawler.site import SECTION_SLUG
 
 logger = logging.getLogger(__name__)
@@ -73,6 +71,9 @@ class Command(ScrapyCommand):
             Path(opts.archive) if opts.archive else project_path(settings, "FRIENDSHIP_ARCHIVE_DIR")
         )
         output_dir = Path(opts.output) if opts.output else project_path(settings, "FRIENDSHIP_OUTPUT_DIR")
+        from friendship_crawler.extract import ArticleExtractor  # the reading, once there is work
+        from friendship_crawler.reader import read_page
+
         extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
 
         def read(page: bytes, url: str) -> Article:
