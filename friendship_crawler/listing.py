@@ -125,10 +125,10 @@ _PAGE_NUMBER = (
 )
 """Page numbers in a listing's address that are not the family's offset ("/tin-tuc/p2", "?page=2")."""
 DATE_CLASS = re.compile(r"date|time|publish", re.I)
-DATE_LINE_MAX_CHARS = 60
+"""A class that names the element holding a teaser's date ("article-date", "bx-date", "publish-time")."""
+TEASER_DATE_MAX_CHARS = 60
 """A teaser's line that dates it is short: a name or a section, then the date."""
 _ENDS_WITH_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?\s*$")
-"""A class that names the element holding a teaser's date ("article-date", "bx-date", "publish-time")."""
 _DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _OFFSET = re.compile(r"[&?]BRSR=(?P<n>\d{1,9})(?!\d)")
 _API_PATH = re.compile(r"/api\w*@/")
@@ -425,7 +425,11 @@ def teaser_date(teaser: HtmlElement | None) -> date | None:
     for element in elements:
         if element.tag == "time" or DATE_CLASS.search(str(element.get("class") or "")):
             text = " ".join(element.text_content().split())
-            if len(text) > DATE_LINE_MAX_CHARS or UPDATED_LABEL.search(text) or next(element.iter("a"), None):
+            if (
+                len(text) > TEASER_DATE_MAX_CHARS
+                or UPDATED_LABEL.search(text)
+                or next(element.iter("a"), None)
+            ):
                 continue  # a box that holds more than the date, or the update's
             day = parse_date(text) or _vietnam_day(element.get("datetime"))
             if day is not None:
@@ -433,7 +437,7 @@ def teaser_date(teaser: HtmlElement | None) -> date | None:
     for element in elements:
         text = " ".join(element.text_content().split())
         dated = _ENDS_WITH_DATE.search(text) or match_date_line(text)
-        if dated and len(text) <= DATE_LINE_MAX_CHARS and next(element.iter("a"), None) is None:
+        if dated and len(text) <= TEASER_DATE_MAX_CHARS and next(element.iter("a"), None) is None:
             return parse_date(text)
     return None
 

@@ -398,7 +398,7 @@ def _is_date_line(line: str) -> bool:
     """A short line that says a date and nothing else: figures, and only the words of a date line
     (`rules.DATE_LINE_WORDS`: weekdays, months, "Cập nhật", "lúc", "GMT"). A headline with an anniversary's
     dates or a weather box with today's is no date line."""
-    if len(line) > rules.DATE_LINE_MAX_CHARS:
+    if len(line) > rules.HEADER_DATE_LINE_MAX_CHARS:
         return False
     return all(word in rules.DATE_LINE_WORDS for word in _NOT_WORDS.split(line.casefold()) if word)
 

@@ -251,9 +251,10 @@ TRAILING_CREDIT = re.compile(rf"[(\s.]{_CREDIT_WORD}\s*:\s*[^()]{{1,80}}\)?\s*\.
 SOURCE_AFTER_CAPTION = re.compile(r"[(.\s]Nguồn\s*:\s*[^()]{1,80}\)?\s*\.?$", re.IGNORECASE)
 """A source named at the end of a caption ("… Bác. Nguồn: ĐSQ", "… (Nguồn: Hội)"), as a credit is."""
 CUT_CREDIT = re.compile(r"\s\(\s*(?P<start>[^\s()]{0,5})$")
-CREDIT_WORDS = ("ảnh", "nguồn", "photo")
 """A caption the stored copy cut as its credit opened ("… tỉnh Hải Dương (", "… (Ản"): an opening
 parenthesis and at most the start of a credit word end the line (`lines.ends_in_cut_credit`)."""
+CREDIT_WORDS = ("ảnh", "nguồn", "photo")
+"""The words a credit opens with, whose start `CUT_CREDIT` may have kept."""
 UNNAMED_CREDIT = re.compile(rf"\(\s*{_CREDIT_WORD}\s*\)\s*\.?$", re.IGNORECASE)
 """A credit that names nobody at the end of a caption: "… toàn diện (Ảnh minh họa)"."""
 CAPTION_PLACEHOLDER = "chú thích ảnh"
@@ -268,7 +269,7 @@ CAPTION_OVER_ALT_WORDS = 8
 a teaser that repeats its title goes on for a sentence or more."""
 NUMBERED_IMAGE = re.compile(r"\s*[-–—]?\s*(?:ảnh|hình|hình ảnh)\s+\d{1,2}\.?", re.I)
 """What the CMS adds after the title in a generated alt: "<title>- Ảnh 1.", "<title> - Hình 2"."""
-DATE_LINE_MAX_CHARS = 90
+HEADER_DATE_LINE_MAX_CHARS = 90
 """A header line this long at most may be a date line in a form `match_date_line` does not know: a longer
 one is a headline or a ticker, whose dates are not the article's."""
 DATE_LINE_WORDS = frozenset(

@@ -38,6 +38,8 @@ _PARSER = html.HTMLParser(
 """`huge_tree` raises libxml2's depth limit from 256 to 2048 nested elements (what lies deeper is dropped
 by the parser: such a page reads as no article); no table of ids is kept (nothing looks an element up by
 id, and a page repeats ids freely)."""
+# Every element an `HtmlElement`, chosen in C: lxml.html's own lookup (form controls get classes of their
+# own) runs Python for every element object made, a sixth of the time a real-weight page takes to read.
 _PARSER.set_element_class_lookup(
     etree.ElementDefaultClassLookup(
         element=html.HtmlElement,
@@ -46,8 +48,6 @@ _PARSER.set_element_class_lookup(
         entity=html.HtmlEntity,
     )
 )
-"""Every element an `HtmlElement`, chosen in C: lxml.html's own lookup (form controls get classes of their
-own) runs Python for every element object made, a sixth of the time a real-weight page takes to read."""
 
 
 def decode_page(data: str | bytes) -> str:

@@ -149,14 +149,16 @@ are the site's of the day, not the article's."""
 BOX_OWN_TEXT = XPath(".//text()[not(ancestor::a)]", smart_strings=False)
 """The words of a box of links that are not its links: its label ("Tags:", "Từ khóa nổi bật")."""
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+"""What titles a box from just before it."""
 HEADLINE_TAGS = ("h1", "h2", "h3", "h4")
 SLUG_BLOCK_TAGS = ("div", "p", "span", "strong", "b", "header")
 SLUG_HEADLINE_MIN_WORDS = 3
+"""A slug of fewer words names too little to tell a headline by."""
 SLUG_SHARE = 0.6
 """The share of a headline's words its slug keeps at least."""
-"""A slug of fewer words names too little to tell a headline by."""
 HEADLINE_MAX_CHARS = 300
-"""What titles a box from just before it."""
+"""A block the slug spells is the headline only up to this length: a longer one is a paragraph that
+happens to use its words."""
 SIGNED_AFTER_LEVELS = 2
 """Wrappers (the body's column, its article box) that a signed line after the body may stand outside of."""
 TAG_REACH = 150
