@@ -208,7 +208,10 @@ WRITER_TITLE = re.compile(
 """A title, a profession or a rank a byline or a link to the writer's page may set before the name ("TS.",
 "Đại sứ", "Dr.", "Nhà văn"), kept in the author's name (a role, "Nhà báo", "PV", is not: `AUTHOR_ROLE`);
 "Tác giả", "Theo dõi" or "Xem thêm" before a name say what the link is for."""
-PHOTO_CREDIT_AFTER = re.compile(r"\s*[-–|;,]\s*(?:ảnh|photos?)\s*:\s*[^:|;]{1,40}$", re.IGNORECASE)
+PHOTO_CREDIT_WORD = r"(?:Ảnh(?:\s+(?:minh\s+họa|minh\s+hoạ|tư\s+liệu))?|Nguồn ảnh|Photos?)"
+"""What labels a photo credit, before its colon ("Ảnh:", "Ảnh minh họa:", "Nguồn ảnh:", "Photos:"): a regex
+part, matched without case."""
+PHOTO_CREDIT_AFTER = re.compile(rf"\s*[-–|;,]\s*{PHOTO_CREDIT_WORD}\s*:\s*[^:|;]{{1,40}}$", re.IGNORECASE)
 """The photographer credited after the writer on the byline's line ("Bài: Phương Lê - Ảnh: Minh Đức",
 "Phương Lê | Ảnh: Minh Đức", "Story: Minh Anh; Photos: Tuan Anh")."""
 

@@ -829,6 +829,8 @@ def test_a_bare_name_before_the_trailer_is_a_byline() -> None:
         ("Phương Lê | Ảnh: Minh Đức", "Phương Lê"),
         ("ThS. Nguyễn Văn An", "ThS. Nguyễn Văn An"),
         ("Phương Lê; Ảnh: Minh Đức", "Phương Lê"),
+        ("Phương Lê - Nguồn ảnh: Internet", "Phương Lê"),
+        ("Phương Lê - Ảnh minh họa: Minh Đức", "Phương Lê"),
     ],
 )
 def test_a_titled_byline_or_one_crediting_the_photographer_before_the_trailer_is_the_author(

@@ -1253,6 +1253,7 @@ def test_a_signed_source_line_in_brackets_or_an_english_attribution_names_the_so
         ("Đại sứ Nguyễn Phương Nga", "Đại sứ Nguyễn Phương Nga"),
         ("Thu Hà | Ảnh: Minh Đức", "Thu Hà"),
         ("Bài: Phương Lê - Ảnh: Minh Đức", "Phương Lê"),
+        ("Thu Hà - Nguồn ảnh: Internet", "Thu Hà"),
         ("Story and photos: Phương Lê", "Phương Lê"),
         ("Written by Phương Lê", "Phương Lê"),
     ],

@@ -27,6 +27,18 @@ def test_a_link_that_is_no_url_is_passed_over() -> None:
     assert article.related_urls == [] and "Đoạn văn." in article.text
 
 
+@pytest.mark.parametrize("source", ["https://[host/anh.jpg", "http://[x]:y/anh.jpg"])
+def test_an_image_whose_address_is_no_url_is_passed_over(source: str) -> None:
+    body = (
+        '<div class="__MASTERCMS_CONTENT"><p>Đoạn văn của bài.</p>'
+        f'<table class="MASTERCMS_TPL_TABLE"><tr><td><img src="{source}"></td></tr></table>'
+        '<figure><img src="anh.jpg"></figure></div>'
+    )
+    article = read_article(page(body), URL)
+    assert [image.url for image in article.images] == [urljoin(URL, "anh.jpg")]
+    assert article.text.endswith("Đoạn văn của bài.")
+
+
 def test_a_fetched_url_that_is_no_url_names_no_article() -> None:
     with pytest.raises(NotAnArticle) as raised:
         read_article(page(BODY), "http://[bad")

@@ -331,3 +331,13 @@ def test_the_sections_feed_tags_and_search_are_no_subsections() -> None:
     )
     spider = FriendshipSpider.from_crawler(get_crawler(FriendshipSpider, {"FRIENDSHIP_INCREMENTAL": False}))
     assert list(spider._discover_subsections(response)) == ["bon-phuong-ket-ban", "chan-dung-be-ban"]
+
+
+def test_a_menu_link_that_is_no_url_leaves_the_subsections_found() -> None:
+    links = '<a href="/huu-nghi/bon-phuong-ket-ban">a</a><a href="http://[bad/huu-nghi/x">b</a>'
+    links += '<a href="/huu-nghi/chan-dung-be-ban">c</a>'
+    response = HtmlResponse(
+        f"{CANONICAL_ROOT}/huu-nghi", body=f"<html><body>{links}</body></html>".encode(), encoding="utf-8"
+    )
+    spider = FriendshipSpider.from_crawler(get_crawler(FriendshipSpider, {"FRIENDSHIP_INCREMENTAL": False}))
+    assert list(spider._discover_subsections(response)) == ["bon-phuong-ket-ban", "chan-dung-be-ban"]

@@ -13,7 +13,7 @@ import re
 import string
 from collections.abc import Iterable
 
-from friendship_crawler.site_rules import RELATED_BOX_TITLES, RELATED_LABELS
+from friendship_crawler.site_rules import PHOTO_CREDIT_WORD, RELATED_BOX_TITLES, RELATED_LABELS
 from friendship_crawler.textnorm import CAPITAL
 
 
@@ -243,10 +243,9 @@ TRUNCATED_CELL = re.compile(r"(?:\.\.\.|…)\s*\|$")
 """A cell cut by the CMS with an ellipsis ("... đàn ... |"): the teaser of another article, never text."""
 
 # --- images: captions and credits ----------------------------------------------------------------
-_CREDIT_WORD = r"(?:Ảnh(?:\s+(?:minh\s+họa|minh\s+hoạ|tư\s+liệu))?|Nguồn ảnh|Photos?)"
-PHOTO_CREDIT = re.compile(rf"^\(?\s*{_CREDIT_WORD}\s*:", re.IGNORECASE)
+PHOTO_CREDIT = re.compile(rf"^\(?\s*{PHOTO_CREDIT_WORD}\s*:", re.IGNORECASE)
 """A caption's photo-credit part: "(Ảnh: Báo Bắc Giang)."."""
-TRAILING_CREDIT = re.compile(rf"[(\s.]{_CREDIT_WORD}\s*:\s*[^()]{{1,80}}\)?\s*\.?$", re.IGNORECASE)
+TRAILING_CREDIT = re.compile(rf"[(\s.]{PHOTO_CREDIT_WORD}\s*:\s*[^()]{{1,80}}\)?\s*\.?$", re.IGNORECASE)
 """A credit at the end of a one-line caption: "... tại Sóc Trăng (Ảnh: TTXVN).", "... Ảnh: Báo Bạc Liêu"."""
 SOURCE_AFTER_CAPTION = re.compile(r"[(.\s]Nguồn\s*:\s*[^()]{1,80}\)?\s*\.?$", re.IGNORECASE)
 """A source named at the end of a caption ("… Bác. Nguồn: ĐSQ", "… (Nguồn: Hội)"), as a credit is."""
@@ -255,7 +254,7 @@ CUT_CREDIT = re.compile(r"\s\(\s*(?P<start>[^\s()]{0,5})$")
 parenthesis and at most the start of a credit word end the line (`lines.ends_in_cut_credit`)."""
 CREDIT_WORDS = ("ảnh", "nguồn", "photo")
 """The words a credit opens with, whose start `CUT_CREDIT` may have kept."""
-UNNAMED_CREDIT = re.compile(rf"\(\s*{_CREDIT_WORD}\s*\)\s*\.?$", re.IGNORECASE)
+UNNAMED_CREDIT = re.compile(rf"\(\s*{PHOTO_CREDIT_WORD}\s*\)\s*\.?$", re.IGNORECASE)
 """A credit that names nobody at the end of a caption: "… toàn diện (Ảnh minh họa)"."""
 CAPTION_PLACEHOLDER = "chú thích ảnh"
 """What an image's alt says when nobody wrote one (as a `marker_key`): never article text."""

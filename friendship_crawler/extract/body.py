@@ -658,7 +658,10 @@ def is_caption_line(text: str) -> bool:
 def is_photo(image: HtmlElement) -> bool:
     """Not an icon, avatar or logo (by its address or class), not hidden, not set as small as an icon or
     a tracking pixel."""
-    address = urlsplit(image.get("src") or image.get("data-src") or "").path
+    try:
+        address = urlsplit(image.get("src") or image.get("data-src") or "").path
+    except ValueError:  # no address ("https://[host/x.jpg"): the walk takes no image from it anyway
+        address = ""
     classes = (image.get("class") or "").split()
     if selectors.NOT_A_PHOTO.search(address) or any(map(selectors.NOT_A_PHOTO.search, classes)):
         return False

@@ -214,7 +214,12 @@ class FriendshipSpider(scrapy.Spider):
         prefix = f"{section_path}/"
         found: dict[str, str] = {}
         for link in response.css("a[href]"):
-            path = urlsplit(response.urljoin(link.root.get("href") or "")).path.split("&", 1)[0].rstrip("/")
+            try:
+                path = (
+                    urlsplit(response.urljoin(link.root.get("href") or "")).path.split("&", 1)[0].rstrip("/")
+                )
+            except ValueError:  # a link that is no address ("http://[bad")
+                continue
             slug = path.removeprefix(prefix)
             is_subsection = (
                 path.startswith(prefix)
