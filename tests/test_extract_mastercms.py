@@ -31,7 +31,7 @@ from friendship_crawler.extract.links import fold_root
 from friendship_crawler.extract.selectors import DETECTION_ORDER, SELECTOR_FIELDS
 from friendship_crawler.items import Article
 from friendship_crawler.listing import parse_listing
-from friendship_crawler.reader import Reading, read_page
+from friendship_crawler.reader import Reading, read_article, read_page
 
 CASES = Path(__file__).parent / "fixtures" / "mastercms"
 EXTRACTOR = ArticleExtractor()
@@ -3077,3 +3077,31 @@ def test_teaser_verdicts_kept_for_a_page_answer_as_its_definition_does_in_any_or
     assert from_the_bottom == looked_up
     assert {id(node): in_teaser(node, title_node) for node in elements} == looked_up
     assert 0 < sum(looked_up.values()) < len(elements)
+
+
+OTHER_SITES_STORY = "Hội hữu nghị Việt - Lào tỉnh Bắc Giang tổ chức gặp mặt"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<p><strong>Tin liên quan</strong></p><ul><li><a href='https://vov.vn/the-gioi/gap-mat-post1030001.vov'>"
+        f"{OTHER_SITES_STORY}</a></li></ul>",
+        f"<p><strong>Xem thêm:</strong><br><a href='https://www.vietnamplus.vn/gap-mat-post900001.vnp'>{OTHER_SITES_STORY}</a></p>",
+        "<p><strong>Đọc thêm</strong></p><ul><li><a href='https://baobacgiang.vn/bac-giang/412345/gap-mat.html'>"
+        f"{OTHER_SITES_STORY}</a></li><li><a href='/chu-de/huu-nghi.html'>Hữu nghị Việt - Lào</a></li></ul>",
+        "<p><strong>Read more:</strong></p><ul><li><a href='https://en.vietnamplus.vn/vietnam-laos-post255555.vnp'>"
+        "Vietnam, Laos sign cooperation deal in education sector</a></li></ul>",
+    ],
+    ids=["another-sites-article", "labelled-link", "a-news-site-path-and-a-topic", "english-read-more"],
+)
+def test_a_related_box_of_other_sites_pages_leaves_the_text_and_the_article_whole(box: str) -> None:
+    """Under its title, a box's links are related pages whatever their addresses look like: left in the
+    text, its title would end the article there."""
+    after = "<p>Đoạn ba của bài, một câu đủ dài để đọc, sau hộp tin liên quan.</p>"
+    article = read_article(article_page(box + after), "https://thoidai.com.vn/tieu-de-bai-viet-194335.html")
+    assert article.text.splitlines()[1:] == [
+        "Đoạn một của bài, một câu đủ dài để đọc.",
+        "Đoạn hai của bài, một câu đủ dài để đọc.",
+        "Đoạn ba của bài, một câu đủ dài để đọc, sau hộp tin liên quan.",
+    ]

@@ -115,6 +115,8 @@ TEASER_MAX_CHARS = 600
 """A teaser is a title and a summary of a sentence or two; a box with more text is the article's own."""
 CHOICE_MAX_WORDS = 8
 """A poll's choice is named in a few words ("Có", "Rất hài lòng"); more are text of their own."""
+NOT_PAGE_LINKS = ("#", "javascript:", "mailto:", "tel:", "sms:", "data:")
+"""How a link that leads to no web page starts (lower-cased): a place in this page, a script, mail, a call."""
 
 
 @dataclass(frozen=True)
@@ -392,7 +394,22 @@ def lists_series_parts(items: HtmlElement) -> bool:
 def links_to_articles(element: HtmlElement, share: float = LINK_SHARE) -> bool:
     """Text that is mostly links to articles (at least `share` of it): a related box whatever its class
     names, as sister sites embed one as a bare table or list in the body."""
-    links = [a for a in element.iter("a") if article_id(a.get("href") or "")]
+    return _mostly_links(element, [a for a in element.iter("a") if article_id(a.get("href") or "")], share)
+
+
+def links_to_pages(element: HtmlElement, share: float = LINK_SHARE) -> bool:
+    """Text that is mostly links to web pages of any address (at least `share` of it): under a box's title
+    ("Tin liên quan", "Read more:"), the related articles of other sites (`…-post900001.vnp`, `/412345/…`)."""
+    return _mostly_links(element, [a for a in element.iter("a") if _leads_to_a_page(a)], share)
+
+
+def _leads_to_a_page(link: HtmlElement) -> bool:
+    """A link to a web page: an http(s) or relative address, not a place in this page, a script or mail."""
+    href = (link.get("href") or "").strip().lower()
+    return bool(href) and not href.startswith(NOT_PAGE_LINKS)
+
+
+def _mostly_links(element: HtmlElement, links: list[HtmlElement], share: float) -> bool:
     if not links:
         return False
     text = len(visible_text(element))
@@ -544,9 +561,9 @@ def is_inline_teaser(box: HtmlElement) -> bool:
 
 
 def _labels_a_link(paragraph: HtmlElement) -> bool:
-    """ "Đọc thêm: <a>title</a>": a link to an article under the label the text path drops it by."""
-    linked = any(article_id(a.get("href") or "") for a in paragraph.iter("a"))
-    return linked and is_labelled_link(visible_text(paragraph))
+    """ "Đọc thêm: <a>title</a>": a link to a page (an article of this site or another's) under the label
+    the text path drops it by."""
+    return any(map(_leads_to_a_page, paragraph.iter("a"))) and is_labelled_link(visible_text(paragraph))
 
 
 def _image_address(image: HtmlElement) -> str | None:
@@ -871,7 +888,10 @@ class _BodyWalker:
             and (
                 (
                     share
-                    and links_to_articles(element, share)
+                    and (
+                        links_to_articles(element, share)
+                        or (self._after_box_label() and links_to_pages(element, share))
+                    )
                     and not (tag == "p" and heads_an_item(element))
                     and not (tag in LIST_TAGS and is_introduced(element))
                     and not (tag == "div" and holds_own_paragraph(element))
@@ -961,6 +981,12 @@ class _BodyWalker:
         if said:
             self.body.blocks.append(Block(said))
             self._loose_image = None
+
+    def _after_box_label(self) -> bool:
+        """The line just read is only a box's title ("Tin liên quan", "Read more:"): the links after it are
+        the box's, whatever their addresses."""
+        blocks = self.body.blocks
+        return bool(blocks) and marker_key(blocks[-1].text, _LONGEST_LABEL) in _BOX_LABELS
 
     def _drop_box_label(self) -> str | None:
         """The line just read goes with the box of links left out after it when it is only that box's title

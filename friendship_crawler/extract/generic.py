@@ -24,7 +24,7 @@ from lxml import etree
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from friendship_crawler.clean.lines import is_own_address, own_hosts
+from friendship_crawler.clean.lines import is_labelled_link, is_own_address, own_hosts
 from friendship_crawler.extract import selectors
 from friendship_crawler.extract.body import (
     CELL_SEPARATOR,
@@ -209,14 +209,15 @@ def holds_every_line(body: Body, blocks: Sequence[Block]) -> bool:
     `blocks`: reading it loses none of trafilatura's text and keeps what trafilatura may drop from a small
     page (subheadings, lists) and what it cannot see (a signed byline). A line of trafilatura's may be two
     of the body's run together (a caption and its credit on lines of their own: "…Bắc Giang(Ảnh: …)."), or
-    part of one (a paragraph of `<br>`-separated text split where its bold opening ends)."""
+    part of one (a paragraph of `<br>`-separated text split where its bold opening ends). A related link
+    with its label ("Xem thêm: …"), which the body's reading leaves out, is no line it must hold."""
     texts = [block.text for block in body.blocks]
     lines = {*texts, *(f"{a}{gap}{b}" for a, b in zip(texts, texts[1:], strict=False) for gap in ("", " "))}
     joined = "\n".join(texts)
     return body.has_text and all(
         block.text in lines or block.text in joined
         for block in blocks
-        if len(block.text) >= HOLDER_LINE_CHARS
+        if len(block.text) >= HOLDER_LINE_CHARS and not is_labelled_link(block.text)
     )
 
 
