@@ -140,6 +140,12 @@ class Frontier:
                 (url, article_id, slug, _now()),
             )
 
+    def moved(self, url: str, to: str) -> None:
+        """A page owed to this run is requested at another address (the crawl's base moved: another port of
+        a local replica, `www.` added): its runs so far count there."""
+        with self._db:
+            self._db.execute("UPDATE OR REPLACE pending SET url = ? WHERE url = ?", (to, url))
+
     def requested(self, url: str, article_id: int, slug: str) -> None:
         """Write down, before it is fetched, an article page this run requests: until a run turns it into a
         known outcome, the next run requests it again (`retry`)."""

@@ -136,3 +136,38 @@ def test_an_article_that_said_it_was_missing_is_asked_for_again_by_the_next_run(
         assert [item["article_id"] for item in back.items] == [added[0]]
     finally:
         replica.stop()
+
+
+def test_a_page_owed_to_the_next_run_is_asked_for_at_that_runs_address(tmp_path: Path) -> None:
+    """The owed page is asked for where the site is now (here the same replica on another port, as each
+    offline demo starts one; `www.` added to the live site's address alike), not refused as offsite."""
+    before = OnceMissing(ReplicaConfig(articles=60)).start()
+    try:
+        assert run_crawl(tmp_path, before.base_url).returncode == 0
+        added = before.advance(1)
+        story = before.corpus.stories[added[0]]
+        before.missing = frozenset({f"/{story.slug}-{story.article_id}.html"})
+        assert added[0] not in {item["article_id"] for item in run_crawl(tmp_path, before.base_url).items}
+    finally:
+        before.stop()
+    moved = ReplicaServer(ReplicaConfig(articles=60)).start()
+    try:
+        assert added[0] in moved.advance(1) and moved.base_url != before.base_url
+        back = run_crawl(tmp_path, moved.base_url)
+        assert back.returncode == 0, back.log[-3000:]
+        assert added[0] in {item["article_id"] for item in back.items}
+        assert "friendship/links/offsite" not in back.stats and "outside the site's hosts" not in back.log
+    finally:
+        moved.stop()
+
+
+def test_a_crawl_at_another_name_of_the_site_reads_every_listing_to_its_end(
+    replica_factory: Callable[..., ReplicaServer], tmp_path: Path
+) -> None:
+    """The listings link their next pages on the site's own host (the replica's 127.0.0.1, the live site's
+    thoidai.com.vn) while the crawl asks at another name of it (localhost, www.thoidai.com.vn)."""
+    replica = replica_factory(articles=60)
+    run = run_crawl(tmp_path, replica.base_url.replace("127.0.0.1", "localhost"))
+    assert run.returncode == 0, run.log[-3000:]
+    assert stories(run.items, replica.corpus) == {a.article_id: 1 for a in replica.corpus.truth()}
+    assert "friendship/listing/stopped/offset_not_advancing" not in run.stats

@@ -108,6 +108,32 @@ def test_a_changed_cleaning_rule_reaches_the_dataset_without_fetching(
     assert again.written == 0 and again.path is None
 
 
+def test_an_archive_older_than_the_exported_record_does_not_roll_it_back(
+    workdir: Path, network_off: None
+) -> None:
+    """A later crawl exported a newer version of an article, and its archive is not among those read: the
+    older capture is left out, and the newer record stays the article's."""
+    (run_file,) = (workdir / "output").glob("friendship-*Z.jsonl")
+    record = json.loads(run_file.read_text(encoding="utf-8").splitlines()[0])
+    edited = {**record, "text": "Bài đã sửa.", "version": record["version"] + 1}
+    edited["crawled_at"] = "2099-01-01T00:00:00+00:00"
+    later = workdir / "output" / "friendship-20990101T000000Z.jsonl"
+    later.write_text(json.dumps(edited, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = rebuild_records(
+        workdir / "output" / "archive",
+        workdir / "output",
+        lambda page, url: replace(read_article(page, url), text="Quy tắc mới."),
+        run_id="20991231T000000Z",
+    )
+    assert report.superseded == 1 and report.written == len(exported(workdir, "before")) - 1
+    after = exported(workdir, "after")
+    assert (after[record["article_id"]]["text"], after[record["article_id"]]["version"]) == (
+        "Bài đã sửa.",
+        edited["version"],
+    )
+    assert {r["text"] for aid, r in after.items() if aid != record["article_id"]} == {"Quy tắc mới."}
+
+
 def test_reprocess_command_with_todays_rules_matches_the_crawl(crawled: Path) -> None:
     done = scrapy("reprocess", "--output", "output", cwd=crawled)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -15,6 +15,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,9 @@ class RebuildReport:
     not_article: Counter[str] = field(default_factory=Counter)
     duplicates: int = 0
     """Captures of articles the dedup stage dropped, left out again."""
+    superseded: int = 0
+    """Captures older than the record exported for their article (fetched again by a crawl whose archive
+    was not read): left out, or the older page would come back as the newest version."""
     left_to_crawl: list[tuple[str, int]] = field(default_factory=list)
     """(URL, id) of the pages no run exported that read as articles now: a crawl's, whose dedup stage
     judges them (`Frontier.reconsider` owes them to the next one)."""
@@ -111,6 +115,10 @@ def rebuild_records(
         if previous is None:  # never exported: a crawl reads it, through the dedup stage
             report.left_to_crawl.append((capture.url, article.article_id))
             continue
+        if _fetched_before(capture.captured_at, previous.article.crawled_at):
+            report.superseded += 1
+            logger.info("Archived page is older than its exported record, left out: %s", capture.url)
+            continue
         if _comparable(previous.article) == _comparable(article):
             report.unchanged += 1
             continue
@@ -124,15 +132,25 @@ def rebuild_records(
         report.path = _write_run_file(rebuilt, output_dir / f"{REPROCESS_RUNS}-{run_id}.jsonl")
     logger.info(
         "Rebuilt %s archived articles: %s changed records written, %s unchanged, %s not articles, "
-        "%s dropped duplicates left out, %s never exported left to a crawl",
+        "%s dropped duplicates left out, %s older than their exported records left out, %s never exported"
+        " left to a crawl",
         report.captures,
         report.written,
         report.unchanged,
         sum(report.not_article.values()),
         report.duplicates,
+        report.superseded,
         report.not_exported,
     )
     return report
+
+
+def _fetched_before(captured_at: str, crawled_at: str) -> bool:
+    """The capture was fetched before the exported record's page was (both ISO 8601 with an offset)."""
+    try:
+        return datetime.fromisoformat(captured_at) < datetime.fromisoformat(crawled_at)
+    except (TypeError, ValueError):  # a record without a readable time: nothing says it is newer
+        return False
 
 
 def _comparable(article: Article) -> dict[str, Any]:

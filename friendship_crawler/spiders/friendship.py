@@ -189,7 +189,10 @@ class FriendshipSpider(scrapy.Spider):
             )
         for url, slug in self.frontier.retry:
             self.crawler.stats.inc_value(f"{STAT}/incremental/retried")
-            yield from self._article_request(url, slug, retried=True)
+            here = self.hosts.on_base(url)  # an earlier run may have crawled the site at another address
+            if here != url:
+                self.frontier.moved(url, here)
+            yield from self._article_request(here, slug, retried=True)
 
     def _article_request(self, url: str, slug: str, retried: bool = False) -> Iterator[scrapy.Request]:
         """The request for an article page, once per run, written down in the frontier before it is sent;
@@ -312,12 +315,13 @@ class FriendshipSpider(scrapy.Spider):
         """Why paging this listing stops after `url` (None: it goes on), counted in stats."""
         reason: str | None = None
         dated = [e.published for e in listing.entries if e.published]
+        on_base = (self.hosts.on_base(listing.next_url or url), self.hosts.on_base(url))  # the host aside
         if listing.next_url is None or not listing.entries:
             reason = "end"
         elif fresh == 0:
             reason = "no_new_entries"
             self.logger.warning("Listing %s repeats earlier entries; paging stops here", url)
-        elif goes_back(listing.next_url, url) or not same_listing(listing.next_url, url):
+        elif goes_back(*on_base) or not same_listing(*on_base):
             reason = "offset_not_advancing"
             self.logger.warning("Listing %s offers a next page that does not advance", url)
         elif self.params.max_pages is not None and page >= self.params.max_pages:
