@@ -1248,6 +1248,34 @@ def test_a_signed_source_line_in_brackets_or_an_english_attribution_names_the_so
 
 
 @pytest.mark.parametrize(
+    ("credits", "author"),
+    [
+        (("Bài: Anh Vũ", "Ảnh: Minh Đức"), "Anh Vũ"),
+        (("Nội dung: Hoài Nam", "Ảnh: Minh Đức"), "Hoài Nam"),
+        (("Anh Vũ", "Ảnh: Minh Đức"), "Anh Vũ"),
+    ],
+)
+def test_the_photographers_credit_under_a_signed_byline_leaves_the_text_with_it(
+    credits: tuple[str, ...], author: str
+) -> None:
+    """Whether the page names the author elsewhere too (an author box) or not."""
+    ending = "".join(f"<p style='text-align:right'><strong>{line}</strong></p>" for line in credits)
+    blocks = body_of(f"<p>Một câu của bài.</p><p>Hai câu của bài.</p><p>Ba câu của bài.</p>{ending}").blocks
+    for known in (None, author):
+        split = split_byline(blocks, known)
+        assert (split.author, [block.text for block in split.blocks]) == (
+            author,
+            ["Một câu của bài.", "Hai câu của bài.", "Ba câu của bài."],
+        )
+
+
+def test_a_photo_credit_alone_under_the_text_stays_in_it() -> None:
+    ending = "<p style='text-align:right'><em>Ảnh: TTXVN</em></p>"
+    split = split_byline(body_of(f"<p>Một câu của bài.</p><p>Hai câu của bài.</p>{ending}").blocks, None)
+    assert (split.author, split.blocks[-1].text) == (None, "Ảnh: TTXVN")
+
+
+@pytest.mark.parametrize(
     ("signature", "author"),
     [
         ("Đại sứ Nguyễn Phương Nga", "Đại sứ Nguyễn Phương Nga"),
@@ -2179,8 +2207,7 @@ def test_a_photo_credit_in_the_plural_is_read_as_one_in_the_singular() -> None:
         split = split_byline([*paragraphs, Block("Thu Hà", signed=True), Block(credit, signed=True)], None)
         return split.author, [block.text for block in split.blocks]
 
-    assert read("Photos: VNA") == (read("Photo: VNA")[0], [*read("Photo: VNA")[1][:-1], "Photos: VNA"])
-    assert read("Photos: VNA")[0] != "Photos: VNA"
+    assert read("Photos: VNA") == read("Photo: VNA") == ("Thu Hà", ["Một câu của bài.", "Hai câu của bài."])
 
 
 def test_a_follow_button_under_the_name_in_an_author_block_is_no_part_of_it() -> None:

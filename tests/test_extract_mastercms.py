@@ -3105,3 +3105,16 @@ def test_a_related_box_of_other_sites_pages_leaves_the_text_and_the_article_whol
         "Đoạn hai của bài, một câu đủ dài để đọc.",
         "Đoạn ba của bài, một câu đủ dài để đọc, sau hộp tin liên quan.",
     ]
+
+
+def test_a_closing_block_of_credits_leaves_the_text_and_names_the_author() -> None:
+    credits = "".join(
+        f"<p style='text-align:right'><strong>{line}</strong></p>"
+        for line in ("Bài: Anh Vũ", "Ảnh: Minh Đức")
+    )
+    third = "<p>Đoạn ba của bài, một câu đủ dài để đọc.</p>"
+    article = read_article(
+        article_page(third + credits), "https://thoidai.com.vn/tieu-de-bai-viet-194335.html"
+    )
+    assert article.author == "Anh Vũ"
+    assert article.text.splitlines()[-1] == "Đoạn ba của bài, một câu đủ dài để đọc."

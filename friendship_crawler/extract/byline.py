@@ -26,6 +26,7 @@ from friendship_crawler.clean.lines import (
     filed_byline,
     is_byline,
     is_credit_by_name,
+    is_labelled_byline,
     is_other_credit,
     is_trailing_notice,
     leading_byline,
@@ -203,13 +204,18 @@ def _affiliates(line: str) -> bool:
 
 
 def _credits_under_a_byline(blocks: list[Block]) -> bool:
-    """The last block credits another hand than the writer's ("Biên tập: Thu Hà", not a photo's) by name,
-    signed as a byline is or under a byline (a signed line or one that reads as a byline). Such a label
-    opening a line of the article ("Thiết kế: mái ngói truyền thống") is text."""
-    if len(blocks) < 2 or not is_credit_by_name(blocks[-1].text):
+    """The last block credits another hand than the writer's ("Biên tập: Thu Hà") by name, signed as a
+    byline is or under a byline (a signed line or one that reads as a byline); or credits the photos by
+    name right under a byline, both signed ("Bài: Anh Vũ" over "Ảnh: Minh Đức"), or under a labelled one. Such
+    a label opening a line of the article ("Thiết kế: mái ngói truyền thống") is text, and so is a photo
+    credit alone under the text, which may be the last photo's."""
+    if len(blocks) < 2:
         return False
-    above = blocks[-2]
-    return blocks[-1].signed or above.signed or ends_with_byline(above.text)
+    last, above = blocks[-1], blocks[-2]
+    if is_credit_by_name(last.text):
+        return last.signed or above.signed or ends_with_byline(above.text)
+    credits_photos = rules.PHOTO_CREDIT.match(last.text) and is_byline(last.text.partition(":")[2].strip())
+    return bool(credits_photos) and ((last.signed and above.signed) or is_labelled_byline(above.text))
 
 
 def _reads_as_a_signature(signed: str) -> bool:
