@@ -434,9 +434,16 @@ DIGIT = re.compile(r"\d")
 """A digit as the date patterns write one: a line without it in its opening is no date line."""
 
 
+EARLIEST_YEAR = 1990
+"""No page of the web is older: an earlier year is a typo ("09/08/0202") or a template's empty date."""
+
+
 def iso_vietnam(moment: datetime) -> str:
     """`moment` as `YYYY-MM-DDTHH:MM:SS+07:00`; a naive moment is taken to be Vietnam time. Raises
-    ValueError for a moment that Vietnam time cannot hold (year 1 or 9999 at the edge of a day)."""
+    ValueError for a moment that Vietnam time cannot hold (year 1 or 9999 at the edge of a day), or one
+    before `EARLIEST_YEAR`."""
+    if moment.year < EARLIEST_YEAR:
+        raise ValueError(f"{moment.isoformat()} is older than any web page")
     try:
         aware = moment.replace(tzinfo=VIETNAM) if moment.tzinfo is None else moment.astimezone(VIETNAM)
     except OverflowError as exc:

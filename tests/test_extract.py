@@ -2244,3 +2244,15 @@ def test_an_organisations_contact_line_last_names_no_writer(last: str, author: s
 def test_a_source_box_gives_the_outlet_without_the_credit_before_it(shown: str, source: str | None) -> None:
     """A source box reads as the body's attribution line does: the same credits, in Vietnamese or English."""
     assert clean_source(shown) == source
+
+
+@pytest.mark.parametrize(
+    "stated", ["16:43 | 09/08/0202", "09/08/1970 16:43", "0001-01-01T00:00:00Z", "0202-08-09T16:43:00+07:00"]
+)
+def test_a_year_older_than_the_web_is_no_date(stated: str) -> None:
+    """A typo ("0202") or a template's empty date ("0001-01-01") names no day the page was published."""
+    assert parse_date_line(stated) is None and parse_iso(stated) is None
+
+
+def test_a_year_of_the_web_is_a_date() -> None:
+    assert parse_date_line("16:43 | 09/08/1998") == "1998-08-09T16:43:00+07:00"

@@ -1011,6 +1011,23 @@ def test_htmldate_is_the_last_resort_for_the_date() -> None:
     )
 
 
+def test_the_files_a_page_loads_date_no_article() -> None:
+    """A stylesheet's or a script's version, a photo's upload folder: htmldate, the last resort, would take
+    any for the day; the page's own address (a canonical link) still dates it."""
+    assets = (
+        "<link rel='stylesheet' href='https://static.thoidai.com.vn/css/main.min.css?v=20240912'>"
+        "<script src='/js/app.js?ver=2024-09-12'></script>"
+    )
+    body = (
+        "<h1>Tiêu đề</h1><div class='__MASTERCMS_CONTENT'><p>Đoạn một.</p>"
+        "<img src='/stores/news_dataimages/2024/092024/12/10/anh.jpg'><p>Đoạn hai.</p></div>"
+    )
+    assert htmldate_of(parse_page(f"<html><head>{assets}</head><body>{body}</body></html>")) is None
+    canonical = "<link rel='canonical' href='https://example.vn/2023/05/04/tieu-de/'>"
+    page = f"<html><head>{assets}{canonical}</head><body>{body}</body></html>"
+    assert htmldate_of(parse_page(page)) == "2023-05-04T00:00:00+07:00"
+
+
 def test_a_page_that_shows_no_date_takes_none_from_the_events_its_sentences_tell() -> None:
     """ "Sáng 15/3/2024, …" in the sapo and the body tells the day of an event: htmldate, the last resort,
     reads the page without its sentences, and finds no day the page shows for itself."""

@@ -497,8 +497,10 @@ class _PageReading:
                 self.title_node = node
                 self.sources["title"] = META
                 return value
-        node = fallbacks.headline_by_slug(self.root, self.fetched_url)
-        if node is not None:  # a page without head or h1 whose headline the address spells
+        node = fallbacks.marked_headline(self.root)
+        if node is None:
+            node = fallbacks.headline_by_slug(self.root, self.fetched_url)
+        if node is not None:  # a page without head or h1 whose headline its microdata or its address names
             self.title_node, self.headline_shown = node, visible_text(node)
             self.sources["title"] = GENERIC
             return self.headline_shown

@@ -148,6 +148,10 @@ TRENDING_TAGS = re.compile(
 are the site's of the day, not the article's."""
 BOX_OWN_TEXT = XPath(".//text()[not(ancestor::a)]", smart_strings=False)
 """The words of a box of links that are not its links: its label ("Tags:", "Từ khóa nổi bật")."""
+MARKED_HEADLINE = XPath(
+    "//*[@itemprop and contains(concat(' ', normalize-space(@itemprop), ' '), ' headline ')]"
+)
+"""Elements whose microdata names them the headline (schema.org `headline`, among other properties)."""
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 """What titles a box from just before it."""
 HEADLINE_TAGS = ("h1", "h2", "h3", "h4")
@@ -236,6 +240,18 @@ def prominent_h1(root: HtmlElement) -> HtmlElement | None:
         if not visible_text(node) or links_home(node):
             continue
         if not any(map(_hides_a_headline, node.iterancestors())):
+            return node
+    return None
+
+
+def marked_headline(root: HtmlElement) -> HtmlElement | None:
+    """The element the page's microdata marks as its headline (`itemprop="headline"`), as `prominent_h1`
+    takes an `h1`: the first with text outside menus, footers, links and logo boxes. For a page without a
+    head or an `h1` (a CMS that sets its headline in an `h2`)."""
+    for node in MARKED_HEADLINE(root):
+        if not isinstance(node, HtmlElement) or not visible_text(node) or links_home(node):
+            continue
+        if node.tag != "a" and not any(map(_hides_a_headline, node.iterancestors())):
             return node
     return None
 
@@ -636,6 +652,14 @@ def titled_address(root: HtmlElement, title: str) -> str | None:
     return None
 
 
+ASSET_TAGS = ("link", "script", "img", "source", "iframe", "video", "audio", "embed", "object")
+"""What loads a file into the page: its address dates the file (a stylesheet's, a photo's upload), not the
+article."""
+ASSET_ADDRESSES = ("href", "src", "srcset", "data-src", "data-srcset", "data")
+PAGE_ADDRESS_RELS = frozenset({"canonical", "amphtml", "alternate", "shortlink"})
+"""`link` elements that give the page's own address (whose path may date the article), not a file's."""
+
+
 def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str | None:
     """The publication day htmldate finds in the page, at 00:00 Vietnam time.
 
@@ -643,8 +667,8 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
     articles' teasers (the known boxes, and the box around any subheading that links an article), without
     prose (the sapo's and the body's sentences, `_holds_prose`: "Sáng 15/3, …" tells the day of an event),
     and without the addresses of its links, whose dates it would otherwise take for a page that shows none
-    of its own. The first of a month that the page does not write is refused: htmldate gives it for a year
-    or a month alone.
+    of its own, nor of the files it loads (`ASSET_TAGS`). The first of a month that the page does not write
+    is refused: htmldate gives it for a year or a month alone.
     """
     from htmldate import find_date  # imported on first use: a page rarely needs it
 
@@ -667,6 +691,14 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
         node.drop_tree()  # the article's own sentences: the day of an event they tell is no publication date
     for link in page.iter("a"):
         link.attrib.pop("href", None)  # a link's address dates what it links ("…&by-date=2026-09-25")
+    for asset in page.iter(*ASSET_TAGS):
+        if asset.tag != "link" or not PAGE_ADDRESS_RELS.intersection(
+            (asset.get("rel") or "").lower().split()
+        ):
+            for attribute in ASSET_ADDRESSES:
+                asset.attrib.pop(
+                    attribute, None
+                )  # a stylesheet's version dates a release: "main.css?v=20240912"
     try:
         found = find_date(page, original_date=True, extensive_search=True)
     except (ValueError, TypeError) as exc:
