@@ -3135,3 +3135,39 @@ def test_a_closing_block_of_credits_leaves_the_text_and_names_the_author() -> No
     )
     assert article.author == "Anh Vũ"
     assert article.text.splitlines()[-1] == "Đoạn ba của bài, một câu đủ dài để đọc."
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "Đoạn một của bài, một câu đủ dài để đọc.\nĐoạn hai của bài, một câu đủ dài để đọc.",
+        "<p>Đoạn một của bài, một câu <strong>đủ dài</strong> để đọc.</p><p>Đoạn hai của bài, một câu đủ dài"
+        " để đọc.</p>",
+    ],
+    ids=["plain-text", "markup"],
+)
+def test_a_page_its_script_alone_renders_is_read_from_its_json_ld_body(stated: str) -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Tiêu đề bài viết",
+        "datePublished": "2023-08-09T16:43:00+07:00",
+        "articleBody": stated,
+    }
+    page = (
+        f"<html><head><script type='application/ld+json'>{json.dumps(ld, ensure_ascii=False)}</script></head>"
+        "<body><div id='app'></div></body></html>"
+    )
+    result = EXTRACTOR.extract(page, "https://example.vn/tieu-de-bai-viet-194335.html")
+    assert result.article.text.splitlines() == [
+        "Tiêu đề bài viết",
+        "Đoạn một của bài, một câu đủ dài để đọc.",
+        "Đoạn hai của bài, một câu đủ dài để đọc.",
+    ]
+    assert (result.sources["text"], result.fallback) == ("json-ld", True)
+
+
+def test_the_open_graph_tags_of_a_page_are_its_tags_when_it_shows_none() -> None:
+    head = "".join(f"<meta property='article:tag' content='{tag}'>" for tag in ("Bắc Giang", "hữu nghị"))
+    result = EXTRACTOR.extract(article_page("", head=head), "https://example.vn/tieu-de-bai-viet-194335.html")
+    assert (result.article.tags, result.sources["tags"]) == (["Bắc Giang", "hữu nghị"], "meta")

@@ -393,6 +393,8 @@ class _PageReading:
         fallback = not body.has_text
         blocks = generic_blocks(self.root, self.fetched_url) if fallback else body.blocks
         body_layer = GENERIC if fallback else SELECTORS
+        if fallback and not blocks and self.head.ld_body_lines:  # a page its script alone renders
+            blocks, body_layer = [Block(line) for line in self.head.ld_body_lines], HEAD
         author = self._visible_author()
         split = split_byline(blocks, author)
         headlines = {title, self.headline_shown}  # the headline is no body, with its badge or without
@@ -921,6 +923,7 @@ class _PageReading:
         keywords = self.head.meta.get("keywords") or self.head.meta.get("news_keywords") or ""
         for words, layer in (
             ([self.head.text(word) for word in keywords.split(",")], META),
+            (self.head.article_tags, META),
             (self.head.ld_keywords, HEAD),
         ):
             tags = _tag_names(words)

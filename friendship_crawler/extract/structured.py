@@ -18,6 +18,8 @@ from friendship_crawler.extract import selectors
 from friendship_crawler.textnorm import normalize_line
 
 _TAGS = re.compile(r"<[^>]*>")
+_BLOCK_ENDS = re.compile(r"<(?:br|/p|/div|/li|/h[1-6]|/blockquote)\b[^>]*>", re.IGNORECASE)
+"""Where a paragraph ends in markup set inside a JSON-LD string."""
 _LONE_SURROGATE = re.compile(
     r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
     r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
@@ -34,6 +36,8 @@ class HeadData:
     canonical: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
     """Meta tags by lower-cased `property`, `name` or `itemprop`; the first of each name wins."""
+    article_tags: list[str] = field(default_factory=list)
+    """Every `article:tag` meta tag, in page order (Open Graph repeats it, one per tag)."""
     article: dict[str, Any] = field(default_factory=dict)
     """The first JSON-LD node typed as an article (`NewsArticle` and kin)."""
     breadcrumb: list[str] = field(default_factory=list)
@@ -85,6 +89,16 @@ class HeadData:
         return candidate.strip() if isinstance(candidate, str) else None
 
     @property
+    def ld_body_lines(self) -> list[str]:
+        """The JSON-LD `articleBody`, one line per paragraph (a break or a paragraph's end in the markup some
+        sites put there): the text of a page that renders its article by script alone."""
+        body = self.article.get("articleBody")
+        if not isinstance(body, str):
+            return []
+        text = html.unescape(_TAGS.sub(" ", _BLOCK_ENDS.sub("\n", body)))
+        return [line for line in map(normalize_line, text.splitlines()) if line]
+
+    @property
     def ld_keywords(self) -> list[str]:
         keywords = self.article.get("keywords")
         if isinstance(keywords, str):
@@ -101,6 +115,8 @@ def read_head(root: HtmlElement) -> HeadData:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         if key and key not in data.meta:
             data.meta[key] = meta.get("content", "")
+        if key == "article:tag" and (tag := data.text(meta.get("content"))):
+            data.article_tags.append(tag)
     for link in selectors.LINKS(root):
         if "canonical" in (link.get("rel") or "").lower().split():
             data.canonical = (link.get("href") or "").strip() or None
