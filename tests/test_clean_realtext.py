@@ -72,3 +72,8 @@ def test_real_text_chrome_lines_are_gone(case: Path) -> None:
     chrome = [line for line in raw if not any(line in keep or keep in line for keep in kept)]
     got = set(str(_record(case)["text"]).split("\n"))
     assert [line for line in chrome if line in got] == [], case.stem
+
+
+def test_the_readme_counts_the_set_as_it_is() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"holds {len(CASES)} real page texts" in readme and f"on all {len(CASES)})" in readme

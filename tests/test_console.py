@@ -99,6 +99,25 @@ def test_the_bar_never_goes_back_and_listings_are_counted_as_they_come_and_go(
     assert not display.listings
 
 
+@pytest.mark.parametrize(
+    ("reason", "said"),
+    [
+        ("finished", "finished"),
+        ("shutdown", "shut down"),
+        ("closespider_timeout", "ended (closespider_timeout)"),
+    ],
+)
+def test_summary_says_how_the_crawl_ended_in_words(reason: str, said: str) -> None:
+    start = datetime(2026, 12, 3, 8, tzinfo=UTC)
+    stats = {
+        **STATS,
+        "finish_reason": reason,
+        "start_time": start,
+        "finish_time": start + timedelta(seconds=9),
+    }
+    assert summary_lines(stats, None, None, None)[0] == f"Crawl {said} in 9.0 s: 120 pages fetched."
+
+
 def test_summary_says_what_was_exported_where_and_whether_healthy(tmp_path: Path) -> None:
     feed = tmp_path / "friendship-20261203T080000Z.jsonl"
     feed.write_text("{}\n", encoding="utf-8")

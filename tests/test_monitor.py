@@ -239,6 +239,14 @@ def test_the_monitor_can_be_switched_off() -> None:
             {"friendship/listing/pages": 0, "robotstxt/forbidden": 1},
             "robots.txt disallows the section's pages",
         ),
+        (
+            {"friendship/listing/pages": 0, "robotstxt/forbidden": 3, "friendship/robots/unreachable": 1},
+            "robots.txt could not be fetched, so no page was asked for (RFC 9309: the site is unreachable)",
+        ),
+        (
+            {"friendship/listing/pages": 0, "friendship/sections/not_found": 1},
+            "no section asked for is in the section's menu",
+        ),
         ({"friendship/listing/fallback": 6}, "the site's listing markup no longer matches the selectors"),
         (
             {"friendship/listing/entries": 120, "friendship/listing/refused": 118},
@@ -354,3 +362,9 @@ def test_the_drift_checks_limits_are_settings() -> None:
     assert not _verdicts(stats)["field_layers"] and not _verdicts(stats)["unreadable_pages"]
     relaxed = _verdicts(stats, max_guessed_share=0.8, max_unreadable_share=0.3)
     assert relaxed["field_layers"] and relaxed["unreadable_pages"]
+
+
+def test_retries_without_any_response_say_so_instead_of_a_share() -> None:
+    stats = {**HEALTHY_STATS, "retry/count": 4, "downloader/response_count": 0}
+    (result,) = [r for r in run_checks(stats, _tally(_record()), Thresholds()) if r.name == "retries"]
+    assert result.detail.startswith("4 retries (no response came back, max ")

@@ -199,7 +199,7 @@ def test_a_ctrl_c_closes_the_crawl_before_the_replica_stops(tmp_path: Path) -> N
         status = process.wait(timeout=120)
     text = "".join(seen) + rest
     assert status == 3 and "Traceback" not in text, text[-3000:]
-    assert "Crawl shutdown in " in text and "Run         UNHEALTHY, failed: finish_reason" in text
+    assert "Crawl shut down in " in text and "Run         UNHEALTHY, failed: finish_reason" in text
     (report,) = (tmp_path / "output" / "runs").glob("friendship-*.json")
     run = json.loads(report.read_text(encoding="utf-8"))
     (feed,) = (tmp_path / "output").glob("friendship-*Z.jsonl")

@@ -127,6 +127,17 @@ def test_asking_for_help_prints_the_table_and_ends_without_error(capsys: pytest.
     assert capsys.readouterr().out == arguments_help()
 
 
+@pytest.mark.parametrize("value", ["0", "no", "false"])
+def test_help_turned_off_asks_for_none(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert CrawlParams.parse(help=value, max_pages="2").max_pages == 2
+    assert capsys.readouterr().out == ""
+
+
+def test_help_with_a_value_that_is_no_flag_is_refused() -> None:
+    with pytest.raises(SpiderArgumentError, match="help must be one of"):
+        CrawlParams.parse(help="please")
+
+
 def test_scrapy_crawl_with_help_prints_the_table_and_fetches_nothing() -> None:
     with socket.socket() as trap:  # the crawl's only site: any request would connect here
         trap.bind(("127.0.0.1", 0))

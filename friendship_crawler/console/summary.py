@@ -32,6 +32,10 @@ def _written(feed: Mapping[str, Any]) -> bool:
     return bool(feed.get("items")) or path is None or path.exists()
 
 
+FINISH_WORDS = {"finished": "finished", "shutdown": "shut down", "cancelled": "cancelled"}
+"""How the summary says Scrapy's finish reason; another (an extension's: "closespider_timeout") is named."""
+
+
 def summary_lines(
     stats: Mapping[str, Any],
     report: Mapping[str, Any] | None,
@@ -41,7 +45,8 @@ def summary_lines(
     """A few lines for the console once the crawl has stopped."""
     progress = Progress.of(stats)
     if "finish_reason" in stats:
-        lines = [f"Crawl {stats['finish_reason']} in {_elapsed(stats)}: {progress.pages} pages fetched."]
+        ended = FINISH_WORDS.get(stats["finish_reason"], f"ended ({stats['finish_reason']})")
+        lines = [f"Crawl {ended} in {_elapsed(stats)}: {progress.pages} pages fetched."]
     else:
         lines = [f"Crawl cut short before it could close: {progress.pages} pages fetched, no run report."]
     feeds = [

@@ -92,10 +92,12 @@ def errors(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
 def retries(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
     gave_up = int(stats.get("retry/max_reached", 0))
     count = int(stats.get("retry/count", 0))
-    rate = _rate(count, int(stats.get("downloader/response_count", 0)))
+    responses = int(stats.get("downloader/response_count", 0))
+    rate = _rate(count, responses)
     passed = gave_up <= limits.max_retry_giveups and rate <= limits.max_retry_rate
+    share = f"{rate:.1%} of responses" if responses else "no response came back"
     detail = (
-        f"{count} retries ({rate:.1%} of responses, max {limits.max_retry_rate:.1%}), "
+        f"{count} retries ({share}, max {limits.max_retry_rate:.1%}), "
         f"{gave_up} requests given up (max {limits.max_retry_giveups})"
     )
     return CheckResult("retries", passed, detail)
@@ -218,6 +220,13 @@ def listing_markup(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckR
         detail += f", {fallback} by the generic fallback (max {limits.max_fallback_rate:.1%})"
     if refused:
         detail += f", {refused} of {entries} entries link no article page the spider fetches"
+    if pages == 0 and int(stats.get("friendship/robots/unreachable", 0)):
+        why = "robots.txt could not be fetched, so no page was asked for (RFC 9309: the site is unreachable)"
+        return CheckResult("listing_markup", False, f"{detail}: {why}")
+    if pages == 0 and int(stats.get("friendship/sections/not_found", 0)):
+        return CheckResult(
+            "listing_markup", False, f"{detail}: no section asked for is in the section's menu"
+        )
     if pages == 0 and int(stats.get("robotstxt/forbidden", 0)):
         return CheckResult("listing_markup", False, f"{detail}: robots.txt disallows the section's pages")
     if pages == 0 or unrecognised:

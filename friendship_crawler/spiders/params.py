@@ -83,8 +83,10 @@ class CrawlParams:
         `--help`: the crawl must not start, and asking for help is not an error.
         """
         if HELP_ARGUMENT in raw:
-            sys.stdout.write(arguments_help())
-            raise SystemExit(0)
+            if _flag(HELP_ARGUMENT, raw[HELP_ARGUMENT]) or raw[HELP_ARGUMENT] == "":  # `-a help=` asks too
+                sys.stdout.write(arguments_help())
+                raise SystemExit(0)
+            raw = {name: value for name, value in raw.items() if name != HELP_ARGUMENT}  # `help=0`: no help
         unknown = set(raw) - set(ARGUMENTS)
         if unknown:
             raise SpiderArgumentError(
