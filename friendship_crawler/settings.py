@@ -11,8 +11,9 @@ USER_AGENT = (
 )
 ROBOTSTXT_OBEY = True
 
-CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+CONCURRENT_REQUESTS = CONCURRENT_REQUESTS_PER_DOMAIN  # one site: more would only queue requests in the
+# downloader's slot, ahead of the listing pages the spider puts first (the crawl's measure and ETA)
 CONCURRENT_ITEMS = 8  # a page's output takes this many workers; it is one item, or a listing's links, and
 # Scrapy starts every worker for every response: 100 by default, 101 asyncio tasks per page fetched
 DOWNLOAD_DELAY = 1.0

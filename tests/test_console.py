@@ -51,8 +51,8 @@ def test_progress_counts_come_from_the_stats() -> None:
 def test_progress_line_has_rate_queue_and_eta_and_a_bar_on_a_terminal() -> None:
     line = progress_line(Progress.of(STATS), pending=60, elapsed=60.0)
     assert line == (
-        "120 pages · 95 new · 2 updated · 3 duplicates · 7 unchanged · 3 not articles · 120 pages/min"
-        " · 60 queued · ETA 0:30"
+        "120 pages · 95 new · ETA 0:30 · 2 updated · 3 duplicates · 7 unchanged · 3 not articles"
+        " · 120 pages/min · 60 queued"
     )
     assert bar_fill(Progress.of(STATS), pending=60) == 13
     bar = progress_line(Progress.of(STATS), pending=60, elapsed=60.0, filled=13)
@@ -61,15 +61,18 @@ def test_progress_line_has_rate_queue_and_eta_and_a_bar_on_a_terminal() -> None:
 
 
 def test_progress_line_shows_only_the_counts_that_are_not_zero() -> None:
-    """A terminal line of 80 columns keeps what a run has: the unchanged count of a full recheck."""
+    """A terminal line of 80 columns keeps what a run has: the unchanged count of a full recheck; the ETA
+    comes first after the pages and articles, where no narrow terminal cuts it."""
     line = progress_line(Progress(pages=300, new=0, unchanged=290), pending=10, elapsed=60.0)
-    assert line == "300 pages · 0 new · 290 unchanged · 300 pages/min · 10 queued · ETA 0:02"
+    assert line == "300 pages · 0 new · ETA 0:02 · 290 unchanged · 300 pages/min · 10 queued"
+    busy = Progress(pages=2223, new=2000, updated=1, duplicates=3, unchanged=7, not_articles=5)
+    assert "reading listings" in progress_line(busy, pending=900, elapsed=60.0, listings=1, filled=20)[:79]
 
 
 def test_while_a_listing_page_is_queued_the_line_gives_no_eta() -> None:
     """The article pages are found as the listings are read: the queue says nothing of the crawl's end."""
     line = progress_line(Progress(pages=17), pending=6, elapsed=10.0, listings=1)
-    assert line.endswith("6 queued · reading listings") and "ETA" not in line
+    assert line == "17 pages · 0 new · reading listings · 102 pages/min · 6 queued" and "ETA" not in line
 
 
 def test_the_bar_never_goes_back_and_listings_are_counted_as_they_come_and_go(

@@ -171,3 +171,20 @@ def test_a_crawl_at_another_name_of_the_site_reads_every_listing_to_its_end(
     assert run.returncode == 0, run.log[-3000:]
     assert stories(run.items, replica.corpus) == {a.article_id: 1 for a in replica.corpus.truth()}
     assert "friendship/listing/stopped/offset_not_advancing" not in run.stats
+
+
+def test_the_listing_pages_are_read_before_the_article_pages_they_list(
+    replica_factory: Callable[..., ReplicaServer], tmp_path: Path
+) -> None:
+    """So the crawl knows early how much it has to fetch: its progress has a measure and an ETA."""
+    replica = replica_factory(articles=240)
+    run = run_crawl(
+        tmp_path,
+        replica.base_url,
+        settings={"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "2"},
+    )
+    assert run.returncode == 0, run.log[-3000:]
+    kinds = [request.kind for request in replica.stats.requests if request.kind in {"listing", "article"}]
+    last_listing = len(kinds) - 1 - kinds[::-1].index("listing")
+    articles = kinds.count("article")
+    assert articles >= 240 and kinds[:last_listing].count("article") < articles / 2, kinds[:last_listing]

@@ -34,8 +34,8 @@ LISTING = "friendship_listing"
 def progress_line(
     progress: Progress, *, pending: int, elapsed: float, listings: int = 0, filled: int | None = None
 ) -> str:
-    """One line: the bar `filled` to that many of `BAR_WIDTH` (None: no bar, not on a terminal), counts,
-    rate, queue, and the ETA once no listing page is left to read (`listings`)."""
+    """One line: the bar `filled` to that many of `BAR_WIDTH` (None: no bar, not on a terminal), pages and
+    new articles, the ETA once no listing page is left to read (`listings`), the other counts, rate, queue."""
     rate = progress.pages / elapsed * 60 if elapsed > 0 else 0.0
     counts = {
         "updated": progress.updated,
@@ -43,17 +43,19 @@ def progress_line(
         "unchanged": progress.unchanged,
         "not articles": progress.not_articles,
     }
+    status = []
+    if listings:
+        status.append("reading listings")
+    elif pending and rate > 0:
+        status.append(f"ETA {_duration(pending / rate * 60)}")
     parts = [
         f"{progress.pages} pages",
         f"{progress.new} new",
+        *status,  # early in the line: a narrow terminal cuts the line's end
         *(f"{count} {name}" for name, count in counts.items() if count),
         f"{rate:.0f} pages/min",
         f"{pending} queued",
     ]
-    if listings:
-        parts.append("reading listings")
-    elif pending and rate > 0:
-        parts.append(f"ETA {_duration(pending / rate * 60)}")
     line = " · ".join(parts)
     if filled is None:
         return line

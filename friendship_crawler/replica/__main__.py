@@ -85,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         sys.stderr.write(f"Cannot serve on 127.0.0.1:{args.port}: {error.strerror or error}\n")
         return 1
+    # The first line on stdout gives the address to scripts that start a replica (bench/crawl.py reads it)
+    sys.stdout.write(f"Replica of thoidai.com.vn Hữu nghị serving on {server.base_url}\n")
+    sys.stdout.flush()
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -50,6 +50,10 @@ SCHEDULER_ARGUMENTS = ("_job",)
 """Arguments that schedulers (Scrapyd) pass to every spider; they are not crawl parameters."""
 WALKED_TO_END = frozenset({"end", "no_new_entries", "offset_not_advancing"})
 """Paging stops that mean the listing was read to its end (a trap's repeats included)."""
+LISTING_PRIORITY = 1
+"""Listing pages go before article pages: the crawl learns early how many pages it has to fetch, so its
+progress has a measure and an ETA for most of the run. An article page is written down in the frontier
+before it is queued: a run cut short with article pages still queued owes them to the next."""
 REQUESTED, WALKED = "requested", "walked"
 """Keys of the spider's state (`self.state`, which Scrapy keeps in JOBDIR between the parts of a paused
 run): the listing and article pages requested so far, and the listings walked to their end."""
@@ -103,6 +107,7 @@ class FriendshipSpider(scrapy.Spider):
             f"{self.base_url}{SECTION_PATH}",
             callback=self.parse_section,
             meta={LISTING: True},
+            priority=LISTING_PRIORITY,
             dont_filter=True,
         )
 
@@ -165,6 +170,7 @@ class FriendshipSpider(scrapy.Spider):
                     callback=self.parse_listing,
                     cb_kwargs={"slug": slug, "page": 1},
                     meta={LISTING: True},
+                    priority=LISTING_PRIORITY,
                     dont_filter=True,
                 )
         yield from self._retry_pending()
@@ -208,7 +214,6 @@ class FriendshipSpider(scrapy.Spider):
             callback=self.parse_article,
             cb_kwargs={"slug": slug},
             meta={RETRIED: True} if retried else {},
-            priority=1,
             dont_filter=True,
         )
 
@@ -296,6 +301,7 @@ class FriendshipSpider(scrapy.Spider):
             callback=self.parse_listing,
             cb_kwargs={"slug": slug, "page": page + 1},
             meta={"listing_seen": seen, LISTING: True, GUESSED_PAGE: listing.next_guessed},
+            priority=LISTING_PRIORITY,
             dont_filter=True,
         )
 
