@@ -350,3 +350,12 @@ def test_a_saved_html_page_is_refused_with_the_command_that_reads_it(tmp_path: P
     done = cleantext(str(page))
     assert done.returncode == 1 and done.stdout == ""
     assert f"cleantext: {page}: an HTML page, not page text: read it with `scrapy extract`" in done.stderr
+
+
+def test_a_directory_is_named_with_the_way_to_name_its_texts(tmp_path: Path) -> None:
+    done = cleantext(str(tmp_path))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert (
+        done.stderr.strip().splitlines()[-1]
+        == f"cleantext: {tmp_path}: is a directory: name its files (DIR/*.txt)"
+    )

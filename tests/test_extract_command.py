@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -45,6 +46,33 @@ def test_a_page_named_twice_is_read_once(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == 1
     assert done.stderr.strip().splitlines()[-1].endswith(f"{PAGE.name}: named again, read once")
+
+
+def test_two_saved_copies_of_one_article_give_one_record_the_later_saved(tmp_path: Path) -> None:
+    """A crawl exports an article once: so does extract, keeping the copy saved last (as export keeps the
+    newest record)."""
+    older, newer = tmp_path / "older.html", tmp_path / "newer.html"
+    older.write_bytes(PAGE.read_bytes())
+    newer.write_bytes(PAGE.read_bytes().replace("Bình Dương".encode(), "Bình Dương mới".encode(), 1))
+    os.utime(older, (1_700_000_000, 1_700_000_000))
+    os.utime(newer, (1_800_000_000, 1_800_000_000))
+    for order in ((older, newer), (newer, older)):
+        done = extract(*order)
+        assert done.returncode == 0, done.stderr
+        (record,) = [json.loads(line) for line in done.stdout.splitlines()]
+        assert record["crawled_at"].startswith("2027-01-15")
+        assert done.stderr.strip().splitlines()[-1] == (
+            f"extract: {older}: the article of {newer} saved again, read once"
+        )
+
+
+def test_a_directory_is_named_with_the_way_to_name_its_pages(tmp_path: Path) -> None:
+    done = extract(tmp_path)
+    assert done.returncode == 1
+    assert (
+        done.stderr.strip().splitlines()[-1]
+        == f"extract: {tmp_path}: is a directory: name its files (DIR/*.html)"
+    )
 
 
 def test_a_link_that_loops_is_a_file_that_cannot_be_read(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from friendship_crawler.commands.input_file import TooLarge, read_at_most
+from friendship_crawler.commands.input_file import TooLarge, read_at_most, unreadable
 from friendship_crawler.commands.new_file import new_output, write_new
 from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.console.session import ends_on_ctrl_c
@@ -136,7 +136,7 @@ def _read_at_most(path: Path, limit: int) -> bytes:
     try:
         return read_at_most(path, limit)
     except OSError as error:
-        raise UnreadableText(f"cannot read: {error.strerror or error}") from error
+        raise UnreadableText(unreadable(error, "*.txt")) from error
     except TooLarge as error:
         raise UnreadableText(f"{error} for a page text (--max-size MB)") from error
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from friendship_crawler.commands.input_file import TooLarge, read_at_most
+from friendship_crawler.commands.input_file import TooLarge, read_at_most, unreadable
 from friendship_crawler.commands.new_file import new_output, write_new
 from friendship_crawler.commands.options import positional_arguments
 from friendship_crawler.console.session import ends_on_ctrl_c
@@ -72,7 +72,8 @@ class Command(ScrapyCommand):
         from friendship_crawler.reader import read_page
 
         extractor = ArticleExtractor(friendship_setting(self.settings, "FRIENDSHIP_CANONICAL_ROOT"))
-        lines, failed = [], 0
+        records: dict[int, tuple[str, str, str]] = {}  # id -> (page's name, when saved, record): one each
+        failed = 0
         read: set[str] = set()
         for name in args:
             path = Path(name)
@@ -89,7 +90,7 @@ class Command(ScrapyCommand):
                 article = read_page(page, url, extractor=extractor).article
             except OSError as error:
                 failed += 1
-                sys.stderr.write(f"extract: {name}: cannot read: {error.strerror or error}\n")
+                sys.stderr.write(f"extract: {name}: {unreadable(error, '*.html')}\n")
                 continue
             except TooLarge:
                 failed += 1
@@ -101,7 +102,15 @@ class Command(ScrapyCommand):
                 continue
             saved = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
             article.crawled_at = saved.isoformat()
-            lines.append(json.dumps(asdict(article), ensure_ascii=False) + "\n")
+            line = json.dumps(asdict(article), ensure_ascii=False) + "\n"
+            earlier = records.get(article.article_id)
+            if earlier is not None:  # two saved copies of one article: the later saved, as export keeps
+                kept, dropped = (name, earlier[0]) if article.crawled_at > earlier[1] else (earlier[0], name)
+                sys.stderr.write(f"extract: {dropped}: the article of {kept} saved again, read once\n")
+                if kept == earlier[0]:
+                    continue
+            records[article.article_id] = (name, article.crawled_at, line)
+        lines = [line for _, _, line in records.values()]
         unwritten = None
         if output is None:
             sys.stdout.writelines(lines)

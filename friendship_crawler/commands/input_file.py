@@ -31,3 +31,10 @@ def read_at_most(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise TooLarge(limit, None)
     return data
+
+
+def unreadable(error: OSError, pattern: str) -> str:
+    """Why a named file could not be read, in a few words; for a directory, how to name its files."""
+    if isinstance(error, IsADirectoryError):
+        return f"is a directory: name its files (DIR/{pattern})"
+    return f"cannot read: {error.strerror or error}"
