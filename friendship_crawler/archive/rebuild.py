@@ -15,7 +15,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,9 @@ logger = logging.getLogger(__name__)
 PageReader = Callable[[bytes, str], Article]
 """A page and its URL in, its clean record out (`read_article`), raising `NotAnArticle`."""
 _UNCOMPARED = frozenset({"crawled_at", "version"})
+SAME_FETCH = timedelta(minutes=5)
+"""How long after its capture a record may be stamped and still come from that fetch: the archive stamps a
+page as it arrives, the spider its record once the page is read, seconds later on a busy crawl."""
 
 
 @dataclass
@@ -146,9 +149,10 @@ def rebuild_records(
 
 
 def _fetched_before(captured_at: str, crawled_at: str) -> bool:
-    """The capture was fetched before the exported record's page was (both ISO 8601 with an offset)."""
+    """The exported record's page was fetched after the capture, by a later fetch (both ISO 8601 with an
+    offset): more than `SAME_FETCH` after it."""
     try:
-        return datetime.fromisoformat(captured_at) < datetime.fromisoformat(crawled_at)
+        return datetime.fromisoformat(crawled_at) - datetime.fromisoformat(captured_at) > SAME_FETCH
     except (TypeError, ValueError):  # a record without a readable time: nothing says it is newer
         return False
 
