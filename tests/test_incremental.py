@@ -121,19 +121,25 @@ class OnceMissing(ReplicaServer):
         return super().handle(raw_path, host)
 
 
+def owe_a_missing_page(replica: OnceMissing, workdir: Path) -> int:
+    """Crawl the replica, add a day's stories, and crawl again while the first new one says it is missing:
+    the id of the article that run owes to the next."""
+    assert run_crawl(workdir, replica.base_url).returncode == 0
+    added = replica.advance(1)[0]
+    story = replica.corpus.stories[added]
+    replica.missing = frozenset({f"/{story.slug}-{story.article_id}.html"})
+    assert added not in {item["article_id"] for item in run_crawl(workdir, replica.base_url).items}
+    return added
+
+
 def test_an_article_that_said_it_was_missing_is_asked_for_again_by_the_next_run(tmp_path: Path) -> None:
     replica = OnceMissing(ReplicaConfig(articles=60)).start()
     try:
-        assert run_crawl(tmp_path, replica.base_url).returncode == 0
-        added = replica.advance(1)
-        story = replica.corpus.stories[added[0]]
-        replica.missing = frozenset({f"/{story.slug}-{story.article_id}.html"})
-        down = run_crawl(tmp_path, replica.base_url)
-        assert added[0] not in {item["article_id"] for item in down.items}
+        added = owe_a_missing_page(replica, tmp_path)
         replica.missing = frozenset()
         back = run_crawl(tmp_path, replica.base_url)
         assert back.returncode == 0, back.log[-3000:]
-        assert [item["article_id"] for item in back.items] == [added[0]]
+        assert [item["article_id"] for item in back.items] == [added]
     finally:
         replica.stop()
 
@@ -143,19 +149,15 @@ def test_a_page_owed_to_the_next_run_is_asked_for_at_that_runs_address(tmp_path:
     offline demo starts one; `www.` added to the live site's address alike), not refused as offsite."""
     before = OnceMissing(ReplicaConfig(articles=60)).start()
     try:
-        assert run_crawl(tmp_path, before.base_url).returncode == 0
-        added = before.advance(1)
-        story = before.corpus.stories[added[0]]
-        before.missing = frozenset({f"/{story.slug}-{story.article_id}.html"})
-        assert added[0] not in {item["article_id"] for item in run_crawl(tmp_path, before.base_url).items}
+        added = owe_a_missing_page(before, tmp_path)
     finally:
         before.stop()
     moved = ReplicaServer(ReplicaConfig(articles=60)).start()
     try:
-        assert added[0] in moved.advance(1) and moved.base_url != before.base_url
+        assert added in moved.advance(1) and moved.base_url != before.base_url
         back = run_crawl(tmp_path, moved.base_url)
         assert back.returncode == 0, back.log[-3000:]
-        assert added[0] in {item["article_id"] for item in back.items}
+        assert added in {item["article_id"] for item in back.items}
         assert "friendship/links/offsite" not in back.stats and "outside the site's hosts" not in back.log
     finally:
         moved.stop()
