@@ -424,10 +424,12 @@ SPELLED_DATE_LINES = (
 """A date line with the month spelled out ("Thứ sáu, 12 Tháng 5 2023 14:30", "12 tháng 5 năm 2023"): only a
 whole line, since a sentence names days that way too ("Lễ ký kết ngày 20 tháng 11 năm 2019 tại ...")."""
 _GMT_OFFSET = re.compile(
-    r"GMT\s*(?P<sign>[+-])\s*(?:(?P<hh>\d{2}):?(?P<mm>\d{2})|(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?)(?!\d)", re.I
+    r"\b(?:GMT|UTC)(?:\s*(?P<sign>[+-])\s*(?:(?P<hh>\d{2}):?(?P<mm>\d{2})|(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?)"
+    r"|(?!\s*[+-]))(?![\d\w])",
+    re.I,
 )
-"""A zone beside the date ("GMT+7", "GMT+05:30", "GMT+0530"), not run into a number that follows it
-("GMT+7" then "12 bình luận" reads "GMT+712")."""
+"""A zone beside the date ("GMT+7", "GMT+05:30", "GMT+0530", "UTC+7", "UTC" or "GMT" alone for UTC itself),
+not run into a number that follows it ("GMT+7" then "12 bình luận" reads "GMT+712")."""
 _GMT_REACH = 16
 """How far from its date a zone may stand."""
 DIGIT = re.compile(r"\d")
@@ -478,7 +480,9 @@ def date_iso(match: re.Match[str]) -> str | None:
     offset = _GMT_OFFSET.search(match.string, max(0, match.start() - _GMT_REACH), match.end() + _GMT_REACH)
     try:
         if offset:
-            hours, minutes = (offset["hh"], offset["mm"]) if offset["hh"] else (offset["h"], offset["mi"])
+            hours, minutes = (
+                (offset["hh"], offset["mm"]) if offset["hh"] else (offset["h"] or 0, offset["mi"])
+            )
             delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
             if delta < timedelta(hours=24):  # "GMT+25" names no zone
                 zone = timezone(delta if offset["sign"] == "+" else -delta)

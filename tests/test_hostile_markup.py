@@ -79,6 +79,9 @@ def test_listing_links_that_are_no_urls_are_passed_over() -> None:
         ("<span>16:43 | 09/08/2023 GMT+25</span>", "2023-08-09T16:43:00+07:00"),
         ("<span>16:43 | 09/08/2023 GMT+0530</span>", "2023-08-09T18:13:00+07:00"),
         ("<span>23:00 | 31/12/9999 GMT-5</span>", None),
+        ("<span>09:43 09/08/2023 UTC</span>", "2023-08-09T16:43:00+07:00"),
+        ("<span>09:43 | 09/08/2023 (GMT)</span>", "2023-08-09T16:43:00+07:00"),
+        ("<span>16:43 | 09/08/2023 UTC+7</span>", "2023-08-09T16:43:00+07:00"),
     ],
 )
 def test_a_date_line_with_an_odd_zone_gives_the_right_moment_or_none(date: str, expected: str | None) -> None:
