@@ -68,13 +68,19 @@ CHROME_CLASS = re.compile(
     r"(?:^|[-_])(?:menu|nav|navbar|navigation|header|footer|sidebar|banner|ads?)(?:[-_]|$)", re.I
 )
 """A class name (one token) of the page's chrome: "main-menu", "header-top", "sidebar", "box-ads"."""
-LAYOUT_MODIFIER = re.compile(r"^(?:(?:has|with|no|is)[-_]|layout[-_].*sidebar)", re.I)
-"""A class that says what a layout has ("has-sidebar", "layout-sidebar-right"), not what the element is."""
+LAYOUT_MODIFIER = re.compile(
+    r"^(?:(?:has|with|no|is)[-_]|layout[-_].*sidebar|(?:entry|post|card|item|article|news|story|teaser)[-_]"
+    r"(?:header|footer)$)",
+    re.I,
+)
+"""A class that says what a layout has ("has-sidebar", "layout-sidebar-right"), or names a part of a teaser
+("entry-header" over its title, "item-footer"), not the page's chrome."""
 RAIL_TITLES = RAIL_BOX_TITLES | frozenset(
     {"mới nhất", "multimedia", "tin nổi bật", "có thể bạn quan tâm", "tin liên quan", "tiêu điểm",
      "video", "ảnh", "tin ảnh", "infographic", "emagazine", "podcast", "tin khác", "các tin khác",
      "dòng sự kiện", "các dòng sự kiện khác", "sự kiện", "thông tin doanh nghiệp", "quảng cáo",
-     "popular", "latest", "related news", "trending"}
+     "popular", "latest", "related news", "trending", "mới", "mới đăng", "nóng", "nhiều người đọc",
+     "xem nhiều"}
 )  # fmt: skip
 """Headings of the rails beside or below a listing, whose links are not the listing's entries: the site's
 rails (`RAIL_BOX_TITLES`) and the other boxes a listing page sets beside its list."""
@@ -89,8 +95,10 @@ RAIL_TITLE_ENDINGS = (
     "24h",
 )
 """What a rail's heading may add to its title: "Tin đọc nhiều nhất", "Tin mới cập nhật", "Sự kiện nổi bật"."""
-RAIL_HEADING_TAGS = frozenset({"h2", "h3", "h4"})
-RAIL_HEADING_CLASS = re.compile(r"title|heading|cat-?name", re.I)
+RAIL_TITLE_NOUNS = ("tin tức", "tin bài", "bài viết", "các tin", "các bài", "tin", "bài")
+"""What a rail's heading may name before its title: "Bài đọc nhiều", "Tin tức mới nhất", "Tin nóng"."""
+RAIL_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5"})
+RAIL_HEADING_CLASS = re.compile(r"title|heading|cat-?name|(?:^|[-_\s])(?:hd|tit|head)(?:[-_\s]|$)", re.I)
 """Headings by tag, or by a class that names a title in any casing and compound ("box-heading",
 "titleBox", "cat-name")."""
 RAIL_HEADING_WORDS = 6
@@ -110,8 +118,13 @@ PAGING_BOXES = (
 NEXT_LABEL = re.compile(r"(?<!\w)(?:sau|tiếp|next)(?!\w)|(?<!\w)kế(?!\w)(?!\s+\w)|^\s*[›>»]+\s*$", re.I)
 """What a paging link to the next page says, in its text, title or class: "Sau", "Trang sau ›", "Tiếp »",
 "Trang kế", "Kế »" (not "Kế hoạch"), "»", an icon link of class "next"."""
-MORE_LABEL = re.compile(r"^\s*(?:xem thêm|tải thêm|xem tiếp|load more|view more|more)\s*[›>»]*\s*$", re.I)
-"""What a link under a list says when it loads more of it: "Xem thêm", "Load more"."""
+MORE_LABEL = re.compile(
+    r"^\s*(?:(?:xem thêm|tải thêm|xem tiếp)(?:\s+(?:tin tức|tin bài|tin|bài viết|bài|các tin khác))?"
+    r"|(?:load|view|show)?\s*more(?:\s+(?:news|stories|articles|posts))?)\s*[›>»]*\s*$",
+    re.I,
+)
+"""What a link under a list says when it loads more of it: "Xem thêm", "Xem thêm tin", "Tải thêm bài",
+"Load more", "More stories"."""
 BACK_LABEL = re.compile(r"(?<!\w)(?:trước|prev|previous|cuối|đầu|last|first)(?!\w)|^\s*[«‹<]+\s*$", re.I)
 """What a link back or to an end says ("Trang trước", "«", "Trang cuối" on a "»"): never the next page."""
 CURRENT_PAGE = re.compile(r"(?<![\w-])(?:is-)?(?:current|active|selected)(?![\w-])", re.I)
@@ -333,16 +346,25 @@ def _rail_boxes(sel: Selector) -> RailBoxes:
 
 def _is_rail_heading(node: HtmlElement) -> bool:
     """A heading, by its tag or class, that names a rail (`RAIL_TITLES`, with or without one of
-    `RAIL_TITLE_ENDINGS`), and is no teaser's title (it links no article)."""
+    `RAIL_TITLE_NOUNS` before it or `RAIL_TITLE_ENDINGS` after it), and is no teaser's title (it links no
+    article)."""
     if node.tag not in RAIL_HEADING_TAGS and not RAIL_HEADING_CLASS.search(str(node.get("class") or "")):
         return False
     words = node.text_content().split()
     if not words or len(words) > RAIL_HEADING_WORDS:
         return False
     text = " ".join(words).casefold().rstrip(":").strip()
-    titled = text in RAIL_TITLES or any(
-        text.endswith(f" {ending}") and text.removesuffix(f" {ending}") in RAIL_TITLES
-        for ending in RAIL_TITLE_ENDINGS
+    named = [
+        text,
+        *(text.removeprefix(f"{noun} ") for noun in RAIL_TITLE_NOUNS if text.startswith(f"{noun} ")),
+    ]
+    titled = any(
+        title in RAIL_TITLES
+        or any(
+            title.endswith(f" {ending}") and title.removesuffix(f" {ending}") in RAIL_TITLES
+            for ending in RAIL_TITLE_ENDINGS
+        )
+        for title in named
     )
     return titled and not _links_articles(node)
 

@@ -726,3 +726,48 @@ def test_a_page_past_the_end_of_a_script_paged_list_ends_it_quietly() -> None:
         stats.get_value("friendship/listing/unrecognised"),
         stats.get_value("friendship/listing/stopped/end"),
     ) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    "label", ["Xem thêm tin", "Tải thêm bài", "XEM THÊM TIN", "Xem thêm bài viết", "More stories"]
+)
+def test_a_load_more_link_that_says_what_it_loads_gives_the_next_page(label: str) -> None:
+    more = f'<div class="more"><a href="/huu-nghi&s_cond=&BRSR=6">{label}</a></div>'
+    assert parse_listing(_unknown(TEASERS, more), "https://thoidai.com.vn/huu-nghi").next_url == (
+        "https://thoidai.com.vn/huu-nghi&s_cond=&BRSR=6"
+    )
+
+
+@pytest.mark.parametrize("part", ["entry-header", "post-header", "card-header", "item-footer"])
+def test_a_teasers_own_header_or_footer_is_no_page_chrome(part: str) -> None:
+    teasers = "".join(
+        f'<div class="news-item"><div class="{part}"><h3><a href="/tin-{n}-{400 + n}.html">Tin {n}</a></h3></div></div>'
+        for n in range(1, 7)
+    )
+    page = UNKNOWN.replace(f"<ul>{TEASERS}</ul>", teasers)
+    assert [
+        entry.url for entry in parse_listing(page, "https://thoidai.com.vn/huu-nghi").entries
+    ] == TEASER_URLS
+
+
+@pytest.mark.parametrize(
+    "rail",
+    [
+        '<h2 class="box-title">Bài đọc nhiều</h2>',
+        "<h3>Tin tức mới nhất</h3>",
+        "<h4>Tin nóng</h4>",
+        '<div class="box-hd">Đọc nhiều</div>',
+        "<h5>Nhiều người đọc</h5>",
+        '<p class="tit">Mới cập nhật</p>',
+    ],
+)
+def test_a_rail_beside_the_list_gives_no_entries_however_its_title_is_set(rail: str) -> None:
+    box = (
+        f'<div class="col-md-4"><div class="box">{rail}<ul>'
+        + "".join(f'<li><a href="/doc-nhieu-{n}-{900 + n}.html">Bài đọc nhiều {n}</a></li>' for n in range(3))
+        + "</ul></div></div>"
+    )
+    page = UNKNOWN.replace('<div class="box"><h2>Đọc nhiều</h2>', f'{box}<div class="box"><h2>Đọc nhiều</h2>')
+    assert [
+        entry.url for entry in parse_listing(page, "https://thoidai.com.vn/huu-nghi").entries
+    ] == TEASER_URLS
