@@ -425,7 +425,7 @@ SPELLED_DATE_LINES = (
 whole line, since a sentence names days that way too ("Lễ ký kết ngày 20 tháng 11 năm 2019 tại ...")."""
 _GMT_OFFSET = re.compile(
     r"\b(?:GMT|UTC)(?:\s*(?P<sign>[+-])\s*(?:(?P<hh>\d{2}):?(?P<mm>\d{2})|(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?)"
-    r"|(?!\s*[+-]))(?![\d\w])",
+    r"(?!\d)|(?!\s*[+-])\b)",
     re.I,
 )
 """A zone beside the date ("GMT+7", "GMT+05:30", "GMT+0530", "UTC+7", "UTC" or "GMT" alone for UTC itself),

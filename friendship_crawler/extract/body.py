@@ -890,7 +890,7 @@ class _BodyWalker:
                     share
                     and (
                         links_to_articles(element, share)
-                        or (self._after_box_label() and links_to_pages(element, share))
+                        or (self._box_label() is not None and links_to_pages(element, share))
                     )
                     and not (tag == "p" and heads_an_item(element))
                     and not (tag in LIST_TAGS and is_introduced(element))
@@ -982,11 +982,12 @@ class _BodyWalker:
             self.body.blocks.append(Block(said))
             self._loose_image = None
 
-    def _after_box_label(self) -> bool:
-        """The line just read is only a box's title ("Tin liên quan", "Read more:"): the links after it are
-        the box's, whatever their addresses."""
+    def _box_label(self) -> str | None:
+        """The line just read as a `marker_key`, when it is only a box's title ("Tin liên quan", "Read
+        more:"): the links after it are the box's, whatever their addresses."""
         blocks = self.body.blocks
-        return bool(blocks) and marker_key(blocks[-1].text, _LONGEST_LABEL) in _BOX_LABELS
+        key = marker_key(blocks[-1].text, _LONGEST_LABEL) if blocks else None
+        return key if key in _BOX_LABELS else None
 
     def _drop_box_label(self) -> str | None:
         """The line just read goes with the box of links left out after it when it is only that box's title
@@ -995,11 +996,12 @@ class _BodyWalker:
         blocks = self.body.blocks
         if not blocks:
             return None
-        key = marker_key(blocks[-1].text, _LONGEST_LABEL)
-        if key in _BOX_LABELS or SERIES_LABEL.match(blocks[-1].text):
+        key = self._box_label()
+        if key is None and SERIES_LABEL.match(blocks[-1].text):
+            key = marker_key(blocks[-1].text, _LONGEST_LABEL)
+        if key is not None:
             blocks.pop()
-            return key
-        return None
+        return key
 
     def _drop_pull_quotes(self) -> None:
         """A box's lines that another line of the body holds word for word: a pull quote, the article's own

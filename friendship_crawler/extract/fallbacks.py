@@ -236,22 +236,24 @@ def prominent_h1(root: HtmlElement) -> HtmlElement | None:
     """The page's headline `h1`: the first with text that no menu, footer, link, logo box or page header
     holds (an article's own `header` is no page chrome) and that is not a link to the home page (the
     site's name set as an `h1`)."""
-    for node in H1(root):
-        if not visible_text(node) or links_home(node):
-            continue
-        if not any(map(_hides_a_headline, node.iterancestors())):
-            return node
-    return None
+    return _first_shown_headline(H1(root))
 
 
 def marked_headline(root: HtmlElement) -> HtmlElement | None:
-    """The element the page's microdata marks as its headline (`itemprop="headline"`), as `prominent_h1`
-    takes an `h1`: the first with text outside menus, footers, links and logo boxes. For a page without a
-    head or an `h1` (a CMS that sets its headline in an `h2`)."""
-    for node in MARKED_HEADLINE(root):
-        if not isinstance(node, HtmlElement) or not visible_text(node) or links_home(node):
+    """The element the page's microdata marks as its headline (`itemprop="headline"`), taken as
+    `prominent_h1` takes an `h1`, a link itself aside. For a page without a head or an `h1` (a CMS that
+    sets its headline in an `h2`)."""
+    marked = MARKED_HEADLINE(root)
+    return _first_shown_headline(node for node in marked if isinstance(node, HtmlElement) and node.tag != "a")
+
+
+def _first_shown_headline(nodes: Iterable[HtmlElement]) -> HtmlElement | None:
+    """The first of `nodes` with text, outside menus, footers, links, logo boxes and the page's header, and
+    no link to the home page."""
+    for node in nodes:
+        if not visible_text(node) or links_home(node):
             continue
-        if node.tag != "a" and not any(map(_hides_a_headline, node.iterancestors())):
+        if not any(map(_hides_a_headline, node.iterancestors())):
             return node
     return None
 
@@ -691,14 +693,11 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
         node.drop_tree()  # the article's own sentences: the day of an event they tell is no publication date
     for link in page.iter("a"):
         link.attrib.pop("href", None)  # a link's address dates what it links ("…&by-date=2026-09-25")
-    for asset in page.iter(*ASSET_TAGS):
-        if asset.tag != "link" or not PAGE_ADDRESS_RELS.intersection(
-            (asset.get("rel") or "").lower().split()
-        ):
-            for attribute in ASSET_ADDRESSES:
-                asset.attrib.pop(
-                    attribute, None
-                )  # a stylesheet's version dates a release: "main.css?v=20240912"
+    for asset in page.iter(*ASSET_TAGS):  # a stylesheet's version dates a release: "main.css?v=20240912"
+        if asset.tag == "link" and PAGE_ADDRESS_RELS.intersection((asset.get("rel") or "").lower().split()):
+            continue  # the page's own address
+        for attribute in ASSET_ADDRESSES:
+            asset.attrib.pop(attribute, None)
     try:
         found = find_date(page, original_date=True, extensive_search=True)
     except (ValueError, TypeError) as exc:
