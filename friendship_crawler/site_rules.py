@@ -551,15 +551,21 @@ def parse_update_line(text: str) -> str | None:
 RELATED_MARKS = ("liên quan", "related")
 """Every related box title says one of these ("Tin bài liên quan", "Related news"): the HTML path looks for
 headings by them."""
+RELATED_NOUNS = ("tin", "bài", "tin bài", "bài viết", "tin tức", "thông tin")
+"""What a related box's title says it lists, before "liên quan"."""
 RELATED_BOX_TITLES = frozenset(
     {
-        "tin bài liên quan", "bài liên quan", "tin liên quan", "các tin liên quan", "bài viết liên quan",
-        "có liên quan", "tin có liên quan", "bài có liên quan",
-        "related news", "related articles", "related stories", "related posts", "related",
+        f"{many}{noun}{has}liên quan{other}"
+        for many in ("", "các ", "những ")
+        for noun in (f"{noun} " for noun in RELATED_NOUNS)
+        for has in ("", "có ")
+        for other in ("", " khác")
     }
-)  # fmt: skip
-"""Titles of the box of related articles after the article (as `marker_key`s): its links are the
-record's `related_urls`, and in page text it ends the article."""
+    | {"có liên quan", "related news", "related articles", "related stories", "related posts", "related"}
+)
+"""Titles of the box of related articles after the article (as `marker_key`s), each noun with or without
+"các"/"những", "có", "khác" ("Tin bài liên quan", "Các bài viết có liên quan", "Tin liên quan khác"): its
+links are the record's `related_urls`, and in page text it ends the article."""
 RELATED_LABELS = RELATED_BOX_TITLES | frozenset(
     {
         "xem thêm",

@@ -1000,7 +1000,7 @@ def test_date_line_near_the_title_and_lead_by_class() -> None:
 
 def test_htmldate_is_the_last_resort_for_the_date() -> None:
     page = (
-        "<html><head><meta name='date' content='2023-05-04'></head><body><h1>Tiêu đề</h1>"
+        "<html><head><meta name='citation_date' content='2023-05-04'></head><body><h1>Tiêu đề</h1>"
         "<div class='__MASTERCMS_CONTENT'><p>Đoạn một.</p><p>Đoạn hai.</p></div></body></html>"
     )
     assert htmldate_of(parse_page(page)) == "2023-05-04T00:00:00+07:00"

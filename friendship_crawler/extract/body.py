@@ -68,6 +68,10 @@ _LONGEST_LABEL = max(map(len, _BOX_LABELS))
 WIDGET_MAX_CHARS = 300
 """What a box of sharing buttons or of tags says at most (`is_link_widget`)."""
 TITLED_LINK_BOX_TAGS = ("div", "aside", "section", "nav")
+LABELLED_BOX_TAGS = frozenset({"ul", "ol", "div", "p", "table"})
+"""What holds the links a line before it titles (`labels_a_link_box`)."""
+LABEL_SPACE = 20
+"""Spaces and marks a box's title may carry around its words (`labels_a_link_box`)."""
 LINK_BOX_SHARE = 0.6
 """A box under a trailer box's title that is this share of links is that box (`is_titled_link_box`)."""
 CONTENTS_TAGS = frozenset({"ul", "ol", "div", "nav"})
@@ -378,6 +382,19 @@ def is_titled_link_box(box: HtmlElement) -> bool:
     links = sum(len(text_of(link)) for link in box.iter("a") if link not in in_title)
     rest = len(text_of(box)) - len(text_of(title))
     return links > 0 and links >= LINK_BOX_SHARE * rest
+
+
+def labels_a_link_box(label: HtmlElement) -> bool:
+    """A line that is only a box's title ("Đọc thêm:", "Tin liên quan", `_BOX_LABELS`) with a box of links
+    to pages right after it, as a body sets one between its paragraphs: `<p><b>Đọc thêm:</b></p><ul>…`."""
+    if next(label.iter("a"), None) is not None or len(text_of(label)) > _LONGEST_LABEL + LABEL_SPACE:
+        return False
+    if marker_key(visible_text(label), _LONGEST_LABEL) not in _BOX_LABELS:
+        return False
+    box = label.getnext()
+    while box is not None and not isinstance(box.tag, str):
+        box = box.getnext()
+    return box is not None and box.tag in LABELLED_BOX_TAGS and links_to_pages(box)
 
 
 def lists_series_parts(items: HtmlElement) -> bool:

@@ -203,6 +203,17 @@ def _without_label(headline: str, node: HtmlElement) -> str:
     return headline
 
 
+def _without_leading_label(headline: str, node: HtmlElement, stated: Iterable[str | None]) -> str:
+    """The headline without the label its element opens with (`<span class="label">Độc quyền</span>`, a
+    category's link) when the head `stated` the rest of it as the headline: a label alone says so."""
+    first = next((child for child in node if isinstance(child.tag, str)), None)
+    if first is None or first.tag in selectors.EMPHASIS_TAGS or (node.text or "").strip():
+        return headline
+    label = visible_text(first)
+    rest = headline[len(label) :].lstrip(" -–|:·") if label and headline.startswith(label) else ""
+    return rest if rest and rest in stated else headline
+
+
 def _trailing_label(node: HtmlElement) -> str | None:
     """The text of the element's last child when it stands after the element's own text as a label does
     (no text after it, not an emphasis or a link, which are part of a headline)."""
@@ -469,10 +480,12 @@ class _PageReading:
             self.headline_shown = visible_text(self.title_node)
             self.badge = fallbacks.headline_badge(self.title_node)
             shown = _without_label(fallbacks.without_badge(self.headline_shown, self.badge), self.title_node)
-        visible, h1 = (shown, None) if visible_nodes else (None, shown)
         headline = self.head.headline
-        shown = visible or h1
         og_title = self.head.text(self.head.meta.get("og:title"))
+        if shown and self.title_node is not None:
+            shown = _without_leading_label(shown, self.title_node, (headline, og_title))
+        visible, h1 = (shown, None) if visible_nodes else (None, shown)
+        shown = visible or h1
         if og_title and shown and _adds_to(og_title, shown):
             og_title = shown  # the headline as shown, with the site's name before or after it
         elif og_title:
@@ -758,13 +771,7 @@ class _PageReading:
         a date line near the headline, then htmldate. A head that gives the day alone ("2025-05-12")
         yields to a line the page shows with the time of that day."""
         day_only: tuple[str, str] | None = None
-        for value, layer in (
-            (self.head.article.get("datePublished"), HEAD),
-            (self.head.meta.get("article:published_time"), META),
-            (self.head.meta.get("datepublished"), META),
-            (self.head.meta.get("pubdate"), META),
-            (self.head.time_datetime, META),
-        ):
+        for value, layer in self._stated_publication():
             parsed = parse_iso(value)
             if parsed and not DAY_ALONE.match(str(value).strip()):
                 return self._shown_far_from(parsed, container) or (parsed, layer)
@@ -776,6 +783,17 @@ class _PageReading:
             return shown
         parsed = fallbacks.htmldate_of(self.root, self.title_node)
         return (parsed, HTMLDATE) if parsed else None
+
+    def _stated_publication(self) -> Iterator[tuple[object, str]]:
+        """The publication times the page states rather than shows, with their layers, most specific first:
+        JSON-LD, the head's meta tags, the microdata, then the page's first `<time datetime>`."""
+        yield self.head.article.get("datePublished"), HEAD
+        for name in selectors.PUBLISHED_META:
+            if name in self.head.meta:
+                yield self.head.meta[name], META
+        for value in selectors.MARKED_PUBLISHED(self.root)[:1]:
+            yield value, META
+        yield self.head.time_datetime, META
 
     def _shown_far_from(self, stated: str, container: HtmlElement | None) -> tuple[str, str] | None:
         """The publication time the page's own date line shows, when it is more than `HEAD_DATE_DRIFT` away
@@ -874,7 +892,7 @@ class _PageReading:
     def _section(self, title: str) -> list[str]:
         crumbs = [
             visible_text(node)
-            for node in fallbacks.trail(self.select("breadcrumb"))
+            for node in fallbacks.with_current_level(fallbacks.trail(self.select("breadcrumb")), title)
             if not fallbacks.links_home(node)  # home, whatever it is called ("Tạp chí Thời Đại", an icon)
         ]
         layer = SELECTORS

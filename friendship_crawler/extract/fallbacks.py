@@ -183,6 +183,8 @@ LABELLED_TRAIL = "//*[contains(translate(@aria-label, 'BREADCUM', 'breadcum'), '
 """A trail labelled for screen readers (`<nav aria-label="breadcrumb">`), whatever its classes."""
 MAX_TRAIL = 6
 """A breadcrumb trail names a few levels; more entries under one parent are a menu."""
+CURRENT_LEVEL_MAX_WORDS = 6
+"""A trail's last level, named without a link, is a category's name of a few words, not a headline."""
 ACTIVE_TRAIL_CLIMB = 3
 """How many ancestors above a subsection marked active may hold the link to its section."""
 MIN_CHAINED_LEVELS = 2
@@ -248,10 +250,10 @@ def marked_headline(root: HtmlElement) -> HtmlElement | None:
 
 
 def _first_shown_headline(nodes: Iterable[HtmlElement]) -> HtmlElement | None:
-    """The first of `nodes` with text, outside menus, footers, links, logo boxes and the page's header, and
-    no link to the home page."""
+    """The first of `nodes` with text, shown, outside menus, footers, links, logo boxes and the page's header,
+    and no link to the home page: a headline hidden for search engines holds the site's name."""
     for node in nodes:
-        if not visible_text(node) or links_home(node):
+        if not visible_text(node) or links_home(node) or selectors.is_hidden(node):
             continue
         if not any(map(_hides_a_headline, node.iterancestors())):
             return node
@@ -298,8 +300,13 @@ def element_showing(root: HtmlElement, title: str | None) -> HtmlElement | None:
 
 
 def _hides_a_headline(element: HtmlElement) -> bool:
-    """Holds an `h1` that is no headline: page chrome, a link, a logo box."""
-    return element.tag == "a" or _is_page_chrome(element) or _names_a_logo(element)
+    """Holds an `h1` that is no headline: page chrome, a link, a logo box, a box no reader sees."""
+    return (
+        element.tag == "a"
+        or _is_page_chrome(element)
+        or _names_a_logo(element)
+        or selectors.is_hidden(element)
+    )
 
 
 def _is_page_chrome(element: HtmlElement) -> bool:
@@ -561,8 +568,10 @@ def date_line_near(
     """The short line that reads as a date of the CMS family ("08:15 | 15/01/2018", "15/01/2018 08:15",
     "Cập nhật: 14:30 | 24/06/2022", with or without "GMT+7"), looked for just before the headline, then a
     few elements farther before it with a time (a follow or share bar may stand between), then after the
-    headline up to the end of the body `container`, then farther before it without a time (a header's
-    "Thứ Hai, 20/05/2024" is today, not the article's day); its element, its text and its date.
+    headline up to the end of the body `container`; a line without a time only when none with a time is
+    found, nearest the headline first and farther before it last (a header's "Thứ Hai, 20/05/2024" is
+    today, not the article's day, and may stand right above the headline); its element, its text and its
+    date.
 
     Not a line in another article's teaser or a ticker of links: rails and tickers carry dates of their own.
     With `update`, only a line after the headline labelled as the update time and giving no other
@@ -575,6 +584,7 @@ def date_line_near(
     timed = [node for node in farther if TIME_OF_DAY.search(visible_text(node)[:DATE_LINE_MAX_CHARS])]
     untimed = [node for node in farther if node not in timed]  # a header's "Thứ Hai, 20/05/2024"
     after = _before_body_end(title_node, container)
+    day_only: tuple[HtmlElement, str, str] | None = None  # the first line found without a time
     for node in after if update else chain(before[:1], timed, after, untimed):
         if node.tag in selectors.SKIP_TAGS:
             continue
@@ -582,9 +592,14 @@ def date_line_near(
         if not text or len(text) > DATE_LINE_MAX_CHARS or (update and not updates_only(text)):
             continue
         parsed = parse_date_line(text)
-        if parsed and not in_teaser(node, title_node) and not links_to_articles(node, share=0):
+        if not parsed or in_teaser(node, title_node) or links_to_articles(node, share=0):
+            continue
+        if update or TIME_OF_DAY.search(text):
             return node, text, parsed
-    return None
+        if node in untimed:
+            return day_only or (node, text, parsed)
+        day_only = day_only or (node, text, parsed)
+    return day_only
 
 
 def _with_time_beside(node: HtmlElement, text: str) -> str | None:
@@ -658,8 +673,15 @@ ASSET_TAGS = ("link", "script", "img", "source", "iframe", "video", "audio", "em
 """What loads a file into the page: its address dates the file (a stylesheet's, a photo's upload), not the
 article."""
 ASSET_ADDRESSES = ("href", "src", "srcset", "data-src", "data-srcset", "data")
+UPDATE_META = re.compile(r"modif|updat", re.I)
+"""In a meta tag's name: it states when the page was changed ("og:updated_time", "article:modified_time",
+"dateModified"), not when it was published."""
 PAGE_ADDRESS_RELS = frozenset({"canonical", "amphtml", "alternate", "shortlink"})
 """`link` elements that give the page's own address (whose path may date the article), not a file's."""
+
+
+def _meta_name(meta: HtmlElement) -> str:
+    return meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
 
 
 def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str | None:
@@ -668,9 +690,10 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
     It reads its own copy without the page's menus, header (today's date) and footer, without other
     articles' teasers (the known boxes, and the box around any subheading that links an article), without
     prose (the sapo's and the body's sentences, `_holds_prose`: "Sáng 15/3, …" tells the day of an event),
-    and without the addresses of its links, whose dates it would otherwise take for a page that shows none
-    of its own, nor of the files it loads (`ASSET_TAGS`). The first of a month that the page does not write
-    is refused: htmldate gives it for a year or a month alone.
+    without the meta tags of its update time (which it takes for want of a publication time), and without
+    the addresses of its links, whose dates it would otherwise take for a page that shows none of its own,
+    nor of the files it loads (`ASSET_TAGS`). The first of a month that the page does not write is refused:
+    htmldate gives it for a year or a month alone.
     """
     from htmldate import find_date  # imported on first use: a page rarely needs it
 
@@ -691,6 +714,8 @@ def htmldate_of(root: HtmlElement, title_node: HtmlElement | None = None) -> str
             node.drop_tree()
     for node in [node for node in page.iter(etree.Element) if _holds_prose(node) and node is not page]:
         node.drop_tree()  # the article's own sentences: the day of an event they tell is no publication date
+    for meta in [meta for meta in page.iter("meta") if UPDATE_META.search(_meta_name(meta))]:
+        meta.drop_tree()  # "og:updated_time": htmldate takes an update for the publication it cannot find
     for link in page.iter("a"):
         link.attrib.pop("href", None)  # a link's address dates what it links ("…&by-date=2026-09-25")
     for asset in page.iter(*ASSET_TAGS):  # a stylesheet's version dates a release: "main.css?v=20240912"
@@ -1046,6 +1071,22 @@ def trail(nodes: Sequence[HtmlElement]) -> list[HtmlElement]:
     levels = [node for node in nodes if id(node) not in alternatives or _is_active(node)]
     distinct = {(visible_text(node), node.get("href")) for node in levels}  # a trail printed twice is one
     return levels if len(distinct) <= MAX_TRAIL else []
+
+
+def with_current_level(levels: list[HtmlElement], title: str) -> list[HtmlElement]:
+    """The trail's linked `levels` and, after the last, the list item that names the page's own level
+    without a link (`<li class="active">Đối ngoại nhân dân</li>`, as a Bootstrap trail ends): a category's
+    short name, not the headline nor a part of it."""
+    item = next((node for node in levels[-1].iterancestors("li")), None) if levels else None
+    if item is None:
+        return levels
+    after = [node for node in item.itersiblings() if isinstance(node.tag, str)]
+    if len(after) != 1 or after[0].tag != "li" or next(after[0].iter("a"), None) is not None:
+        return levels
+    name = visible_text(after[0])
+    if not name or len(name.split()) > CURRENT_LEVEL_MAX_WORDS or name.rstrip(".… ") in title:
+        return levels
+    return [*levels, after[0]]
 
 
 def _alternatives(group: list[HtmlElement]) -> list[HtmlElement]:

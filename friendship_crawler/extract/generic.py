@@ -41,6 +41,7 @@ from friendship_crawler.extract.body import (
     is_quote_source,
     is_related_box,
     is_titled_link_box,
+    labels_a_link_box,
     links_to_articles,
     quoted_post,
 )
@@ -78,6 +79,8 @@ _TEXT_FIELDS = XPath(".//textarea | .//input[not(@type) or @type='text' or @type
 LAYOUT_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 IMAGE_TABLE_MAX_CHARS = 1500
 """What a table of photos says beside them at most: the captions of a few photos."""
+LABEL_TAGS = ("p", "div", "h2", "h3", "h4", "h5", "h6")
+"""What sets a box's title on a line of its own before the box."""
 PAGE_WIDE = frozenset({"html", "body"})
 """A holder this wide is the whole page, rails and all: no holder."""
 
@@ -93,6 +96,7 @@ def generic_blocks(root: HtmlElement, url: str) -> list[Block]:
     drop_reader_boxes(page)
     drop_widget_boxes(page)
     drop_titled_link_boxes(page)
+    drop_labelled_link_boxes(page)
     drop_link_widgets(page)
     drop_teaser_lists(page, article_id(url))
     import trafilatura  # on first use: most pages never need it, and every `scrapy` command would pay it
@@ -345,10 +349,18 @@ def drop_titled_link_boxes(root: HtmlElement) -> None:
     _drop([box for box in root.iter(*TITLED_LINK_BOX_TAGS) if is_titled_link_box(box)])
 
 
-def _drop(boxes: Sequence[HtmlElement]) -> None:
+def drop_labelled_link_boxes(root: HtmlElement) -> None:
+    """A box of links after a line that titles it ("Đọc thêm:", `labels_a_link_box`) goes with that line:
+    trafilatura drops the links and keeps the title, which would end the text for the cleaning that follows,
+    and with it the paragraphs after the box."""
+    labels = [label for label in root.iter(*LABEL_TAGS) if labels_a_link_box(label)]
+    _drop([box for label in labels for box in (label.getnext(), label)])
+
+
+def _drop(boxes: Sequence[HtmlElement | None]) -> None:
     """Each box goes with its text; the page's root, which has no parent to leave, stays."""
     for box in boxes:
-        if box.getparent() is not None:
+        if box is not None and box.getparent() is not None:
             box.drop_tree()
 
 

@@ -238,6 +238,18 @@ JSON_LD = XPath(
 )
 HTML_TITLE = XPath("/html/head/title")
 TIME_DATETIME = XPath("//time/@datetime", smart_strings=False)
+PUBLISHED_META = (
+    "article:published_time", "datepublished", "pubdate", "og:published_time", "dc.date.issued",
+    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date",
+    "publishdate", "publish-date", "publish_date", "article.published", "parsely-pub-date", "sailthru.date",
+)  # fmt: skip
+"""Head meta tags (by lower-cased `property`, `name` or `itemprop`) that state the publication time, the
+standard's first; those htmldate reads too, which would give their day alone."""
+MARKED_PUBLISHED = XPath(
+    "//*[@itemprop='datePublished']/@content | //*[@itemprop='datePublished']/@datetime", smart_strings=False
+)
+"""The publication time the page's microdata marks outside its head (`<meta itemprop="datePublished">` in
+the article's box)."""
 ARTICLE_LD_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPageElement"}
 )
@@ -292,6 +304,20 @@ NOT_A_PHOTO = re.compile(
 of ads or banners in the address, or a class that names an ad, is an ad's (a photo's file name may say
 "quang-cao" or "banner": it names what the photo shows)."""
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+HIDDEN_CLASSES = frozenset({"hidden", "sr-only", "visually-hidden", "screen-reader-text"})
+"""Class names that hide an element on every screen (a headline kept for search engines, a label for
+screen readers); "d-none" and "hidden-xs" are left out: they hide it on some screens only."""
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    """No reader sees the element: its style, its `hidden` attribute or its class hides it."""
+    return (
+        element.get("hidden") is not None
+        or bool(HIDDEN.search(element.get("style") or ""))
+        or not HIDDEN_CLASSES.isdisjoint((element.get("class") or "").lower().split())
+    )
+
+
 PHOTO_MIN_PIXELS = 50
 """An image the page sets smaller than this (width or height) is an icon or a tracking pixel."""
 SAVED_COPY_PATH = re.compile(r"^(?:\./)?[^/:?#]*_files/")

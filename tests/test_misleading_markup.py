@@ -1,0 +1,214 @@
+"""Markup of other MasterCMS sites that misleads one field while the rest of the page reads right: a hidden
+headline, a label before the headline, the site's clock above it, a date only a meta tag or the microdata
+states, a trail whose last level is no link, a box of links labelled on the line before it, a related box
+titled in words of its own. Each page is one change from a page every field of which reads right."""
+
+from __future__ import annotations
+
+import pytest
+
+from friendship_crawler.reader import read_article
+
+URL = "https://baoquocte.vn/hoi-huu-nghi-viet-nam-lao-to-chuc-giao-luu-van-hoa-254321.html"
+TITLE = "Hội hữu nghị Việt Nam - Lào tỉnh Nghệ An tổ chức giao lưu văn hóa"
+PARAGRAPHS = (
+    "Tham dự chương trình có đại diện lãnh đạo Liên hiệp các tổ chức hữu nghị tỉnh cùng hơn 200 lưu học"
+    " sinh Lào đang theo học tại các trường trên địa bàn.",
+    "Phát biểu tại chương trình, Chủ tịch Hội cho biết quan hệ hữu nghị giữa hai nước không ngừng được vun"
+    " đắp trong những năm qua.",
+    "Nhân dịp này, Hội đã trao 20 suất học bổng cho các lưu học sinh Lào có thành tích học tập xuất sắc,"
+    " vượt khó vươn lên.",
+    "Chương trình giao lưu văn nghệ với những tiết mục đặc sắc của hai nước đã để lại nhiều ấn tượng tốt"
+    " đẹp trong lòng các đại biểu.",
+)
+TRAIL = (
+    "<ul class='breadcrumb'><li><a href='/'>Trang chủ</a></li><li><a href='/huu-nghi'>Hữu nghị</a></li>"
+    "<li><a href='/huu-nghi/doi-ngoai-nhan-dan'>Đối ngoại nhân dân</a></li></ul>"
+)
+DATE_LINE = "<div class='article-detail-info'><span class='format_time'>19:45</span> | 12/03/2024</div>"
+OTHER_NEWS = (
+    "<div class='news-other'><h3>Tin cùng chuyên mục</h3><ul><li><a href='/nghe-an-don-doan-254000.html'>"
+    "Nghệ An đón đoàn đại biểu tỉnh Xiêng Khoảng</a><p>Sáng nay, lãnh đạo tỉnh Nghệ An đã tiếp đoàn đại biểu"
+    " tỉnh Xiêng Khoảng (Lào) sang thăm và làm việc.</p></li><li><a href='/trao-tang-nha-254001.html'>Trao"
+    " tặng nhà tình nghĩa tại Bolikhamxay</a></li></ul></div>"
+)
+"""A box of the section's other articles after the article, a teaser's description among its titles."""
+RELATED = (
+    "<ul><li><a href='/nghe-an-va-lao-ky-ket-thoa-thuan-253000.html'>Nghệ An và Lào ký kết thỏa thuận hợp"
+    " tác</a></li><li><a href='/luu-hoc-sinh-lao-vui-tet-253001.html'>Lưu học sinh Lào vui Tết"
+    " Bunpimay</a></li></ul>"
+)
+
+
+def page(
+    *,
+    head: str = "",
+    above: str = "",
+    headline: str = f"<h1 class='article-detail-title'>{TITLE}</h1>",
+    date_line: str = DATE_LINE,
+    trail: str = TRAIL,
+    container: str = "article-detail-content __MASTERCMS_CONTENT",
+    between: str = "",
+    after: str = "",
+) -> str:
+    """An article page of a MasterCMS sister site; `between` stands in the body after its second paragraph."""
+    first, second, *rest = (f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    return (
+        f"<html lang='vi'><head><meta charset='utf-8'><title>{TITLE} | Báo Quốc tế</title>{head}</head><body>"
+        "<header><nav class='menu'><ul><li><a href='/'>Trang chủ</a></li><li><a href='/huu-nghi'>Hữu nghị"
+        "</a></li></ul></nav></header>"
+        f"<main>{above}<div class='col-main'>{trail}<div class='article-detail'>{headline}{date_line}"
+        f"<div class='{container}'>{first}{second}{between}{''.join(rest)}"
+        "<p style='text-align:right'><strong>Minh Châu</strong></p></div>"
+        f"{after}</div></div></main>"
+        "<footer><p>Báo Thế giới và Việt Nam. Giấy phép số 123/GP-BTTTT. © Bản quyền.</p></footer>"
+        "</body></html>"
+    )
+
+
+def test_the_base_page_reads_right() -> None:
+    article = read_article(page(), URL)
+    assert article.title == TITLE
+    assert article.text.split("\n") == [TITLE, *PARAGRAPHS]
+    assert (article.author, article.published_at) == ("Minh Châu", "2024-03-12T19:45:00+07:00")
+    assert article.section == ["Hữu nghị", "Đối ngoại nhân dân"]
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<h1 style='display:none'>Báo Quốc tế - Tin tức thế giới</h1>",
+        "<h1 class='sr-only'>Báo Quốc tế - Tin tức thế giới</h1>",
+        "<div hidden><h1>Báo Quốc tế - Tin tức thế giới</h1></div>",
+    ],
+    ids=["style", "class", "hidden-box"],
+)
+@pytest.mark.parametrize("headline_class", ["article-detail-title", "title-detail-news"])
+def test_a_headline_no_reader_sees_is_not_the_title(hidden: str, headline_class: str) -> None:
+    """A site's name set in a hidden `h1` for search engines, before the article's own `h1` (of a class the
+    selectors know, and of one they do not)."""
+    article = read_article(page(above=hidden, headline=f"<h1 class='{headline_class}'>{TITLE}</h1>"), URL)
+    assert article.title == TITLE
+    assert article.text.split("\n")[0] == TITLE
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "<span class='label'>Độc quyền</span> ",
+        "<a href='/huu-nghi'>Hữu nghị</a>",
+        "<span>Phỏng vấn</span> - ",
+    ],
+    ids=["span", "category-link-unspaced", "dashed"],
+)
+def test_a_label_before_the_headline_goes_when_the_head_states_the_rest(label: str) -> None:
+    head = f"<meta property='og:title' content='{TITLE}'>"
+    article = read_article(
+        page(head=head, headline=f"<h1 class='article-detail-title'>{label}{TITLE}</h1>"), URL
+    )
+    assert article.title == TITLE
+
+
+def test_a_word_before_the_headline_stays_when_the_head_does_not_state_the_rest() -> None:
+    headline = f"<h1 class='article-detail-title'><span>Nghệ An:</span> {TITLE}</h1>"
+    assert read_article(page(headline=headline), URL).title == f"Nghệ An: {TITLE}"
+
+
+@pytest.mark.parametrize(
+    "clock",
+    ["<div class='today'>Thứ Tư, 13/03/2024</div>", "<p>Hà Nội, 13/03/2024</p>"],
+    ids=["weekday", "place"],
+)
+def test_a_day_without_a_time_above_the_headline_yields_to_the_date_line_after_it(clock: str) -> None:
+    """The site's clock right above the headline, the article's date line with its time after it; with no
+    date in the head and none the selectors know."""
+    date_line = "<div class='meta'><span class='format_date'>12/03/2024</span> <span>19:45</span></div>"
+    article = read_article(page(headline=f"{clock}<h1>{TITLE}</h1>", date_line=date_line), URL)
+    assert article.published_at == "2024-03-12T19:45:00+07:00"
+
+
+def test_a_day_without_a_time_above_the_headline_is_the_date_when_no_line_gives_a_time() -> None:
+    headline = f"<div class='day'>Thứ Ba, 12/03/2024</div><h1>{TITLE}</h1>"
+    assert (
+        read_article(page(headline=headline, date_line=""), URL).published_at == "2024-03-12T00:00:00+07:00"
+    )
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "<meta property='og:published_time' content='2024-03-12T19:45:00+07:00'>",
+        "<meta name='dc.date.issued' content='2024-03-12T19:45:00+07:00'>",
+        "<meta name='publishdate' content='2024-03-12T19:45:00+07:00'>",
+        "<meta name='date' content='2024-03-12T19:45:00+07:00'>",
+    ],
+    ids=["og", "dublin-core", "publishdate", "date"],
+)
+def test_a_publication_time_in_the_heads_meta_tags_keeps_its_time(meta: str) -> None:
+    """htmldate reads these tags too, and gives their day alone."""
+    date_line = "<div class='article-detail-info'>Thứ Ba, 12/03/2024</div>"
+    article = read_article(page(head=meta, date_line=date_line), URL)
+    assert article.published_at == "2024-03-12T19:45:00+07:00"
+
+
+def test_the_microdata_in_the_body_gives_the_publication_time() -> None:
+    date_line = (
+        "<div itemscope itemtype='http://schema.org/NewsArticle'>"
+        "<meta itemprop='datePublished' content='2024-03-12T19:45:00+07:00'>"
+        "<span class='date'>Thứ Ba, 12/03/2024</span></div>"
+    )
+    assert read_article(page(date_line=date_line), URL).published_at == "2024-03-12T19:45:00+07:00"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "<meta property='og:updated_time' content='2024-03-14T10:00:00+07:00'>",
+        "<meta property='article:modified_time' content='2024-03-14T10:00:00+07:00'>",
+    ],
+)
+def test_an_update_time_alone_is_no_publication_time(meta: str) -> None:
+    article = read_article(page(head=meta, date_line=""), URL)
+    assert (article.published_at, article.modified_at) == (None, "2024-03-14T10:00:00+07:00")
+
+
+def test_the_trails_last_level_named_without_a_link_is_read() -> None:
+    trail = (
+        "<nav aria-label='breadcrumb'><ol class='breadcrumb'><li class='breadcrumb-item'><a href='/'>Trang chủ"
+        "</a></li><li class='breadcrumb-item'><a href='/huu-nghi'>Hữu nghị</a></li>"
+        "<li class='breadcrumb-item active' aria-current='page'>Đối ngoại nhân dân</li></ol></nav>"
+    )
+    assert read_article(page(trail=trail), URL).section == ["Hữu nghị", "Đối ngoại nhân dân"]
+
+
+def test_a_trail_that_ends_with_the_headline_cut_short_gives_no_level_of_it() -> None:
+    trail = (
+        "<ol class='breadcrumb'><li><a href='/'>Trang chủ</a></li><li><a href='/huu-nghi'>Hữu nghị</a></li>"
+        "<li>Hội hữu nghị Việt Nam - Lào...</li></ol>"
+    )
+    assert read_article(page(trail=trail), URL).section == ["Hữu nghị"]
+
+
+@pytest.mark.parametrize(
+    "label", ["<p><strong>Đọc thêm:</strong></p>", "<h3>Tin liên quan</h3>", "<p>Xem thêm</p>"]
+)
+@pytest.mark.parametrize("container", ["article-detail-content __MASTERCMS_CONTENT", "detail-content"])
+def test_a_box_of_links_labelled_on_the_line_before_it_leaves_the_text_after_it(
+    label: str, container: str
+) -> None:
+    """In a known container and in one only the generic layer reads (the section's other articles after
+    it): the label goes with its links, and the paragraphs and the byline after them stay."""
+    article = read_article(page(container=container, between=label + RELATED, after=OTHER_NEWS), URL)
+    assert article.text.split("\n") == [TITLE, *PARAGRAPHS]
+    assert article.author == "Minh Châu"
+
+
+@pytest.mark.parametrize("title", ["Tin tức liên quan", "Các bài viết liên quan", "Tin liên quan khác"])
+def test_a_related_box_titled_in_words_of_its_own_is_no_text(title: str) -> None:
+    after = (
+        f"<div class='box-more'><h3>{title}</h3><p>Nghệ An và Lào ký kết thỏa thuận hợp tác giáo dục</p>"
+        "<p>Lưu học sinh Lào vui Tết Bunpimay cùng bạn bè Việt Nam</p></div>"
+    )
+    article = read_article(page(container="detail-content", after=after), URL)
+    assert article.text.split("\n") == [TITLE, *PARAGRAPHS]
+    assert article.author == "Minh Châu"
