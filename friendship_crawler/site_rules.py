@@ -208,6 +208,14 @@ WRITER_TITLE = re.compile(
 """A title, a profession or a rank a byline or a link to the writer's page may set before the name ("TS.",
 "Đại sứ", "Dr.", "Nhà văn"), kept in the author's name (a role, "Nhà báo", "PV", is not: `AUTHOR_ROLE`);
 "Tác giả", "Theo dõi" or "Xem thêm" before a name say what the link is for."""
+OFFICE_TITLE = re.compile(
+    r"^(?:Phó\s+)?(?:Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Bí thư|Tổng lãnh sự|Lãnh sự"
+    r"|Đại biện|Tham tán|Tổng Thư ký|Tổng Giám đốc|Giám đốc|Viện trưởng|Hiệu trưởng|Trưởng ban"
+    r"|Trưởng đoàn|Chánh Văn phòng|Người phát ngôn|Ông|Bà)\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""An office or a form of address before a person's name ("Thứ trưởng", "Tổng lãnh sự", "Bà"): "Theo" before
+it quotes the person ("Theo Thứ trưởng Nguyễn Minh Vũ, …"), never credits an outlet."""
 PHOTO_CREDIT_WORD = r"(?:Ảnh(?:\s+(?:minh\s+họa|minh\s+hoạ|tư\s+liệu))?|Nguồn ảnh|Photos?)"
 """What labels a photo credit, before its colon ("Ảnh:", "Ảnh minh họa:", "Nguồn ảnh:", "Photos:"): a regex
 part, matched without case."""

@@ -576,6 +576,12 @@ def test_the_lead_box_ends_at_the_first_image_or_byline() -> None:
     assert drop_lead_box([RELATED, byline], TITLE)[0] == [byline]
 
 
+def test_the_lead_box_takes_a_title_that_asks_or_exclaims() -> None:
+    block = ["Vì sao đối ngoại nhân dân góp phần giữ vững môi trường hòa bình?", RELATED, "Hữu nghị mãi mãi!"]
+    kept, removed = drop_lead_box(block, TITLE)
+    assert (kept, [r.text for r in removed]) == ([], block)
+
+
 def test_the_lead_box_leaves_a_paragraph_no_title_introduces_and_an_alt_printed_again() -> None:
     assert drop_lead_box([PARAGRAPH, RELATED], TITLE)[0] == [PARAGRAPH, RELATED]
     seo = "Liên hiệp Hữu nghị tỉnh Bắc Giang giữ đúng phương châm của công tác đối ngoại nhân dân"
@@ -907,9 +913,15 @@ def test_an_outlets_attribution_at_the_end_is_the_source_and_the_name_before_it_
         "Theo 2 nguồn tin",
         "According to Hoe, apart from Europe, other markets have also imposed the rules.",
         "According to the ministry",
+        "Theo Đại sứ Vũ H",
+        "Theo Thứ trưởng Nguyễn Minh",
+        "Theo Tổng lãnh sự Trần Thanh Huân",
+        "Theo PGS.TS Nguyễn Viết Thảo",
+        "Theo Bà Lan",
     ],
 )
 def test_a_sentence_opening_with_theo_is_no_attribution(last: str) -> None:
+    """A sentence, or a person quoted by title (the stored text cut before the comma): no outlet."""
     found = split_byline([PARAGRAPH, CAPTION, last])
     assert (found.lines, found.source) == ([PARAGRAPH, CAPTION, last], None)
 

@@ -320,12 +320,15 @@ def drop_cell_box(lines: Sequence[str]) -> RuleResult:
     credited caption), or a caption's cell follows titles run together; one cell alone with text after
     it is the caption of the page's first image, unless it is one line that does not read as a caption
     (a full stop or a credit at its end), and a credited cell is a caption whatever follows. Cells of
-    headline length are titles of other articles only two or more in a row: alone, one is a caption.
+    headline length are titles of other articles two or more in a row, or one over an image row whose
+    own caption's cell follows it: otherwise one alone is a caption.
     """
     run = cells = 0
     while run < len(lines) and (size := _cell_size(lines, run)):
         run += size
         cells += 1
+    if run == 0 and _titles_an_image_of_its_own_caption(lines):
+        run = cells = 1
     titles_on_one_line = run == 1 and not _reads_as_caption(lines[0])
     if (
         cells == 1
@@ -334,6 +337,18 @@ def drop_cell_box(lines: Sequence[str]) -> RuleResult:
     ):
         run = 0
     return list(lines[run:]), [Removal("related", line) for line in lines[:run]]
+
+
+def _titles_an_image_of_its_own_caption(lines: Sequence[str]) -> bool:
+    """A cell of headline length over an image row whose caption's cell follows it: the image has its
+    caption, so the cell above is the box's (its titles run together), not a caption."""
+    return (
+        len(lines) > 2
+        and _is_title_cell(lines[0])
+        and _starts_image_row(lines[1])
+        and lines[2].endswith("|")
+        and not _starts_image_row(lines[2])
+    )
 
 
 def _reads_as_caption(cell: str) -> bool:
@@ -478,7 +493,7 @@ def _slug_then_headline(line: str) -> bool:
     rest = _without_slug_lead(line)
     return (
         rest != line
-        and _is_headline(rest)
+        and (_is_headline(rest) or _is_question_headline(rest))
         and word_count(rest, rules.RELATED_MIN_WORDS) >= rules.RELATED_MIN_WORDS
         and has_vietnamese_letters(rest)
         and not is_credited(rest)
@@ -553,10 +568,11 @@ def drop_lead_box(block: Sequence[str], title: str, printed_again: Collection[st
 
     `block` is the lines that follow the sapo with no blank line between them (the page's text layout
     puts the box there and starts every body paragraph after a blank line). Its lines are other
-    articles' titles, shown once, twice, after their alt text or run together, each possibly followed
-    by its teaser, until the first image (an alt line or a caption) or a byline. What the box holds is
-    decided from its place and shape, not from how often a title repeats; a line `printed_again` further
-    down is the SEO alt the page repeats before its images, left to `drop_image_alts`.
+    articles' titles (a question's or an exclamation's among them), shown once, twice, after their alt
+    text or run together, each possibly followed by its teaser, until the first image (an alt line or a
+    caption) or a byline. What the box holds is decided from its place and shape, not from how often a
+    title repeats; a line `printed_again` further down is the SEO alt the page repeats before its images,
+    left to `drop_image_alts`.
     """
     title_key = title.casefold()
     removals: list[Removal] = []
@@ -569,7 +585,8 @@ def drop_lead_box(block: Sequence[str], title: str, printed_again: Collection[st
         ):
             break
         if is_related_line(line) or (
-            not ends_sentence(line) and word_count(line, rules.LEAD_BOX_MAX_WORDS) <= rules.LEAD_BOX_MAX_WORDS
+            (not ends_sentence(line) or line.endswith(("?", "!")))
+            and word_count(line, rules.LEAD_BOX_MAX_WORDS) <= rules.LEAD_BOX_MAX_WORDS
         ):
             after_title = True
         elif after_title:  # the teaser of the title above it
@@ -655,6 +672,14 @@ def _is_headline(line: str) -> bool:
     """Headline length and no sentence end; the end is looked at first, as it rules out most body lines
     without counting their words."""
     return not ends_sentence(line) and word_count(line, rules.HEADLINE_MAX_WORDS) <= rules.HEADLINE_MAX_WORDS
+
+
+def _is_question_headline(line: str) -> bool:
+    """Headline length and a question or an exclamation at the end ("Việt Nam ưu tiên gì khi làm Chủ tịch
+    HĐBA?"): behind a slug alt, another article's title, as a sentence of the body never stands."""
+    return (
+        line.endswith(("?", "!")) and word_count(line, rules.HEADLINE_MAX_WORDS) <= rules.HEADLINE_MAX_WORDS
+    )
 
 
 def _without_slug_lead(line: str) -> str:
@@ -1163,9 +1188,12 @@ def outlet_attribution(line: str) -> str | None:
     a few words, the first capitalised, without a digit or a sentence of its own ("Theo TTXVN",
     "(Theo Báo Nhân Dân)"), or several such names between commas, each of `OUTLET_MAX_WORDS` words at
     most ("Theo Reuters, AFP"); None for a sentence that opens with "Theo" ("Theo đó, …", "Theo Bộ Y
-    tế, số ca mắc tăng")."""
+    tế, số ca mắc tăng"), or for a person it quotes, its sentence cut short ("Theo Đại sứ Vũ H", "Theo
+    PGS.TS Nguyễn Viết Thảo, Phó ch": `WRITER_TITLE`, `OFFICE_TITLE`)."""
     named = attribution(line)
     if named is None or any(c.isdigit() for c in named) or site_rules.SENTENCE_END.search(named):
+        return None
+    if site_rules.WRITER_TITLE.match(named) or site_rules.OFFICE_TITLE.match(named):
         return None
     outlets = [part.strip() for part in named.split(",")]  # "Theo Reuters, AFP"
     words = site_rules.NAME_MAX_WORDS if len(outlets) == 1 else site_rules.OUTLET_MAX_WORDS
