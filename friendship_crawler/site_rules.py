@@ -208,6 +208,17 @@ WRITER_TITLE = re.compile(
 """A title, a profession or a rank a byline or a link to the writer's page may set before the name ("TS.",
 "Đại sứ", "Dr.", "Nhà văn"), kept in the author's name (a role, "Nhà báo", "PV", is not: `AUTHOR_ROLE`);
 "Tác giả", "Theo dõi" or "Xem thêm" before a name say what the link is for."""
+NO_WRITER = re.compile(
+    r"^(?:tổng hợp|t/h|st|sưu tầm|admin|administrator|quản trị viên|quản trị|webmaster|editor)$",
+    re.IGNORECASE,
+)
+"""What an author box or an author field says when it names no one: how the text was made ("Tổng hợp",
+"Sưu tầm") or the site's account ("admin")."""
+EMAIL = re.compile(r"\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?")
+"""An e-mail address, in brackets or not, as an author box prints it beside the name or instead of it."""
+HOME_COUNTRY = frozenset({"Việt Nam", "Viet Nam", "Vietnam"})
+"""The country the site writes from, named in a motto or a pair of places ("Việt Nam - Lào mãi mãi anh
+em"), never a writer."""
 OFFICE_TITLE = re.compile(
     r"^(?:Phó\s+)?(?:Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Bí thư|Tổng lãnh sự|Lãnh sự"
     r"|Đại biện|Tham tán|Tổng Thư ký|Tổng Giám đốc|Giám đốc|Viện trưởng|Hiệu trưởng|Trưởng ban"

@@ -1,7 +1,9 @@
 """Markup of other MasterCMS sites that misleads one field while the rest of the page reads right: a hidden
 headline, a label before the headline, the site's clock above it, a date only a meta tag or the microdata
 states, a trail whose last level is no link, a box of links labelled on the line before it, a related box
-titled in words of its own. Each page is one change from a page every field of which reads right."""
+titled in words of its own, a writer's job beside the name, a photographer credited on the byline, an
+author box that names no one, a motto signed where a byline stands. Each page is one change from a page
+every field of which reads right."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ OTHER_NEWS = (
     " tặng nhà tình nghĩa tại Bolikhamxay</a></li></ul></div>"
 )
 """A box of the section's other articles after the article, a teaser's description among its titles."""
+BYLINE = "<p style='text-align:right'><strong>Minh Châu</strong></p>"
 RELATED = (
     "<ul><li><a href='/nghe-an-va-lao-ky-ket-thoa-thuan-253000.html'>Nghệ An và Lào ký kết thỏa thuận hợp"
     " tác</a></li><li><a href='/luu-hoc-sinh-lao-vui-tet-253001.html'>Lưu học sinh Lào vui Tết"
@@ -50,6 +53,8 @@ def page(
     container: str = "article-detail-content __MASTERCMS_CONTENT",
     between: str = "",
     after: str = "",
+    opening: str = "",
+    byline: str = BYLINE,
 ) -> str:
     """An article page of a MasterCMS sister site; `between` stands in the body after its second paragraph."""
     first, second, *rest = (f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
@@ -58,8 +63,7 @@ def page(
         "<header><nav class='menu'><ul><li><a href='/'>Trang chủ</a></li><li><a href='/huu-nghi'>Hữu nghị"
         "</a></li></ul></nav></header>"
         f"<main>{above}<div class='col-main'>{trail}<div class='article-detail'>{headline}{date_line}"
-        f"<div class='{container}'>{first}{second}{between}{''.join(rest)}"
-        "<p style='text-align:right'><strong>Minh Châu</strong></p></div>"
+        f"<div class='{container}'>{opening}{first}{second}{between}{''.join(rest)}{byline}</div>"
         f"{after}</div></div></main>"
         "<footer><p>Báo Thế giới và Việt Nam. Giấy phép số 123/GP-BTTTT. © Bản quyền.</p></footer>"
         "</body></html>"
@@ -212,3 +216,38 @@ def test_a_related_box_titled_in_words_of_its_own_is_no_text(title: str) -> None
     article = read_article(page(container="detail-content", after=after), URL)
     assert article.text.split("\n") == [TITLE, *PARAGRAPHS]
     assert article.author == "Minh Châu"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='article-detail-author'><b>Minh Châu</b><span class='role'>Phóng viên thường trú tại Lào</span></div>",
+        "<div class='article-detail-author'><b>Minh Châu</b> <span>Phóng viên thường trú tại Lào</span></div>",
+    ],
+    ids=["glued", "spaced"],
+)
+def test_the_writers_job_beside_the_name_in_bold_is_no_part_of_the_author(box: str) -> None:
+    assert read_article(page(byline="", after=box), URL).author == "Minh Châu"
+
+
+@pytest.mark.parametrize("label", ["Bài", "Nội dung"])
+def test_a_labelled_byline_at_the_top_with_the_photographer_credited_after_it(label: str) -> None:
+    opening = f"<p><strong>{label}: Minh Châu - Ảnh: Thu Hà</strong></p>"
+    article = read_article(page(opening=opening, byline=""), URL)
+    assert (article.author, article.text.split("\n")) == ("Minh Châu", [TITLE, *PARAGRAPHS])
+
+
+@pytest.mark.parametrize(
+    "named", ["Tổng hợp", "admin", "bientap@baoquocte.vn", "Minh Châu (minhchau@baoquocte.vn)"]
+)
+def test_an_author_box_that_names_no_one_gives_no_author(named: str) -> None:
+    author = read_article(
+        page(byline="", after=f"<div class='article-detail-author'>{named}</div>"), URL
+    ).author
+    assert author == ("Minh Châu" if "(" in named else None)
+
+
+@pytest.mark.parametrize("motto", ["Việt Nam - Lào mãi mãi anh em", "Thủ đô Viêng Chăn", "Cảm ơn Lào"])
+def test_a_motto_signed_where_a_byline_stands_is_text_and_no_author(motto: str) -> None:
+    article = read_article(page(byline=f"<p style='text-align:right'><strong>{motto}</strong></p>"), URL)
+    assert (article.author, article.text.split("\n")) == (None, [TITLE, *PARAGRAPHS, motto])

@@ -1313,9 +1313,10 @@ def filed_byline(line: str) -> str | None:
 def is_byline(line: str, author: str | None = None, with_role: bool = False) -> bool:
     """A byline: the known `author`, else a name of a few capitalised words, with a role when `with_role`.
 
-    A "Bài:" / "Bài và ảnh:" prefix marks a byline and is not part of the name.
+    A "Bài:" / "Bài và ảnh:" prefix marks a byline and is not part of the name, and a photographer credited
+    after it ("Bài: Phương Lê - Ảnh: Minh Đức") is no part of it.
     """
-    line = site_rules.BYLINE_PREFIX.sub("", line)
+    line = site_rules.PHOTO_CREDIT_AFTER.sub("", site_rules.BYLINE_PREFIX.sub("", line))
     if author:
         name = author_name(author)
         if not line.startswith(name):  # `without_outlet` only cuts a line's end: the name would not open it
@@ -1421,9 +1422,10 @@ def _co_authors(line: str) -> bool:
 
 def pairs_places(line: str) -> bool:
     """The line joins names as a shared byline does, and a place is among them ("Việt Nam - Lào", "Hà Nội -
-    Viêng Chăn", "Nhật Bản và Hàn Quốc"): a pair of places, a motto or a route, not of writers."""
+    Viêng Chăn", "Nhật Bản và Hàn Quốc", "Việt Nam - Lào mãi mãi anh em"): a pair of places, a motto or a
+    route, not of writers."""
     names = _joined_names(line)
-    return len(names) > 1 and any(map(is_place_alone, names))
+    return len(names) > 1 and any(name in site_rules.HOME_COUNTRY or is_place_alone(name) for name in names)
 
 
 def _joined_names(line: str) -> list[str]:

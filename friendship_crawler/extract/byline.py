@@ -48,7 +48,8 @@ class SplitBody:
 
 
 def clean_author(raw: str | None) -> str | None:
-    """An author name without its credit ("Bài và ảnh:", "Bài và ảnh ") or role suffixes."""
+    """An author name without its credit ("Bài và ảnh:", "Bài và ảnh "), role suffixes or e-mail address;
+    None for a field that names no one (`site_rules.NO_WRITER`)."""
     if not raw:
         return None
     name = site_rules.AUTHOR_BY.sub("", site_rules.BYLINE_PREFIX.sub("", normalize_line(raw)))
@@ -68,8 +69,10 @@ def clean_author(raw: str | None) -> str | None:
         if stripped == name or not stripped:
             break
         name = stripped
-    name = name.strip(" -–,;")
-    return author_name(name) if name else None
+    name = site_rules.EMAIL.sub("", name).strip(" -–,;|")
+    if not name or site_rules.NO_WRITER.match(name):
+        return None  # "Tổng hợp", "admin", an e-mail address alone
+    return author_name(name)
 
 
 def clean_source(raw: str | None) -> str | None:
@@ -235,10 +238,12 @@ abbreviation ("st", sưu tầm)."""
 
 
 def _written_as_a_name(words: str) -> bool:
-    """Outside brackets, no word of `COMMON_WORD_MIN_LETTERS` letters or more is in lower case."""
+    """Outside brackets, no word in lower case of `COMMON_WORD_MIN_LETTERS` letters or more, or with a
+    Vietnamese letter ("đô", "ơn": a common word however short, where an abbreviation is plain ASCII)."""
     outside = re.sub(r"\([^()]*\)", " ", words)
     return not any(
-        word.isalpha() and word.islower() and len(word) >= COMMON_WORD_MIN_LETTERS for word in outside.split()
+        word.isalpha() and word.islower() and (len(word) >= COMMON_WORD_MIN_LETTERS or not word.isascii())
+        for word in outside.split()
     )
 
 

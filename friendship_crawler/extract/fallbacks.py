@@ -803,7 +803,8 @@ def _credits_no_writer(line: str) -> bool:
 def byline_text(node: HtmlElement) -> str:
     """What an author block says of its authors: the names of its links to author pages where they read
     as names (a job title or an e-mail address beside them names nobody), or of its elements whose class
-    names a name ("author-name"), else its text without the links that are no names ("Xem tất cả bài
+    names a name ("author-name"), or the one name set in bold before the writer's job ("<b>Minh Châu</b>
+    Phóng viên thường trú tại Lào"), else its text without the links that are no names ("Xem tất cả bài
     viết"), without the lines that credit other hands, the source or an outlet under the byline ("Bài:
     Phương Lê" / "Ảnh: Quang Hòa", "Minh Anh" / "Theo TTXVN") and without the sentences of an author box's
     note on the writer under the name."""
@@ -816,6 +817,12 @@ def byline_text(node: HtmlElement) -> str:
             names = list(
                 dict.fromkeys(text for element in named if ends_with_byline(text := visible_text(element)))
             )
+        elif not named and not ends_with_byline(whole):  # "<b>Minh Châu</b><span>Phóng viên tại Lào</span>"
+            emphasised = [
+                text for element in node.iter(*selectors.EMPHASIS_TAGS) if (text := visible_text(element))
+            ]
+            if len(emphasised) == 1 and ends_with_byline(emphasised[0]) and whole.startswith(emphasised[0]):
+                names = emphasised
     if names:
         return ", ".join(names)
     lines = [line for line in visible_lines(node) if not _credits_no_writer(line)] or visible_lines(node)
