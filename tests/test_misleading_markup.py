@@ -251,3 +251,19 @@ def test_an_author_box_that_names_no_one_gives_no_author(named: str) -> None:
 def test_a_motto_signed_where_a_byline_stands_is_text_and_no_author(motto: str) -> None:
     article = read_article(page(byline=f"<p style='text-align:right'><strong>{motto}</strong></p>"), URL)
     assert (article.author, article.text.split("\n")) == (None, [TITLE, *PARAGRAPHS, motto])
+
+
+@pytest.mark.parametrize(
+    ("heading", "line"),
+    [("<h3>Bình luận</h3>", "Bình luận"), ("<p><strong>Đừng bỏ lỡ</strong></p>", "Đừng bỏ lỡ")],
+)
+def test_a_subheading_that_reads_as_a_box_title_heads_the_text_after_it(heading: str, line: str) -> None:
+    article = read_article(page(between=heading), URL)
+    assert article.text.split("\n") == [TITLE, *PARAGRAPHS[:2], line, *PARAGRAPHS[2:]]
+
+
+def test_the_same_title_over_no_paragraph_still_ends_the_text() -> None:
+    """A comment form set in the body's container after the byline: its title ends the text."""
+    form = "<h3>Bình luận</h3><p>Họ và tên</p><p>Gửi bình luận</p>"
+    article = read_article(page(byline=f"{BYLINE}{form}"), URL)
+    assert (article.text.split("\n"), article.author) == ([TITLE, *PARAGRAPHS], "Minh Châu")

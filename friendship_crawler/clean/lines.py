@@ -138,21 +138,26 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False, title: str = 
     Slug lines that open with the `title` folded are its photos' alts, not a rail's rows.
 
     `from_markup`: the lines are an article body read from its container, which holds no rails; a rail
-    title ("Giá vàng", "Chuyên đề"), a labelled line ("Chủ đề: …") or a run of rows (a table of figures)
-    ends it only when no paragraph follows before the next box title (or the end): before one, it is the
+    title ("Giá vàng", "Chuyên đề"), a box title an article may head its own text with ("Bình luận",
+    `rules.HEADING_WORDS`), a labelled line ("Chủ đề: …") or a run of rows (a table of figures) ends it
+    only when no paragraph follows before the next box title (or the end): before one, it is the
     article's own, while the teasers' descriptions under a box that follows ("Tags: …" over "Tin cùng
     chuyên mục") are nobody's paragraphs. A box title ("Bài có liên quan") ends it anyway: the titles a
     box lists may read as sentences.
     """
     keys = [site_rules.marker_key(strip_edge_bars(line), rules.MARKER_MAX_CHARS) for line in lines]
+    headings = rules.HEADING_WORDS if from_markup else frozenset()
     boxes = [
-        index for index, (line, key) in enumerate(zip(lines, keys, strict=True)) if _ends_body(line, key)
+        index
+        for index, (line, key) in enumerate(zip(lines, keys, strict=True))
+        if _ends_body(line, key) and key not in headings
     ]
     for index, (line, key) in enumerate(zip(lines, keys, strict=True)):
         if boxes and index == boxes[0]:
             return index
         ordinary = (
             key in rules.RAIL_TITLES
+            or key in headings
             or rules.LABELLED_TRAILER.match(line)
             or _starts_rail(lines, index, title)
         )
