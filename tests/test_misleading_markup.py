@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from friendship_crawler.extract import NotAnArticle
 from friendship_crawler.reader import read_article
 
 URL = "https://baoquocte.vn/hoi-huu-nghi-viet-nam-lao-to-chuc-giao-luu-van-hoa-254321.html"
@@ -267,3 +268,52 @@ def test_the_same_title_over_no_paragraph_still_ends_the_text() -> None:
     form = "<h3>Bình luận</h3><p>Họ và tên</p><p>Gửi bình luận</p>"
     article = read_article(page(byline=f"{BYLINE}{form}"), URL)
     assert (article.text.split("\n"), article.author) == ([TITLE, *PARAGRAPHS], "Minh Châu")
+
+
+def photo(caption: str) -> str:
+    return (
+        "<table class='MASTERCMS_TPL_TABLE'><tr><td><img class='__img_mastercms' src='/2024/03/12/anh-1.jpg'"
+        f" width='800'></td></tr><tr><td>{caption}</td></tr></table>"
+    )
+
+
+SAPO = (
+    "Chiều 12/3, Hội hữu nghị Việt Nam - Lào tỉnh Nghệ An tổ chức chương trình giao lưu với lưu học sinh Lào."
+)
+
+
+@pytest.mark.parametrize(
+    "captions",
+    [
+        ["Toàn cảnh Hội nghị."],
+        ["Toàn cảnh Hội nghị.", "Các đại biểu chụp ảnh lưu niệm.", "Quang cảnh Đại hội"],
+    ],
+    ids=["photo-news", "photo-story"],
+)
+def test_a_body_of_photos_and_captions_is_the_article_not_a_media_page(captions: list[str]) -> None:
+    """Photo news: the known container holds photos and captions only; its captions are the text, not the
+    rails around it (the generic layer's reading), and the page is no infographic."""
+    rail = "".join(
+        f"<div class='story'><h3><a href='/tin-khac-{n}-25430{n}.html'>Tin khác số {n} của chuyên mục Hữu nghị</a></h3>"
+        f"<p>Mô tả của tin khác số {n}, một câu dài đủ để đọc như một đoạn văn của bài báo.</p></div>"
+        for n in range(5)
+    )
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><main><div class='col-main'>{TRAIL}"
+        f"<h1 class='article-detail-title'>{TITLE}</h1>{DATE_LINE}<div class='article-detail-desc'>{SAPO}</div>"
+        f"<div class='article-detail-content __MASTERCMS_CONTENT'>{''.join(map(photo, captions))}</div></div>"
+        f"<aside class='col-right'>{rail}</aside></main></body></html>"
+    )
+    article = read_article(html, URL)
+    assert article.text.split("\n") == [TITLE, SAPO, *captions]
+    assert len(article.images) == len(captions)
+
+
+def test_a_body_of_one_image_named_as_a_graphic_is_an_infographic_page() -> None:
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><h1 class='article-detail-title'>{TITLE}</h1>"
+        f"<div class='article-detail-content __MASTERCMS_CONTENT'>{photo('Đồ họa: Minh Châu')}</div></body></html>"
+    )
+    with pytest.raises(NotAnArticle) as refused:
+        read_article(html, URL)
+    assert refused.value.reason == "infographic"

@@ -47,7 +47,13 @@ from friendship_crawler.extract.dates import DAY_ALONE, parse_iso
 from friendship_crawler.extract.document import parse_page, saved_from
 from friendship_crawler.extract.errors import NotAnArticle
 from friendship_crawler.extract.generic import generic_blocks, holds_every_line, text_holder
-from friendship_crawler.extract.kinds import is_listing, lists_articles, media_kind, says_not_found
+from friendship_crawler.extract.kinds import (
+    is_listing,
+    lists_articles,
+    media_kind,
+    says_not_found,
+    told_by_captions,
+)
 from friendship_crawler.extract.language import text_language
 from friendship_crawler.extract.links import LinkFolder, fold_root, page_base, related_box_hrefs
 from friendship_crawler.extract.marks import PageMarks
@@ -401,7 +407,7 @@ class _PageReading:
         kind = media_kind(title, body, container, by_title_only=True, badge=self.badge) if parts else None
         if kind is not None:
             raise NotAnArticle(kind, f"{kind} page without text: {title!r}")
-        fallback = not body.has_text
+        fallback = not body.has_text and not told_by_captions(body)
         blocks = generic_blocks(self.root, self.fetched_url) if fallback else body.blocks
         body_layer = GENERIC if fallback else SELECTORS
         if fallback and not blocks and self.head.ld_body_lines:  # a page its script alone renders

@@ -7,6 +7,8 @@ soft-404 pages (HTTP 200 with a "Không tìm thấy trang" message and no articl
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 from parsel import Selector
 
@@ -57,9 +59,27 @@ def _is_error_message(text: str) -> bool:
     return any(is_not_found_title(part) for part in selectors.TITLE_SEPARATOR.split(text))
 
 
+def told_by_captions(body: Body) -> bool:
+    """A body whose text is its captions: photo news or a photo story, a photo told in `STORY_CAPTION_WORDS`
+    words or more ("Toàn cảnh Hội nghị."), where an infographic's caption only names it ("Infographic",
+    "Đồ họa: …") or credits who made it."""
+    return any(
+        block.caption
+        and not _credits(block.text)
+        and not NAMES_A_GRAPHIC.search(block.text)
+        and len(block.text.split()) >= STORY_CAPTION_WORDS
+        for block in body.blocks
+    )
+
+
 def _credits(line: str) -> bool:
     """A line that credits the hands and the source of a work, and says nothing else."""
     return is_other_credit(line) or source_of(line) is not None
+
+
+STORY_CAPTION_WORDS = 3
+"""A caption this long tells what its photo shows: the text of a photo story."""
+NAMES_A_GRAPHIC = re.compile(r"infographic|đồ họa|đồ hoạ|emagazine|e-magazine", re.IGNORECASE)
 
 
 def media_kind(
