@@ -46,7 +46,7 @@ _CREDIT = r"(?:bài|tin)\s*(?:và|&|\+|/|,|-|–)\s*ảnh|bài"
 _WORK = r"lược dịch|biên dịch|dịch|thực hiện|nội dung|video|clip"
 _ENGLISH_CREDIT = r"(?:story|text|words)(?:\s*(?:and|&|\+|/|,)\s*photos?)?"
 """An English edition's credit of the text, and of the photos with it ("Story and photos", "Text & photo")."""
-_ENGLISH_BY = r"(?:written|reported|story|text|words|compiled)\s+by"
+_ENGLISH_BY = r"(?:written|reported|story|text|words|compiled|translated)\s+by"
 BYLINE_PREFIX = re.compile(
     rf"^(?:(?:{_CREDIT}|tác giả|phóng viên|pv|by|{_WORK}|{_ENGLISH_CREDIT})\s*:\s*"
     rf"|(?:{_CREDIT}|ảnh|{_ENGLISH_BY})\s+(?=\S))",
@@ -191,6 +191,12 @@ GROUP_BYLINE = re.compile(
 """A byline that names a group of writers by its role: "Nhóm phóng viên", "Nhóm PV", "Ban biên tập"."""
 AUTHOR_ROLE = re.compile(rf"^(?i:{_ROLES})\s+")
 """A role before the name, without a colon ("PV Minh Anh"): dropped when a capitalised name follows."""
+
+
+def unbracketed(line: str) -> str:
+    """A line set wholly in one pair of brackets without them ("( Translated by Phi Yen )"), else as it is."""
+    inner = line[1:-1] if line.startswith("(") and line.endswith(")") else ""
+    return inner.strip() if inner.strip() and "(" not in inner and ")" not in inner else line
 
 
 def without_role(byline: str) -> str:

@@ -317,3 +317,11 @@ def test_a_body_of_one_image_named_as_a_graphic_is_an_infographic_page() -> None
     with pytest.raises(NotAnArticle) as refused:
         read_article(html, URL)
     assert refused.value.reason == "infographic"
+
+
+@pytest.mark.parametrize(
+    "credit", ["( Translated by Phi Yen )", "(Translated by Phi Yen)", "Translated by Phi Yen"]
+)
+def test_an_english_editions_translator_credit_is_the_byline(credit: str) -> None:
+    article = read_article(page(byline=f"<p style='text-align: right;'><strong>{credit}</strong></p>"), URL)
+    assert (article.author, article.text.split("\n")) == ("Phi Yen", [TITLE, *PARAGRAPHS])

@@ -1318,10 +1318,12 @@ def filed_byline(line: str) -> str | None:
 def is_byline(line: str, author: str | None = None, with_role: bool = False) -> bool:
     """A byline: the known `author`, else a name of a few capitalised words, with a role when `with_role`.
 
-    A "Bài:" / "Bài và ảnh:" prefix marks a byline and is not part of the name, and a photographer credited
-    after it ("Bài: Phương Lê - Ảnh: Minh Đức") is no part of it.
+    A "Bài:" / "Bài và ảnh:" prefix marks a byline and is not part of the name, and neither are a
+    photographer credited after it ("Bài: Phương Lê - Ảnh: Minh Đức") or brackets around the whole line
+    ("(Translated by Phi Yen)").
     """
-    line = site_rules.PHOTO_CREDIT_AFTER.sub("", site_rules.BYLINE_PREFIX.sub("", line))
+    line = site_rules.BYLINE_PREFIX.sub("", site_rules.unbracketed(line))
+    line = site_rules.PHOTO_CREDIT_AFTER.sub("", line)
     if author:
         name = author_name(author)
         if not line.startswith(name):  # `without_outlet` only cuts a line's end: the name would not open it

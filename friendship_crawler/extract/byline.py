@@ -52,7 +52,8 @@ def clean_author(raw: str | None) -> str | None:
     None for a field that names no one (`site_rules.NO_WRITER`)."""
     if not raw:
         return None
-    name = site_rules.AUTHOR_BY.sub("", site_rules.BYLINE_PREFIX.sub("", normalize_line(raw)))
+    name = site_rules.unbracketed(normalize_line(raw))
+    name = site_rules.AUTHOR_BY.sub("", site_rules.BYLINE_PREFIX.sub("", name))
     if rules.FOLLOW_LINE.match(name):
         return None  # "Theo dõi Báo Quốc tế trên Google News" in the author box
     if rules.PHOTO_CREDIT.match(name):
