@@ -143,7 +143,8 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False, title: str = 
     only when no paragraph follows before the next box title (or the end): before one, it is the
     article's own, while the teasers' descriptions under a box that follows ("Tags: …" over "Tin cùng
     chuyên mục") are nobody's paragraphs. A box title ("Bài có liên quan") ends it anyway: the titles a
-    box lists may read as sentences.
+    box lists may read as sentences. Without `from_markup`, the text is a stored copy that may end inside
+    a box title, whose opening then ends it too (`_opens_a_box_title`).
     """
     keys = [site_rules.marker_key(strip_edge_bars(line), rules.MARKER_MAX_CHARS) for line in lines]
     headings = rules.HEADING_WORDS if from_markup else frozenset()
@@ -152,6 +153,8 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False, title: str = 
         for index, (line, key) in enumerate(zip(lines, keys, strict=True))
         if _ends_body(line, key) and key not in headings
     ]
+    if not from_markup and lines and _opens_a_box_title(keys[-1]):
+        boxes.append(len(lines) - 1)
     for index, (line, key) in enumerate(zip(lines, keys, strict=True)):
         if boxes and index == boxes[0]:
             return index
@@ -170,6 +173,12 @@ def trailer_start(lines: Sequence[str], from_markup: bool = False, title: str = 
         elif rules.LABELLED_TRAILER.match(line) or not _paragraph_follows(lines, index):
             return index
     return None
+
+
+def _opens_a_box_title(key: str) -> bool:
+    """A stored text's last line that is the opening of a box title, cut where the copy ends ("Tin bài l"):
+    two words at least, as an article's own last word cut short ("Xin") is not told apart from a title."""
+    return " " in key and any(box.startswith(key) and box != key for box in rules.TRAILER_BOXES)
 
 
 def _ends_body(line: str, key: str) -> bool:

@@ -124,7 +124,7 @@ says the text is a whole page's; a line at the end of a short text says nothing 
 
 def clean_page_text(raw: str) -> CleanedPage:
     """Clean one page text; raises `PageTextError` when it holds no article."""
-    lines, blocks = _lines_and_blocks(raw)
+    lines, blocks, embedded = _lines_and_blocks(raw)
     if not lines:
         raise PageTextError("empty", "the text has no visible characters")
     header = read_header(lines)
@@ -154,22 +154,34 @@ def clean_page_text(raw: str) -> CleanedPage:
         source=cleaned.source,
         published_at=header.published_at or (date_iso(byline.date) if byline else None),
         section=header.section or ([byline.category] if byline and byline.category else None),
-        removals=[*(Removal("header", line) for line in header.skipped), *laid_out, *cleaned.removals],
+        removals=[
+            *(Removal("header", line) for line in header.skipped),
+            *embedded,
+            *laid_out,
+            *cleaned.removals,
+        ],
     )
 
 
-def _lines_and_blocks(raw: str) -> tuple[list[str], list[int]]:
-    """The normalised non-empty lines, and for each the number of its block (lines between blank lines)."""
+def _lines_and_blocks(raw: str) -> tuple[list[str], list[int], list[Removal]]:
+    """The normalised non-empty lines, and for each the number of its block (lines between blank lines);
+    without the rows of an embedded box of another article, which only the raw line shows
+    (`rules.TEMPLATE_CELL`: its indentation is gone once the line is normalised)."""
     lines: list[str] = []
     blocks: list[int] = []
+    embedded: list[Removal] = []
     block = 0
-    for line in map(normalize_line, raw.splitlines()):
+    for raw_line in raw.splitlines():
+        line = normalize_line(raw_line)
         if not line:
             block += 1
             continue
+        if rules.TEMPLATE_CELL.match(raw_line):
+            embedded.append(Removal("related", line))
+            continue
         lines.append(line)
         blocks.append(block)
-    return lines, blocks
+    return lines, blocks, embedded
 
 
 def _without_lead_box(

@@ -96,6 +96,9 @@ TRAILER_BOXES = RELATED_BOX_TITLES | RAIL_BOX_TITLES | frozenset(
 """Box titles that end the article wherever they stand alone on a line (with the CMS family's trailer and
 widget boxes: previous/next links, "latest", comment forms), in Vietnamese and as the family's English
 editions print them ("Most read", "Latest news")."""
+TEMPLATE_CELL = re.compile(r"^\|[ ]*\t")
+"""A row whose cell opens with tabs: the indentation of the site's template around an embedded box of
+another article (`|   \t\t\t Quan chức cao cấp ASEAN …`), which a writer typing in the editor never makes."""
 HEADING_WORDS = frozenset({"bình luận", "đừng bỏ lỡ"})
 """Box titles an article may head a section of its own text with ("Bình luận": a commentary after the
 news): in a body read from its container, they end it only when no paragraph follows them."""
