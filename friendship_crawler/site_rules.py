@@ -199,10 +199,21 @@ def unbracketed(line: str) -> str:
     return inner.strip() if inner.strip() and "(" not in inner and ")" not in inner else line
 
 
+SITE_NAMES = frozenset({"thời đại", "tạp chí thời đại", "báo thời đại", "thoidai.com.vn"})
+"""The site's own name as a byline writes it after a role ("PV Thời Đại"), as `marker_key`s."""
+
+
 def without_role(byline: str) -> str:
-    """The byline without the role before its name (`AUTHOR_ROLE`), when a capitalised name follows."""
+    """The byline without the role before its name (`AUTHOR_ROLE`), when a capitalised name follows; the role
+    alone when it is written short and an outlet follows it instead of a name ("PV Báo Thời Đại", "PV Thời
+    Đại": the outlet's reporter, as "PV" alone is)."""
     role = AUTHOR_ROLE.match(byline)
-    return byline[role.end() :] if role and byline[role.end() : role.end() + 1].isupper() else byline
+    if role is None or not byline[role.end() : role.end() + 1].isupper():
+        return byline
+    rest = byline[role.end() :]
+    if role[0].isupper() and (marker_key(rest) in SITE_NAMES or OUTLET_WORD.match(rest)):
+        return role[0].strip()
+    return rest
 
 
 WRITER_TITLE = re.compile(

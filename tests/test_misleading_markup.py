@@ -325,3 +325,12 @@ def test_a_body_of_one_image_named_as_a_graphic_is_an_infographic_page() -> None
 def test_an_english_editions_translator_credit_is_the_byline(credit: str) -> None:
     article = read_article(page(byline=f"<p style='text-align: right;'><strong>{credit}</strong></p>"), URL)
     assert (article.author, article.text.split("\n")) == ("Phi Yen", [TITLE, *PARAGRAPHS])
+
+
+@pytest.mark.parametrize("byline", ["PV Thời Đại", "PV Báo Thời Đại", "CTV Báo Quốc tế"])
+def test_a_short_role_before_an_outlet_is_the_author_not_the_outlet(byline: str) -> None:
+    """ "PV Thời Đại" is the magazine's reporter, as "PV" alone is; before a name the role goes ("PV Minh Anh")."""
+    article = read_article(page(byline=f"<p style='text-align:right'><strong>{byline}</strong></p>"), URL)
+    assert (article.author, article.text.split("\n")) == (byline.split()[0], [TITLE, *PARAGRAPHS])
+    named = read_article(page(byline="<p style='text-align:right'><strong>PV Minh Anh</strong></p>"), URL)
+    assert named.author == "Minh Anh"
