@@ -270,9 +270,9 @@ def test_the_same_title_over_no_paragraph_still_ends_the_text() -> None:
     assert (article.text.split("\n"), article.author) == ([TITLE, *PARAGRAPHS], "Minh Châu")
 
 
-def photo(caption: str) -> str:
+def photo(caption: str, number: int = 1) -> str:
     return (
-        "<table class='MASTERCMS_TPL_TABLE'><tr><td><img class='__img_mastercms' src='/2024/03/12/anh-1.jpg'"
+        f"<table class='MASTERCMS_TPL_TABLE'><tr><td><img class='__img_mastercms' src='/2024/03/12/anh-{number}.jpg'"
         f" width='800'></td></tr><tr><td>{caption}</td></tr></table>"
     )
 
@@ -301,7 +301,7 @@ def test_a_body_of_photos_and_captions_is_the_article_not_a_media_page(captions:
     html = (
         f"<html><head><title>{TITLE}</title></head><body><main><div class='col-main'>{TRAIL}"
         f"<h1 class='article-detail-title'>{TITLE}</h1>{DATE_LINE}<div class='article-detail-desc'>{SAPO}</div>"
-        f"<div class='article-detail-content __MASTERCMS_CONTENT'>{''.join(map(photo, captions))}</div></div>"
+        f"<div class='article-detail-content __MASTERCMS_CONTENT'>{''.join(photo(caption, number) for number, caption in enumerate(captions))}</div></div>"
         f"<aside class='col-right'>{rail}</aside></main></body></html>"
     )
     article = read_article(html, URL)
@@ -334,3 +334,76 @@ def test_a_short_role_before_an_outlet_is_the_author_not_the_outlet(byline: str)
     assert (article.author, article.text.split("\n")) == (byline.split()[0], [TITLE, *PARAGRAPHS])
     named = read_article(page(byline="<p style='text-align:right'><strong>PV Minh Anh</strong></p>"), URL)
     assert named.author == "Minh Anh"
+
+
+def test_the_update_line_shown_beside_the_date_line_is_read_when_the_head_dates_the_article() -> None:
+    head = "<meta property='article:published_time' content='2024-03-12T19:45:00+07:00'>"
+    date_line = (
+        "<span class='article-detail-date'>19:45 | 12/03/2024 GMT+7</span>"
+        " <span class='article-detail-date'>Cập nhật: 08:00 | 15/03/2024</span>"
+    )
+    headline = f"{date_line}<h1 class='article-detail-title'>{TITLE}</h1>"  # the dates above it, as thoidai sets them
+    article = read_article(page(head=head, headline=headline, date_line=""), URL)
+    assert (article.published_at, article.modified_at) == (
+        "2024-03-12T19:45:00+07:00",
+        "2024-03-15T08:00:00+07:00",
+    )
+
+
+def test_an_update_time_before_the_publication_is_no_update() -> None:
+    """A scheduled article's head keeps the time its draft was saved."""
+    head = (
+        "<meta property='article:published_time' content='2024-03-12T19:45:00+07:00'>"
+        "<meta property='article:modified_time' content='2024-03-11T09:00:00+07:00'>"
+    )
+    article = read_article(page(head=head), URL)
+    assert (article.published_at, article.modified_at) == ("2024-03-12T19:45:00+07:00", None)
+
+
+@pytest.mark.parametrize(
+    ("srcset", "address"),
+    [
+        (
+            "https://res.cloudinary.com/tdo/image/upload/w_400,c_fill/anh-1.jpg 400w,"
+            " https://res.cloudinary.com/tdo/image/upload/w_1200,c_fill/anh-1.jpg 1200w",
+            "https://res.cloudinary.com/tdo/image/upload/w_1200,c_fill/anh-1.jpg",
+        ),
+        (
+            "/anh-1.jpg?crop=16:9,smart&width=400 400w, /anh-1.jpg?crop=16:9,smart&width=1200 1200w",
+            "https://baoquocte.vn/anh-1.jpg?crop=16:9,smart&width=1200",
+        ),
+        ("/anh-1.jpg 1x,/anh-1@2x.jpg 2x", "https://baoquocte.vn/anh-1@2x.jpg"),
+    ],
+    ids=["commas-in-the-path", "commas-in-the-query", "no-space-after-the-comma"],
+)
+def test_an_images_sizes_are_split_as_the_html_standard_splits_them(srcset: str, address: str) -> None:
+    image = f"<figure><img data-srcset='{srcset}' width='800'><figcaption>Toàn cảnh buổi lễ.</figcaption></figure>"
+    assert [image.url for image in read_article(page(between=image), URL).images] == [address]
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        "<img src='/2024/03/ra-mat-logo-nam-huu-nghi-viet-nam-lao.jpg' width='800'>",
+        "<img src='/images/logo-lazy.png' data-src='/2024/03/ra-mat-logo-nam-huu-nghi-viet-nam-lao.jpg'>",
+    ],
+    ids=["named-for-what-it-shows", "lazy-placeholder"],
+)
+def test_a_photo_whose_name_says_logo_between_its_words_is_a_photo(image: str) -> None:
+    box = f"<figure>{image}<figcaption>Nghi thức ra mắt logo.</figcaption></figure>"
+    urls = [image.url for image in read_article(page(between=box), URL).images]
+    assert urls == ["https://baoquocte.vn/2024/03/ra-mat-logo-nam-huu-nghi-viet-nam-lao.jpg"]
+
+
+@pytest.mark.parametrize("image", ["<img src='/images/icons/zalo.png'>", "<img src='/images/zalo-icon.png'>"])
+def test_an_icon_is_no_photo(image: str) -> None:
+    assert read_article(page(between=f"<p>{image}</p>"), URL).images == []
+
+
+def test_a_cover_photo_the_body_sets_again_is_one_image() -> None:
+    cover = photo("Toàn cảnh Hội nghị.")
+    lead = f"{DATE_LINE}<div class='article-detail-desc'>{cover}<p>{SAPO}</p></div>"
+    article = read_article(page(date_line=lead, opening=cover), URL)
+    assert [(image.url, image.caption) for image in article.images] == [
+        ("https://baoquocte.vn/2024/03/12/anh-1.jpg", "Toàn cảnh Hội nghị.")
+    ]

@@ -11,7 +11,7 @@ and of sister sites), so bylines can be split off after.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
@@ -692,12 +692,12 @@ def is_caption_line(text: str) -> bool:
 def is_photo(image: HtmlElement) -> bool:
     """Not an icon, avatar or logo (by its address or class), not hidden, not set as small as an icon or
     a tracking pixel."""
-    try:
-        address = urlsplit(image.get("src") or image.get("data-src") or "").path
+    try:  # the address the photo is read at, not a lazy image's placeholder ("logo-lazy.png")
+        address = urlsplit(_image_address(image) or image.get("src") or "").path
     except ValueError:  # no address ("https://[host/x.jpg"): the walk takes no image from it anyway
         address = ""
     classes = (image.get("class") or "").split()
-    if selectors.NOT_A_PHOTO.search(address) or any(map(selectors.NOT_A_PHOTO.search, classes)):
+    if selectors.NOT_A_PHOTO.search(address) or any(map(selectors.NOT_A_PHOTO_CLASS.search, classes)):
         return False
     if selectors.HIDDEN.search(image.get("style") or ""):
         return False
@@ -711,8 +711,7 @@ def is_photo(image: HtmlElement) -> bool:
 def _widest_candidate(srcset: str) -> str | None:
     """The address of the widest (or densest) image a `srcset` lists; None for an empty one."""
     best: tuple[float, str] | None = None
-    for candidate in srcset.split(","):
-        address, _, descriptor = candidate.strip().partition(" ")
+    for address, descriptor in _srcset_candidates(srcset):
         if not address or address.lower().startswith("data:"):
             continue
         size = descriptor.strip().rstrip("wxWX")
@@ -723,6 +722,28 @@ def _widest_candidate(srcset: str) -> str | None:
         if best is None or width > best[0]:
             best = (width, address)
     return best[1] if best else None
+
+
+def _srcset_candidates(srcset: str) -> Iterator[tuple[str, str]]:
+    """Each address of a `srcset` and its descriptor ("1200w", "2x", or ""), as the HTML standard splits
+    them: an address runs to the next whitespace, commas and all (`…/w_1200,c_fill/a.jpg`), and a comma
+    after its descriptor, or at its own end, closes the candidate."""
+    position, end = 0, len(srcset)
+    while position < end:
+        while position < end and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        start = position
+        while position < end and not srcset[position].isspace():
+            position += 1
+        address, descriptor = srcset[start:position], ""
+        if address.endswith(","):
+            address = address.rstrip(",")
+        elif position < end:
+            comma = srcset.find(",", position)
+            stop = end if comma < 0 else comma
+            descriptor, position = srcset[position:stop].strip(), stop + 1
+        if address:
+            yield address, descriptor
 
 
 def _noscript_image(image: HtmlElement) -> HtmlElement | None:

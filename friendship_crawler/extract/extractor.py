@@ -232,6 +232,25 @@ def _trailing_label(node: HtmlElement) -> str | None:
     return visible_text(last) or None
 
 
+def _each_once(images: Iterable[Image]) -> list[Image]:
+    """Each photo once, where it first stands (a cover photo the body sets again), with the first caption
+    any of its copies has."""
+    first: dict[str, Image] = {}
+    for image in images:
+        if image.url not in first:
+            first[image.url] = image
+        elif not first[image.url].caption and image.caption:
+            first[image.url] = Image(image.url, image.caption)
+    return list(first.values())
+
+
+def _stands_before(modified: str | None, published: str | None) -> bool:
+    """Both times are known and the update's is the earlier."""
+    return bool(
+        modified and published and datetime.fromisoformat(modified) < datetime.fromisoformat(published)
+    )
+
+
 def _unique(values: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
@@ -449,10 +468,14 @@ class _PageReading:
         text = "\n".join(normalize_line(line) for line in lines)  # every line is already clean: a fast check
         if held is not None:
             body = held
-        images = [*self._cover_images(base), *body.images]
+        images = _each_once([*self._cover_images(base), *body.images])
         if images:
             self.sources["images"] = body_layer
         published_at = self._published(container if container is not None else holder)  # then the update
+        modified_at = self._modified(container if container is not None else holder)
+        if _stands_before(modified_at, published_at):  # a scheduled article's draft time: no update
+            modified_at = None
+            self.sources.pop("modified_at", None)
         article = Article(
             url=url,
             article_id=aid,
@@ -462,7 +485,7 @@ class _PageReading:
             author=author,
             source=self._source(split.source, body_layer, body_element),
             published_at=published_at,
-            modified_at=self._modified(container if container is not None else holder),
+            modified_at=modified_at,
             section=self._section(title),
             tags=self._tags(body_element),
             images=images,
@@ -866,7 +889,7 @@ class _PageReading:
                 return iso_vietnam(datetime.fromisoformat(parsed) + self.head_zone_error)
         text, layer = self._own_date_line(container)  # the line of both times: "… | Cập nhật: …"
         both = parse_update_line(text)
-        parsed = both or self._updated_shown
+        parsed = both or self._updated_shown or self._labelled_update()
         if parsed:
             self.sources["modified_at"] = layer if both else SELECTORS
             return parsed
@@ -875,6 +898,21 @@ class _PageReading:
             return None
         self.sources["modified_at"] = GENERIC
         return near[2]
+
+    def _labelled_update(self) -> str | None:
+        """The time of a date line the selectors find labelled as the update ("Cập nhật: 08:00 | 15/03/2024")
+        beside one that is not (the publication's): read here when the head gave the publication time, so
+        that the lines shown were not read for it."""
+        update, beside = None, False
+        for node in self.select_outside_teasers("date"):
+            text = visible_text(node)
+            if updates_only(text):
+                update = update or parse_date_line(text)
+            else:
+                beside = True
+            if update and beside:
+                return update
+        return None
 
     def _own_date_line(self, container: HtmlElement | None) -> tuple[str, str]:
         """The text of the page's own date line, the first the date selectors find outside teasers or else

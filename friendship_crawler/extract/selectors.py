@@ -294,15 +294,21 @@ PLACEHOLDER_IMAGE = re.compile(
 """What a lazy image shows until a script loads it ("/images/blank.gif", "lazy-placeholder.png"), or a
 template where a photo is missing ("no-image.png"): not the photo, whose address stands in another
 attribute or in the `noscript` after it."""
+_NOT_A_PHOTO_WORD = r"(?:icons?|avatars?|logos?|emoji|sprites?)"
 NOT_A_PHOTO = re.compile(
-    r"(?:^|[/_.-])(?:icons?|avatars?|logos?|emoji|sprites?)(?:[/_.-]|$)"
-    r"|(?:^|/)(?:banners?|ads?|adv|advertis\w*|quang-?cao)/"
-    r"|^(?:banners?|ads?|adv|advertis\w*|quang-?cao)(?:[-_]\w+)*$",
+    rf"(?:^|/){_NOT_A_PHOTO_WORD}(?:[/_.-]|$)|[-_]{_NOT_A_PHOTO_WORD}\.\w+$"
+    r"|(?:^|/)(?:banners?|ads?|adv|advertis\w*|quang-?cao)/",
     re.I,
 )
-"""In an image's address or class: a share button's icon, an author's avatar, a logo, not a photo; a folder
-of ads or banners in the address, or a class that names an ad, is an ad's (a photo's file name may say
-"quang-cao" or "banner": it names what the photo shows)."""
+"""In an image's address: a share button's icon, an author's avatar, a logo, not a photo, as a folder or a
+file name opens or ends with it ("/icons/", "logo-lazy.png", "zalo-icon.png"); a folder of ads or banners
+is an ad's. A photo's file name may say "logo", "quang-cao" or "banner" between its words: it names what
+the photo shows ("ra-mat-logo-nam-huu-nghi.jpg")."""
+NOT_A_PHOTO_CLASS = re.compile(
+    rf"(?:^|[_.-]){_NOT_A_PHOTO_WORD}(?:[_.-]|$)|^(?:banners?|ads?|adv|advertis\w*|quang-?cao)(?:[-_]\w+)*$",
+    re.I,
+)
+"""In an image's class: an icon, an avatar, a logo ("site-logo", "icon-share"), or an ad."""
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 HIDDEN_CLASSES = frozenset({"hidden", "sr-only", "visually-hidden", "screen-reader-text"})
 """Class names that hide an element on every screen (a headline kept for search engines, a label for
