@@ -407,3 +407,38 @@ def test_a_cover_photo_the_body_sets_again_is_one_image() -> None:
     assert [(image.url, image.caption) for image in article.images] == [
         ("https://baoquocte.vn/2024/03/12/anh-1.jpg", "Toàn cảnh Hội nghị.")
     ]
+
+
+TAGS = (
+    "<div class='tags'><span>Tags:</span> <a href='/tags/nghe-an.tag'>Nghệ An</a>"
+    " <a href='/tags/luu-hoc-sinh-lao.tag'>lưu học sinh Lào</a></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "<div class='box-title'>Từ khóa nổi bật</div>",
+        "<span class='title'>Chủ đề nóng</span>",
+        "<h3>Tiêu điểm</h3>",
+    ],
+)
+def test_the_sites_box_of_trending_keywords_gives_no_tags(title: str) -> None:
+    trending = (
+        f"<div class='box-hot'>{title}<div class='tags'><a href='/tags/bau-cu-my.tag'>Bầu cử Mỹ</a>"
+        " <a href='/tags/gia-vang.tag'>Giá vàng</a></div></div>"
+    )
+    assert read_article(page(after=TAGS + trending), URL).tags == ["Nghệ An", "lưu học sinh Lào"]
+
+
+def test_the_tags_in_an_articles_own_footer_are_its_tags() -> None:
+    """A WordPress article's `footer.entry-footer`, read by the generic layer: no page chrome."""
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><header><nav><ul><li><a href='/'>Trang chủ</a></li>"
+        f"</ul></nav></header><main><article><h1>{TITLE}</h1><div class='entry-content'>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+        + "</div><footer class='entry-footer'><span class='tags-links'><a href='/tag/nghe-an/' rel='tag'>Nghệ An"
+        "</a>, <a href='/tag/lao/' rel='tag'>Lào</a></span></footer></article></main>"
+        "<footer><p>© 2024 Báo Quốc tế.</p></footer></body></html>"
+    )
+    assert read_article(html, URL).tags == ["Nghệ An", "Lào"]

@@ -46,6 +46,7 @@ from friendship_crawler.extract.body import (
     is_related_box,
     is_signature,
     links_to_articles,
+    text_of,
     visible_lines,
     visible_text,
     wholly_in,
@@ -142,10 +143,13 @@ TAG_WORDS = ("tag", "khoa", "keyword", "search", "kiem")
 """What a link to a tag's page has somewhere (`TAG_PAGE`, `SEARCH_PAGE`), in any case: `/tag/`, `….tag`,
 `/tu-khoa/`, `/search/?q=`."""
 TRENDING_TAGS = re.compile(
-    r"nổi bật|xu hướng|phổ biến|quan tâm|tìm kiếm nhiều|\bhot\b|trending|popular", re.I
+    r"nổi bật|xu hướng|phổ biến|quan tâm|tìm kiếm nhiều|(?<!\w)nóng(?!\w)|tiêu điểm|\bhot\b|trending|popular",
+    re.I,
 )
 """What the title of the site's box of trending keywords says ("Từ khóa nổi bật", "Xu hướng"): its tags
 are the site's of the day, not the article's."""
+BOX_TITLE_MAX_CHARS = 60
+"""A line set before a box as its title says a few words ("Từ khóa nổi bật")."""
 BOX_OWN_TEXT = XPath(".//text()[not(ancestor::a)]", smart_strings=False)
 """The words of a box of links that are not its links: its label ("Tags:", "Từ khóa nổi bật")."""
 MARKED_HEADLINE = XPath(
@@ -310,8 +314,9 @@ def _hides_a_headline(element: HtmlElement) -> bool:
 
 
 def _is_page_chrome(element: HtmlElement) -> bool:
-    """One of `CHROME_TAGS`: a `header` only outside the article (an article's header holds its headline)."""
-    if element.tag == "header":
+    """One of `CHROME_TAGS`: a `header` or `footer` only outside the article (an article's header holds its
+    headline, its footer its tags: `footer.entry-footer`)."""
+    if element.tag in ("header", "footer"):
         return not any(a.tag in {"article", "main"} for a in element.iterancestors())
     return element.tag in CHROME_TAGS
 
@@ -1045,9 +1050,20 @@ def _tags_the_article(box: HtmlElement) -> bool:
         return False
     label = " ".join(BOX_OWN_TEXT(box))
     heading = box.getprevious()
-    if heading is not None and heading.tag in HEADING_TAGS:
+    if heading is not None and _titles_a_box(heading):
         label += " " + visible_text(heading)
     return TRENDING_TAGS.search(label) is None
+
+
+def _titles_a_box(element: HtmlElement) -> bool:
+    """A heading, or a short line without links set before a box as its title (`div.box-title`)."""
+    if element.tag in HEADING_TAGS:
+        return True
+    return (
+        isinstance(element.tag, str)
+        and next(element.iter("a"), None) is None
+        and len(text_of(element)) <= BOX_TITLE_MAX_CHARS
+    )
 
 
 def _names_others(node: HtmlElement) -> bool:
