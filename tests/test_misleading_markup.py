@@ -442,3 +442,14 @@ def test_the_tags_in_an_articles_own_footer_are_its_tags() -> None:
         "<footer><p>© 2024 Báo Quốc tế.</p></footer></body></html>"
     )
     assert read_article(html, URL).tags == ["Nghệ An", "Lào"]
+
+
+@pytest.mark.parametrize("edition", ["m.", "www.", "amp."])
+def test_a_page_read_at_another_edition_of_the_site_is_at_its_canonical_address(edition: str) -> None:
+    head = f"<link rel='canonical' href='{URL}'>"
+    related = "<p>Xem thêm: <a href='https://baoquocte.vn/giao-luu-van-hoa-viet-lao-260002.html'>Giao lưu văn hóa</a></p>"
+    article = read_article(page(head=head, between=related), URL.replace("https://", f"https://{edition}"))
+    assert (article.url, article.related_urls) == (
+        URL,
+        ["https://baoquocte.vn/giao-luu-van-hoa-viet-lao-260002.html"],
+    )

@@ -45,7 +45,7 @@ class LinkFolder:
     def on_site(self, url: str) -> bool:
         """Is this absolute URL on the site (or, for a replica page, on one of its loopback aliases)?"""
         host = _host(url)
-        if host in SITE_HOSTS or (host and host == self.page_host):
+        if host in SITE_HOSTS or (host and same_site_name(host, self.page_host)):
             return True
         return is_loopback_host(self.page_host) and is_loopback_host(host)
 
@@ -107,6 +107,22 @@ def _is_whole_box(element: HtmlElement) -> bool:
         return True
     classes = element.get("class") or ""
     return "box" in classes.lower() or selectors.names_related(classes)
+
+
+EDITION_PREFIXES = ("www.", "m.", "mobile.", "amp.")
+"""Names a site serves its pages under beside its bare name: its web, mobile and AMP editions."""
+
+
+def same_site_name(host: str, other: str) -> bool:
+    """The same host, or the same site under another edition's name (`m.baoquocte.vn`, `baoquocte.vn`)."""
+    return host == other or _bare_host(host) == _bare_host(other)
+
+
+def _bare_host(host: str) -> str:
+    for prefix in EDITION_PREFIXES:
+        if host.startswith(prefix):
+            return host[len(prefix) :]
+    return host
 
 
 @lru_cache(maxsize=8192)
