@@ -115,9 +115,11 @@ PAGING_BOXES = (
     " [class*=phantrang], [class*=phan-trang]"
 )
 """Paging boxes of the family, then any box whose class names paging (in English or in Vietnamese)."""
-NEXT_LABEL = re.compile(r"(?<!\w)(?:sau|tiếp|next)(?!\w)|(?<!\w)kế(?!\w)(?!\s+\w)|^\s*[›>»]+\s*$", re.I)
+NEXT_LABEL = re.compile(
+    r"(?<!\w)(?:sau|tiếp|next|cũ hơn|older)(?!\w)|(?<!\w)kế(?!\w)(?!\s+\w)|^\s*[›>»]+\s*$", re.I
+)
 """What a paging link to the next page says, in its text, title or class: "Sau", "Trang sau ›", "Tiếp »",
-"Trang kế", "Kế »" (not "Kế hoạch"), "»", an icon link of class "next"."""
+"Trang kế", "Kế »" (not "Kế hoạch"), "Tin cũ hơn", "Older posts", "»", an icon link of class "next"."""
 MORE_LABEL = re.compile(
     r"^\s*(?:(?:xem thêm|tải thêm|xem tiếp)(?:\s+(?:tin tức|tin bài|tin|bài viết|bài|các tin khác))?"
     r"|(?:load|view|show)?\s*more(?:\s+(?:news|stories|articles|posts))?)\s*[›>»]*\s*$",

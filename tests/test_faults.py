@@ -282,15 +282,22 @@ def test_redirects_off_the_site_are_refused(unrecoverable: FaultCrawl) -> None:
 
 
 # --- pagination traps -----------------------------------------------------------------------------
-@pytest.mark.parametrize("trap", ["listing_endless", "listing_first_page"])
-def test_pagination_traps_end_and_lose_nothing(tmp_path: Path, trap: str) -> None:
+@pytest.mark.parametrize(
+    ("trap", "stop"), [("listing_endless", "no_new_entries"), ("listing_first_page", "back_to_first_page")]
+)
+def test_pagination_traps_end_and_lose_nothing(tmp_path: Path, trap: str, stop: str) -> None:
+    """Repeats past a listing's end end it; a next page that answers a full first page again is the site's
+    paging broken, which the run's check reports (articles filed in another listing are read there; an
+    endless listing of one full page looks the same)."""
     crawl = crawl_with_faults(tmp_path, {trap: 1.0}, articles=100)
     server, run, stats = crawl.server, crawl.run, crawl.stats
     assert server.faults_injected[trap] > 0
     assert_nothing_lost(server, run)
     real_pages = sum(-(-len(server.corpus.listed(s)) // PAGE_SIZES[s.markup]) for s in SECTIONS)
     assert stats["friendship/listing/pages"] <= real_pages + len(SECTIONS)
-    assert stats.get("friendship/listing/stopped/no_new_entries", 0) >= 1
+    assert stats.get(f"friendship/listing/stopped/{stop}", 0) >= 1
+    broken = stats.get("friendship/listing/stopped/back_to_first_page", 0)
+    assert ("Run check failed: listing_paging" in run.log) == (broken > 0)
 
 
 # --- the whole matrix at once ---------------------------------------------------------------------

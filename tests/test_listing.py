@@ -771,3 +771,52 @@ def test_a_rail_beside_the_list_gives_no_entries_however_its_title_is_set(rail: 
     assert [
         entry.url for entry in parse_listing(page, "https://thoidai.com.vn/huu-nghi").entries
     ] == TEASER_URLS
+
+
+def full_page(first_id: int, paging: str = "") -> bytes:
+    """A listing page of the CMS's 16 teasers, the newest first, and its paging box."""
+    teasers = "".join(
+        f"<div class='article'><h3><a href='/bai-so-{n}-{first_id - n}.html'>Bài số {n}</a></h3></div>"
+        for n in range(16)
+    )
+    return f"<html><body><div class='_BX_LISTING'>{teasers}</div>{paging}</body></html>".encode()
+
+
+def listing_response(url: str, body: bytes, **meta: object) -> HtmlResponse:
+    return HtmlResponse(url, body=body, encoding="utf-8", request=Request(url, meta=dict(meta)))
+
+
+def next_pages(requests: list[Request], spider: FriendshipSpider) -> list[tuple[str, bool]]:
+    return [(r.url, bool(r.meta.get(GUESSED_PAGE))) for r in requests if r.callback == spider.parse_listing]
+
+
+def test_a_full_page_without_a_next_link_is_followed_at_the_cms_offset() -> None:
+    """The site's next link changed beyond recognition: a full page still has a next page, where the CMS
+    serves it; that page, guessed, ends the listing quietly when it repeats the last entries."""
+    spider = open_spider()
+    requests = list(spider.parse_listing(listing_response(SECTION, full_page(9000)), slug="huu-nghi", page=1))
+    assert next_pages(requests, spider) == [(listing_url(SECTION, 16), True)]
+    assert spider.crawler.stats.get_value("friendship/listing/next_guessed") == 1
+    again = listing_response(listing_url(SECTION, 16), full_page(9000), **requests[-1].meta)
+    assert next_pages(list(spider.parse_listing(again, slug="huu-nghi", page=2)), spider) == []
+    assert spider.crawler.stats.get_value("friendship/listing/stopped/end") == 1
+    assert "huu-nghi" in spider._walked
+
+
+def test_a_next_page_that_answers_the_full_first_page_again_is_broken_paging() -> None:
+    spider = open_spider()
+    paging = f"<div class='__MB_ARTICLE_PAGING'><a href='{listing_url(SECTION, 16)}'>Sau</a></div>"
+    requests = list(
+        spider.parse_listing(listing_response(SECTION, full_page(9000, paging)), slug="huu-nghi", page=1)
+    )
+    assert next_pages(requests, spider) == [(listing_url(SECTION, 16), False)]
+    again = listing_response(listing_url(SECTION, 16), full_page(9000, paging), **requests[-1].meta)
+    assert next_pages(list(spider.parse_listing(again, slug="huu-nghi", page=2)), spider) == []
+    assert spider.crawler.stats.get_value("friendship/listing/stopped/back_to_first_page") == 1
+    assert "huu-nghi" not in spider._walked
+
+
+@pytest.mark.parametrize("label", ["Tin cũ hơn", "Older posts"])
+def test_a_link_to_older_news_is_the_next_page(label: str) -> None:
+    page = full_page(9000, f"<div class='paging'><a href='/huu-nghi/p2'>{label}</a></div>").decode()
+    assert parse_listing(page, SECTION, known_listing=True).next_url == "https://thoidai.com.vn/huu-nghi/p2"

@@ -85,6 +85,8 @@ def test_a_healthy_run_passes_every_check() -> None:
         ({"feedexport/success_count/FileFeedStorage": None}, "feeds"),
         ({"friendship/listing/fallback": 1}, "listing_markup"),
         ({"friendship/listing/entries": 40, "friendship/listing/refused": 40}, "listing_markup"),
+        ({"friendship/listing/stopped/back_to_first_page": 1}, "listing_paging"),
+        ({"friendship/listing/stopped/offset_not_advancing": 1}, "listing_paging"),
     ],
 )
 def test_each_stats_check_fails_on_its_own_symptom(changes: dict[str, Any], failing: str) -> None:
@@ -368,3 +370,20 @@ def test_retries_without_any_response_say_so_instead_of_a_share() -> None:
     stats = {**HEALTHY_STATS, "retry/count": 4, "downloader/response_count": 0}
     (result,) = [r for r in run_checks(stats, _tally(_record()), Thresholds()) if r.name == "retries"]
     assert result.detail.startswith("4 retries (no response came back, max ")
+
+
+def test_a_listing_that_stopped_paging_early_is_named_and_walked_again() -> None:
+    stats = {
+        **HEALTHY_STATS,
+        "friendship/listing/stopped/back_to_first_page": 2,
+        "friendship/listing/next_guessed": 1,
+    }
+    [result] = [r for r in run_checks(stats, _tally(_record()), Thresholds()) if r.name == "listing_paging"]
+    assert not result.passed
+    assert "2 back to first page" in result.detail and "the next run walks them again" in result.detail
+    ended = {
+        **HEALTHY_STATS,
+        "friendship/listing/stopped/no_new_entries": 3,
+        "friendship/listing/stopped/end": 5,
+    }
+    assert _verdicts(ended)["listing_paging"]

@@ -56,7 +56,7 @@ def test_a_healthy_run_exits_zero_and_reports_what_it_exported(
     }
     assert report["stats"]["finish_reason"] == "finished"
     assert report["exported"]["not_stored"] == []
-    assert "Run healthy: all 12 checks passed" in run.log
+    assert "Run healthy: all 13 checks passed" in run.log
 
 
 def test_a_failed_check_exits_non_zero_and_names_the_check(tmp_path: Path, replica: ReplicaServer) -> None:

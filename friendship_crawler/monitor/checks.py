@@ -240,6 +240,26 @@ def listing_markup(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckR
     return CheckResult("listing_markup", False, detail)
 
 
+BROKEN_PAGING = ("back_to_first_page", "offset_not_advancing")
+"""Why a listing stopped paging when the site's paging broke: a next page that answers the first page
+again, or one that goes back."""
+
+
+def listing_paging(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
+    """Every listing was paged to its end: none stopped at a next page that goes back or answers its first
+    page again (what lies past it was never listed; the next run walks those listings again)."""
+    broken = {reason: int(stats.get(f"friendship/listing/stopped/{reason}", 0)) for reason in BROKEN_PAGING}
+    guessed = int(stats.get("friendship/listing/next_guessed", 0))
+    detail = f"{sum(broken.values())} listings stopped paging before their end"
+    if guessed:
+        detail += f"; {guessed} full pages without a next link were followed at the CMS's own offset"
+    if not any(broken.values()):
+        return CheckResult("listing_paging", True, detail)
+    named = ", ".join(f"{count} {reason.replace('_', ' ')}" for reason, count in broken.items() if count)
+    detail += f" ({named}): the site's paging changed, the log names the pages; the next run walks them again"
+    return CheckResult("listing_paging", False, detail)
+
+
 def item_schema(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckResult:
     detail = f"{tally.invalid} of {tally.items} items fail the JSON Schema (max {limits.max_invalid_items})"
     return CheckResult("item_schema", tally.invalid <= limits.max_invalid_items, detail)
@@ -283,6 +303,7 @@ CHECKS: tuple[Check, ...] = (
     field_layers,
     unreadable_pages,
     listing_markup,
+    listing_paging,
     item_schema,
     field_coverage,
     feeds,

@@ -8,6 +8,7 @@ duplicate is the dedup stage's; the spider decides which URLs to fetch: the sect
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,6 +30,8 @@ from friendship_crawler.listing import (
     ListingEntry,
     ListingPage,
     goes_back,
+    listing_offset,
+    listing_url,
     parse_listing,
     same_listing,
 )
@@ -41,6 +44,8 @@ from friendship_crawler.spiders.params import CrawlParams
 from friendship_crawler.urls import article_id, article_slug, canonical_article_url, strip_tracking
 
 STAT = "friendship"
+FIRST_PAGE = "friendship_first_page"
+"""The `Request.meta` key of the article addresses a listing's first page lists."""
 GUESSED_PAGE = "friendship_guessed_page"
 """The `Request.meta` key of a listing page requested at the CMS's own address, which its list names
 nowhere."""
@@ -48,8 +53,14 @@ RETRIED = "friendship_retried"
 """The `Request.meta` key of an article page earlier runs requested and could not read."""
 SCHEDULER_ARGUMENTS = ("_job",)
 """Arguments that schedulers (Scrapyd) pass to every spider; they are not crawl parameters."""
-WALKED_TO_END = frozenset({"end", "no_new_entries", "offset_not_advancing"})
-"""Paging stops that mean the listing was read to its end (a trap's repeats included)."""
+WALKED_TO_END = frozenset({"end", "no_new_entries"})
+"""Paging stops that mean the listing was read to its end (a trap's repeats past it included). A next page
+that goes back (`offset_not_advancing`) or answers the first page again (`back_to_first_page`) is the
+site's paging broken: what lies past it was never listed, so the listing is walked again by the next run,
+and the run's `listing_paging` check fails."""
+FULL_PAGE_ENTRIES = 15
+"""Entries of a full listing page (the CMS lists 16 a page, 15 on older templates): a full page that links
+no next page is followed by the CMS's own next offset, in case its next link changed beyond recognition."""
 LISTING_PRIORITY = 1
 """Listing pages go before article pages: the crawl learns early how many pages it has to fetch, so its
 progress has a measure and an ETA for most of the run. An article page is written down in the frontier
@@ -252,10 +263,15 @@ class FriendshipSpider(scrapy.Spider):
         listing = parse_listing(response.text, response.url, known_listing=True)
         if page == 1 and self.frontier is not None:
             self.frontier.begin_walk(slug)
-        if not listing.entries and response.meta.get(GUESSED_PAGE):
+        guessed = bool(response.meta.get(GUESSED_PAGE))
+        if not listing.entries and guessed:
             stats.inc_value(f"{STAT}/listing/stopped/end")  # the page past the end of a script-paged list
             self._walked.add(slug)
             return
+        if listing.next_url is None and len(listing.entries) >= FULL_PAGE_ENTRIES and listing.markup:
+            stats.inc_value(f"{STAT}/listing/next_guessed")  # a full page: its next link may have changed
+            offset = listing_offset(response.url) + len(listing.entries)
+            listing = replace(listing, next_url=listing_url(response.url, offset), next_guessed=True)
         if listing.markup is None:
             stats.inc_value(f"{STAT}/listing/unrecognised")
             self.logger.warning("No listing entries recognised on %s", response.url)
@@ -263,12 +279,16 @@ class FriendshipSpider(scrapy.Spider):
             stats.inc_value(f"{STAT}/listing/fallback")
             self.logger.warning("Listing %s read from the article links of its main column", response.url)
         seen: set[str] = response.meta.setdefault("listing_seen", set())
+        first: frozenset[str] = response.meta.setdefault(FIRST_PAGE, frozenset())
+        listed: set[str] = set()
         fresh = known = 0
         stats.inc_value(f"{STAT}/listing/entries", len(listing.entries))
         for entry in listing.entries:
             url = self._article_request_url(entry.url)
             if url is None:
                 stats.inc_value(f"{STAT}/listing/refused")
+            if url is not None:
+                listed.add(url)
             if url is None or url in seen:
                 continue
             seen.add(url)
@@ -286,7 +306,12 @@ class FriendshipSpider(scrapy.Spider):
             stats.inc_value(f"{STAT}/listing/stopped/known")
             self._walked.add(slug)
             return
-        stop = self._stop_paging(listing, fresh, page, response.url)
+        if page == 1:
+            first = frozenset(listed)
+        # a full first page answered again: what lies past it is never listed (a first page less than full
+        # is the whole listing, and its repeats are a trap's past its end)
+        back = page > 1 and len(first) >= FULL_PAGE_ENTRIES and bool(listed) and listed <= first
+        stop = self._stop_paging(listing, fresh, page, response.url, guessed, back)
         if stop:
             if stop in WALKED_TO_END:
                 self._walked.add(slug)
@@ -300,7 +325,7 @@ class FriendshipSpider(scrapy.Spider):
             next_url,
             callback=self.parse_listing,
             cb_kwargs={"slug": slug, "page": page + 1},
-            meta={"listing_seen": seen, LISTING: True, GUESSED_PAGE: listing.next_guessed},
+            meta={"listing_seen": seen, FIRST_PAGE: first, LISTING: True, GUESSED_PAGE: listing.next_guessed},
             priority=LISTING_PRIORITY,
             dont_filter=True,
         )
@@ -317,13 +342,32 @@ class FriendshipSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"{STAT}/incremental/known")
         return True
 
-    def _stop_paging(self, listing: ListingPage, fresh: int, page: int, url: str) -> str | None:
-        """Why paging this listing stops after `url` (None: it goes on), counted in stats."""
+    def _stop_paging(
+        self,
+        listing: ListingPage,
+        fresh: int,
+        page: int,
+        url: str,
+        guessed: bool = False,
+        back: bool = False,
+    ) -> str | None:
+        """Why paging this listing stops after `url` (None: it goes on), counted in stats. `guessed`: the page
+        was asked for at the CMS's own offset, which no link named; `back`: it lists only what the listing's
+        first page lists."""
         reason: str | None = None
         dated = [e.published for e in listing.entries if e.published]
         on_base = (self.hosts.on_base(listing.next_url or url), self.hosts.on_base(url))  # the host aside
         if listing.next_url is None or not listing.entries:
             reason = "end"
+        elif fresh == 0 and guessed:
+            reason = "end"  # the CMS answers an offset past the end with the last entries again
+        elif fresh == 0 and back:
+            reason = "back_to_first_page"
+            self.logger.warning(
+                "Listing %s answers its first page again: the site's paging changed; its later pages are"
+                " not read, and the next run walks it again",
+                url,
+            )
         elif fresh == 0:
             reason = "no_new_entries"
             self.logger.warning("Listing %s repeats earlier entries; paging stops here", url)
