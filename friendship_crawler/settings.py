@@ -51,6 +51,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "friendship_crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
     "friendship_crawler.middlewares.failures.FailureReasonsMiddleware": 40,
+    "friendship_crawler.middlewares.failures.CutPageRetryMiddleware": 555,
     "friendship_crawler.middlewares.failures.EmptyBodyRetryMiddleware": 560,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "friendship_crawler.middlewares.failures.CountingHttpCompressionMiddleware": 590,

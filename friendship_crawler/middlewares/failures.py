@@ -9,7 +9,9 @@ HTTP errors by status, but nothing says "this page is lost, and why" in one plac
   middleware gave up on (it sits outside RetryMiddleware, so it only sees final failures) and for
   final HTTP error answers;
 - `EmptyBodyRetryMiddleware`: retries a 200 answer without a body like a 503, counted
-  `retry/reason_count/empty_body`; when retries run out the page is counted `friendship/failed/empty_body`.
+  `retry/reason_count/empty_body`; when retries run out the page is counted `friendship/failed/empty_body`;
+- `CutPageRetryMiddleware`: retries an HTML page that never closes its `<html>` (cut short with a length
+  that matches), counted `retry/reason_count/page_cut_short`.
 
 Settings: `DOWNLOADER_MIDDLEWARES = {...FailureReasonsMiddleware: 40, ...EmptyBodyRetryMiddleware: 560}`.
 """
@@ -120,6 +122,46 @@ class EmptyBodyRetryMiddleware:
             return retry
         self.stats.inc_value(f"{FAILED}/empty_body")
         return response
+
+
+class CutPageRetryMiddleware:
+    """Retry an HTML page whose markup stops before its end (`cut_short`): a chunked answer or a cache that
+    kept a cut page, its length that of what was sent, so nothing at the transport level says it is short.
+    Read as it came, the article would be exported cut and never fetched again. Counted
+    `retry/reason_count/page_cut_short`; when retries run out the page is lost
+    (`friendship/failed/data_loss`), for the next run to ask again."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = _stats(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CutPageRetryMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        if response.status != 200 or request.meta.get("dont_retry") or not cut_short(response):
+            return response
+        assert self.crawler.spider is not None
+        retry = get_retry_request(request, spider=self.crawler.spider, reason="page_cut_short")
+        if retry is not None:
+            return retry
+        self.stats.inc_value(f"{FAILED}/data_loss")
+        raise IgnoreRequest(f"page cut short: {request.url}")
+
+
+HTML_OPENS = b"<html"
+HTML_CLOSES = b"</html"
+PAGE_END_REACH = 8192
+"""How far from its end a page closes its `<html>` at most (scripts and comments may follow the tag)."""
+
+
+def cut_short(response: Response) -> bool:
+    """An HTML page that opens its `<html>` and never closes it: a page the site serves whole closes it."""
+    if b"html" not in (response.headers.get(b"Content-Type") or b"").lower():
+        return False
+    body = response.body
+    return HTML_OPENS in body[:PAGE_END_REACH].lower() and HTML_CLOSES not in body[-PAGE_END_REACH:].lower()
 
 
 class CountingHttpCompressionMiddleware(HttpCompressionMiddleware):

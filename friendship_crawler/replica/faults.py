@@ -136,6 +136,22 @@ def truncated(request: FaultRequest) -> Response:
     return FaultResponse(page.status, half, page.content_type, page.headers, declared_length=len(page.body))
 
 
+def cut_html(request: FaultRequest) -> Response:
+    """The page cut three paragraphs into its body (two thirds in, without paragraphs), its Content-Length
+    that of what is sent (a chunked answer, a cache that kept a cut page): nothing at the transport level
+    says it is short."""
+    page = request.original()
+    body = page.body
+    end = max(body.find(b"<body"), 0)
+    for _ in range(3):
+        paragraph_end = body.find(b"</p>", end)
+        if paragraph_end < 0:
+            end = len(body) * 2 // 3
+            break
+        end = paragraph_end + len(b"</p>")
+    return Response(page.status, body[:end], page.content_type, page.headers)
+
+
 def gzip_cut(request: FaultRequest) -> Response:
     """The page gzipped and cut short, its length declared as sent: the HTTP answer is whole, the gzip
     stream is not (a proxy or CDN that dropped the connection's end)."""
@@ -351,6 +367,7 @@ FAULT_MODES: dict[str, FaultMode] = {
     "slow": FaultMode(slow, PAGE_KINDS, attempts=1),
     "truncated": FaultMode(truncated, PAGE_KINDS, attempts=1),
     "gzip_cut": FaultMode(gzip_cut, ARTICLE_KINDS, attempts=1),
+    "cut_html": FaultMode(cut_html, ARTICLE_KINDS, attempts=1),
     "empty_200": FaultMode(empty_200, PAGE_KINDS, attempts=1),
     "wrong_charset": FaultMode(wrong_charset, ARTICLE_KINDS),
     "missing_charset": FaultMode(missing_charset, ARTICLE_KINDS),
