@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import zlib
+from typing import ClassVar, Self
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -102,50 +103,62 @@ class FailureReasonsMiddleware:
         logger.info("Lost %s: %s", request.url, reason)
 
 
-class EmptyBodyRetryMiddleware:
-    """Retry 200 answers whose body is empty (or only whitespace); they are never the page."""
+class _BadAnswerRetryMiddleware:
+    """Retry a 200 answer that is not the page (`is_bad`), under `reason`; what to do once retries run out
+    is the subclass's (`give_up`)."""
+
+    reason: ClassVar[str]
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.stats = _stats(crawler)
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> EmptyBodyRetryMiddleware:
+    def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
-        if response.status != 200 or response.body.strip() or request.meta.get("dont_retry"):
+        if response.status != 200 or request.meta.get("dont_retry") or not self.is_bad(response):
             return response
         assert self.crawler.spider is not None
-        retry = get_retry_request(request, spider=self.crawler.spider, reason="empty_body")
+        retry = get_retry_request(request, spider=self.crawler.spider, reason=self.reason)
         if retry is not None:
             return retry
+        return self.give_up(request, response)
+
+    def is_bad(self, response: Response) -> bool:
+        raise NotImplementedError
+
+    def give_up(self, request: Request, response: Response) -> Response:
+        raise NotImplementedError
+
+
+class EmptyBodyRetryMiddleware(_BadAnswerRetryMiddleware):
+    """Retry 200 answers whose body is empty (or only whitespace); they are never the page."""
+
+    reason = "empty_body"
+
+    def is_bad(self, response: Response) -> bool:
+        return not response.body.strip()
+
+    def give_up(self, request: Request, response: Response) -> Response:
         self.stats.inc_value(f"{FAILED}/empty_body")
         return response
 
 
-class CutPageRetryMiddleware:
+class CutPageRetryMiddleware(_BadAnswerRetryMiddleware):
     """Retry an HTML page whose markup stops before its end (`cut_short`): a chunked answer or a cache that
     kept a cut page, its length that of what was sent, so nothing at the transport level says it is short.
     Read as it came, the article would be exported cut and never fetched again. Counted
     `retry/reason_count/page_cut_short`; when retries run out the page is lost
     (`friendship/failed/data_loss`), for the next run to ask again."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-        self.stats = _stats(crawler)
+    reason = "page_cut_short"
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> CutPageRetryMiddleware:
-        return cls(crawler)
+    def is_bad(self, response: Response) -> bool:
+        return cut_short(response)
 
-    def process_response(self, request: Request, response: Response) -> Request | Response:
-        if response.status != 200 or request.meta.get("dont_retry") or not cut_short(response):
-            return response
-        assert self.crawler.spider is not None
-        retry = get_retry_request(request, spider=self.crawler.spider, reason="page_cut_short")
-        if retry is not None:
-            return retry
+    def give_up(self, request: Request, response: Response) -> Response:
         self.stats.inc_value(f"{FAILED}/data_loss")
         raise IgnoreRequest(f"page cut short: {request.url}")
 
