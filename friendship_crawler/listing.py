@@ -56,6 +56,9 @@ paging, its hidden load-more input (named by `name` on some sister sites, by `id
 the standard `rel=next` hints (a "XEM THÊM" button may carry its URL itself, in `data-url`). A button that
 says it goes back ("Trang trước"), or leads to a page that is no later page of this listing (a subsection's
 "Xem thêm"), is passed over."""
+FULL_PAGE_ENTRIES = 15
+"""Entries of a full listing page (the CMS lists 16 a page, 15 on older templates): a full page that links
+no next page it is read with has one where the CMS's paging puts it, whatever became of its next link."""
 FALLBACK = "fallback"
 MIN_FALLBACK_ENTRIES = 5
 """Fewer article links than this in the main column make no listing: an article page links a few too. A
@@ -212,7 +215,7 @@ def parse_listing(html: str | Selector, page_url: str, *, known_listing: bool = 
     if lists:  # the list of most entries: a box of another markup beside it is a rail or a featured box
         markup, teasers, entries = max(lists, key=lambda found: len(found[2]))
         next_url = _crawlable(_next_url(sel, page_url), page_url, len(entries))
-        guessed = next_url is None and _loads_more_by_script(sel)
+        guessed = next_url is None and (len(entries) >= FULL_PAGE_ENTRIES or _loads_more_by_script(sel))
         if guessed:  # the CMS's own paging still serves the pages
             next_url = _numbered_next(page_url) or listing_url(
                 page_url, listing_offset(page_url) + len(entries)

@@ -252,7 +252,7 @@ def listing_paging(stats: Stats, tally: ItemTally, limits: Thresholds) -> CheckR
     guessed = int(stats.get("friendship/listing/next_guessed", 0))
     detail = f"{sum(broken.values())} listings stopped paging before their end"
     if guessed:
-        detail += f"; {guessed} full pages without a next link were followed at the CMS's own offset"
+        detail += f"; {guessed} pages without a next link were followed where the CMS's paging puts them"
     if not any(broken.values()):
         return CheckResult("listing_paging", True, detail)
     named = ", ".join(f"{count} {reason.replace('_', ' ')}" for reason, count in broken.items() if count)

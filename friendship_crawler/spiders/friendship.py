@@ -8,7 +8,6 @@ duplicate is the dedup stage's; the spider decides which URLs to fetch: the sect
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,11 +26,10 @@ from friendship_crawler.items import Article
 from friendship_crawler.jobdir import STAT as DISCARDED_QUEUE_STAT
 from friendship_crawler.listing import (
     FALLBACK,
+    FULL_PAGE_ENTRIES,
     ListingEntry,
     ListingPage,
     goes_back,
-    listing_offset,
-    listing_url,
     parse_listing,
     same_listing,
 )
@@ -58,9 +56,6 @@ WALKED_TO_END = frozenset({"end", "no_new_entries"})
 that goes back (`offset_not_advancing`) or answers the first page again (`back_to_first_page`) is the
 site's paging broken: what lies past it was never listed, so the listing is walked again by the next run,
 and the run's `listing_paging` check fails."""
-FULL_PAGE_ENTRIES = 15
-"""Entries of a full listing page (the CMS lists 16 a page, 15 on older templates): a full page that links
-no next page is followed by the CMS's own next offset, in case its next link changed beyond recognition."""
 LISTING_PRIORITY = 1
 """Listing pages go before article pages: the crawl learns early how many pages it has to fetch, so its
 progress has a measure and an ETA for most of the run. An article page is written down in the frontier
@@ -268,10 +263,8 @@ class FriendshipSpider(scrapy.Spider):
             stats.inc_value(f"{STAT}/listing/stopped/end")  # the page past the end of a script-paged list
             self._walked.add(slug)
             return
-        if listing.next_url is None and len(listing.entries) >= FULL_PAGE_ENTRIES and listing.markup:
-            stats.inc_value(f"{STAT}/listing/next_guessed")  # a full page: its next link may have changed
-            offset = listing_offset(response.url) + len(listing.entries)
-            listing = replace(listing, next_url=listing_url(response.url, offset), next_guessed=True)
+        if listing.next_guessed:
+            stats.inc_value(f"{STAT}/listing/next_guessed")
         if listing.markup is None:
             stats.inc_value(f"{STAT}/listing/unrecognised")
             self.logger.warning("No listing entries recognised on %s", response.url)
